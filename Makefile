@@ -1,0 +1,47 @@
+# Delegation planner: `make run` starts the app, `make test` runs every test headless.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+LANGS  := de zh_CN en
+CATALOGS := $(foreach l,$(LANGS),translations/$(l)/LC_MESSAGES/planner.mo)
+
+.PHONY: run test bench venv catalogs extract-messages clean
+
+run: $(STAMP) catalogs
+	$(BIN)/python main.py
+
+test: $(STAMP) catalogs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+
+bench: $(STAMP) catalogs
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
+
+venv: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	touch $@
+
+catalogs: $(CATALOGS)
+
+translations/%/LC_MESSAGES/planner.mo: translations/%/LC_MESSAGES/planner.po $(STAMP)
+	$(BIN)/pybabel -q compile -D planner -i $< -o $@
+
+# Re-extract every user-visible string into the template and merge it into each language.
+extract-messages: $(STAMP)
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k _ -k ngettext:1,2 --sort-by-file \
+	    --project=delegation-planner --copyright-holder="Delegation planner developers" \
+	    -o translations/planner.pot planner
+	for l in $(LANGS); do \
+	    if [ -f translations/$$l/LC_MESSAGES/planner.po ]; then \
+	        $(BIN)/pybabel -q update -D planner -l $$l -i translations/planner.pot -d translations --no-fuzzy-matching --ignore-obsolete; \
+	    else \
+	        $(BIN)/pybabel -q init -D planner -l $$l -i translations/planner.pot -d translations; \
+	    fi; \
+	done
+
+clean:
+	rm -rf $(VENV) translations/*/LC_MESSAGES/*.mo .pytest_cache

@@ -1,0 +1,217 @@
+"""Opening a planner database: one engine factory for SQLite files and PostgreSQL URLs.
+
+Before anything is written the file is checked: a file that is not an SQLite
+database, an SQLite database of another program, or one written by a newer
+version of the planner is refused with a clear message and left untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, inspect, text
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.orm import Session, sessionmaker
+
+from planner.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from planner.domain.errors import DatabaseError
+from planner.i18n import N_
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 5000
+
+
+def database_url(target: str | os.PathLike[str]) -> str:
+    """A SQLAlchemy URL for a file path or an URL given as is."""
+    value = os.fspath(target)
+    if "://" in value:
+        return value
+    return "sqlite:///" + str(Path(value).expanduser().resolve())
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # The sqlite3 module opens transactions itself; let SQLAlchemy's begin decide.
+    dbapi_connection.isolation_level = None
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=FULL")
+    cur.close()
+
+
+def _sqlite_begin(conn: Any) -> None:
+    # IMMEDIATE takes the write lock at the start, so two writers queue on the
+    # busy timeout instead of failing half-way with "database is locked".
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def check_sqlite_file(path: Path) -> bool:
+    """True if `path` is to be created new; raises DatabaseError for a file that must not be touched."""
+    if not path.exists():
+        parent = path.parent
+        if not parent.exists():
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise DatabaseError(N_("The folder {path} cannot be created: {reason}"), path=str(parent), reason=exc.strerror or str(exc)) from exc
+        if not os.access(parent, os.W_OK):
+            raise DatabaseError(N_("The folder {path} is read-only; the database cannot be created there."), path=str(parent))
+        return True
+    if path.is_dir():
+        raise DatabaseError(N_("{path} is a folder, not a planner database."), path=str(path))
+    try:
+        with path.open("rb") as fh:
+            header = fh.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(N_("{path} cannot be read: {reason}"), path=str(path), reason=exc.strerror or str(exc)) from exc
+    if header != SQLITE_HEADER:
+        raise DatabaseError(N_("{path} is not a planner database."), path=str(path))
+    if not os.access(path, os.W_OK) or not os.access(path.parent, os.W_OK):
+        raise DatabaseError(N_("{path} is read-only; the planner needs to write to it and to its folder."), path=str(path))
+    return False
+
+
+class Database:
+    """An open planner database: the engine, and transactions for the services."""
+
+    def __init__(self, engine: Engine, *, created: bool = False) -> None:
+        self.engine = engine
+        self.created = created
+        self._sessions = sessionmaker(engine, expire_on_commit=False)
+
+    @property
+    def url(self) -> str:
+        return self.engine.url.render_as_string(hide_password=True)
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.engine.dialect.name == "sqlite"
+
+    @property
+    def path(self) -> Path | None:
+        return Path(self.engine.url.database) if self.is_sqlite and self.engine.url.database else None
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """One transaction: committed when the block ends, rolled back on any error."""
+        with self._sessions.begin() as session:
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A session for reads; nothing it does is committed."""
+        session = self._sessions()
+        try:
+            yield session
+        finally:
+            session.rollback()
+            session.close()
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Database:
+    """Open (or create) the database at a path or URL, upgrading its schema if it is older."""
+    try:
+        url = make_url(database_url(target))
+    except ArgumentError as exc:
+        raise DatabaseError(N_("“{target}” is neither a file path nor a database URL."), target=str(target)) from exc
+    created = False
+    kwargs: dict[str, Any] = {}
+    if url.get_backend_name() == "sqlite":
+        if not url.database or url.database == ":memory:":
+            raise DatabaseError(N_("An in-memory database cannot hold a plan; give a file path."))
+        path = Path(url.database)
+        created = check_sqlite_file(path)
+        kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
+    elif url.get_backend_name() == "postgresql":
+        kwargs["pool_pre_ping"] = True
+    else:
+        raise DatabaseError(N_("Database type “{name}” is not supported; use a file or PostgreSQL."), name=url.get_backend_name())
+    try:
+        engine = create_engine(url, **kwargs)
+    except (ArgumentError, ImportError) as exc:
+        raise DatabaseError(N_("The database cannot be opened: {reason}"), reason=str(exc)) from exc
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+        event.listen(engine, "begin", _sqlite_begin)
+    db = Database(engine, created=created)
+    try:
+        if created:
+            _restrict_permissions(path)
+        _prepare_schema(db, migrate=migrate)
+        if created:
+            _restrict_permissions(path)
+    except DatabaseError:
+        engine.dispose()
+        raise
+    except DBAPIError as exc:
+        engine.dispose()
+        raise DatabaseError(N_("The database cannot be opened: {reason}"), reason=_reason(exc)) from exc
+    return db
+
+
+def _restrict_permissions(path: Path) -> None:
+    """Plans hold passport numbers: the file and its journal are the owner's only."""
+    for p in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if p.exists():
+            os.chmod(p, stat.S_IRUSR | stat.S_IWUSR)
+    if not path.exists():
+        path.touch(mode=0o600)
+
+
+def _reason(exc: DBAPIError) -> str:
+    return str(exc.orig) if exc.orig is not None else str(exc)
+
+
+def current_revision(db: Database) -> str | None:
+    with db.engine.connect() as conn:
+        names = inspect(conn).get_table_names()
+        if "alembic_version" not in names:
+            return None if not names else "foreign"
+        row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+        return row[0] if row else None
+
+
+def _prepare_schema(db: Database, *, migrate: bool) -> None:
+    try:
+        revision = _with_retry(lambda: current_revision(db))
+    except OperationalError as exc:
+        message = _reason(exc)
+        if "file is not a database" in message or "malformed" in message:
+            raise DatabaseError(N_("{path} is damaged or not a planner database."), path=str(db.path or db.url)) from exc
+        raise
+    if revision == "foreign":
+        raise DatabaseError(N_("{path} is a database of another program, not a planner database."), path=str(db.path or db.url))
+    if revision == HEAD_REVISION:
+        return
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseError(
+            N_("{path} was written by a newer version of the planner; please update the planner to open it."),
+            path=str(db.path or db.url),
+        )
+    if not migrate:
+        raise DatabaseError(N_("{path} needs a schema upgrade before it can be used."), path=str(db.path or db.url))
+    from planner.db.migrate import upgrade
+
+    upgrade(db, from_revision=revision)
+
+
+def _with_retry(action: Any, attempts: int = 5) -> Any:
+    for attempt in range(attempts):
+        try:
+            return action()
+        except OperationalError as exc:
+            if "locked" not in _reason(exc) or attempt == attempts - 1:
+                raise
+            time.sleep(0.2 * (attempt + 1))
+    return None

@@ -1,0 +1,187 @@
+"""The planner's tables as typed SQLAlchemy 2 models.
+
+Every table carries a `version` counter that SQLAlchemy checks on each UPDATE,
+so an edit based on a stale read fails instead of overwriting someone else's.
+Enums are stored as their string values (no database enum types), so adding a
+kind later is a code change, not a migration on two database engines.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, MetaData, String, Table, Column, Text, UniqueConstraint
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+from planner.db.types import LocalizedTextType, UTCDateTime
+from planner.domain.localized import LocalizedText
+
+NAMING = {
+    "ix": "ix_%(column_0_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING)
+
+
+class Person(Base):
+    __tablename__ = "person"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    family_name: Mapped[str] = mapped_column(String(200))
+    given_name: Mapped[str] = mapped_column(String(200), default="")
+    native_name: Mapped[str] = mapped_column(String(200), default="")
+    honorific: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    organisation: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    function: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    email: Mapped[str] = mapped_column(String(254), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    preferred_language: Mapped[str] = mapped_column(String(5), default="en")
+    dietary_needs: Mapped[str] = mapped_column(Text, default="")
+    accessibility_needs: Mapped[str] = mapped_column(Text, default="")
+    passport_number: Mapped[str] = mapped_column(String(40), default="")
+    nationality: Mapped[str] = mapped_column(String(2), default="")
+    passport_expiry: Mapped[date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    memberships: Mapped[list[Membership]] = relationship(back_populates="person", passive_deletes=True)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Trip(Base):
+    __tablename__ = "trip"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    title: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    purpose: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    destination_city: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    destination_country: Mapped[str] = mapped_column(String(2), default="")
+    timezone: Mapped[str] = mapped_column(String(64))
+    first_day: Mapped[date] = mapped_column(Date)
+    last_day: Mapped[date] = mapped_column(Date)
+    organiser: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    status: Mapped[str] = mapped_column(String(16), default="draft")
+    buffer_minutes: Mapped[int] = mapped_column(Integer, default=30)
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    memberships: Mapped[list[Membership]] = relationship(
+        back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="Membership.protocol_order"
+    )
+    items: Mapped[list[ProgrammeItem]] = relationship(
+        back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="ProgrammeItem.start_utc"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Membership(Base):
+    """A person on a trip, in a role and at a place in the order of precedence."""
+
+    __tablename__ = "membership"
+    __table_args__ = (UniqueConstraint("trip_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
+    role: Mapped[str] = mapped_column(String(16), default="member")
+    protocol_order: Mapped[int] = mapped_column(Integer, default=0)
+    arrival: Mapped[date | None] = mapped_column(Date, nullable=True)
+    departure: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    trip: Mapped[Trip] = relationship(back_populates="memberships")
+    person: Mapped[Person] = relationship(back_populates="memberships")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Venue(Base):
+    __tablename__ = "venue"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    name: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    kind: Mapped[str] = mapped_column(String(16), default="other")
+    address_local: Mapped[str] = mapped_column(Text, default="")
+    address_romanised: Mapped[str] = mapped_column(Text, default="")
+    city: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    country: Mapped[str] = mapped_column(String(2), default="")
+    timezone: Mapped[str] = mapped_column(String(64))
+    latitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    longitude: Mapped[float | None] = mapped_column(Float, nullable=True)
+    website: Mapped[str] = mapped_column(String(500), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    contacts: Mapped[list[VenueContact]] = relationship(
+        back_populates="venue", cascade="all, delete-orphan", passive_deletes=True, order_by="VenueContact.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class VenueContact(Base):
+    __tablename__ = "venue_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(200))
+    native_name: Mapped[str] = mapped_column(String(200), default="")
+    function: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    email: Mapped[str] = mapped_column(String(254), default="")
+
+    venue: Mapped[Venue] = relationship(back_populates="contacts")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+item_participant = Table(
+    "item_participant",
+    Base.metadata,
+    Column("item_id", ForeignKey("programme_item.id", ondelete="CASCADE"), primary_key=True),
+    Column("membership_id", ForeignKey("membership.id", ondelete="CASCADE"), primary_key=True, index=True),
+)
+
+
+class ProgrammeItem(Base):
+    """One entry of the programme, planned in the local time of `timezone`.
+
+    `end_timezone` differs from `timezone` only for travel across zones
+    (a flight from Frankfurt to Shenzhen ends in Shanghai time).
+    """
+
+    __tablename__ = "programme_item"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(16), default="meeting")
+    title: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    description: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    venue_id: Mapped[int | None] = mapped_column(ForeignKey("venue.id", ondelete="SET NULL"), nullable=True, index=True)
+    start_utc: Mapped[datetime] = mapped_column(UTCDateTime, index=True)
+    end_utc: Mapped[datetime] = mapped_column(UTCDateTime)
+    timezone: Mapped[str] = mapped_column(String(64))
+    end_timezone: Mapped[str] = mapped_column(String(64), default="")
+    host_contact_id: Mapped[int | None] = mapped_column(
+        ForeignKey("venue_contact.id", ondelete="SET NULL"), nullable=True
+    )
+    dress_code: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    transport: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    everyone: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    trip: Mapped[Trip] = relationship(back_populates="items")
+    venue: Mapped[Venue | None] = relationship()
+    host_contact: Mapped[VenueContact | None] = relationship()
+    participants: Mapped[list[Membership]] = relationship(secondary=item_participant, order_by=Membership.protocol_order)
+
+    __mapper_args__ = {"version_id_col": version}

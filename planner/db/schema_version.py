@@ -1,0 +1,8 @@
+"""The schema revisions this version of the planner knows, without importing Alembic.
+
+Checking a file's revision on every start must not cost the Alembic import;
+a test keeps these in step with the migration scripts.
+"""
+
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial",)
+HEAD_REVISION: str = KNOWN_REVISIONS[-1]

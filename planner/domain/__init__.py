@@ -1,0 +1,1 @@
+"""Rules of the delegation planner: kinds, roles, validation, multilingual text. No Qt, no SQL."""

@@ -1,0 +1,102 @@
+"""The kinds and roles the planner knows, with their translatable labels.
+
+Values are stored in the database and the trip file, so they never change;
+labels are English msgids translated at display time.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from planner.i18n import N_, _
+
+
+class Labelled(StrEnum):
+    """A StrEnum whose members carry an English label for the catalog."""
+
+    @property
+    def label(self) -> str:
+        return _(_LABELS[self])
+
+
+class Language(Labelled):
+    DE = "de"
+    ZH = "zh"
+    EN = "en"
+
+
+class TripStatus(Labelled):
+    DRAFT = "draft"
+    CONFIRMED = "confirmed"
+    DONE = "done"
+    CANCELLED = "cancelled"
+
+
+class Role(Labelled):
+    HEAD = "head"
+    MEMBER = "member"
+    STAFF = "staff"
+    INTERPRETER = "interpreter"
+    PRESS = "press"
+    HOST = "host"
+
+
+class VenueKind(Labelled):
+    MUSEUM = "museum"
+    COMPANY = "company"
+    INCUBATOR = "incubator"
+    UNIVERSITY = "university"
+    GOVERNMENT = "government"
+    TRADE_FAIR = "trade_fair"
+    HOSPITAL = "hospital"
+    HOTEL = "hotel"
+    RESTAURANT = "restaurant"
+    TRANSPORT_HUB = "transport_hub"
+    OTHER = "other"
+
+
+class ItemKind(Labelled):
+    SITE_VISIT = "site_visit"
+    MEETING = "meeting"
+    MEAL = "meal"
+    TRAVEL = "travel"
+    CHECK_IN = "check_in"
+    FREE_TIME = "free_time"
+    PRESS = "press"
+    CEREMONY = "ceremony"
+
+
+_LABELS: dict[StrEnum, str] = {
+    Language.DE: N_("German"),
+    Language.ZH: N_("Chinese"),
+    Language.EN: N_("English"),
+    TripStatus.DRAFT: N_("Draft"),
+    TripStatus.CONFIRMED: N_("Confirmed"),
+    TripStatus.DONE: N_("Done"),
+    TripStatus.CANCELLED: N_("Cancelled"),
+    Role.HEAD: N_("Head of delegation"),
+    Role.MEMBER: N_("Member"),
+    Role.STAFF: N_("Staff"),
+    Role.INTERPRETER: N_("Interpreter"),
+    Role.PRESS: N_("Press"),
+    Role.HOST: N_("Host"),
+    VenueKind.MUSEUM: N_("Museum"),
+    VenueKind.COMPANY: N_("Company"),
+    VenueKind.INCUBATOR: N_("Incubator"),
+    VenueKind.UNIVERSITY: N_("University or research institute"),
+    VenueKind.GOVERNMENT: N_("Government"),
+    VenueKind.TRADE_FAIR: N_("Trade fair"),
+    VenueKind.HOSPITAL: N_("Hospital"),
+    VenueKind.HOTEL: N_("Hotel"),
+    VenueKind.RESTAURANT: N_("Restaurant"),
+    VenueKind.TRANSPORT_HUB: N_("Transport hub"),
+    VenueKind.OTHER: N_("Other"),
+    ItemKind.SITE_VISIT: N_("Site visit"),
+    ItemKind.MEETING: N_("Meeting"),
+    ItemKind.MEAL: N_("Meal"),
+    ItemKind.TRAVEL: N_("Travel"),
+    ItemKind.CHECK_IN: N_("Check-in"),
+    ItemKind.FREE_TIME: N_("Free time"),
+    ItemKind.PRESS: N_("Press"),
+    ItemKind.CEREMONY: N_("Ceremony"),
+}

@@ -1,0 +1,57 @@
+"""Moments in time as the planner keeps them: UTC plus the IANA zone they were planned in.
+
+Users think in the local time of the place; the database stores UTC so that
+sorting, overlaps and daylight-saving changes are right. Local wall-clock times
+that do not exist (spring-forward gaps) or exist twice (fall-back) are refused
+rather than guessed, so a printout never shows a time nobody meant.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from planner.domain.errors import ValidationError
+from planner.i18n import N_
+
+
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name)
+
+
+def local_to_utc(local: datetime, tz: str, field: str = "start") -> datetime:
+    """A naive local wall-clock time in `tz` as an aware UTC datetime."""
+    if local.tzinfo is not None:
+        return local.astimezone(UTC)
+    z = ZoneInfo(tz)
+    first = local.replace(tzinfo=z, fold=0)
+    second = local.replace(tzinfo=z, fold=1)
+    if first.utcoffset() != second.utcoffset():
+        # Ambiguous (fall back) or non-existent (spring forward): round trip tells which.
+        if first.astimezone(UTC).astimezone(z).replace(tzinfo=None) != local:
+            raise ValidationError(
+                N_("{time} does not exist in {zone} (clocks change that night)."),
+                field=field, time=local.strftime("%Y-%m-%d %H:%M"), zone=tz,
+            )
+    return first.astimezone(UTC)
+
+
+def utc_to_local(moment: datetime, tz: str) -> datetime:
+    """An aware (or naive-UTC) datetime as aware local time in `tz`."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=UTC)
+    return moment.astimezone(ZoneInfo(tz))
+
+
+def day_bounds_utc(day: date, tz: str) -> tuple[datetime, datetime]:
+    """The UTC interval of one local calendar day in `tz`."""
+    z = ZoneInfo(tz)
+    start = datetime.combine(day, time(0), tzinfo=z).astimezone(UTC)
+    end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=z).astimezone(UTC)
+    return start, end
+
+
+def as_utc(moment: datetime) -> datetime:
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=UTC)
+    return moment.astimezone(UTC)

@@ -1,0 +1,1 @@
+"""Documents and files made from a trip: trip files, PDFs, calendars. No Qt."""

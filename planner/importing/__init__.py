@@ -1,0 +1,1 @@
+"""Reading files that come from outside: trip files, member lists. No Qt."""

@@ -1,0 +1,110 @@
+"""The delegation of a trip: who comes, in which role, in which order of precedence."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from planner.db import models as m
+from planner.db.engine import Database
+from planner.domain.entities import MembershipData, PersonData
+from planner.domain.enums import Role
+from planner.domain.errors import PlannerError
+from planner.i18n import N_
+from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.mapping import apply_membership, membership_data, person_data
+
+
+@dataclass(frozen=True, slots=True)
+class Member:
+    """A membership together with the person it is about, for lists and documents."""
+
+    membership: MembershipData
+    person: PersonData
+
+    @property
+    def id(self) -> int:
+        assert self.membership.id is not None
+        return self.membership.id
+
+    @property
+    def role(self) -> Role:
+        return self.membership.role
+
+
+def list_members(db: Database, trip_id: int) -> list[Member]:
+    """The delegation in protocol order."""
+    with db.reading() as s:
+        rows = s.execute(
+            select(m.Membership, m.Person)
+            .join(m.Person)
+            .where(m.Membership.trip_id == trip_id)
+            .order_by(m.Membership.protocol_order, m.Membership.id)
+        ).tuples()
+        return [Member(membership_data(ms), person_data(p)) for ms, p in rows]
+
+
+def add_member(db: Database, data: MembershipData) -> Change:
+    """Put a person on a trip; without an explicit order they come last."""
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        get_or_fail(s, m.Trip, data.trip_id, "trip")
+        person = get_or_fail(s, m.Person, data.person_id, "person")
+        exists = s.scalar(
+            select(m.Membership.id).where(m.Membership.trip_id == data.trip_id, m.Membership.person_id == data.person_id)
+        )
+        if exists:
+            raise PlannerError(N_("{name} is already in this delegation."), name=person_data(person).name)
+        order = data.protocol_order
+        if order <= 0:
+            order = (s.scalar(select(func.max(m.Membership.protocol_order)).where(m.Membership.trip_id == data.trip_id)) or 0) + 1
+        row = m.Membership(trip_id=data.trip_id, person_id=data.person_id)
+        apply_membership(row, data.evolve(protocol_order=order))
+        s.add(row)
+        s.flush()
+        return Change(Action.CREATED, "membership", row.id, after=membership_data(row))
+
+    return run(db, act)
+
+
+def update_member(db: Database, data: MembershipData) -> Change:
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.Membership, data.id, "delegation member")
+        check_version(row, data.version)
+        before = membership_data(row)
+        apply_membership(row, data)
+        s.flush()
+        return Change(Action.UPDATED, "membership", row.id, before=before, after=membership_data(row))
+
+    return run(db, act)
+
+
+def remove_member(db: Database, membership_id: int) -> Change:
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.Membership, membership_id, "delegation member")
+        before = membership_data(row)
+        s.delete(row)
+        return Change(Action.DELETED, "membership", membership_id, before=before)
+
+    return run(db, act)
+
+
+def reorder_members(db: Database, trip_id: int, membership_ids: list[int]) -> Change:
+    """Set the order of precedence to the order given (1, 2, 3, ...)."""
+
+    def act(s: Session) -> Change:
+        rows = {r.id: r for r in s.scalars(select(m.Membership).where(m.Membership.trip_id == trip_id))}
+        if sorted(rows) != sorted(membership_ids):
+            raise PlannerError(N_("The new order must name every member of the delegation exactly once."))
+        before = [rows[i].id for i in sorted(rows, key=lambda i: rows[i].protocol_order)]
+        for position, membership_id in enumerate(membership_ids, start=1):
+            rows[membership_id].protocol_order = position
+        s.flush()
+        return Change(Action.UPDATED, "delegation_order", trip_id, before=before, after=list(membership_ids))
+
+    return run(db, act)

@@ -1,0 +1,68 @@
+"""The people directory, reused across trips."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from planner.db import models as m
+from planner.db.engine import Database
+from planner.domain.entities import PersonData
+from planner.domain.errors import PlannerError
+from planner.i18n import N_
+from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.mapping import apply_person, person_data
+
+
+def list_people(db: Database) -> list[PersonData]:
+    with db.reading() as s:
+        rows = s.scalars(select(m.Person).order_by(m.Person.family_name, m.Person.given_name, m.Person.id))
+        return [person_data(r) for r in rows]
+
+
+def get_person(db: Database, person_id: int) -> PersonData:
+    with db.reading() as s:
+        return person_data(get_or_fail(s, m.Person, person_id, "person"))
+
+
+def create_person(db: Database, data: PersonData) -> Change:
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        row = m.Person()
+        apply_person(row, data)
+        s.add(row)
+        s.flush()
+        return Change(Action.CREATED, "person", row.id, after=person_data(row))
+
+    return run(db, act)
+
+
+def update_person(db: Database, data: PersonData) -> Change:
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.Person, data.id, "person")
+        check_version(row, data.version)
+        before = person_data(row)
+        apply_person(row, data)
+        s.flush()
+        return Change(Action.UPDATED, "person", row.id, before=before, after=person_data(row))
+
+    return run(db, act)
+
+
+def delete_person(db: Database, person_id: int) -> Change:
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.Person, person_id, "person")
+        trips = s.scalar(select(func.count()).select_from(m.Membership).where(m.Membership.person_id == person_id))
+        if trips:
+            raise PlannerError(
+                N_("{name} takes part in {count} trip(s); remove them from the delegation first."),
+                name=person_data(row).name, count=trips,
+            )
+        before = person_data(row)
+        s.delete(row)
+        return Change(Action.DELETED, "person", person_id, before=before)
+
+    return run(db, act)

@@ -1,0 +1,113 @@
+"""The programme of a trip: items at places and local times, and who attends them."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from planner.db import models as m
+from planner.db.engine import Database
+from planner.domain.entities import ItemData
+from planner.domain.errors import PlannerError, ValidationError
+from planner.domain.timing import as_utc
+from planner.i18n import N_
+from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.mapping import apply_item, item_data
+
+
+def list_items(db: Database, trip_id: int) -> list[ItemData]:
+    """The programme in time order."""
+    with db.reading() as s:
+        rows = s.scalars(
+            select(m.ProgrammeItem)
+            .options(selectinload(m.ProgrammeItem.participants))
+            .where(m.ProgrammeItem.trip_id == trip_id)
+            .order_by(m.ProgrammeItem.start_utc, m.ProgrammeItem.id)
+        )
+        return [item_data(r) for r in rows]
+
+
+def get_item(db: Database, item_id: int) -> ItemData:
+    with db.reading() as s:
+        return item_data(get_or_fail(s, m.ProgrammeItem, item_id, "programme item"))
+
+
+def _check_references(s: Session, data: ItemData) -> list[m.Membership]:
+    """The item's venue, host and participants must belong to it; returns the participants."""
+    if data.venue_id is not None:
+        get_or_fail(s, m.Venue, data.venue_id, "venue")
+    if data.host_contact_id is not None:
+        contact = get_or_fail(s, m.VenueContact, data.host_contact_id, "host contact")
+        if data.venue_id is not None and contact.venue_id != data.venue_id:
+            raise ValidationError(N_("The host contact must be a contact at the item's venue."), field="host_contact_id")
+    if data.everyone:
+        return []
+    members = list(
+        s.scalars(select(m.Membership).where(m.Membership.id.in_(data.participant_ids), m.Membership.trip_id == data.trip_id))
+    )
+    if len(members) != len(set(data.participant_ids)):
+        raise PlannerError(N_("Some ticked participants are not members of this trip's delegation."))
+    return members
+
+
+def create_item(db: Database, data: ItemData) -> Change:
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        get_or_fail(s, m.Trip, data.trip_id, "trip")
+        participants = _check_references(s, data)
+        row = m.ProgrammeItem(trip_id=data.trip_id)
+        apply_item(row, data)
+        row.participants = participants
+        s.add(row)
+        s.flush()
+        return Change(Action.CREATED, "item", row.id, after=item_data(row))
+
+    return run(db, act)
+
+
+def update_item(db: Database, data: ItemData) -> Change:
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.ProgrammeItem, data.id, "programme item")
+        check_version(row, data.version)
+        if row.trip_id != data.trip_id:
+            raise PlannerError(N_("A programme item cannot move to another trip."))
+        before = item_data(row)
+        participants = _check_references(s, data)
+        apply_item(row, data)
+        row.participants = participants
+        s.flush()
+        return Change(Action.UPDATED, "item", row.id, before=before, after=item_data(row))
+
+    return run(db, act)
+
+
+def move_item(db: Database, item_id: int, version: int | None, new_start: datetime, new_end: datetime | None = None) -> Change:
+    """Move (and with `new_end`, resize) an item; without `new_end` it keeps its duration."""
+    current = get_item(db, item_id)
+    if version is not None and current.version != version:
+        from planner.domain.errors import ConflictError
+
+        raise ConflictError(N_("This record was changed elsewhere in the meantime; please reload it and try again."))
+    assert current.start is not None and current.end is not None
+    start = as_utc(new_start)
+    end = as_utc(new_end) if new_end is not None else start + (current.end - current.start)
+    return update_item(db, current.evolve(start=start, end=end))
+
+
+def delete_item(db: Database, item_id: int) -> Change:
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.ProgrammeItem, item_id, "programme item")
+        before = item_data(row)
+        s.delete(row)
+        return Change(Action.DELETED, "item", item_id, before=before)
+
+    return run(db, act)
+
+
+def shift(items: list[ItemData], delta: timedelta) -> list[ItemData]:
+    return [i.evolve(start=i.start + delta, end=i.end + delta) for i in items]  # type: ignore[operator]

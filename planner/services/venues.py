@@ -1,0 +1,80 @@
+"""The venue directory with the contacts at each venue."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session, selectinload
+
+from planner.db import models as m
+from planner.db.engine import Database
+from planner.domain.entities import VenueData
+from planner.domain.errors import PlannerError
+from planner.i18n import N_
+from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.mapping import apply_contact, apply_venue, venue_data
+
+
+def list_venues(db: Database) -> list[VenueData]:
+    with db.reading() as s:
+        rows = s.scalars(select(m.Venue).options(selectinload(m.Venue.contacts)).order_by(m.Venue.id))
+        return [venue_data(r) for r in rows]
+
+
+def get_venue(db: Database, venue_id: int) -> VenueData:
+    with db.reading() as s:
+        return venue_data(get_or_fail(s, m.Venue, venue_id, "venue"))
+
+
+def _sync_contacts(s: Session, row: m.Venue, data: VenueData) -> None:
+    """Contacts are edited with their venue: update those kept, add new ones, drop the rest."""
+    existing = {c.id: c for c in row.contacts}
+    keep: list[m.VenueContact] = []
+    for contact in data.contacts:
+        target = existing.get(contact.id) if contact.id is not None else None
+        if target is None:
+            target = m.VenueContact()
+        apply_contact(target, contact)
+        keep.append(target)
+    row.contacts = keep
+
+
+def create_venue(db: Database, data: VenueData) -> Change:
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        row = m.Venue()
+        apply_venue(row, data)
+        _sync_contacts(s, row, data)
+        s.add(row)
+        s.flush()
+        return Change(Action.CREATED, "venue", row.id, after=venue_data(row))
+
+    return run(db, act)
+
+
+def update_venue(db: Database, data: VenueData) -> Change:
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.Venue, data.id, "venue")
+        check_version(row, data.version)
+        before = venue_data(row)
+        apply_venue(row, data)
+        _sync_contacts(s, row, data)
+        s.flush()
+        return Change(Action.UPDATED, "venue", row.id, before=before, after=venue_data(row))
+
+    return run(db, act)
+
+
+def delete_venue(db: Database, venue_id: int) -> Change:
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.Venue, venue_id, "venue")
+        used = s.scalar(select(func.count()).select_from(m.ProgrammeItem).where(m.ProgrammeItem.venue_id == venue_id))
+        if used:
+            raise PlannerError(N_("This venue is used by {count} programme item(s); change those first."), count=used)
+        before = venue_data(row)
+        s.delete(row)
+        return Change(Action.DELETED, "venue", venue_id, before=before)
+
+    return run(db, act)
