@@ -1,0 +1,168 @@
+"""`planner`: the command-line interface beside the window, on the same services.
+
+Every failure the user can act on is one translated line on stderr and a
+non-zero exit code; anything unexpected is logged, not dumped as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from planner import __version__
+from planner.db.engine import Database, open_database
+from planner.domain.errors import PlannerError
+from planner.i18n import _, set_language, system_language
+from planner.paths import default_database_path, user_data_dir
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_PROBLEMS = 3
+
+Command = Callable[[argparse.Namespace, Database], int]
+_COMMANDS: dict[str, Command] = {}
+
+
+def command(name: str) -> Callable[[Command], Command]:
+    def register(func: Command) -> Command:
+        _COMMANDS[name] = func
+        return func
+
+    return register
+
+
+def _print(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def _error(text: str) -> None:
+    sys.stderr.write(_("planner: error: {message}").format(message=text) + "\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="planner", description=_("Plan official delegation trips from the command line.")
+    )
+    parser.add_argument("--version", action="version", version=f"planner {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH_OR_URL", default=None,
+        help=_("the planner database: an SQLite file or a PostgreSQL URL (default: {path})").format(path=default_database_path()),
+    )
+    parser.add_argument("--lang", choices=("de", "zh", "en"), default=None, help=_("language of the messages"))
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    sub.add_parser("demo", help=_("add the demo trips (Hannover–Shenzhen 2016 and the return visit)"))
+    sub.add_parser("list-trips", help=_("list the trips with their ids"))
+
+    p = sub.add_parser("import-trip", help=_("import one trip from a trip file (JSON)"))
+    p.add_argument("file", type=Path)
+
+    p = sub.add_parser("export-trip", help=_("export one trip to a trip file (JSON)"))
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p.add_argument("--without-private", action="store_true", help=_("leave out personal data (passport, phone, e-mail, needs)"))
+    return parser
+
+
+@command("demo")
+def _demo(args: argparse.Namespace, db: Database) -> int:
+    from planner.importing.demo import load_demo
+    from planner.services.trips import get_trip
+
+    for change in load_demo(db):
+        trip = get_trip(db, change.id)
+        _print(_("Created trip {id}: {title}").format(id=change.id, title=trip.title.text(_lang())))
+    return EXIT_OK
+
+
+@command("list-trips")
+def _list_trips(args: argparse.Namespace, db: Database) -> int:
+    from planner.formatting import format_date_range
+    from planner.services.trips import list_trips
+
+    summaries = list_trips(db)
+    if not summaries:
+        _print(_("No trips yet. Create one in the window, or run `planner demo`."))
+        return EXIT_OK
+    for s in summaries:
+        t = s.trip
+        assert t.first_day is not None and t.last_day is not None
+        _print(
+            "{id:>4}  {dates}  {status:<10}  {title}  ({members}, {items})".format(
+                id=t.id, dates=format_date_range(t.first_day, t.last_day), status=t.status.label,
+                title=t.title.text(_lang()),
+                members=_("{n} members").format(n=s.members), items=_("{n} items").format(n=s.items),
+            )
+        )
+    return EXIT_OK
+
+
+@command("import-trip")
+def _import_trip(args: argparse.Namespace, db: Database) -> int:
+    from planner.importing.tripfile import import_trip_file
+    from planner.services.trips import get_trip
+
+    change = import_trip_file(db, args.file)
+    trip = get_trip(db, change.id)
+    _print(_("Imported trip {id}: {title}").format(id=change.id, title=trip.title.text(_lang())))
+    return EXIT_OK
+
+
+@command("export-trip")
+def _export_trip(args: argparse.Namespace, db: Database) -> int:
+    from planner.export.tripfile import write_trip_file
+
+    path = write_trip_file(db, args.trip, args.out, include_private=not args.without_private)
+    _print(_("Wrote {path}").format(path=path))
+    return EXIT_OK
+
+
+def _lang() -> str:
+    from planner.i18n import current_language
+
+    return current_language()
+
+
+def _log_unexpected() -> Path | None:
+    try:
+        folder = user_data_dir() / "logs"
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / "planner-cli.log"
+        logging.basicConfig(filename=path, level=logging.ERROR, force=True)
+        logging.exception("unexpected error in the command line interface")
+        return path
+    except OSError:
+        return None
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    set_language(system_language())
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.lang:
+        set_language(args.lang)
+    db: Database | None = None
+    try:
+        db = open_database(args.db or default_database_path())
+        return _COMMANDS[args.command](args, db)
+    except PlannerError as exc:
+        _error(exc.message())
+        return EXIT_PROBLEMS if getattr(exc, "problems", None) else EXIT_ERROR
+    except OSError as exc:
+        _error(_("{path}: {reason}").format(path=exc.filename or "", reason=exc.strerror or str(exc)))
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        _error(_("interrupted"))
+        return 130
+    except Exception:  # noqa: BLE001 - last resort: the user gets a line and a log, not a traceback
+        log = _log_unexpected()
+        _error(_("an unexpected error occurred; details are in {path}").format(path=log or "-"))
+        return EXIT_ERROR
+    finally:
+        if db is not None:
+            db.close()
+
