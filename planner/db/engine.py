@@ -8,6 +8,7 @@ version of the planner is refused with a clear message and left untouched.
 from __future__ import annotations
 
 import os
+import sqlite3
 import stat
 import time
 from collections.abc import Iterator
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -28,12 +29,16 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 
 
-def database_url(target: str | os.PathLike[str]) -> str:
-    """A SQLAlchemy URL for a file path or an URL given as is."""
+def database_url(target: str | os.PathLike[str]) -> URL:
+    """A SQLAlchemy URL for a file path or an URL given as is.
+
+    A path is put into the URL as a whole, not pasted into a string: a file
+    name with "?" or "#" would otherwise be cut short and read as a query.
+    """
     value = os.fspath(target)
     if "://" in value:
-        return value
-    return "sqlite:///" + str(Path(value).expanduser().resolve())
+        return make_url(value)
+    return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -79,6 +84,49 @@ def check_sqlite_file(path: Path) -> bool:
     return False
 
 
+def peek_sqlite_revision(path: Path) -> str | None:
+    """The schema revision of an existing SQLite file, read without writing a byte.
+
+    The engine's connections switch the file to WAL mode, which rewrites its
+    header; so a file is judged through a read-only connection first. Returns
+    None for a file with no tables and "foreign" for one without a revision.
+    """
+    # Read-only access to a WAL file still creates -wal and -shm beside it and
+    # leaves them there. Without a -wal no connection has the file open in WAL
+    # mode, so it can be read as immutable, which creates nothing.
+    in_use = path.with_name(path.name + "-wal").exists()
+    uri = path.resolve().as_uri() + ("?mode=ro" if in_use else "?mode=ro&immutable=1")
+    try:
+        conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000)
+    except sqlite3.Error as exc:
+        raise DatabaseError(N_("{path} cannot be read: {reason}"), path=str(path), reason=str(exc)) from exc
+    try:
+        names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "alembic_version" not in names:
+            return "foreign" if names else None
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        return str(row[0]) if row else None
+    except sqlite3.OperationalError as exc:
+        if "locked" in str(exc) or "busy" in str(exc):
+            raise DatabaseError(N_("{path} is locked by another program; please try again."), path=str(path)) from exc
+        raise DatabaseError(N_("{path} is damaged or not a planner database."), path=str(path)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise DatabaseError(N_("{path} is damaged or not a planner database."), path=str(path)) from exc
+    finally:
+        conn.close()
+
+
+def check_revision(revision: str | None, where: str) -> None:
+    """Refuse a database of another program or of a newer planner, before anything is written."""
+    if revision == "foreign":
+        raise DatabaseError(N_("{path} is a database of another program, not a planner database."), path=where)
+    if revision is not None and revision not in KNOWN_REVISIONS:
+        raise DatabaseError(
+            N_("{path} was written by a newer version of the planner; please update the planner to open it."),
+            path=where,
+        )
+
+
 class Database:
     """An open planner database: the engine, and transactions for the services."""
 
@@ -122,7 +170,7 @@ class Database:
 def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Database:
     """Open (or create) the database at a path or URL, upgrading its schema if it is older."""
     try:
-        url = make_url(database_url(target))
+        url = database_url(target)
     except ArgumentError as exc:
         raise DatabaseError(N_("“{target}” is neither a file path nor a database URL."), target=str(target)) from exc
     created = False
@@ -132,6 +180,8 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Da
             raise DatabaseError(N_("An in-memory database cannot hold a plan; give a file path."))
         path = Path(url.database)
         created = check_sqlite_file(path)
+        if not created:
+            check_revision(peek_sqlite_revision(path), str(path))
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
     elif url.get_backend_name() == "postgresql":
         kwargs["pool_pre_ping"] = True
@@ -190,15 +240,9 @@ def _prepare_schema(db: Database, *, migrate: bool) -> None:
         if "file is not a database" in message or "malformed" in message:
             raise DatabaseError(N_("{path} is damaged or not a planner database."), path=str(db.path or db.url)) from exc
         raise
-    if revision == "foreign":
-        raise DatabaseError(N_("{path} is a database of another program, not a planner database."), path=str(db.path or db.url))
+    check_revision(revision, str(db.path or db.url))
     if revision == HEAD_REVISION:
         return
-    if revision is not None and revision not in KNOWN_REVISIONS:
-        raise DatabaseError(
-            N_("{path} was written by a newer version of the planner; please update the planner to open it."),
-            path=str(db.path or db.url),
-        )
     if not migrate:
         raise DatabaseError(N_("{path} needs a schema upgrade before it can be used."), path=str(db.path or db.url))
     from planner.db.migrate import upgrade

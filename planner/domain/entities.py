@@ -49,17 +49,22 @@ def _enum(kind: type, value: Any, field_name: str, label: str) -> Any:
 
 
 def _localized_required(value: LocalizedText, field_name: str, label: str) -> LocalizedText:
-    if value.is_empty():
+    text = _localized_optional(value, field_name, label, limit=v.MAX_NAME * 2)
+    if text.is_empty():
         raise ValidationError(N_("{label} must not be empty."), field=field_name, label=label)
-    for lang in Language:
-        v.optional_text(value.get(lang), field_name, label, limit=v.MAX_NAME * 2)
-    return value
+    return text
 
 
 def _localized_optional(value: LocalizedText, field_name: str, label: str, limit: int = v.MAX_TEXT) -> LocalizedText:
-    for lang in Language:
-        v.optional_text(value.get(lang), field_name, label, limit=limit)
-    return value
+    """Each variant checked and stripped: "  " is no text, as it is once stored and read back."""
+    return LocalizedText(**{lang.value: v.optional_text(value.get(lang), field_name, label, limit=limit) for lang in Language})
+
+
+def _prefixed(errors: ValidationErrors, prefix: str) -> ValidationErrors:
+    """A nested record's errors with fields a form can tell apart, e.g. contacts.1.name."""
+    for error in errors.errors:
+        error.field = f"{prefix}.{error.field}"
+    return errors
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,9 +110,11 @@ class PersonData(Record):
         family = c.run(lambda: v.require_text(self.family_name, "family_name", _("Family name")), "")
         given = c.run(lambda: v.optional_text(self.given_name, "given_name", _("Given name"), v.MAX_NAME), "")
         native = c.run(lambda: v.optional_text(self.native_name, "native_name", _("Name in native script"), v.MAX_NAME), "")
-        c.run(lambda: _localized_optional(self.honorific, "honorific", _("Honorific"), v.MAX_NAME))
-        c.run(lambda: _localized_optional(self.organisation, "organisation", _("Organisation"), v.MAX_NAME * 2))
-        c.run(lambda: _localized_optional(self.function, "function", _("Function"), v.MAX_NAME * 2))
+        honorific = c.run(lambda: _localized_optional(self.honorific, "honorific", _("Honorific"), v.MAX_NAME), self.honorific)
+        organisation = c.run(
+            lambda: _localized_optional(self.organisation, "organisation", _("Organisation"), v.MAX_NAME * 2), self.organisation
+        )
+        function = c.run(lambda: _localized_optional(self.function, "function", _("Function"), v.MAX_NAME * 2), self.function)
         mail = c.run(lambda: v.email(self.email), "")
         tel = c.run(lambda: v.phone(self.phone), "")
         lang = c.run(lambda: _enum(Language, self.preferred_language, "preferred_language", _("language")), Language.EN)
@@ -118,10 +125,21 @@ class PersonData(Record):
         c.raise_if_any()
         return replace(
             self, family_name=family, given_name=given, native_name=native, email=mail, phone=tel,
+            honorific=honorific, organisation=organisation, function=function,
             preferred_language=lang, nationality=nat, passport_number=passport.upper().replace(" ", ""),
             dietary_needs=self.dietary_needs.strip(), accessibility_needs=self.accessibility_needs.strip(),
             notes=self.notes.strip(),
         )
+
+
+def _buffer_minutes(value: Any) -> int:
+    try:
+        minutes = int(value)
+    except (TypeError, ValueError):
+        minutes = -1
+    if isinstance(value, bool) or minutes != value or not 0 <= minutes <= 24 * 60:
+        raise ValidationError(N_("The buffer between items must lie between 0 and 1440 minutes."), field="buffer_minutes")
+    return minutes
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,19 +158,24 @@ class TripData(Record):
 
     def validated(self) -> TripData:
         c = _Collector()
-        c.run(lambda: _localized_required(self.title, "title", _("Title")))
-        c.run(lambda: _localized_optional(self.purpose, "purpose", _("Purpose")))
-        c.run(lambda: _localized_optional(self.destination_city, "destination_city", _("Destination city"), v.MAX_NAME))
-        c.run(lambda: _localized_optional(self.organiser, "organiser", _("Organiser"), v.MAX_NAME * 2))
+        title = c.run(lambda: _localized_required(self.title, "title", _("Title")), self.title)
+        purpose = c.run(lambda: _localized_optional(self.purpose, "purpose", _("Purpose")), self.purpose)
+        city = c.run(
+            lambda: _localized_optional(self.destination_city, "destination_city", _("Destination city"), v.MAX_NAME),
+            self.destination_city,
+        )
+        organiser = c.run(lambda: _localized_optional(self.organiser, "organiser", _("Organiser"), v.MAX_NAME * 2), self.organiser)
         country = c.run(lambda: v.country(self.destination_country, "destination_country"), "")
         tz = c.run(lambda: v.timezone(self.timezone), self.timezone)
         c.run(lambda: v.day_range(self.first_day, self.last_day))
         status = c.run(lambda: _enum(TripStatus, self.status, "status", _("status")), TripStatus.DRAFT)
-        if not 0 <= int(self.buffer_minutes) <= 24 * 60:
-            c.errors.append(ValidationError(N_("The buffer between items must lie between 0 and 1440 minutes."), field="buffer_minutes"))
+        buffer = c.run(lambda: _buffer_minutes(self.buffer_minutes), self.buffer_minutes)
         c.run(lambda: v.optional_text(self.notes, "notes", _("Notes")))
         c.raise_if_any()
-        return replace(self, destination_country=country, timezone=tz, status=status, notes=self.notes.strip())
+        return replace(
+            self, title=title, purpose=purpose, destination_city=city, organiser=organiser, destination_country=country,
+            timezone=tz, status=status, buffer_minutes=buffer, notes=self.notes.strip(),
+        )
 
     @property
     def days(self) -> list[date]:
@@ -204,11 +227,18 @@ class ContactData(Record):
         c = _Collector()
         name = c.run(lambda: v.require_text(self.name, "name", _("Contact name")), "")
         native = c.run(lambda: v.optional_text(self.native_name, "native_name", _("Name in native script"), v.MAX_NAME), "")
-        c.run(lambda: _localized_optional(self.function, "function", _("Function"), v.MAX_NAME * 2))
+        function = c.run(lambda: _localized_optional(self.function, "function", _("Function"), v.MAX_NAME * 2), self.function)
         tel = c.run(lambda: v.phone(self.phone), "")
         mail = c.run(lambda: v.email(self.email), "")
         c.raise_if_any()
-        return replace(self, name=name, native_name=native, phone=tel, email=mail)
+        return replace(self, name=name, native_name=native, function=function, phone=tel, email=mail)
+
+
+def _validated_contact(contact: ContactData, index: int) -> ContactData:
+    try:
+        return contact.validated()
+    except ValidationErrors as errors:
+        raise _prefixed(errors, f"contacts.{index}") from None
 
 
 @dataclass(frozen=True, slots=True)
@@ -228,11 +258,13 @@ class VenueData(Record):
 
     def validated(self) -> VenueData:
         c = _Collector()
-        c.run(lambda: _localized_required(self.name, "name", _("Venue name")))
+        name = c.run(lambda: _localized_required(self.name, "name", _("Venue name")), self.name)
         kind = c.run(lambda: _enum(VenueKind, self.kind, "kind", _("venue kind")), VenueKind.OTHER)
-        c.run(lambda: v.optional_text(self.address_local, "address_local", _("Address (local script)"), 1000))
-        c.run(lambda: v.optional_text(self.address_romanised, "address_romanised", _("Address (romanised)"), 1000))
-        c.run(lambda: _localized_optional(self.city, "city", _("City"), v.MAX_NAME))
+        address_local = c.run(lambda: v.optional_text(self.address_local, "address_local", _("Address (local script)"), 1000), "")
+        address_romanised = c.run(
+            lambda: v.optional_text(self.address_romanised, "address_romanised", _("Address (romanised)"), 1000), ""
+        )
+        city = c.run(lambda: _localized_optional(self.city, "city", _("City"), v.MAX_NAME), self.city)
         country = c.run(lambda: v.country(self.country), "")
         tz = c.run(lambda: v.timezone(self.timezone), self.timezone)
         c.run(lambda: v.latitude(self.latitude))
@@ -240,11 +272,12 @@ class VenueData(Record):
         if (self.latitude is None) != (self.longitude is None):
             c.errors.append(ValidationError(N_("Give both latitude and longitude, or neither."), field="latitude"))
         site = c.run(lambda: v.url(self.website), "")
-        contacts = tuple(c.run(lambda ct=ct: ct.validated(), ct) for ct in self.contacts)
+        notes = c.run(lambda: v.optional_text(self.notes, "notes", _("Notes")), "")
+        contacts = tuple(c.run(lambda i=i, ct=ct: _validated_contact(ct, i), ct) for i, ct in enumerate(self.contacts))
         c.raise_if_any()
         return replace(
-            self, kind=kind, country=country, timezone=tz, website=site, contacts=contacts,
-            address_local=self.address_local.strip(), address_romanised=self.address_romanised.strip(),
+            self, name=name, kind=kind, city=city, country=country, timezone=tz, website=site, notes=notes,
+            contacts=contacts, address_local=address_local, address_romanised=address_romanised,
         )
 
 
@@ -285,10 +318,10 @@ class ItemData(Record):
     def validated(self) -> ItemData:
         c = _Collector()
         kind = c.run(lambda: _enum(ItemKind, self.kind, "kind", _("item kind")), ItemKind.MEETING)
-        c.run(lambda: _localized_required(self.title, "title", _("Title")))
-        c.run(lambda: _localized_optional(self.description, "description", _("Description")))
-        c.run(lambda: _localized_optional(self.dress_code, "dress_code", _("Dress code"), v.MAX_NAME * 2))
-        c.run(lambda: _localized_optional(self.transport, "transport", _("Transport"), 2000))
+        title = c.run(lambda: _localized_required(self.title, "title", _("Title")), self.title)
+        description = c.run(lambda: _localized_optional(self.description, "description", _("Description")), self.description)
+        dress_code = c.run(lambda: _localized_optional(self.dress_code, "dress_code", _("Dress code"), v.MAX_NAME * 2), self.dress_code)
+        transport = c.run(lambda: _localized_optional(self.transport, "transport", _("Transport"), 2000), self.transport)
         tz = c.run(lambda: v.timezone(self.timezone), self.timezone)
         end_tz = c.run(lambda: v.timezone(self.end_timezone, "end_timezone"), "") if self.end_timezone else ""
         if self.start is None:
@@ -303,6 +336,7 @@ class ItemData(Record):
             c.errors.append(ValidationError(N_("Tick at least one participant, or choose everyone."), field="participants"))
         c.raise_if_any()
         return replace(
-            self, kind=kind, timezone=tz, end_timezone="" if end_tz == tz else end_tz,
+            self, kind=kind, title=title, description=description, dress_code=dress_code, transport=transport,
+            timezone=tz, end_timezone="" if end_tz == tz else end_tz,
             participant_ids=() if self.everyone else tuple(sorted(set(self.participant_ids))),
         )

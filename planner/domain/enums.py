@@ -16,7 +16,9 @@ class Labelled(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(_LABELS[self])
+        # Keyed by enum class too: StrEnum members of different enums with the
+        # same value (Role.PRESS, ItemKind.PRESS) are equal and would share a key.
+        return _(_LABELS[type(self)][self])
 
 
 class Language(Labelled):
@@ -66,37 +68,47 @@ class ItemKind(Labelled):
     CEREMONY = "ceremony"
 
 
-_LABELS: dict[StrEnum, str] = {
-    Language.DE: N_("German"),
-    Language.ZH: N_("Chinese"),
-    Language.EN: N_("English"),
-    TripStatus.DRAFT: N_("Draft"),
-    TripStatus.CONFIRMED: N_("Confirmed"),
-    TripStatus.DONE: N_("Done"),
-    TripStatus.CANCELLED: N_("Cancelled"),
-    Role.HEAD: N_("Head of delegation"),
-    Role.MEMBER: N_("Member"),
-    Role.STAFF: N_("Staff"),
-    Role.INTERPRETER: N_("Interpreter"),
-    Role.PRESS: N_("Press"),
-    Role.HOST: N_("Host"),
-    VenueKind.MUSEUM: N_("Museum"),
-    VenueKind.COMPANY: N_("Company"),
-    VenueKind.INCUBATOR: N_("Incubator"),
-    VenueKind.UNIVERSITY: N_("University or research institute"),
-    VenueKind.GOVERNMENT: N_("Government"),
-    VenueKind.TRADE_FAIR: N_("Trade fair"),
-    VenueKind.HOSPITAL: N_("Hospital"),
-    VenueKind.HOTEL: N_("Hotel"),
-    VenueKind.RESTAURANT: N_("Restaurant"),
-    VenueKind.TRANSPORT_HUB: N_("Transport hub"),
-    VenueKind.OTHER: N_("Other"),
-    ItemKind.SITE_VISIT: N_("Site visit"),
-    ItemKind.MEETING: N_("Meeting"),
-    ItemKind.MEAL: N_("Meal"),
-    ItemKind.TRAVEL: N_("Travel"),
-    ItemKind.CHECK_IN: N_("Check-in"),
-    ItemKind.FREE_TIME: N_("Free time"),
-    ItemKind.PRESS: N_("Press"),
-    ItemKind.CEREMONY: N_("Ceremony"),
+_LABELS: dict[type[Labelled], dict[str, str]] = {
+    Language: {
+        Language.DE: N_("German"),
+        Language.ZH: N_("Chinese"),
+        Language.EN: N_("English"),
+    },
+    TripStatus: {
+        TripStatus.DRAFT: N_("Draft"),
+        TripStatus.CONFIRMED: N_("Confirmed"),
+        TripStatus.DONE: N_("Done"),
+        TripStatus.CANCELLED: N_("Cancelled"),
+    },
+    Role: {
+        Role.HEAD: N_("Head of delegation"),
+        Role.MEMBER: N_("Member"),
+        Role.STAFF: N_("Staff"),
+        Role.INTERPRETER: N_("Interpreter"),
+        Role.PRESS: N_("Press"),
+        Role.HOST: N_("Host"),
+    },
+    VenueKind: {
+        VenueKind.MUSEUM: N_("Museum"),
+        VenueKind.COMPANY: N_("Company"),
+        VenueKind.INCUBATOR: N_("Incubator"),
+        VenueKind.UNIVERSITY: N_("University or research institute"),
+        VenueKind.GOVERNMENT: N_("Government"),
+        VenueKind.TRADE_FAIR: N_("Trade fair"),
+        VenueKind.HOSPITAL: N_("Hospital"),
+        VenueKind.HOTEL: N_("Hotel"),
+        VenueKind.RESTAURANT: N_("Restaurant"),
+        VenueKind.TRANSPORT_HUB: N_("Transport hub"),
+        VenueKind.OTHER: N_("Other"),
+    },
+    ItemKind: {
+        ItemKind.SITE_VISIT: N_("Site visit"),
+        ItemKind.MEETING: N_("Meeting"),
+        ItemKind.MEAL: N_("Meal"),
+        ItemKind.TRAVEL: N_("Travel"),
+        ItemKind.CHECK_IN: N_("Check-in"),
+        ItemKind.FREE_TIME: N_("Free time"),
+        ItemKind.PRESS: N_("Press"),
+        ItemKind.CEREMONY: N_("Ceremony"),
+    },
 }

@@ -30,6 +30,8 @@ def full_name(family: str, given: str, native: str = "") -> str:
     """Latin name plus the native script where it differs, e.g. "Xu Qin (许勤)"."""
     latin = display_name(family, given, native)
     native = native.strip()
+    if not latin:
+        return native
     if native and native != latin:
         return f"{latin} ({native})"
     return latin
@@ -42,5 +44,12 @@ def name_for_language(family: str, given: str, native: str, language: str) -> st
     return display_name(family, given, native)
 
 
-def sort_key(family: str, given: str) -> tuple[str, str]:
-    return (family.casefold(), given.casefold())
+def _folded(text: str) -> str:
+    # Accents sort with their base letter (Özdemir under O, as German lists file it).
+    decomposed = unicodedata.normalize("NFKD", text.strip())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch)).casefold()
+
+
+def sort_key(family: str, given: str) -> tuple[str, str, str, str]:
+    """Family name first, accent- and case-blind; the exact spelling only breaks ties."""
+    return (_folded(family), _folded(given), family.strip(), given.strip())

@@ -2,8 +2,10 @@
 
 Users think in the local time of the place; the database stores UTC so that
 sorting, overlaps and daylight-saving changes are right. Local wall-clock times
-that do not exist (spring-forward gaps) or exist twice (fall-back) are refused
-rather than guessed, so a printout never shows a time nobody meant.
+that do not exist (spring-forward gaps) are refused rather than guessed, so a
+printout never shows a time nobody meant. A time that exists twice (the hour the
+clocks go back) always means its first occurrence, still in summer time, so the
+same input gives the same moment every time.
 """
 
 from __future__ import annotations
@@ -11,19 +13,25 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from planner.domain import validation
 from planner.domain.errors import ValidationError
 from planner.i18n import N_
 
 
-def zone(name: str) -> ZoneInfo:
-    return ZoneInfo(name)
+def zone(name: str, field: str = "timezone") -> ZoneInfo:
+    """The IANA zone `name`; an unknown name is a ValidationError, not a crash."""
+    return ZoneInfo(validation.timezone(name, field))
 
 
 def local_to_utc(local: datetime, tz: str, field: str = "start") -> datetime:
-    """A naive local wall-clock time in `tz` as an aware UTC datetime."""
+    """A naive local wall-clock time in `tz` as an aware UTC datetime.
+
+    An ambiguous time (fall back) is taken at its first occurrence (fold=0),
+    whatever fold the caller set; a non-existent one is refused.
+    """
     if local.tzinfo is not None:
         return local.astimezone(UTC)
-    z = ZoneInfo(tz)
+    z = zone(tz)
     first = local.replace(tzinfo=z, fold=0)
     second = local.replace(tzinfo=z, fold=1)
     if first.utcoffset() != second.utcoffset():
@@ -40,12 +48,12 @@ def utc_to_local(moment: datetime, tz: str) -> datetime:
     """An aware (or naive-UTC) datetime as aware local time in `tz`."""
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
-    return moment.astimezone(ZoneInfo(tz))
+    return moment.astimezone(zone(tz))
 
 
 def day_bounds_utc(day: date, tz: str) -> tuple[datetime, datetime]:
     """The UTC interval of one local calendar day in `tz`."""
-    z = ZoneInfo(tz)
+    z = zone(tz)
     start = datetime.combine(day, time(0), tzinfo=z).astimezone(UTC)
     end = datetime.combine(day + timedelta(days=1), time(0), tzinfo=z).astimezone(UTC)
     return start, end

@@ -8,7 +8,7 @@ per row; so the rules and their wording live here once.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
@@ -22,6 +22,8 @@ _EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"
 _PHONE = re.compile(r"^\+?[0-9 ()./\-]{5,30}$")
 _URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
+# Only the plain calendar date: date.fromisoformat also takes 20161024 and 2016-W43-1.
+_ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
@@ -30,7 +32,7 @@ MAX_TEXT = 20_000
 def required(value: str | None, field: str) -> str:
     text = (value or "").strip()
     if not text:
-        raise ValidationError(N_("{field} must not be empty."), field=field, field_label=field)
+        raise ValidationError(N_("{label} must not be empty."), field=field, label=field)
     return text
 
 
@@ -139,13 +141,16 @@ def time_range(start: datetime, end: datetime) -> None:
         raise ValidationError(N_("Start and end need a time zone."), field="start")
     if end <= start:
         raise ValidationError(N_("The end must be after the start."), field="end")
-    if (end - start).days > 14:
+    if end - start > timedelta(days=14):
         raise ValidationError(N_("A programme item cannot last more than 14 days."), field="end")
 
 
 def parse_date(value: str, field: str) -> date:
     """An ISO date (YYYY-MM-DD) as typed or imported; anything else is refused by name."""
     try:
-        return date.fromisoformat(value.strip())
+        text = value.strip()
+        if not _ISO_DATE.match(text):
+            raise ValueError(text)
+        return date.fromisoformat(text)
     except (ValueError, AttributeError) as exc:
         raise ValidationError(N_("“{value}” is not a valid date (YYYY-MM-DD)."), field=field, value=value) from exc

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from planner.db.engine import Database
@@ -82,3 +83,14 @@ def check_version(obj: Any, version: int | None) -> None:
     """Refuse an update based on a stale read, before SQLAlchemy's own check at flush."""
     if version is not None and obj.version != version:
         raise ConflictError(N_("This record was changed elsewhere in the meantime; please reload it and try again."))
+
+
+def bump_version(obj: Any, column: str) -> None:
+    """Raise `obj`'s version at the next flush although only rows hanging off it changed.
+
+    A venue's contacts and an item's participants are edited with their parent;
+    if the parent's version stayed put, a save from a stale read of it would
+    pass the version check and silently undo them. `column` is any plain column
+    of `obj` (flagging `version` itself breaks SQLAlchemy's versioned UPDATE).
+    """
+    flag_modified(obj, column)

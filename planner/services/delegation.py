@@ -14,7 +14,7 @@ from planner.domain.enums import Role
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
 from planner.services.base import Action, Change, check_version, get_or_fail, run
-from planner.services.mapping import apply_membership, membership_data, person_data
+from planner.services.mapping import apply_membership, item_data, membership_data, person_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,7 +42,7 @@ def list_members(db: Database, trip_id: int) -> list[Member]:
             .join(m.Person)
             .where(m.Membership.trip_id == trip_id)
             .order_by(m.Membership.protocol_order, m.Membership.id)
-        ).tuples()
+        )
         return [Member(membership_data(ms), person_data(p)) for ms, p in rows]
 
 
@@ -88,8 +88,13 @@ def remove_member(db: Database, membership_id: int) -> Change:
     def act(s: Session) -> Change:
         row = get_or_fail(s, m.Membership, membership_id, "delegation member")
         before = membership_data(row)
+        # Items that listed this member explicitly, so that undo can tick them again.
+        items = s.scalars(
+            select(m.ProgrammeItem).join(m.item_participant).where(m.item_participant.c.membership_id == membership_id)
+        ).all()
+        related = tuple(Change(Action.UPDATED, "item", it.id, before=item_data(it)) for it in items)
         s.delete(row)
-        return Change(Action.DELETED, "membership", membership_id, before=before)
+        return Change(Action.DELETED, "membership", membership_id, before=before, related=related)
 
     return run(db, act)
 

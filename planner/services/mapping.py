@@ -69,9 +69,13 @@ def apply_contact(row: m.VenueContact, data: ContactData) -> None:
 
 
 def venue_data(row: m.Venue) -> VenueData:
+    # In id order, as the relationship loads them: right after an edit the
+    # collection is still in the order the form sent, and the Change must
+    # show what a reload will show.
+    contacts = sorted(row.contacts, key=lambda c: c.id)
     return VenueData(
         id=row.id, version=row.version, kind=VenueKind(row.kind),
-        contacts=tuple(contact_data(c) for c in row.contacts), **{f: getattr(row, f) for f in VENUE_FIELDS},
+        contacts=tuple(contact_data(c) for c in contacts), **{f: getattr(row, f) for f in VENUE_FIELDS},
     )
 
 

@@ -13,7 +13,7 @@ from planner.domain.entities import ItemData
 from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.timing import as_utc
 from planner.i18n import N_
-from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
 from planner.services.mapping import apply_item, item_data
 
 
@@ -81,7 +81,12 @@ def update_item(db: Database, data: ItemData) -> Change:
         apply_item(row, data)
         row.participants = participants
         s.flush()
-        return Change(Action.UPDATED, "item", row.id, before=before, after=item_data(row))
+        after = item_data(row)
+        if after.participant_ids != before.participant_ids and after.version == before.version:
+            bump_version(row, "title")
+            s.flush()
+            after = item_data(row)
+        return Change(Action.UPDATED, "item", row.id, before=before, after=after)
 
     return run(db, act)
 

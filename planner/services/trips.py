@@ -13,7 +13,7 @@ from planner.domain.entities import TripData
 from planner.domain.enums import Role, TripStatus
 from planner.domain.names import display_name
 from planner.services.base import Action, Change, check_version, get_or_fail, run
-from planner.services.mapping import apply_trip, trip_data
+from planner.services.mapping import apply_trip, item_data, membership_data, trip_data
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,10 +31,10 @@ def list_trips(db: Database, status: TripStatus | None = None) -> list[TripSumma
             query = query.where(m.Trip.status == status.value)
         trips = list(s.scalars(query))
         members = dict(
-            s.execute(select(m.Membership.trip_id, func.count()).group_by(m.Membership.trip_id)).tuples().all()
+            s.execute(select(m.Membership.trip_id, func.count()).group_by(m.Membership.trip_id)).all()
         )
         items = dict(
-            s.execute(select(m.ProgrammeItem.trip_id, func.count()).group_by(m.ProgrammeItem.trip_id)).tuples().all()
+            s.execute(select(m.ProgrammeItem.trip_id, func.count()).group_by(m.ProgrammeItem.trip_id)).all()
         )
         heads: dict[int, str] = {}
         rows = s.execute(
@@ -86,7 +86,10 @@ def delete_trip(db: Database, trip_id: int) -> Change:
     def act(s: Session) -> Change:
         row = get_or_fail(s, m.Trip, trip_id, "trip")
         before = trip_data(row)
+        # What goes with the trip, so that undo can bring back all of it with the same ids.
+        related = tuple(Change(Action.DELETED, "membership", ms.id, before=membership_data(ms)) for ms in row.memberships)
+        related += tuple(Change(Action.DELETED, "item", it.id, before=item_data(it)) for it in row.items)
         s.delete(row)
-        return Change(Action.DELETED, "trip", trip_id, before=before)
+        return Change(Action.DELETED, "trip", trip_id, before=before, related=related)
 
     return run(db, act)

@@ -10,7 +10,7 @@ from planner.db.engine import Database
 from planner.domain.entities import VenueData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
-from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
 from planner.services.mapping import apply_contact, apply_venue, venue_data
 
 
@@ -62,7 +62,12 @@ def update_venue(db: Database, data: VenueData) -> Change:
         apply_venue(row, data)
         _sync_contacts(s, row, data)
         s.flush()
-        return Change(Action.UPDATED, "venue", row.id, before=before, after=venue_data(row))
+        after = venue_data(row)
+        if after.contacts != before.contacts and after.version == before.version:
+            bump_version(row, "name")
+            s.flush()
+            after = venue_data(row)
+        return Change(Action.UPDATED, "venue", row.id, before=before, after=after)
 
     return run(db, act)
 
