@@ -1,0 +1,124 @@
+"""Bringing deleted records back with their old ids: what undo of a delete does.
+
+Re-inserting with the same id (rather than creating a copy) keeps every later
+undo step valid, since those steps name records by id.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from planner.db import models as m
+from planner.db.engine import Database
+from planner.domain.entities import ItemData, PersonData, VenueData
+from planner.domain.errors import PlannerError
+from planner.i18n import N_
+from planner.services.base import Action, Change, run
+from planner.services.mapping import (
+    apply_contact,
+    apply_item,
+    apply_membership,
+    apply_person,
+    apply_trip,
+    item_data,
+    membership_data,
+    person_data,
+    trip_data,
+    venue_data,
+)
+
+
+def _free(s: Session, model: type, record_id: int | None) -> int:
+    if record_id is None or s.get(model, record_id) is not None:
+        raise PlannerError(N_("The deleted record cannot be restored: it exists again or has no id."))
+    return record_id
+
+
+def restore_person(db: Database, data: PersonData) -> Change:
+    def act(s: Session) -> Change:
+        row = m.Person(id=_free(s, m.Person, data.id))
+        apply_person(row, data)
+        s.add(row)
+        s.flush()
+        return Change(Action.CREATED, "person", row.id, after=person_data(row))
+
+    return run(db, act)
+
+
+def restore_venue(db: Database, data: VenueData) -> Change:
+    def act(s: Session) -> Change:
+        row = m.Venue(id=_free(s, m.Venue, data.id))
+        from planner.services.mapping import apply_venue
+
+        apply_venue(row, data)
+        for contact in data.contacts:
+            c = m.VenueContact(id=contact.id)
+            apply_contact(c, contact)
+            row.contacts.append(c)
+        s.add(row)
+        s.flush()
+        return Change(Action.CREATED, "venue", row.id, after=venue_data(row))
+
+    return run(db, act)
+
+
+def _insert_item(s: Session, data: ItemData) -> m.ProgrammeItem:
+    row = m.ProgrammeItem(id=_free(s, m.ProgrammeItem, data.id), trip_id=data.trip_id)
+    apply_item(row, data)
+    if not data.everyone:
+        row.participants = [p for p in (s.get(m.Membership, i) for i in data.participant_ids) if p is not None]
+    s.add(row)
+    return row
+
+
+def restore_item(db: Database, data: ItemData) -> Change:
+    def act(s: Session) -> Change:
+        row = _insert_item(s, data)
+        s.flush()
+        return Change(Action.CREATED, "item", row.id, after=item_data(row))
+
+    return run(db, act)
+
+
+def restore_member(db: Database, deleted: Change) -> Change:
+    """Undo remove_member: the membership and its ticks on the items that named it."""
+
+    def act(s: Session) -> Change:
+        data = deleted.before
+        row = m.Membership(id=_free(s, m.Membership, data.id), trip_id=data.trip_id, person_id=data.person_id)
+        apply_membership(row, data)
+        s.add(row)
+        s.flush()
+        for related in deleted.related:
+            item = s.get(m.ProgrammeItem, related.id)
+            if item is not None and not item.everyone and row not in item.participants:
+                item.participants.append(row)
+        s.flush()
+        return Change(Action.CREATED, "membership", row.id, after=membership_data(row))
+
+    return run(db, act)
+
+
+def restore_trip(db: Database, deleted: Change) -> Change:
+    """Undo delete_trip: the trip, its delegation and its programme, with their old ids."""
+
+    def act(s: Session) -> Change:
+        data = deleted.before
+        row = m.Trip(id=_free(s, m.Trip, data.id))
+        apply_trip(row, data)
+        s.add(row)
+        s.flush()
+        for related in deleted.related:
+            if related.entity == "membership":
+                ms = related.before
+                member = m.Membership(id=_free(s, m.Membership, ms.id), trip_id=row.id, person_id=ms.person_id)
+                apply_membership(member, ms)
+                s.add(member)
+        s.flush()
+        for related in deleted.related:
+            if related.entity == "item":
+                _insert_item(s, related.before)
+        s.flush()
+        return Change(Action.CREATED, "trip", row.id, after=trip_data(row))
+
+    return run(db, act)

@@ -1,0 +1,136 @@
+"""Starting the desktop app: `delegation-planner [--db PATH_OR_URL]`.
+
+Start-up stays quick: nothing here imports reportlab or alembic (open_database
+loads alembic only when a schema must be migrated). A database that cannot be
+opened ends the start with a translated message and a non-zero exit code,
+never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from planner import paths
+from planner.db.engine import Database, open_database
+from planner.domain.errors import DatabaseError, PlannerError
+from planner.i18n import _
+from planner.ui import demo_loader
+from planner.ui.errors import ErrorReporter, show_error, show_planner_error
+from planner.ui.fonts import install_application_font
+from planner.ui.language import LanguageController, saved_language
+from planner.ui.main_window import LAST_DATABASE_KEY, MainWindow
+
+ORGANIZATION = paths.APP_AUTHOR
+APPLICATION = paths.APP_NAME
+EXIT_DATABASE_ERROR = 2
+
+
+
+def parse_arguments(argv: Sequence[str] | None) -> tuple[argparse.Namespace, list[str]]:
+    """Our options, and the rest for Qt (e.g. -platform offscreen)."""
+    parser = argparse.ArgumentParser(prog="delegation-planner", description=_("Plan official delegation trips."))
+    parser.add_argument("--db", metavar="PATH_OR_URL", help=_("the planner database to open (default: your own)"))
+    return parser.parse_known_args(list(argv) if argv is not None else sys.argv[1:])
+
+
+def choose_database(requested: str | None, settings: QSettings) -> tuple[str, bool]:
+    """The database to open and whether it is the user's default one.
+
+    An explicit --db wins; otherwise the last database opened, as long as the
+    file still exists (a moved file must not be re-created empty); otherwise
+    the default database in the user's data folder.
+    """
+    default = paths.default_database_path()
+    if requested:
+        return requested, _same_file(requested, default)
+    last = settings.value(LAST_DATABASE_KEY)
+    if isinstance(last, str) and last and ("://" in last or Path(last).is_file()):
+        return last, _same_file(last, default)
+    return str(default), True
+
+
+def _same_file(target: str, default: Path) -> bool:
+    if "://" in target:
+        return False
+    try:
+        return Path(target).expanduser().resolve() == default.resolve()
+    except OSError:
+        return False
+
+
+def configure_application(app: QApplication) -> None:
+    app.setOrganizationName(ORGANIZATION)
+    app.setApplicationName(APPLICATION)
+    install_application_font(app)
+
+
+def open_or_report(target: str) -> Database | None:
+    """The open database, or None after telling the user why it cannot be opened."""
+    try:
+        return open_database(target)
+    except DatabaseError as error:
+        show_planner_error(None, error, _("The database cannot be opened"))
+        return None
+
+
+def seed_demo(db: Database) -> bool:
+    """Fill a brand-new default database with the demo trips so the first start is not empty."""
+    try:
+        return demo_loader.load_demo(db)
+    except PlannerError as error:
+        show_planner_error(None, error, _("The demo trips could not be loaded"))
+    except Exception:  # noqa: BLE001 - the demo is optional: a bug in it must not keep the planner from starting
+        sys.excepthook(*sys.exc_info())  # type: ignore[arg-type]
+    return False
+
+
+def start(args: argparse.Namespace, settings: QSettings, language: LanguageController) -> MainWindow | None:
+    target, is_default = choose_database(args.db, settings)
+    db = open_or_report(target)
+    if db is None:
+        return None
+    if db.created and is_default:
+        seed_demo(db)
+    return MainWindow(db, language, settings)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args, qt_args = parse_arguments(argv)
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication([sys.argv[0], *qt_args])
+    configure_application(app)
+    settings = QSettings()
+    language = LanguageController(settings)
+    language.set_language(saved_language(settings))
+    reporter = ErrorReporter(paths.user_data_dir() / "logs", parent=QApplication.activeWindow)
+    reporter.install()
+    window: MainWindow | None = None
+    try:
+        window = start(args, settings, language)
+        if window is None:
+            return EXIT_DATABASE_ERROR
+        window.show()
+        return int(app.exec())
+    except PlannerError as error:  # anything the user can act on, e.g. an unreadable data folder
+        show_error(None, _("The planner cannot start"), error.message())
+        return 1
+    except Exception:  # noqa: BLE001 - logged with its traceback and shown with the log's path
+        reporter.handle(*sys.exc_info())  # type: ignore[arg-type]
+        return 1
+    finally:
+        if window is not None:
+            window.db.close()
+            window.deleteLater()
+        reporter.uninstall()
+        language.detach()
+        settings.sync()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

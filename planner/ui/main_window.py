@@ -1,0 +1,311 @@
+"""The main window: trips on the left, the selected trip on the right, menus on top.
+
+It changes data only through planner.services, shows every PlannerError as a
+message, and keeps its geometry and the last database in the QSettings it is
+given (tests give it a throw-away one).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QWidget
+
+from planner.db.engine import Database, open_database
+from planner.domain.errors import DatabaseError, PlannerError
+from planner.i18n import _
+from planner.services import trips
+from planner.services.trips import TripSummary
+from planner.ui import demo_loader
+from planner.ui.errors import show_error, show_planner_error
+from planner.ui.language import LANGUAGE_NAMES, LanguageController
+from planner.ui.models.trip_table import TripTableModel
+from planner.ui.widgets.trip_dialog import TripDialog
+from planner.ui.widgets.trip_navigator import TripNavigator
+from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.pages.registry import PAGE_CLASSES
+from planner.ui.undo import UndoHistory
+from planner.ui.pages.overview import OverviewPage
+from planner.ui.widgets.trip_overview import EmptyState, TripOverview
+
+GEOMETRY_KEY = "window/geometry"
+SPLITTER_KEY = "window/splitter"
+LAST_DATABASE_KEY = "database/last"
+DATABASE_FILTER_EXTENSIONS = "*.sqlite *.sqlite3 *.db"
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, db: Database, language: LanguageController, settings: QSettings, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.language = language
+        self.settings = settings
+        self.history = UndoHistory(db, lambda: self, self)
+        self.ctx = UiContext(self.history, language, settings, lambda: self)
+        self.model = TripTableModel(db, language, self)
+        self.navigator = TripNavigator(self.model, self)
+        self.trip_tabs = QTabWidget(self)
+        self.trip_tabs.setDocumentMode(True)
+        self.trip_pages: list[TripPage] = [cls(self.ctx, self.trip_tabs) for cls in PAGE_CLASSES]
+        for page in self.trip_pages:
+            self.trip_tabs.addTab(page, page.page_title())
+        self._current_trip_id: int | None = None
+        self.empty_state = EmptyState(demo_loader.demo_available(), self)
+        self.no_selection = QLabel(self)
+        self.no_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.no_selection.setWordWrap(True)
+        self.pages = QStackedWidget(self)
+        for page in (self.empty_state, self.no_selection, self.trip_tabs):
+            self.pages.addWidget(page)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.pages)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 2)
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+
+        self._build_actions()
+        self.navigator.currentChanged.connect(self._show_trip)
+        self.navigator.newRequested.connect(self.new_trip)
+        self.navigator.deleteRequested.connect(self.delete_trip)
+        self.empty_state.newRequested.connect(self.new_trip)
+        self.empty_state.demoRequested.connect(self.load_demo)
+        language.languageChanged.connect(self.retranslate)
+        self.history.bus.changed.connect(self._data_changed)
+
+        self.retranslate()
+        self._restore_state()
+        self.settings.setValue(LAST_DATABASE_KEY, str(db.path) if db.path else db.url)
+        self.navigator.select_trip(None)
+        self._update_pages()
+
+    # --- actions and menus ---------------------------------------------------------------
+
+    def _action(self, shortcut: QKeySequence.StandardKey | None = None, slot: object = None) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcuts(QKeySequence.keyBindings(shortcut))
+        if slot is not None:
+            action.triggered.connect(slot)
+        return action
+
+    def _build_actions(self) -> None:
+        key = QKeySequence.StandardKey
+        self.new_action = self._action(key.New, self.new_trip)
+        self.delete_action = self._action(key.Delete, self.delete_trip)
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.navigator.view.addAction(self.delete_action)
+        self.open_action = self._action(key.Open, self.choose_database)
+        self.demo_action = self._action(None, self.load_demo)
+        self.demo_action.setVisible(demo_loader.demo_available())
+        self.find_action = self._action(key.Find, self._focus_filter)
+        self.quit_action = self._action(key.Quit, self.close)
+        if not self.quit_action.shortcuts():  # some platforms define no standard Quit key
+            self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
+        self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
+        stack = self.history.stack
+        self.undo_action = self._action(key.Undo, stack.undo)
+        self.redo_action = self._action(key.Redo, stack.redo)
+        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
+            signal.connect(lambda *_args: self._update_undo_actions())
+        self.about_action = self._action(None, self.about)
+        self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
+        self.addAction(self.find_action)
+
+        self.file_menu = QMenu(self)
+        for item in (self.new_action, self.delete_action, None, self.open_action, self.demo_action, None, self.quit_action):
+            if item is None:
+                self.file_menu.addSeparator()
+            else:
+                self.file_menu.addAction(item)
+        self.edit_menu = QMenu(self)
+        self.edit_menu.addAction(self.undo_action)
+        self.edit_menu.addAction(self.redo_action)
+        self.language_menu = QMenu(self)
+        self.language_group = QActionGroup(self)
+        self.language_actions: dict[str, QAction] = {}
+        for code, name in LANGUAGE_NAMES.items():
+            action = QAction(name, self.language_group)  # each language in its own script, never translated
+            action.setCheckable(True)
+            action.setData(code)
+            action.triggered.connect(lambda _checked=False, c=code: self.language.set_language(c))
+            self.language_actions[code] = action
+            self.language_menu.addAction(action)
+        self.help_menu = QMenu(self)
+        self.help_menu.addAction(self.about_action)
+        for menu in (self.file_menu, self.edit_menu, self.language_menu, self.help_menu):
+            self.menuBar().addMenu(menu)
+
+    def retranslate(self, _language: str = "") -> None:
+        self.file_menu.setTitle(_("&File"))
+        self.edit_menu.setTitle(_("&Edit"))
+        self.language_menu.setTitle(_("&Language"))
+        self._update_undo_actions()
+        self.help_menu.setTitle(_("&Help"))
+        self.new_action.setText(_("&New trip…"))
+        self.delete_action.setText(_("&Delete trip…"))
+        self.open_action.setText(_("&Open database…"))
+        self.demo_action.setText(_("Load the &demo trips"))
+        self.find_action.setText(_("Find a trip"))
+        self.quit_action.setText(_("&Quit"))
+        self.about_action.setText(_("&About the delegation planner"))
+        self.language_actions[self.language.language].setChecked(True)
+        self.no_selection.setText(_("No trip matches the filter."))
+        self.navigator.retranslate()
+        for index, page in enumerate(self.trip_pages):
+            self.trip_tabs.setTabText(index, page.page_title())
+        self.empty_state.retranslate()
+        self._update_title()
+
+    @property
+    def overview(self) -> TripOverview:
+        """The Overview page's facts panel (the first tab)."""
+        return next(p for p in self.trip_pages if isinstance(p, OverviewPage)).overview
+
+    def _update_undo_actions(self) -> None:
+        """Undo/Redo name the step they take, in the current language."""
+        stack = self.history.stack
+        self.undo_action.setEnabled(stack.canUndo())
+        self.redo_action.setEnabled(stack.canRedo())
+        undo, redo = stack.undoText(), stack.redoText()
+        self.undo_action.setText(_("&Undo: {action}").format(action=undo) if undo else _("&Undo"))
+        self.redo_action.setText(_("&Redo: {action}").format(action=redo) if redo else _("&Redo"))
+
+    def _update_title(self) -> None:
+        where = self.db.path.name if self.db.path else self.db.url
+        self.setWindowTitle(_("Delegation planner") + " — " + where)
+
+    def _focus_filter(self) -> None:
+        self.navigator.search.setFocus()
+        self.navigator.search.selectAll()
+
+    # --- the current trip ----------------------------------------------------------------
+
+    def _show_trip(self, summary: TripSummary | None) -> None:
+        trip_id = summary.trip.id if summary is not None else None
+        if trip_id != self._current_trip_id:
+            self._current_trip_id = trip_id
+            for page in self.trip_pages:
+                page.set_trip(trip_id)
+        self.delete_action.setEnabled(summary is not None)
+        self._update_pages()
+
+    def _update_pages(self) -> None:
+        if self.model.rowCount() == 0:
+            self.pages.setCurrentWidget(self.empty_state)
+        elif self._current_trip_id is None:
+            self.pages.setCurrentWidget(self.no_selection)
+        else:
+            self.pages.setCurrentWidget(self.trip_tabs)
+
+    def _data_changed(self, entity: str, _record_id: int) -> None:
+        """Counts and titles in the trip list follow every change (including undo)."""
+        if entity in ("trip", "membership", "item", "person", "delegation_order"):
+            self.refresh()
+
+    def refresh(self, select_id: int | None = None) -> None:
+        """Read the trips again and select `select_id` (or keep the current trip)."""
+        current = self.navigator.current_summary()
+        keep = select_id if select_id is not None else (current.trip.id if current else None)
+        self.model.reload()
+        self.navigator.select_trip(keep)
+        self._update_pages()
+
+    # --- commands ------------------------------------------------------------------------
+
+    def new_trip(self) -> None:
+        dialog = TripDialog(lambda data: self.history.record(_("New trip"), trips.create_trip(self.db, data)), self)
+        if dialog.exec() == TripDialog.DialogCode.Accepted and dialog.result_value is not None:
+            self.navigator.search.clear()
+            self.navigator.status.setCurrentIndex(0)
+            self.refresh(getattr(dialog.result_value, "id", None))
+
+    def delete_trip(self) -> None:
+        summary = self.navigator.current_summary()
+        if summary is None or summary.trip.id is None:
+            return
+        title = summary.trip.title.text(self.language.language)
+        answer = QMessageBox.question(
+            self,
+            _("Delete trip"),
+            _("Delete the trip “{title}” with its delegation and programme? People and venues stay in the directories.").format(title=title),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        trip_id = summary.trip.id
+        self.history.perform(_("Delete trip “{title}”").format(title=title), lambda: trips.delete_trip(self.db, trip_id))
+        self.refresh()
+
+    def load_demo(self) -> None:
+        try:
+            loaded = demo_loader.load_demo(self.db)
+        except PlannerError as error:
+            show_planner_error(self, error, _("The demo trips could not be loaded"))
+            loaded = False
+        if loaded:
+            self.refresh()
+
+    def choose_database(self) -> None:
+        start = str(self.db.path.parent) if self.db.path else ""
+        name, _filter = QFileDialog.getOpenFileName(
+            self, _("Open database"), start, _("Planner databases") + f" ({DATABASE_FILTER_EXTENSIONS});;" + _("All files") + " (*)"
+        )
+        if name:
+            self.open_database_file(Path(name))
+
+    def open_database_file(self, path: Path) -> bool:
+        """Switch to the database at `path`; a missing or foreign file is refused with a message."""
+        if not path.is_file():
+            show_error(self, _("The database cannot be opened"), _("{path} does not exist.").format(path=str(path)))
+            return False
+        try:
+            new_db = open_database(path)
+        except DatabaseError as error:
+            show_planner_error(self, error, _("The database cannot be opened"))
+            return False
+        old, self.db = self.db, new_db
+        old.close()
+        self.history.set_database(new_db)
+        self.model.set_database(new_db)
+        self._current_trip_id = None
+        for page in self.trip_pages:
+            page.database_changed()
+        self.settings.setValue(LAST_DATABASE_KEY, str(path))
+        self._update_title()
+        self.refresh()
+        return True
+
+    def about(self) -> None:
+        text = _("Plans official delegation trips and prints their programmes in German, Chinese and English.")
+        QMessageBox.about(
+            self,
+            _("About the delegation planner"),
+            "<b>{name}</b><p>{text}</p><p>{db_label}: {db}</p>".format(
+                name=_("Delegation planner"), text=text, db_label=_("Database"), db=self.db.path or self.db.url
+            ),
+        )
+
+    # --- state ---------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if isinstance(geometry, QByteArray) and not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1100, 680)
+        splitter = self.settings.value(SPLITTER_KEY)
+        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
+            self.splitter.restoreState(splitter)
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.settings.sync()
+        super().closeEvent(event)
+

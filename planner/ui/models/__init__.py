@@ -1,0 +1,1 @@
+"""Qt item models over the services' records, and the proxy that filters them."""

@@ -1,0 +1,1 @@
+"""The pages shown for the selected trip: overview, delegation, programme, venues, people."""

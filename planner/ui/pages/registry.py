@@ -1,0 +1,8 @@
+"""The pages of the trip area, in tab order."""
+
+from __future__ import annotations
+
+from planner.ui.pages.base import TripPage
+from planner.ui.pages.overview import OverviewPage
+
+PAGE_CLASSES: tuple[type[TripPage], ...] = (OverviewPage,)

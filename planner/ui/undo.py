@@ -1,0 +1,147 @@
+"""Undo and redo for every edit, built on the Changes the services return.
+
+An edit is carried out by a service first (so a refused edit never reaches
+the stack) and then pushed as a ChangeCommand whose first redo does nothing.
+Undo and redo call the inverse services: delete for a creation, the old values
+for an update, restore-with-the-same-id for a deletion. If one of them is
+refused (the record was changed elsewhere), the user is told and the step is
+dropped from the stack rather than leaving it in a state that lies.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+from PySide6.QtWidgets import QWidget
+
+from planner.db.engine import Database
+from planner.domain.errors import PlannerError
+from planner.services import delegation, people, programme, restore, trips, venues
+from planner.services.base import Action, Change
+
+
+class DataBus(QObject):
+    """Tells every page that data changed: (entity, id). Pages reload what they show."""
+
+    changed = Signal(str, int)
+
+
+@dataclass(frozen=True)
+class _Ops:
+    delete: Callable[[Database, int], Change]
+    restore: Callable[[Database, Change], Change]
+    update: Callable[[Database, Any], Change]
+
+
+_OPS: dict[str, _Ops] = {
+    "person": _Ops(people.delete_person, lambda db, ch: restore.restore_person(db, ch.before), people.update_person),
+    "trip": _Ops(trips.delete_trip, restore.restore_trip, trips.update_trip),
+    "membership": _Ops(delegation.remove_member, restore.restore_member, delegation.update_member),
+    "venue": _Ops(venues.delete_venue, lambda db, ch: restore.restore_venue(db, ch.before), venues.update_venue),
+    "item": _Ops(programme.delete_item, lambda db, ch: restore.restore_item(db, ch.before), programme.update_item),
+}
+
+
+class ChangeCommand(QUndoCommand):
+    """One user action that has already been carried out by a service."""
+
+    def __init__(
+        self, db: Database, bus: DataBus, text: str, change: Change, parent_widget: Callable[[], QWidget | None]
+    ) -> None:
+        super().__init__(text)
+        self._db = db
+        self._bus = bus
+        self._change = change
+        self._current = change  # the latest Change, whose record versions are current
+        self._done = True
+        self._parent_widget = parent_widget
+
+    @property
+    def change(self) -> Change:
+        return self._change
+
+    def redo(self) -> None:
+        if self._done:
+            return
+        self._apply(self._forward)
+        self._done = True
+
+    def undo(self) -> None:
+        self._apply(self._backward)
+        self._done = False
+
+    def _apply(self, step: Callable[[], Change]) -> None:
+        try:
+            self._current = step()
+        except PlannerError as exc:
+            self.setObsolete(True)
+            from planner.ui.errors import show_planner_error
+
+            show_planner_error(self._parent_widget(), exc)
+            return
+        self._bus.changed.emit(self._change.entity, self._change.id)
+
+    def _backward(self) -> Change:
+        c = self._change
+        if c.entity == "delegation_order":
+            return delegation.reorder_members(self._db, c.id, list(c.before))
+        ops = _OPS[c.entity]
+        if c.action is Action.CREATED:
+            return ops.delete(self._db, c.id)
+        if c.action is Action.UPDATED:
+            return ops.update(self._db, c.before.evolve(version=self._current.after.version))
+        if c.action is Action.DELETED:
+            # Restore from the newest deletion, which knows what went with the record.
+            deleted = self._current if self._current.action is Action.DELETED else c
+            return ops.restore(self._db, deleted)
+        raise ValueError(c.action)
+
+    def _forward(self) -> Change:
+        c = self._change
+        if c.entity == "delegation_order":
+            return delegation.reorder_members(self._db, c.id, list(c.after))
+        ops = _OPS[c.entity]
+        if c.action is Action.CREATED:
+            deleted = self._current if self._current.action is Action.DELETED else Change(Action.DELETED, c.entity, c.id, before=c.after)
+            return ops.restore(self._db, deleted)
+        if c.action is Action.UPDATED:
+            return ops.update(self._db, c.after.evolve(version=self._current.after.version))
+        if c.action is Action.DELETED:
+            return ops.delete(self._db, c.id)
+        raise ValueError(c.action)
+
+
+class UndoHistory:
+    """The window's undo stack, with the database and the bus the commands need."""
+
+    def __init__(self, db: Database, parent_widget: Callable[[], QWidget | None], parent: QObject | None = None) -> None:
+        self.db = db
+        self.bus = DataBus(parent)
+        self.stack = QUndoStack(parent)
+        self._parent_widget = parent_widget
+
+    def record(self, text: str, change: Change) -> Change:
+        """Push an action a service has just carried out, and tell the pages."""
+        self.stack.push(ChangeCommand(self.db, self.bus, text, change, self._parent_widget))
+        self.bus.changed.emit(change.entity, change.id)
+        return change
+
+    def perform(self, text: str, action: Callable[[], Change]) -> Change | None:
+        """Run a service action; on a PlannerError show it and push nothing."""
+        try:
+            change = action()
+        except PlannerError as exc:
+            from planner.ui.errors import show_planner_error
+
+            show_planner_error(self._parent_widget(), exc)
+            return None
+        return self.record(text, change)
+
+    def set_database(self, db: Database) -> None:
+        """A different database: old steps name records of the old one, so they go."""
+        self.db = db
+        self.stack.clear()

@@ -1,0 +1,1 @@
+"""The widgets the main window is built from, one concern per module."""

@@ -1,0 +1,151 @@
+"""The left side of the main window: find a trip by typing, narrow by status, pick one."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.domain.enums import TripStatus
+from planner.i18n import _
+from planner.services.trips import TripSummary
+from planner.ui.models import trip_table
+from planner.ui.models.filter_proxy import FilterProxyModel
+from planner.ui.models.roles import OBJECT_ROLE
+from planner.ui.models.trip_table import TripTableModel
+
+#: The columns the narrow navigator shows; the rest are on the overview page.
+VISIBLE_COLUMNS = (trip_table.TITLE, trip_table.DESTINATION, trip_table.DATES, trip_table.STATUS)
+
+
+class TripNavigator(QWidget):
+    """Emits `currentChanged(TripSummary | None)` whenever the selected trip changes."""
+
+    currentChanged = Signal(object)
+    newRequested = Signal()
+    deleteRequested = Signal()
+
+    def __init__(self, model: TripTableModel, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = model
+        self.proxy = FilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_text_changed)
+
+        self.status = QComboBox(self)
+        self.status.addItem("", None)
+        for status in TripStatus:
+            self.status.addItem("", status.value)
+        self.status.currentIndexChanged.connect(self._status_changed)
+
+        self.view = QTableView(self)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(trip_table.DATES, Qt.SortOrder.DescendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().hide()
+        self.view.setAlternatingRowColors(True)
+        # The title takes what is left and is elided; the short columns always show in full.
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(trip_table.TITLE, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(False)
+        header.setMinimumSectionSize(60)
+        for column in range(model.columnCount()):
+            self.view.setColumnHidden(column, column not in VISIBLE_COLUMNS)
+        self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.proxy.modelReset.connect(self._emit_current)
+        self.proxy.layoutChanged.connect(self._emit_current)
+        self.proxy.rowsRemoved.connect(self._emit_current)
+
+        self.new_button = QPushButton(self)
+        self.new_button.clicked.connect(self.newRequested)
+        self.delete_button = QPushButton(self)
+        self.delete_button.clicked.connect(self.deleteRequested)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.search, 3)
+        filters.addWidget(self.status, 2)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.new_button)
+        buttons.addWidget(self.delete_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 4, 8)
+        layout.addLayout(filters)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(buttons)
+        self.retranslate()
+        self._emit_current()
+
+    def retranslate(self, _language: str = "") -> None:
+        self.search.setPlaceholderText(_("Filter as you type…"))
+        self.search.setToolTip(_("Finds trips by title, destination or head in any language"))
+        self.status.setItemText(0, _("All statuses"))
+        for index, status in enumerate(TripStatus, start=1):
+            self.status.setItemText(index, status.label)
+        self.status.setToolTip(_("Show only trips with this status"))
+        self.new_button.setText(_("New trip…"))
+        self.delete_button.setText(_("Delete…"))
+
+    # --- the current trip --------------------------------------------------------------
+
+    def current_summary(self) -> TripSummary | None:
+        rows = self.view.selectionModel().selectedRows()
+        if not rows:
+            return None
+        value = rows[0].data(OBJECT_ROLE)
+        return value if isinstance(value, TripSummary) else None
+
+    def select_trip(self, trip_id: int | None) -> bool:
+        """Select the trip with `trip_id`, or the first visible one; False if none is shown."""
+        target = QModelIndex()
+        if trip_id is not None:
+            row = self.model.row_of(trip_id)
+            if row >= 0:
+                target = self.proxy.mapFromSource(self.model.index(row, 0))
+        if not target.isValid() and self.proxy.rowCount() > 0:
+            target = self.proxy.index(0, 0)
+        if not target.isValid():
+            self.view.clearSelection()
+            self._emit_current()
+            return False
+        self.view.selectRow(target.row())
+        self.view.scrollTo(target)
+        return True
+
+    def _filter_text_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._keep_a_selection()
+
+    def _status_changed(self, _index: int) -> None:
+        self.proxy.set_filter_value(self.status.currentData())
+        self._keep_a_selection()
+
+    def _keep_a_selection(self) -> None:
+        """When the filter hid the selected trip, show the first one that is still listed."""
+        if self.current_summary() is None and self.proxy.rowCount() > 0:
+            self.select_trip(None)
+
+    def _selection_changed(self, _selected: QItemSelection, _deselected: QItemSelection) -> None:
+        self._emit_current()
+
+    def _emit_current(self, *_args: object) -> None:
+        current = self.current_summary()
+        self.delete_button.setEnabled(current is not None)
+        self.currentChanged.emit(current)

@@ -1,0 +1,212 @@
+"""Start-up: arguments, database choice, error handling, demo seeding, fonts and the crash reporter."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
+from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+
+from planner import i18n, paths
+from planner.db.engine import open_database
+from planner.services import trips
+from planner.ui import app as app_module
+from planner.ui import demo_loader
+from planner.ui.errors import ErrorReporter
+from planner.ui.fonts import CJK_FAMILY, install_application_font, register_cjk_font
+from planner.ui.language import SETTINGS_KEY
+from planner.ui.main_window import LAST_DATABASE_KEY, MainWindow
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication) -> Iterator[Path]:
+    """Default QSettings and the user's data folder both inside tmp_path, restored afterwards."""
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    old_format = QSettings.defaultFormat()
+    old_names = (qapp.organizationName(), qapp.applicationName())
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "config"))
+    yield tmp_path
+    QSettings.setDefaultFormat(old_format)
+    qapp.setOrganizationName(old_names[0])
+    qapp.setApplicationName(old_names[1])
+    qapp.setFont(QFont())
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *_a: shown.append(text))
+    return shown
+
+
+def _run_main(argv: list[str], inspect) -> int:  # type: ignore[no-untyped-def]
+    """Run main(); once the window is up, call `inspect(window)` and quit the event loop."""
+    seen: list[MainWindow] = []
+
+    def look() -> None:
+        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows:
+            seen.append(windows[0])
+            inspect(windows[0])
+            windows[0].close()
+        QApplication.quit()
+
+    QTimer.singleShot(0, look)
+    code = app_module.main(argv)
+    assert seen, "the main window never showed"
+    return code
+
+
+def test_ui_import_stays_light() -> None:
+    """Start-up must not pay for PDF output or migrations."""
+    code = "import sys, planner.ui.app; print(sorted(m for m in ('reportlab', 'alembic') if m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_arguments_keep_qt_options_for_qt() -> None:
+    args, rest = app_module.parse_arguments(["--db", "/tmp/x.sqlite", "-platform", "offscreen"])
+    assert args.db == "/tmp/x.sqlite"
+    assert rest == ["-platform", "offscreen"]
+    assert app_module.parse_arguments([])[0].db is None
+
+
+def test_database_choice(tmp_path: Path, isolated: Path) -> None:
+    store = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    default = paths.default_database_path()
+    assert str(default).startswith(str(tmp_path))
+    assert app_module.choose_database(None, store) == (str(default), True)
+    assert app_module.choose_database(str(default), store) == (str(default), True)
+    explicit = tmp_path / "x.sqlite"
+    assert app_module.choose_database(str(explicit), store) == (str(explicit), False)
+    store.setValue(LAST_DATABASE_KEY, str(tmp_path / "moved-away.sqlite"))
+    assert app_module.choose_database(None, store) == (str(default), True)
+    explicit.write_bytes(b"")
+    store.setValue(LAST_DATABASE_KEY, str(explicit))
+    assert app_module.choose_database(None, store) == (str(explicit), False)
+    assert app_module.choose_database("postgresql://host/db", store) == ("postgresql://host/db", False)
+
+
+def test_foreign_file_is_refused_with_a_message_and_non_zero_exit(isolated: Path, errors: list[str]) -> None:
+    foreign = isolated / "letter.txt"
+    foreign.write_text("Dear Sir or Madam", encoding="utf-8")
+    assert app_module.main(["--db", str(foreign)]) == app_module.EXIT_DATABASE_ERROR
+    assert errors == [f"{foreign} is not a planner database."]
+    assert foreign.read_text(encoding="utf-8") == "Dear Sir or Madam"
+
+
+def test_main_opens_the_window_in_the_saved_language(isolated: Path, errors: list[str]) -> None:
+    db_path = isolated / "trips.sqlite"
+    QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, app_module.ORGANIZATION, app_module.APPLICATION).setValue(
+        SETTINGS_KEY, "de"
+    )
+    found: dict[str, object] = {}
+
+    def inspect(window: MainWindow) -> None:
+        found["title"] = window.windowTitle()
+        found["language"] = i18n.current_language()
+        found["font"] = QApplication.font().families()
+
+    assert _run_main(["--db", str(db_path)], inspect) == 0
+    assert errors == []
+    assert found["title"] == "Delegation planner — trips.sqlite"
+    assert found["language"] == "de"
+    assert CJK_FAMILY in found["font"]  # type: ignore[operator]
+    assert QSettings().value(LAST_DATABASE_KEY) == str(db_path)
+    assert db_path.exists()
+
+
+def test_demo_is_seeded_only_into_a_new_default_database(
+    isolated: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    seeded: list[tuple[str, bool]] = []
+
+    def record(db) -> bool:  # type: ignore[no-untyped-def]
+        seeded.append((str(db.path), db.created))
+        return True
+
+    monkeypatch.setattr(demo_loader, "load_demo", record)
+    assert _run_main([], lambda _w: None) == 0
+    assert seeded == [(str(paths.default_database_path().resolve()), True)]
+    assert _run_main([], lambda _w: None) == 0  # second start: not new any more
+    assert _run_main(["--db", str(isolated / "other.sqlite")], lambda _w: None) == 0  # new, but not the default
+    assert len(seeded) == 1
+
+
+def test_demo_loader_reports_whether_the_services_provide_it(db) -> None:  # type: ignore[no-untyped-def]
+    available = demo_loader.demo_available()
+    assert demo_loader.load_demo(db) is available
+    if available:
+        assert trips.list_trips(db), "the demo loader ran but created no trip"
+    else:
+        assert trips.list_trips(db) == []
+
+
+def test_cjk_font_is_registered_behind_the_system_family(qapp: QApplication) -> None:
+    assert QFontDatabase.addApplicationFont(str(paths.CJK_FONT)) >= 0  # the bundled file itself loads
+    assert CJK_FAMILY in register_cjk_font()
+    old = qapp.font()
+    try:
+        font = install_application_font(qapp)
+        assert font.families()[-1] == CJK_FAMILY
+        # Latin text keeps the system face; the CJK font is only the fallback.
+        if any(not family.startswith("WenQuanYi") for family in QFontDatabase.families()):
+            assert QFontInfo(qapp.font()).family() != CJK_FAMILY
+        assert QFontMetrics(QFont(CJK_FAMILY)).inFont("深")
+    finally:
+        qapp.setFont(old)
+
+
+@pytest.mark.qt_no_exception_capture
+def test_uncaught_exception_is_logged_and_shown_and_the_window_stays_usable(
+    tmp_path: Path, errors: list[str], qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    reporter = ErrorReporter(tmp_path / "logs")
+    reporter.install()
+    try:
+        clicks: list[int] = []
+
+        def explode() -> None:
+            clicks.append(1)
+            raise ZeroDivisionError("division by zero in a slot")
+
+        button = QPushButton("Go")
+        qtbot.addWidget(button)
+        button.clicked.connect(explode)
+        button.show()
+        button.click()
+        button.click()
+        assert len(clicks) == 2  # still responding after the first failure
+        assert button.isVisible()
+        log = (tmp_path / "logs" / "planner.log").read_text(encoding="utf-8")
+        assert log.count("ZeroDivisionError: division by zero in a slot") == 2
+        assert "Traceback" in log and "in explode" in log
+        assert len(errors) == 2
+        assert str(tmp_path / "logs" / "planner.log") in errors[0]
+        assert "ZeroDivisionError" in errors[0] and "Traceback" not in errors[0]
+    finally:
+        reporter.uninstall()
+    assert sys.excepthook is not reporter.handle
+
+
+def test_a_failing_demo_loader_does_not_stop_the_start(
+    isolated: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(_db) -> bool:  # type: ignore[no-untyped-def]
+        raise KeyError("trip")
+
+    monkeypatch.setattr(demo_loader, "load_demo", broken)
+    shown: list[str] = []
+    assert _run_main([], lambda w: shown.append(w.windowTitle())) == 0
+    assert shown == ["Delegation planner — planner.sqlite"]
+    assert len(errors) == 1 and "KeyError" in errors[0] and "planner.log" in errors[0]
+    log = (isolated / "data" / "DelegationPlanner" / "logs" / "planner.log").read_text(encoding="utf-8")
+    assert "KeyError: 'trip'" in log

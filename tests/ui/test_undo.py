@@ -1,0 +1,116 @@
+"""Undo and redo of every kind of change, through the services, on a real database."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+import pytest
+
+from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData, ContactData
+from planner.domain.enums import Role
+from planner.domain.errors import NotFoundError
+from planner.domain.localized import LocalizedText as L
+from planner.services import delegation, people, programme, trips, venues
+from planner.ui.undo import UndoHistory
+
+
+@pytest.fixture
+def history(qtbot, db):  # type: ignore[no-untyped-def]
+    return UndoHistory(db, lambda: None)
+
+
+def _trip(db) -> int:  # type: ignore[no-untyped-def]
+    data = TripData(title=L(en="Trip"), timezone="Asia/Shanghai", first_day=date(2016, 10, 24), last_day=date(2016, 10, 27))
+    return trips.create_trip(db, data).id
+
+
+def _item(trip_id: int, **kw) -> ItemData:  # type: ignore[no-untyped-def]
+    return ItemData(
+        trip_id=trip_id, title=L(en="Visit"), timezone="Asia/Shanghai",
+        start=datetime(2016, 10, 24, 2, tzinfo=UTC), end=datetime(2016, 10, 24, 3, tzinfo=UTC), **kw,
+    )
+
+
+def test_create_person_undo_redo_keeps_the_id(history, db) -> None:  # type: ignore[no-untyped-def]
+    change = history.perform("add", lambda: people.create_person(db, PersonData(family_name="Schirmeyer", given_name="Kai")))
+    assert change is not None
+    history.stack.undo()
+    with pytest.raises(NotFoundError):
+        people.get_person(db, change.id)
+    history.stack.redo()
+    assert people.get_person(db, change.id).family_name == "Schirmeyer"
+
+
+def test_update_undo_redo(history, db) -> None:  # type: ignore[no-untyped-def]
+    created = people.create_person(db, PersonData(family_name="Eisenschmidt", email="a@example.org"))
+    current = people.get_person(db, created.id)
+    history.perform("edit", lambda: people.update_person(db, current.evolve(email="b@example.org")))
+    history.stack.undo()
+    assert people.get_person(db, created.id).email == "a@example.org"
+    history.stack.redo()
+    assert people.get_person(db, created.id).email == "b@example.org"
+    history.stack.undo()
+    history.stack.undo()  # nothing more to undo: the creation was not recorded
+    assert people.get_person(db, created.id).email == "a@example.org"
+
+
+def test_refused_action_is_not_pushed(history, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr("planner.ui.errors.show_planner_error", lambda parent, exc, title=None: shown.append(str(exc)))
+    assert history.perform("add", lambda: people.create_person(db, PersonData(family_name=""))) is None
+    assert history.stack.count() == 0
+    assert shown and "must not be empty" in shown[0]
+
+
+def test_delete_trip_undo_restores_delegation_and_programme(history, db) -> None:  # type: ignore[no-untyped-def]
+    trip_id = _trip(db)
+    person = people.create_person(db, PersonData(family_name="Xu", given_name="Qin", native_name="许勤")).id
+    member = delegation.add_member(db, MembershipData(trip_id=trip_id, person_id=person, role=Role.HEAD)).id
+    item = programme.create_item(db, _item(trip_id, everyone=False, participant_ids=(member,))).id
+    history.perform("delete", lambda: trips.delete_trip(db, trip_id))
+    assert trips.list_trips(db) == []
+    history.stack.undo()
+    assert [m.id for m in delegation.list_members(db, trip_id)] == [member]
+    assert programme.get_item(db, item).participant_ids == (member,)
+    history.stack.redo()
+    assert trips.list_trips(db) == []
+    history.stack.undo()
+    assert programme.get_item(db, item).participant_ids == (member,)
+
+
+def test_remove_member_undo_ticks_the_items_again(history, db) -> None:  # type: ignore[no-untyped-def]
+    trip_id = _trip(db)
+    a = delegation.add_member(db, MembershipData(trip_id=trip_id, person_id=people.create_person(db, PersonData(family_name="A")).id)).id
+    b = delegation.add_member(db, MembershipData(trip_id=trip_id, person_id=people.create_person(db, PersonData(family_name="B")).id)).id
+    item = programme.create_item(db, _item(trip_id, everyone=False, participant_ids=(a, b))).id
+    history.perform("remove", lambda: delegation.remove_member(db, a))
+    assert programme.get_item(db, item).participant_ids == (b,)
+    history.stack.undo()
+    assert programme.get_item(db, item).participant_ids == (a, b)
+
+
+def test_move_item_and_delete_venue_undo(history, db) -> None:  # type: ignore[no-untyped-def]
+    trip_id = _trip(db)
+    venue = venues.create_venue(db, VenueData(name=L(en="OCAT"), timezone="Asia/Shanghai", contacts=(ContactData(name="Li"),)))
+    item = programme.create_item(db, _item(trip_id)).id
+    later = datetime(2016, 10, 24, 5, tzinfo=UTC)
+    history.perform("move", lambda: programme.move_item(db, item, None, later))
+    history.stack.undo()
+    assert programme.get_item(db, item).start == datetime(2016, 10, 24, 2, tzinfo=UTC)
+    history.stack.redo()
+    assert programme.get_item(db, item).start == later
+    history.perform("delete venue", lambda: venues.delete_venue(db, venue.id))
+    history.stack.undo()
+    restored = venues.get_venue(db, venue.id)
+    assert restored.contacts[0].name == "Li" and restored.contacts[0].id == venue.after.contacts[0].id
+
+
+def test_undo_of_a_record_changed_elsewhere_is_refused_and_dropped(history, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    shown: list[str] = []
+    monkeypatch.setattr("planner.ui.errors.show_planner_error", lambda parent, exc, title=None: shown.append(str(exc)))
+    created = people.create_person(db, PersonData(family_name="Old"))
+    history.perform("edit", lambda: people.update_person(db, people.get_person(db, created.id).evolve(family_name="New")))
+    people.update_person(db, people.get_person(db, created.id).evolve(family_name="Elsewhere"))
+    history.stack.undo()
+    assert people.get_person(db, created.id).family_name == "Elsewhere"
+    assert shown and "changed elsewhere" in shown[0]
