@@ -1,0 +1,222 @@
+"""A dialog that edits one record and shows the domain's messages next to each field.
+
+The form does not judge input itself: it hands a record to a save function (a
+service call) and shows each ValidationError beside the field it names, so the
+rules and their wording stay in planner.domain. Subclasses add rows and build
+the record; everything about errors, focus and saving lives here once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtWidgets import (
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import formatting
+from planner.domain.enums import Language
+from planner.domain.errors import PlannerError, ValidationError, ValidationErrors
+from planner.domain.localized import LocalizedText
+from planner.i18n import _, current_language
+from planner.ui.language import LANGUAGE_NAMES
+
+ERROR_STYLE = "color: #b00020;"
+MISSING_STYLE = "QLineEdit, QPlainTextEdit { background: #fff8e1; }"
+
+
+class LocalizedEdits:
+    """The German, Chinese and English variants of one multilingual field.
+
+    An empty variant is tinted, with a tooltip, so the planner sees at a glance
+    which translations are still missing before anything is printed.
+    """
+
+    def __init__(self, parent: QWidget, field: str, multiline: bool = False) -> None:
+        self.field = field
+        self.edits: dict[Language, QLineEdit | QPlainTextEdit] = {}
+        for lang in Language:
+            edit: QLineEdit | QPlainTextEdit
+            if multiline:
+                edit = QPlainTextEdit(parent)
+                edit.setTabChangesFocus(True)
+                edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
+                edit.textChanged.connect(self._mark_missing)
+            else:
+                edit = QLineEdit(parent)
+                edit.textChanged.connect(self._mark_missing)
+            edit.setObjectName(f"{field}_{lang.value}")
+            self.edits[lang] = edit
+        self._mark_missing()
+
+    def value(self) -> LocalizedText:
+        return LocalizedText.from_mapping({lang.value: _text_of(edit) for lang, edit in self.edits.items()})
+
+    def set_value(self, value: LocalizedText) -> None:
+        for lang, edit in self.edits.items():
+            if isinstance(edit, QLineEdit):
+                edit.setText(value.get(lang))
+            else:
+                edit.setPlainText(value.get(lang))
+        self._mark_missing()
+
+    def current(self) -> QWidget:
+        return self.edits[Language(current_language())]
+
+    def _mark_missing(self) -> None:
+        values = {lang: _text_of(edit) for lang, edit in self.edits.items()}
+        any_text = any(values.values())
+        for lang, edit in self.edits.items():
+            missing = any_text and not values[lang]
+            edit.setStyleSheet(MISSING_STYLE if missing else "")
+            edit.setToolTip(_("The {language} text is missing.").format(language=lang.label) if missing else "")
+
+
+def _text_of(edit: QLineEdit | QPlainTextEdit) -> str:
+    return edit.text() if isinstance(edit, QLineEdit) else edit.toPlainText()
+
+
+def four_digit_year(qt_format: str) -> str:
+    """The locale's short date format with the full year: "dd.MM.yy" would make 2016 and 1916 alike."""
+    if "yyyy" in qt_format:
+        return qt_format
+    return qt_format.replace("yy", "yyyy")
+
+
+class RecordForm(QDialog):
+    """Base of every edit dialog: rows with captions and error lines, and saving."""
+
+    def __init__(self, save: Callable[[Any], object], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._save = save
+        self.result_value: object = None
+        self.grid = QGridLayout()
+        self.grid.setColumnStretch(2, 1)
+        self._row = 0
+        self.errors: dict[str, QLabel] = {}
+        self.field_widgets: dict[str, Callable[[], QWidget]] = {}
+        self.field_order: list[str] = []
+        self.general_error = self._error_label()
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.submit)
+        self.buttons.rejected.connect(self.reject)
+        self.layout_ = QVBoxLayout(self)
+        self.layout_.addLayout(self.grid)
+
+    def finish_layout(self) -> None:
+        """Call after the rows are added: puts the message line and the buttons below them."""
+        self.layout_.addWidget(self.general_error)
+        self.layout_.addWidget(self.buttons)
+
+    # --- rows -------------------------------------------------------------------------
+
+    def _error_label(self) -> QLabel:
+        label = QLabel(self)
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.hide()
+        return label
+
+    def _caption(self, text: str, buddy: QWidget) -> QLabel:
+        label = QLabel(text, self)
+        label.setBuddy(buddy)
+        return label
+
+    def add_localized(self, field: str, caption: str, multiline: bool = False) -> LocalizedEdits:
+        edits = LocalizedEdits(self, field, multiline)
+        for offset, (lang, edit) in enumerate(edits.edits.items()):
+            if offset == 0:
+                self.grid.addWidget(self._caption(caption, edit), self._row, 0, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(QLabel(LANGUAGE_NAMES[lang.value], self), self._row, 1, Qt.AlignmentFlag.AlignTop)
+            self.grid.addWidget(edit, self._row, 2)
+            signal = edit.textEdited if isinstance(edit, QLineEdit) else edit.textChanged
+            signal.connect(lambda *_a, f=field: self.clear_error(f))
+            self._row += 1
+        self._add_error_line(field, edits.current)
+        return edits
+
+    def add_row(self, field: str, caption: str, widget: QWidget) -> QWidget:
+        self.grid.addWidget(self._caption(caption, widget), self._row, 0)
+        self.grid.addWidget(widget, self._row, 1, 1, 2)
+        self._row += 1
+        self._add_error_line(field, lambda: widget)
+        return widget
+
+    def _add_error_line(self, field: str, widget: Callable[[], QWidget]) -> None:
+        self.errors[field] = self._error_label()
+        self.grid.addWidget(self.errors[field], self._row, 1, 1, 2)
+        self.field_widgets[field] = widget
+        self.field_order.append(field)
+        self._row += 1
+
+    def date_edit(self, value: date | None, field: str | None = None) -> QDateEdit:
+        day = value or date.today()
+        edit = QDateEdit(QDate(day.year, day.month, day.day), self)
+        edit.setCalendarPopup(True)
+        edit.setDisplayFormat(four_digit_year(QLocale().dateFormat(QLocale.FormatType.ShortFormat)))
+        edit.calendarWidget().setFirstDayOfWeek(Qt.DayOfWeek(formatting.first_day_of_week() + 1))
+        if field is not None:
+            edit.dateChanged.connect(lambda _d: self.clear_error(field))
+        return edit
+
+    # --- saving and messages ------------------------------------------------------------
+
+    def record(self) -> Any:
+        """The record as the user has entered it (subclasses build it)."""
+        raise NotImplementedError
+
+    def submit(self) -> None:
+        """Save through the service; stay open and mark every problem if it refuses."""
+        self.clear_errors()
+        try:
+            self.result_value = self._save(self.record())
+        except ValidationErrors as many:
+            self.show_errors(many.errors)
+            return
+        except ValidationError as error:
+            self.show_errors([error])
+            return
+        except PlannerError as error:
+            self._show(self.general_error, error.message())
+            return
+        self.accept()
+
+    def show_errors(self, errors: list[ValidationError]) -> None:
+        by_field: dict[str, list[str]] = {}
+        for error in errors:
+            key = error.field if error.field in self.errors else ""
+            by_field.setdefault(key, []).append(error.message())
+        for key, messages in by_field.items():
+            self._show(self.errors[key] if key else self.general_error, "\n".join(messages))
+        first = next((key for key in self.field_order if key in by_field), None)
+        if first is not None:
+            self.field_widgets[first]().setFocus()
+
+    def error_text(self, field: str) -> str:
+        label = self.errors.get(field, self.general_error)
+        return label.text() if not label.isHidden() else ""
+
+    def clear_errors(self) -> None:
+        for label in [*self.errors.values(), self.general_error]:
+            label.clear()
+            label.hide()
+
+    def clear_error(self, field: str) -> None:
+        if field in self.errors:
+            self.errors[field].clear()
+            self.errors[field].hide()
+
+    def _show(self, label: QLabel, text: str) -> None:
+        label.setText(text)
+        label.show()
