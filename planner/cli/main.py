@@ -65,6 +65,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--trip", type=int, required=True, metavar="ID")
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--without-private", action="store_true", help=_("leave out personal data (passport, phone, e-mail, needs)"))
+
+    p = sub.add_parser(
+        "check", help=_("check one trip for double bookings, tight connections, passports and missing translations")
+    )
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
     return parser
 
 
@@ -81,7 +86,7 @@ def _demo(args: argparse.Namespace, db: Database) -> int:
 
 @command("list-trips")
 def _list_trips(args: argparse.Namespace, db: Database) -> int:
-    from planner.formatting import format_date_range
+    from planner.formatting import date_range as format_date_range
     from planner.services.trips import list_trips
 
     summaries = list_trips(db)
@@ -119,6 +124,30 @@ def _export_trip(args: argparse.Namespace, db: Database) -> int:
     path = write_trip_file(db, args.trip, args.out, include_private=not args.without_private)
     _print(_("Wrote {path}").format(path=path))
     return EXIT_OK
+
+
+@command("check")
+def _check(args: argparse.Namespace, db: Database) -> int:
+    """One line per problem, most serious first; exit 1 when any is an error, so scripts can gate on it."""
+    from planner.domain.checks import Severity
+    from planner.i18n import ngettext
+    from planner.services.checks import check_trip
+
+    problems = check_trip(db, args.trip)
+    for problem in problems:
+        _print(_("{severity}: {message}").format(severity=problem.severity.label, message=problem.message()))
+    if not problems:
+        _print(_("No problems found."))
+        return EXIT_OK
+    count = {severity: sum(1 for p in problems if p.severity == severity) for severity in Severity}
+    _print(
+        _("{errors}, {warnings}, {hints}").format(
+            errors=ngettext("{n} error", "{n} errors", count[Severity.ERROR]).format(n=count[Severity.ERROR]),
+            warnings=ngettext("{n} warning", "{n} warnings", count[Severity.WARNING]).format(n=count[Severity.WARNING]),
+            hints=ngettext("{n} hint", "{n} hints", count[Severity.HINT]).format(n=count[Severity.HINT]),
+        )
+    )
+    return EXIT_ERROR if count[Severity.ERROR] else EXIT_OK
 
 
 def _lang() -> str:

@@ -19,7 +19,8 @@ def demo_files() -> list[Path]:
 
 def load_demo(db: Database) -> list[Change]:
     """Import every demo trip; each is its own transaction, all checked before any is written."""
-    from planner.importing.tripfile import import_trip_bundle, read_trip_file
+    from planner.importing.tripfile import read_trip_file
+    from planner.services.transfer import import_trip_bundle
 
     bundles = [read_trip_file(path) for path in demo_files()]
     return [import_trip_bundle(db, bundle) for bundle in bundles]

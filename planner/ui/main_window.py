@@ -20,6 +20,14 @@ from planner.services import trips
 from planner.services.trips import TripSummary
 from planner.ui import demo_loader
 from planner.ui.errors import show_error, show_planner_error
+from planner.ui.file_actions import (
+    RecentMenu,
+    TripFileTasks,
+    choose_new_database,
+    choose_trip_file_to_export,
+    choose_trip_file_to_import,
+    remember_database,
+)
 from planner.ui.language import LANGUAGE_NAMES, LanguageController
 from planner.ui.models.trip_table import TripTableModel
 from planner.ui.widgets.trip_dialog import TripDialog
@@ -100,6 +108,11 @@ class MainWindow(QMainWindow):
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.navigator.view.addAction(self.delete_action)
         self.open_action = self._action(key.Open, self.choose_database)
+        self.new_database_action = self._action(None, self.new_database)
+        self.recent_menu = RecentMenu(self.settings, self.open_database_file, self)
+        self.import_action = self._action(None, self.import_trip_file)
+        self.export_action = self._action(key.SaveAs, self.export_trip_file)
+        self.trip_files = TripFileTasks(self, lambda: self.db, self._trip_imported)
         self.demo_action = self._action(None, self.load_demo)
         self.demo_action.setVisible(demo_loader.demo_available())
         self.find_action = self._action(key.Find, self._focus_filter)
@@ -117,9 +130,14 @@ class MainWindow(QMainWindow):
         self.addAction(self.find_action)
 
         self.file_menu = QMenu(self)
-        for item in (self.new_action, self.delete_action, None, self.open_action, self.demo_action, None, self.quit_action):
+        for item in (
+            self.new_action, self.delete_action, None, self.new_database_action, self.open_action, self.recent_menu,
+            None, self.import_action, self.export_action, None, self.demo_action, None, self.quit_action,
+        ):
             if item is None:
                 self.file_menu.addSeparator()
+            elif isinstance(item, QMenu):
+                self.file_menu.addMenu(item)
             else:
                 self.file_menu.addAction(item)
         self.edit_menu = QMenu(self)
@@ -149,6 +167,10 @@ class MainWindow(QMainWindow):
         self.new_action.setText(_("&New trip…"))
         self.delete_action.setText(_("&Delete trip…"))
         self.open_action.setText(_("&Open database…"))
+        self.new_database_action.setText(_("New data&base…"))
+        self.recent_menu.setTitle(_("Recent databases"))
+        self.import_action.setText(_("&Import trip file…"))
+        self.export_action.setText(_("&Export trip file…"))
         self.demo_action.setText(_("Load the &demo trips"))
         self.find_action.setText(_("Find a trip"))
         self.quit_action.setText(_("&Quit"))
@@ -192,6 +214,7 @@ class MainWindow(QMainWindow):
             for page in self.trip_pages:
                 page.set_trip(trip_id)
         self.delete_action.setEnabled(summary is not None)
+        self.export_action.setEnabled(summary is not None)
         self._update_pages()
 
     def _update_pages(self) -> None:
@@ -259,9 +282,41 @@ class MainWindow(QMainWindow):
         if name:
             self.open_database_file(Path(name))
 
-    def open_database_file(self, path: Path) -> bool:
+    def new_database(self) -> None:
+        start = str(self.db.path.parent) if self.db.path else ""
+        path = choose_new_database(self, start)
+        if path is not None:
+            self.open_database_file(path, create=True)
+
+    def import_trip_file(self) -> None:
+        start = str(self.settings.value("files/trip_folder", "") or "")
+        path = choose_trip_file_to_import(self, start)
+        if path is not None:
+            self.settings.setValue("files/trip_folder", str(path.parent))
+            self.trip_files.import_file(path)
+
+    def _trip_imported(self, change: object) -> None:
+        trip_id = getattr(change, "id", None)
+        self.navigator.search.clear()
+        self.navigator.status.setCurrentIndex(0)
+        self.refresh(trip_id)
+
+    def export_trip_file(self) -> None:
+        summary = self.navigator.current_summary()
+        if summary is None or summary.trip.id is None:
+            return
+        start = str(self.settings.value("files/trip_folder", "") or "")
+        from planner.export.pdf.filenames import safe_filename
+
+        suggested = safe_filename(summary.trip.title.text(self.language.language), ".json")
+        path = choose_trip_file_to_export(self, start, suggested)
+        if path is not None:
+            self.settings.setValue("files/trip_folder", str(path.parent))
+            self.trip_files.export_file(summary.trip.id, path)
+
+    def open_database_file(self, path: Path, create: bool = False) -> bool:
         """Switch to the database at `path`; a missing or foreign file is refused with a message."""
-        if not path.is_file():
+        if not create and not path.is_file():
             show_error(self, _("The database cannot be opened"), _("{path} does not exist.").format(path=str(path)))
             return False
         try:
@@ -277,6 +332,7 @@ class MainWindow(QMainWindow):
         for page in self.trip_pages:
             page.database_changed()
         self.settings.setValue(LAST_DATABASE_KEY, str(path))
+        remember_database(self.settings, str(path))
         self._update_title()
         self.refresh()
         return True
