@@ -5,11 +5,30 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from PySide6.QtWidgets import QApplication
+
 from planner.export.tripfile import write_trip_file
 from planner.importing.demo import demo_files
 from planner.services import trips
 from planner.ui.file_actions import recent_databases, remember_database
 from planner.ui.main_window import MainWindow
+from planner.ui.tasks import BackgroundTask
+
+
+def _finish(qtbot, task: BackgroundTask | None) -> tuple[list[object], list[object]]:  # type: ignore[no-untyped-def]
+    """Wait until the background task reports back; returns (results, errors).
+
+    The predicate processes events itself: after another test has run a full
+    app.exec() in this process, qtbot's own waiting loop does not always
+    deliver the worker thread's queued signals.
+    """
+    assert task is not None
+    results: list[object] = []
+    errors: list[object] = []
+    task.done.connect(results.append)
+    task.failed.connect(errors.append)
+    qtbot.waitUntil(lambda: (QApplication.processEvents(), bool(results or errors))[1], timeout=20_000)
+    return results, errors
 
 
 def _titles(window: MainWindow) -> list[str]:
@@ -20,10 +39,8 @@ def test_import_trip_file_runs_in_the_background_and_selects_the_trip(window: Ma
     demo = demo_files()[0]
     monkeypatch.setattr("planner.ui.main_window.choose_trip_file_to_import", lambda parent, start: demo)
     window.import_trip_file()
-    task = window.trip_files.running
-    assert task is not None
-    with qtbot.waitSignal(task.done, timeout=20_000):
-        pass
+    results, errors = _finish(qtbot, window.trip_files.running)
+    assert errors == [] and results
     assert "Hannover creative industries delegation to Shenzhen" in _titles(window)
     assert window.navigator.current_summary() is not None
     assert window.navigator.current_summary().items == 22
@@ -36,8 +53,8 @@ def test_a_broken_trip_file_is_reported_and_nothing_is_imported(window: MainWind
     monkeypatch.setattr("planner.ui.file_actions.show_planner_error", lambda parent, error, title=None: shown.append(error.message()))
     monkeypatch.setattr("planner.ui.main_window.choose_trip_file_to_import", lambda parent, start: broken)
     window.import_trip_file()
-    with qtbot.waitSignal(window.trip_files.running.failed, timeout=20_000):
-        pass
+    results, errors = _finish(qtbot, window.trip_files.running)
+    assert results == [] and errors
     assert shown and "$.trip" in shown[0]
     assert trips.list_trips(window.db) == []
 
@@ -48,8 +65,8 @@ def test_export_trip_file_writes_the_selected_trip(window: MainWindow, make_trip
     target = tmp_path / "out.json"
     monkeypatch.setattr("planner.ui.main_window.choose_trip_file_to_export", lambda parent, start, suggested: target)
     window.export_trip_file()
-    with qtbot.waitSignal(window.trip_files.running.done, timeout=20_000):
-        pass
+    results, errors = _finish(qtbot, window.trip_files.running)
+    assert errors == [] and results == [target]
     assert json.loads(target.read_text(encoding="utf-8"))["trip"]["title"]["en"] == "Visit to Munich"
     reference = write_trip_file(window.db, trip_id, tmp_path / "ref.json")
     assert target.read_bytes() == reference.read_bytes()
