@@ -7,6 +7,7 @@ version of the planner is refused with a clear message and left untouched.
 
 from __future__ import annotations
 
+import logging
 import os
 import sqlite3
 import stat
@@ -167,8 +168,12 @@ class Database:
         self.engine.dispose()
 
 
-def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Database:
-    """Open (or create) the database at a path or URL, upgrading its schema if it is older."""
+def open_database(target: str | os.PathLike[str], *, migrate: bool = True, backup: bool = True) -> Database:
+    """Open (or create) the database at a path or URL, upgrading its schema if it is older.
+
+    An existing SQLite file gets its daily backup on open (`backup=False` for
+    short-lived tools such as the backup command itself).
+    """
     try:
         url = database_url(target)
     except ArgumentError as exc:
@@ -207,7 +212,19 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True) -> Da
     except DBAPIError as exc:
         engine.dispose()
         raise DatabaseError(N_("The database cannot be opened: {reason}"), reason=_reason(exc)) from exc
+    if backup and not created and engine.dialect.name == "sqlite":
+        _daily_backup(path)
     return db
+
+
+def _daily_backup(path: Path) -> None:
+    """A failed backup must not keep the planner from opening the plan; it is logged."""
+    from planner.db.backup import daily_backup
+
+    try:
+        daily_backup(path)
+    except (OSError, sqlite3.Error):
+        logging.getLogger(__name__).warning("daily backup of %s failed", path, exc_info=True)
 
 
 def _restrict_permissions(path: Path) -> None:
