@@ -1,0 +1,250 @@
+"""Writing one trip as a trip file (docs/trip-file.md), the same bytes every time.
+
+The document depends only on the trip's content, never on database ids or on
+when it was written: keys are numbered in a fixed order (people in protocol
+order, venues by id, contacts per venue), every field is written even when
+empty, and fields keep one order. So an export followed by an import and
+another export gives the very same file, and two exports can be diffed.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from datetime import UTC, date, datetime
+from pathlib import Path
+from typing import Any
+
+from planner.db.engine import Database
+from planner.domain.entities import ItemData, PersonData
+from planner.domain.errors import PlannerError
+from planner.domain.localized import LocalizedText
+from planner.domain.timing import as_utc
+from planner.i18n import N_
+from planner.services.transfer import (
+    PRIVATE_PERSON_FIELDS,
+    TRIP_FILE_FORMAT,
+    TRIP_FILE_VERSION,
+    TripBundle,
+    load_trip_bundle,
+)
+
+_EARLIEST = datetime.min.replace(tzinfo=UTC)
+
+
+def trip_document(db: Database, trip_id: int, *, include_private: bool = True) -> dict[str, Any]:
+    """The trip file of one trip as a JSON-ready dict."""
+    return bundle_document(load_trip_bundle(db, trip_id), include_private=include_private)
+
+
+def render_trip_document(document: dict[str, Any]) -> str:
+    """The text of a trip file: readable UTF-8 (no \\u escapes for Chinese), ending in a newline."""
+    return json.dumps(document, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+
+
+def write_trip_file(db: Database, trip_id: int, path: str | os.PathLike[str], *, include_private: bool = True) -> Path:
+    """Write the trip file of one trip to `path`, replacing it only once the new file is complete."""
+    target = Path(path).expanduser()
+    text = render_trip_document(trip_document(db, trip_id, include_private=include_private))
+    write_atomically(target, text.encode("utf-8"), private=include_private)
+    return target
+
+
+def write_atomically(target: Path, data: bytes, *, private: bool) -> None:
+    """Write `data` to a temporary file beside `target`, then rename it over `target`.
+
+    The rename is atomic, so a crash or a full disk leaves either the old file
+    or the new one, never half of one. A file with passport numbers stays
+    readable by its owner only, like the database.
+    """
+    if target.is_dir():
+        raise PlannerError(N_("{path} is a folder; please choose a file name."), path=str(target))
+    folder = target.parent
+    if not folder.is_dir():
+        raise PlannerError(N_("The folder {path} does not exist."), path=str(folder))
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+    except OSError as exc:
+        raise PlannerError(N_("{path} cannot be written: {reason}"), path=str(target), reason=exc.strerror or str(exc)) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        if not private:
+            os.chmod(temp, 0o644)
+        os.replace(temp, target)
+    except OSError as exc:
+        temp.unlink(missing_ok=True)
+        raise PlannerError(N_("{path} cannot be written: {reason}"), path=str(target), reason=exc.strerror or str(exc)) from exc
+    except BaseException:
+        temp.unlink(missing_ok=True)
+        raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable where the system allows it (not on Windows)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict[str, Any]:
+    """The trip file of a bundle, whether loaded from the database or read from a file.
+
+    Only the delegation's people and the venues the programme uses are
+    written; the rest of a bundle (people or venues that a read file merely
+    listed) is not part of the trip.
+    """
+    members = sorted(bundle.members, key=lambda ms: (ms.protocol_order, ms.id or 0))
+    people = {p.id: p for p in bundle.people}
+    person_key = {ms.person_id: f"p{n}" for n, ms in enumerate(members, start=1)}
+    member_key = {ms.id: person_key[ms.person_id] for ms in members}
+    member_rank = {ms.id: n for n, ms in enumerate(members)}
+
+    contact_venue = {c.id: v.id for v in bundle.venues for c in v.contacts}
+    used = {i.venue_id for i in bundle.items if i.venue_id is not None}
+    used |= {contact_venue[i.host_contact_id] for i in bundle.items if i.host_contact_id in contact_venue}
+    venues = sorted((v for v in bundle.venues if v.id in used), key=lambda v: v.id or 0)
+    venue_key = {v.id: f"v{n}" for n, v in enumerate(venues, start=1)}
+    contact_key = {c.id: f"c{n}" for n, c in enumerate((c for v in venues for c in v.contacts), start=1)}
+
+    trip = bundle.trip
+    items = sorted(bundle.items, key=lambda i: as_utc(i.start) if i.start is not None else _EARLIEST)
+    return {
+        "format": TRIP_FILE_FORMAT,
+        "format_version": TRIP_FILE_VERSION,
+        "trip": {
+            "title": _text(trip.title),
+            "purpose": _text(trip.purpose),
+            "destination_city": _text(trip.destination_city),
+            "organiser": _text(trip.organiser),
+            "destination_country": trip.destination_country,
+            "timezone": trip.timezone,
+            "first_day": _day(trip.first_day),
+            "last_day": _day(trip.last_day),
+            "status": trip.status.value,
+            "buffer_minutes": trip.buffer_minutes,
+            "notes": trip.notes,
+        },
+        "people": [
+            _person(person_key[ms.person_id], people[ms.person_id], include_private) for ms in members
+        ],
+        "delegation": [
+            {
+                "person": person_key[ms.person_id],
+                "role": ms.role.value,
+                "protocol_order": n,
+                "arrival": _day(ms.arrival),
+                "departure": _day(ms.departure),
+            }
+            for n, ms in enumerate(members, start=1)
+        ],
+        "venues": [
+            {
+                "key": venue_key[v.id],
+                "name": _text(v.name),
+                "kind": v.kind.value,
+                "address_local": v.address_local,
+                "address_romanised": v.address_romanised,
+                "city": _text(v.city),
+                "country": v.country,
+                "timezone": v.timezone,
+                "latitude": v.latitude,
+                "longitude": v.longitude,
+                "website": v.website,
+                "notes": v.notes,
+                "contacts": [
+                    {
+                        "key": contact_key[c.id],
+                        "name": c.name,
+                        "native_name": c.native_name,
+                        "function": _text(c.function),
+                        "phone": c.phone,
+                        "email": c.email,
+                    }
+                    for c in v.contacts
+                ],
+            }
+            for v in venues
+        ],
+        "programme": [_item(i, venue_key, contact_key, member_key, member_rank) for i in items],
+    }
+
+
+def _person(key: str, p: PersonData, include_private: bool) -> dict[str, Any]:
+    record: dict[str, Any] = {
+        "key": key,
+        "family_name": p.family_name,
+        "given_name": p.given_name,
+        "native_name": p.native_name,
+        "honorific": _text(p.honorific),
+        "organisation": _text(p.organisation),
+        "function": _text(p.function),
+        "email": p.email,
+        "phone": p.phone,
+        "preferred_language": p.preferred_language.value,
+        "dietary_needs": p.dietary_needs,
+        "accessibility_needs": p.accessibility_needs,
+        "passport_number": p.passport_number,
+        "nationality": p.nationality,
+        "passport_expiry": _day(p.passport_expiry),
+        "notes": p.notes,
+    }
+    if not include_private:
+        for name in PRIVATE_PERSON_FIELDS:
+            del record[name]
+    return record
+
+
+def _item(
+    item: ItemData,
+    venue_key: dict[int | None, str],
+    contact_key: dict[int | None, str],
+    member_key: dict[int | None, str],
+    member_rank: dict[int | None, int],
+) -> dict[str, Any]:
+    participants: str | list[str]
+    if item.everyone:
+        participants = "all"
+    else:
+        attending = sorted((i for i in item.participant_ids if i in member_key), key=member_rank.__getitem__)
+        if not attending:
+            # Reachable when every ticked participant has left the delegation since.
+            raise PlannerError(
+                N_("Nobody takes part in the programme item “{title}” any more; tick its participants or choose everyone, then export again."),
+                title=item.title,
+            )
+        participants = [member_key[i] for i in attending]
+    return {
+        "kind": item.kind.value,
+        "title": _text(item.title),
+        "description": _text(item.description),
+        "venue": venue_key[item.venue_id] if item.venue_id is not None else None,
+        "start": item.local_start().isoformat(),
+        "end": item.local_end().isoformat(),
+        "timezone": item.timezone,
+        "end_timezone": item.end_timezone,
+        "host_contact": contact_key[item.host_contact_id] if item.host_contact_id is not None else None,
+        "dress_code": _text(item.dress_code),
+        "transport": _text(item.transport),
+        "participants": participants,
+    }
+
+
+def _text(value: LocalizedText) -> dict[str, str]:
+    return value.to_mapping()
+
+
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None

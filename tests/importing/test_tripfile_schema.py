@@ -1,0 +1,120 @@
+"""The JSON Schema of the trip file agrees with the domain, the writer, the reader and the documentation."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterator
+from enum import StrEnum
+from typing import Any
+
+import pytest
+from jsonschema import Draft202012Validator
+
+from planner.db.engine import Database
+from planner.domain.enums import ItemKind, Language, Role, TripStatus, VenueKind
+from planner.export.tripfile import trip_document
+from planner.importing.tripfile_schema import PATTERN_MESSAGES, schema_problems
+from planner.paths import DOCS, TRIP_FILE_SCHEMA
+from tests.sample_trips import build_shenzhen_trip
+
+SCHEMA: dict[str, Any] = json.loads(TRIP_FILE_SCHEMA.read_text(encoding="utf-8"))
+DEFS: dict[str, Any] = SCHEMA["$defs"]
+
+
+def _walk(node: Any) -> Iterator[dict[str, Any]]:
+    if isinstance(node, dict):
+        yield node
+        for value in node.values():
+            yield from _walk(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _walk(value)
+
+
+def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
+    assert SCHEMA["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(SCHEMA)
+
+
+def test_every_object_refuses_unknown_fields() -> None:
+    objects = [n for n in _walk(SCHEMA) if n.get("type") == "object"]
+    assert len(objects) == 8  # the document, localized text, trip, person, membership, venue, contact, item
+    assert all(n.get("additionalProperties") is False for n in objects)
+
+
+@pytest.mark.parametrize(
+    ("where", "enum"),
+    [
+        (DEFS["trip"]["properties"]["status"], TripStatus),
+        (DEFS["membership"]["properties"]["role"], Role),
+        (DEFS["venue"]["properties"]["kind"], VenueKind),
+        (DEFS["item"]["properties"]["kind"], ItemKind),
+        (DEFS["person"]["properties"]["preferred_language"], Language),
+    ],
+)
+def test_enumerations_are_exactly_the_domains(where: dict[str, Any], enum: type[StrEnum]) -> None:
+    assert where["enum"] == [member.value for member in enum]
+
+
+def test_multilingual_text_has_exactly_the_three_languages() -> None:
+    assert set(DEFS["localized"]["properties"]) == {lang.value for lang in Language}
+
+
+def test_every_pattern_has_a_message_for_the_user() -> None:
+    patterns = {n["pattern"] for n in _walk(SCHEMA) if "pattern" in n}
+    assert patterns == set(PATTERN_MESSAGES)
+
+
+def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> None:
+    doc = trip_document(db, build_shenzhen_trip(db))
+    assert list(doc) == list(SCHEMA["properties"])
+    assert list(doc["trip"]) == list(DEFS["trip"]["properties"])
+    assert list(doc["people"][0]) == list(DEFS["person"]["properties"])
+    assert list(doc["delegation"][0]) == list(DEFS["membership"]["properties"])
+    assert list(doc["venues"][1]) == list(DEFS["venue"]["properties"])
+    assert list(doc["venues"][1]["contacts"][0]) == list(DEFS["contact"]["properties"])
+    assert list(doc["programme"][0]) == list(DEFS["item"]["properties"])
+    assert schema_problems(doc) == []
+
+
+def test_the_documentation_names_every_field_of_the_schema() -> None:
+    page = (DOCS / "trip-file.md").read_text(encoding="utf-8")
+    named = set(re.findall(r"`([a-z_]+)(?:\[\])?`", page))
+    fields = {name for n in _walk(SCHEMA) for name in n.get("properties", {})} - {"de", "zh", "en"}
+    assert fields - named == set()
+    for values in (TripStatus, Role, VenueKind, ItemKind):
+        assert {m.value for m in values} <= named
+
+
+@pytest.mark.parametrize(
+    ("fragment", "definition", "valid"),
+    [
+        ({"en": "Text"}, "localized", True),
+        ({"fr": "Texte"}, "localized", False),
+        ({"en": ""}, "localized", False),
+        ({"en": " \n"}, "localized", False),
+        ("2016-10-24T09:30:00+08:00", "moment", True),
+        ("2016-10-24T09:30+08:00", "moment", True),
+        ("2016-10-24T09:30:00.5-03:30", "moment", True),
+        ("2016-10-24T09:30:00Z", "moment", False),
+        ("2016-10-24T09:30:00", "moment", False),
+        ("2016-10-24", "date", True),
+        ("24.10.2016", "date", False),
+        ("", "country", True),
+        ("CN", "country", True),
+        ("cn", "country", False),
+    ],
+)
+def test_value_definitions(fragment: Any, definition: str, valid: bool) -> None:
+    schema = {"$schema": SCHEMA["$schema"], "$defs": DEFS, "$ref": f"#/$defs/{definition}"}
+    assert Draft202012Validator(schema).is_valid(fragment) is valid
+
+
+@pytest.mark.parametrize(
+    ("participants", "valid"),
+    [("all", True), (["p1"], True), (["p1", "p2"], True), ("everyone", False), ([], False), (["p1", "p1"], False), ([1], False), (None, False)],
+)
+def test_participants_are_all_or_a_list_of_distinct_keys(participants: Any, valid: bool) -> None:
+    schema = {"$schema": SCHEMA["$schema"], "$defs": DEFS, **DEFS["item"]["properties"]["participants"]}
+    assert Draft202012Validator(schema).is_valid(participants) is valid
