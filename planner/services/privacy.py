@@ -1,0 +1,102 @@
+"""What the planner holds about one person: exporting it, and erasing it.
+
+Erasing keeps the person's id (so trips, items and undo history stay whole)
+but replaces every personal detail with a neutral placeholder. SQLite is told
+to overwrite freed content (secure_delete) and the write-ahead log is
+checkpointed, so backups made from then on no longer hold the old details.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from planner import __version__
+from planner.db import models as m
+from planner.db.engine import Database
+from planner.domain.entities import PersonData
+from planner.domain.localized import LocalizedText
+from planner.i18n import N_
+from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.mapping import apply_person, item_data, person_data
+
+#: The family name an erased person is listed under (translated where shown).
+ERASED_NAME = N_("Erased participant")
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, LocalizedText):
+        return value.to_mapping()
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    if isinstance(value, tuple):
+        return [_plain(v) for v in value]
+    return value.value if hasattr(value, "value") else value
+
+
+def person_report(db: Database, person_id: int) -> dict[str, Any]:
+    """Everything held about one person, as a JSON-ready document (a data subject's copy)."""
+    with db.reading() as s:
+        row = get_or_fail(s, m.Person, person_id, "person")
+        data = person_data(row)
+        trips = []
+        for ms in s.scalars(select(m.Membership).where(m.Membership.person_id == person_id)):
+            items = [
+                item_data(it)
+                for it in ms.trip.items
+                if it.everyone or any(p.id == ms.id for p in it.participants)
+            ]
+            trips.append(
+                {
+                    "trip": ms.trip.title.to_mapping(),
+                    "first_day": ms.trip.first_day.isoformat(),
+                    "last_day": ms.trip.last_day.isoformat(),
+                    "role": ms.role,
+                    "protocol_order": ms.protocol_order,
+                    "arrival": ms.arrival.isoformat() if ms.arrival else None,
+                    "departure": ms.departure.isoformat() if ms.departure else None,
+                    "programme": [
+                        {"title": i.title.to_mapping(), "start": i.start.isoformat(), "end": i.end.isoformat(), "timezone": i.timezone}
+                        for i in items
+                        if i.start is not None and i.end is not None
+                    ],
+                }
+            )
+    return {
+        "generator": f"delegation-planner {__version__}",
+        "person": {f.name: _plain(getattr(data, f.name)) for f in fields(data) if f.name not in ("version",)},
+        "trips": trips,
+    }
+
+
+def erase_person(db: Database, person_id: int) -> Change:
+    """Replace every personal detail by a placeholder; the trips keep an anonymous participant.
+
+    Not undoable on purpose: the returned Change holds no `before`.
+    """
+
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.Person, person_id, "person")
+        before = person_data(row)
+        placeholder = PersonData(family_name=ERASED_NAME, preferred_language=before.preferred_language)
+        apply_person(row, placeholder)
+        s.flush()
+        return Change(Action.UPDATED, "person", person_id, before=None, after=person_data(row))
+
+    change = run(db, act)
+    if db.is_sqlite:
+        # Outside any transaction: a checkpoint cannot run inside one.
+        raw = db.engine.raw_connection()
+        try:
+            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            raw.close()
+    return change
+
+
+def is_erased(person: PersonData) -> bool:
+    return person.family_name == ERASED_NAME and not person.given_name and not person.email
