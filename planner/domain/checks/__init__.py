@@ -1,0 +1,56 @@
+"""Planning checks: the slips that would embarrass a delegation, found before the trip.
+
+Pure domain code: give `run_checks` a TripPlan (trip, delegation, programme,
+venues) and get the problems back, most serious and earliest first. Each check
+lives in its own module and takes the same prepared PlanIndex.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from planner.domain.checks.connections import tight_connections, zone_changes
+from planner.domain.checks.languages import missing_translations
+from planner.domain.checks.logistics import missing_hosts, venues_without_address
+from planner.domain.checks.overlaps import participant_overlaps, venue_overlaps
+from planner.domain.checks.passports import passport_problems
+from planner.domain.checks.plan import Participant, PlanIndex, TripPlan
+from planner.domain.checks.problem import Problem, ProblemKind, Severity, sort_problems
+from planner.domain.checks.schedule import outside_trip, unusual_hours
+
+Check = Callable[[PlanIndex], list[Problem]]
+
+#: Every check, in no particular order (the result is sorted).
+CHECKS: tuple[Check, ...] = (
+    participant_overlaps,
+    venue_overlaps,
+    tight_connections,
+    zone_changes,
+    outside_trip,
+    unusual_hours,
+    passport_problems,
+    missing_translations,
+    missing_hosts,
+    venues_without_address,
+)
+
+
+def run_checks(plan: TripPlan, checks: tuple[Check, ...] = CHECKS) -> list[Problem]:
+    """All problems of `plan`, sorted by severity, then time."""
+    index = PlanIndex(plan)
+    problems: list[Problem] = []
+    for check in checks:
+        problems.extend(check(index))
+    return sort_problems(problems)
+
+
+__all__ = [
+    "CHECKS",
+    "Participant",
+    "PlanIndex",
+    "Problem",
+    "ProblemKind",
+    "Severity",
+    "TripPlan",
+    "run_checks",
+]

@@ -1,0 +1,143 @@
+"""Getting from one item to the next: enough time between venues, and no jump across time zones.
+
+Both look at items that follow each other on a participant's timeline (see
+sweep.consecutive_pairs) and give one problem per pair of items, naming
+whoever has that pair.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from planner.domain.checks.geo import Point, point, point_distance_km, travel_minutes
+from planner.domain.checks.params import Count, Kilometres, Moment, Span, Zone
+from planner.domain.checks.plan import PlanIndex
+from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.sweep import consecutive_pairs
+from planner.domain.entities import ItemData
+from planner.domain.enums import ItemKind
+from planner.i18n import N_
+
+TOO_LITTLE_BUFFER = N_(
+    "Only {gap} min between “{first}” at {first_venue} and “{second}” at {second_venue} ({when}); "
+    "the planned buffer is {needed} min (for {who})"
+)
+TOO_LITTLE_TRAVEL_TIME = N_(
+    "Only {gap} min between “{first}” at {first_venue} and “{second}” at {second_venue} ({when}); "
+    "the {distance} km between them take about {needed} min (for {who})"
+)
+ZONE_CHANGE_WITHOUT_TRAVEL = N_(
+    "“{first}” ends in {first_zone} and “{second}” starts in {second_zone} ({when}), "
+    "but no travel item lies between them (for {who})"
+)
+
+
+class _Need(NamedTuple):
+    minutes: int
+    km: float | None  # set when the travel estimate, not the buffer, decides
+
+
+def tight_connections(index: PlanIndex) -> list[Problem]:
+    """Too little time to get from one venue to the next.
+
+    The trip's buffer is the least time between items at different venues;
+    where both venues have coordinates, the estimated travel time counts if it
+    is longer. After a travel item the next venue is not checked: the item's
+    venue is where the journey starts, not where it ends.
+    """
+    buffer = max(0, int(index.trip.buffer_minutes))
+    points = {vid: point(v) for vid, v in index.venues.items()}
+    needs: dict[tuple[int, int], _Need] = {}
+
+    def need(a: ItemData, b: ItemData) -> _Need | None:
+        """The time needed between a and b if the plan leaves less, else None."""
+        first, second = a.venue_id, b.venue_id
+        if first is None or second is None or first == second or a.kind == ItemKind.TRAVEL:
+            return None
+        if first not in points or second not in points:  # not a venue of this plan: nothing to name
+            return None
+        assert a.end is not None and b.start is not None
+        gap = (b.start - a.end).total_seconds() / 60
+        if gap < 0:  # they overlap: a double booking, reported as such
+            return None
+        pa, pb = points[first], points[second]
+        if gap >= buffer and (pa is None or pb is None):  # the buffer is all there is to ask for
+            return None
+        wanted = needs.get((first, second))
+        if wanted is None:
+            wanted = needs[(first, second)] = needs[(second, first)] = _needed(pa, pb)
+        return wanted if gap < wanted.minutes else None
+
+    def _needed(pa: Point | None, pb: Point | None) -> _Need:
+        if pa is not None and pb is not None:
+            km = point_distance_km(pa, pb)
+            estimate = travel_minutes(km)
+            if estimate > buffer:
+                return _Need(estimate, km)
+        return _Need(buffer, None)
+
+    problems: list[Problem] = []
+    for a, b, who in consecutive_pairs(index):
+        wanted = need(a, b)
+        if wanted is None:
+            continue
+        group = index.group(who)
+        assert a.end is not None and b.start is not None
+        assert a.venue_id is not None and b.venue_id is not None
+        params: dict[str, object] = {
+            "gap": Count(int((b.start - a.end).total_seconds() // 60)),
+            "first": a.title, "second": b.title,
+            "first_venue": index.venues[a.venue_id].name, "second_venue": index.venues[b.venue_id].name,
+            "when": Span(index.local(a.end, b.timezone), index.local(b.start, b.timezone)),
+            "needed": Count(wanted.minutes), "who": group.who,
+        }
+        if wanted.km is not None:
+            params["distance"] = Kilometres(wanted.km)
+        problems.append(
+            Problem(
+                Severity.WARNING, ProblemKind.TIGHT_CONNECTION,
+                TOO_LITTLE_TRAVEL_TIME if wanted.km is not None else TOO_LITTLE_BUFFER, params,
+                when=b.start, item_ids=_ids(a, b), membership_ids=group.membership_ids,
+                person_ids=group.person_ids, venue_ids=(a.venue_id, b.venue_id),
+            )
+        )
+    return problems
+
+
+def zone_changes(index: PlanIndex) -> list[Problem]:
+    """A participant's next item is in another time zone, yet no travel item leads there.
+
+    Zones count as different when their clocks differ at that moment, so
+    Europe/Berlin followed by Europe/Paris is no change, while a programme
+    jumping from Berlin to Shanghai without the flight is.
+    """
+
+    def jumps(a: ItemData, b: ItemData) -> bool:
+        if a.kind == ItemKind.TRAVEL or b.kind == ItemKind.TRAVEL or a.arrival_timezone == b.timezone:
+            return False
+        assert b.start is not None
+        return index.local(b.start, a.arrival_timezone).utcoffset() != index.local(b.start, b.timezone).utcoffset()
+
+    problems: list[Problem] = []
+    for a, b, who in consecutive_pairs(index):
+        if not jumps(a, b):
+            continue
+        group = index.group(who)
+        assert a.end is not None and b.start is not None
+        problems.append(
+            Problem(
+                Severity.WARNING, ProblemKind.ZONE_CHANGE, ZONE_CHANGE_WITHOUT_TRAVEL,
+                {
+                    "first": a.title, "second": b.title,
+                    "first_zone": Zone(a.arrival_timezone, a.end), "second_zone": Zone(b.timezone, b.start),
+                    "when": Moment(index.local(b.start, b.timezone)), "who": group.who,
+                },
+                when=b.start, item_ids=_ids(a, b), membership_ids=group.membership_ids,
+                person_ids=group.person_ids,
+            )
+        )
+    return problems
+
+
+def _ids(*items: ItemData) -> tuple[int, ...]:
+    return tuple(i.id for i in items if i.id is not None)

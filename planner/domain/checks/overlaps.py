@@ -1,0 +1,102 @@
+"""Double bookings: a person in two items at once, a venue hosting two items at once."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from planner.domain.checks.params import Span
+from planner.domain.checks.plan import PlanIndex
+from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.sweep import Pair, crossing_pairs, overlapping_pairs
+from planner.domain.entities import ItemData
+from planner.domain.enums import ItemKind
+from planner.i18n import N_
+
+ONE_PERSON_BOOKED_TWICE = N_("{person} is booked into “{first}” and “{second}” at the same time ({when})")
+PEOPLE_BOOKED_TWICE = N_("{people} are booked into “{first}” and “{second}” at the same time ({when})")
+EVERYONE_BOOKED_TWICE = N_("The whole delegation is booked into “{first}” and “{second}” at the same time ({when})")
+VENUE_BOOKED_TWICE = N_("“{first}” and “{second}” are both at {venue} at the same time ({when})")
+
+
+def overlap_span(index: PlanIndex, a: ItemData, b: ItemData) -> Span:
+    """The time both items run, on the clock of the place where the later one starts."""
+    assert a.start is not None and a.end is not None and b.start is not None and b.end is not None
+    return Span(index.local(max(a.start, b.start), b.timezone), index.local(min(a.end, b.end), b.timezone))
+
+
+def participant_overlaps(index: PlanIndex) -> list[Problem]:
+    """Everyone who is in two overlapping items, one problem per pair of items.
+
+    Each member's timeline is swept in time order. The items for everyone are
+    common to all timelines, so they are swept once: among themselves (the whole
+    delegation is double-booked) and against the ticked items (whoever is ticked
+    is double-booked); only the ticked items are swept member by member (once
+    for members who share the same ticked items).
+    """
+    if not index.all_ids:
+        return []
+    found: dict[tuple[int, int], tuple[ItemData, ItemData, set[int]]] = {}
+
+    def add(pair: Pair, who: frozenset[int] | set[int]) -> None:
+        slot = (id(pair[0]), id(pair[1]))
+        if slot in found:
+            found[slot][2].update(who)
+        else:
+            found[slot] = (pair[0], pair[1], set(who))
+
+    for pair in overlapping_pairs(index.everyone_items):
+        add(pair, index.all_ids)
+    for a, b in crossing_pairs(index.everyone_items, index.explicit_items):
+        who = index.attendees(b if a.everyone else a)
+        if who:
+            add((a, b), who)
+    for numbers, who in index.own_timelines:
+        for pair in overlapping_pairs([index.items[n] for n in numbers]):
+            add(pair, who)
+    return [_double_booking(index, a, b, frozenset(who)) for a, b, who in found.values()]
+
+
+def _double_booking(index: PlanIndex, a: ItemData, b: ItemData, who: frozenset[int]) -> Problem:
+    group = index.group(who)
+    params: dict[str, object] = {"first": a.title, "second": b.title, "when": overlap_span(index, a, b)}
+    if group.everyone:
+        msgid = EVERYONE_BOOKED_TWICE
+    elif len(group.members) == 1:
+        msgid = ONE_PERSON_BOOKED_TWICE
+        params["person"] = group.members[0].name
+    else:
+        msgid = PEOPLE_BOOKED_TWICE
+        params["people"] = group.people
+    assert a.start is not None and b.start is not None
+    return Problem(
+        Severity.ERROR, ProblemKind.PARTICIPANT_OVERLAP, msgid, params, when=max(a.start, b.start),
+        item_ids=_ids(a, b), membership_ids=group.membership_ids, person_ids=group.person_ids,
+    )
+
+
+def venue_overlaps(index: PlanIndex) -> list[Problem]:
+    """Two items at one venue at the same time: a room booked twice, or a typo in a time.
+
+    Travel items are left out: a station or airport sees many departures at once.
+    """
+    by_venue: dict[int, list[ItemData]] = defaultdict(list)
+    for item in index.items:  # in time order, so each list is too
+        if item.venue_id is not None and item.kind != ItemKind.TRAVEL and item.venue_id in index.venues:
+            by_venue[item.venue_id].append(item)
+    problems: list[Problem] = []
+    for venue_id, items in by_venue.items():
+        venue = index.venues[venue_id]
+        for a, b in overlapping_pairs(items):
+            assert b.start is not None
+            problems.append(
+                Problem(
+                    Severity.WARNING, ProblemKind.VENUE_OVERLAP, VENUE_BOOKED_TWICE,
+                    {"first": a.title, "second": b.title, "venue": venue.name, "when": overlap_span(index, a, b)},
+                    when=max(a.start, b.start), item_ids=_ids(a, b), venue_ids=(venue_id,),
+                )
+            )
+    return problems
+
+
+def _ids(*items: ItemData) -> tuple[int, ...]:
+    return tuple(i.id for i in items if i.id is not None)

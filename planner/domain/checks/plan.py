@@ -1,0 +1,218 @@
+"""What the checks look at: one trip with its delegation, programme and venues.
+
+`PlanIndex` prepares, once per run, what several checks need: the programme in
+time order, who attends which item, and each participant's own timeline. Items
+for everyone are on every member's timeline; they are kept once, shared, and a
+member's own list holds only the items they were ticked for, so a trip with
+200 members does not copy its common programme 200 times. Members ticked for
+the same items (a group on its own track) share one own list, so each distinct
+timeline is walked once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from itertools import chain
+from typing import Any, TypeVar
+from zoneinfo import ZoneInfo
+
+from planner.domain.checks.params import People, PersonName, Span, Who
+from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
+from planner.domain.enums import Language
+from planner.domain.timing import zone
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A delegation member with the person behind the membership."""
+
+    membership: MembershipData
+    person: PersonData
+
+    @property
+    def id(self) -> int:
+        assert self.membership.id is not None
+        return self.membership.id
+
+    @property
+    def name(self) -> PersonName:
+        p = self.person
+        return PersonName(p.family_name, p.given_name, p.native_name)
+
+
+@dataclass(frozen=True, slots=True)
+class TripPlan:
+    trip: TripData
+    members: tuple[Participant, ...] = ()
+    items: tuple[ItemData, ...] = ()
+    venues: Mapping[int, VenueData] = field(default_factory=dict)
+
+
+SortKey = tuple[datetime, datetime, int]
+T = TypeVar("T")
+
+
+def item_key(item: ItemData) -> SortKey:
+    """Time order: start, then end, then id so equal times still sort the same way every run."""
+    assert item.start is not None and item.end is not None
+    return (item.start, item.end, item.id if item.id is not None else -1)
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Some members of the delegation, as a problem names and links them."""
+
+    members: tuple[Participant, ...]
+    membership_ids: tuple[int, ...]
+    person_ids: tuple[int, ...]
+    everyone: bool  # the whole delegation (of more than one person)
+    people: People
+    languages: frozenset[Language]
+
+    @property
+    def who(self) -> Who:
+        return Who(None if self.everyone else self.people)
+
+
+@dataclass(frozen=True, slots=True)
+class Layer:
+    """A timeline several members share (`base`, positions in PlanIndex.items) and what some add to it."""
+
+    base: list[int]
+    members: frozenset[int]
+    extras: list[tuple[list[int], frozenset[int]]]  # (positions, who), each a subset of `members`
+
+
+class PlanIndex:
+    """The plan prepared for the checks; build it once and hand it to each check."""
+
+    def __init__(self, plan: TripPlan) -> None:
+        self.plan = plan
+        self.trip = plan.trip
+        self.venues = plan.venues
+        # Members in protocol order, so every list of names follows precedence.
+        self.members: tuple[Participant, ...] = tuple(
+            sorted((p for p in plan.members if p.membership.id is not None), key=lambda p: (p.membership.protocol_order, p.id))
+        )
+        self.member_by_id: dict[int, Participant] = {p.id: p for p in self.members}
+        self.rank: dict[int, int] = {p.id: n for n, p in enumerate(self.members)}
+        self.all_ids: frozenset[int] = frozenset(self.member_by_id)
+        self._name: dict[int, PersonName] = {p.id: p.name for p in self.members}
+        self._person_id: dict[int, int | None] = {p.id: p.person.id for p in self.members}
+        self._language: dict[int, Language] = {p.id: p.person.preferred_language for p in self.members}
+        self._groups: dict[frozenset[int], Group] = {}
+        self._attendees: dict[tuple[int, ...], frozenset[int]] = {}
+        self._zones: dict[str, ZoneInfo] = {}
+        self._memo: dict[str, Any] = {}
+        #: Items with both times, in time order (an unsaved item without times cannot be checked).
+        self.items: list[ItemData] = sorted(
+            (i for i in plan.items if i.start is not None and i.end is not None), key=item_key
+        )
+        self.everyone_items: list[ItemData] = [i for i in self.items if i.everyone]
+        self.explicit_items: list[ItemData] = [i for i in self.items if not i.everyone]
+        #: The positions in `items` of the items for everyone.
+        self.everyone_numbers: list[int] = [n for n, i in enumerate(self.items) if i.everyone]
+        # Items ticking the same people (a group on its own track) form a class.
+        classes: dict[tuple[int, ...], list[int]] = {}
+        for n, item in enumerate(self.items):
+            if not item.everyone:
+                classes.setdefault(item.participant_ids, []).append(n)
+        self._class_lists: list[list[int]] = list(classes.values())
+        member_classes: dict[int, list[int]] = {}
+        for c, ids in enumerate(classes):
+            for mid in set(ids):
+                if mid in self.member_by_id:
+                    member_classes.setdefault(mid, []).append(c)
+        self._member_classes: dict[int, tuple[int, ...]] = {mid: tuple(cs) for mid, cs in member_classes.items()}
+        self.own_timelines = self._own_timelines()
+
+    def _own_timelines(self) -> list[tuple[list[int], frozenset[int]]]:
+        """The distinct own timelines (positions of ticked items, in time order) with the members who have each.
+
+        Members in the same classes have the same timeline, built and walked once.
+        """
+        sharing: dict[tuple[int, ...], set[int]] = {}
+        for mid, cs in self._member_classes.items():
+            sharing.setdefault(cs, set()).add(mid)
+        return [(self._merged(cs), frozenset(who)) for cs, who in sharing.items()]
+
+    def _merged(self, classes: tuple[int, ...], *more: list[int]) -> list[int]:
+        lists = [self._class_lists[c] for c in classes] + list(more)
+        return lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
+
+    def layers(self) -> list[Layer]:
+        """Every member's timeline as a layer they share with their group, plus their own extras.
+
+        A member's base is the items for everyone together with their largest
+        class (usually their group's track); members with the same base share
+        it, and only what they have beyond it (a meeting of another group)
+        is theirs alone. Nobody's timeline is then walked in full more than
+        once per group.
+        """
+        return self.memo("layers", self._layers)
+
+    def _layers(self) -> list[Layer]:
+        by_base: dict[int, dict[tuple[int, ...], set[int]]] = {}
+        for mid in self.member_by_id:
+            cs = self._member_classes.get(mid, ())
+            base = max(cs, key=lambda c: len(self._class_lists[c])) if cs else -1  # the first of the largest
+            extras = tuple(c for c in cs if c != base)
+            by_base.setdefault(base, {}).setdefault(extras, set()).add(mid)
+        layers: list[Layer] = []
+        for base, extras in by_base.items():
+            members = frozenset(chain.from_iterable(extras.values()))
+            timeline = self.everyone_numbers if base < 0 else self._merged((base,), self.everyone_numbers)
+            own = [(self._merged(cs), frozenset(who)) for cs, who in extras.items() if cs]
+            layers.append(Layer(timeline, members, own))
+        return layers
+
+    def attendees(self, item: ItemData) -> frozenset[int]:
+        """Membership ids attending `item`; ids of people no longer in the delegation are ignored."""
+        if item.everyone:
+            return self.all_ids
+        found = self._attendees.get(item.participant_ids)
+        if found is None:
+            found = frozenset(m for m in item.participant_ids if m in self.member_by_id)
+            self._attendees[item.participant_ids] = found
+        return found
+
+    def memo(self, key: str, compute: Callable[[], T]) -> T:
+        """What `compute` returns, worked out once per index: for results several checks share."""
+        if key not in self._memo:
+            self._memo[key] = compute()
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    def zone(self, name: str) -> ZoneInfo:
+        """The zone by name, looked up (and checked) once per run."""
+        found = self._zones.get(name)
+        if found is None:
+            found = self._zones[name] = zone(name)
+        return found
+
+    def local(self, moment: datetime, tz: str) -> datetime:
+        """A UTC moment on the wall clock of `tz`."""
+        return moment.astimezone(self.zone(tz))
+
+    def span(self, item: ItemData) -> Span:
+        """The item on the local clocks: its start where it starts, its end where it ends."""
+        assert item.start is not None and item.end is not None
+        return Span(self.local(item.start, item.timezone), self.local(item.end, item.arrival_timezone))
+
+    def group(self, membership_ids: frozenset[int] | set[int]) -> Group:
+        """The members named by `membership_ids`, in protocol order (kept: the same groups recur)."""
+        key = membership_ids if isinstance(membership_ids, frozenset) else frozenset(membership_ids)
+        found = self._groups.get(key)
+        if found is None:
+            ids = tuple(sorted(key, key=self.rank.__getitem__))
+            found = Group(
+                members=tuple(map(self.member_by_id.__getitem__, ids)),
+                membership_ids=ids,
+                person_ids=tuple(pid for pid in map(self._person_id.__getitem__, ids) if pid is not None),
+                everyone=len(self.all_ids) > 1 and key == self.all_ids,
+                people=People(tuple(map(self._name.__getitem__, ids))),
+                languages=frozenset(map(self._language.__getitem__, ids)),
+            )
+            self._groups[key] = found
+        return found
