@@ -68,6 +68,9 @@ def configure_application(app: QApplication) -> None:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     install_application_font(app)
+    from planner.ui.icons import icon
+
+    app.setWindowIcon(icon("app"))
 
 
 def open_or_report(target: str) -> Database | None:

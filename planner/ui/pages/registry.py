@@ -4,5 +4,6 @@ from __future__ import annotations
 
 from planner.ui.pages.base import TripPage
 from planner.ui.pages.overview import OverviewPage
+from planner.ui.pages.venues import VenuesPage
 
-PAGE_CLASSES: tuple[type[TripPage], ...] = (OverviewPage,)
+PAGE_CLASSES: tuple[type[TripPage], ...] = (OverviewPage, VenuesPage)
