@@ -124,7 +124,7 @@ class MainWindow(QMainWindow):
         self.undo_action = self._action(key.Undo, stack.undo)
         self.redo_action = self._action(key.Redo, stack.redo)
         for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
-            signal.connect(lambda *_args: self._update_undo_actions())
+            signal.connect(self._update_undo_actions)  # a bound slot: disconnected when the window goes
         self.about_action = self._action(None, self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.addAction(self.find_action)
@@ -188,7 +188,7 @@ class MainWindow(QMainWindow):
         """The Overview page's facts panel (the first tab)."""
         return next(p for p in self.trip_pages if isinstance(p, OverviewPage)).overview
 
-    def _update_undo_actions(self) -> None:
+    def _update_undo_actions(self, *_args: object) -> None:
         """Undo/Redo name the step they take, in the current language."""
         stack = self.history.stack
         self.undo_action.setEnabled(stack.canUndo())
