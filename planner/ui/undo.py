@@ -10,7 +10,7 @@ dropped from the stack rather than leaving it in a state that lies.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -145,3 +145,41 @@ class UndoHistory:
         """A different database: old steps name records of the old one, so they go."""
         self.db = db
         self.stack.clear()
+
+
+def perform_each(
+    history: UndoHistory,
+    text: str | Callable[[int], str],
+    actions: Sequence[Callable[[], Change]],
+    *,
+    stop_on_error: bool = False,
+) -> tuple[list[Change], list[PlannerError]]:
+    """Run several service actions and record those carried out as ONE undo step.
+
+    Each action is its own transaction, as every service call is; a refused one
+    is skipped (or ends the run with `stop_on_error`) and returned for the caller
+    to show. Nothing refused reaches the stack, and no empty step either. `text`
+    may be a function of how many actions were carried out, so the step's name
+    counts only those.
+    """
+    changes: list[Change] = []
+    errors: list[PlannerError] = []
+    for action in actions:
+        try:
+            changes.append(action())
+        except PlannerError as error:
+            errors.append(error)
+            if stop_on_error:
+                break
+    if callable(text):
+        text = text(len(changes))
+    macro = len(changes) > 1
+    if macro:
+        history.stack.beginMacro(text)
+    try:
+        for change in changes:
+            history.record(text, change)
+    finally:
+        if macro:
+            history.stack.endMacro()
+    return changes, errors

@@ -1,0 +1,167 @@
+"""The delegation of one trip as a table, in protocol order.
+
+The rows keep the order of precedence the service gives; the view shows them
+unsorted, because moving a member up or down only makes sense in that order.
+The number column is the member's place in it (1 = highest rank), counted
+afresh, since the stored protocol numbers may have gaps.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from planner import formatting
+from planner.db.engine import Database
+from planner.domain import names
+from planner.i18n import N_, _, current_language
+from planner.services.delegation import Member, list_members
+from planner.ui.language import LanguageController
+from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+NUMBER, NAME, ROLE, ORGANISATION, FUNCTION, LANGUAGE, STAY = range(7)
+HEADERS: tuple[str, ...] = (
+    N_("No."),
+    N_("Name"),
+    N_("Role"),
+    N_("Organisation"),
+    N_("Function"),
+    N_("Language"),
+    N_("Arrival – departure"),
+)
+
+
+def stay_text(arrival: date | None, departure: date | None) -> str:
+    """When a member joins and leaves, as far as known; empty if neither is set."""
+    if arrival and departure:
+        return formatting.date_range(arrival, departure)
+    if arrival:
+        return _("from {date}").format(date=formatting.short_date(arrival))
+    if departure:
+        return _("until {date}").format(date=formatting.short_date(departure))
+    return ""
+
+
+class MemberTableModel(QAbstractTableModel):
+    def __init__(
+        self, db: Database, trip_id: int | None = None, language: LanguageController | None = None, parent: QObject | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.db = db
+        self.trip_id = trip_id
+        self._rows: list[Member] = []
+        if language is not None:
+            language.languageChanged.connect(self.retranslate)
+        self.reload()
+
+    # --- loading -----------------------------------------------------------------------
+
+    def set_database(self, db: Database) -> None:
+        self.db = db
+        self.trip_id = None
+        self.reload()
+
+    def set_trip(self, trip_id: int | None) -> None:
+        self.trip_id = trip_id
+        self.reload()
+
+    def reload(self) -> None:
+        self.beginResetModel()
+        self._rows = list_members(self.db, self.trip_id) if self.trip_id is not None else []
+        self.endResetModel()
+
+    def retranslate(self, _language: str = "") -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
+
+    def members(self) -> list[Member]:
+        return list(self._rows)
+
+    def member(self, row: int) -> Member:
+        return self._rows[row]
+
+    def row_of(self, membership_id: int) -> int:
+        """The row of a membership, or -1."""
+        return next((i for i, m in enumerate(self._rows) if m.id == membership_id), -1)
+
+    def person_ids(self) -> set[int]:
+        return {m.person.id for m in self._rows if m.person.id is not None}
+
+    # --- the model ---------------------------------------------------------------------
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return _(HEADERS[section])
+            if role == Qt.ItemDataRole.TextAlignmentRole and section == NUMBER:
+                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return super().headerData(section, orientation, role)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        member, column = self._rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(index.row(), member, column)
+        if role == SORT_ROLE:
+            return self._sort_value(index.row(), member, column)
+        if role == FILTER_ROLE:
+            return self._filter_text(index.row(), member, column)
+        if role == OBJECT_ROLE:
+            return member
+        if role == KIND_ROLE:
+            return member.role.value
+        if role == Qt.ItemDataRole.ToolTipRole and column in (ORGANISATION, FUNCTION):
+            text = member.person.organisation if column == ORGANISATION else member.person.function
+            return "\n".join(v for v in (text.de, text.zh, text.en) if v) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return None
+
+    def _display(self, row: int, member: Member, column: int) -> str:
+        person, lang = member.person, current_language()
+        if column == NUMBER:
+            return formatting.integer(row + 1)
+        if column == NAME:
+            return person.full_name
+        if column == ROLE:
+            return member.role.label
+        if column == ORGANISATION:
+            return person.organisation.text(lang)
+        if column == FUNCTION:
+            return person.function.text(lang)
+        if column == LANGUAGE:
+            return person.preferred_language.label
+        return stay_text(member.membership.arrival, member.membership.departure)
+
+    def _sort_value(self, row: int, member: Member, column: int) -> Any:
+        if column == NUMBER:
+            return row
+        if column == NAME:
+            return names.sort_key(member.person.family_name, member.person.given_name)
+        if column == STAY:
+            ms = member.membership
+            return (ms.arrival.toordinal() if ms.arrival else 0, ms.departure.toordinal() if ms.departure else 0)
+        return formatting.sort_key(self._display(row, member, column))
+
+    def _filter_text(self, row: int, member: Member, column: int) -> str:
+        person = member.person
+        if column == NAME:
+            return " ".join((person.family_name, person.given_name, person.native_name))
+        if column in (ORGANISATION, FUNCTION):
+            text = person.organisation if column == ORGANISATION else person.function
+            return " ".join((text.de, text.zh, text.en))
+        if column == NUMBER:
+            return ""  # "2" should not find every member whose dates hold a 2
+        return self._display(row, member, column)

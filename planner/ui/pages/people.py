@@ -1,0 +1,331 @@
+"""The People page: the directory of everyone who travels or hosts, across all trips.
+
+Also here, because they browse the same directory: the dialog that picks people
+from it for a delegation, and the helpers both pages use for their tables and
+for actions on several rows at once (one undo step for all of them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner.db.engine import Database
+from planner.domain.entities import PersonData
+from planner.domain.enums import Role
+from planner.domain.errors import PlannerError
+from planner.i18n import _, ngettext
+from planner.services import people
+from planner.services.base import Change
+from planner.ui.errors import show_error
+from planner.ui.models import person_table as pt
+from planner.ui.models.filter_proxy import FilterProxyModel
+from planner.ui.models.person_table import PersonTableModel
+from planner.ui.models.roles import OBJECT_ROLE
+from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.undo import perform_each
+from planner.ui.widgets.person_form import PersonForm
+
+#: The widest a column may start out; longer texts are elided and shown in full as tooltips.
+MAX_COLUMN_WIDTH = 240
+
+
+# --- helpers shared with the Delegation page ------------------------------------------------
+
+
+def record_table(parent: QWidget, proxy: QSortFilterProxyModel) -> QTableView:
+    """A read-only table of records: whole rows, several at once, keyboard and mouse alike."""
+    view = QTableView(parent)
+    view.setModel(proxy)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(True)
+    header.setMinimumSectionSize(40)
+    return view
+
+
+def fit_columns(view: QTableView) -> None:
+    """Size the columns to their contents, but none wider than MAX_COLUMN_WIDTH."""
+    view.resizeColumnsToContents()
+    header = view.horizontalHeader()
+    for column in range(header.count()):
+        if header.sectionSize(column) > MAX_COLUMN_WIDTH:
+            header.resizeSection(column, MAX_COLUMN_WIDTH)
+
+
+def selected_records(view: QTableView) -> list[object]:
+    """The records behind the selected rows, top to bottom as shown."""
+    rows = sorted(view.selectionModel().selectedRows(), key=lambda index: index.row())
+    return [index.data(OBJECT_ROLE) for index in rows]
+
+
+def select_source_rows(view: QTableView, proxy: QSortFilterProxyModel, rows: Iterable[int]) -> None:
+    """Select these rows of the source model (those the filter shows), the first one current."""
+    model = proxy.sourceModel()
+    selection = QItemSelection()
+    first = None
+    for row in rows:
+        index = proxy.mapFromSource(model.index(row, 0))
+        if index.isValid():
+            selection.select(index, index)
+            first = first or index
+    flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    view.selectionModel().select(selection, flags)
+    if first is not None:
+        view.selectionModel().setCurrentIndex(first, QItemSelectionModel.SelectionFlag.NoUpdate)
+        view.scrollTo(first)
+
+
+def show_refusals(parent: QWidget | None, errors: Sequence[PlannerError]) -> None:
+    """One message for everything refused in a run of actions, not one box each."""
+    if errors:
+        show_error(parent, _("The action could not be completed"), "\n".join(e.message() for e in errors))
+
+
+def tool_button(parent: QWidget, action: QAction) -> QToolButton:
+    button = QToolButton(parent)
+    button.setDefaultAction(action)
+    button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return button
+
+
+# --- the page -----------------------------------------------------------------------------
+
+
+class PeoplePage(TripPage):
+    """The directory is the same whatever trip is selected; it is a tab beside the trip's pages.
+
+    It still reads again on a trip switch and after every change: an import or
+    a restored trip may bring people, and the directory is small.
+    """
+
+    def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
+        super().__init__(ctx, parent)
+        self.model = PersonTableModel(ctx.db, ctx.language, self)
+        self.proxy = FilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self._filter_changed)
+        self.show_passports = QCheckBox(self)
+        self.show_passports.toggled.connect(self.model.set_passports_shown)
+        self.count = QLabel(self)
+        self.view = record_table(self, self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(pt.FAMILY, Qt.SortOrder.AscendingOrder)
+        self.view.activated.connect(lambda _index: self.edit_person())
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
+
+        self.new_action = QAction(self)
+        self.new_action.triggered.connect(self.new_person)
+        self.edit_action = QAction(self)
+        self.edit_action.triggered.connect(self.edit_person)
+        self.delete_action = QAction(self)
+        self.delete_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_action.triggered.connect(self.delete_people)
+        self.view.addActions([self.new_action, self.edit_action, self.delete_action])
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+
+        top = QHBoxLayout()
+        top.addWidget(self.search, 1)
+        top.addWidget(self.show_passports)
+        buttons = QHBoxLayout()
+        for action in (self.new_action, self.edit_action, self.delete_action):
+            buttons.addWidget(tool_button(self, action))
+        buttons.addStretch(1)
+        buttons.addWidget(self.count)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(buttons)
+        layout.addWidget(self.view, 1)
+        self.retranslate()
+        fit_columns(self.view)
+        self._update_actions()
+
+    def page_title(self) -> str:
+        return _("People")
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(_("Filter as you type…"))
+        self.search.setToolTip(_("Finds people by name, organisation, function, e-mail or phone, in any language"))
+        self.show_passports.setText(_("Show passport numbers"))
+        self.new_action.setText(_("New person…"))
+        self.edit_action.setText(_("Edit…"))
+        self.delete_action.setText(_("Delete…"))
+        self.delete_action.setToolTip(_("Delete the selected people from the directory (only those on no trip)"))
+        self._update_count()
+
+    # --- reading ------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        keep = [p.id for p in self.selected_people()]
+        if self.model.db is not self.ctx.db:
+            self.model.set_database(self.ctx.db)
+        else:
+            self.model.reload()
+        self.select_people(i for i in keep if i is not None)
+        self._update_actions()
+
+    def _data_changed(self, entity: str, record_id: int) -> None:
+        self.reload()  # whether or not a trip is selected: the directory does not depend on it
+
+    def selected_people(self) -> list[PersonData]:
+        return [p for p in selected_records(self.view) if isinstance(p, PersonData)]
+
+    def select_people(self, person_ids: Iterable[int]) -> None:
+        select_source_rows(self.view, self.proxy, (self.model.row_of(i) for i in person_ids))
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_filter_text(text)
+        self._update_actions()
+
+    def _update_actions(self) -> None:
+        selected = len(self.view.selectionModel().selectedRows())
+        self.edit_action.setEnabled(selected == 1)
+        self.delete_action.setEnabled(selected > 0)
+        self._update_count()
+
+    def _update_count(self) -> None:
+        total, shown = self.model.rowCount(), self.proxy.rowCount()
+        if shown == total:
+            self.count.setText(ngettext("{count} person", "{count} people", total).format(count=total))
+        else:
+            self.count.setText(_("{shown} of {total} shown").format(shown=shown, total=total))
+
+    # --- changes ------------------------------------------------------------------------
+
+    def run_form(self, form: PersonForm) -> bool:
+        """Show a form modally; True if it saved something."""
+        return form.exec() == QDialog.DialogCode.Accepted and form.result_value is not None
+
+    def new_person(self) -> None:
+        db = self.ctx.db
+        form = PersonForm(lambda data: self.ctx.history.record(_("New person"), people.create_person(db, data)), self)
+        if self.run_form(form):
+            self.search.clear()
+            self.select_people([form.result_value.id])  # type: ignore[attr-defined]
+
+    def edit_person(self) -> None:
+        chosen = self.selected_people()
+        if len(chosen) != 1:
+            return
+        person = chosen[0]
+
+        def save(data: PersonData) -> Change | None:
+            checked = data.validated()
+            if checked == person:
+                return None  # nothing changed: no undo step
+            return self.ctx.history.record(_("Edit {name}").format(name=person.name), people.update_person(self.ctx.db, checked))
+
+        form = PersonForm(save, self, person)
+        self.run_form(form)
+
+    def delete_people(self) -> None:
+        chosen = [p for p in self.selected_people() if p.id is not None]
+        if not chosen:
+            return
+        if len(chosen) == 1:
+            question = _("Delete {name} from the people directory?").format(name=chosen[0].full_name)
+            text = _("Delete {name}").format(name=chosen[0].name)
+        else:
+            question = _("Delete these {count} people from the people directory?").format(count=len(chosen))
+            text = _("Delete {count} people").format(count=len(chosen))
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        if QMessageBox.question(self, _("Delete people"), question, buttons, QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        db = self.ctx.db
+        _changes, errors = perform_each(self.ctx.history, text, [lambda i=p.id: people.delete_person(db, i) for p in chosen])
+        show_refusals(self.ctx.window(), errors)
+
+
+# --- picking people for a delegation --------------------------------------------------------
+
+#: What the picker shows: enough to tell people apart, narrow enough for a dialog.
+PICKER_COLUMNS = (pt.FAMILY, pt.GIVEN, pt.NATIVE, pt.ORGANISATION, pt.FUNCTION)
+
+
+class DirectoryPicker(QDialog):
+    """Choose people from the directory and the role they get; those already on the trip are greyed."""
+
+    def __init__(self, db: Database, taken: Iterable[int], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(_("Add from the people directory"))
+        self.resize(760, 520)
+        self.model = PersonTableModel(db, None, self)
+        self.model.set_unavailable(taken, _("Already in this delegation"))
+        self.proxy = FilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.search = QLineEdit(self)
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(_("Filter as you type…"))
+        self.search.textChanged.connect(self.proxy.set_filter_text)
+        self.view = record_table(self, self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(pt.FAMILY, Qt.SortOrder.AscendingOrder)
+        for column in range(self.model.columnCount()):
+            self.view.setColumnHidden(column, column not in PICKER_COLUMNS)
+        fit_columns(self.view)
+        self.view.activated.connect(lambda _index: self._accept_if_chosen())
+        self.role = QComboBox(self)
+        for role in Role:
+            self.role.addItem(role.label, role.value)
+        self.role.setCurrentIndex(self.role.findData(Role.MEMBER.value))
+        role_label = QLabel(_("Role in the delegation:"), self)
+        role_label.setBuddy(self.role)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText(_("Add to the delegation"))
+        self.buttons.accepted.connect(self._accept_if_chosen)
+        self.buttons.rejected.connect(self.reject)
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update())
+
+        bottom = QHBoxLayout()
+        bottom.addWidget(role_label)
+        bottom.addWidget(self.role)
+        bottom.addStretch(1)
+        bottom.addWidget(self.buttons)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.search)
+        layout.addWidget(self.view, 1)
+        layout.addLayout(bottom)
+        self.search.setFocus()
+        self._update()
+
+    def selected_person_ids(self) -> list[int]:
+        return [p.id for p in selected_records(self.view) if isinstance(p, PersonData) and p.id is not None]
+
+    def chosen_role(self) -> Role:
+        return Role(self.role.currentData())
+
+    def _update(self) -> None:
+        count = len(self.selected_person_ids())
+        self.ok.setEnabled(count > 0)
+
+    def _accept_if_chosen(self) -> None:
+        if self.selected_person_ids():
+            self.accept()
