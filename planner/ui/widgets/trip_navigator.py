@@ -24,7 +24,7 @@ from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.models.trip_table import TripTableModel
 
 #: The columns the narrow navigator shows; the rest are on the overview page.
-VISIBLE_COLUMNS = (trip_table.TITLE, trip_table.DESTINATION, trip_table.DATES, trip_table.STATUS)
+VISIBLE_COLUMNS = (trip_table.TITLE, trip_table.DATES)  # the rest is on the Overview page
 
 
 class TripNavigator(QWidget):
