@@ -36,10 +36,12 @@ from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.pages.registry import PAGE_CLASSES
 from planner.ui.undo import UndoHistory
 from planner.ui.pages.overview import OverviewPage
+from planner.ui.widgets.problems_panel import ProblemsPanel, counts_text
 from planner.ui.widgets.trip_overview import EmptyState, TripOverview
 
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEY = "window/splitter"
+STATE_KEY = "window/state"
 LAST_DATABASE_KEY = "database/last"
 DATABASE_FILTER_EXTENSIONS = "*.sqlite *.sqlite3 *.db"
 
@@ -60,6 +62,10 @@ class MainWindow(QMainWindow):
         for page in self.trip_pages:
             self.trip_tabs.addTab(page, page.page_title())
         self._current_trip_id: int | None = None
+        self.problems = ProblemsPanel(self.ctx, self)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
+        self.problems.countsChanged.connect(lambda counts: self.overview.show_problems(counts_text(counts)))
+        self.problems.jumpRequested.connect(self.show_problem)
         self.empty_state = EmptyState(demo_loader.demo_available(), self)
         self.no_selection = QLabel(self)
         self.no_selection.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -214,6 +220,7 @@ class MainWindow(QMainWindow):
             self._current_trip_id = trip_id
             for page in self.trip_pages:
                 page.set_trip(trip_id)
+            self.problems.set_trip(trip_id)
         self.delete_action.setEnabled(summary is not None)
         self.export_action.setEnabled(summary is not None)
         self._update_pages()
@@ -225,6 +232,24 @@ class MainWindow(QMainWindow):
             self.pages.setCurrentWidget(self.no_selection)
         else:
             self.pages.setCurrentWidget(self.trip_tabs)
+
+    def show_problem(self, problem: object) -> None:
+        """Bring up what a problem is about: the item, else the member, venue or person."""
+        targets = (
+            ("select_items", getattr(problem, "item_ids", ())),
+            ("select_members", getattr(problem, "membership_ids", ())),
+            ("select_venue", getattr(problem, "venue_ids", ())[:1]),
+            ("select_people", getattr(problem, "person_ids", ())),
+        )
+        for method, ids in targets:
+            if not ids:
+                continue
+            for index, page in enumerate(self.trip_pages):
+                select = getattr(page, method, None)
+                if select is not None:
+                    self.trip_tabs.setCurrentIndex(index)
+                    select(ids[0]) if method == "select_venue" else select(list(ids))
+                    return
 
     def _data_changed(self, entity: str, _record_id: int) -> None:
         """Counts and titles in the trip list follow every change (including undo)."""
@@ -357,6 +382,9 @@ class MainWindow(QMainWindow):
         else:
             self.resize(1280, 760)
             self.splitter.setSizes([380, 900])
+        state = self.settings.value(STATE_KEY)
+        if isinstance(state, QByteArray) and not state.isEmpty():
+            self.restoreState(state)
         splitter = self.settings.value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
@@ -364,6 +392,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
         self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
+        self.settings.setValue(STATE_KEY, self.saveState())
         self.settings.sync()
         super().closeEvent(event)
 

@@ -24,7 +24,7 @@ def _value_label(parent: QWidget) -> QLabel:
 class TripOverview(QWidget):
     """The basic facts of the selected trip, in the interface language."""
 
-    ROWS = ("dates", "destination", "timezone", "status", "head", "members", "items")
+    ROWS = ("dates", "destination", "timezone", "status", "head", "members", "items", "problems")
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -63,6 +63,10 @@ class TripOverview(QWidget):
         self._summary = summary
         self._fill()
 
+    def show_problems(self, text: str) -> None:
+        """The planning checks' counts, e.g. "1 error, 4 warnings" (from the Problems panel)."""
+        self.values["problems"].setText(text)
+
     def retranslate(self, _language: str = "") -> None:
         captions = {
             "dates": _("Dates"),
@@ -72,6 +76,7 @@ class TripOverview(QWidget):
             "head": _("Head of delegation"),
             "members": _("Delegation"),
             "items": _("Programme"),
+            "problems": _("Open problems"),
         }
         for key, text in captions.items():
             self.captions[key].setText(text + ":")
@@ -82,8 +87,9 @@ class TripOverview(QWidget):
         if s is None:
             self.title.clear()
             self.variants.clear()
-            for label in self.values.values():
-                label.clear()
+            for key, label in self.values.items():
+                if key != "problems":
+                    label.clear()
             return
         trip, lang = s.trip, current_language()
         self.title.setText(trip.title.text(lang))

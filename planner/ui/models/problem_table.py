@@ -1,0 +1,107 @@
+"""The planning checks' findings as a table: severity, when, and what is wrong."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from planner import formatting
+from planner.domain.checks.problem import Problem, Severity, sort_problems
+from planner.i18n import N_, _
+from planner.ui.icons import icon
+from planner.ui.language import LanguageController
+from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+SEVERITY, WHEN, MESSAGE = range(3)
+HEADERS: tuple[str, ...] = (N_("Severity"), N_("When"), N_("Problem"))
+_ICONS = {Severity.ERROR: "actions/error", Severity.WARNING: "actions/warning", Severity.HINT: "actions/hint"}
+
+
+class ProblemTableModel(QAbstractTableModel):
+    """Problems in the order the checks rank them; the trip's zone says how to show "when"."""
+
+    def __init__(self, language: LanguageController | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[Problem] = []
+        self._timezone = "UTC"
+        if language is not None:
+            language.languageChanged.connect(self.retranslate)
+
+    def set_problems(self, problems: list[Problem], timezone: str) -> None:
+        self.beginResetModel()
+        self._rows = sort_problems(problems)
+        self._timezone = timezone
+        self.endResetModel()
+
+    def problems(self) -> list[Problem]:
+        return list(self._rows)
+
+    def problem(self, row: int) -> Problem:
+        return self._rows[row]
+
+    def counts(self) -> dict[Severity, int]:
+        result = dict.fromkeys(Severity, 0)
+        for p in self._rows:
+            result[p.severity] += 1
+        return result
+
+    def retranslate(self, _language: str = "") -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
+        if self._rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
+            return _(HEADERS[section])
+        return None
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        p = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            if column == SEVERITY:
+                return p.severity.label
+            if column == WHEN:
+                return self._when(p)
+            return p.message()
+        if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
+            return icon(_ICONS[p.severity])
+        if role == Qt.ItemDataRole.ToolTipRole and column == MESSAGE:
+            return p.message()
+        if role == SORT_ROLE:
+            if column == SEVERITY:
+                return p.sort_key()
+            if column == WHEN:
+                return (p.when is None, p.when.isoformat() if p.when else "")
+            return p.message().casefold()
+        if role == FILTER_ROLE:
+            return f"{p.severity.label} {self._when(p)} {p.message()}"
+        if role == KIND_ROLE:
+            return p.severity.value
+        if role == OBJECT_ROLE:
+            return p
+        return None
+
+    def _when(self, p: Problem) -> str:
+        if p.when is None:
+            return ""
+        return _short_when(p, self._timezone)
+
+
+def _short_when(p: Problem, timezone: str) -> str:
+    from planner.domain.timing import utc_to_local
+
+    assert p.when is not None
+    local = utc_to_local(p.when, timezone)
+    return f"{formatting.short_date(local.date())} {formatting.time_of_day(local)}"

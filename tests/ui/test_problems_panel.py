@@ -1,0 +1,74 @@
+"""The Problems panel follows the plan, counts show on the Overview, and a problem leads to its cause."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from planner.domain.checks.problem import ProblemKind, Severity
+from planner.domain.entities import ItemData, MembershipData, PersonData
+from planner.domain.enums import Role
+from planner.domain.localized import LocalizedText as L
+from planner.services import delegation, people, programme
+from planner.ui.main_window import MainWindow
+from planner.ui.models.problem_table import ProblemTableModel
+from planner.ui.widgets.problems_panel import counts_text
+
+
+def _item(trip_id: int, title: str, hour: int, participants: tuple[int, ...]) -> ItemData:
+    return ItemData(
+        trip_id=trip_id, title=L(de=title, en=title, zh=title), timezone="Asia/Shanghai",
+        start=datetime(2016, 10, 25, hour, tzinfo=UTC), end=datetime(2016, 10, 25, hour + 2, tzinfo=UTC),
+        everyone=False, participant_ids=participants,
+    )
+
+
+def test_counts_text_in_words() -> None:
+    assert counts_text({Severity.ERROR: 1, Severity.WARNING: 2, Severity.HINT: 0}) == "1 error, 2 warnings"
+    assert counts_text({}) == "No problems found."
+
+
+def test_panel_shows_a_double_booking_and_follows_undo(window: MainWindow, make_trip, qtbot) -> None:  # type: ignore[no-untyped-def]
+    trip_id = make_trip("Visit to Shenzhen")
+    person = people.create_person(
+        window.db, PersonData(family_name="Schirmeyer", given_name="Kai", nationality="DE", passport_number="C1", passport_expiry=date(2030, 1, 1))
+    ).id
+    member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person, role=Role.HEAD)).id
+    programme.create_item(window.db, _item(trip_id, "Visit to EMAX", 2, (member,)))
+    window.refresh(trip_id)
+    window.problems.refresh()
+    kinds = {p.kind for p in window.problems.model.problems()}
+    assert ProblemKind.PARTICIPANT_OVERLAP not in kinds
+
+    window.history.perform("add", lambda: programme.create_item(window.db, _item(trip_id, "Workshop", 3, (member,))))
+    qtbot.waitUntil(lambda: any(p.kind is ProblemKind.PARTICIPANT_OVERLAP for p in window.problems.model.problems()), timeout=3000)
+    overlap = next(p for p in window.problems.model.problems() if p.kind is ProblemKind.PARTICIPANT_OVERLAP)
+    assert overlap.severity is Severity.ERROR
+    assert "Kai Schirmeyer" in overlap.message() and "Workshop" in overlap.message()
+    assert "1 error" in window.overview.values["problems"].text()
+
+    window.history.stack.undo()
+    qtbot.waitUntil(lambda: not any(p.kind is ProblemKind.PARTICIPANT_OVERLAP for p in window.problems.model.problems()), timeout=3000)
+
+
+def test_double_click_on_a_passport_problem_shows_the_member(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+    trip_id = make_trip("Visit to Shenzhen")
+    person = people.create_person(window.db, PersonData(family_name="Wehrmann", given_name="Jonas", nationality="DE")).id
+    member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person)).id
+    window.refresh(trip_id)
+    window.problems.refresh()
+    missing = next(p for p in window.problems.model.problems() if p.kind is ProblemKind.PASSPORT_MISSING)
+    window.show_problem(missing)
+    page = window.trip_tabs.currentWidget()
+    assert type(page).__name__ == "DelegationPage"
+    assert [m.id for m in page.selected_members()] == [member]
+
+
+def test_problem_model(qtmodeltester, window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+    trip_id = make_trip("Visit to Shenzhen")
+    person = people.create_person(window.db, PersonData(family_name="Wehrmann", nationality="DE")).id
+    delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person))
+    window.refresh(trip_id)
+    window.problems.refresh()
+    model: ProblemTableModel = window.problems.model
+    assert model.rowCount() >= 1
+    qtmodeltester.check(model)
