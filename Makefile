@@ -42,6 +42,7 @@ extract-messages: $(STAMP)
 	        $(BIN)/pybabel -q init -D planner -l $$l -i translations/planner.pot -d translations; \
 	    fi; \
 	done
+	$(BIN)/python tools/fill_english_catalog.py translations/en/LC_MESSAGES/planner.po
 
 clean:
 	rm -rf $(VENV) translations/*/LC_MESSAGES/*.mo .pytest_cache
