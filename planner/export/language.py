@@ -1,0 +1,102 @@
+"""The language a document is written in, independent of the interface language.
+
+A participant's itinerary is printed in the participant's language while the
+planner may work in another; so documents never use the global `_`. Their
+labels are marked with `N_` and looked up through a DocumentLanguage, which
+also picks the variant of multilingual text and the locale for dates.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from planner.domain.enums import ItemKind, Language, Role
+from planner.domain.errors import ValidationError
+from planner.domain.localized import LocalizedText
+from planner.i18n import N_, translator_for
+
+#: BCP 47 tags for a document's /Lang and calendar LANGUAGE: British English, simplified Chinese.
+LANGUAGE_TAGS: dict[Language, str] = {Language.DE: "de-DE", Language.ZH: "zh-CN", Language.EN: "en-GB"}
+
+#: The language people speak in a country, for names and addresses a local reader understands.
+COUNTRY_LANGUAGES: dict[str, Language] = {
+    "CN": Language.ZH, "TW": Language.ZH, "HK": Language.ZH, "MO": Language.ZH, "SG": Language.ZH,
+    "DE": Language.DE, "AT": Language.DE, "CH": Language.DE, "LI": Language.DE,
+    "GB": Language.EN, "US": Language.EN, "IE": Language.EN, "AU": Language.EN, "NZ": Language.EN, "CA": Language.EN,
+}
+
+
+#: The labels of roles and item kinds (the msgids of planner.domain.enums), for the document's translator.
+ROLE_LABELS: dict[Role, str] = {
+    Role.HEAD: N_("Head of delegation"),
+    Role.MEMBER: N_("Member"),
+    Role.STAFF: N_("Staff"),
+    Role.INTERPRETER: N_("Interpreter"),
+    Role.PRESS: N_("Press"),
+    Role.HOST: N_("Host"),
+}
+KIND_LABELS: dict[ItemKind, str] = {
+    ItemKind.SITE_VISIT: N_("Site visit"),
+    ItemKind.MEETING: N_("Meeting"),
+    ItemKind.MEAL: N_("Meal"),
+    ItemKind.TRAVEL: N_("Travel"),
+    ItemKind.CHECK_IN: N_("Check-in"),
+    ItemKind.FREE_TIME: N_("Free time"),
+    ItemKind.PRESS: N_("Press"),
+    ItemKind.CEREMONY: N_("Ceremony"),
+}
+
+
+@lru_cache(maxsize=8)
+def _translator(language: Language) -> Callable[[str], str]:
+    return translator_for(language.value)
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLanguage:
+    """Labels, texts and dates in one language."""
+
+    language: Language
+
+    @classmethod
+    def of(cls, language: Language | str) -> DocumentLanguage:
+        return cls(Language(language))
+
+    @property
+    def locale(self) -> str:
+        """What planner.formatting takes as `locale` (de, zh, en)."""
+        return self.language.value
+
+    @property
+    def tag(self) -> str:
+        return LANGUAGE_TAGS[self.language]
+
+    def t(self, msgid: str, **params: Any) -> str:
+        """A label marked with N_, translated into this language, placeholders filled."""
+        text = _translator(self.language)(msgid)
+        return text.format(**params) if params else text
+
+    def text(self, value: LocalizedText) -> str:
+        """The variant in this language, falling back so a line is never empty."""
+        return value.text(self.language)
+
+    def own(self, value: LocalizedText) -> str:
+        """Only the variant in this language, "" if it is missing (for a second language that would repeat the first)."""
+        return value.get(self.language)
+
+
+def country_language(country: str) -> Language | None:
+    return COUNTRY_LANGUAGES.get((country or "").upper())
+
+
+def parse_language(value: Language | str, field: str = "language") -> Language:
+    """A document language from user input ("de", "ZH", Language.EN); anything else is a clear error."""
+    try:
+        return Language(str(value).strip().lower())
+    except ValueError:
+        raise ValidationError(
+            N_("“{value}” is not a document language; use de, zh or en."), field=field, value=value
+        ) from None

@@ -1,0 +1,175 @@
+"""Personal itineraries for many participants at once, in worker processes.
+
+The trip is read from the database once; each worker process receives the
+plain records once (at start-up) and then only a membership id per document.
+Workers are started with "spawn", never forked: the GUI calls this with Qt's
+threads running, and forking a threaded process can deadlock.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+from collections import deque
+from collections.abc import Callable, Iterable
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from planner.db.engine import Database
+from planner.domain.enums import Language
+from planner.export.language import parse_language
+from planner.export.pdf.filenames import FileNamer, itinerary_stem, output_folder
+from planner.export.pdf.layout import Paper, paper
+from planner.export.pdf.personal import personal_document
+from planner.export.tripfile import write_atomically
+from planner.export.tripview import TripView
+from planner.services.delegation import Member
+from planner.services.transfer import TripBundle
+
+#: Below this many documents, starting worker processes costs more than it saves.
+MIN_PARALLEL = 6
+AUTO = "auto"
+
+Progress = Callable[[int, int], bool]
+
+
+@dataclass(frozen=True, slots=True)
+class _Job:
+    membership_id: int
+    target: Path
+    language: Language | None  # None: the participant's own
+    bilingual_with: Language | None
+    paper: Paper
+    issued: date
+
+
+def export_personal_pdfs(
+    db: Database, trip_id: int, out_dir: str | os.PathLike[str], membership_ids: Iterable[int] | None = None, *,
+    language: Language | str = AUTO, bilingual_with: Language | str | None = None, paper: Paper | str = Paper.A4,
+    progress: Progress | None = None, workers: int = 2, issued: date | None = None,
+) -> list[Path]:
+    """Write one itinerary per participant (all, or those in `membership_ids`) into `out_dir`.
+
+    `language` "auto" prints each in the participant's own language. `progress`
+    is called with (done, total) after each file; returning False stops the
+    export, and the files written so far are returned.
+    """
+    view = TripView.load(db, trip_id)
+    members = [view.member(i) for i in membership_ids] if membership_ids is not None else list(view.members)
+    folder = output_folder(out_dir)
+    jobs = _jobs(members, folder, language, bilingual_with, paper, issued or date.today())
+    if not jobs:
+        return []
+    if workers <= 1 or len(jobs) < MIN_PARALLEL:
+        return _serial(view, jobs, progress)
+    return _parallel(view, jobs, progress, min(workers, len(jobs)))
+
+
+def _language(value: Language | str | None, field: str) -> Language | None:
+    return None if value is None or value == AUTO else parse_language(value, field)
+
+
+def _jobs(
+    members: list[Member], folder: Path, language: Language | str, bilingual_with: Language | str | None,
+    size: Paper | str, issued: date,
+) -> list[_Job]:
+    lang = _language(language, "language")
+    second = _language(bilingual_with, "bilingual_with")
+    chosen = paper(size)
+    namer = FileNamer()
+    return [_Job(m.id, folder / namer.name(itinerary_stem(m), ".pdf"), lang, second, chosen, issued) for m in members]
+
+
+def _write(view: TripView, job: _Job) -> Path:
+    data = personal_document(
+        view, job.membership_id, language=job.language, bilingual_with=job.bilingual_with, paper=job.paper, issued=job.issued
+    )
+    write_atomically(job.target, data, private=True)
+    return job.target
+
+
+def _serial(view: TripView, jobs: list[_Job], progress: Progress | None) -> list[Path]:
+    written: list[Path] = []
+    for job in jobs:
+        written.append(_write(view, job))
+        if not _report(progress, len(written), len(jobs)):
+            break
+    return written
+
+
+# --- worker processes --------------------------------------------------------------------------
+
+_worker_view: TripView | None = None
+
+
+def _start_worker(bundle: TripBundle) -> None:
+    """Runs once in each worker: keep the trip and register the font before the first document."""
+    global _worker_view  # noqa: PLW0603 - per-process state of a worker, set once at its start
+    from planner.export.pdf.fonts import register_fonts
+
+    register_fonts()
+    _worker_view = TripView(bundle)
+
+
+def _work(job: _Job) -> Path:
+    assert _worker_view is not None
+    return _write(_worker_view, job)
+
+
+def _parallel(view: TripView, jobs: list[_Job], progress: Progress | None, workers: int) -> list[Path]:
+    """Workers take jobs from the front of the queue; meanwhile this process takes jobs from the back.
+
+    This process is otherwise idle and is warm while the workers are still
+    starting, so a batch finishes sooner. Only a few jobs are handed to the
+    pool at a time, so the rest can still be taken here, and no document is
+    made twice. If the pool breaks (workers cannot start), this process
+    finishes the batch alone.
+    """
+    context = multiprocessing.get_context("spawn")
+    pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(view.bundle,))
+    queue = deque(jobs)
+    running: dict[Future[Path], _Job] = {}
+    written: dict[Path, None] = {}
+    usable = True
+
+    def record(path: Path) -> bool:
+        written[path] = None
+        return _report(progress, len(written), len(jobs))
+
+    try:
+        while queue or running:
+            while usable and queue and len(running) < 2 * workers:
+                try:
+                    job = queue.popleft()
+                    running[pool.submit(_work, job)] = job
+                except BrokenProcessPool:
+                    queue.appendleft(job)
+                    usable = False
+            if queue and not record(_write(view, queue.pop())):
+                break
+            finished, _ = wait(running, timeout=0 if queue else None, return_when=FIRST_COMPLETED)
+            if not all(record(_result(view, future, running.pop(future))) for future in finished):
+                break
+    finally:
+        pool.shutdown(wait=True, cancel_futures=True)
+    # Documents still under way when the export was stopped are finished by now: report them too.
+    for future in running:
+        if future.done() and not future.cancelled() and future.exception() is None:
+            written[future.result()] = None
+    order = {job.target: index for index, job in enumerate(jobs)}
+    return sorted(written, key=order.__getitem__)
+
+
+def _result(view: TripView, future: Future[Path], job: _Job) -> Path:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        # The workers could not start or died, not through an error of the document: make it here.
+        return _write(view, job)
+
+
+def _report(progress: Progress | None, done: int, total: int) -> bool:
+    return progress is None or bool(progress(done, total))

@@ -1,0 +1,125 @@
+"""What a document is being written for: the trip, its language(s), the width to fill, whose data may show.
+
+Every block takes a Context, so the programme and the personal itinerary share
+the same day pages and venue cards and differ only in what they pass.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from babel.lists import format_list
+from reportlab.platypus import Flowable
+
+from planner import formatting
+from planner.domain.entities import PersonData
+from planner.domain.enums import Language, Role
+from planner.domain.localized import LocalizedText
+from planner.domain.names import display_name, is_cjk
+from planner.export.language import ROLE_LABELS, DocumentLanguage
+from planner.export.pdf.flowables import esc, para, strong
+from planner.export.pdf.styles import MUTED, STYLES
+from planner.export.tripview import TripView
+
+_SECOND = '<font size="{size}" color="{color}">{text}</font>'
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    view: TripView
+    lang: DocumentLanguage
+    second: DocumentLanguage | None  # a second language printed below the first, or None
+    width: float  # of the text frame, in points
+    reader: int | None = None  # the membership whose own details may be printed; None: nobody's
+
+    @property
+    def languages(self) -> tuple[DocumentLanguage, ...]:
+        return (self.lang,) if self.second is None else (self.lang, self.second)
+
+    # --- labels ------------------------------------------------------------------------
+
+    def label(self, msgid: str, **params: object) -> str:
+        """A short label, "Gastgeber / 接待方" when bilingual (plain text)."""
+        first = self.lang.t(msgid, **params)
+        if self.second is None:
+            return first
+        other = self.second.t(msgid, **params)
+        return first if other == first else f"{first} / {other}"
+
+    def stacked(self, msgid: str, size: float = 8, **params: object) -> str:
+        """A longer label as markup, the second language on its own smaller line."""
+        first = esc(self.lang.t(msgid, **params))
+        if self.second is None:
+            return first
+        other = self.second.t(msgid, **params)
+        return first if other == self.lang.t(msgid, **params) else first + "<br/>" + _SECOND.format(
+            size=size, color=MUTED.hexval(), text=esc(other)
+        )
+
+    # --- multilingual text -------------------------------------------------------------
+
+    def text(self, value: LocalizedText) -> str:
+        return self.lang.text(value)
+
+    def second_text(self, value: LocalizedText) -> str:
+        """The second language's own variant, "" if missing or the same as the first."""
+        if self.second is None:
+            return ""
+        other = self.second.own(value)
+        return "" if other == self.text(value) else other
+
+    def markup(self, value: LocalizedText, size: float = 8) -> str:
+        """Escaped text with the second language below, smaller and grey."""
+        first = esc(self.text(value))
+        other = self.second_text(value)
+        if not other:
+            return first
+        return first + "<br/>" + _SECOND.format(size=size, color=MUTED.hexval(), text=esc(other))
+
+    def inline(self, value: LocalizedText) -> str:
+        """Plain text, "Anzug / 正装" when bilingual."""
+        other = self.second_text(value)
+        return f"{self.text(value)} / {other}" if other else self.text(value)
+
+    # --- dates and lists ---------------------------------------------------------------
+
+    def full_date(self, day: date) -> str:
+        return formatting.full_date(day, self.lang.locale)
+
+    def date_range(self, first: date, last: date) -> str:
+        return formatting.date_range(first, last, self.lang.locale)
+
+    def join(self, parts: list[str]) -> str:
+        return format_list(parts, locale=formatting.babel_locale(self.lang.locale)) if parts else ""
+
+    # --- people ------------------------------------------------------------------------
+
+    def name(self, person: PersonData, *, honorific: bool = True) -> str:
+        """The name as a reader of the document expects it: native script in Chinese; with the honorific
+        (before the name, in Chinese after it) unless `honorific` is False, as in lists of names."""
+        if self.lang.language is Language.ZH and person.native_name and is_cjk(person.native_name):
+            return person.native_name
+        latin = display_name(person.family_name, person.given_name, person.native_name)
+        title = self.lang.own(person.honorific) if honorific else ""
+        if not title:
+            return latin
+        return f"{latin} {title}" if self.lang.language is Language.ZH else f"{title} {latin}"
+
+    def latin_and_native(self, person: PersonData) -> tuple[str, str]:
+        """(Latin name with honorific, the name in its own script if different)."""
+        latin = display_name(person.family_name, person.given_name, person.native_name)
+        honorific = self.lang.own(person.honorific) if self.lang.language is not Language.ZH else ""
+        native = person.native_name.strip()
+        return (f"{honorific} {latin}" if honorific else latin), ("" if native == latin else native)
+
+    def role(self, role: Role) -> str:
+        return self.label(ROLE_LABELS[role])
+
+    # --- headings ----------------------------------------------------------------------
+
+    def section_heading(self, msgid: str) -> list[Flowable]:
+        parts: list[Flowable] = [strong(self.lang.t(msgid), STYLES.section)]
+        if self.second is not None and self.second.t(msgid) != self.lang.t(msgid):
+            parts.append(para(esc(self.second.t(msgid)), STYLES.day_second))
+        return parts

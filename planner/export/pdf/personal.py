@@ -1,0 +1,111 @@
+"""A personal itinerary: only what one participant attends, in that participant's language.
+
+It names the reader's own particulars (role, arrival, their own dietary and
+accessibility needs) and nobody else's private data: other participants appear
+by name only where they share an item, as in the programme.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, PageBreak, Spacer
+
+from planner import formatting
+from planner.db.engine import Database
+from planner.domain.entities import ItemData
+from planner.domain.enums import Language
+from planner.export.pdf.context import Context
+from planner.export.pdf.flowables import esc, para
+from planner.export.pdf.items import day_section
+from planner.export.pdf.layout import Paper, paper, render
+from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
+from planner.export.pdf.sections import emergency_page, facts_rows, venue_cards
+from planner.export.pdf.styles import STYLES
+from planner.export.tripfile import write_atomically
+from planner.export.tripview import Day, TripView
+from planner.i18n import N_
+
+ITINERARY = N_("Personal itinerary")
+
+
+def personal_pdf(
+    db: Database, trip_id: int, membership_id: int, out_path: str | os.PathLike[str], *,
+    language: Language | str | None = None, bilingual_with: Language | str | None = None,
+    paper: Paper | str = Paper.A4, issued: date | None = None,
+) -> Path:
+    """Write one participant's itinerary; `language` None means the participant's own."""
+    data = personal_document(
+        TripView.load(db, trip_id), membership_id, language=language, bilingual_with=bilingual_with, paper=paper, issued=issued
+    )
+    target = Path(out_path).expanduser()
+    write_atomically(target, data, private=True)
+    return target
+
+
+def personal_document(
+    view: TripView, membership_id: int, *, language: Language | str | None = None,
+    bilingual_with: Language | str | None = None, paper: Paper | str = Paper.A4, issued: date | None = None,
+) -> bytes:
+    size = _paper(paper)
+    member = view.member(membership_id)
+    ctx = make_context(view, language or member.person.preferred_language, bilingual_with, size, reader=membership_id)
+    name = ctx.name(member.person)
+    story = personal_story(ctx, issued or date.today())
+    return render(
+        story, decoration=decoration(ctx, name, issued), metadata=metadata(ctx, ITINERARY, about=name), size=size
+    )
+
+
+def _paper(value: Paper | str) -> Paper:
+    return paper(value)
+
+
+def personal_story(ctx: Context, issued: date) -> list[Flowable]:
+    assert ctx.reader is not None
+    view = ctx.view
+    member = view.member(ctx.reader)
+    person, membership = member.person, member.membership
+    story: list[Flowable] = [Spacer(1, 6 * mm), *title_block(ctx, ITINERARY, ctx.name(person))]
+    latin, native = ctx.latin_and_native(person)
+    shown = ctx.name(person)
+    other_script = native if native and native != shown else (latin if latin != shown else "")
+    if other_script:
+        story.append(para(esc(other_script), STYLES.cover_second))
+    lines = [ctx.text(person.function), ctx.text(person.organisation)]
+    for line in lines:
+        if line:
+            story.append(para(esc(line), STYLES.cover_text))
+    rows = [(ctx.label(N_("Trip")), ctx.markup(view.trip.title, size=9.5)), *trip_facts(ctx)]
+    rows.append((ctx.label(N_("Role")), esc(ctx.role(membership.role))))
+    if membership.arrival:
+        rows.append((ctx.label(N_("Arrival")), esc(ctx.full_date(membership.arrival))))
+    if membership.departure:
+        rows.append((ctx.label(N_("Departure")), esc(ctx.full_date(membership.departure))))
+    if person.dietary_needs:
+        rows.append((ctx.label(N_("Your dietary requirements")), esc(person.dietary_needs)))
+    if person.accessibility_needs:
+        rows.append((ctx.label(N_("Your accessibility needs")), esc(person.accessibility_needs)))
+    story += [Spacer(1, 7 * mm), *facts_rows(ctx, rows)]
+    story.append(Spacer(1, 3 * mm))
+    story.append(para(esc(ctx.label(N_("As of {date}"), date=formatting.long_date(issued, ctx.lang.locale))), STYLES.small))
+    items = view.items_for(member.id)
+    story += [Spacer(1, 12 * mm), *ctx.section_heading(N_("Your programme")), Spacer(1, 4 * mm)]
+    for index, day in enumerate(_days(view, items, membership.arrival, membership.departure)):
+        story += day_section(ctx, day, first=index == 0, needs=False)
+    venues = view.venues_of(items)
+    if venues:
+        story += [PageBreak(), *venue_cards(ctx, venues)]
+    story += [PageBreak(), *emergency_page(ctx, view.hotels(items) or view.hotels())]
+    return story
+
+
+def _days(view: TripView, items: tuple[ItemData, ...], arrival: date | None, departure: date | None) -> list[Day]:
+    """The trip's days, without the empty ones before the reader arrives or after they leave."""
+    def outside(day: date) -> bool:
+        return (arrival is not None and day < arrival) or (departure is not None and day > departure)
+
+    return [day for day in view.days(items) if day.items or not outside(day.day)]

@@ -1,0 +1,69 @@
+"""Colours, type sizes and paragraph styles: one calm, official look for every document.
+
+One typeface in a few sizes, dark blue for structure, grey for labels and
+secondary text, hairline rules; no bold cut exists, so headings are set
+larger and in `Strong` paragraphs (a faint outline, see flowables).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+
+from planner.export.pdf.fonts import FONT
+
+INK = colors.HexColor("#1D2530")
+ACCENT = colors.HexColor("#1F3A5F")
+MUTED = colors.HexColor("#5E6A77")
+FAINT = colors.HexColor("#8E99A5")
+RULE = colors.HexColor("#C5CCD4")
+TINT = colors.HexColor("#F1F3F6")
+
+#: Width of the time column on day pages.
+TIME_COLUMN = 31 * mm
+#: Space between the time column and the text.
+GUTTER = 4 * mm
+QR_SIZE = 24 * mm
+
+
+def _style(name: str, size: float, leading: float, color: colors.Color = INK, **extra: object) -> ParagraphStyle:
+    extra.setdefault("alignment", TA_LEFT)
+    return ParagraphStyle(name, fontName=FONT, fontSize=size, leading=leading, textColor=color, **extra)
+
+
+@dataclass(frozen=True)
+class Styles:
+    """The paragraph styles of the documents; `cjk(style)` gives the variant that breaks lines between Chinese characters."""
+
+    body: ParagraphStyle = _style("body", 9.2, 13.2)
+    small: ParagraphStyle = _style("small", 8.2, 11.4, MUTED)
+    label: ParagraphStyle = _style("label", 7.4, 10.4, MUTED)
+    kicker: ParagraphStyle = _style("kicker", 8.6, 12, ACCENT)
+    cover_title: ParagraphStyle = _style("cover_title", 23, 29, ACCENT)
+    cover_second: ParagraphStyle = _style("cover_second", 14, 19, MUTED)
+    cover_text: ParagraphStyle = _style("cover_text", 11, 15.5, INK)
+    section: ParagraphStyle = _style("section", 15, 20, ACCENT, spaceAfter=2)
+    day: ParagraphStyle = _style("day", 12.5, 16.5, ACCENT)
+    day_second: ParagraphStyle = _style("day_second", 9.2, 12.5, MUTED)
+    item_title: ParagraphStyle = _style("item_title", 10.4, 14, INK)
+    item_second: ParagraphStyle = _style("item_second", 8.8, 12, MUTED)
+    time: ParagraphStyle = _style("time", 9.6, 13.5, ACCENT)
+    time_note: ParagraphStyle = _style("time_note", 7.4, 10, MUTED)
+    local: ParagraphStyle = _style("local", 9.2, 13, INK)
+    cell: ParagraphStyle = _style("cell", 8.8, 12.2)
+    cell_head: ParagraphStyle = _style("cell_head", 7.6, 10.4, MUTED)
+    emergency_number: ParagraphStyle = _style("emergency_number", 15, 18, ACCENT)
+
+
+STYLES = Styles()
+
+
+@lru_cache(maxsize=64)
+def cjk(style: ParagraphStyle) -> ParagraphStyle:
+    """The same style with line breaks allowed between CJK characters (keeps Latin words whole)."""
+    return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")

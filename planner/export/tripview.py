@@ -1,0 +1,121 @@
+"""One trip, loaded once, with the look-ups every document needs.
+
+Documents are made from a TripBundle (plain records, one database read), so a
+batch of itineraries reads the database once and worker processes receive
+picklable data instead of a connection.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from functools import cached_property
+
+from planner.db.engine import Database
+from planner.domain.entities import ContactData, ItemData, TripData, VenueData
+from planner.domain.enums import Role, VenueKind
+from planner.domain.errors import NotFoundError
+from planner.i18n import N_
+from planner.services.delegation import Member
+from planner.services.transfer import TripBundle, load_trip_bundle
+
+#: Roles named on the emergency page beside the head: the people who organise on site.
+STAFF_ROLES: tuple[Role, ...] = (Role.STAFF, Role.INTERPRETER)
+
+
+@dataclass(frozen=True, slots=True)
+class Day:
+    """One calendar day of the programme (in the local time of its items) and its items."""
+
+    day: date
+    items: tuple[ItemData, ...]
+
+
+class TripView:
+    """Read-only questions about one trip's bundle: who attends what, where, with whom."""
+
+    def __init__(self, bundle: TripBundle) -> None:
+        self.bundle = bundle
+        self.trip: TripData = bundle.trip
+        people = {p.id: p for p in bundle.people}
+        self.members: tuple[Member, ...] = tuple(
+            Member(ms, people[ms.person_id]) for ms in sorted(bundle.members, key=lambda ms: (ms.protocol_order, ms.id or 0))
+        )
+        self._members = {m.id: m for m in self.members}
+        self._venues = {v.id: v for v in bundle.venues}
+        self._contacts = {c.id: c for v in bundle.venues for c in v.contacts}
+        self.items: tuple[ItemData, ...] = tuple(sorted(bundle.items, key=lambda i: (i.start, i.id or 0)))
+
+    @classmethod
+    def load(cls, db: Database, trip_id: int) -> TripView:
+        try:
+            return cls(load_trip_bundle(db, trip_id))
+        except NotFoundError:
+            raise NotFoundError(N_("There is no trip {trip}."), trip=trip_id) from None
+
+    # --- people ------------------------------------------------------------------------
+
+    def member(self, membership_id: int) -> Member:
+        try:
+            return self._members[membership_id]
+        except KeyError:
+            raise NotFoundError(
+                N_("There is no delegation member {member} in trip {trip}."), member=membership_id, trip=self.trip.id
+            ) from None
+
+    def attendees(self, item: ItemData) -> tuple[Member, ...]:
+        """Who takes part, in protocol order."""
+        if item.everyone:
+            return self.members
+        chosen = set(item.participant_ids)
+        return tuple(m for m in self.members if m.id in chosen)
+
+    def absent(self, item: ItemData) -> tuple[Member, ...]:
+        """Who does not take part, in protocol order."""
+        if item.everyone:
+            return ()
+        chosen = set(item.participant_ids)
+        return tuple(m for m in self.members if m.id not in chosen)
+
+    def items_for(self, membership_id: int) -> tuple[ItemData, ...]:
+        return tuple(i for i in self.items if i.attended_by(membership_id))
+
+    @cached_property
+    def heads(self) -> tuple[Member, ...]:
+        return tuple(m for m in self.members if m.role is Role.HEAD)
+
+    @cached_property
+    def staff(self) -> tuple[Member, ...]:
+        return tuple(m for m in self.members if m.role in STAFF_ROLES)
+
+    # --- places ------------------------------------------------------------------------
+
+    def venue(self, item: ItemData) -> VenueData | None:
+        return self._venues.get(item.venue_id) if item.venue_id is not None else None
+
+    def host(self, item: ItemData) -> ContactData | None:
+        return self._contacts.get(item.host_contact_id) if item.host_contact_id is not None else None
+
+    def venues_of(self, items: tuple[ItemData, ...]) -> tuple[VenueData, ...]:
+        """The venues of `items`, in the order they are first visited."""
+        seen: dict[int, VenueData] = {}
+        for item in items:
+            venue = self.venue(item)
+            if venue is not None and venue.id is not None:
+                seen.setdefault(venue.id, venue)
+        return tuple(seen.values())
+
+    def hotels(self, items: tuple[ItemData, ...] | None = None) -> tuple[VenueData, ...]:
+        return tuple(v for v in self.venues_of(self.items if items is None else items) if v.kind is VenueKind.HOTEL)
+
+    # --- time --------------------------------------------------------------------------
+
+    def days(self, items: tuple[ItemData, ...] | None = None) -> tuple[Day, ...]:
+        """Every day of the trip, and any other day an item starts on, with the items starting then (local time)."""
+        chosen = self.items if items is None else items
+        by_day: dict[date, list[ItemData]] = defaultdict(list)
+        for item in chosen:
+            by_day[item.local_start().date()].append(item)
+        every = set(self.trip.days) | set(by_day)
+        return tuple(Day(d, tuple(by_day.get(d, ()))) for d in sorted(every))

@@ -1,0 +1,45 @@
+"""Addresses in the reader's script, and the local script for a taxi driver only where the scripts differ."""
+
+from __future__ import annotations
+
+from planner.domain.entities import VenueData
+from planner.domain.localized import LocalizedText
+from planner.export.language import DocumentLanguage
+from planner.export.places import address_for, for_the_driver
+
+HOTEL_SHENZHEN = VenueData(
+    name=LocalizedText(en="InterContinental Shenzhen", zh="深圳华侨城洲际大酒店"), country="CN",
+    address_local="深圳市南山区深南大道9009号", address_romanised="9009 Shennan Road, Nanshan District, Shenzhen",
+)
+HOTEL_HANNOVER = VenueData(
+    name=LocalizedText(de="Kastens Hotel Luisenhof", en="Kastens Hotel Luisenhof", zh="卡斯滕斯路易森霍夫酒店"), country="DE",
+    address_local="Luisenstraße 1–3, 30159 Hannover", address_romanised="Luisenstrasse 1-3, 30159 Hannover",
+)
+
+DE, EN, ZH = (DocumentLanguage.of(code) for code in ("de", "en", "zh"))
+
+
+def test_a_german_in_shenzhen_gets_the_chinese_for_the_driver() -> None:
+    assert address_for(DE, HOTEL_SHENZHEN) == "9009 Shennan Road, Nanshan District, Shenzhen"
+    assert for_the_driver(DE, HOTEL_SHENZHEN) == ("深圳华侨城洲际大酒店", "深圳市南山区深南大道9009号")
+
+
+def test_a_chinese_reader_at_home_needs_nothing_extra() -> None:
+    assert address_for(ZH, HOTEL_SHENZHEN) == "深圳市南山区深南大道9009号"
+    assert for_the_driver(ZH, HOTEL_SHENZHEN) == ()
+
+
+def test_a_chinese_visitor_in_hannover_gets_the_german_for_the_driver() -> None:
+    assert for_the_driver(ZH, HOTEL_HANNOVER) == ("Kastens Hotel Luisenhof", "Luisenstraße 1–3, 30159 Hannover")
+
+
+def test_between_latin_scripts_nothing_is_added() -> None:
+    assert address_for(EN, HOTEL_HANNOVER) == "Luisenstraße 1–3, 30159 Hannover"  # the local spelling, readable as it is
+    assert for_the_driver(EN, HOTEL_HANNOVER) == ()
+    assert for_the_driver(DE, HOTEL_HANNOVER) == ()
+
+
+def test_without_a_local_name_the_address_alone_is_given() -> None:
+    venue = VenueData(name=LocalizedText(en="Fenghua Restaurant"), country="CN", address_local="深圳市福田区益田路6003号")
+    assert address_for(EN, venue) == "深圳市福田区益田路6003号"  # nothing romanised to offer
+    assert for_the_driver(EN, venue) == ()  # …and it is already the local script
