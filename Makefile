@@ -32,7 +32,7 @@ translations/%/LC_MESSAGES/planner.mo: translations/%/LC_MESSAGES/planner.po $(S
 
 # Re-extract every user-visible string into the template and merge it into each language.
 extract-messages: $(STAMP)
-	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k _ -k ngettext:1,2 --sort-by-file \
+	$(BIN)/pybabel -q extract -F babel.cfg -k N_ -k _ -k ngettext:1,2 -k Nn_:1,2 --sort-by-file \
 	    --project=delegation-planner --copyright-holder="Delegation planner developers" \
 	    -o translations/planner.pot planner
 	for l in $(LANGS); do \

@@ -90,3 +90,8 @@ def translator_for(language: str) -> Callable[[str], str]:
 def N_(message: str) -> str:
     """Mark `message` for extraction without translating it yet."""
     return message
+
+
+def Nn_(singular: str, plural: str) -> tuple[str, str]:  # noqa: N802 - gettext naming
+    """Mark a singular/plural pair for extraction; translated later with ngettext and a count."""
+    return (singular, plural)

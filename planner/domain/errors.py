@@ -9,20 +9,27 @@ from __future__ import annotations
 
 from typing import Any
 
-from planner.i18n import _
+from planner.i18n import _, ngettext
 
 
 class PlannerError(Exception):
     """Any failure the user can understand and act on."""
 
-    def __init__(self, message: str, *, field: str | None = None, **params: Any) -> None:
+    def __init__(self, message: str | tuple[str, str], *, field: str | None = None, **params: Any) -> None:
+        """`message` is a msgid, or a (singular, plural) pair from Nn_ chosen by the `count` parameter."""
+        self.plural: str | None = None
+        if isinstance(message, tuple):
+            message, self.plural = message
         super().__init__(message)
         self.msgid = message
         self.field = field
         self.params = params
 
     def message(self) -> str:
-        text = _(self.msgid)
+        if self.plural is not None:
+            text = ngettext(self.msgid, self.plural, int(self.params.get("count", 1)))
+        else:
+            text = _(self.msgid)
         try:
             return text.format(**{k: _display(v) for k, v in self.params.items()})
         except (KeyError, IndexError, ValueError):
@@ -35,6 +42,20 @@ class PlannerError(Exception):
 def _display(value: Any) -> Any:
     label = getattr(value, "label", None)
     return label if isinstance(label, str) else value
+
+
+class Term:
+    """A word for a message parameter (e.g. "venue"), translated when the message is shown."""
+
+    def __init__(self, msgid: str) -> None:
+        self.msgid = msgid
+
+    @property
+    def label(self) -> str:
+        return _(self.msgid)
+
+    def __repr__(self) -> str:
+        return f"Term({self.msgid!r})"
 
 
 class ValidationError(PlannerError):

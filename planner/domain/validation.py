@@ -29,13 +29,6 @@ MAX_NAME = 200
 MAX_TEXT = 20_000
 
 
-def required(value: str | None, field: str) -> str:
-    text = (value or "").strip()
-    if not text:
-        raise ValidationError(N_("{label} must not be empty."), field=field, label=field)
-    return text
-
-
 def require_text(value: str | None, field: str, label: str) -> str:
     """`value` stripped; an empty value is refused with a message naming `label`."""
     text = (value or "").strip()

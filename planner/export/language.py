@@ -45,7 +45,7 @@ KIND_LABELS: dict[ItemKind, str] = {
     ItemKind.TRAVEL: N_("Travel"),
     ItemKind.CHECK_IN: N_("Check-in"),
     ItemKind.FREE_TIME: N_("Free time"),
-    ItemKind.PRESS: N_("Press"),
+    ItemKind.PRESS: N_("Press appointment"),
     ItemKind.CEREMONY: N_("Ceremony"),
 }
 

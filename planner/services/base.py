@@ -15,7 +15,7 @@ from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from planner.db.engine import Database
-from planner.domain.errors import ConflictError, DatabaseError, NotFoundError, PlannerError
+from planner.domain.errors import Term, ConflictError, DatabaseError, NotFoundError, PlannerError
 from planner.i18n import N_
 
 T = TypeVar("T")
@@ -75,7 +75,7 @@ def run(db: Database, action: Callable[[Session], T]) -> T:
 def get_or_fail(session: Session, model: type[T], record_id: int | None, what: str) -> T:
     obj = session.get(model, record_id) if record_id is not None else None
     if obj is None:
-        raise NotFoundError(N_("The {what} no longer exists (it may have been deleted elsewhere)."), what=what)
+        raise NotFoundError(N_("The {what} no longer exists (it may have been deleted elsewhere)."), what=Term(what))
     return obj
 
 

@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session, selectinload
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.checks import Participant, Problem, TripPlan, run_checks
+from planner.i18n import N_
 from planner.domain.checks.needs import NeedsSummary, summarise_needs
 from planner.services.base import get_or_fail
 from planner.services.mapping import item_data, membership_data, person_data, trip_data, venue_data
@@ -19,7 +20,7 @@ from planner.services.mapping import item_data, membership_data, person_data, tr
 
 def load_plan(session: Session, trip_id: int) -> TripPlan:
     """The trip with its delegation, programme and the venues the programme uses."""
-    trip = get_or_fail(session, m.Trip, trip_id, "trip")
+    trip = get_or_fail(session, m.Trip, trip_id, N_("trip"))
     members = tuple(
         Participant(membership_data(ms), person_data(p))
         for ms, p in session.execute(
@@ -61,7 +62,7 @@ def check_trip(db: Database, trip_id: int) -> list[Problem]:
 def item_needs(db: Database, item_id: int) -> NeedsSummary:
     """Dietary and accessibility needs of the people attending one programme item, counted."""
     with db.reading() as s:
-        item = get_or_fail(s, m.ProgrammeItem, item_id, "programme item")
+        item = get_or_fail(s, m.ProgrammeItem, item_id, N_("programme item"))
         query = select(m.Person).join(m.Membership).where(m.Membership.trip_id == item.trip_id)
         if not item.everyone:
             query = query.join(m.item_participant, m.item_participant.c.membership_id == m.Membership.id).where(

@@ -51,8 +51,8 @@ def add_member(db: Database, data: MembershipData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
-        get_or_fail(s, m.Trip, data.trip_id, "trip")
-        person = get_or_fail(s, m.Person, data.person_id, "person")
+        get_or_fail(s, m.Trip, data.trip_id, N_("trip"))
+        person = get_or_fail(s, m.Person, data.person_id, N_("person"))
         exists = s.scalar(
             select(m.Membership.id).where(m.Membership.trip_id == data.trip_id, m.Membership.person_id == data.person_id)
         )
@@ -74,7 +74,7 @@ def update_member(db: Database, data: MembershipData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Membership, data.id, "delegation member")
+        row = get_or_fail(s, m.Membership, data.id, N_("delegation member"))
         check_version(row, data.version)
         before = membership_data(row)
         apply_membership(row, data)
@@ -86,7 +86,7 @@ def update_member(db: Database, data: MembershipData) -> Change:
 
 def remove_member(db: Database, membership_id: int) -> Change:
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Membership, membership_id, "delegation member")
+        row = get_or_fail(s, m.Membership, membership_id, N_("delegation member"))
         before = membership_data(row)
         # Items that listed this member explicitly, so that undo can tick them again.
         items = s.scalars(

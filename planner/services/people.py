@@ -9,7 +9,7 @@ from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.errors import PlannerError
-from planner.i18n import N_
+from planner.i18n import N_, Nn_
 from planner.services.base import Action, Change, check_version, get_or_fail, run
 from planner.services.mapping import apply_person, person_data
 
@@ -22,7 +22,7 @@ def list_people(db: Database) -> list[PersonData]:
 
 def get_person(db: Database, person_id: int) -> PersonData:
     with db.reading() as s:
-        return person_data(get_or_fail(s, m.Person, person_id, "person"))
+        return person_data(get_or_fail(s, m.Person, person_id, N_("person")))
 
 
 def create_person(db: Database, data: PersonData) -> Change:
@@ -42,7 +42,7 @@ def update_person(db: Database, data: PersonData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Person, data.id, "person")
+        row = get_or_fail(s, m.Person, data.id, N_("person"))
         check_version(row, data.version)
         before = person_data(row)
         apply_person(row, data)
@@ -54,11 +54,11 @@ def update_person(db: Database, data: PersonData) -> Change:
 
 def delete_person(db: Database, person_id: int) -> Change:
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Person, person_id, "person")
+        row = get_or_fail(s, m.Person, person_id, N_("person"))
         trips = s.scalar(select(func.count()).select_from(m.Membership).where(m.Membership.person_id == person_id))
         if trips:
             raise PlannerError(
-                N_("{name} takes part in {count} trip(s); remove them from the delegation first."),
+                Nn_("{name} takes part in {count} trip; remove them from its delegation first.", "{name} takes part in {count} trips; remove them from those delegations first."),
                 name=person_data(row).name, count=trips,
             )
         before = person_data(row)

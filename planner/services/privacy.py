@@ -41,7 +41,7 @@ def _plain(value: Any) -> Any:
 def person_report(db: Database, person_id: int) -> dict[str, Any]:
     """Everything held about one person, as a JSON-ready document (a data subject's copy)."""
     with db.reading() as s:
-        row = get_or_fail(s, m.Person, person_id, "person")
+        row = get_or_fail(s, m.Person, person_id, N_("person"))
         data = person_data(row)
         trips = []
         for ms in s.scalars(select(m.Membership).where(m.Membership.person_id == person_id)):
@@ -80,7 +80,7 @@ def erase_person(db: Database, person_id: int) -> Change:
     """
 
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Person, person_id, "person")
+        row = get_or_fail(s, m.Person, person_id, N_("person"))
         before = person_data(row)
         placeholder = PersonData(family_name=ERASED_NAME, preferred_language=before.preferred_language)
         apply_person(row, placeholder)

@@ -31,15 +31,15 @@ def list_items(db: Database, trip_id: int) -> list[ItemData]:
 
 def get_item(db: Database, item_id: int) -> ItemData:
     with db.reading() as s:
-        return item_data(get_or_fail(s, m.ProgrammeItem, item_id, "programme item"))
+        return item_data(get_or_fail(s, m.ProgrammeItem, item_id, N_("programme item")))
 
 
 def _check_references(s: Session, data: ItemData) -> list[m.Membership]:
     """The item's venue, host and participants must belong to it; returns the participants."""
     if data.venue_id is not None:
-        get_or_fail(s, m.Venue, data.venue_id, "venue")
+        get_or_fail(s, m.Venue, data.venue_id, N_("venue"))
     if data.host_contact_id is not None:
-        contact = get_or_fail(s, m.VenueContact, data.host_contact_id, "host contact")
+        contact = get_or_fail(s, m.VenueContact, data.host_contact_id, N_("host contact"))
         if data.venue_id is not None and contact.venue_id != data.venue_id:
             raise ValidationError(N_("The host contact must be a contact at the item's venue."), field="host_contact_id")
     if data.everyone:
@@ -56,7 +56,7 @@ def create_item(db: Database, data: ItemData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
-        get_or_fail(s, m.Trip, data.trip_id, "trip")
+        get_or_fail(s, m.Trip, data.trip_id, N_("trip"))
         participants = _check_references(s, data)
         row = m.ProgrammeItem(trip_id=data.trip_id)
         apply_item(row, data)
@@ -72,7 +72,7 @@ def update_item(db: Database, data: ItemData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.ProgrammeItem, data.id, "programme item")
+        row = get_or_fail(s, m.ProgrammeItem, data.id, N_("programme item"))
         check_version(row, data.version)
         if row.trip_id != data.trip_id:
             raise PlannerError(N_("A programme item cannot move to another trip."))
@@ -106,7 +106,7 @@ def move_item(db: Database, item_id: int, version: int | None, new_start: dateti
 
 def delete_item(db: Database, item_id: int) -> Change:
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.ProgrammeItem, item_id, "programme item")
+        row = get_or_fail(s, m.ProgrammeItem, item_id, N_("programme item"))
         before = item_data(row)
         s.delete(row)
         return Change(Action.DELETED, "item", item_id, before=before)

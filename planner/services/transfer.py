@@ -72,7 +72,7 @@ class TripBundle:
 def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
     """The trip, its delegation with their people, the venues its programme uses, and its programme."""
     with db.reading() as s:
-        trip = trip_data(get_or_fail(s, m.Trip, trip_id, "trip"))
+        trip = trip_data(get_or_fail(s, m.Trip, trip_id, N_("trip")))
         rows = s.execute(
             select(m.Membership, m.Person)
             .join(m.Person)

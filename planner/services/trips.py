@@ -12,6 +12,7 @@ from planner.db.engine import Database
 from planner.domain.entities import TripData
 from planner.domain.enums import Role, TripStatus
 from planner.domain.names import display_name
+from planner.i18n import N_
 from planner.services.base import Action, Change, check_version, get_or_fail, run
 from planner.services.mapping import apply_trip, item_data, membership_data, trip_data
 
@@ -50,7 +51,7 @@ def list_trips(db: Database, status: TripStatus | None = None) -> list[TripSumma
 
 def get_trip(db: Database, trip_id: int) -> TripData:
     with db.reading() as s:
-        return trip_data(get_or_fail(s, m.Trip, trip_id, "trip"))
+        return trip_data(get_or_fail(s, m.Trip, trip_id, N_("trip")))
 
 
 def create_trip(db: Database, data: TripData) -> Change:
@@ -70,7 +71,7 @@ def update_trip(db: Database, data: TripData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Trip, data.id, "trip")
+        row = get_or_fail(s, m.Trip, data.id, N_("trip"))
         check_version(row, data.version)
         before = trip_data(row)
         apply_trip(row, data)
@@ -84,7 +85,7 @@ def delete_trip(db: Database, trip_id: int) -> Change:
     """Delete a trip with its delegation and programme (people and venues stay in their directories)."""
 
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Trip, trip_id, "trip")
+        row = get_or_fail(s, m.Trip, trip_id, N_("trip"))
         before = trip_data(row)
         # What goes with the trip, so that undo can bring back all of it with the same ids.
         related = tuple(Change(Action.DELETED, "membership", ms.id, before=membership_data(ms)) for ms in row.memberships)

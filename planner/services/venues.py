@@ -9,7 +9,7 @@ from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import VenueData
 from planner.domain.errors import PlannerError
-from planner.i18n import N_
+from planner.i18n import N_, Nn_
 from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
 from planner.services.mapping import apply_contact, apply_venue, venue_data
 
@@ -22,7 +22,7 @@ def list_venues(db: Database) -> list[VenueData]:
 
 def get_venue(db: Database, venue_id: int) -> VenueData:
     with db.reading() as s:
-        return venue_data(get_or_fail(s, m.Venue, venue_id, "venue"))
+        return venue_data(get_or_fail(s, m.Venue, venue_id, N_("venue")))
 
 
 def _sync_contacts(s: Session, row: m.Venue, data: VenueData) -> None:
@@ -56,7 +56,7 @@ def update_venue(db: Database, data: VenueData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Venue, data.id, "venue")
+        row = get_or_fail(s, m.Venue, data.id, N_("venue"))
         check_version(row, data.version)
         before = venue_data(row)
         apply_venue(row, data)
@@ -74,10 +74,13 @@ def update_venue(db: Database, data: VenueData) -> Change:
 
 def delete_venue(db: Database, venue_id: int) -> Change:
     def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Venue, venue_id, "venue")
+        row = get_or_fail(s, m.Venue, venue_id, N_("venue"))
         used = s.scalar(select(func.count()).select_from(m.ProgrammeItem).where(m.ProgrammeItem.venue_id == venue_id))
         if used:
-            raise PlannerError(N_("This venue is used by {count} programme item(s); change those first."), count=used)
+            raise PlannerError(
+                Nn_("This venue is used by {count} programme item; change it first.", "This venue is used by {count} programme items; change those first."),
+                count=used,
+            )
         before = venue_data(row)
         s.delete(row)
         return Change(Action.DELETED, "venue", venue_id, before=before)

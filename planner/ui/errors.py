@@ -84,8 +84,12 @@ class ErrorReporter:
     def message_for(self, exc: BaseException) -> str:
         if isinstance(exc, PlannerError):
             return exc.message()
-        where = str(self.log_path) if self._handler is not None else _("(no log file could be written)")
+        if self._handler is None:
+            return _(
+                "An unexpected error occurred ({error}). Your saved data is not affected; "
+                "you can go on working. No log file could be written."
+            ).format(error=type(exc).__name__)
         return _(
             "An unexpected error occurred ({error}). Your saved data is not affected; "
             "you can go on working. The details were written to {path}."
-        ).format(error=type(exc).__name__, path=where)
+        ).format(error=type(exc).__name__, path=str(self.log_path))

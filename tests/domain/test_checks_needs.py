@@ -74,5 +74,5 @@ def test_the_text_form_is_built_in_the_active_language() -> None:
     counts = (NeedCount("vegetarian", 3), NeedCount("halal", 1), NeedCount("nut allergy", 1))
     assert needs_text(counts) == "3 vegetarian, 1 halal and 1 nut allergy"
     i18n.set_language("de")
-    assert needs_text(counts) == "3 vegetarian, 1 halal und 1 nut allergy"
+    assert needs_text(counts) == "3 × vegetarian, 1 × halal und 1 × nut allergy"
     assert needs_text(()) == ""

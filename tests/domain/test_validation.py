@@ -231,11 +231,11 @@ def test_require_text_strips_and_refuses_empty() -> None:
         assert err.message() == "Family name must not be empty."
 
 
-def test_required_names_the_field_in_its_message() -> None:
-    err = refused(v.required, "  ", "title")
+def test_require_text_strips_and_names_the_label() -> None:
+    err = refused(v.require_text, "  ", "title", "Title")
     assert err.field == "title"
-    assert err.message() == "title must not be empty."
-    assert v.required(" x ", "title") == "x"
+    assert err.message() == "Title must not be empty."
+    assert v.require_text(" x ", "title", "Title") == "x"
 
 
 def test_require_text_length_limit() -> None:

@@ -30,7 +30,7 @@ RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 NAME, KIND, CITY, ADDRESS, ADDRESS_ROMANISED, COUNTRY, TIMEZONE, COORDINATES, CONTACTS = range(9)
 HEADERS: tuple[str, ...] = (
-    N_("Name"),
+    N_("Venue name"),
     N_("Kind"),
     N_("City"),
     N_("Address (local script)"),
@@ -196,7 +196,7 @@ def coordinates_text(venue: VenueData) -> str:
 
 C_NAME, C_NATIVE, C_FUNCTION, C_FUNCTION_DE, C_FUNCTION_ZH, C_FUNCTION_EN, C_PHONE, C_EMAIL = range(8)
 CONTACT_HEADERS: tuple[str, ...] = (
-    N_("Name"),
+    N_("Contact name"),
     N_("Native name"),
     N_("Function"),
     N_("Function ({language})"),

@@ -33,7 +33,7 @@ from planner import formatting
 from planner.domain.entities import VenueData
 from planner.domain.enums import VenueKind
 from planner.domain.errors import PlannerError
-from planner.i18n import _, current_language
+from planner.i18n import _, ngettext, current_language
 from planner.services import venues
 from planner.ui.errors import show_planner_error
 from planner.ui.icons import icon, kind_icon
@@ -388,9 +388,11 @@ class VenuesPage(TripPage):
         answer = QMessageBox.question(
             self,
             _("Delete venue"),
-            _("Delete the venue “{name}” with its {count} contact(s)? You can undo this.").format(
-                name=name, count=len(venue.contacts)
-            ),
+            ngettext(
+                "Delete the venue “{name}” with its {count} contact? You can undo this.",
+                "Delete the venue “{name}” with its {count} contacts? You can undo this.",
+                len(venue.contacts),
+            ).format(name=name, count=len(venue.contacts)),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

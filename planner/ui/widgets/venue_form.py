@@ -193,7 +193,7 @@ class VenueForm(RecordForm):
         self.setWindowTitle(_("Edit venue") if self.venue.id is not None else _("New venue"))
         self.setMinimumWidth(760)
         self.resize(940, 780)
-        self.name = self.add_localized("name", _("Name"))
+        self.name = self.add_localized("name", _("Venue name"))
 
         self.kind = QComboBox(self)
         for kind in VenueKind:
