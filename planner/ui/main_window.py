@@ -36,6 +36,7 @@ from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.pages.registry import PAGE_CLASSES
 from planner.ui.undo import UndoHistory
 from planner.ui.pages.overview import OverviewPage
+from planner.ui.widgets.backup_dialog import BackupDialog
 from planner.ui.widgets.problems_panel import ProblemsPanel, counts_text
 from planner.ui.widgets.trip_overview import EmptyState, TripOverview
 
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.open_action = self._action(key.Open, self.choose_database)
         self.new_database_action = self._action(None, self.new_database)
         self.recent_menu = RecentMenu(self.settings, self.open_database_file, self)
+        self.restore_action = self._action(None, self.restore_from_backup)
         self.import_action = self._action(None, self.import_trip_file)
         self.export_action = self._action(key.SaveAs, self.export_trip_file)
         self.trip_files = TripFileTasks(self, lambda: self.db, self._trip_imported)
@@ -139,7 +141,7 @@ class MainWindow(QMainWindow):
         self.file_menu = QMenu(self)
         for item in (
             self.new_action, self.delete_action, None, self.new_database_action, self.open_action, self.recent_menu,
-            None, self.import_action, self.export_action, None, self.demo_action, None, self.quit_action,
+            self.restore_action, None, self.import_action, self.export_action, None, self.demo_action, None, self.quit_action,
         ):
             if item is None:
                 self.file_menu.addSeparator()
@@ -177,6 +179,7 @@ class MainWindow(QMainWindow):
         self.new_database_action.setText(_("New data&base…"))
         self.recent_menu.setTitle(_("Recent databases"))
         self.import_action.setText(_("&Import trip file…"))
+        self.restore_action.setText(_("Restore from &backup…"))
         self.export_action.setText(_("&Export trip file…"))
         self.demo_action.setText(_("Load the &demo trips"))
         self.find_action.setText(_("Find a trip"))
@@ -205,6 +208,7 @@ class MainWindow(QMainWindow):
         self.redo_action.setText(_("&Redo: {action}").format(action=redo) if redo else _("&Redo"))
 
     def _update_title(self) -> None:
+        self.restore_action.setEnabled(self.db.path is not None)  # backups are of database files
         where = self.db.path.name if self.db.path else self.db.url
         self.setWindowTitle(_("Delegation planner") + " — " + where)
 
@@ -313,6 +317,25 @@ class MainWindow(QMainWindow):
         path = choose_new_database(self, start)
         if path is not None:
             self.open_database_file(path, create=True)
+
+    def restore_from_backup(self) -> None:
+        """Go back to a backup: close the database, copy the backup in (online API), open it again."""
+        path = self.db.path
+        if path is None:
+            return
+        dialog = BackupDialog(path, self)
+        if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
+            return
+        chosen = dialog.chosen()
+        assert chosen is not None
+        from planner.db.backup import restore_backup
+
+        self.db.close()
+        try:
+            restore_backup(chosen.path, path)
+        except DatabaseError as error:
+            show_planner_error(self, error, _("The backup was not restored"))
+        self.open_database_file(path)
 
     def import_trip_file(self) -> None:
         start = str(self.settings.value("files/trip_folder", "") or "")

@@ -1,0 +1,105 @@
+"""CLI commands that care for the database file and personal data.
+
+backup, list-backups and restore work on the file itself, without opening it
+as a planner database first, so that a damaged file can still be restored.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from planner.db.backup import list_backups, make_backup, restore_backup
+from planner.db.engine import Database, check_sqlite_file, database_url
+from planner.domain.errors import DatabaseError
+from planner.i18n import N_, _
+from planner.paths import default_database_path
+
+#: Commands that must not open the database through open_database (name -> handler).
+FILE_COMMANDS: dict[str, object] = {}
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    sub.add_parser("backup", help=_("make a backup of the database file now"))
+    sub.add_parser("list-backups", help=_("list the backups of the database file, newest first"))
+    p = sub.add_parser("restore", help=_("replace the database with a backup (a safety copy is made first)"))
+    p.add_argument("backup", type=Path, help=_("the backup file, or its number from list-backups"))
+
+    p = sub.add_parser("person-report", help=_("write everything held about one person as JSON"))
+    p.add_argument("--person", type=int, required=True, metavar="ID")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE")
+    p = sub.add_parser("erase-person", help=_("erase one person's details; their trips keep a placeholder"))
+    p.add_argument("--person", type=int, required=True, metavar="ID")
+    p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+
+
+def _sqlite_path(args: argparse.Namespace) -> Path:
+    url = database_url(args.db or default_database_path())
+    if url.get_backend_name() != "sqlite" or not url.database:
+        raise DatabaseError(N_("Backups made by the planner are for database files; back up PostgreSQL with pg_dump."))
+    path = Path(url.database)
+    if check_sqlite_file(path):
+        raise DatabaseError(N_("{path} does not exist."), path=str(path))
+    return path
+
+
+def backup_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+    path = _sqlite_path(args)
+    written = make_backup(path)
+    out(_("Wrote {path}").format(path=written))
+    return 0
+
+
+def list_backups_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+    from planner import formatting
+
+    path = _sqlite_path(args)
+    backups = list_backups(path)
+    if not backups:
+        out(_("No backups yet."))
+    for number, b in enumerate(backups, start=1):
+        out(f"{number:>3}  {formatting.short_date(b.created.date())} {formatting.time_of_day(b.created)}  "
+            f"{b.kind.value:<15} {formatting.integer(b.size // 1024)} KB  {b.path}")
+    return 0
+
+
+def restore_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+    path = _sqlite_path(args)
+    chosen: Path = args.backup
+    if not chosen.exists() and str(chosen).isdigit():
+        backups = list_backups(path)
+        index = int(str(chosen)) - 1
+        if not 0 <= index < len(backups):
+            raise DatabaseError(N_("There is no backup number {number}; see list-backups."), number=str(chosen))
+        chosen = backups[index].path
+    safety = restore_backup(chosen, path)
+    out(_("Restored {path} from {backup}; the state before is kept in {safety}.").format(path=path, backup=chosen, safety=safety))
+    return 0
+
+
+def person_report_command(args: argparse.Namespace, db: Database, out: callable) -> int:  # type: ignore[valid-type]
+    from planner.export.tripfile import write_atomically
+    from planner.services.privacy import person_report
+
+    report = person_report(db, args.person)
+    data = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    write_atomically(args.out, data, private=True)
+    out(_("Wrote {path}").format(path=args.out))
+    return 0
+
+
+def erase_person_command(args: argparse.Namespace, db: Database, out: callable, ask: callable) -> int:  # type: ignore[valid-type]
+    from planner.services.people import get_person
+    from planner.services.privacy import erase_person
+
+    person = get_person(db, args.person)
+    if not args.yes and not ask(_("Erase every detail of {name}? This cannot be undone. [y/N] ").format(name=person.full_name)):
+        out(_("Nothing was erased."))
+        return 1
+    erase_person(db, args.person)
+    out(_("Erased the details of person {id}; their trips keep a placeholder.").format(id=args.person))
+    return 0
+
+
+FILE_COMMANDS.update({"backup": backup_command, "list-backups": list_backups_command, "restore": restore_command})
