@@ -222,7 +222,7 @@ def test_delete_is_refused_for_a_person_on_a_trip(
     page.select_people([directory["Xu"]])
     page.delete_action.trigger()
     assert answer == ["Delete Xu Qin (许勤) from the people directory?"]
-    assert shown == ["Xu Qin takes part in 1 trip(s); remove them from the delegation first."]
+    assert shown == ["Xu Qin takes part in 1 trip; remove them from its delegation first."]
     assert people.get_person(db, directory["Xu"]).family_name == "Xu"
     assert ctx.history.stack.count() == 0
 
@@ -235,7 +235,7 @@ def test_delete_several_in_one_undo_step_the_refused_one_stays(
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Delete)
     assert answer == ["Delete these 3 people from the people directory?"]
-    assert len(shown) == 1 and "Xu Qin takes part in 1 trip(s)" in shown[0]
+    assert len(shown) == 1 and "Xu Qin takes part in 1 trip;" in shown[0]
     assert _families(page) == ["Xu"]
     stack = ctx.history.stack
     assert stack.count() == 1 and stack.undoText() == "Delete 3 people"
@@ -265,3 +265,32 @@ def test_the_directory_follows_the_database(page: PeoplePage, ctx: UiContext, tm
         assert _families(page) == ["Nowak"]
     finally:
         other.close()
+
+
+def test_export_and_erase_personal_data(qtbot, db, language, settings, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+    from planner.domain.entities import PersonData
+    from planner.services import people as people_service
+    from planner.services.privacy import is_erased
+    from planner.ui.pages.base import UiContext
+    from planner.ui.pages.people import PeoplePage
+    from planner.ui.undo import UndoHistory
+
+    person = people_service.create_person(db, PersonData(family_name="Wehrmann", given_name="Jonas", passport_number="C15SAMPLE")).id
+    history = UndoHistory(db, lambda: None)
+    page = PeoplePage(UiContext(history, language, settings, lambda: None))
+    qtbot.addWidget(page)
+    page.reload()
+    page.select_people([person])
+    target = tmp_path / "report.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.export_personal_data()
+    assert json.loads(target.read_text(encoding="utf-8"))["person"]["passport_number"] == "C15SAMPLE"
+
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    page.erase_person()
+    assert is_erased(people_service.get_person(db, person))
+    assert history.stack.count() == 0

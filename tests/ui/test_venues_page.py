@@ -263,7 +263,7 @@ def test_delete_with_undo_restores_the_contacts_with_their_ids(page: VenuesPage,
     page.reload()
     page.select_venue(hotel.id)
     page.delete_venue()
-    assert asked == ["Delete the venue “InterContinental Shenzhen” with its 2 contact(s)? You can undo this."]
+    assert asked == ["Delete the venue “InterContinental Shenzhen” with its 2 contacts? You can undo this."]
     assert [v.id for v in venues.list_venues(db)] == [museum.id]
     assert _names(page) == ["Sprengel Museum Hanover"]
     page.ctx.history.stack.undo()
@@ -289,7 +289,7 @@ def test_delete_is_refused_while_programme_items_use_the_venue(page: VenuesPage,
     page.reload()
     page.select_venue(hotel.id)
     page.delete_venue()
-    assert shown == ["This venue is used by 1 programme item(s); change those first."]
+    assert shown == ["This venue is used by 1 programme item; change it first."]
     assert venues.get_venue(db, hotel.id).contacts == hotel.contacts
     assert page.ctx.history.stack.count() == 0
     assert page.current_venue() is not None and page.current_venue().id == hotel.id

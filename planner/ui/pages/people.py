@@ -7,9 +7,16 @@ for actions on several rows at once (one undo step for all of them).
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Sequence
+from pathlib import Path
 
-from PySide6.QtCore import QItemSelection, QItemSelectionModel, QSortFilterProxyModel, Qt
+from PySide6.QtCore import (
+    QItemSelection,
+    QItemSelectionModel,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -17,6 +24,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -35,7 +43,7 @@ from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
 from planner.services import people
 from planner.services.base import Change
-from planner.ui.errors import show_error
+from planner.ui.errors import show_error, show_planner_error
 from planner.ui.models import person_table as pt
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.person_table import PersonTableModel
@@ -148,7 +156,13 @@ class PeoplePage(TripPage):
         self.delete_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(self.delete_people)
-        self.view.addActions([self.new_action, self.edit_action, self.delete_action])
+        self.report_action = QAction(self)
+        self.report_action.triggered.connect(self.export_personal_data)
+        self.erase_action = QAction(self)
+        self.erase_action.triggered.connect(self.erase_person)
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.view.addActions([self.new_action, self.edit_action, self.delete_action, separator, self.report_action, self.erase_action])
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         top = QHBoxLayout()
@@ -178,6 +192,10 @@ class PeoplePage(TripPage):
         self.edit_action.setText(_("Edit…"))
         self.delete_action.setText(_("Delete…"))
         self.delete_action.setToolTip(_("Delete the selected people from the directory (only those on no trip)"))
+        self.report_action.setText(_("Export personal data…"))
+        self.report_action.setToolTip(_("Everything the planner holds about this person, as a JSON file"))
+        self.erase_action.setText(_("Erase personal data…"))
+        self.erase_action.setToolTip(_("Remove every detail of this person; their trips keep an anonymous placeholder"))
         self._update_count()
 
     # --- reading ------------------------------------------------------------------------
@@ -208,6 +226,8 @@ class PeoplePage(TripPage):
         selected = len(self.view.selectionModel().selectedRows())
         self.edit_action.setEnabled(selected == 1)
         self.delete_action.setEnabled(selected > 0)
+        self.report_action.setEnabled(selected == 1)
+        self.erase_action.setEnabled(selected == 1)
         self._update_count()
 
     def _update_count(self) -> None:
@@ -261,6 +281,58 @@ class PeoplePage(TripPage):
         db = self.ctx.db
         _changes, errors = perform_each(self.ctx.history, text, [lambda i=p.id: people.delete_person(db, i) for p in chosen])
         show_refusals(self.ctx.window(), errors)
+
+
+    def export_personal_data(self) -> None:
+        chosen = self.selected_people()
+        if len(chosen) != 1 or chosen[0].id is None:
+            return
+        person = chosen[0]
+        from planner.export.pdf.filenames import safe_filename
+
+        start = str(self.ctx.settings.value("files/report_folder", "") or "")
+        name, _filter = QFileDialog.getSaveFileName(
+            self, _("Export personal data"), str(Path(start) / safe_filename(person.name, ".json")), "JSON (*.json)"
+        )
+        if not name:
+            return
+        from planner.export.tripfile import write_atomically
+        from planner.services.privacy import person_report
+
+        try:
+            report = person_report(self.ctx.db, person.id)
+            data = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+            write_atomically(Path(name), data, private=True)
+        except PlannerError as error:
+            show_planner_error(self.ctx.window(), error)
+            return
+        except OSError as error:
+            show_error(self.ctx.window(), _("Export personal data"), _("{path}: {reason}").format(path=name, reason=error.strerror or str(error)))
+            return
+        self.ctx.settings.setValue("files/report_folder", str(Path(name).parent))
+
+    def erase_person(self) -> None:
+        """Erasure cannot be undone on purpose: the old details must not stay in the undo history."""
+        chosen = self.selected_people()
+        if len(chosen) != 1 or chosen[0].id is None:
+            return
+        person = chosen[0]
+        question = _(
+            "Erase every personal detail of {name}? Their trips keep an anonymous placeholder. "
+            "This cannot be undone, and backups made from now on no longer hold these details."
+        ).format(name=person.full_name)
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        if QMessageBox.warning(self, _("Erase personal data"), question, buttons, QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+            return
+        from planner.services.privacy import erase_person
+
+        try:
+            change = erase_person(self.ctx.db, person.id)
+        except PlannerError as error:
+            show_planner_error(self.ctx.window(), error)
+            return
+        self.ctx.history.stack.clear()  # earlier steps may hold the erased details
+        self.ctx.history.bus.changed.emit(change.entity, change.id)
 
 
 # --- picking people for a delegation --------------------------------------------------------
