@@ -51,9 +51,9 @@ def test_running_header_from_the_second_page(db: Database, demo: DemoTrip) -> No
     footer = [band_text(page, bottom=15 * mm) for page in pdf.pages]
     assert header[0] == ""  # the cover stands alone
     for number, text in enumerate(header[1:], start=2):
-        assert "Delegationsreise Niedersachsen – Shenzhen" in text and "Delegation programme" in text
-        assert f"Page {number} of {len(pdf.pages)}" in footer[number - 1]
-    assert "Niedersächsische Staatskanzlei" in footer[0] and "Page 1 of" in footer[0]
+        assert "Delegationsreise Niedersachsen – Shenzhen" in text and "Delegationsprogramm" in text
+        assert f"Seite {number} von {len(pdf.pages)}" in footer[number - 1]
+    assert "Niedersächsische Staatskanzlei" in footer[0] and "Seite 1 von" in footer[0]
 
 
 def test_map_links() -> None:
@@ -77,4 +77,4 @@ def test_qr_code_is_a_real_code() -> None:
 
 def test_issue_date_is_printed(db: Database, demo: DemoTrip) -> None:
     text = text_of(programme_document(TripView.load(db, demo.trip_id), language="de", issued=date(2016, 10, 12)))
-    assert "As of 12. Oktober 2016" in text  # the label is translated once a German catalog exists
+    assert "Stand: 12. Oktober 2016" in text

@@ -64,7 +64,7 @@ def test_own_details_are_shown(view: TripView, demo: DemoTrip) -> None:
     text = squeezed(text_of(personal_document(view, demo.member_id("mueller"))))
     assert squeezed("Anna Müller") in text
     assert squeezed("wheelchair user") in text  # her own accessibility need
-    assert "Staff" in text  # her role
+    assert "Mitarbeiter" in text  # her role, in her language (German)
 
 
 @pytest.mark.parametrize(

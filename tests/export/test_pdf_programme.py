@@ -55,7 +55,7 @@ def test_venues_show_the_local_script_for_the_driver(view: TripView) -> None:
     assert "深圳华侨城洲际大酒店" in text  # the hotel's name in Chinese
     assert "广东省深圳市南山区深南大道9009号" in text  # and its address in the local script
     assert squeezed("9009 Shennan Road, Nanshan District") in text  # romanised for the reader
-    assert squeezed("For the driver") in text
+    assert squeezed("Für den Fahrer") in text
 
 
 def test_hosts_and_particulars_are_printed(view: TripView) -> None:
@@ -145,7 +145,7 @@ def test_labels_come_from_the_documents_translator(view: TripView, monkeypatch: 
     from planner.domain.enums import Language
     from planner.export import language as document_language
 
-    german = {"Page {page} of {pages}": "Seite {page} von {pages}", "Host": "Gastgeber"}
+    german = {"Page {page} of {pages}": "Seite {page} von {pages}", "Host contact": "Gastgeber"}
     asked: list[Language] = []
 
     def fake(lang: Language):  # type: ignore[no-untyped-def]

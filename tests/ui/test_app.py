@@ -117,7 +117,7 @@ def test_main_opens_the_window_in_the_saved_language(isolated: Path, errors: lis
 
     assert _run_main(["--db", str(db_path)], inspect) == 0
     assert errors == []
-    assert found["title"] == "Delegation planner — trips.sqlite"
+    assert found["title"] == "Delegationsplaner — trips.sqlite"
     assert found["language"] == "de"
     assert CJK_FAMILY in found["font"]  # type: ignore[operator]
     assert QSettings().value(LAST_DATABASE_KEY) == str(db_path)

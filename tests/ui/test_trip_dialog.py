@@ -92,7 +92,7 @@ def test_messages_and_dates_follow_the_language(db: Database, language: Language
     assert "中国 (CN)" in country_names
     assert dialog.first_day.calendarWidget().firstDayOfWeek().value == 1 + formatting.first_day_of_week("zh")
     dialog.submit()
-    assert dialog.error_text("title") == "Title must not be empty."  # msgid until the catalogs come
+    assert dialog.error_text("title") == "标题不能为空。"
 
 
 def test_dates_show_the_full_year_in_every_language(db: Database, language: LanguageController, qtbot) -> None:  # type: ignore[no-untyped-def]
