@@ -70,7 +70,60 @@ def build_parser() -> argparse.ArgumentParser:
         "check", help=_("check one trip for double bookings, tight connections, passports and missing translations")
     )
     p.add_argument("--trip", type=int, required=True, metavar="ID")
+
+    p = sub.add_parser("export-pdf", help=_("print the delegation programme or personal itineraries as PDF"))
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p.add_argument(
+        "--member", type=_member_choice, required=True, metavar="ID|all|programme",
+        help=_("a delegation member's id, all members, or the programme of the whole trip"),
+    )
+    p.add_argument(
+        "--lang", dest="doc_lang", choices=("auto", "de", "zh", "en"), default="auto",
+        help=_("language of the documents; auto: each participant's own (the programme: the message language)"),
+    )
+    p.add_argument("--bilingual", choices=("de", "zh", "en"), default=None, metavar="LANG", help=_("print a second language below the first"))
+    p.add_argument("--paper", type=str.lower, choices=("a4", "letter"), default="a4")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+
+    p = sub.add_parser("export-ics", help=_("write calendar files (.ics) of the trip or of its members"))
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p.add_argument(
+        "--member", type=_member_choice, required=True, metavar="ID|all|programme",
+        help=_("a delegation member's id, all members, or the programme of the whole trip"),
+    )
+    p.add_argument("--lang", dest="doc_lang", choices=("auto", "de", "zh", "en"), default="auto", help=_("language of the calendar texts"))
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+
+    p = sub.add_parser("import-members", help=_("add the people of a member list (CSV or Excel) to a trip"))
+    p.add_argument("file", type=Path)
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p.add_argument("--dry-run", action="store_true", help=_("check the list and report its problems, but write nothing"))
+    p.add_argument("--skip-bad-rows", action="store_true", help=_("import the good rows and skip the rows with problems"))
+
+    p = sub.add_parser("export-members", help=_("write the member list of a trip as CSV or Excel (.xlsx)"))
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
+    p.add_argument("--include-private", action="store_true", help=_("include passport numbers, passport expiry and notes"))
+    p.add_argument(
+        "--delimiter", choices=("semicolon", "comma"), default="semicolon",
+        help=_("the CSV delimiter: semicolon (German Excel) or comma (English Excel)"),
+    )
+    p.add_argument("--lang", dest="list_lang", choices=("de", "zh", "en"), default=None, help=_("language of the headers and words in the list"))
     return parser
+
+
+def _member_choice(value: str) -> str | int:
+    """`--member`: "all", "programme" or a membership id."""
+    word = value.strip().lower()
+    if word in ("all", "programme"):
+        return word
+    try:
+        number = int(word)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("“{value}” is not a member id, “all” or “programme”").format(value=value)) from None
+    if number <= 0:
+        raise argparse.ArgumentTypeError(_("“{value}” is not a member id, “all” or “programme”").format(value=value))
+    return number
 
 
 @command("demo")
@@ -148,6 +201,108 @@ def _check(args: argparse.Namespace, db: Database) -> int:
         )
     )
     return EXIT_ERROR if count[Severity.ERROR] else EXIT_OK
+
+
+@command("export-pdf")
+def _export_pdf(args: argparse.Namespace, db: Database) -> int:
+    from planner.export.pdf import export_personal_pdfs, itinerary_stem, personal_pdf, programme_pdf
+    from planner.export.pdf.filenames import output_folder, safe_stem
+    from planner.export.pdf.programme import programme_filename
+    from planner.export.tripview import TripView
+
+    folder = output_folder(args.out)
+    language = None if args.doc_lang == "auto" else args.doc_lang
+    if args.member == "programme":
+        view = TripView.load(db, args.trip)
+        lang = language or _lang()
+        target = folder / programme_filename(view, lang)
+        paths = [programme_pdf(db, args.trip, target, language=lang, bilingual_with=args.bilingual, paper=args.paper)]
+    elif args.member == "all":
+        paths = export_personal_pdfs(
+            db, args.trip, folder, language=language or "auto", bilingual_with=args.bilingual, paper=args.paper
+        )
+    else:
+        member = TripView.load(db, args.trip).member(args.member)
+        target = folder / (safe_stem(itinerary_stem(member)) + ".pdf")
+        paths = [personal_pdf(db, args.trip, member.id, target, language=language, bilingual_with=args.bilingual, paper=args.paper)]
+    for path in paths:
+        _print(_("Wrote {path}").format(path=path))
+    return EXIT_OK
+
+
+@command("export-ics")
+def _export_ics(args: argparse.Namespace, db: Database) -> int:
+    from planner.export.ics import export_member_ics, trip_ics, trip_ics_name
+    from planner.export.pdf.filenames import output_folder
+    from planner.export.tripview import TripView
+
+    folder = output_folder(args.out)
+    language = None if args.doc_lang == "auto" else args.doc_lang
+    if args.member == "programme":
+        lang = language or _lang()
+        paths = [trip_ics(db, args.trip, folder / trip_ics_name(TripView.load(db, args.trip), lang), language=lang)]
+    else:
+        members = None if args.member == "all" else [args.member]
+        paths = export_member_ics(db, args.trip, folder, members, language=language or "auto")
+    for path in paths:
+        _print(_("Wrote {path}").format(path=path))
+    return EXIT_OK
+
+
+@command("import-members")
+def _import_members(args: argparse.Namespace, db: Database) -> int:
+    """Problems one per line; any bad row stops the import unless --skip-bad-rows. Exit 3 when rows had problems and nothing (or not all) could go in."""
+    from planner.i18n import ngettext
+    from planner.importing.members import import_preview, preview_member_file
+    from planner.services.trips import get_trip
+
+    get_trip(db, args.trip)  # an unknown trip is reported before the file is read
+    preview = preview_member_file(db, args.file)
+    for problem in preview.column_problems:
+        _print(str(problem))
+    for problem in preview.problems():
+        _print(str(problem))
+    bad = len(preview.bad_rows)
+    if bad and not args.skip_bad_rows:
+        _print(
+            ngettext(
+                "Nothing was imported: {n} row has problems. Correct it, or use --skip-bad-rows to import only the good rows.",
+                "Nothing was imported: {n} rows have problems. Correct them, or use --skip-bad-rows to import only the good rows.",
+                bad,
+            ).format(n=bad)
+        )
+        return EXIT_PROBLEMS
+    skipped = [row.number for row in preview.skip_bad_rows()]
+    if skipped:
+        _print(_("Skipped rows: {rows}").format(rows=", ".join(str(n) for n in skipped)))
+    rows = preview.confirmed_rows()
+    if args.dry_run:
+        _print(
+            ngettext("Dry run: {n} row can be imported; nothing was written.", "Dry run: {n} rows can be imported; nothing was written.", len(rows))
+            .format(n=len(rows))
+        )
+        return EXIT_PROBLEMS if skipped else EXIT_OK
+    if not rows:
+        _print(_("No rows left to import; nothing was written."))
+        return EXIT_PROBLEMS
+    import_preview(db, args.trip, preview)
+    _print(
+        ngettext("Imported {n} member into trip {trip}.", "Imported {n} members into trip {trip}.", len(rows)).format(n=len(rows), trip=args.trip)
+    )
+    return EXIT_OK
+
+
+@command("export-members")
+def _export_members(args: argparse.Namespace, db: Database) -> int:
+    from planner.domain.enums import Language
+    from planner.export.member_list import write_member_list
+
+    path = write_member_list(
+        db, args.trip, args.out, include_private=args.include_private, language=Language(args.list_lang or _lang()),
+        delimiter=";" if args.delimiter == "semicolon" else ",",
+    )
+    _print(_("Wrote {path}").format(path=path))
+    return EXIT_OK
 
 
 def _lang() -> str:

@@ -1,0 +1,218 @@
+"""A trip's member list as CSV or Excel, safe to pass on.
+
+Safe in two ways. No cell can run as a formula: text that a spreadsheet
+would read as one (starting with =, +, - or @, also after blanks, or with a
+tab or carriage return) gets a leading apostrophe, the usual guard against
+CSV injection ("=HYPERLINK(...)" in a name field). And passport numbers,
+passport expiry dates and the planner's own notes stay out unless asked for.
+
+The CSV is UTF-8 with a byte order mark, which Excel needs to read Chinese
+names right, with a semicolon (what German Excel expects) or a comma. The
+headers and the words for roles and languages are fixed per document language,
+and are ones the member import reads back (planner.importing.members), so an
+exported list can be edited and imported again.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from collections.abc import Sequence
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+
+from planner.db.engine import Database
+from planner.domain.entities import PersonData
+from planner.domain.enums import Language, Role
+from planner.domain.errors import PlannerError
+from planner.export.tripfile import write_atomically
+from planner.i18n import N_
+from planner.services.delegation import Member, list_members
+
+Cell = str | int | date | None
+
+# Blanks (Unicode's, to be safe) before a formula sign, or a tab/CR at the very start; full-width signs too.
+_FORMULA_START = re.compile(r"(?:\s*[=+\-@＝＋－＠]|[\t\r])")
+# Characters an .xlsx file cannot hold at all (XML 1.0 forbids them); they could not be typed in the planner anyway.
+_XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+class ListFormat(StrEnum):
+    CSV = "csv"
+    XLSX = "xlsx"
+
+
+#: The columns, in order; `private` columns need include_private.
+COLUMNS: tuple[tuple[str, bool], ...] = (
+    ("order", False), ("family_name", False), ("given_name", False), ("native_name", False), ("honorific", False),
+    ("organisation", False), ("function", False), ("role", False), ("preferred_language", False), ("nationality", False),
+    ("email", False), ("phone", False), ("dietary_needs", False), ("accessibility_needs", False),
+    ("passport_number", True), ("passport_expiry", True), ("notes", True),
+)
+HEADERS: dict[Language, dict[str, str]] = {
+    Language.DE: {
+        "order": "Nr.", "family_name": "Nachname", "given_name": "Vorname", "native_name": "Name in Originalschrift",
+        "honorific": "Anrede", "organisation": "Organisation", "function": "Funktion", "role": "Rolle",
+        "preferred_language": "Sprache", "nationality": "Nationalität", "email": "E-Mail", "phone": "Telefon",
+        "dietary_needs": "Ernährung", "accessibility_needs": "Barrierefreiheit", "passport_number": "Passnummer",
+        "passport_expiry": "Pass gültig bis", "notes": "Notizen",
+    },
+    Language.ZH: {
+        "order": "序号", "family_name": "姓", "given_name": "名", "native_name": "中文姓名", "honorific": "称谓",
+        "organisation": "单位", "function": "职务", "role": "角色", "preferred_language": "语言", "nationality": "国籍",
+        "email": "邮箱", "phone": "电话", "dietary_needs": "饮食要求", "accessibility_needs": "无障碍需求",
+        "passport_number": "护照号码", "passport_expiry": "护照有效期", "notes": "备注",
+    },
+    Language.EN: {
+        "order": "No.", "family_name": "Family name", "given_name": "Given name", "native_name": "Native name",
+        "honorific": "Honorific", "organisation": "Organisation", "function": "Function", "role": "Role",
+        "preferred_language": "Language", "nationality": "Nationality", "email": "Email", "phone": "Phone",
+        "dietary_needs": "Dietary needs", "accessibility_needs": "Accessibility needs", "passport_number": "Passport number",
+        "passport_expiry": "Passport expiry", "notes": "Notes",
+    },
+}
+ROLE_WORDS: dict[Language, dict[Role, str]] = {
+    Language.DE: {
+        Role.HEAD: "Delegationsleitung", Role.MEMBER: "Mitglied", Role.STAFF: "Mitarbeiter", Role.INTERPRETER: "Dolmetscher",
+        Role.PRESS: "Presse", Role.HOST: "Gastgeber",
+    },
+    Language.ZH: {
+        Role.HEAD: "团长", Role.MEMBER: "成员", Role.STAFF: "工作人员", Role.INTERPRETER: "翻译", Role.PRESS: "记者", Role.HOST: "接待方",
+    },
+    Language.EN: {
+        Role.HEAD: "Head of delegation", Role.MEMBER: "Member", Role.STAFF: "Staff", Role.INTERPRETER: "Interpreter",
+        Role.PRESS: "Press", Role.HOST: "Host",
+    },
+}
+LANGUAGE_WORDS: dict[Language, dict[Language, str]] = {
+    Language.DE: {Language.DE: "Deutsch", Language.ZH: "Chinesisch", Language.EN: "Englisch"},
+    Language.ZH: {Language.DE: "德语", Language.ZH: "中文", Language.EN: "英语"},
+    Language.EN: {Language.DE: "German", Language.ZH: "Chinese", Language.EN: "English"},
+}
+SHEET_TITLES: dict[Language, str] = {Language.DE: "Delegation", Language.ZH: "代表团", Language.EN: "Delegation"}
+
+
+def neutralise(text: str) -> str:
+    """`text` with an apostrophe in front if a spreadsheet would take it for a formula."""
+    return "'" + text if _FORMULA_START.match(text) else text
+
+
+def member_table(
+    members: Sequence[Member], *, include_private: bool = False, language: Language = Language.EN,
+) -> tuple[list[str], list[list[Cell]]]:
+    """The header and one row per member (in the order given), values not yet neutralised."""
+    keys = [key for key, private in COLUMNS if include_private or not private]
+    headers = [HEADERS[language][key] for key in keys]
+    rows = [[_value(key, position, member, language) for key in keys] for position, member in enumerate(members, start=1)]
+    return headers, rows
+
+
+def _value(key: str, position: int, member: Member, language: Language) -> Cell:
+    person: PersonData = member.person
+    if key == "order":
+        return position
+    if key == "role":
+        return ROLE_WORDS[language][member.role]
+    if key == "preferred_language":
+        return LANGUAGE_WORDS[language][person.preferred_language]
+    if key == "passport_expiry":
+        return person.passport_expiry
+    value = getattr(person, key)
+    if key in ("honorific", "organisation", "function"):
+        return str(value.text(language))
+    return str(value)
+
+
+def render_csv(headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, delimiter: str = ";") -> bytes:
+    """UTF-8 with BOM, CRLF line ends (what Excel writes and reads), every text cell neutralised."""
+    if delimiter not in (";", ","):
+        raise PlannerError(N_("The delimiter must be a semicolon or a comma, not “{delimiter}”."), delimiter=delimiter)
+    out = io.StringIO(newline="")
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    writer.writerow([neutralise(h) for h in headers])
+    for row in rows:
+        writer.writerow([_csv_cell(v) for v in row])
+    return out.getvalue().encode("utf-8-sig")
+
+
+def _csv_cell(value: Cell) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, int):
+        return str(value)
+    return neutralise(value)
+
+
+def render_xlsx(headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, title: str = "Delegation") -> bytes:
+    """One worksheet: bold, frozen header with filters; dates as real dates, text neutralised."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = _XML_ILLEGAL.sub("", title)[:31] or "Delegation"
+    sheet.append([_xlsx_cell(h) for h in headers])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append([_xlsx_cell(v) for v in row])
+    for column, header in enumerate(headers, start=1):
+        letter = sheet.cell(row=1, column=column).column_letter
+        widest = max([len(str(header)), *(len(str(r[column - 1] or "")) for r in rows)])
+        sheet.column_dimensions[letter].width = min(60, max(8, widest + 2))
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
+            if isinstance(cell.value, date):
+                cell.number_format = "yyyy-mm-dd"
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
+
+
+def _xlsx_cell(value: Cell) -> Cell:
+    if isinstance(value, str):
+        # openpyxl would store text starting with "=" as a formula; neutralised, none does.
+        return neutralise(_XML_ILLEGAL.sub("", value))
+    return value
+
+
+def list_format(path: str | os.PathLike[str]) -> ListFormat:
+    """The format a file name asks for: .csv or .xlsx."""
+    suffix = Path(path).suffix.lower()
+    if suffix == ".csv":
+        return ListFormat.CSV
+    if suffix == ".xlsx":
+        return ListFormat.XLSX
+    raise PlannerError(N_("Please name the member list .csv or .xlsx, not “{name}”."), name=Path(path).name)
+
+
+def render_member_list(
+    db: Database, trip_id: int, fmt: ListFormat, *, include_private: bool = False, language: Language = Language.EN,
+    delimiter: str = ";",
+) -> bytes:
+    from planner.services.trips import get_trip
+
+    get_trip(db, trip_id)  # an unknown trip is named as such, not written as an empty list
+    headers, rows = member_table(list_members(db, trip_id), include_private=include_private, language=language)
+    if fmt is ListFormat.CSV:
+        return render_csv(headers, rows, delimiter=delimiter)
+    return render_xlsx(headers, rows, title=SHEET_TITLES[language])
+
+
+def write_member_list(
+    db: Database, trip_id: int, path: str | os.PathLike[str], *, include_private: bool = False,
+    language: Language = Language.EN, delimiter: str = ";",
+) -> Path:
+    """Write the trip's member list to `path` (.csv or .xlsx), replacing it only once complete."""
+    target = Path(path).expanduser()
+    data = render_member_list(
+        db, trip_id, list_format(target), include_private=include_private, language=language, delimiter=delimiter,
+    )
+    write_atomically(target, data, private=include_private)
+    return target

@@ -1,0 +1,26 @@
+"""The two steps of importing a member list against a database: preview the file, then import the decided rows."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+
+from planner.db.engine import Database
+from planner.importing.members.fields import Field
+from planner.importing.members.preview import MemberImportPreview, build_preview
+from planner.importing.members.reader import read_member_file
+from planner.services.base import Change
+from planner.services.member_import import import_members
+from planner.services.people import list_people
+
+
+def preview_member_file(
+    db: Database, path: str | os.PathLike[str], mapping: Mapping[int, Field | str | None] | None = None,
+) -> MemberImportPreview:
+    """Read the list at `path` and check every row against the people directory; writes nothing."""
+    return build_preview(read_member_file(path), list_people(db), mapping)
+
+
+def import_preview(db: Database, trip_id: int, preview: MemberImportPreview) -> Change:
+    """Write the preview's confirmed rows into the trip, all in one transaction."""
+    return import_members(db, trip_id, preview.confirmed_rows())
