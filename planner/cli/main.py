@@ -13,9 +13,10 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from planner import __version__
+from planner.cli import data_commands
 from planner.db.engine import Database, open_database
 from planner.domain.errors import PlannerError
-from planner.i18n import _, set_language, system_language
+from planner.i18n import _, ngettext, set_language, system_language
 from planner.paths import default_database_path, user_data_dir
 
 EXIT_OK = 0
@@ -109,7 +110,24 @@ def build_parser() -> argparse.ArgumentParser:
         help=_("the CSV delimiter: semicolon (German Excel) or comma (English Excel)"),
     )
     p.add_argument("--lang", dest="list_lang", choices=("de", "zh", "en"), default=None, help=_("language of the headers and words in the list"))
+    data_commands.add_parsers(sub)
     return parser
+
+
+@command("person-report")
+def _person_report(args: argparse.Namespace, db: Database) -> int:
+    return data_commands.person_report_command(args, db, _print)
+
+
+@command("erase-person")
+def _erase_person(args: argparse.Namespace, db: Database) -> int:
+    def ask(question: str) -> bool:
+        if not sys.stdin or not sys.stdin.isatty():
+            _error(_("refusing to erase without confirmation; add --yes"))
+            return False
+        return input(question).strip().lower() in ("y", "yes", "j", "ja", "是")
+
+    return data_commands.erase_person_command(args, db, _print, ask)
 
 
 def _member_choice(value: str) -> str | int:
@@ -153,7 +171,8 @@ def _list_trips(args: argparse.Namespace, db: Database) -> int:
             "{id:>4}  {dates}  {status:<10}  {title}  ({members}, {items})".format(
                 id=t.id, dates=format_date_range(t.first_day, t.last_day), status=t.status.label,
                 title=t.title.text(_lang()),
-                members=_("{n} members").format(n=s.members), items=_("{n} items").format(n=s.items),
+                members=ngettext("{n} member", "{n} members", s.members).format(n=s.members),
+                items=ngettext("{n} item", "{n} items", s.items).format(n=s.items),
             )
         )
     return EXIT_OK
@@ -331,6 +350,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         set_language(args.lang)
     db: Database | None = None
     try:
+        file_command = data_commands.FILE_COMMANDS.get(args.command)
+        if file_command is not None:  # works on the file itself, which may be damaged
+            return int(file_command(args, _print))  # type: ignore[operator]
         db = open_database(args.db or default_database_path())
         return _COMMANDS[args.command](args, db)
     except PlannerError as exc:

@@ -61,6 +61,8 @@ def _no_control_characters(text: str, field: str, label: str, allow_newlines: bo
 
 def email(value: str | None, field: str = "email") -> str:
     text = (value or "").strip()
+    if len(text) > 254:  # RFC 5321's limit, and the column's
+        raise ValidationError(N_("The e-mail address is too long (at most 254 characters)."), field=field)
     if text and not _EMAIL.match(text):
         raise ValidationError(N_("“{value}” is not a valid e-mail address."), field=field, value=text)
     return text
