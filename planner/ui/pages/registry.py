@@ -6,6 +6,7 @@ from planner.ui.pages.base import TripPage
 from planner.ui.pages.delegation import DelegationPage
 from planner.ui.pages.overview import OverviewPage
 from planner.ui.pages.people import PeoplePage
+from planner.ui.pages.programme import ProgrammePage
 from planner.ui.pages.venues import VenuesPage
 
-PAGE_CLASSES: tuple[type[TripPage], ...] = (OverviewPage, DelegationPage, VenuesPage, PeoplePage)
+PAGE_CLASSES: tuple[type[TripPage], ...] = (OverviewPage, DelegationPage, ProgrammePage, VenuesPage, PeoplePage)

@@ -1,0 +1,331 @@
+"""Creating and editing a programme item: what, where, when (in the place's own zone) and who.
+
+Times are typed as the local wall-clock time of the item's zone and turned into
+UTC by planner.domain.timing, so a time that does not exist (the night the
+clocks spring forward) is named at once beside the field, in the domain's words.
+The zone follows the chosen venue until the planner picks another one. The
+form is two columns wide so it fits a laptop screen without scrolling.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QTime, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QDateEdit,
+    QGridLayout,
+    QHBoxLayout,
+    QListView,
+    QTimeEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from planner import formatting
+from planner.domain.entities import ItemData, TripData, VenueData
+from planner.domain.enums import ItemKind
+from planner.domain.errors import ValidationError, ValidationErrors
+from planner.domain.timing import local_to_utc, utc_to_local, zone
+from planner.i18n import N_, _
+from planner.services.delegation import Member
+from planner.ui.models.member_checks import MemberCheckModel
+from planner.ui.widgets.form import RecordForm
+from planner.ui.widgets.kind_style import kind_icon
+from planner.ui.widgets.trip_dialog import timezone_combo
+
+_NOT_A_VENUE = N_("Choose a venue from the list, or “no venue”.")
+
+
+def _compact(combo: QComboBox) -> None:
+    """A long venue or contact name must not widen the whole dialog; it is elided instead."""
+    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+    combo.setMinimumContentsLength(18)
+
+
+class ItemForm(RecordForm):
+    def __init__(
+        self, save: Callable[[ItemData], object], trip: TripData, venues: Sequence[VenueData], members: Sequence[Member],
+        item: ItemData, language: str, parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(save, parent)
+        self._item = item
+        self._trip = trip
+        self._language = language
+        self._venues = {v.id: v for v in venues if v.id is not None}
+        self.setWindowTitle(_("Edit programme item") if item.id is not None else _("New programme item"))
+        self._rows: dict[int, int] = {}
+        self.side_grid = QGridLayout()
+        self.side_grid.setColumnStretch(2, 1)
+        self._build_main(venues)
+        with self._rows_in(self.side_grid):
+            self._build_side(members)
+        self.grid.setRowStretch(self._row, 1)  # extra height goes below the rows, not between them
+        columns = QHBoxLayout()
+        self.layout_.removeItem(self.grid)
+        columns.addLayout(self.grid, 5)
+        columns.addSpacing(16)
+        columns.addLayout(self.side_grid, 4)
+        self.layout_.insertLayout(0, columns)
+        self.setMinimumWidth(980)
+        self._fill(item)
+        self.finish_layout()
+        self.title.current().setFocus()
+
+    @contextmanager
+    def _rows_in(self, grid: QGridLayout) -> Iterator[None]:
+        """Point RecordForm's row helpers at another grid, so the form can have two columns."""
+        saved = self.grid, self._row
+        self._rows[id(saved[0])] = saved[1]
+        self.grid, self._row = grid, self._rows.get(id(grid), 0)
+        try:
+            yield
+        finally:
+            self._rows[id(grid)] = self._row
+            self.grid, self._row = saved
+
+    # --- building -----------------------------------------------------------------------
+
+    def _build_main(self, venues: Sequence[VenueData]) -> None:
+        self.kind = QComboBox(self)
+        for kind in ItemKind:
+            self.kind.addItem(kind_icon(kind), kind.label, kind.value)
+        self.add_row("kind", _("Kind"), self.kind)
+        self.title = self.add_localized("title", _("Title"))
+
+        self.venue = QComboBox(self)
+        self.venue.setEditable(True)
+        self.venue.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.venue.addItem(_("— no venue —"), None)
+        for venue in sorted(venues, key=lambda v: formatting.sort_key(v.name.text(self._language))):
+            city = venue.city.text(self._language)
+            label = venue.name.text(self._language) + (f" ({city})" if city else "")
+            self.venue.addItem(label, venue.id)
+        completer = QCompleter(self.venue.model(), self.venue)
+        completer.setFilterMode(Qt.MatchFlag.MatchContains)
+        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.venue.setCompleter(completer)
+        self.venue.setToolTip(_("Type any part of the venue's name to find it"))
+        for combo in (self.venue, self.kind):
+            _compact(combo)
+        self.add_row("venue_id", _("Venue"), self.venue)
+
+        self.host = QComboBox(self)
+        _compact(self.host)
+        self.add_row("host_contact_id", _("Host contact"), self.host)
+
+        self.timezone = timezone_combo(self, self._trip.timezone)
+        self.timezone.setToolTip(_("The time zone of the place; the times below are its local times"))
+        self.add_row("timezone", _("Time zone"), self.timezone)
+
+        self.start_date, self.start_time = self._date_time_row("start", _("Start"))
+        self.end_date, self.end_time = self._date_time_row("end", _("End"))
+
+        self.other_end_zone = QCheckBox(_("Ends in another time zone"), self)
+        self.other_end_zone.setToolTip(_("For a journey: the end time is the local time at the destination"))
+        self.end_timezone = timezone_combo(self, self._trip.timezone)
+        row = QWidget(self)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.other_end_zone)
+        box.addWidget(self.end_timezone, 1)
+        self.add_row("end_timezone", _("End zone"), row)
+        self.dress_code = self.add_localized("dress_code", _("Dress code"))
+
+    def _date_time_row(self, field: str, caption: str) -> tuple[QDateEdit, QTimeEdit]:
+        row = QWidget(self)
+        box = QHBoxLayout(row)
+        box.setContentsMargins(0, 0, 0, 0)
+        day = self.date_edit(None, field)
+        clock = QTimeEdit(self)
+        clock.setDisplayFormat("HH:mm")
+        clock.timeChanged.connect(lambda _t: self.clear_error(field))
+        box.addWidget(day, 1)
+        box.addWidget(clock, 1)
+        self.add_row(field, caption, row)
+        return day, clock
+
+    def _build_side(self, members: Sequence[Member]) -> None:
+        self.everyone = QCheckBox(_("Everyone in the delegation"), self)
+        self.participants = MemberCheckModel(members, self)
+        self.members_view = QListView(self)
+        self.members_view.setModel(self.participants)
+        self.members_view.setMinimumHeight(150)
+        self.members_view.setToolTip(_("Tick who attends this item"))
+        panel = QWidget(self)
+        box = QVBoxLayout(panel)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(self.everyone)
+        box.addWidget(self.members_view, 1)
+        self.add_row("participants", _("Participants"), panel)
+        caption = self.side_grid.itemAtPosition(self._row - 2, 0)
+        if caption is not None and caption.widget() is not None:
+            self.side_grid.setAlignment(caption.widget(), Qt.AlignmentFlag.AlignTop)
+        self.side_grid.setRowStretch(self._row - 2, 3)  # the list takes the height there is
+        self.description = self.add_localized("description", _("Description"), multiline=True)
+        self.transport = self.add_localized("transport", _("Transport"))
+
+    # --- filling and reacting -------------------------------------------------------------
+
+    def _fill(self, item: ItemData) -> None:
+        self.kind.setCurrentIndex(max(self.kind.findData(item.kind.value), 0))
+        self.title.set_value(item.title)
+        self.description.set_value(item.description)
+        self.dress_code.set_value(item.dress_code)
+        self.transport.set_value(item.transport)
+        self.venue.setCurrentIndex(max(self.venue.findData(item.venue_id), 0))
+        self._implied_zone = self._zone_of_venue()
+        self._refill_hosts(item.host_contact_id)
+        self.timezone.setCurrentText(item.timezone if item.id is not None else self._implied_zone)
+        self.other_end_zone.setChecked(bool(item.end_timezone))
+        self.end_timezone.setCurrentText(item.end_timezone or item.timezone)
+        if item.start is not None:
+            self._set_local(self.start_date, self.start_time, utc_to_local(item.start, item.timezone).replace(tzinfo=None))
+        if item.end is not None:
+            self._set_local(self.end_date, self.end_time, utc_to_local(item.end, item.arrival_timezone).replace(tzinfo=None))
+        self._last_start = self._local(self.start_date, self.start_time)
+        self.everyone.setChecked(item.everyone)
+        if not item.everyone:
+            self.participants.set_checked(item.participant_ids)
+        self._update_enabled()
+
+        self.kind.currentIndexChanged.connect(lambda _i: self._update_enabled())
+        self.venue.currentIndexChanged.connect(lambda _i: self._venue_changed())
+        self.everyone.toggled.connect(lambda _on: (self._update_enabled(), self.clear_error("participants")))
+        self.participants.checksChanged.connect(lambda: self.clear_error("participants"))
+        self.other_end_zone.toggled.connect(lambda _on: (self._update_enabled(), self._check_times()))
+        for combo in (self.timezone, self.end_timezone):
+            combo.currentTextChanged.connect(lambda _t: self._check_times())
+        self.start_date.dateChanged.connect(lambda _d: self._start_changed())
+        self.start_time.timeChanged.connect(lambda _t: self._start_changed())
+        self.end_date.dateChanged.connect(lambda _d: self._check_times())
+        self.end_time.timeChanged.connect(lambda _t: self._check_times())
+
+    @staticmethod
+    def _set_local(day: QDateEdit, clock: QTimeEdit, moment: datetime) -> None:
+        day.setDate(QDate(moment.year, moment.month, moment.day))
+        clock.setTime(QTime(moment.hour, moment.minute))
+
+    @staticmethod
+    def _local(day: QDateEdit, clock: QTimeEdit) -> datetime:
+        return datetime.combine(day.date().toPython(), clock.time().toPython().replace(second=0, microsecond=0))
+
+    def _zone_of_venue(self) -> str:
+        venue = self._venues.get(self.venue.currentData())
+        return venue.timezone if venue is not None else self._trip.timezone
+
+    def _venue_changed(self) -> None:
+        self.clear_error("venue_id")
+        self._refill_hosts(self.host.currentData())
+        implied = self._zone_of_venue()
+        if self.timezone.currentText().strip() == self._implied_zone:
+            self.timezone.setCurrentText(implied)  # the zone followed the venue so far: keep following
+        self._implied_zone = implied
+
+    def _refill_hosts(self, keep: int | None) -> None:
+        self.host.clear()
+        self.host.addItem(_("— no host —"), None)
+        venue = self._venues.get(self.venue.currentData())
+        for contact in venue.contacts if venue is not None else ():
+            function = contact.function.text(self._language)
+            self.host.addItem(contact.display + (f" · {function}" if function else ""), contact.id)
+        self.host.setCurrentIndex(max(self.host.findData(keep), 0))
+        self.host.setEnabled(self.host.count() > 1)
+
+    def _update_enabled(self) -> None:
+        travel = self.kind.currentData() == ItemKind.TRAVEL.value
+        self.other_end_zone.setEnabled(travel or self.other_end_zone.isChecked())
+        self.end_timezone.setEnabled(self.other_end_zone.isChecked())
+        self.members_view.setEnabled(not self.everyone.isChecked())
+
+    def _start_changed(self) -> None:
+        """Moving the start takes the end along, so the item keeps its length."""
+        start = self._local(self.start_date, self.start_time)
+        end = self._local(self.end_date, self.end_time)
+        if end > self._last_start:
+            self._set_local(self.end_date, self.end_time, start + (end - self._last_start))
+        self._last_start = start
+        self._check_times()
+
+    def _check_times(self) -> None:
+        """Name a start or end that does not exist in its zone as soon as it is typed."""
+        for field in ("start", "end", "timezone", "end_timezone"):
+            self.clear_error(field)
+        for error in self._conversion_errors()[1]:
+            if error.field in self.errors:
+                self.errors[error.field].setText(error.message())
+                self.errors[error.field].show()
+
+    # --- the record ---------------------------------------------------------------------
+
+    def _zones(self) -> tuple[str, str]:
+        start_zone = self.timezone.currentText().strip()
+        return start_zone, self.end_timezone.currentText().strip() if self.other_end_zone.isChecked() else ""
+
+    def _conversion_errors(self) -> tuple[dict[str, datetime], list[ValidationError]]:
+        start_zone, end_zone = self._zones()
+        moments: dict[str, datetime] = {}
+        errors: list[ValidationError] = []
+        for field, day, clock, tz in (
+            ("start", self.start_date, self.start_time, start_zone),
+            ("end", self.end_date, self.end_time, end_zone or start_zone),
+        ):
+            try:
+                zone(tz, "end_timezone" if field == "end" and end_zone else "timezone")
+                moments[field] = local_to_utc(self._local(day, clock), tz, field)
+            except ValidationError as error:
+                if not any(e.field == error.field for e in errors):
+                    errors.append(error)
+        return moments, errors
+
+    def _venue_id(self) -> int | None:
+        text = self.venue.currentText().strip()
+        if not text:
+            return None
+        index = self.venue.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index < 0:
+            raise ValidationError(_NOT_A_VENUE, field="venue_id")
+        return self.venue.itemData(index)
+
+    def record(self) -> ItemData:
+        moments, errors = self._conversion_errors()
+        venue_id: int | None = self._item.venue_id
+        try:
+            venue_id = self._venue_id()
+        except ValidationError as error:
+            errors.append(error)
+        start_zone, end_zone = self._zones()
+        data = self._item.evolve(
+            kind=ItemKind(self.kind.currentData()),
+            title=self.title.value(),
+            description=self.description.value(),
+            dress_code=self.dress_code.value(),
+            transport=self.transport.value(),
+            venue_id=venue_id,
+            host_contact_id=self.host.currentData(),
+            timezone=start_zone,
+            end_timezone=end_zone,
+            start=moments.get("start"),
+            end=moments.get("end"),
+            everyone=self.everyone.isChecked(),
+            participant_ids=() if self.everyone.isChecked() else self.participants.checked_ids(),
+        )
+        if errors:
+            raise ValidationErrors(errors + self._other_errors(data, {e.field for e in errors}))
+        return data
+
+    @staticmethod
+    def _other_errors(data: ItemData, known: set[str | None]) -> list[ValidationError]:
+        """The domain's remaining complaints, so one click shows every problem at once."""
+        try:
+            data.validated()
+        except ValidationErrors as many:
+            return [e for e in many.errors if e.field not in known and e.field not in ("start", "end")]
+        except ValidationError as error:
+            return [] if error.field in known else [error]
+        return []
