@@ -408,6 +408,8 @@ class MainWindow(QMainWindow):
         state = self.settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
+        else:  # the Problems panel is a strip below the pages, not half the window
+            self.resizeDocks([self.problems], [150], Qt.Orientation.Vertical)
         splitter = self.settings.value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
