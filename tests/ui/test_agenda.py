@@ -152,6 +152,26 @@ def test_only_the_blocks_in_view_are_looked_at() -> None:
     assert layout.blocks_between(0, 0, 1440) == [] and layout.blocks_between(9, 0, 1440) == []
 
 
+def test_arrow_key_neighbours() -> None:
+    layout = _layout(
+        _item(1, "2016-10-24 09:00", "2016-10-24 10:00"),
+        _item(2, "2016-10-24 14:00", "2016-10-24 15:00"),
+        _item(3, "2016-10-26 10:00", "2016-10-26 11:00"),
+        _item(4, "2016-10-26 13:30", "2016-10-26 14:00"),
+    )
+    first, second = layout.columns[0]
+    assert layout.neighbour(first, "down") is second and layout.neighbour(second, "down") is None
+    assert layout.neighbour(second, "up") is first and layout.neighbour(first, "up") is None
+    # Right skips the empty Tuesday and lands on Wednesday's item nearest in time.
+    assert layout.neighbour(second, "right").item_id == 4  # type: ignore[union-attr]
+    assert layout.neighbour(first, "right").item_id == 3  # type: ignore[union-attr]
+    assert layout.neighbour(first, "left") is None
+    # Where selection starts: the first item from the top of the view on, or on a later day.
+    assert layout.first_from(0, 12 * 60).item_id == 2  # type: ignore[union-attr]
+    assert layout.first_from(1, 0).item_id == 3  # type: ignore[union-attr]
+    assert layout.first_from(3, 0) is None
+
+
 # --- the widget -----------------------------------------------------------------------------
 
 

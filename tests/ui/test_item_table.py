@@ -97,6 +97,41 @@ def test_sorting_by_time_and_by_title(db: Database) -> None:
     assert [proxy.index(r, it.KIND).data() for r in range(proxy.rowCount())] == ["Meeting", "Meal", "Travel", "Press appointment"]
 
 
+def test_rows_stay_in_time_order_so_the_table_by_time_is_not_sorted_again(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """By day and time the proxy shows the model's rows as they are; moves and new items keep them in time order."""
+    trip, model = _filled(db)
+    proxy = FilterProxyModel()
+    proxy.setSourceModel(model)
+    proxy.sort(it.TIME, Qt.SortOrder.AscendingOrder)
+    assert proxy.sortColumn() == -1 and proxy.sorted_by() == (it.TIME, Qt.SortOrder.AscendingOrder)
+
+    def by_time() -> list[str]:
+        return [proxy.index(r, it.TITLE).data() for r in range(proxy.rowCount())]
+
+    def in_model() -> list[str]:
+        return [model.item(r).title.en for r in range(model.rowCount())]
+
+    assert by_time() == in_model() == ["Flight Frankfurt – Shenzhen", "Welcome dinner", "Meeting with the Vice-Mayor", "Press interview"]
+    dinner = next(i for i in model.items if i.title.en == "Welcome dinner")
+    programme.move_item(db, dinner.id, dinner.version, local("2016-10-25 19:00"))  # a day later: after the interview
+    with qtbot.waitSignal(model.rowsMoved):
+        model.refresh_item(dinner.id)
+    assert by_time() == in_model() == ["Flight Frankfurt – Shenzhen", "Meeting with the Vice-Mayor", "Press interview", "Welcome dinner"]
+    dinner = model.item_by_id(dinner.id)
+    assert dinner is not None
+    programme.move_item(db, dinner.id, dinner.version, local("2016-10-24 08:00"))  # and back, before the meeting
+    with qtbot.waitSignal(model.rowsMoved):
+        model.refresh_item(dinner.id)
+    assert by_time() == in_model() == ["Flight Frankfurt – Shenzhen", "Welcome dinner", "Meeting with the Vice-Mayor", "Press interview"]
+    early = add_item(db, trip.trip_id, "2016-10-23 08:00", "2016-10-23 09:00", "Early briefing")
+    with qtbot.waitSignal(model.rowsInserted):
+        model.refresh_item(early.id)
+    assert model.row_of(early.id) == 0 and by_time()[0] == "Early briefing"
+    proxy.sort(it.TIME, Qt.SortOrder.DescendingOrder)  # any other order is sorted as usual
+    assert proxy.sortColumn() == it.TIME and by_time() == list(reversed(in_model()))
+    assert model.in_order(it.DAY) and not model.in_order(it.TITLE)
+
+
 def test_filter_as_you_type_finds_every_language_and_the_kind_filter_narrows(db: Database) -> None:
     _trip, model = _filled(db)
     proxy = FilterProxyModel()

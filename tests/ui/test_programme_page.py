@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QDialog, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from planner.db.engine import Database
 from planner.domain.enums import ItemKind, Language
@@ -218,3 +218,28 @@ def test_other_changes_reload_the_page(page: ProgrammePage, trip: Programme, db:
     page.ctx.history.perform("Edit trip", lambda: trip_service.update_trip(db, data.evolve(last_day=data.last_day.replace(day=29))))
     assert len(page.agenda.layout_.days) == 6  # the page heard of it and read the trip again
     assert page.model.item(0).title.en == "A"
+
+
+def test_two_moves_are_two_undo_steps(page: ProgrammePage, trip: Programme, db: Database, errors: list[str]) -> None:
+    item = add_item(db, trip.trip_id, "2016-10-25 09:30", "2016-10-25 11:00", "Talks")
+    page.set_trip(trip.trip_id)
+    page.agenda.move_item_to(item.id, 1, 10 * 60)
+    page.agenda.move_item_to(item.id, 2, 10 * 60)
+    stack = page.ctx.history.stack
+    stack.undo()
+    assert programme.get_item(db, item.id).start == local("2016-10-25 10:00")
+    stack.undo()
+    assert programme.get_item(db, item.id).start == item.start
+    assert errors == [] and page.agenda.layout_.blocks[item.id][0].top == 9 * 60 + 30
+
+
+def test_deleting_an_item_already_gone_deletes_the_rest_and_says_so(page: ProgrammePage, trip: Programme, db: Database, errors: list[str]) -> None:
+    a = add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:00", "A")
+    b = add_item(db, trip.trip_id, "2016-10-25 11:00", "2016-10-25 12:00", "B")
+    page.set_trip(trip.trip_id)
+    programme.delete_item(db, a.id)  # elsewhere, unheard of by the page
+    assert page.delete_items([a.id, b.id]) == 1
+    assert programme.list_items(db, trip.trip_id) == [] and page.model.rowCount() == 0  # read again after the refusal
+    assert len(errors) == 1 and page.ctx.history.stack.undoText() == "Delete programme item"
+    page.ctx.history.stack.undo()
+    assert [i.id for i in programme.list_items(db, trip.trip_id)] == [b.id]

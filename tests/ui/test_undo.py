@@ -114,3 +114,25 @@ def test_undo_of_a_record_changed_elsewhere_is_refused_and_dropped(history, db, 
     history.stack.undo()
     assert people.get_person(db, created.id).family_name == "Elsewhere"
     assert shown and "changed elsewhere" in shown[0]
+
+
+def test_successive_edits_of_one_record_undo_and_redo_in_a_row(history, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """Each step knows the version its neighbours wrote: two moves of one item are two clean undos, not a conflict."""
+    shown: list[str] = []
+    monkeypatch.setattr("planner.ui.errors.show_planner_error", lambda parent, exc, title=None: shown.append(str(exc)))
+    item = programme.create_item(db, _item(_trip(db))).id
+    starts = [datetime(2016, 10, 24, hour, tzinfo=UTC) for hour in (2, 4, 6, 8)]
+    for start in starts[1:]:
+        history.perform("move", lambda start=start: programme.move_item(db, item, programme.get_item(db, item).version, start))
+    for expected in reversed(starts[:-1]):
+        history.stack.undo()
+        assert programme.get_item(db, item).start == expected
+    for expected in starts[1:]:
+        history.stack.redo()
+        assert programme.get_item(db, item).start == expected
+    assert shown == [] and history.stack.count() == 3
+    # A change made outside the history is still noticed.
+    programme.update_item(db, programme.get_item(db, item).evolve(title=L(en="Changed elsewhere")))
+    history.stack.undo()
+    assert shown and "changed elsewhere" in shown[0]
+    assert programme.get_item(db, item).start == starts[-1]

@@ -4,11 +4,14 @@ The model reads the trip, its items, the venues and the delegation once per
 reload, so the table and the agenda are two views of one set of records. A
 change to a single item (a move, an edit, an undo) is fetched alone and patched
 in, because reading a programme of thousands of items again for every drag would
-make the page sluggish.
+make the page sluggish. The rows are kept in time order (start, then id), so a
+table sorted by day or time shows them as they are (see in_order) instead of
+sorting thousands of rows.
 """
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from datetime import UTC, datetime
 from typing import Any
 
@@ -93,11 +96,10 @@ class ItemTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh_item(self, item_id: int) -> None:
-        """Fetch one changed item again: update, add or drop its row.
+        """Fetch one changed item again: update, add or drop its row, keeping the rows in time order.
 
-        A changed row stays where it is and says so with dataChanged: the proxy
-        then moves just that row into place, where a row move in the source would
-        make it sort every row again.
+        A row whose time is unchanged stays where it is and says so with
+        dataChanged; one that moved in time moves to its place.
         """
         try:
             item: ItemData | None = programme.get_item(self._db, item_id)
@@ -108,18 +110,37 @@ class ItemTableModel(QAbstractTableModel):
         row = self._row_of.get(item_id, -1)
         self._forget(item_id)
         if row >= 0 and item is not None:
-            self._rows[row] = item
-            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            place = self._place(item, row)
+            if place == row:
+                self._rows[row] = item
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+                return
+            # Qt counts the destination before the row is taken out: one further down when moving down.
+            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), place + 1 if place > row else place)
+            del self._rows[row]
+            self._rows.insert(place, item)
+            self._index_rows()
+            self.endMoveRows()
         elif row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
             self._index_rows()
             self.endRemoveRows()
         elif item is not None:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-            self._rows.append(item)
-            self._row_of[item_id] = len(self._rows) - 1
+            place = bisect_left(self._rows, _order(item), key=_order)
+            self.beginInsertRows(QModelIndex(), place, place)
+            self._rows.insert(place, item)
+            self._index_rows()
             self.endInsertRows()
+
+    def _place(self, item: ItemData, row: int) -> int:
+        """Where `item` belongs in time order once the item now at `row` is taken out."""
+        others = self._rows[:row] + self._rows[row + 1:]
+        return bisect_left(others, _order(item), key=_order)
+
+    def in_order(self, column: int) -> bool:
+        """Whether the rows are in this column's ascending sort order as they are: by day and by time they are."""
+        return column in (DAY, TIME)
 
     def _index_rows(self) -> None:
         self._row_of = {item.id: row for row, item in enumerate(self._rows) if item.id is not None}

@@ -35,11 +35,13 @@ from planner.i18n import _, ngettext
 from planner.paths import ICONS
 from planner.services import programme
 from planner.services.base import Change
+from planner.ui.errors import show_planner_error
 from planner.ui.models import item_table
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.item_table import ItemTableModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.undo import perform_each
 from planner.ui.widgets.agenda import AgendaView
 from planner.ui.widgets.item_form import ItemForm
 from planner.ui.widgets.kind_style import kind_icon
@@ -65,6 +67,7 @@ class ProgrammePage(TripPage):
         self.proxy.setSourceModel(self.model)
         self._syncing = False
         self._batch = False
+        self._columns_fitted = False
 
         self.agenda = AgendaView(self)
         self.table = QTableView(self)
@@ -137,7 +140,15 @@ class ProgrammePage(TripPage):
             table.setColumnWidth(column, width)
 
     def _fit_columns(self) -> None:
-        """The short columns as wide as their text; title and venue keep the width the planner gave them."""
+        """The short columns as wide as their text; title and venue keep the width the planner gave them.
+
+        Only while the table is in front: measuring reads a few hundred cells,
+        which opening a trip in the agenda need not wait for; the table is
+        fitted when it is brought to the front.
+        """
+        self._columns_fitted = self.stack.currentWidget() is self.table
+        if not self._columns_fitted:
+            return
         for column in (item_table.DAY, item_table.TIME, item_table.KIND, item_table.PARTICIPANTS):
             self.table.resizeColumnToContents(column)
 
@@ -205,7 +216,7 @@ class ProgrammePage(TripPage):
         self.model.set_trip(trip_id)
         self._refresh_agenda(keep_scroll=not changed)
         if changed:
-            self._fit_columns()
+            self._fit_columns()  # now if the table is in front, else when it comes to the front
 
     def reload(self) -> None:
         self.model.set_trip(self.trip_id)
@@ -274,6 +285,8 @@ class ProgrammePage(TripPage):
         """Switch between the agenda and the table; the choice is remembered."""
         self.stack.setCurrentIndex(index)
         self.view_buttons.button(index).setChecked(True)
+        if index == TABLE and not self._columns_fitted:
+            self._fit_columns()
         self.ctx.settings.setValue(VIEW_KEY, index)
         self._update_state()
 
@@ -360,6 +373,10 @@ class ProgrammePage(TripPage):
         trip = self.model.trip
         assert trip is not None
         form = ItemForm(save, trip, list(self.model.venues.values()), self.model.members, item, self.ctx.lang, self)  # type: ignore[arg-type]
+        if item.id is not None:  # gifts and the seating plan belong to a saved item
+            from planner.ui.widgets.protocol_panel import ProtocolPanel
+
+            form.add_side_panel("protocol", _("Gifts"), ProtocolPanel(self.ctx, item, self.model.members, form))
         if form.exec() != QDialog.DialogCode.Accepted:
             return None
         return form.result_value if isinstance(form.result_value, Change) else None
@@ -383,21 +400,20 @@ class ProgrammePage(TripPage):
         ids = [i for i in ids if self.model.item_by_id(i) is not None]
         if not ids:
             return 0
-        stack = self.ctx.history.stack
-        deleted = 0
-        self._batch = True
-        if len(ids) > 1:  # one undo step for the lot
-            stack.beginMacro(ngettext("Delete programme item", "Delete {count} programme items", len(ids)).format(count=len(ids)))
+        self._batch = True  # one agenda layout at the end, not one per item
         try:
-            for item_id in ids:
-                done = self.ctx.history.perform(_("Delete programme item"), lambda i=item_id: programme.delete_item(self.ctx.db, i))
-                deleted += done is not None
+            changes, errors = perform_each(
+                self.ctx.history,
+                lambda count: ngettext("Delete programme item", "Delete {count} programme items", count).format(count=count),
+                [lambda i=item_id: programme.delete_item(self.ctx.db, i) for item_id in ids],
+            )
         finally:
-            if len(ids) > 1:
-                stack.endMacro()
             self._batch = False
             self._refresh_agenda()
-        return deleted
+        if errors:
+            self.reload()  # what was refused was probably changed elsewhere: show how things are now
+            show_planner_error(self.ctx.window(), errors[0])
+        return len(changes)
 
     def select(self, item_id: int) -> None:
         self.agenda.select_items([item_id], item_id)

@@ -17,19 +17,18 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import QKeyEvent, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QToolTip, QWidget
 
-from planner import formatting
 from planner.domain.entities import ItemData, VenueData
 from planner.domain.enums import ItemKind
-from planner.i18n import _, ngettext
 from planner.ui.models import item_text
+from planner.ui.widgets import agenda_margins as margins
 from planner.ui.widgets import agenda_paint as paint
 from planner.ui.widgets.agenda_layout import (
     SNAP_MINUTES,
@@ -42,9 +41,8 @@ from planner.ui.widgets.agenda_layout import (
     snap,
     snap_down,
 )
+from planner.ui.widgets.agenda_margins import HEADER_HEIGHT, RULER_WIDTH
 
-HEADER_HEIGHT = 44
-RULER_WIDTH = 58
 MIN_COLUMN_WIDTH = 150
 MIN_HOUR_HEIGHT = 40
 #: The hours shown when the page opens; the rest of the day is a scroll away.
@@ -52,6 +50,7 @@ VISIBLE_FROM, VISIBLE_TO = 6, 24
 #: How close (pixels) to a block's bottom edge a press starts a resize.
 EDGE = 5
 QUARTER = timedelta(minutes=SNAP_MINUTES)
+_DIRECTIONS = {Qt.Key.Key_Up: "up", Qt.Key.Key_Down: "down", Qt.Key.Key_Left: "left", Qt.Key.Key_Right: "right"}
 
 
 @dataclass
@@ -62,30 +61,6 @@ class _Drag:
     active: bool = False
     column: int = 0
     minutes: float = 0.0  # the new top (move) or bottom (resize)
-
-
-class _Margin(QWidget):
-    """The header row or the ruler: painted by the agenda, outside its scrolled viewport."""
-
-    def __init__(self, parent: QWidget, painter: Callable[[QPainter], None], tooltip: Callable[[QPoint], str]) -> None:
-        super().__init__(parent)
-        self._paint = painter
-        self._tooltip = tooltip
-
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802 - Qt override
-        painter = QPainter(self)
-        self._paint(painter)
-        painter.end()
-
-    def event(self, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.ToolTip:
-            text = self._tooltip(event.pos())  # type: ignore[attr-defined]
-            if text:
-                QToolTip.showText(event.globalPos(), text, self)  # type: ignore[attr-defined]
-            else:
-                QToolTip.hideText()
-            return True
-        return super().event(event)
 
 
 class AgendaView(QAbstractScrollArea):
@@ -112,8 +87,8 @@ class AgendaView(QAbstractScrollArea):
         self._current: int | None = None
         self._drag: _Drag | None = None
         self._scroll_pending = True
-        self._header = _Margin(self, self._paint_header, self._header_tooltip)
-        self._ruler = _Margin(self, self._paint_ruler, lambda _pos: "")
+        self._header = margins.Margin(self, self._paint_header, self._header_tooltip)
+        self._ruler = margins.Margin(self, self._paint_ruler, lambda _pos: "")
         self.setViewportMargins(RULER_WIDTH, HEADER_HEIGHT, 0, 0)
         self.viewport().setMouseTracking(True)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
@@ -341,78 +316,22 @@ class AgendaView(QAbstractScrollArea):
             self._texts[item.id] = texts
         return texts
 
-    def _paint_header(self, painter: QPainter) -> None:
-        widget = self._header
-        painter.fillRect(widget.rect(), self.palette().window())
-        g, scroll = self._geometry, self.horizontalScrollBar().value()
-        bold = QFont(self.font())
-        bold.setBold(True)
-        small = QFont(self.font())
-        small.setPointSizeF(max(self.font().pointSizeF() * 0.85, 6.0))
-        corner = QRectF(0, 0, RULER_WIDTH, HEADER_HEIGHT)
-        if self._layout.days:
-            painter.setFont(small)
-            painter.setPen(paint.MUTED)
-            # The zone's offset, both of them when the clocks change during the trip.
-            offsets = [formatting.gmt_offset(self._timezone, d.end - QUARTER, self._language) for d in (self._layout.days[0], self._layout.days[-1])]
-            zone = "\n".join(dict.fromkeys(offsets))
-            painter.drawText(corner.adjusted(2, 0, -6, -4), Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, zone)
-        painter.setClipRect(QRectF(RULER_WIDTH, 0, widget.width() - RULER_WIDTH, HEADER_HEIGHT))
-        for column, span in enumerate(self._layout.days):
-            x = RULER_WIDTH + column * g.column_width - scroll
-            if x + g.column_width < RULER_WIDTH or x > widget.width():
-                continue
-            cell = QRectF(x, 0, g.column_width, HEADER_HEIGHT)
-            painter.setPen(paint.TEXT)
-            painter.setFont(bold)
-            painter.drawText(cell.adjusted(4, 4, -4, -HEADER_HEIGHT / 2), Qt.AlignmentFlag.AlignCenter, formatting.day_heading(span.day, self._language))
-            painter.setFont(small)
-            painter.setPen(paint.CLOCK_CHANGE if self._changes[column] is not None else paint.MUTED)
-            painter.drawText(cell.adjusted(4, HEADER_HEIGHT / 2, -4, -4), Qt.AlignmentFlag.AlignCenter, self._day_note(column))
-            painter.setPen(paint.SEPARATOR)
-            painter.drawLine(QPointF(x, 0), QPointF(x, HEADER_HEIGHT))
-        painter.setClipping(False)
-        painter.setPen(paint.SEPARATOR)
-        painter.drawLine(QPointF(0, HEADER_HEIGHT - 1), QPointF(widget.width(), HEADER_HEIGHT - 1))
+    def _days(self) -> margins.Days:
+        return margins.Days(self._layout, self._changes, self._geometry, self._timezone, self._language)
 
-    def _day_note(self, column: int) -> str:
-        count = sum(1 for b in self._layout.columns[column] if b.starts_here)
-        note = ngettext("{count} item", "{count} items", count).format(count=formatting.integer(count, self._language))
-        if self._changes[column] is not None:
-            hours = formatting.integer(self._layout.days[column].minutes // 60, self._language)
-            note = _("{items} · {hours} h day").format(items=note, hours=hours)
-        return note
+    def _paint_header(self, painter: QPainter) -> None:
+        margins.paint_header(painter, self._header.width(), self.horizontalScrollBar().value(), self._days(), self.font(), self.palette())
 
     def _header_tooltip(self, pos: QPoint) -> str:
-        column = self._geometry.column_at(pos.x() - RULER_WIDTH + self.horizontalScrollBar().value())
-        if pos.x() < RULER_WIDTH or not 0 <= column < len(self._layout.days):
-            return formatting.zone_name(self._timezone, self._layout.days[0].start, self._language) if self._layout.days else ""
-        span = self._layout.days[column]
-        text = formatting.full_date(span.day, self._language)
-        if self._changes[column] is not None:
-            text += "\n" + _("The clocks change on this day; it has {hours} hours.").format(hours=span.minutes // 60)
-        return text
+        return margins.header_tooltip(pos, self.horizontalScrollBar().value(), self._days())
 
     def _paint_ruler(self, painter: QPainter) -> None:
-        widget = self._ruler
-        painter.fillRect(widget.rect(), self.palette().window())
-        g, scroll = self._geometry, self.verticalScrollBar().value()
-        painter.setPen(paint.MUTED)
-        metrics_height = painter.fontMetrics().height()
-        for hour in range(25):
-            y = g.y_of(hour * 60) - scroll
-            if y < -metrics_height or y > widget.height() + metrics_height:
-                continue
-            box = QRectF(0, y - metrics_height / 2, RULER_WIDTH - 8, metrics_height)
-            box.moveTop(min(max(box.top(), 0.0), widget.height() - metrics_height))  # no half-cut labels at the edges
-            painter.drawText(box, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, paint.hour_label(hour))
-        painter.setPen(paint.SEPARATOR)
-        painter.drawLine(QPointF(RULER_WIDTH - 1, 0), QPointF(RULER_WIDTH - 1, widget.height()))
+        margins.paint_ruler(painter, self._ruler.height(), self.verticalScrollBar().value(), self._geometry, self.palette())
 
     def _ghost(self) -> tuple[QRectF, str]:
         drag = self._drag
         assert drag is not None
-        block, g = drag.block, self._geometry
+        block = drag.block
         item = self._items[block.item_id]
         if drag.resize:
             start = self._layout.starts[block.item_id]
@@ -585,27 +504,12 @@ class AgendaView(QAbstractScrollArea):
 
     def _step(self, key: int, *, extend: bool) -> None:
         """Arrow keys: Up/Down to the previous/next item of the day, Left/Right to the nearest one on another day."""
-        columns = self._layout.columns
         current = self._layout.first_block(self._current) if self._current is not None else None
-        target: Block | None = None
         if current is None:
-            top = self.top_minutes()
             first = max(self._geometry.column_at(self.horizontalScrollBar().value()), 0)
-            for blocks in columns[first:]:
-                target = next((b for b in blocks if b.top >= top), blocks[0] if blocks else None)
-                if target is not None:
-                    break
-        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
-            blocks = columns[current.column]
-            index = blocks.index(current) + (1 if key == Qt.Key.Key_Down else -1)
-            target = blocks[index] if 0 <= index < len(blocks) else None
+            target = self._layout.first_from(first, self.top_minutes())
         else:
-            direction = 1 if key == Qt.Key.Key_Right else -1
-            column = current.column + direction
-            while 0 <= column < len(columns) and not columns[column]:
-                column += direction
-            if 0 <= column < len(columns):
-                target = min(columns[column], key=lambda b: (abs(b.top - current.top), b.top))
+            target = self._layout.neighbour(current, _DIRECTIONS[key])
         if target is None:
             return
         ids = [*self._selected, target.item_id] if extend else [target.item_id]

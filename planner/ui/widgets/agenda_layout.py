@@ -249,6 +249,28 @@ class AgendaLayout:
         pieces = self.blocks.get(item_id)
         return pieces[-1] if pieces else None
 
+    def first_from(self, column: int, minutes: float) -> Block | None:
+        """The first block at or after `minutes` in `column`, or on a later day: where keyboard selection starts."""
+        for blocks in self.columns[max(column, 0):]:
+            found = next((b for b in blocks if b.top >= minutes), blocks[0] if blocks else None)
+            if found is not None:
+                return found
+        return None
+
+    def neighbour(self, block: Block, direction: str) -> Block | None:
+        """The block an arrow key goes to: up/down within the day, left/right to the nearest time on the next day with items."""
+        if direction in ("up", "down"):
+            blocks = self.columns[block.column]
+            index = blocks.index(block) + (1 if direction == "down" else -1)
+            return blocks[index] if 0 <= index < len(blocks) else None
+        step = 1 if direction == "right" else -1
+        column = block.column + step
+        while 0 <= column < len(self.columns) and not self.columns[column]:
+            column += step
+        if not 0 <= column < len(self.columns):
+            return None
+        return min(self.columns[column], key=lambda b: (abs(b.top - block.top), b.top))
+
     def moment(self, column: int, minutes: float) -> datetime:
         return self.days[column].at(minutes)
 
