@@ -10,12 +10,12 @@ bad field at once, so a form can mark them all.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field, fields, replace
+from dataclasses import dataclass, field, fields
 from datetime import date, datetime
 from typing import Any, Self
 
 from planner.domain import validation as v
-from planner.domain.enums import ItemKind, Language, Role, TripStatus, VenueKind
+from planner.domain.enums import ItemKind, Language, Role, Sex, TripStatus, VenueKind
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
 from planner.domain.names import display_name, full_name
@@ -57,7 +57,13 @@ def _localized_required(value: LocalizedText, field_name: str, label: str) -> Lo
 
 def _localized_optional(value: LocalizedText, field_name: str, label: str, limit: int = v.MAX_TEXT) -> LocalizedText:
     """Each variant checked and stripped: "  " is no text, as it is once stored and read back."""
-    return LocalizedText(**{lang.value: v.optional_text(value.get(lang), field_name, label, limit=limit) for lang in Language})
+    if value.is_empty():
+        return LocalizedText()
+    return LocalizedText(
+        v.optional_text(value.de, field_name, label, limit=limit),
+        v.optional_text(value.zh, field_name, label, limit=limit),
+        v.optional_text(value.en, field_name, label, limit=limit),
+    )
 
 
 def _prefixed(errors: ValidationErrors, prefix: str) -> ValidationErrors:
@@ -67,13 +73,28 @@ def _prefixed(errors: ValidationErrors, prefix: str) -> ValidationErrors:
     return errors
 
 
+#: The field names of each record class, for Record.evolve.
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
 @dataclass(frozen=True, slots=True)
 class Record:
     id: int | None = None
     version: int | None = None
 
     def evolve(self, **changes: Any) -> Self:
-        return replace(self, **changes)
+        """A copy with `changes`; like dataclasses.replace, which is slow enough to show when importing thousands of records."""
+        cls = type(self)
+        names = _FIELD_NAMES.get(cls)
+        if names is None:
+            names = _FIELD_NAMES[cls] = tuple(f.name for f in fields(cls))
+        unknown = changes.keys() - set(names)
+        if unknown:
+            raise TypeError(f"{cls.__name__} has no field {', '.join(sorted(unknown))}")
+        copy = object.__new__(cls)
+        for name in names:
+            object.__setattr__(copy, name, changes[name] if name in changes else getattr(self, name))
+        return copy
 
     def as_dict(self) -> dict[str, Any]:
         return {f.name: getattr(self, f.name) for f in fields(self)}
@@ -96,6 +117,11 @@ class PersonData(Record):
     nationality: str = ""
     passport_expiry: date | None = None
     notes: str = ""
+    # What a visa application asks for besides the passport; as private as the passport number.
+    sex: Sex = Sex.UNKNOWN
+    birth_date: date | None = None
+    birth_place: str = ""
+    passport_issued: date | None = None
 
     @property
     def name(self) -> str:
@@ -120,16 +146,32 @@ class PersonData(Record):
         lang = c.run(lambda: _enum(Language, self.preferred_language, "preferred_language", _("language")), Language.EN)
         nat = c.run(lambda: v.country(self.nationality, "nationality"), "")
         passport = c.run(lambda: v.optional_text(self.passport_number, "passport_number", _("Passport number"), 40), "")
+        sex = c.run(lambda: _enum(Sex, self.sex, "sex", _("sex")), Sex.UNKNOWN)
+        birth_place = c.run(lambda: v.optional_text(self.birth_place, "birth_place", _("Place of birth"), v.MAX_NAME), "")
+        c.run(lambda: _passport_dates(self.birth_date, self.passport_issued, self.passport_expiry))
         for name, label in (("dietary_needs", _("Dietary needs")), ("accessibility_needs", _("Accessibility needs")), ("notes", _("Notes"))):
             c.run(lambda name=name, label=label: v.optional_text(getattr(self, name), name, label))
         c.raise_if_any()
-        return replace(
-            self, family_name=family, given_name=given, native_name=native, email=mail, phone=tel,
+        return self.evolve(
+            family_name=family, given_name=given, native_name=native, email=mail, phone=tel,
             honorific=honorific, organisation=organisation, function=function,
             preferred_language=lang, nationality=nat, passport_number=passport.upper().replace(" ", ""),
             dietary_needs=self.dietary_needs.strip(), accessibility_needs=self.accessibility_needs.strip(),
-            notes=self.notes.strip(),
+            notes=self.notes.strip(), sex=sex, birth_place=birth_place,
         )
+
+
+def _passport_dates(born: date | None, issued: date | None, expiry: date | None) -> None:
+    """A passport is issued after its holder's birth and expires after it was issued."""
+    errors: list[ValidationError] = []
+    if born is not None and born > date.today():
+        errors.append(ValidationError(N_("The date of birth must not lie in the future."), field="birth_date"))
+    if born is not None and issued is not None and issued < born:
+        errors.append(ValidationError(N_("The passport cannot have been issued before its holder was born."), field="passport_issued"))
+    if issued is not None and expiry is not None and expiry <= issued:
+        errors.append(ValidationError(N_("The passport must expire after the day it was issued."), field="passport_expiry"))
+    if errors:
+        raise ValidationErrors(errors)
 
 
 def _buffer_minutes(value: Any) -> int:
@@ -172,8 +214,8 @@ class TripData(Record):
         buffer = c.run(lambda: _buffer_minutes(self.buffer_minutes), self.buffer_minutes)
         c.run(lambda: v.optional_text(self.notes, "notes", _("Notes")))
         c.raise_if_any()
-        return replace(
-            self, title=title, purpose=purpose, destination_city=city, organiser=organiser, destination_country=country,
+        return self.evolve(
+            title=title, purpose=purpose, destination_city=city, organiser=organiser, destination_country=country,
             timezone=tz, status=status, buffer_minutes=buffer, notes=self.notes.strip(),
         )
 
@@ -207,7 +249,7 @@ class MembershipData(Record):
         if self.protocol_order < 0:
             c.errors.append(ValidationError(N_("The protocol order must not be negative."), field="protocol_order"))
         c.raise_if_any()
-        return replace(self, role=role)
+        return self.evolve(role=role)
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,7 +273,7 @@ class ContactData(Record):
         tel = c.run(lambda: v.phone(self.phone), "")
         mail = c.run(lambda: v.email(self.email), "")
         c.raise_if_any()
-        return replace(self, name=name, native_name=native, function=function, phone=tel, email=mail)
+        return self.evolve(name=name, native_name=native, function=function, phone=tel, email=mail)
 
 
 def _validated_contact(contact: ContactData, index: int) -> ContactData:
@@ -275,8 +317,8 @@ class VenueData(Record):
         notes = c.run(lambda: v.optional_text(self.notes, "notes", _("Notes")), "")
         contacts = tuple(c.run(lambda i=i, ct=ct: _validated_contact(ct, i), ct) for i, ct in enumerate(self.contacts))
         c.raise_if_any()
-        return replace(
-            self, name=name, kind=kind, city=city, country=country, timezone=tz, website=site, notes=notes,
+        return self.evolve(
+            name=name, kind=kind, city=city, country=country, timezone=tz, website=site, notes=notes,
             contacts=contacts, address_local=address_local, address_romanised=address_romanised,
         )
 
@@ -335,8 +377,8 @@ class ItemData(Record):
         if not self.everyone and not self.participant_ids:
             c.errors.append(ValidationError(N_("Tick at least one participant, or choose everyone."), field="participants"))
         c.raise_if_any()
-        return replace(
-            self, kind=kind, title=title, description=description, dress_code=dress_code, transport=transport,
+        return self.evolve(
+            kind=kind, title=title, description=description, dress_code=dress_code, transport=transport,
             timezone=tz, end_timezone="" if end_tz == tz else end_tz,
             participant_ids=() if self.everyone else tuple(sorted(set(self.participant_ids))),
         )

@@ -20,6 +20,13 @@ FALLBACK_ORDER: dict[Language, tuple[Language, ...]] = {
 }
 
 
+#: Field names by language code (a StrEnum member finds its entry too: it equals its value).
+_FIELDS: dict[str, str] = {lang.value: lang.value for lang in Language}
+_FALLBACK_FIELDS: dict[str, tuple[str, ...]] = {
+    lang.value: tuple(other.value for other in order) for lang, order in FALLBACK_ORDER.items()
+}
+
+
 @dataclass(frozen=True, slots=True)
 class LocalizedText:
     de: str = ""
@@ -30,7 +37,10 @@ class LocalizedText:
     def from_mapping(cls, data: Mapping[str, str] | None) -> LocalizedText:
         if not data:
             return cls()
-        return cls(**{lang.value: (data.get(lang.value) or "").strip() for lang in Language})
+        # Spelled out rather than looped over Language: the database layer calls this for
+        # every multilingual cell it reads, tens of thousands of times for a large trip.
+        get = data.get
+        return cls((get("de") or "").strip(), (get("zh") or "").strip(), (get("en") or "").strip())
 
     @classmethod
     def same(cls, text: str) -> LocalizedText:
@@ -38,18 +48,32 @@ class LocalizedText:
         return cls(de=text, zh=text, en=text)
 
     def to_mapping(self) -> dict[str, str]:
-        """Only the variants that hold text, in a stable order."""
-        return {lang.value: self.get(lang) for lang in Language if self.get(lang)}
+        """Only the variants that hold text, in a stable order (that of Language)."""
+        found: dict[str, str] = {}  # spelled out: called for every multilingual value written
+        if self.de:
+            found["de"] = self.de
+        if self.zh:
+            found["zh"] = self.zh
+        if self.en:
+            found["en"] = self.en
+        return found
 
     def get(self, language: Language | str) -> str:
-        return str(getattr(self, Language(language).value))
+        field = _FIELDS.get(language)
+        if field is None:
+            field = Language(language).value  # refuses an unknown code with ValueError
+        return str(getattr(self, field))
 
     def text(self, language: Language | str) -> str:
         """The variant for `language`, or the first available in the fallback order."""
-        for lang in FALLBACK_ORDER[Language(language)]:
-            value = self.get(lang)
+        # Tables call this for every cell they show and sort, so it avoids the Enum lookups.
+        order = _FALLBACK_FIELDS.get(language)
+        if order is None:
+            order = _FALLBACK_FIELDS[Language(language).value]
+        for field in order:
+            value = getattr(self, field)
             if value:
-                return value
+                return str(value)
         return ""
 
     def has(self, language: Language | str) -> bool:

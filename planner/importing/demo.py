@@ -23,4 +23,4 @@ def load_demo(db: Database) -> list[Change]:
     from planner.services.transfer import import_trip_bundle
 
     bundles = [read_trip_file(path) for path in demo_files()]
-    return [import_trip_bundle(db, bundle) for bundle in bundles]
+    return [import_trip_bundle(db, bundle, validated=True) for bundle in bundles]  # read_trip_file validated them

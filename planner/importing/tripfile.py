@@ -43,7 +43,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 def import_trip_file(db: Database, path: str | os.PathLike[str]) -> Change:
     """Import the trip file at `path` as a new trip (with new people and venues), all or nothing."""
-    return import_trip_bundle(db, read_trip_file(path))
+    return import_trip_bundle(db, read_trip_file(path), validated=True)  # the reader validated every record
 
 
 def read_trip_file(path: str | os.PathLike[str]) -> TripBundle:

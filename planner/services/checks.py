@@ -7,7 +7,7 @@ queries (no query per item), so checking a large trip stays quick.
 from __future__ import annotations
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
@@ -15,48 +15,28 @@ from planner.domain.checks import Participant, Problem, TripPlan, run_checks
 from planner.i18n import N_
 from planner.domain.checks.needs import NeedsSummary, summarise_needs
 from planner.services.base import get_or_fail
-from planner.services.mapping import item_data, membership_data, person_data, trip_data, venue_data
+from planner.services.bulk_read import no_collection, read_items, read_members, read_venues
+from planner.services.mapping import person_data, trip_data
+from planner.services.protocol import read_visas
 
 
 def load_plan(session: Session, trip_id: int) -> TripPlan:
     """The trip with its delegation, programme and the venues the programme uses."""
     trip = get_or_fail(session, m.Trip, trip_id, N_("trip"))
-    members = tuple(
-        Participant(membership_data(ms), person_data(p))
-        for ms, p in session.execute(
-            select(m.Membership, m.Person)
-            .join(m.Person)
-            .where(m.Membership.trip_id == trip_id)
-            .order_by(m.Membership.protocol_order, m.Membership.id)
-        )
-    )
-    ticked: dict[int, list[int]] = {}
-    for item_id, membership_id in session.execute(
-        select(m.item_participant.c.item_id, m.item_participant.c.membership_id)
-        .join(m.ProgrammeItem, m.ProgrammeItem.id == m.item_participant.c.item_id)
-        .where(m.ProgrammeItem.trip_id == trip_id)
-    ):
-        ticked.setdefault(item_id, []).append(membership_id)
-    rows = session.scalars(
-        select(m.ProgrammeItem).where(m.ProgrammeItem.trip_id == trip_id).order_by(m.ProgrammeItem.start_utc, m.ProgrammeItem.id)
-    )
-    items = tuple(
-        item_data(row, participant_ids=() if row.everyone else tuple(sorted(ticked.get(row.id, ()))))
-        for row in rows
-    )
-    venue_ids = {i.venue_id for i in items if i.venue_id is not None}
-    venues = {
-        v.id: venue_data(v)
-        for v in session.scalars(select(m.Venue).options(selectinload(m.Venue.contacts)).where(m.Venue.id.in_(venue_ids)))
-    } if venue_ids else {}
-    return TripPlan(trip=trip_data(trip), members=members, items=items, venues=venues)
+    members = tuple(Participant(membership, person) for membership, person in read_members(session, trip_id))
+    items = tuple(read_items(session, trip_id))
+    # By the ids in hand: a subquery would scan the programme again, once for the venues and once for their contacts.
+    venues = read_venues(session, {i.venue_id for i in items if i.venue_id is not None})
+    visas = read_visas(session, trip_id)
+    return TripPlan(trip=trip_data(trip), members=members, items=items, venues=venues, visas=visas)
 
 
 def check_trip(db: Database, trip_id: int) -> list[Problem]:
     """Every problem of the trip, most serious first, then in time order."""
-    with db.reading() as s:
-        plan = load_plan(s, trip_id)
-    return run_checks(plan)
+    with no_collection():  # thousands of records and problems, no reference cycles among them
+        with db.reading() as s:
+            plan = load_plan(s, trip_id)
+        return run_checks(plan)
 
 
 def item_needs(db: Database, item_id: int) -> NeedsSummary:

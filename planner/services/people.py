@@ -11,13 +11,14 @@ from planner.domain.entities import PersonData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_, Nn_
 from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.bulk_read import read_people
 from planner.services.mapping import apply_person, person_data
 
 
 def list_people(db: Database) -> list[PersonData]:
+    """The people directory by name (read in bulk: a directory has thousands)."""
     with db.reading() as s:
-        rows = s.scalars(select(m.Person).order_by(m.Person.family_name, m.Person.given_name, m.Person.id))
-        return [person_data(r) for r in rows]
+        return read_people(s)
 
 
 def get_person(db: Database, person_id: int) -> PersonData:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
@@ -14,19 +14,14 @@ from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.timing import as_utc
 from planner.i18n import N_
 from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
+from planner.services.bulk_read import read_items
 from planner.services.mapping import apply_item, item_data
 
 
 def list_items(db: Database, trip_id: int) -> list[ItemData]:
     """The programme in time order."""
     with db.reading() as s:
-        rows = s.scalars(
-            select(m.ProgrammeItem)
-            .options(selectinload(m.ProgrammeItem.participants))
-            .where(m.ProgrammeItem.trip_id == trip_id)
-            .order_by(m.ProgrammeItem.start_utc, m.ProgrammeItem.id)
-        )
-        return [item_data(r) for r in rows]
+        return read_items(s, trip_id)
 
 
 def get_item(db: Database, item_id: int) -> ItemData:

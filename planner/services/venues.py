@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
@@ -11,13 +11,14 @@ from planner.domain.entities import VenueData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_, Nn_
 from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
+from planner.services.bulk_read import every_venue, read_venues
 from planner.services.mapping import apply_contact, apply_venue, venue_data
 
 
 def list_venues(db: Database) -> list[VenueData]:
+    """The venue directory in id order, each venue with its contacts (read in bulk: a directory has hundreds)."""
     with db.reading() as s:
-        rows = s.scalars(select(m.Venue).options(selectinload(m.Venue.contacts)).order_by(m.Venue.id))
-        return [venue_data(r) for r in rows]
+        return list(read_venues(s, every_venue()).values())
 
 
 def get_venue(db: Database, venue_id: int) -> VenueData:

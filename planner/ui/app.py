@@ -1,9 +1,12 @@
 """Starting the desktop app: `delegation-planner [--db PATH_OR_URL]`.
 
-Start-up stays quick: nothing here imports reportlab or alembic (open_database
-loads alembic only when a schema must be migrated). A database that cannot be
-opened ends the start with a translated message and a non-zero exit code,
-never with a traceback.
+Start-up stays quick: the main window is shown before anything heavy is
+imported, saying which database it opens, and the database is opened right
+after the window has been drawn (SQLAlchemy and the services take several
+times as long to import as the window takes to appear). Nothing here imports
+reportlab or alembic (open_database loads alembic only when a schema must be
+migrated). A database that cannot be opened ends the start with a translated
+message and a non-zero exit code, never with a traceback.
 """
 
 from __future__ import annotations
@@ -12,19 +15,23 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from planner import paths
-from planner.db.engine import Database, open_database
 from planner.domain.errors import DatabaseError, PlannerError
 from planner.i18n import _
-from planner.ui import demo_loader
 from planner.ui.errors import ErrorReporter, show_error, show_planner_error
 from planner.ui.fonts import install_application_font
 from planner.ui.language import LanguageController, saved_language
 from planner.ui.main_window import LAST_DATABASE_KEY, MainWindow
+
+if TYPE_CHECKING:  # imported when the database is opened, after the window is drawn
+    from planner.db.credentials import PasswordStore
+    from planner.db.engine import Database
 
 ORGANIZATION = paths.APP_AUTHOR
 APPLICATION = paths.APP_NAME
@@ -73,8 +80,18 @@ def configure_application(app: QApplication) -> None:
     app.setWindowIcon(icon("app"))
 
 
+def database_label(target: str) -> str:
+    """What the window calls the database it is opening: the file's name, or the database and its server."""
+    if "://" not in target:
+        return Path(target).name
+    parts = urlsplit(target)
+    return f"{parts.path.lstrip('/')} @ {parts.hostname or 'localhost'}"  # never the password
+
+
 def open_or_report(target: str) -> Database | None:
     """The open database, or None after telling the user why it cannot be opened."""
+    from planner.db.engine import open_database
+
     try:
         return open_database(target)
     except DatabaseError as error:
@@ -82,8 +99,27 @@ def open_or_report(target: str) -> Database | None:
         return None
 
 
+def open_server_or_ask(target: str, passwords: PasswordStore) -> Database | None:
+    """A team database, with the password from the keyring; if that fails, the connection dialog says why and asks."""
+    from planner.db.engine import open_database
+
+    try:
+        return open_database(passwords.complete(target))
+    except DatabaseError as error:
+        from planner.ui.widgets.connection_dialog import ConnectionDialog
+
+        dialog = ConnectionDialog(open_database, passwords, None, known=target)
+        dialog.error.setText(error.message())
+        dialog.error.show()
+        if dialog.exec() != ConnectionDialog.DialogCode.Accepted:
+            return None
+        return dialog.database
+
+
 def seed_demo(db: Database) -> bool:
     """Fill a brand-new default database with the demo trips so the first start is not empty."""
+    from planner.ui import demo_loader
+
     try:
         return demo_loader.load_demo(db)
     except PlannerError as error:
@@ -93,14 +129,42 @@ def seed_demo(db: Database) -> bool:
     return False
 
 
-def start(args: argparse.Namespace, settings: QSettings, language: LanguageController) -> MainWindow | None:
-    target, is_default = choose_database(args.db, settings)
-    db = open_or_report(target)
-    if db is None:
-        return None
-    if db.created and is_default:
+def open_for_start(target: str, is_default: bool) -> Database | None:
+    """The database to start with (a new default one gets the demo trips), or None after saying why not."""
+    from planner.db.credentials import PasswordStore, is_server_url
+
+    db = open_server_or_ask(target, PasswordStore()) if is_server_url(target) else open_or_report(target)
+    if db is not None and db.created and is_default:
         seed_demo(db)
-    return MainWindow(db, language, settings)
+    return db
+
+
+def start(args: argparse.Namespace, settings: QSettings, language: LanguageController, reporter: ErrorReporter) -> MainWindow:
+    """The main window, to be shown at once; it opens its database as soon as it has been drawn.
+
+    If the database cannot be opened, the event loop ends with
+    EXIT_DATABASE_ERROR (1 for anything else that stops the start).
+    """
+    target, is_default = choose_database(args.db, settings)
+    window = MainWindow(None, language, settings, opening=database_label(target))
+
+    def open_now() -> Database | None:
+        try:
+            db = open_for_start(target, is_default)
+        except PlannerError as error:  # anything the user can act on, e.g. an unreadable data folder
+            show_error(None, _("The planner cannot start"), error.message())
+            QApplication.exit(1)
+            return None
+        except Exception:  # noqa: BLE001 - logged with its traceback and shown with the log's path
+            reporter.handle(*sys.exc_info())  # type: ignore[arg-type]
+            QApplication.exit(1)
+            return None
+        if db is None:
+            QApplication.exit(EXIT_DATABASE_ERROR)
+        return db
+
+    window.open_when_drawn(open_now)
+    return window
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -115,9 +179,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     reporter.install()
     window: MainWindow | None = None
     try:
-        window = start(args, settings, language)
-        if window is None:
-            return EXIT_DATABASE_ERROR
+        window = start(args, settings, language, reporter)
         window.show()
         return int(app.exec())
     except PlannerError as error:  # anything the user can act on, e.g. an unreadable data folder
@@ -128,7 +190,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
     finally:
         if window is not None:
-            window.db.close()
+            if window.is_open:
+                window.db.close()
             window.deleteLater()
         reporter.uninstall()
         language.detach()

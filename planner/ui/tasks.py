@@ -31,7 +31,6 @@ class _Worker(QObject):
 
     @Slot()
     def run(self) -> None:
-        import sys; print('WORKER RUN', file=sys.stderr)
         def progress(done: int, total: int) -> bool:
             self.progressed.emit(done, total)
             return not self.cancelled

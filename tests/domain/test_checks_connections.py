@@ -8,10 +8,13 @@ from datetime import timedelta
 import pytest
 
 from planner.domain.checks import PlanIndex, ProblemKind, Severity
-from planner.domain.checks.geo import EARTH_RADIUS_KM, haversine_km, travel_minutes
+from planner.domain.checks.connections import _surely_enough
+from planner.domain.checks.geo import EARTH_RADIUS_KM, haversine_km, point, point_distance_km, travel_minutes
 from planner.domain.checks.plan import item_key
 from planner.domain.checks.sweep import consecutive_pairs
+from planner.domain.entities import VenueData
 from planner.domain.enums import ItemKind
+from planner.domain.localized import LocalizedText
 from tests.domain.checks_support import BERLIN, SHANGHAI, found, item, local, member, plan, sz, venue
 
 KAI = member(1, "Schirmeyer", "Kai")
@@ -258,3 +261,23 @@ def test_consecutive_pairs_agree_with_walking_each_timeline(seed: int) -> None:
         assert (a.id, b.id) not in got, "each pair once"
         got[(a.id, b.id)] = set(who)
     assert got == _brute_force(items, members)
+
+
+def test_the_quick_distance_bound_never_skips_a_connection_that_is_too_tight() -> None:
+    """Pairs judged without trigonometry are only those the exact estimate would also let pass."""
+    rnd = random.Random(11)
+    skipped = 0
+    for _ in range(20_000):
+        lat, lon = rnd.uniform(-80, 80), rnd.uniform(-179, 179)
+        spread = rnd.choice([0.001, 0.01, 0.05, 0.3, 3.0])
+        a = point(VenueData(name=LocalizedText(en="A"), latitude=lat, longitude=lon))
+        b = point(VenueData(
+            name=LocalizedText(en="B"), latitude=max(-89.9, min(89.9, lat + rnd.uniform(-spread, spread))),
+            longitude=lon + rnd.uniform(-spread, spread),
+        ))
+        assert a is not None and b is not None
+        gap = rnd.uniform(0, 240)
+        if _surely_enough(a, b, gap):
+            skipped += 1
+            assert travel_minutes(point_distance_km(a, b)) <= gap
+    assert skipped > 1000  # the bound does spare the exact calculation for most short hops

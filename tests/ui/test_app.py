@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -48,11 +48,14 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 def _run_main(argv: list[str], inspect) -> int:  # type: ignore[no-untyped-def]
-    """Run main(); once the window is up, call `inspect(window)` and quit the event loop."""
+    """Run main(); once the window has opened its database, call `inspect(window)` and quit the event loop."""
     seen: list[MainWindow] = []
 
     def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
+        if windows and not windows[0].is_open:
+            QTimer.singleShot(10, look)  # drawn, still opening: the database is opened right after the first paint
+            return
         if windows:
             seen.append(windows[0])
             inspect(windows[0])
@@ -61,15 +64,65 @@ def _run_main(argv: list[str], inspect) -> int:  # type: ignore[no-untyped-def]
 
     QTimer.singleShot(0, look)
     code = app_module.main(argv)
+    # Closing the last window posts a Quit event; left in the queue it would end the next test's
+    # event loops at once (Qt's quitNow flag), so that no later timer or waitUntil could fire.
+    QCoreApplication.removePostedEvents(QApplication.instance(), QEvent.Type.Quit)
     assert seen, "the main window never showed"
     return code
 
 
 def test_ui_import_stays_light() -> None:
-    """Start-up must not pay for PDF output or migrations."""
-    code = "import sys, planner.ui.app; print(sorted(m for m in ('reportlab', 'alembic') if m in sys.modules))"
+    """Start-up must not pay for PDF output or migrations, nor for the database before the window is drawn."""
+    code = (
+        "import sys, planner.ui.app; "
+        "print(sorted(m for m in ('reportlab', 'alembic', 'sqlalchemy', 'planner.services') if m in sys.modules))"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=PROJECT, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Start-up shows the frame saying what it opens; the database is opened once that has been painted."""
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    from planner.ui.language import LanguageController
+
+    language = LanguageController(settings)
+    language.set_language("en")
+    window = MainWindow(None, language, settings, opening="trips.sqlite")
+    qtbot.addWidget(window)
+    painted: list[bool] = []
+
+    class PaintSpy(QObject):
+        def eventFilter(self, _watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+            if event.type() == QEvent.Type.Paint:
+                painted.append(True)
+            return False
+
+    spy = PaintSpy()
+    window.centralWidget().installEventFilter(spy)
+    opened_after_paint: list[bool] = []
+
+    def opener():  # type: ignore[no-untyped-def]
+        opened_after_paint.append(bool(painted))
+        return db
+
+    window.open_when_drawn(opener)
+    assert window.windowTitle() == "Delegation planner — trips.sqlite"
+    assert window.centralWidget().text() == "Opening trips.sqlite…"  # type: ignore[attr-defined]
+    assert not window.is_open
+    window.show()
+    qtbot.waitUntil(lambda: window.is_open, timeout=5000)
+    assert opened_after_paint == [True]
+    assert window.centralWidget() is window.splitter
+    assert window.windowTitle() == f"Delegation planner — {db.label}"
+    language.detach()
+
+
+def test_a_database_that_fails_to_open_ends_the_start_after_the_window_showed(isolated: Path, errors: list[str]) -> None:
+    locked = isolated / "folder.sqlite"
+    locked.mkdir()
+    assert app_module.main(["--db", str(locked)]) == app_module.EXIT_DATABASE_ERROR
+    assert errors == [f"{locked} is a folder, not a planner database."]
 
 
 def test_arguments_keep_qt_options_for_qt() -> None:

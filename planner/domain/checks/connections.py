@@ -7,9 +7,10 @@ whoever has that pair.
 
 from __future__ import annotations
 
+from math import floor
 from typing import NamedTuple
 
-from planner.domain.checks.geo import Point, point, point_distance_km, travel_minutes
+from planner.domain.checks.geo import EARTH_RADIUS_KM, TRANSFER_MINUTES, URBAN_SPEED_KMH, Point, point, point_distance_km, travel_minutes
 from planner.domain.checks.params import Count, Kilometres, Moment, Span, Zone
 from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
@@ -48,38 +49,27 @@ def tight_connections(index: PlanIndex) -> list[Problem]:
     buffer = max(0, int(index.trip.buffer_minutes))
     points = {vid: point(v) for vid, v in index.venues.items()}
     needs: dict[tuple[int, int], _Need] = {}
-
-    def need(a: ItemData, b: ItemData) -> _Need | None:
-        """The time needed between a and b if the plan leaves less, else None."""
+    travel = ItemKind.TRAVEL
+    problems: list[Problem] = []
+    # One pass, everything inline: a large programme has thousands of consecutive pairs, nearly
+    # all between different venues, and a function call per step cost more than the arithmetic.
+    for a, b, who in consecutive_pairs(index):
         first, second = a.venue_id, b.venue_id
-        if first is None or second is None or first == second or a.kind == ItemKind.TRAVEL:
-            return None
-        if first not in points or second not in points:  # not a venue of this plan: nothing to name
-            return None
+        if first is None or second is None or first == second or a.kind == travel:
+            continue
+        pa, pb = points.get(first, _ELSEWHERE), points.get(second, _ELSEWHERE)
+        if pa is _ELSEWHERE or pb is _ELSEWHERE:  # not a venue of this plan: nothing to name
+            continue
         assert a.end is not None and b.start is not None
         gap = (b.start - a.end).total_seconds() / 60
         if gap < 0:  # they overlap: a double booking, reported as such
-            return None
-        pa, pb = points[first], points[second]
-        if gap >= buffer and (pa is None or pb is None):  # the buffer is all there is to ask for
-            return None
+            continue
+        if gap >= buffer and (pa is None or pb is None or _surely_enough(pa, pb, gap)):
+            continue  # the buffer is kept, and the travel time cannot be longer than the gap
         wanted = needs.get((first, second))
         if wanted is None:
-            wanted = needs[(first, second)] = needs[(second, first)] = _needed(pa, pb)
-        return wanted if gap < wanted.minutes else None
-
-    def _needed(pa: Point | None, pb: Point | None) -> _Need:
-        if pa is not None and pb is not None:
-            km = point_distance_km(pa, pb)
-            estimate = travel_minutes(km)
-            if estimate > buffer:
-                return _Need(estimate, km)
-        return _Need(buffer, None)
-
-    problems: list[Problem] = []
-    for a, b, who in consecutive_pairs(index):
-        wanted = need(a, b)
-        if wanted is None:
+            wanted = needs[(first, second)] = needs[(second, first)] = _needed(pa, pb, buffer)
+        if gap >= wanted.minutes:
             continue
         group = index.group(who)
         assert a.end is not None and b.start is not None
@@ -102,6 +92,35 @@ def tight_connections(index: PlanIndex) -> list[Problem]:
             )
         )
     return problems
+
+
+#: The point of a venue that is not part of the plan (None is a venue without coordinates).
+_ELSEWHERE: Point = (0.0, 0.0, 0.0)
+
+
+def _surely_enough(pa: Point, pb: Point, gap: float) -> bool:
+    """Whether `gap` minutes surely suffice to travel between the points, judged without trigonometry.
+
+    Most consecutive items are a short drive apart; the great-circle angle is
+    at most 1.05 × (|Δlatitude| + |Δlongitude|) while that sum is at most 1
+    (about 6,000 km), so a distance below this bound needs no exact
+    calculation when even the bound leaves time to spare.
+    """
+    spread = abs(pb[0] - pa[0]) + abs(pb[1] - pa[1])
+    if spread > 1:
+        return False
+    reachable_km = (floor(gap) - TRANSFER_MINUTES) * URBAN_SPEED_KMH / 60  # travel_minutes(km) > gap needs more
+    return EARTH_RADIUS_KM * 1.05 * spread < reachable_km - 1e-6
+
+
+def _needed(pa: Point | None, pb: Point | None, buffer: int) -> _Need:
+    """The time needed between two venues: the estimated travel time where it is longer than the buffer."""
+    if pa is not None and pb is not None:
+        km = point_distance_km(pa, pb)
+        estimate = travel_minutes(km)
+        if estimate > buffer:
+            return _Need(estimate, km)
+    return _Need(buffer, None)
 
 
 def zone_changes(index: PlanIndex) -> list[Problem]:

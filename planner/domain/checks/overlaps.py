@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import defaultdict
+from operator import attrgetter
 
 from planner.domain.checks.params import Span
 from planner.domain.checks.plan import PlanIndex
@@ -46,7 +47,7 @@ def participant_overlaps(index: PlanIndex) -> list[Problem]:
 
     for pair in overlapping_pairs(index.everyone_items):
         add(pair, index.all_ids)
-    for a, b in crossing_pairs(index.everyone_items, index.explicit_items):
+    for a, b in crossing_pairs(index.items, attrgetter("everyone")):  # the common programme against the ticked items
         who = index.attendees(b if a.everyone else a)
         if who:
             add((a, b), who)

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import defaultdict
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from datetime import datetime
-from heapq import heappop, heappush, merge
+from heapq import heappop, heappush
 
-from planner.domain.checks.plan import PlanIndex, item_key
+from planner.domain.checks.plan import PlanIndex
 from planner.domain.entities import ItemData
 
 Pair = tuple[ItemData, ItemData]
@@ -39,24 +39,22 @@ def overlapping_pairs(items: Sequence[ItemData]) -> Iterator[Pair]:
         heappush(running, (item.end, n, item))
 
 
-def crossing_pairs(first: Sequence[ItemData], second: Sequence[ItemData]) -> Iterator[Pair]:
-    """Overlapping pairs with one item from each list (both in time order), the earlier first.
+def crossing_pairs(items: Sequence[ItemData], side: Callable[[ItemData], object]) -> Iterator[Pair]:
+    """Overlapping pairs of `items` (in time order) with one item on each side, the earlier first.
 
-    Pairs within one list are not looked at, so they cost nothing.
+    `side(item)` tells the sides apart (true or false); pairs within one side
+    are not looked at, so they cost nothing.
     """
     running: tuple[_Running, _Running] = ([], [])
-    tagged = merge(
-        ((item_key(i), n, 0, i) for n, i in enumerate(first)),
-        ((item_key(i), n, 1, i) for n, i in enumerate(second)),
-    )
-    for count, (_key, _n, side, item) in enumerate(tagged):
+    for count, item in enumerate(items):
         assert item.start is not None and item.end is not None
-        other_side = running[1 - side]
+        this = 1 if side(item) else 0
+        other_side = running[1 - this]
         _drop_ended(other_side, item.start)
         for _end, _c, other in other_side:
             yield other, item
-        _drop_ended(running[side], item.start)
-        heappush(running[side], (item.end, count, item))
+        _drop_ended(running[this], item.start)
+        heappush(running[this], (item.end, count, item))
 
 
 def consecutive_pairs(index: PlanIndex) -> list[tuple[ItemData, ItemData, frozenset[int]]]:

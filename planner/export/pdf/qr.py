@@ -10,10 +10,10 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import quote
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.platypus import Flowable
 
 from planner.domain.entities import VenueData
+from planner.export.pdf.qr_encode import qr_modules
 from planner.export.pdf.styles import INK
 
 #: Modules of quiet zone around the code; the standard asks for four.
@@ -31,16 +31,7 @@ def map_url(venue: VenueData) -> str | None:
     return None
 
 
-@lru_cache(maxsize=256)
-def qr_modules(value: str) -> tuple[tuple[bool, ...], ...]:
-    """The dark/light modules of the QR code for `value` (error correction M), computed once per process."""
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(value)
-    code.make()
-    return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
-
-
-@lru_cache(maxsize=256)
+@lru_cache(maxsize=2048)
 def qr_path(value: str, size: float) -> str:
     """The PDF path operators that fill the code's dark modules in a `size` square, built once per process.
 

@@ -11,22 +11,60 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QAbstractItemModel, QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, QSortFilterProxyModel, Qt
 
 from planner.formatting import fold
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+_MISSING = object()
+#: The source model's signals after which what was read from it may be out of date.
+_CHANGE_SIGNALS = (
+    "modelAboutToBeReset", "modelReset", "layoutAboutToBeChanged", "layoutChanged", "dataChanged",
+    "rowsAboutToBeInserted", "rowsInserted", "rowsAboutToBeRemoved", "rowsRemoved", "rowsAboutToBeMoved", "rowsMoved",
+    "columnsInserted", "columnsRemoved", "columnsMoved",
+)
 
 
 class FilterProxyModel(QSortFilterProxyModel):
+    """See the module docstring.
+
+    What it reads from a table model (a row's folded text, a cell's sort key)
+    is kept until the model changes: a directory of thousands of people is
+    filtered at each keystroke and sorted with n log n comparisons, and each
+    reading is a call into Python. The forgetting is connected to the model
+    before Qt's own handling, so the proxy never works with stale values.
+    """
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: list[str] = []
         self._value: Any = None
         self._value_role = KIND_ROLE
+        self._haystacks: dict[int, str] = {}  # source row -> its folded text
+        self._sort_keys: dict[tuple[int, int], dict[int, Any]] = {}  # (column, role) -> source row -> key
+        self._cacheable = False  # only a flat table's rows are known by their number alone
         self.setSortRole(SORT_ROLE)
         self.setDynamicSortFilter(True)
+
+    def setSourceModel(self, model: QAbstractItemModel | None) -> None:  # noqa: N802 - Qt override
+        old = self.sourceModel()
+        if old is not None:
+            for name in _CHANGE_SIGNALS:
+                try:
+                    getattr(old, name).disconnect(self._forget)
+                except (RuntimeError, TypeError):  # pragma: no cover - already gone
+                    pass
+        self._forget()
+        self._cacheable = isinstance(model, QAbstractTableModel)
+        if model is not None:
+            for name in _CHANGE_SIGNALS:  # before super(): Qt's own handlers must find the caches emptied
+                getattr(model, name).connect(self._forget)
+        super().setSourceModel(model)
+
+    def _forget(self, *_args: object) -> None:
+        self._haystacks.clear()
+        self._sort_keys.clear()
 
     # --- filtering ---------------------------------------------------------------------
 
@@ -67,7 +105,11 @@ class FilterProxyModel(QSortFilterProxyModel):
             return False
         if not self._terms:
             return True
-        haystack = fold(" ".join(self._row_texts(source_row, source_parent)))
+        haystack = self._haystacks.get(source_row) if self._cacheable else None
+        if haystack is None:
+            haystack = fold(" ".join(self._row_texts(source_row, source_parent)))
+            if self._cacheable:
+                self._haystacks[source_row] = haystack
         return all(term in haystack for term in self._terms)
 
     def _row_texts(self, row: int, parent: AnyIndex) -> list[str]:
@@ -84,9 +126,43 @@ class FilterProxyModel(QSortFilterProxyModel):
 
     # --- sorting -----------------------------------------------------------------------
 
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Sort by `column`; where the source model keeps its rows in that order already, take them as they are.
+
+        A model says so with `in_order(column)` (ascending). Sorting otherwise
+        calls lessThan, in Python, n log n times: for a programme of thousands
+        of items, which comes in time order, that was most of opening the page.
+        """
+        self._sorted_by = (column, order)
+        in_order = getattr(self.sourceModel(), "in_order", None)
+        if column >= 0 and order == Qt.SortOrder.AscendingOrder and in_order is not None and in_order(column):
+            super().sort(-1, order)  # the source order, kept up to date by the model
+        else:
+            super().sort(column, order)
+
+    def sorted_by(self) -> tuple[int, Qt.SortOrder]:
+        """The column and order asked for (sortColumn() is -1 where the source order is taken as it is)."""
+        return getattr(self, "_sorted_by", (self.sortColumn(), self.sortOrder()))
+
     def lessThan(self, left: AnyIndex, right: AnyIndex) -> bool:  # noqa: N802 - Qt override
-        model = self.sourceModel()
-        a, b = model.data(left, self.sortRole()), model.data(right, self.sortRole())
+        # Called n log n times per sort, so the cached path is written out in full.
+        role = self.sortRole()
+        if self._cacheable:
+            column = left.column()
+            keys = self._sort_keys.get((column, role))
+            if keys is None:
+                keys = self._sort_keys[(column, role)] = {}
+            row = left.row()
+            a = keys.get(row, _MISSING)
+            if a is _MISSING:
+                a = keys[row] = self.sourceModel().data(left, role)
+            row = right.row()
+            b = keys.get(row, _MISSING)
+            if b is _MISSING:
+                b = keys[row] = self.sourceModel().data(right, role)
+        else:
+            model = self.sourceModel()
+            a, b = model.data(left, role), model.data(right, role)
         if a is None or b is None:
             return a is None and b is not None
         try:

@@ -51,8 +51,17 @@ def mask_passport(number: str) -> str:
     return MASK * 6 + tail
 
 
+#: The roles `data` answers.
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, SORT_ROLE, FILTER_ROLE, OBJECT_ROLE, KIND_ROLE, Qt.ItemDataRole.ToolTipRole,
+    Qt.ItemDataRole.ForegroundRole,
+})
+
+
 class PersonTableModel(QAbstractTableModel):
-    def __init__(self, db: Database, language: LanguageController | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, language: LanguageController | None = None, parent: QObject | None = None, *, load: bool = True
+    ) -> None:
         super().__init__(parent)
         self.db = db
         self._rows: list[PersonData] = []
@@ -61,7 +70,8 @@ class PersonTableModel(QAbstractTableModel):
         self._unavailable_reason = ""
         if language is not None:
             language.languageChanged.connect(self.retranslate)
-        self.reload()
+        if load:  # a page that is not shown yet reads when it is first shown
+            self.reload()
 
     # --- loading and options -------------------------------------------------------------
 
@@ -128,8 +138,8 @@ class PersonTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None  # the view asks for many roles per cell and paint; most are answered here at once
         person, column = self._rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, column)
@@ -148,18 +158,20 @@ class PersonTableModel(QAbstractTableModel):
         return None
 
     def _display(self, person: PersonData, column: int) -> str:
-        lang = current_language()
-        values = {
-            FAMILY: person.family_name,
-            GIVEN: person.given_name,
-            NATIVE: person.native_name,
-            ORGANISATION: person.organisation.text(lang),
-            FUNCTION: person.function.text(lang),
-            EMAIL: person.email,
-            PHONE: person.phone,
-        }
-        if column in values:
-            return values[column]
+        if column == FAMILY:
+            return person.family_name
+        if column == GIVEN:
+            return person.given_name
+        if column == NATIVE:
+            return person.native_name
+        if column == ORGANISATION:
+            return person.organisation.text(current_language())
+        if column == FUNCTION:
+            return person.function.text(current_language())
+        if column == EMAIL:
+            return person.email
+        if column == PHONE:
+            return person.phone
         if column == LANGUAGE:
             return person.preferred_language.label
         return person.passport_number if self._show_passports else mask_passport(person.passport_number)

@@ -57,13 +57,16 @@ def has_coordinates(venue: VenueData) -> bool:
 
 
 class VenueTableModel(QAbstractTableModel):
-    def __init__(self, db: Database, language: LanguageController | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database, language: LanguageController | None = None, parent: QObject | None = None, *, load: bool = True
+    ) -> None:
         super().__init__(parent)
         self._db = db
         self._rows: list[VenueData] = []
         if language is not None:
             language.languageChanged.connect(self.retranslate)
-        self.reload()
+        if load:  # a page that is not shown yet reads when it is first shown
+            self.reload()
 
     # --- loading -----------------------------------------------------------------------
 

@@ -17,7 +17,7 @@ from PySide6.QtCore import (
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -54,6 +54,8 @@ from planner.ui.widgets.person_form import PersonForm
 
 #: The widest a column may start out; longer texts are elided and shown in full as tooltips.
 MAX_COLUMN_WIDTH = 240
+#: How many rows beyond those in view fitting the columns looks at.
+FIT_SAMPLE_ROWS = 200
 
 
 # --- helpers shared with the Delegation page ------------------------------------------------
@@ -77,9 +79,15 @@ def record_table(parent: QWidget, proxy: QSortFilterProxyModel) -> QTableView:
 
 
 def fit_columns(view: QTableView) -> None:
-    """Size the columns to their contents, but none wider than MAX_COLUMN_WIDTH."""
-    view.resizeColumnsToContents()
+    """Size the columns to their contents, but none wider than MAX_COLUMN_WIDTH.
+
+    The contents are measured on the rows in view and FIT_SAMPLE_ROWS more, not
+    on all of them: measuring a cell asks the model for many roles, and a
+    directory has thousands of rows.
+    """
     header = view.horizontalHeader()
+    header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
+    view.resizeColumnsToContents()
     for column in range(header.count()):
         if header.sectionSize(column) > MAX_COLUMN_WIDTH:
             header.resizeSection(column, MAX_COLUMN_WIDTH)
@@ -127,13 +135,17 @@ def tool_button(parent: QWidget, action: QAction) -> QToolButton:
 class PeoplePage(TripPage):
     """The directory is the same whatever trip is selected; it is a tab beside the trip's pages.
 
-    It still reads again on a trip switch and after every change: an import or
-    a restored trip may bring people, and the directory is small.
+    It still reads again on a trip switch and after every change (an import or
+    a restored trip may bring people), but a directory of thousands takes a
+    moment: so it reads only when it is shown, or when shown next. The window
+    builds every page at start-up, and this one waits until it is first shown.
     """
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.model = PersonTableModel(ctx.db, ctx.language, self)
+        self._stale = True  # read when first shown: the window builds every page at start-up
+        self._fitted = False
+        self.model = PersonTableModel(ctx.db, ctx.language, self, load=False)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.search = QLineEdit(self)
@@ -178,7 +190,6 @@ class PeoplePage(TripPage):
         layout.addLayout(buttons)
         layout.addWidget(self.view, 1)
         self.retranslate()
-        fit_columns(self.view)
         self._update_actions()
 
     def page_title(self) -> str:
@@ -202,15 +213,31 @@ class PeoplePage(TripPage):
 
     def reload(self) -> None:
         keep = [p.id for p in self.selected_people()]
+        self._stale = False
         if self.model.db is not self.ctx.db:
             self.model.set_database(self.ctx.db)
         else:
             self.model.reload()
+        if not self._fitted and self.model.rowCount():
+            fit_columns(self.view)  # once: later reloads keep the widths the user set
+            self._fitted = True
         self.select_people(i for i in keep if i is not None)
         self._update_actions()
 
     def _data_changed(self, entity: str, record_id: int) -> None:
-        self.reload()  # whether or not a trip is selected: the directory does not depend on it
+        self._reload_when_seen()  # whether or not a trip is selected: the directory does not depend on it
+
+    def _reload_when_seen(self) -> None:
+        """Read now if the page is shown (or stands alone), else when it is next shown: thousands of people take a moment."""
+        if self.isVisible() or self.parentWidget() is None:
+            self.reload()
+        else:
+            self._stale = True
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if self._stale:
+            self.reload()
+        super().showEvent(event)
 
     def selected_people(self) -> list[PersonData]:
         return [p for p in selected_records(self.view) if isinstance(p, PersonData)]

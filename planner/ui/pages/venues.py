@@ -47,6 +47,7 @@ from planner.ui.models.venue_table import (
     coordinates_text,
 )
 from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.pages.people import FIT_SAMPLE_ROWS
 from planner.ui.widgets.venue_form import VenueForm
 
 def place_text(venue: VenueData, language: str) -> str:
@@ -176,8 +177,9 @@ class VenueDetails(QScrollArea):
 class VenuesPage(TripPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._stale = False
-        self.model = VenueTableModel(ctx.db, ctx.language, self)
+        self._stale = True  # read when first shown: the window builds every page at start-up
+        self._fitted = False
+        self.model = VenueTableModel(ctx.db, ctx.language, self, load=False)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
 
@@ -241,7 +243,6 @@ class VenuesPage(TripPage):
         layout.addWidget(self.splitter, 1)
         layout.addLayout(buttons)
         self.retranslate()
-        self._fit_columns()
         self._selection_changed()
 
     def _view_action(self, keys: QKeySequence | QKeySequence.StandardKey, slot: object) -> QAction:
@@ -266,6 +267,9 @@ class VenuesPage(TripPage):
         current = self.current_venue()
         self._stale = False
         self.model.reload()
+        if not self._fitted and self.model.rowCount():
+            self._fit_columns()  # once: later reloads keep the widths the user set
+            self._fitted = True
         self.select_venue(current.id if current is not None else None)
 
     def database_changed(self) -> None:
@@ -341,6 +345,7 @@ class VenuesPage(TripPage):
         self._selection_changed()
 
     def _fit_columns(self) -> None:
+        self.view.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)  # see people.fit_columns
         self.view.resizeColumnsToContents()
         for column, widest in ((venue_table.NAME, 300), (venue_table.KIND, 180), (venue_table.ADDRESS, 260), (venue_table.ADDRESS_ROMANISED, 260)):
             self.view.setColumnWidth(column, min(self.view.columnWidth(column), widest))

@@ -1,0 +1,481 @@
+"""One function per figure of the benchmark; each returns the Figure for the results table.
+
+Every time is the median of several runs. Figures that compare two things
+(start-up against a bare window) measure both in the same run, alternating.
+In-process figures that miss their target are run once more under
+pyinstrument (when it is installed) and the profile is kept beside the results.
+"""
+
+from __future__ import annotations
+
+import shutil
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench import probes
+from bench.harness import Figure, ProbeError, Timing, probe_environment, profile_call, profile_probe, run_probe, time_runs
+
+PROGRAMME_PAGE_FILE = Path(__file__).resolve().parent.parent / "planner" / "ui" / "pages" / "programme.py"
+
+
+@dataclass
+class Bench:
+    """What every figure works on: the generated database and a scratch folder."""
+
+    db_path: Path
+    big_trip_id: int
+    work: Path  # scratch space, deleted at the end
+    profiles: Path  # where profiles of missed targets go
+    runs: int = 5  # runs of a quick figure
+    heavy_runs: int = 3  # runs of a figure that takes seconds
+    trip_file: Path | None = None  # the big trip's file, written by the export figure for the import figure
+
+    def __post_init__(self) -> None:
+        self._db: Any = None
+        self._qt: Any = None
+
+    @property
+    def db(self) -> Any:
+        """The big database, opened once for the in-process figures (without a backup: that is start-up's business)."""
+        if self._db is None:
+            from planner.db.engine import open_database
+
+            self._db = open_database(self.db_path, backup=False)
+        return self._db
+
+    def scratch(self, name: str) -> Path:
+        folder = Path(tempfile.mkdtemp(prefix=f"{name}-", dir=self.work))
+        return folder
+
+    def close(self) -> None:
+        """Take the pages down while Qt and Python are both still whole, then close the database.
+
+        Left to the interpreter's exit, the widgets were destroyed during its
+        final garbage collection, which can crash PySide.
+        """
+        if self._qt is not None:
+            self._qt.close()
+            self._qt = None
+        if self._db is not None:
+            self._db.close()
+            self._db = None
+
+
+def _profiled(bench: Bench, figure: Figure, name: str, action: Callable[[], object]) -> Figure:
+    """The figure, with the path of a profile of `action` if it missed its target."""
+    if figure.ok is not False:
+        return figure
+    path = profile_call(action, bench.profiles / f"{name}.txt")
+    if not path:
+        return figure
+    return Figure(**{**_fields(figure), "profile": path})
+
+
+def _fields(figure: Figure) -> dict[str, Any]:
+    return {name: getattr(figure, name) for name in figure.__dataclass_fields__}
+
+
+def _runs_ms(timing: Timing) -> str:
+    return "runs: " + ", ".join(f"{s * 1000:.0f}" for s in timing.samples) + " ms"
+
+
+def _runs_s(timing: Timing) -> str:
+    return "runs: " + ", ".join(f"{s:.2f}" for s in timing.samples) + " s"
+
+
+# --- the Qt side --------------------------------------------------------------------------------
+
+
+class QtPages:
+    """Pages built as the main window builds them (planner/ui/main_window.py), each in a shown tab widget."""
+
+    def __init__(self, bench: Bench) -> None:
+        from PySide6.QtCore import QSettings
+        from PySide6.QtWidgets import QApplication, QTabWidget
+
+        from planner.ui.fonts import register_cjk_font
+        from planner.ui.language import LanguageController
+        from planner.ui.pages.base import UiContext
+        from planner.ui.undo import UndoHistory
+
+        existing = QApplication.instance()
+        self.app = existing if isinstance(existing, QApplication) else QApplication(["bench"])
+        register_cjk_font()
+        self.settings = QSettings(str(bench.work / "settings.ini"), QSettings.Format.IniFormat)
+        self.language = LanguageController(self.settings)
+        self.language.set_language("en")
+        self.history = UndoHistory(bench.db, lambda: None)
+        self.ctx = UiContext(self.history, self.language, self.settings, lambda: None)
+        self.tabs = QTabWidget()
+        self.tabs.resize(1280, 760)
+        self.tabs.show()
+        self.settle()
+
+    def settle(self) -> None:
+        """Let Qt carry out what was posted, as its event loop would: the layout first, then the paint of what changed.
+
+        (Two rounds: the paint is requested while the layout is done. A forced
+        repaint of the whole tab widget on top would paint what a user's screen
+        does not redraw.)
+        """
+        self.app.processEvents()
+        self.app.processEvents()
+
+    def close(self) -> None:
+        import gc
+
+        self.tabs.close()
+        self.tabs.deleteLater()
+        self.app.processEvents()
+        from PySide6.QtCore import QEvent
+
+        self.app.sendPostedEvents(None, int(QEvent.Type.DeferredDelete))  # delete the tab widget and its pages now
+        self.language.detach()
+        self.settings.sync()
+        del self.tabs, self.ctx, self.history
+        gc.collect()
+
+    def add(self, page_class: type) -> Any:
+        page = page_class(self.ctx, self.tabs)
+        self.tabs.addTab(page, page.page_title())
+        self.tabs.setCurrentWidget(page)
+        self.settle()
+        return page
+
+
+def _qt(bench: Bench) -> QtPages:
+    if bench._qt is None:
+        bench._qt = QtPages(bench)
+    return bench._qt  # type: ignore[no-any-return]
+
+
+def _page_opening(bench: Bench, name: str, page_class: type, key: str) -> Figure:
+    qt = _qt(bench)
+    page = qt.add(page_class)
+
+    def open_trip() -> None:
+        page.set_trip(bench.big_trip_id)
+        qt.settle()
+
+    def close_trip() -> None:
+        page.set_trip(None)
+        qt.settle()
+
+    open_trip()  # once untimed: first-use costs (fonts, caches) are start-up's, not opening's
+    timing = time_runs(open_trip, bench.runs, before=close_trip)
+    figure = Figure(
+        name, timing.median * 1000, "ms", 300, "< 300 ms",
+        detail=f"set_trip(big trip) and paint, from no trip; {_runs_ms(timing)}",
+    )
+    figure = _profiled(bench, figure, key, lambda: (close_trip(), open_trip()))
+    close_trip()
+    return figure
+
+
+def delegation_page(bench: Bench) -> Figure:
+    from planner.ui.pages.delegation import DelegationPage
+
+    return _page_opening(bench, "Open the big trip's delegation page (200 members)", DelegationPage, "delegation_page")
+
+
+def programme_page(bench: Bench) -> Figure:
+    name = "Open the big trip's programme page (5,000 items)"
+    from planner.ui.pages import registry
+
+    page_class = next((c for c in registry.PAGE_CLASSES if c.__name__ == "ProgrammePage"), None)
+    note = ""
+    if page_class is None and PROGRAMME_PAGE_FILE.is_file():
+        try:
+            from planner.ui.pages.programme import ProgrammePage
+        except Exception as error:  # noqa: BLE001 - a page under construction must not stop the other figures
+            return Figure(name, None, "ms", 300, "< 300 ms", detail=f"planner/ui/pages/programme.py does not import: {error}")
+        page_class, note = ProgrammePage, " (page imported directly: not registered in registry.py yet)"
+    if page_class is None:
+        return Figure(name, None, "ms", 300, "< 300 ms", detail="there is no programme page yet (planner/ui/pages/programme.py)")
+    figure = _page_opening(bench, name, page_class, "programme_page")
+    return Figure(**{**_fields(figure), "detail": figure.detail + note})
+
+
+def people_filter(bench: Bench) -> Figure:
+    """Typing "Schm" into the People page's filter, one key at a time; the slowest keystroke counts."""
+    from planner.ui.pages.people import PeoplePage
+
+    qt = _qt(bench)
+    page = qt.add(PeoplePage)
+    word = "Schm"
+    per_key: list[list[float]] = [[] for _ in word]
+
+    def clear() -> None:
+        page.search.setText("")
+        qt.settle()
+
+    def keystroke(text: str) -> Callable[[], None]:
+        def press() -> None:
+            page.search.setText(text)  # what typing does: textChanged → the proxy's set_filter_text
+            qt.settle()
+
+        return press
+
+    for _ in range(bench.runs):
+        clear()
+        for n in range(len(word)):
+            per_key[n].extend(time_runs(keystroke(word[: n + 1]), 1).samples)
+    medians = [Timing(tuple(samples)).median for samples in per_key]
+    shown = page.proxy.rowCount()
+    clear()
+    worst = max(medians)
+    detail = "median per keystroke: " + ", ".join(f"“{word[: n + 1]}” {m * 1000:.0f} ms" for n, m in enumerate(medians))
+    figure = Figure(
+        "Filter the 2,000-person table, per keystroke", worst * 1000, "ms", 50, "< 50 ms",
+        detail=f"{detail}; “{word}” leaves {shown} rows; the slowest keystroke counts",
+    )
+
+    def type_word() -> None:
+        clear()
+        for n in range(len(word)):
+            keystroke(word[: n + 1])()
+
+    return _profiled(bench, figure, "people_filter", type_word)
+
+
+# --- services and exports -------------------------------------------------------------------------
+
+
+def planning_checks(bench: Bench) -> Figure:
+    from planner.services.checks import check_trip
+
+    found = check_trip(bench.db, bench.big_trip_id)  # once untimed: imports and caches
+    timing = time_runs(lambda: check_trip(bench.db, bench.big_trip_id), max(bench.runs, 7))
+    figure = Figure(
+        "All planning checks on the big trip", timing.median * 1000, "ms", 100, "< 100 ms",
+        detail=f"check_trip, reading included; {len(found)} problems; {_runs_ms(timing)}",
+    )
+    return _profiled(bench, figure, "planning_checks", lambda: check_trip(bench.db, bench.big_trip_id))
+
+
+def personal_pdfs(bench: Bench) -> Figure:
+    """The batch export as the Export dialog runs it, each run on its own copy of the database.
+
+    An export issues a version of the itineraries and records it with the
+    trip (planner.services.issuing): run on the shared database, the runs
+    would pile issued versions into the data the later figures (trip file,
+    memory) measure, which the benchmark's data does not have.
+    """
+    from planner.db.engine import open_database
+    from planner.export.pdf.batch import export_personal_pdfs
+
+    folders: list[Path] = []
+    databases: list[Any] = []
+    written: list[int] = []
+
+    def fresh() -> None:
+        folders.append(bench.scratch("pdfs"))
+        databases.append(open_database(_copy_database(bench.db_path, folders[-1] / "copy.sqlite"), backup=False))
+
+    def export() -> None:
+        written.append(len(export_personal_pdfs(databases[-1], bench.big_trip_id, folders[-1] / "out", workers=2)))
+
+    timing = time_runs(export, bench.heavy_runs, before=fresh)
+    sizes = sorted(p.stat().st_size for p in (folders[-1] / "out").glob("*.pdf"))
+    for db in databases:
+        db.close()
+    for folder in folders:
+        shutil.rmtree(folder, ignore_errors=True)
+    figure = Figure(
+        "200 personal PDF itineraries (2 worker processes)", timing.median, "s", 20, "< 20 s in all",
+        detail=f"{min(written)} files per run, {sizes[0] // 1024}–{sizes[-1] // 1024} KB each, the issued version "
+        f"recorded (each run on a fresh copy of the database); {_runs_s(timing)}",
+    )
+    return _profiled(bench, figure, "personal_pdfs", _some_itineraries(bench))
+
+
+def _copy_database(source: Path, target: Path) -> Path:
+    """A consistent copy of an SQLite database (through SQLite's backup, so the write-ahead log is included)."""
+    import sqlite3
+
+    src, dst = sqlite3.connect(source), sqlite3.connect(target)
+    try:
+        src.backup(dst)
+    finally:
+        dst.close()
+        src.close()
+    return target
+
+
+def _some_itineraries(bench: Bench) -> Callable[[], object]:
+    """Ten itineraries in this process, one after the other: what each worker does (the workers cannot be profiled here)."""
+    from datetime import date
+
+    from planner.export.pdf.fonts import register_fonts
+    from planner.export.pdf.personal import personal_document
+    from planner.export.tripview import TripView
+
+    def make() -> None:
+        register_fonts()
+        view = TripView.load(bench.db, bench.big_trip_id)
+        for member in view.members[:10]:
+            personal_document(view, member.id, issued=date.today())
+
+    return make
+
+
+def demo_pdf_size(bench: Bench) -> Figure:
+    """The largest personal PDF of any participant of the demo trips (a stricter figure than one participant's)."""
+    from planner.db.engine import open_database
+    from planner.export.pdf.batch import export_personal_pdfs
+    from planner.importing.demo import load_demo
+
+    folder = bench.scratch("demo")
+    db = open_database(folder / "demo.sqlite", backup=False)
+    try:
+        changes = load_demo(db)
+        paths: list[Path] = []
+        for change in changes:
+            paths += export_personal_pdfs(db, change.id, folder / f"trip-{change.id}", workers=2)
+    finally:
+        db.close()
+    largest = max(paths, key=lambda p: p.stat().st_size)
+    size_kb = largest.stat().st_size / 1024
+    smallest = min(p.stat().st_size for p in paths) / 1024
+    shutil.rmtree(folder, ignore_errors=True)
+    return Figure(
+        "Personal PDF of a demo participant", size_kb, "KB", 300, "< 300 KB",
+        detail=f"the largest of {len(paths)} demo itineraries ({largest.name}); the smallest is {smallest:.0f} KB",
+    )
+
+
+def trip_export(bench: Bench) -> Figure:
+    from planner.export.tripfile import write_trip_file
+
+    folder = bench.scratch("export")
+    target = folder / "big-trip.json"
+    timing = time_runs(lambda: write_trip_file(bench.db, bench.big_trip_id, target), bench.runs)
+    size_mb = target.stat().st_size / 1024 / 1024
+    figure = Figure(
+        "Export the big trip as a trip file", timing.median, "s", 2, "< 2 s",
+        detail=f"{size_mb:.1f} MB; {_runs_s(timing)}",
+    )
+    figure = _profiled(bench, figure, "trip_export", lambda: write_trip_file(bench.db, bench.big_trip_id, target))
+    bench.trip_file = target
+    return figure
+
+
+def trip_import(bench: Bench) -> Figure:
+    from planner.db.engine import open_database
+    from planner.export.tripfile import write_trip_file
+    from planner.importing.tripfile import import_trip_file
+
+    source = bench.trip_file
+    if source is None or not source.is_file():
+        source = bench.scratch("export") / "big-trip.json"
+        write_trip_file(bench.db, bench.big_trip_id, source)
+    databases: list[Any] = []
+    folder = bench.scratch("import")
+
+    def empty_database() -> None:
+        databases.append(open_database(folder / f"empty-{len(databases)}.sqlite", backup=False))
+
+    def import_once() -> None:
+        import_trip_file(databases[-1], source)
+
+    timing = time_runs(import_once, bench.heavy_runs, before=empty_database)
+    figure = Figure(
+        "Import the big trip's file into an empty database", timing.median, "s", 2, "< 2 s",
+        detail=f"checked in full and written in one transaction; {_runs_s(timing)}",
+    )
+
+    def profile_once() -> None:
+        empty_database()
+        import_once()
+
+    figure = _profiled(bench, figure, "trip_import", profile_once)
+    for db in databases:
+        db.close()
+    shutil.rmtree(folder, ignore_errors=True)
+    return figure
+
+
+# --- child processes ------------------------------------------------------------------------------
+
+
+def startup(bench: Bench) -> Figure:
+    """The planner's start to its first painted window against a bare PySide6 window, alternating.
+
+    The target is the main window painted: the planner draws its window first,
+    saying which database it opens, and opens the database right after that
+    paint. The moment the window shows the database with the trip list filled
+    is measured in the same alternation and reported beside it.
+    """
+    home = bench.scratch("home")
+    env = probe_environment(home)
+    args = [str(bench.db_path)]
+    name = "Start-up to the main window painted, against a bare PySide6 window"
+    try:
+        run_probe(probes.BARE_WINDOW, env=env)  # warm-up, untimed: disk caches, the daily backup of the database
+        run_probe(probes.PLANNER_WINDOW, args, env=env)
+        bare: list[float] = []
+        planner: list[float] = []
+        filled: list[float] = []
+        for _ in range(bench.runs):
+            bare.append(run_probe(probes.BARE_WINDOW, env=env).seconds)
+            planner.append(run_probe(probes.PLANNER_WINDOW, args, env=env).seconds)
+            filled.append(run_probe(probes.PLANNER_FILLED, args, env=env).seconds)
+    except ProbeError as error:
+        return Figure(name, None, "×", 3, "≤ 3 × bare window", strict=False, detail=str(error))
+    b, p, f = Timing(tuple(bare)).median, Timing(tuple(planner)).median, Timing(tuple(filled)).median
+    figure = Figure(
+        name, p / b, "×", 3, "≤ 3 × bare window", strict=False,
+        detail=f"planner {p * 1000:.0f} ms, bare window {b * 1000:.0f} ms (medians of {bench.runs} alternating runs; "
+        f"planner runs: {', '.join(f'{s * 1000:.0f}' for s in planner)} ms). The window first says which database "
+        f"it opens; with the database open and the trip list filled it was painted after {f * 1000:.0f} ms "
+        f"({f / b:.2f} × bare; runs: {', '.join(f'{s * 1000:.0f}' for s in filled)} ms), not the target",
+    )
+    if figure.ok is False:
+        profile = profile_probe(probes.PLANNER_WINDOW, args, env, bench.profiles / "startup.txt")
+        figure = Figure(**{**_fields(figure), "profile": profile})
+    return figure
+
+
+def peak_memory(bench: Bench) -> Figure:
+    home = bench.scratch("memory-home")
+    env = probe_environment(home)
+    name = "Peak memory with the big trip open (programme page shown)"
+    samples: list[float] = []
+    payload: dict[str, Any] = {}
+    try:
+        for _ in range(bench.heavy_runs):
+            result = run_probe(probes.PLANNER_MEMORY, [str(bench.db_path), str(bench.big_trip_id)], env=env)
+            payload = result.payload
+            samples.append(payload["peak_kb"] / 1024)
+    except ProbeError as error:
+        return Figure(name, None, "MB", 400, "< 400 MB", detail=str(error))
+    if payload.get("trip") != bench.big_trip_id:
+        return Figure(name, None, "MB", 400, "< 400 MB", detail=f"the window did not show the big trip: {payload}")
+    if payload.get("programme_items") is None:
+        how = "without a programme page (there is none yet)"
+    else:
+        how = f"programme page shown with {payload['programme_items']} items"
+        if payload.get("programme_added"):
+            how += " (page added by the probe: not registered yet)"
+    return Figure(
+        name, Timing(tuple(samples)).median, "MB", 400, "< 400 MB",
+        detail=f"peak RSS of the app process (ru_maxrss), {how}; runs: {', '.join(f'{s:.0f}' for s in samples)} MB",
+    )
+
+
+#: The figures in the order of the results table.
+FIGURES: tuple[Callable[[Bench], Figure], ...] = (
+    startup,
+    programme_page,
+    delegation_page,
+    people_filter,
+    planning_checks,
+    personal_pdfs,
+    demo_pdf_size,
+    trip_export,
+    trip_import,
+    peak_memory,
+)

@@ -1,0 +1,200 @@
+"""Reading many records at once: plain rows straight into domain records.
+
+A large trip has thousands of programme items and hundreds of members and
+venues. Loading them as ORM objects (identity map, attribute instrumentation,
+a collection per item for its participants) costs several times more than
+the records themselves, and the checks, the programme page and the trip file
+read a whole trip each time. So they read it here, a few plain queries per
+trip: the records come out exactly as services.mapping makes them from ORM rows.
+"""
+
+from __future__ import annotations
+
+import gc
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Column, ColumnElement, Dialect, Select, String, Text, cast, or_, select, type_coerce
+from sqlalchemy.types import TypeEngine
+from sqlalchemy.orm import Session
+
+from planner.db import models as m
+from planner.domain.entities import ContactData, ItemData, MembershipData, PersonData, VenueData
+from planner.domain.enums import ItemKind, Language, Role, Sex, VenueKind
+
+_ITEM = m.ProgrammeItem.__table__
+_TICK = m.item_participant
+_VENUE = m.Venue.__table__
+_CONTACT = m.VenueContact.__table__
+_PERSON = m.Person.__table__
+_MEMBER = m.Membership.__table__
+_KINDS: dict[str, ItemKind] = {kind.value: kind for kind in ItemKind}
+
+
+@contextmanager
+def no_collection() -> Iterator[None]:
+    """No garbage collection while many records are built.
+
+    The records hold no reference cycles, so a collection in the middle finds
+    nothing to free; yet building tens of thousands of objects would start
+    dozens of collections, which took a quarter of the reading time.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def read_items(session: Session, trip_id: int) -> list[ItemData]:
+    """The trip's programme in time order (start, then id), each item with its participants."""
+    with no_collection():
+        return _read_items(session, trip_id)
+
+
+def _read_items(session: Session, trip_id: int) -> list[ItemData]:
+    ticked: dict[int, list[int]] = {}
+    for item_id, membership_id in session.execute(
+        select(_TICK.c.item_id, _TICK.c.membership_id)
+        .join(_ITEM, _ITEM.c.id == _TICK.c.item_id)
+        .where(_ITEM.c.trip_id == trip_id)
+    ).all():
+        ticked.setdefault(item_id, []).append(membership_id)
+    # The texts and times come raw (the JSON as text) and are decoded once per distinct value (see _Decoded).
+    dialect = session.get_bind().dialect
+    texts, moments = _Decoded(_ITEM.c.title.type, dialect), _Decoded(_ITEM.c.start_utc.type, dialect)
+    rows = session.execute(
+        select(
+            _ITEM.c.id, _ITEM.c.version, _ITEM.c.kind, _raw_text(_ITEM.c.title), _raw_text(_ITEM.c.description),
+            _ITEM.c.venue_id, type_coerce(_ITEM.c.start_utc, _RAW), type_coerce(_ITEM.c.end_utc, _RAW),
+            _ITEM.c.timezone, _ITEM.c.end_timezone, _ITEM.c.host_contact_id, _raw_text(_ITEM.c.dress_code),
+            _raw_text(_ITEM.c.transport), _ITEM.c.everyone,
+        )
+        .where(_ITEM.c.trip_id == trip_id)
+    ).all()  # fetched at once: iterating a result fetches row by row
+    items = []
+    append = items.append
+    for (item_id, version, kind, title, description, venue_id, start, end, timezone, end_timezone, host_contact_id,
+         dress_code, transport, everyone) in rows:  # unpacked: by name, a row's fields cost ten times as much
+        everyone = bool(everyone)
+        # Positional, in ItemData's field order (keywords cost a third more for thousands of records;
+        # tests/services/test_bulk_read.py compares every field with the ORM mapping).
+        append(ItemData(
+            item_id, version, trip_id, _KINDS.get(kind) or ItemKind(kind), texts[title], texts[description], venue_id,
+            moments[start], moments[end], timezone, end_timezone, host_contact_id, texts[dress_code], texts[transport],
+            everyone, () if everyone else tuple(sorted(ticked.get(item_id, ()))),
+        ))
+    # Sorted here rather than by the database: no index serves (trip, start), so SQLite sorted
+    # all the trip's rows in a temporary B-tree, which took longer than sorting the records.
+    items.sort(key=_start_then_id)
+    return items
+
+
+def _start_then_id(item: ItemData) -> tuple[Any, Any]:
+    return item.start, item.id
+
+
+#: A column read as the driver gives it, without the column type's processing.
+_RAW = String()
+
+
+def _raw_text(column: Column[Any]) -> ColumnElement[str]:
+    """A JSON column as its text, on every database (PostgreSQL's driver would decode JSON into a dict)."""
+    return cast(column, Text)
+
+
+class _Decoded(dict[Any, Any]):
+    """Raw database values of one column type and what the type makes of them, each decoded once per read.
+
+    A programme repeats its texts and times (items run in slots, and "{}" is
+    every empty text); looking a value up costs a fraction of running the
+    type's result processor on each of tens of thousands of cells.
+    """
+
+    def __init__(self, column_type: TypeEngine[Any], dialect: Dialect) -> None:
+        super().__init__()
+        self._process = column_type.result_processor(dialect, None)
+
+    def __missing__(self, raw: Any) -> Any:
+        value = self[raw] = raw if self._process is None else self._process(raw)
+        return value
+
+
+def read_members(session: Session, trip_id: int) -> list[tuple[MembershipData, PersonData]]:
+    """The delegation in protocol order, each membership with its person."""
+    member_names = [c.name for c in _MEMBER.c]
+    person_names = [c.name for c in _PERSON.c]
+    split = len(member_names)
+    rows = session.execute(
+        select(*_MEMBER.c, *_PERSON.c)
+        .join(_PERSON, _PERSON.c.id == _MEMBER.c.person_id)
+        .where(_MEMBER.c.trip_id == trip_id)
+        .order_by(_MEMBER.c.protocol_order, _MEMBER.c.id)
+    ).all()  # at once, and by position: row by row and by name took four times as long
+    found = []
+    for row in rows:
+        person = dict(zip(person_names, row[split:], strict=True))
+        person["preferred_language"] = Language(person["preferred_language"])
+        person["sex"] = Sex(person["sex"] or "")
+        member = dict(zip(member_names, row[:split], strict=True))
+        member["role"] = Role(member["role"])
+        found.append((MembershipData(**member), PersonData(**person)))
+    return found
+
+
+def read_people(session: Session) -> list[PersonData]:
+    """The whole people directory, by family name, given name and id."""
+    found = []
+    names = [c.name for c in _PERSON.c]
+    with no_collection():
+        for row in session.execute(
+            select(*_PERSON.c).order_by(_PERSON.c.family_name, _PERSON.c.given_name, _PERSON.c.id)
+        ).all():
+            fields = dict(zip(names, row, strict=True))
+            fields["preferred_language"] = Language(fields["preferred_language"])
+            fields["sex"] = Sex(fields["sex"] or "")
+            found.append(PersonData(**fields))
+    return found
+
+
+def every_venue() -> Select[Any]:
+    """The ids of all venues of the directory."""
+    return select(_VENUE.c.id)
+
+
+def venues_of_items(trip_id: int) -> Select[Any]:
+    """The ids of the venues the trip's programme takes place at."""
+    return select(_ITEM.c.venue_id).where(_ITEM.c.trip_id == trip_id, _ITEM.c.venue_id.is_not(None))
+
+
+def venues_of_hosts(trip_id: int) -> Select[Any]:
+    """The ids of the venues of the host contacts the trip's programme names."""
+    return select(_CONTACT.c.venue_id).join(_ITEM, _ITEM.c.host_contact_id == _CONTACT.c.id).where(_ITEM.c.trip_id == trip_id)
+
+
+def read_venues(session: Session, *chosen: Select[Any] | Iterable[int]) -> dict[int, VenueData]:
+    """The venues whose ids any of `chosen` (queries or ids) gives, by id in id order, with their contacts in id order."""
+    conditions: list[ColumnElement[bool]] = []
+    for ids in chosen:
+        conditions.append(_VENUE.c.id.in_(ids if isinstance(ids, Select) else list(ids)))
+    if not conditions:
+        return {}
+    where = or_(*conditions)
+    contacts: dict[int, list[ContactData]] = {}
+    names = [c.name for c in _CONTACT.c]
+    for row in session.execute(
+        select(*_CONTACT.c).where(_CONTACT.c.venue_id.in_(select(_VENUE.c.id).where(where))).order_by(_CONTACT.c.id)
+    ).all():
+        contact = ContactData(**dict(zip(names, row, strict=True)))
+        contacts.setdefault(contact.venue_id, []).append(contact)  # type: ignore[arg-type]
+    venues: dict[int, VenueData] = {}
+    names = [c.name for c in _VENUE.c]
+    for row in session.execute(select(*_VENUE.c).where(where).order_by(_VENUE.c.id)).all():
+        fields = dict(zip(names, row, strict=True))
+        fields["kind"] = VenueKind(fields["kind"])
+        venues[fields["id"]] = VenueData(**fields, contacts=tuple(contacts.get(fields["id"], ())))
+    return venues
+

@@ -1,0 +1,86 @@
+"""The shortcuts that make a batch of itineraries quick print exactly what the slow way printed.
+
+Plain text is drawn by Line instead of reportlab's Paragraph, and QR codes are
+encoded by qr_encode instead of reportlab's QRCode.make(): same positions,
+same modules.
+"""
+
+from __future__ import annotations
+
+import io
+import random
+import string
+from urllib.parse import quote
+
+from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
+
+from planner.export.pdf.flowables import Line, Strong, esc, para, strong
+from planner.export.pdf.fonts import register_fonts
+from planner.export.pdf.qr_encode import qr_modules
+from planner.export.pdf.styles import STYLES, cjk
+from tests.export.pdfcheck import reader
+
+
+def _reportlab_modules(value: str) -> tuple[tuple[bool, ...], ...]:
+    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
+    code.addData(value)
+    code.make()
+    return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
+
+
+def test_qr_codes_are_module_for_module_reportlabs() -> None:
+    rnd = random.Random(7)
+    alphabet = string.ascii_letters + string.digits + "/:?=&.%#-_"
+    values = [
+        "https://www.openstreetmap.org/?mlat=22.54210&mlon=113.95120#map=17/22.54210/113.95120",
+        "https://www.openstreetmap.org/search?query=" + quote("深圳市福田区益田路6003号", safe=""),
+        "HELLO WORLD", "12345678", "x",
+        *("".join(rnd.choice(alphabet) for _ in range(length)) for length in (1, 17, 40, 90, 150, 230, 380, 600)),
+    ]
+    for value in values:
+        assert qr_modules.__wrapped__(value) == _reportlab_modules(value), value  # large codes carry version bits too
+
+
+def _placed_text(story: list[Flowable]) -> list[tuple[str, float, float]]:
+    """Each piece of text of the rendered story, with where it starts on the page (rounded to 0.01 pt)."""
+    register_fonts()
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, leftMargin=20 * mm, topMargin=20 * mm).build(story)
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: list[float], tm: list[float], _font: object, _size: float) -> None:
+        if text.strip():
+            found.append((text.strip(), round(tm[4] * cm[0] + cm[4], 2), round(tm[5] * cm[3] + cm[5], 2)))
+
+    for page in reader(buffer.getvalue()).pages:
+        page.extract_text(visitor_text=visit)
+    return found
+
+
+def test_plain_text_is_drawn_where_a_paragraph_draws_it() -> None:
+    register_fonts()  # as make_context does before any paragraph is made
+    texts = [
+        ("Host contact", STYLES.label, False),
+        ("Zhou Ziqiang (周志强), Journalist, +86 21 9792 4589 & more", STYLES.small, False),
+        ("陆家嘴机械制造 3<br/>上海市陆家嘴世纪大道337号", STYLES.local, False),  # two lines for the driver
+        ("Empfang des Generalkonsuls", STYLES.item_title, True),
+        ("A long description " * 30, STYLES.body, False),  # too wide for one line: wrapped as a paragraph
+    ]
+    lines = [strong(text, style) if bold else para(text if "<br/>" in text else esc(text), style) for text, style, bold in texts]
+    assert [type(flowable) for flowable in lines] == [Line] * 5
+    paragraphs: list[Flowable] = []
+    for text, style, bold in texts:
+        markup = text if "<br/>" in text else esc(text)
+        chosen = cjk(style) if any("\u4e00" <= ch <= "\u9fff" for ch in text) else style
+        paragraphs.append(Strong(markup, chosen) if bold else Paragraph(markup, chosen))
+    by_line, by_paragraph = _placed_text(lines), _placed_text(paragraphs)
+    assert by_line == by_paragraph
+    assert ("陆家嘴机械制造 3", by_line[2][1], by_line[2][2]) in by_line and len(by_line) > len(texts) + 3  # the long text wrapped
+
+
+def test_markup_stays_a_paragraph() -> None:
+    register_fonts()
+    assert isinstance(para('Text<br/><font size="8" color="#5E6A77">Zweite Sprache</font>', STYLES.body), Paragraph)
+    assert isinstance(para("Plain", STYLES.body), Line)
