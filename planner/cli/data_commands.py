@@ -1,7 +1,8 @@
 """CLI commands that care for the database file and personal data.
 
 backup, list-backups and restore work on the file itself, without opening it
-as a planner database first, so that a damaged file can still be restored.
+as a planner database first, so that a damaged file can still be restored;
+copy-database opens the two databases it is given, not --db.
 """
 
 from __future__ import annotations
@@ -25,6 +26,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     sub.add_parser("list-backups", help=_("list the backups of the database file, newest first"))
     p = sub.add_parser("restore", help=_("replace the database with a backup (a safety copy is made first)"))
     p.add_argument("backup", type=Path, help=_("the backup file, or its number from list-backups"))
+
+    p = sub.add_parser(
+        "copy-database", help=_("copy every record of one planner database into another, empty one (e.g. a file onto a PostgreSQL server)")
+    )
+    p.add_argument("--from", dest="source", required=True, metavar="PATH_OR_URL", help=_("the database to copy from"))
+    p.add_argument("--to", dest="target", required=True, metavar="PATH_OR_URL", help=_("the empty database to copy into"))
 
     p = sub.add_parser("person-report", help=_("write everything held about one person as JSON"))
     p.add_argument("--person", type=int, required=True, metavar="ID")
@@ -102,4 +109,20 @@ def erase_person_command(args: argparse.Namespace, db: Database, out: callable, 
     return 0
 
 
-FILE_COMMANDS.update({"backup": backup_command, "list-backups": list_backups_command, "restore": restore_command})
+def copy_database_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+    from planner.db.copy import copy_database
+    from planner.i18n import ngettext
+
+    report = copy_database(args.source, args.target)
+    for table, count in report.rows.items():
+        out(f"  {table:<18} {count:>8}")
+    out(ngettext("Copied {count} record from {source} to {target}.", "Copied {count} records from {source} to {target}.", report.total).format(
+        count=report.total, source=report.source, target=report.target
+    ))
+    return 0
+
+
+FILE_COMMANDS.update({
+    "backup": backup_command, "list-backups": list_backups_command, "restore": restore_command,
+    "copy-database": copy_database_command,
+})

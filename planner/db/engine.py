@@ -3,6 +3,10 @@
 Before anything is written the file is checked: a file that is not an SQLite
 database, an SQLite database of another program, or one written by a newer
 version of the planner is refused with a clear message and left untouched.
+A PostgreSQL database needs none of the file checks, WAL or backups (the
+agency backs it up with pg_dump), but the same migrations; a connection that
+breaks off is reported as ConnectionLostError, which the window offers to
+reconnect after.
 """
 
 from __future__ import annotations
@@ -19,15 +23,23 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
-from planner.domain.errors import DatabaseError
+from planner.domain.errors import ConnectionLostError, DatabaseError
 from planner.i18n import N_
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
+POSTGRESQL_DRIVER = "postgresql+psycopg"
+CONNECT_TIMEOUT_S = 10
+#: SQLSTATEs of a connection that is gone: class 08, and the server shutting down or restarting.
+_LOST_STATES = ("57P01", "57P02", "57P03")
+CONNECTION_LOST = N_(
+    "The connection to the database server was lost, so the last action was not carried out. "
+    "Check the network connection, then reconnect and try again."
+)
 
 
 def database_url(target: str | os.PathLike[str]) -> URL:
@@ -38,7 +50,10 @@ def database_url(target: str | os.PathLike[str]) -> URL:
     """
     value = os.fspath(target)
     if "://" in value:
-        return make_url(value)
+        url = make_url(value)
+        if url.drivername in ("postgres", "postgresql"):  # the planner ships psycopg 3, not SQLAlchemy's default psycopg2
+            url = url.set(drivername=POSTGRESQL_DRIVER)
+        return url
     return URL.create("sqlite", database=str(Path(value).expanduser().resolve()))
 
 
@@ -136,6 +151,19 @@ class Database:
         self.engine = engine
         self.created = created
         self._sessions = sessionmaker(engine, expire_on_commit=False)
+        #: Server processes of this database's own connections: their notifications are our own changes.
+        self.backend_pids: set[int] = set()
+        if engine.dialect.name == "postgresql":
+            event.listen(engine, "connect", self._note_backend)
+            event.listen(engine, "close", self._forget_backend)
+
+    def _note_backend(self, dbapi_connection: Any, record: Any) -> None:
+        pid = int(dbapi_connection.info.backend_pid)
+        record.info["backend_pid"] = pid
+        self.backend_pids.add(pid)
+
+    def _forget_backend(self, _dbapi_connection: Any, record: Any) -> None:
+        self.backend_pids.discard(record.info.get("backend_pid", -1))
 
     @property
     def url(self) -> str:
@@ -149,24 +177,79 @@ class Database:
     def path(self) -> Path | None:
         return Path(self.engine.url.database) if self.is_sqlite and self.engine.url.database else None
 
+    @property
+    def label(self) -> str:
+        """A short name for the window title: the file's name, or the database and its server."""
+        if self.path is not None:
+            return self.path.name
+        url = self.engine.url
+        return f"{url.database or ''} @ {url.host or 'localhost'}"
+
+    @property
+    def server(self) -> str:
+        """Where the data lives, for messages: the file, or host:port/database of the server."""
+        if self.path is not None:
+            return str(self.path)
+        url = self.engine.url
+        return f"{url.host or 'localhost'}:{url.port or 5432}/{url.database or ''}"
+
     @contextmanager
     def transaction(self) -> Iterator[Session]:
         """One transaction: committed when the block ends, rolled back on any error."""
-        with self._sessions.begin() as session:
+        with self._connection_kept(), self._sessions.begin() as session:
             yield session
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A session for reads; nothing it does is committed."""
-        session = self._sessions()
+        with self._connection_kept():
+            session = self._sessions()
+            try:
+                yield session
+            finally:
+                session.rollback()
+                session.close()
+
+    @contextmanager
+    def _connection_kept(self) -> Iterator[None]:
+        """A server connection that broke off becomes ConnectionLostError; a file has no connection to lose."""
         try:
-            yield session
-        finally:
-            session.rollback()
-            session.close()
+            yield
+        except DBAPIError as exc:
+            if not self.is_sqlite and connection_broken(exc):
+                raise ConnectionLostError(CONNECTION_LOST) from exc
+            raise
+
+    def reconnect(self) -> None:
+        """Drop every pooled connection and connect anew; ConnectionLostError while the server stays away."""
+        self.engine.dispose()
+        with self._connection_kept(), self.engine.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
 
     def close(self) -> None:
         self.engine.dispose()
+
+
+def connection_broken(exc: DBAPIError) -> bool:
+    """True when a server database failed because the connection is gone, not because a statement was refused.
+
+    The driver gives no SQLSTATE for failures on the client side (refused,
+    reset, timed out); the server's own reasons carry class 08 or 57P0x.
+    """
+    if exc.connection_invalidated:
+        return True
+    if not isinstance(exc, (OperationalError, InterfaceError)):
+        return False
+    state = getattr(exc.orig, "sqlstate", None)
+    return state is None or state.startswith("08") or state in _LOST_STATES
+
+
+def connection_busy(exc: DBAPIError) -> bool:
+    """True when another writer held a lock (SQLite "locked"/"busy", PostgreSQL lock timeout or deadlock): worth a retry."""
+    reason = _reason(exc)
+    if "locked" in reason or "busy" in reason:
+        return True
+    return getattr(exc.orig, "sqlstate", None) in ("40001", "40P01", "55P03")
 
 
 def open_database(target: str | os.PathLike[str], *, migrate: bool = True, backup: bool = True) -> Database:
@@ -190,7 +273,9 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True, backu
             check_revision(peek_sqlite_revision(path), str(path))
         kwargs["connect_args"] = {"timeout": BUSY_TIMEOUT_MS / 1000}
     elif url.get_backend_name() == "postgresql":
+        # pre_ping finds a connection the server dropped before it is used, and replaces it.
         kwargs["pool_pre_ping"] = True
+        kwargs["connect_args"] = {"connect_timeout": CONNECT_TIMEOUT_S, "application_name": "delegation-planner"}
     else:
         raise DatabaseError(N_("Database type “{name}” is not supported; use a file or PostgreSQL."), name=url.get_backend_name())
     try:
@@ -212,6 +297,11 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True, backu
         raise
     except DBAPIError as exc:
         engine.dispose()
+        if engine.dialect.name != "sqlite" and connection_broken(exc):
+            raise DatabaseError(
+                N_("The database cannot be opened: the server {server} cannot be reached or refused the connection ({reason})."),
+                server=db.server, reason=_reason(exc).removeprefix("connection failed: ").strip(),
+            ) from exc
         raise DatabaseError(N_("The database cannot be opened: {reason}"), reason=_reason(exc)) from exc
     if backup and not created and engine.dialect.name == "sqlite":
         _daily_backup(path)
@@ -261,6 +351,8 @@ def _prepare_schema(db: Database, *, migrate: bool) -> None:
     check_revision(revision, str(db.path or db.url))
     if revision == HEAD_REVISION:
         return
+    if revision is None and not db.is_sqlite:
+        db.created = True  # an empty server database gets its tables now
     if not migrate:
         raise DatabaseError(N_("{path} needs a schema upgrade before it can be used."), path=str(db.path or db.url))
     from planner.db.migrate import upgrade

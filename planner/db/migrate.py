@@ -9,6 +9,7 @@ if TYPE_CHECKING:
     from planner.db.engine import Database
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+MIGRATION_LOCK = 7_242_016  # any fixed number: the advisory lock that lets one planner at a time migrate a server
 
 
 def alembic_config():  # type: ignore[no-untyped-def]
@@ -37,5 +38,9 @@ def upgrade(db: Database, *, from_revision: str | None, target: str = "head") ->
         backup_before_migration(db, from_revision)
     config = alembic_config()
     with db.engine.begin() as connection:
+        if not db.is_sqlite:
+            # Two desktops starting at once on a shared server: one migrates, the other waits for
+            # the lock and then finds the schema current (PostgreSQL runs the DDL in this transaction).
+            connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({MIGRATION_LOCK})")
         config.attributes["connection"] = connection
         command.upgrade(config, target)

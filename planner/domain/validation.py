@@ -27,6 +27,7 @@ _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
 
 MAX_NAME = 200
 MAX_TEXT = 20_000
+MAX_URL = 500
 
 
 def require_text(value: str | None, field: str, label: str) -> str:
@@ -52,11 +53,15 @@ def optional_text(value: str | None, field: str, label: str, limit: int = MAX_TE
     return text
 
 
+# C0 and C1 control characters; the second leaves tab, line feed and carriage return alone.
+# A regular expression, not a loop over the characters: imports check every text of thousands of records.
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]")
+_CONTROL_BUT_NEWLINES = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
 def _no_control_characters(text: str, field: str, label: str, allow_newlines: bool = False) -> None:
-    allowed = {"\n", "\t", "\r"} if allow_newlines else set()
-    for ch in text:
-        if (ord(ch) < 32 or 0x7F <= ord(ch) < 0xA0) and ch not in allowed:
-            raise ValidationError(N_("{label} contains an invalid control character."), field=field, label=label)
+    if (_CONTROL_BUT_NEWLINES if allow_newlines else _CONTROL).search(text):
+        raise ValidationError(N_("{label} contains an invalid control character."), field=field, label=label)
 
 
 def email(value: str | None, field: str = "email") -> str:
@@ -77,6 +82,8 @@ def phone(value: str | None, field: str = "phone") -> str:
 
 def url(value: str | None, field: str = "website") -> str:
     text = (value or "").strip()
+    if len(text) > MAX_URL:  # the column's limit, which PostgreSQL enforces
+        raise ValidationError(N_("The web address is too long (at most {limit} characters)."), field=field, limit=MAX_URL)
     if text and not _URL.match(text):
         raise ValidationError(N_("“{value}” is not a valid web address (http:// or https://)."), field=field, value=text)
     return text

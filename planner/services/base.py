@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
 
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
-from planner.db.engine import Database
+from planner.db.engine import Database, connection_busy
+from planner.db.notify import announce
 from planner.domain.errors import Term, ConflictError, DatabaseError, NotFoundError, PlannerError
 from planner.i18n import N_
 
@@ -52,9 +53,11 @@ def unit_of_work(db: Database) -> Iterator[Session]:
         raise ConflictError(N_("This record was changed elsewhere in the meantime; please reload it and try again.")) from exc
     except IntegrityError as exc:
         raise PlannerError(N_("The change conflicts with existing data: {reason}"), reason=str(exc.orig)) from exc
+    except DataError as exc:  # PostgreSQL enforces column lengths that SQLite ignores; validation should come first
+        raise PlannerError(N_("A value does not fit into the database: {reason}"), reason=str(exc.orig).splitlines()[0]) from exc
     except OperationalError as exc:
         reason = str(exc.orig)
-        if "locked" in reason or "busy" in reason:
+        if connection_busy(exc):
             raise DatabaseError(N_("The database is busy in another window or program; your change was not saved. Please try again.")) from exc
         raise DatabaseError(N_("The database cannot be written: {reason}"), reason=reason) from exc
 
@@ -64,12 +67,21 @@ def run(db: Database, action: Callable[[Session], T]) -> T:
     for attempt in range(LOCK_RETRIES):
         try:
             with unit_of_work(db) as session:
-                return action(session)
+                result = action(session)
+                if isinstance(result, Change):
+                    _announce(db, session, result)
+                return result
         except DatabaseError as exc:
             if "busy" not in exc.msgid or attempt == LOCK_RETRIES - 1:
                 raise
             time.sleep(0.25 * (attempt + 1))
     raise AssertionError("unreachable")
+
+
+def _announce(db: Database, session: Session, change: Change) -> None:
+    """Tell the other planners on a shared server what changed; delivered with the commit, or not at all."""
+    records = [(change.entity, change.id)] + [(c.entity, c.id) for c in change.related]
+    announce(db, session, records)
 
 
 def get_or_fail(session: Session, model: type[T], record_id: int | None, what: str) -> T:

@@ -18,7 +18,7 @@ from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from planner.domain.errors import PlannerError
+from planner.domain.errors import ConnectionLostError, PlannerError
 from planner.i18n import _
 
 LOG_FILE = "planner.log"
@@ -33,6 +33,11 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def show_planner_error(parent: QWidget | None, error: PlannerError, title: str | None = None) -> None:
+    if isinstance(error, ConnectionLostError):  # not a dead end: the window can connect again
+        from planner.ui.reconnect import offer_reconnect
+
+        offer_reconnect(parent, error)
+        return
     show_error(parent, title or _("The action could not be completed"), error.message())
 
 
@@ -70,6 +75,16 @@ class ErrorReporter:
     def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
+            return
+        if isinstance(exc, ConnectionLostError) and QApplication.instance() is not None and not self._showing:
+            # A read that found the server gone (e.g. a page reloading): no bug, so no log; offer to reconnect.
+            from planner.ui.reconnect import offer_reconnect
+
+            self._showing = True
+            try:
+                offer_reconnect(self._parent(), exc)
+            finally:
+                self._showing = False
             return
         log.error("Uncaught exception\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if QApplication.instance() is None or self._showing:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,8 @@ from tests.services.conftest import MORNING, new_item, new_member, new_person, n
 PASSPORT = {"passport_number": "C01X00T47", "passport_expiry": date(2030, 1, 1), "nationality": "DE"}
 
 
-def run(db_path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
-    code = main(["--db", str(db_path), *args])
+def run(db_target: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+    code = main(["--db", db_target, *args])
     out, err = capsys.readouterr()
     return code, out.splitlines(), err
 
@@ -28,20 +27,20 @@ def _trip_with_people(db: Database, **passports: object) -> TripData:
     return trip
 
 
-def test_a_clean_trip_exits_0(db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_clean_trip_exits_0(db: Database, db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
     trip = _trip_with_people(db)
-    code, lines, err = run(db_path, capsys, "check", "--trip", str(trip.id))
+    code, lines, err = run(db_target, capsys, "check", "--trip", str(trip.id))
     assert code == 0
     assert lines == ["No problems found."]
     assert err == ""
 
 
 def test_an_error_exits_1_with_one_line_per_problem_and_a_summary(
-    db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, db_target: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     trip = _trip_with_people(db, passport_number="")
     new_item(db, trip, MORNING - timedelta(hours=4), hours=1, title="Breakfast briefing", kind=ItemKind.FREE_TIME)  # 05:30
-    code, lines, _err = run(db_path, capsys, "check", "--trip", str(trip.id))
+    code, lines, _err = run(db_target, capsys, "check", "--trip", str(trip.id))
     assert code == 1
     assert lines == [
         "error: Kai Schirmeyer travels to China, but no passport is on file",
@@ -50,11 +49,11 @@ def test_an_error_exits_1_with_one_line_per_problem_and_a_summary(
     ]
 
 
-def test_warnings_and_hints_alone_exit_0(db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_warnings_and_hints_alone_exit_0(db: Database, db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
     trip = _trip_with_people(db, passport_expiry=date(2017, 1, 31))
     new_item(db, trip, MORNING + timedelta(days=10), title="After the trip", kind=ItemKind.FREE_TIME)
     new_item(db, trip, MORNING, title="Visit")  # a site visit without host contact
-    code, lines, _err = run(db_path, capsys, "check", "--trip", str(trip.id))
+    code, lines, _err = run(db_target, capsys, "check", "--trip", str(trip.id))
     assert code == 0
     assert [line.split(":")[0] for line in lines[:-1]] == ["warning", "warning", "hint"]
     assert lines[0].startswith("warning: The passport of Kai Schirmeyer expires on 31 January 2017")
@@ -62,13 +61,13 @@ def test_warnings_and_hints_alone_exit_0(db: Database, db_path: Path, capsys: py
     assert lines[-1] == "0 errors, 2 warnings, 1 hint"
 
 
-def test_problems_are_sorted_by_severity_then_time(db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_problems_are_sorted_by_severity_then_time(db: Database, db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
     trip = _trip_with_people(db)
     new_item(db, trip, MORNING + timedelta(days=1), title="Second day visit")
     new_item(db, trip, MORNING, title="First day visit")
     new_item(db, trip, MORNING + timedelta(days=2), hours=1, title="Clash A", kind=ItemKind.FREE_TIME)
     new_item(db, trip, MORNING + timedelta(days=2), hours=1, title="Clash B", kind=ItemKind.FREE_TIME)
-    code, lines, _err = run(db_path, capsys, "check", "--trip", str(trip.id))
+    code, lines, _err = run(db_target, capsys, "check", "--trip", str(trip.id))
     assert code == 1
     assert lines[0].startswith("error: Kai Schirmeyer is booked into “Clash A” and “Clash B”")
     assert lines[1].startswith("hint: “First day visit”")
@@ -76,34 +75,34 @@ def test_problems_are_sorted_by_severity_then_time(db: Database, db_path: Path, 
     assert lines[3] == "1 error, 0 warnings, 2 hints"
 
 
-def test_messages_follow_the_language_option(db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_messages_follow_the_language_option(db: Database, db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
     trip = _trip_with_people(db)
     new_item(db, trip, MORNING, title="Visit")
-    code, lines, _err = run(db_path, capsys, "--lang", "de", "check", "--trip", str(trip.id))
+    code, lines, _err = run(db_target, capsys, "--lang", "de", "check", "--trip", str(trip.id))
     assert code == 0
     assert "Montag, 24. Oktober 2016, 09:30–11:30 Uhr" in lines[0]
 
 
-def test_an_unknown_trip_is_one_line_on_stderr(db: Database, db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_an_unknown_trip_is_one_line_on_stderr(db: Database, db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
     new_trip(db)
-    code, lines, err = run(db_path, capsys, "check", "--trip", "999")
+    code, lines, err = run(db_target, capsys, "check", "--trip", "999")
     assert code == 1
     assert lines == []
     assert err == "planner: error: The trip no longer exists (it may have been deleted elsewhere).\n"
 
 
-def test_the_trip_option_is_required(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_the_trip_option_is_required(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
-        main(["--db", str(db_path), "check"])
+        main(["--db", db_target, "check"])
     assert exit_info.value.code == 2
     assert "--trip" in capsys.readouterr().err
 
 
-def test_the_demo_trips_check_consistently(db_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--db", str(db_path), "demo"]) == 0
+def test_the_demo_trips_check_consistently(db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--db", db_target, "demo"]) == 0
     capsys.readouterr()
     for trip_id in ("1", "2"):
-        code, lines, err = run(db_path, capsys, "check", "--trip", trip_id)
+        code, lines, err = run(db_target, capsys, "check", "--trip", trip_id)
         assert err == ""
         if lines == ["No problems found."]:
             assert code == 0

@@ -20,8 +20,8 @@ from tests.importing.member_files import (
 from tests.services.conftest import new_member, new_person, new_trip, snapshot
 
 
-def run(db_path: Path, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
-    code = main(["--db", str(db_path), *args])
+def run(db_target: str, capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, list[str], str]:
+    code = main(["--db", db_target, *args])
     out, err = capsys.readouterr()
     return code, out.splitlines(), err
 
@@ -33,10 +33,10 @@ def partner_file(tmp_path: Path) -> Path:
     return path
 
 
-def test_bad_rows_stop_the_whole_import_with_exit_3(db: Database, db_path: Path, partner_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_bad_rows_stop_the_whole_import_with_exit_3(db: Database, db_target: str, partner_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     trip = new_trip(db)
     before = snapshot(db)
-    code, lines, err = run(db_path, capsys, "import-members", str(partner_file), "--trip", str(trip.id))
+    code, lines, err = run(db_target, capsys, "import-members", str(partner_file), "--trip", str(trip.id))
     assert code == 3
     assert err == ""
     assert lines == [
@@ -52,12 +52,12 @@ def test_bad_rows_stop_the_whole_import_with_exit_3(db: Database, db_path: Path,
 
 
 def test_the_chinese_partners_list_with_skip_bad_rows_imports_exactly_the_good_rows(
-    db: Database, db_path: Path, partner_file: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, db_target: str, partner_file: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     trip = new_trip(db)
     new_member(db, trip, new_person(db, "Weil", "Stephan"), Role.HEAD)
     before = counts(db)
-    code, lines, _err = run(db_path, capsys, "import-members", str(partner_file), "--trip", str(trip.id), "--skip-bad-rows")
+    code, lines, _err = run(db_target, capsys, "import-members", str(partner_file), "--trip", str(trip.id), "--skip-bad-rows")
     assert code == 0
     assert len(lines) == len(CHINESE_BAD_ROWS) + 2
     assert lines[-2:] == ["Skipped rows: 4, 5, 6, 7, 8, 10", "Imported 4 members into trip 1."]
@@ -68,7 +68,7 @@ def test_the_chinese_partners_list_with_skip_bad_rows_imports_exactly_the_good_r
     assert counts(db) == {**before, "person": before["person"] + 4, "membership": before["membership"] + 4}
 
     # Imported again, the same list finds its people in the directory: on the command line a duplicate is a problem.
-    code, lines, _err = run(db_path, capsys, "import-members", str(partner_file), "--trip", str(trip.id), "--skip-bad-rows")
+    code, lines, _err = run(db_target, capsys, "import-members", str(partner_file), "--trip", str(trip.id), "--skip-bad-rows")
     assert code == 3
     assert "row 2, column 姓: Xu Qin (许勤) is in the people directory already" in lines[0]
     assert lines[-1] == "No rows left to import; nothing was written."
@@ -76,29 +76,29 @@ def test_the_chinese_partners_list_with_skip_bad_rows_imports_exactly_the_good_r
 
 
 def test_dry_run_writes_nothing_and_exits_0_only_when_every_row_is_fine(
-    db: Database, db_path: Path, partner_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    db: Database, db_target: str, partner_file: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     trip = new_trip(db)
     before = snapshot(db)
-    code, lines, _err = run(db_path, capsys, "import-members", str(partner_file), "--trip", str(trip.id), "--dry-run")
+    code, lines, _err = run(db_target, capsys, "import-members", str(partner_file), "--trip", str(trip.id), "--dry-run")
     assert code == 3
     assert lines[-1].startswith("Nothing was imported: 6 rows have problems.")
-    code, lines, _err = run(db_path, capsys, "import-members", str(partner_file), "--trip", str(trip.id), "--dry-run", "--skip-bad-rows")
+    code, lines, _err = run(db_target, capsys, "import-members", str(partner_file), "--trip", str(trip.id), "--dry-run", "--skip-bad-rows")
     assert code == 3
     assert lines[-2:] == ["Skipped rows: 4, 5, 6, 7, 8, 10", "Dry run: 4 rows can be imported; nothing was written."]
 
     good = tmp_path / "good.csv"
     good.write_bytes(csv_bytes(["Nachname", "Vorname", "Rolle"], [["Vogt", "Martin", "Mitglied"]], delimiter=";"))
-    code, lines, _err = run(db_path, capsys, "import-members", str(good), "--trip", str(trip.id), "--dry-run")
+    code, lines, _err = run(db_target, capsys, "import-members", str(good), "--trip", str(trip.id), "--dry-run")
     assert (code, lines) == (0, ["Dry run: 1 row can be imported; nothing was written."])
     assert snapshot(db) == before
 
 
-def test_a_clean_xlsx_imports_without_options(db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_clean_xlsx_imports_without_options(db: Database, db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     trip = new_trip(db)
     path = tmp_path / "list.xlsx"
     path.write_bytes(xlsx_bytes(["Surname", "First name", "Role", "Shoe size"], [["Whitfield", "Emma", "press", 38]]))
-    code, lines, _err = run(db_path, capsys, "import-members", str(path), "--trip", str(trip.id))
+    code, lines, _err = run(db_target, capsys, "import-members", str(path), "--trip", str(trip.id))
     assert code == 0
     assert lines == [
         "column Shoe size: The planner does not know this column; its values are not imported.",
@@ -117,13 +117,13 @@ def test_a_clean_xlsx_imports_without_options(db: Database, db_path: Path, tmp_p
     ],
 )
 def test_broken_files_give_one_clear_line_and_no_traceback(
-    db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+    db: Database, db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
 ) -> None:
     trip = new_trip(db)
     path = tmp_path / "broken.csv"
     path.write_bytes(content)
     before = snapshot(db)
-    code, lines, err = run(db_path, capsys, "import-members", str(path), "--trip", str(trip.id), "--skip-bad-rows")
+    code, lines, err = run(db_target, capsys, "import-members", str(path), "--trip", str(trip.id), "--skip-bad-rows")
     assert code == 1
     assert lines == []
     assert err.startswith(f"planner: error: {message}")
@@ -132,19 +132,19 @@ def test_broken_files_give_one_clear_line_and_no_traceback(
     assert snapshot(db) == before
 
 
-def test_a_missing_file_and_an_unknown_trip(db: Database, db_path: Path, partner_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_missing_file_and_an_unknown_trip(db: Database, db_target: str, partner_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     trip = new_trip(db)
-    code, _lines, err = run(db_path, capsys, "import-members", "/nowhere/list.csv", "--trip", str(trip.id))
+    code, _lines, err = run(db_target, capsys, "import-members", "/nowhere/list.csv", "--trip", str(trip.id))
     assert (code, err) == (1, "planner: error: The file /nowhere/list.csv does not exist.\n")
-    code, _lines, err = run(db_path, capsys, "import-members", str(partner_file), "--trip", "999")
+    code, _lines, err = run(db_target, capsys, "import-members", str(partner_file), "--trip", "999")
     assert (code, err) == (1, "planner: error: The trip no longer exists (it may have been deleted elsewhere).\n")
 
 
-def test_export_members_writes_csv_and_xlsx(db: Database, db_path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_members_writes_csv_and_xlsx(db: Database, db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     trip = new_trip(db)
     new_member(db, trip, new_person(db, "Xu", "Qin", "许勤", passport_number="E12345678", phone="+86 755 8888 0001"), Role.HEAD)
     out = tmp_path / "members.csv"
-    code, lines, _err = run(db_path, capsys, "export-members", "--trip", str(trip.id), "--out", str(out), "--lang", "zh", "--delimiter", "comma")
+    code, lines, _err = run(db_target, capsys, "export-members", "--trip", str(trip.id), "--out", str(out), "--lang", "zh", "--delimiter", "comma")
     assert (code, lines) == (0, [f"Wrote {out}"])
     text = out.read_bytes().decode("utf-8-sig")
     assert text.splitlines()[0].startswith("序号,姓,名,中文姓名,")
@@ -152,13 +152,13 @@ def test_export_members_writes_csv_and_xlsx(db: Database, db_path: Path, tmp_pat
     assert "'+86 755 8888 0001" in text
     assert "E12345678" not in text
 
-    code, _lines, _err = run(db_path, capsys, "export-members", "--trip", str(trip.id), "--out", str(out), "--include-private")
+    code, _lines, _err = run(db_target, capsys, "export-members", "--trip", str(trip.id), "--out", str(out), "--include-private")
     assert code == 0
     assert "E12345678" in out.read_bytes().decode("utf-8-sig")
 
     xlsx = tmp_path / "members.xlsx"
-    assert run(db_path, capsys, "export-members", "--trip", str(trip.id), "--out", str(xlsx))[0] == 0
+    assert run(db_target, capsys, "export-members", "--trip", str(trip.id), "--out", str(xlsx))[0] == 0
     assert xlsx.read_bytes().startswith(b"PK\x03\x04")
 
-    code, _lines, err = run(db_path, capsys, "export-members", "--trip", str(trip.id), "--out", str(tmp_path / "members.txt"))
+    code, _lines, err = run(db_target, capsys, "export-members", "--trip", str(trip.id), "--out", str(tmp_path / "members.txt"))
     assert (code, err) == (1, "planner: error: Please name the member list .csv or .xlsx, not “members.txt”.\n")

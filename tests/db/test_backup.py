@@ -16,6 +16,8 @@ from planner.domain.entities import PersonData
 from planner.domain.errors import DatabaseError
 from planner.services import people
 
+pytestmark = pytest.mark.sqlite_file
+
 
 def _names(db_path: Path) -> list[str]:
     db = open_database(db_path, backup=False)

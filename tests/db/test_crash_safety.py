@@ -20,7 +20,7 @@ import pytest
 from planner.db.engine import open_database
 from planner.services import people
 
-pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
+pytestmark = [pytest.mark.sqlite_file, pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")]
 
 CHILD = textwrap.dedent(
     """

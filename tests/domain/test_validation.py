@@ -84,6 +84,13 @@ def test_url_refuses_other_schemes_and_spaces(value: str) -> None:
     assert value.strip() in err.message()
 
 
+def test_url_longer_than_its_column_is_refused() -> None:
+    longest = "https://example.org/" + "a" * (v.MAX_URL - 20)
+    assert v.url(longest) == longest
+    err = refused(v.url, longest + "b")
+    assert err.field == "website" and "at most 500 characters" in err.message()
+
+
 # --- time zone ------------------------------------------------------------
 
 

@@ -12,14 +12,14 @@ refused import must leave the database exactly as it was.
 from __future__ import annotations
 
 import codecs
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, Phase, event, given, settings
 from hypothesis import strategies as st
 
-from planner.db.engine import Database, open_database
+from planner.db.engine import Database
 from planner.domain.entities import TripData
 from planner.domain.errors import PlannerError
 from planner.importing.members import (
@@ -48,9 +48,9 @@ NAME_FIELDS = ("family_name", "given_name", "native_name")
 
 
 @pytest.fixture(scope="module")
-def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Database, TripData]]:
+def target(make_database: Callable[[str], Database]) -> Iterator[tuple[Database, TripData]]:
     """One database for all examples: each either adds its good rows or leaves it as it was."""
-    database = open_database(tmp_path_factory.mktemp("members") / "planner.sqlite")
+    database = make_database("members")
     trip = new_trip(database)
     yield database, trip
     database.close()

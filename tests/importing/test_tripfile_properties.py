@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import pytest
@@ -20,7 +20,7 @@ from jsonschema import Draft202012Validator
 from sqlalchemy import func, select
 
 from planner.db import models as m
-from planner.db.engine import Database, open_database
+from planner.db.engine import Database
 from planner.export.tripfile import bundle_document, render_trip_document, trip_document
 from planner.importing.tripfile import TripFileError, read_trip_document
 from planner.paths import TRIP_FILE_SCHEMA
@@ -40,8 +40,8 @@ LANGUAGES = {"de", "zh", "en"}
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
-    source = open_database(tmp_path_factory.mktemp("source") / "planner.sqlite")
+def base(make_database: Callable[[str], Database]) -> dict[str, Any]:
+    source = make_database("source")
     try:
         return trip_document(source, build_shenzhen_trip(source))
     finally:
@@ -49,9 +49,9 @@ def base(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
 
 
 @pytest.fixture(scope="module")
-def target(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Database]:
+def target(make_database: Callable[[str], Database]) -> Iterator[Database]:
     """One database for all examples: each must leave it as it was or add exactly one whole trip."""
-    database = open_database(tmp_path_factory.mktemp("target") / "planner.sqlite")
+    database = make_database("target")
     yield database
     database.close()
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
 
@@ -16,8 +15,8 @@ from tests.services.conftest import new_item, new_person, new_trip, new_venue, s
 
 
 @pytest.fixture
-def windows(db: Database, db_path: Path) -> Iterator[tuple[Database, Database]]:
-    second = open_database(db_path)
+def windows(db: Database, db_target: str) -> Iterator[tuple[Database, Database]]:
+    second = open_database(db_target)
     yield db, second
     second.close()
 

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner.db.backup import list_backups, make_backup
 from planner.domain.entities import PersonData
 from planner.services import people
 from planner.ui.main_window import MainWindow
 from planner.ui.widgets.backup_dialog import BackupDialog
+
+pytestmark = pytest.mark.sqlite_file
 
 
 def test_dialog_lists_backups_newest_first(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]

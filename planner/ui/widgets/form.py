@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 
 from planner import formatting
 from planner.domain.enums import Language
-from planner.domain.errors import PlannerError, ValidationError, ValidationErrors
+from planner.domain.errors import ConnectionLostError, PlannerError, ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
 from planner.i18n import _, current_language
 from planner.ui.language import LANGUAGE_NAMES
@@ -189,6 +189,10 @@ class RecordForm(QDialog):
             return
         except PlannerError as error:
             self._show(self.general_error, error.message())
+            if isinstance(error, ConnectionLostError):  # the form stays open with its input; offer to reconnect
+                from planner.ui.reconnect import offer_reconnect
+
+                offer_reconnect(self, error)
             return
         self.accept()
 

@@ -1,0 +1,96 @@
+"""Seeing the other planners' changes without a restart (PostgreSQL only).
+
+The services send a NOTIFY with every commit (planner/db/notify.py); this
+object listens on a connection of its own, reads what arrives as soon as the
+socket has data, and puts each changed kind of record on the window's
+DataBus, the same signal an own edit sends, so pages and lists reload as they
+do after an undo. A burst (an import of fifty people) becomes one signal per
+kind of record. If the listening connection breaks, it is tried again now and
+then without a message: the next action that needs the server says so.
+An SQLite file is a single desktop's: nothing is listened to there.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QSocketNotifier, QTimer
+
+from planner.db.engine import Database
+from planner.db.notify import ChangeListener
+from planner.domain.errors import DatabaseError
+from planner.ui.undo import DataBus
+
+POLL_MS = 3000  # also how often a broken listening connection is tried again
+
+log = logging.getLogger(__name__)
+
+
+class LiveUpdates(QObject):
+    def __init__(self, bus: DataBus, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._bus = bus
+        self._db: Database | None = None
+        self._listener: ChangeListener | None = None
+        self._notifier: QSocketNotifier | None = None
+        self._timer = QTimer(self)
+        self._timer.setInterval(POLL_MS)
+        self._timer.timeout.connect(self.poll)
+
+    @property
+    def listening(self) -> bool:
+        return self._listener is not None and self._listener.listening
+
+    def attach(self, db: Database) -> None:
+        """Listen to `db` from now on (and to nothing, for a file)."""
+        self.stop()
+        self._db = db
+        if db.is_sqlite:
+            return
+        self._listener = ChangeListener(db)
+        self._listen()
+        self._timer.start()
+
+    def _listen(self) -> None:
+        assert self._listener is not None
+        try:
+            self._listener.start()
+        except DatabaseError:
+            log.info("cannot listen for changes on %s; trying again later", self._db.url if self._db else "?")
+            return
+        self._notifier = QSocketNotifier(self._listener.socket(), QSocketNotifier.Type.Read, self)
+        self._notifier.activated.connect(self.poll)
+
+    def poll(self) -> int:
+        """Hand on what arrived; returns how many signals went out."""
+        if self._listener is None:
+            return 0
+        if not self._listener.listening:
+            self._drop_notifier()
+            self._listen()
+            return 0
+        try:
+            changes = self._listener.poll()
+        except DatabaseError:
+            self._drop_notifier()
+            return 0
+        sent: dict[str, int] = {}
+        for entity, record_id in changes:
+            sent.setdefault(entity, record_id)  # one reload per kind of record is enough
+        for entity, record_id in sent.items():
+            self._bus.changed.emit(entity, record_id)
+        return len(sent)
+
+    def _drop_notifier(self) -> None:
+        if self._notifier is not None:
+            self._notifier.setEnabled(False)
+            self._notifier.deleteLater()
+            self._notifier = None
+
+    def stop(self) -> None:
+        self._timer.stop()
+        self._drop_notifier()
+        if self._listener is not None:
+            self._listener.stop()
+            self._listener = None
+        self._db = None

@@ -1,0 +1,314 @@
+"""Working on a team database: the connection dialog, a lost connection with reconnect, the others' changes."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+
+from planner.db.credentials import PasswordStore
+from planner.db.engine import CONNECTION_LOST, Database, open_database
+from planner.domain.entities import TripData
+from planner.domain.errors import ConnectionLostError, DatabaseError
+from planner.i18n import set_language
+from planner.services import trips
+from planner.ui import main_window as mw
+from planner.ui import reconnect
+from planner.ui.file_actions import RECENT_KEY, RecentMenu
+from planner.ui.live_updates import LiveUpdates
+from planner.ui.main_window import MainWindow
+from planner.ui.undo import DataBus
+from planner.ui.widgets.connection_dialog import ConnectionDialog
+from planner.ui.widgets.trip_dialog import TripDialog
+from tests.db.test_credentials import MemoryKeyring
+from tests.services.conftest import new_trip
+
+
+class Opener:
+    """Stands in for open_database: remembers the targets, fails while told to."""
+
+    def __init__(self, db: Database | None = None, failure: DatabaseError | None = None) -> None:
+        self.db, self.failure, self.targets = db, failure, []  # type: ignore[var-annotated]
+
+    def __call__(self, target: str) -> Database:
+        self.targets.append(target)
+        if self.failure is not None:
+            raise self.failure
+        assert self.db is not None
+        return self.db
+
+
+def fill(dialog: ConnectionDialog, host: str = "db.agency.example", port: int = 5433, database: str = "planner",
+         user: str = "anna", password: str = "p@ss:w/rd") -> None:
+    dialog.host.setText(host)
+    dialog.port.setValue(port)
+    dialog.database_name.setText(database)
+    dialog.user.setText(user)
+    dialog.password.setText(password)
+
+
+# --- the connection dialog --------------------------------------------------------------------------
+
+
+def test_the_fields_become_a_url_and_the_password_goes_to_the_keyring(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    keyring = MemoryKeyring()
+    opener = Opener(db)
+    dialog = ConnectionDialog(opener, PasswordStore(keyring))
+    qtbot.addWidget(dialog)
+    assert dialog.remember.isChecked() and dialog.remember.isEnabled() and dialog.keyring_note.isHidden()
+    fill(dialog)
+    dialog.try_connect()
+    assert dialog.result() == ConnectionDialog.DialogCode.Accepted and dialog.database is db
+    url = make_url(opener.targets[0])
+    assert (url.host, url.port, url.database, url.username, url.password) == ("db.agency.example", 5433, "planner", "anna", "p@ss:w/rd")
+    assert keyring.entries == {("delegation-planner", "anna@db.agency.example:5433/planner"): "p@ss:w/rd"}
+    assert dialog.password_stored
+
+
+def test_a_failed_connection_keeps_the_dialog_open_with_the_reason_and_the_input(qtbot) -> None:  # type: ignore[no-untyped-def]
+    refused = DatabaseError("The database cannot be opened: {reason}", reason="password authentication failed")
+    keyring = MemoryKeyring()
+    dialog = ConnectionDialog(Opener(failure=refused), PasswordStore(keyring))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    fill(dialog)
+    dialog.try_connect()
+    assert dialog.isVisible() and dialog.result() != ConnectionDialog.DialogCode.Accepted
+    assert dialog.error.isVisible() and "password authentication failed" in dialog.error.text()
+    assert dialog.password.text() == "p@ss:w/rd" and dialog.host.text() == "db.agency.example"
+    assert keyring.entries == {}  # a password that did not work is not kept
+
+
+def test_a_full_url_wins_and_anything_else_is_refused(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    opener = Opener(db)
+    dialog = ConnectionDialog(opener, PasswordStore(MemoryKeyring()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.url.setText("/home/anna/planner.sqlite")
+    assert not dialog.host.isEnabled()
+    dialog.try_connect()
+    assert "is not a PostgreSQL URL" in dialog.error.text() and opener.targets == []
+    dialog.url.setText("postgres://anna@db.agency.example/planner")
+    dialog.password.setText("secret")
+    dialog.try_connect()
+    assert make_url(opener.targets[0]).password == "secret"
+    assert make_url(opener.targets[0]).drivername == "postgresql+psycopg"
+
+
+def test_missing_fields_are_named(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = ConnectionDialog(Opener(), PasswordStore(MemoryKeyring()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.try_connect()
+    assert "fill in the server, the database and the user name" in dialog.error.text()
+
+
+def test_without_a_keyring_the_dialog_says_the_password_is_not_stored(db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import keyring
+    from keyring.backends import fail
+
+    monkeypatch.setattr(keyring, "get_keyring", lambda: fail.Keyring())
+    dialog = ConnectionDialog(Opener(db), PasswordStore())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert dialog.keyring_note.isVisible() and "cannot be stored" in dialog.keyring_note.text()
+    assert not dialog.remember.isEnabled() and not dialog.remember.isChecked()
+    fill(dialog)
+    dialog.try_connect()
+    assert dialog.result() == ConnectionDialog.DialogCode.Accepted and not dialog.password_stored
+
+
+def test_a_known_server_is_filled_in_without_its_password(qtbot) -> None:  # type: ignore[no-untyped-def]
+    dialog = ConnectionDialog(Opener(), PasswordStore(MemoryKeyring()), known="postgresql+psycopg://anna:secret@db:6543/trips")
+    qtbot.addWidget(dialog)
+    assert (dialog.host.text(), dialog.port.value(), dialog.database_name.text(), dialog.user.text()) == ("db", 6543, "trips", "anna")
+    assert dialog.password.text() == ""
+
+
+@pytest.mark.parametrize("language", ["en", "de", "zh"])
+def test_the_dialog_in_each_language(qtbot, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+    set_language(language)
+    dialog = ConnectionDialog(Opener(), PasswordStore(MemoryKeyring()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert not dialog.grab().isNull()
+    assert dialog.windowTitle()
+
+
+# --- a lost connection -----------------------------------------------------------------------------
+
+
+def test_a_form_keeps_its_input_when_the_connection_is_lost_and_offers_to_reconnect(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    reconnected: list[bool] = []
+    monkeypatch.setattr(reconnect, "ask_to_reconnect", lambda parent, message: asked.append(message) or len(asked) == 1)
+    monkeypatch.setattr(window, "reconnect_database", lambda: reconnected.append(True))
+    calls: list[TripData] = []
+
+    def save(data: TripData) -> object:
+        calls.append(data)
+        if len(calls) == 1:
+            raise ConnectionLostError(CONNECTION_LOST)
+        return trips.create_trip(window.db, data)
+
+    dialog = TripDialog(save, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.title_localized.edits[next(iter(dialog.title_localized.edits))].setText("Visit to Shenzhen")
+    dialog.submit()
+    assert dialog.isVisible() and "connection to the database server was lost" in dialog.error_text("")
+    assert asked and reconnected == [True]
+    assert dialog.title_localized.value() == calls[0].title  # the input is all still there
+    dialog.submit()  # saving again after the reconnect works
+    assert dialog.result() == TripDialog.DialogCode.Accepted
+    assert [t.trip.title for t in trips.list_trips(window.db)] == [calls[0].title]
+
+
+def test_a_reconnect_that_fails_asks_again_with_the_new_reason(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    asked: list[str] = []
+    monkeypatch.setattr(reconnect, "ask_to_reconnect", lambda parent, message: asked.append(message) or len(asked) < 3)
+    attempts: list[int] = []
+
+    def flaky() -> None:
+        attempts.append(1)
+        if len(attempts) == 1:
+            raise DatabaseError("The server is still away.")
+
+    monkeypatch.setattr(window, "reconnect_database", flaky)
+    assert reconnect.offer_reconnect(window.navigator, ConnectionLostError(CONNECTION_LOST))  # found through the parents
+    assert asked == [ConnectionLostError(CONNECTION_LOST).message(), "The server is still away."]
+    assert len(attempts) == 2
+    monkeypatch.setattr(reconnect, "ask_to_reconnect", lambda parent, message: False)
+    assert not reconnect.offer_reconnect(window, ConnectionLostError(CONNECTION_LOST))
+
+
+def test_a_lost_connection_reaching_the_crash_reporter_offers_a_reconnect_and_writes_no_log(tmp_path: Path, qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui.errors import ErrorReporter
+
+    offered: list[str] = []
+    monkeypatch.setattr(reconnect, "offer_reconnect", lambda parent, error: offered.append(error.message()) or True)
+    reporter = ErrorReporter(tmp_path / "logs")
+    reporter.install()
+    try:
+        reporter.handle(ConnectionLostError, ConnectionLostError(CONNECTION_LOST), None)
+    finally:
+        reporter.uninstall()
+    assert offered and "was lost" in offered[0]
+    assert not (tmp_path / "logs" / "planner.log").exists() or "Uncaught" not in (tmp_path / "logs" / "planner.log").read_text()
+
+
+def test_reconnecting_the_window_reads_again(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+    make_trip("Visit")
+    window.reconnect_database()
+    assert window.model.rowCount() == 1
+
+
+# --- the others' changes, and switching to a team database -------------------------------------------
+
+
+def test_live_updates_do_nothing_on_a_file(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    db = open_database(tmp_path / "own.sqlite")
+    live = LiveUpdates(DataBus())
+    try:
+        live.attach(db)
+        assert not live.listening and live.poll() == 0
+    finally:
+        live.stop()
+        db.close()
+
+
+def test_a_server_url_in_the_recent_list_is_offered(settings: QSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QWidget
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    opened: list[str] = []
+    settings.setValue(RECENT_KEY, ["postgresql+psycopg://anna@db/planner", "/gone/away.sqlite"])
+    menu = RecentMenu(settings, lambda p: None, parent, open_url=opened.append)
+    menu.rebuild()
+    actions = [a for a in menu.actions() if a.isEnabled()]
+    assert [a.text() for a in actions] == ["postgresql+psycopg://anna@db/planner"]
+    actions[0].trigger()
+    assert opened == ["postgresql+psycopg://anna@db/planner"]
+
+
+@pytest.mark.postgresql
+def test_the_window_hears_of_another_planners_change(window: MainWindow, db_target: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+    assert window.live.listening
+    notifier = window.live._notifier  # noqa: SLF001 - the wiring: a read notifier on the listening socket
+    assert notifier is not None and notifier.isEnabled() and int(notifier.socket()) == window.live._listener.socket()  # type: ignore[union-attr]  # noqa: SLF001
+    other = open_database(db_target)
+    try:
+        heard: list[tuple[str, int]] = []
+        window.history.bus.changed.connect(lambda entity, record_id: heard.append((entity, record_id)))
+        trip = new_trip(other, "Made in the other office")
+        # The socket notifier reads as soon as data arrives; polling here as well keeps the test independent
+        # of earlier tests that leave Qt's timers and notifiers stalled (after an app.exec() and quit()).
+        qtbot.waitUntil(lambda: bool(heard) or bool(window.live.poll() and heard), timeout=5000)
+        assert heard == [("trip", trip.id)]
+        qtbot.waitUntil(lambda: window.model.rowCount() == 1, timeout=2000)
+        own = new_trip(window.db, "Own").id
+        time.sleep(0.3)
+        assert own and window.live.poll() == 0  # our own change is not heard back
+    finally:
+        other.close()
+
+
+@pytest.mark.postgresql
+def test_connecting_to_a_team_database_from_the_file_menu(window: MainWindow, db_target: str, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    url = make_url(db_target)
+    keyring = MemoryKeyring()
+    window.passwords = PasswordStore(keyring)
+    local = open_database(tmp_path / "local.sqlite")
+    window._switch_database(local, str(tmp_path / "local.sqlite"))  # noqa: SLF001 - start from a file
+
+    def run_dialog(dialog: ConnectionDialog) -> int:
+        fill(dialog, url.host or "", url.port or 5432, url.database or "", url.username or "", url.password or "")
+        dialog.try_connect()
+        return dialog.result()
+
+    monkeypatch.setattr(ConnectionDialog, "exec", run_dialog)
+    assert window.connect_team_database()
+    assert not window.db.is_sqlite and window.live.listening
+    assert window.windowTitle().endswith(f"{url.database} @ {url.host}")
+    remembered = window.settings.value(mw.LAST_DATABASE_KEY)
+    assert make_url(remembered).password is None and make_url(remembered).database == url.database
+    assert window.settings.value(RECENT_KEY)[0] == remembered
+    if url.password:
+        assert list(keyring.entries.values()) == [url.password]
+        assert window.open_database_target(remembered)  # from the recent list, with the stored password
+    with window.db.engine.connect() as conn:
+        assert conn.execute(text("SELECT current_database()")).scalar() == url.database
+
+
+def test_a_team_database_that_cannot_be_reached_at_start_opens_the_dialog_with_the_reason(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui import app as app_module
+
+    seen: list[tuple[str, str]] = []
+
+    def cancel(dialog: ConnectionDialog) -> int:
+        seen.append((dialog.error.text(), dialog.host.text()))
+        return ConnectionDialog.DialogCode.Rejected
+
+    monkeypatch.setattr(ConnectionDialog, "exec", cancel)
+    assert app_module.open_server_or_ask("postgresql://anna@127.0.0.1:1/planner", PasswordStore(MemoryKeyring())) is None
+    assert "cannot be reached or refused the connection" in seen[0][0] and seen[0][1] == "127.0.0.1"
+
+
+@pytest.mark.postgresql
+def test_at_start_the_password_comes_from_the_keyring(db_target: str) -> None:
+    from planner.db.credentials import public_url
+    from planner.ui import app as app_module
+
+    url = make_url(db_target)
+    keyring = MemoryKeyring()
+    store = PasswordStore(keyring)
+    if url.password:
+        store.save(url, url.password)
+    opened = app_module.open_server_or_ask(public_url(db_target), store)
+    assert opened is not None
+    opened.close()
