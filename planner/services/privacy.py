@@ -22,6 +22,7 @@ from planner.domain.entities import PersonData
 from planner.domain.localized import LocalizedText
 from planner.i18n import N_
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.issued_history import forget_name
 from planner.services.mapping import apply_person, item_data, person_data
 
 #: The family name an erased person is listed under (translated where shown).
@@ -44,7 +45,7 @@ def person_report(db: Database, person_id: int) -> dict[str, Any]:
         row = get_or_fail(s, m.Person, person_id, N_("person"))
         data = person_data(row)
         trips = []
-        for ms in s.scalars(select(m.Membership).where(m.Membership.person_id == person_id)):
+        for ms in s.scalars(select(m.Membership).where(m.Membership.person_id == person_id).order_by(m.Membership.trip_id)):
             items = [
                 item_data(it)
                 for it in ms.trip.items
@@ -66,10 +67,21 @@ def person_report(db: Database, person_id: int) -> dict[str, Any]:
                     ],
                 }
             )
+        printouts = [
+            {"trip": title.to_mapping(), "version": number, "issued_at": issued_at.isoformat(), "language": language}
+            for title, number, issued_at, language in s.execute(
+                select(m.Trip.title, m.IssuedVersion.number, m.IssuedVersion.issued_at, m.IssuedCopy.language)
+                .join(m.IssuedVersion, m.IssuedVersion.id == m.IssuedCopy.issued_version_id)
+                .join(m.Trip, m.Trip.id == m.IssuedVersion.trip_id)
+                .where(m.IssuedCopy.person_id == person_id)
+                .order_by(m.Trip.id, m.IssuedVersion.number)
+            )
+        ]
     return {
         "generator": f"delegation-planner {__version__}",
         "person": {f.name: _plain(getattr(data, f.name)) for f in fields(data) if f.name not in ("version",)},
         "trips": trips,
+        "printouts": printouts,  # the itineraries issued to them (planner.services.issuing)
     }
 
 
@@ -84,6 +96,7 @@ def erase_person(db: Database, person_id: int) -> Change:
         before = person_data(row)
         placeholder = PersonData(family_name=ERASED_NAME, preferred_language=before.preferred_language)
         apply_person(row, placeholder)
+        forget_name(s, person_id, placeholder.name)  # recorded printouts name them too
         s.flush()
         return Change(Action.UPDATED, "person", person_id, before=None, after=person_data(row))
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, date, datetime
 
+import pytest
+
 from planner.db.backup import make_backup
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData
 from planner.domain.enums import Role
@@ -51,6 +53,7 @@ def test_erase_keeps_the_trip_and_removes_every_detail(db) -> None:  # type: ign
     assert programme.list_items(db, trip)[0].participant_ids == (member,)
 
 
+@pytest.mark.sqlite_file
 def test_backups_made_after_erasure_do_not_hold_the_person(db) -> None:  # type: ignore[no-untyped-def]
     _trip, person, _member = _setup(db)
     assert db.path is not None

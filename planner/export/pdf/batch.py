@@ -26,6 +26,7 @@ from planner.export.pdf.layout import Paper, paper
 from planner.export.pdf.personal import personal_document
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
+from planner.services import issuing
 from planner.services.delegation import Member
 from planner.services.transfer import TripBundle
 
@@ -44,28 +45,48 @@ class _Job:
     bilingual_with: Language | None
     paper: Paper
     issued: date
+    version: int | None = None  # the issued version the document belongs to
 
 
 def export_personal_pdfs(
     db: Database, trip_id: int, out_dir: str | os.PathLike[str], membership_ids: Iterable[int] | None = None, *,
     language: Language | str = AUTO, bilingual_with: Language | str | None = None, paper: Paper | str = Paper.A4,
-    progress: Progress | None = None, workers: int = 2, issued: date | None = None,
+    progress: Progress | None = None, workers: int = 2, issued: date | None = None, issue: bool = True,
 ) -> list[Path]:
     """Write one itinerary per participant (all, or those in `membership_ids`) into `out_dir`.
 
     `language` "auto" prints each in the participant's own language. `progress`
     is called with (done, total) after each file; returning False stops the
     export, and the files written so far are returned.
+
+    With `issue` (the default) the documents are the trip's next issued
+    version: they say "Version N of <date>", and the version is recorded for
+    the participants whose document was written (planner.services.issuing).
     """
     view = TripView.load(db, trip_id)
     members = [view.member(i) for i in membership_ids] if membership_ids is not None else list(view.members)
     folder = output_folder(out_dir)
-    jobs = _jobs(members, folder, language, bilingual_with, paper, issued or date.today())
+    number = issuing.next_number(db, trip_id) if issue and members else None
+    jobs = _jobs(members, folder, language, bilingual_with, paper, issued or date.today(), number)
     if not jobs:
         return []
     if workers <= 1 or len(jobs) < MIN_PARALLEL:
-        return _serial(view, jobs, progress)
-    return _parallel(view, jobs, progress, min(workers, len(jobs)))
+        written = _serial(view, jobs, progress)
+    else:
+        written = _parallel(view, jobs, progress, min(workers, len(jobs)))
+    if number is not None and written:
+        _record(db, view, jobs, written, number)
+    return written
+
+
+def _record(db: Database, view: TripView, jobs: list[_Job], written: list[Path], number: int) -> None:
+    """Issue version `number` to the participants whose document was written, in their document's language."""
+    done = set(written)
+    languages = {
+        job.membership_id: job.language or view.member(job.membership_id).person.preferred_language
+        for job in jobs if job.target in done
+    }
+    issuing.issue(db, view.trip.id or 0, languages, bundle=view.bundle, number=number)
 
 
 def _language(value: Language | str | None, field: str) -> Language | None:
@@ -74,18 +95,19 @@ def _language(value: Language | str | None, field: str) -> Language | None:
 
 def _jobs(
     members: list[Member], folder: Path, language: Language | str, bilingual_with: Language | str | None,
-    size: Paper | str, issued: date,
+    size: Paper | str, issued: date, version: int | None = None,
 ) -> list[_Job]:
     lang = _language(language, "language")
     second = _language(bilingual_with, "bilingual_with")
     chosen = paper(size)
     namer = FileNamer()
-    return [_Job(m.id, folder / namer.name(itinerary_stem(m), ".pdf"), lang, second, chosen, issued) for m in members]
+    return [_Job(m.id, folder / namer.name(itinerary_stem(m), ".pdf"), lang, second, chosen, issued, version) for m in members]
 
 
 def _write(view: TripView, job: _Job) -> Path:
     data = personal_document(
-        view, job.membership_id, language=job.language, bilingual_with=job.bilingual_with, paper=job.paper, issued=job.issued
+        view, job.membership_id, language=job.language, bilingual_with=job.bilingual_with, paper=job.paper, issued=job.issued,
+        version=job.version,
     )
     write_atomically(job.target, data, private=True)
     return job.target

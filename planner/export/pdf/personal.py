@@ -14,7 +14,6 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
-from planner import formatting
 from planner.db.engine import Database
 from planner.domain.entities import ItemData
 from planner.domain.enums import Language
@@ -22,7 +21,7 @@ from planner.export.pdf.context import Context
 from planner.export.pdf.flowables import esc, para
 from planner.export.pdf.items import day_section
 from planner.export.pdf.layout import Paper, paper, render
-from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
+from planner.export.pdf.programme import as_of, decoration, make_context, metadata, title_block, trip_facts
 from planner.export.pdf.sections import emergency_page, facts_rows, venue_cards
 from planner.export.pdf.styles import STYLES
 from planner.export.tripfile import write_atomically
@@ -37,7 +36,10 @@ def personal_pdf(
     language: Language | str | None = None, bilingual_with: Language | str | None = None,
     paper: Paper | str = Paper.A4, issued: date | None = None,
 ) -> Path:
-    """Write one participant's itinerary; `language` None means the participant's own."""
+    """Write one participant's itinerary; `language` None means the participant's own.
+
+    This writes a document without issuing it; export_personal_pdfs issues.
+    """
     data = personal_document(
         TripView.load(db, trip_id), membership_id, language=language, bilingual_with=bilingual_with, paper=paper, issued=issued
     )
@@ -49,14 +51,16 @@ def personal_pdf(
 def personal_document(
     view: TripView, membership_id: int, *, language: Language | str | None = None,
     bilingual_with: Language | str | None = None, paper: Paper | str = Paper.A4, issued: date | None = None,
+    version: int | None = None,
 ) -> bytes:
+    """`version`: the number of the issued version the document belongs to, printed with its date."""
     size = _paper(paper)
     member = view.member(membership_id)
     ctx = make_context(view, language or member.person.preferred_language, bilingual_with, size, reader=membership_id)
     name = ctx.name(member.person)
-    story = personal_story(ctx, issued or date.today())
+    story = personal_story(ctx, issued or date.today(), version)
     return render(
-        story, decoration=decoration(ctx, name, issued), metadata=metadata(ctx, ITINERARY, about=name), size=size
+        story, decoration=decoration(ctx, name, issued, version), metadata=metadata(ctx, ITINERARY, about=name), size=size
     )
 
 
@@ -64,7 +68,7 @@ def _paper(value: Paper | str) -> Paper:
     return paper(value)
 
 
-def personal_story(ctx: Context, issued: date) -> list[Flowable]:
+def personal_story(ctx: Context, issued: date, version: int | None = None) -> list[Flowable]:
     assert ctx.reader is not None
     view = ctx.view
     member = view.member(ctx.reader)
@@ -91,7 +95,7 @@ def personal_story(ctx: Context, issued: date) -> list[Flowable]:
         rows.append((ctx.label(N_("Your accessibility needs")), esc(person.accessibility_needs)))
     story += [Spacer(1, 7 * mm), *facts_rows(ctx, rows)]
     story.append(Spacer(1, 3 * mm))
-    story.append(para(esc(ctx.label(N_("As of {date}"), date=formatting.long_date(issued, ctx.lang.locale))), STYLES.small))
+    story.append(para(esc(as_of(ctx, issued, version)), STYLES.small))
     items = view.items_for(member.id)
     story += [Spacer(1, 12 * mm), *ctx.section_heading(N_("Your programme")), Spacer(1, 4 * mm)]
     for index, day in enumerate(_days(view, items, membership.arrival, membership.departure)):

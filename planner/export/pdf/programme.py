@@ -34,6 +34,7 @@ from planner.i18n import N_
 PROGRAMME = N_("Delegation programme")
 PAGE_OF = N_("Page {page} of {pages}")
 AS_OF = N_("As of {date}")
+VERSION_OF = N_("Version {number} of {date}")
 DRAFT = N_("Draft")
 LOCAL_TIMES = N_("All times are local times; at the destination {zone}.")
 
@@ -80,9 +81,17 @@ def make_context(view: TripView, language: Language | str, second: Language | st
     return Context(view=view, lang=lang, second=other, width=content_width(size), reader=reader)
 
 
-def decoration(ctx: Context, right: str, issued: date | None) -> Decoration:
+def as_of(ctx: Context, issued: date | None, version: int | None = None) -> str:
+    """"As of 24 October 2016", or for an issued document "Version 2 of 24 October 2016"."""
+    day = formatting.long_date(issued or date.today(), ctx.lang.locale)
+    if version is None:
+        return ctx.label(AS_OF, date=day)
+    return ctx.label(VERSION_OF, number=formatting.integer(version, ctx.lang.locale), date=day)
+
+
+def decoration(ctx: Context, right: str, issued: date | None, version: int | None = None) -> Decoration:
     trip = ctx.view.trip
-    left = [ctx.label(AS_OF, date=formatting.long_date(issued or date.today(), ctx.lang.locale))]
+    left = [as_of(ctx, issued, version)]
     if trip.status is TripStatus.DRAFT:
         left.insert(0, ctx.label(DRAFT))
     organiser = ctx.text(trip.organiser)

@@ -1,0 +1,180 @@
+"""CLI commands for issued versions: issue, changes, notices, versions.
+
+    planner issue --trip ID [--members ID …] --out DIR     new printouts for whoever needs one
+    planner changes --trip ID [--since N [--until M]]      what changed (for whom)
+    planner notices --trip ID --out DIR                    a change notice per outdated printout
+    planner versions --trip ID                             the versions issued so far
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from planner import formatting
+from planner.cli.registry import Commands
+from planner.db.engine import Database
+from planner.domain.errors import PlannerError
+from planner.i18n import N_, _, current_language, ngettext
+from planner.services.delegation import Member
+from planner.services.issuing import MemberChanges
+
+#: Command name -> handler, merged into the CLI's commands by planner.cli.main.
+COMMANDS = Commands()
+_command = COMMANDS.command
+
+
+def _print(text: str = "") -> None:
+    sys.stdout.write(text + "\n")
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    p = sub.add_parser(
+        "issue", help=_("print new personal itineraries for those whose printout is out of date (or for the members given)")
+    )
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p.add_argument(
+        "--members", type=int, nargs="+", default=None, metavar="ID",
+        help=_("the delegation members to issue to (default: everyone whose printout is out of date or who has none)"),
+    )
+    p.add_argument(
+        "--lang", dest="doc_lang", choices=("auto", "de", "zh", "en"), default="auto",
+        help=_("language of the documents; auto: each participant's own"),
+    )
+    p.add_argument("--paper", type=str.lower, choices=("a4", "letter"), default="a4")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+
+    p = sub.add_parser("changes", help=_("show what changed since the printouts were issued, and for whom"))
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p.add_argument(
+        "--since", type=int, default=None, metavar="VERSION",
+        help=_("compare with this version instead of each participant's own printout"),
+    )
+    p.add_argument("--until", type=int, default=None, metavar="VERSION", help=_("compare up to this version instead of the programme as it is now"))
+
+    p = sub.add_parser("notices", help=_("write a change notice (PDF and text) for everyone whose printout is out of date"))
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p.add_argument("--members", type=int, nargs="+", default=None, metavar="ID", help=_("only for these delegation members"))
+    p.add_argument("--paper", type=str.lower, choices=("a4", "letter"), default="a4")
+    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+
+    p = sub.add_parser("versions", help=_("list the versions of a trip's itineraries issued so far"))
+    p.add_argument("--trip", type=int, required=True, metavar="ID")
+
+
+def _names(members: Sequence[Member]) -> str:
+    return ", ".join(m.person.full_name for m in members)
+
+
+@_command("issue")
+def issue_command(args: argparse.Namespace, db: Database) -> int:
+    from planner.export.pdf import export_personal_pdfs
+    from planner.services.issuing import members_needing, next_number, pending_changes
+
+    if args.members is not None:
+        chosen = list(dict.fromkeys(args.members))
+    else:
+        chosen = members_needing(pending_changes(db, args.trip))
+        if not chosen:
+            _print(_("Every printout is up to date; nothing was issued."))
+            return 0
+    number = next_number(db, args.trip)
+    paths = export_personal_pdfs(db, args.trip, args.out, chosen, language=args.doc_lang, paper=args.paper)
+    _print(
+        ngettext("Issued version {number} to {count} participant.", "Issued version {number} to {count} participants.", len(paths))
+        .format(number=number, count=len(paths))
+    )
+    for path in paths:
+        _print(_("Wrote {path}").format(path=path))
+    return 0
+
+
+@_command("changes")
+def changes_command(args: argparse.Namespace, db: Database) -> int:
+    from planner.services.issuing import compare_versions, list_versions, pending_changes
+    from planner.services.trips import get_trip
+
+    trip = get_trip(db, args.trip)
+    lang = current_language()
+    if args.since is None:
+        if args.until is not None:
+            raise PlannerError(N_("--until needs --since."))
+        state = pending_changes(db, args.trip)
+        if state.last_number == 0:
+            _print(_("No itineraries of this trip have been issued yet."))
+            return 0
+        _print_groups(state.outdated, lang, trip.timezone)
+        if state.outdated:
+            _print()
+            _print(
+                ngettext("{count} person needs a new printout: {names}", "{count} people need a new printout: {names}", len(state.outdated))
+                .format(count=len(state.outdated), names=_names(state.needs_printout))
+            )
+        else:
+            _print(_("Every printout is up to date (version {number}).").format(number=state.last_number))
+        if state.never_issued:
+            _print(
+                ngettext("{count} person has no printout yet: {names}", "{count} people have no printout yet: {names}", len(state.never_issued))
+                .format(count=len(state.never_issued), names=_names(state.never_issued))
+            )
+        return 0
+    versions = {v.number: v for v in list_versions(db, args.trip)}
+    found = compare_versions(db, args.trip, args.since, args.until)
+    since = versions[args.since]
+    when = formatting.long_date(since.issued_at.astimezone().date())
+    if args.until is None:
+        _print(_("Changes since version {number} of {date}:").format(number=args.since, date=when))
+    else:
+        until = versions[args.until]
+        _print(
+            _("Changes from version {number} of {date} to version {later} of {later_date}:").format(
+                number=args.since, date=when, later=args.until, later_date=formatting.long_date(until.issued_at.astimezone().date())
+            )
+        )
+    if not _print_groups(found, lang, trip.timezone):
+        _print(_("Nothing has changed."))
+    return 0
+
+
+def _print_groups(changes: Sequence[MemberChanges], lang: str, trip_zone: str) -> int:
+    """Each change once, with the people it concerns; returns how many lines."""
+    from planner.export.notices import change_list
+
+    lines = change_list(changes, lang, trip_zone)
+    for line in lines:
+        _print(line)
+    return len(lines)
+
+
+@_command("notices")
+def notices_command(args: argparse.Namespace, db: Database) -> int:
+    from planner.export.pdf.notice import write_notices
+
+    paths = write_notices(db, args.trip, args.out, args.members, paper=args.paper)
+    if not paths:
+        _print(_("Nobody needs a change notice: every printout is up to date."))
+        return 0
+    for path in paths:
+        _print(_("Wrote {path}").format(path=path))
+    return 0
+
+
+@_command("versions")
+def versions_command(args: argparse.Namespace, db: Database) -> int:
+    from planner.services.issuing import list_versions
+
+    versions = list_versions(db, args.trip)
+    if not versions:
+        _print(_("No itineraries of this trip have been issued yet."))
+        return 0
+    for version in versions:
+        moment = version.issued_at.astimezone()
+        _print(
+            _("Version {number} of {date}, {time}: {names}").format(
+                number=version.number, date=formatting.long_date(moment.date()), time=formatting.time_of_day(moment),
+                names=", ".join(name for _pid, name in version.recipients) or "—",
+            )
+        )
+    return 0

@@ -1,0 +1,134 @@
+"""The Overview's printouts: exactly the people whose printout is out of date, what changed, notices, reissue, history."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
+
+from planner.db.engine import Database
+from planner.domain.enums import Language
+from planner.services import delegation, issuing, programme
+from planner.ui.language import LanguageController
+from planner.ui.pages.base import UiContext
+from planner.ui.pages.overview import OverviewPage
+from planner.ui.undo import UndoHistory
+from planner.ui.widgets import export_dialog
+from planner.ui.widgets.version_history import VersionHistoryDialog
+from tests.export.builders import DemoTrip, build_demo_trip
+
+
+@pytest.fixture
+def demo(db: Database) -> DemoTrip:
+    return build_demo_trip(db)
+
+
+@pytest.fixture
+def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot) -> UiContext:  # type: ignore[no-untyped-def]
+    return UiContext(UndoHistory(db, lambda: None), language, settings, lambda: None)
+
+
+@pytest.fixture
+def page(ctx: UiContext, demo: DemoTrip, qtbot) -> OverviewPage:  # type: ignore[no-untyped-def]
+    overview = OverviewPage(ctx)
+    qtbot.addWidget(overview)
+    overview.resize(900, 700)
+    overview.show()
+    overview.set_trip(demo.trip_id)
+    return overview
+
+
+def issue_all(db: Database, demo: DemoTrip) -> None:
+    issuing.issue(db, demo.trip_id, issuing.languages_for(delegation.list_members(db, demo.trip_id)))
+
+
+def move_mayor(ctx: UiContext, demo: DemoTrip) -> None:
+    mayor = demo.items["mayor"]  # Weil, Lies, Zhang and Xu
+    ctx.history.perform("Move", lambda: programme.move_item(ctx.db, mayor.id, None, mayor.start + timedelta(minutes=30)))  # type: ignore[arg-type, operator]
+
+
+def tree_texts(page: OverviewPage) -> list[list[str]]:
+    tree = page.printouts.tree
+    return [
+        [tree.topLevelItem(i).text(0)] + [tree.topLevelItem(i).child(j).text(0) for j in range(tree.topLevelItem(i).childCount())]
+        for i in range(tree.topLevelItemCount())
+    ]
+
+
+def test_before_any_version_nothing_is_outdated(page: OverviewPage) -> None:
+    panel = page.printouts
+    assert panel.people_needing() == []
+    assert "No itineraries issued yet" in panel.status.text()
+    assert not panel.notices_button.isEnabled() and not panel.history_button.isEnabled()
+
+
+def test_the_overview_names_exactly_the_people_a_change_touches(db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage) -> None:
+    issue_all(db, demo)
+    page.reload()
+    assert page.printouts.people_needing() == [] and "Every printout is up to date." in page.printouts.status.text()
+    move_mayor(ctx, demo)  # the bus makes the page reload
+    assert page.printouts.people_needing() == ["Stephan Weil", "Olaf Lies", "Xu Qin (许勤)", "Zhang Min (张敏)"]
+    rows = tree_texts(page)
+    assert rows[0] == [
+        "Stephan Weil · holds version 1 · Deutsch",
+        "Monday, 24 October: Meeting with the Mayor of Shenzhen now 15:00–16:30 instead of 14:30–16:00",
+    ]
+    assert "4 people need a new printout:" in page.printouts.status.text()
+    assert page.printouts.notices_button.isEnabled() and page.printouts.reprint_button.isEnabled()
+    ctx.language.set_language("de")
+    assert tree_texts(page)[0][1].startswith("Montag, 24. Oktober: Gespräch mit dem Bürgermeister von Shenzhen")
+
+
+def test_reprint_issues_the_next_version_to_them_alone(
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    issue_all(db, demo)
+    move_mayor(ctx, demo)
+    asked: list[list[int]] = []
+
+    def fake_dialog(context: UiContext, trip_id: int, membership_ids: list[int] | None = None) -> int:
+        asked.append(list(membership_ids or []))
+        members = [m for m in delegation.list_members(db, trip_id) if m.id in (membership_ids or [])]
+        issuing.issue(db, trip_id, issuing.languages_for(members))  # what exporting the itineraries does
+        return 1
+
+    monkeypatch.setattr(export_dialog, "open_export_dialog", fake_dialog)
+    page.printouts.reprint_button.click()
+    assert asked == [[demo.member_id(k) for k in ("weil", "lies", "xu", "zhang")]]
+    assert page.printouts.people_needing() == []
+    assert [(v.number, len(v.recipients)) for v in issuing.list_versions(db, demo.trip_id)] == [(1, 7), (2, 4)]
+
+
+def test_change_notices_are_written_in_the_background(
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot
+) -> None:  # type: ignore[no-untyped-def]
+    issue_all(db, demo)
+    move_mayor(ctx, demo)
+    offers: list[str] = []
+    monkeypatch.setattr(export_dialog, "offer_folder", lambda _parent, _title, text: offers.append(text) or False)
+    task = page.printouts.make_notices(tmp_path)
+    assert task is not None
+    qtbot.waitUntil(lambda: (QApplication.processEvents(), page.printouts.task is None)[1], timeout=60_000)
+    assert len(list(tmp_path.glob("*.pdf"))) == len(list(tmp_path.glob("*.txt"))) == 4
+    assert offers and "4 people" in offers[0]
+
+
+def test_the_history_shows_a_readable_diff_between_versions(db: Database, ctx: UiContext, demo: DemoTrip, qtbot) -> None:  # type: ignore[no-untyped-def]
+    issue_all(db, demo)
+    move_mayor(ctx, demo)
+    issuing.issue(db, demo.trip_id, {demo.member_id("weil"): Language.DE})
+    dialog = VersionHistoryDialog(ctx, demo.trip_id)
+    qtbot.addWidget(dialog)
+    assert dialog.table.topLevelItemCount() == 2
+    assert dialog.since_box.currentData() == 2 and dialog.until_box.currentData() == 0
+    # As of version 2, Weil holds it and the other three still hold version 1: they are the ones the move still concerns.
+    assert dialog.diff_text().endswith("for 3 people: Olaf Lies, Xu Qin (许勤), Zhang Min (张敏)")
+    dialog.since_box.setCurrentIndex(0)
+    text = dialog.diff_text()
+    assert "Meeting with the Mayor of Shenzhen now 15:00–16:30 instead of 14:30–16:00" in text
+    assert "for 4 people: Stephan Weil, Olaf Lies, Xu Qin (许勤), Zhang Min (张敏)" in text
+    dialog.until_box.setCurrentIndex(1)  # version 2: only Weil got it
+    assert "for 1 person: Stephan Weil" in dialog.diff_text()
