@@ -17,6 +17,7 @@ from planner.domain.checks.passports import passport_problems
 from planner.domain.checks.plan import Participant, PlanIndex, TripPlan
 from planner.domain.checks.problem import Problem, ProblemKind, Severity, sort_problems
 from planner.domain.checks.schedule import outside_trip, unusual_hours
+from planner.domain.checks.visas import visa_problems
 
 Check = Callable[[PlanIndex], list[Problem]]
 
@@ -29,6 +30,7 @@ CHECKS: tuple[Check, ...] = (
     outside_trip,
     unusual_hours,
     passport_problems,
+    visa_problems,
     missing_translations,
     missing_hosts,
     venues_without_address,

@@ -13,13 +13,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
 from itertools import chain
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
 from planner.domain.checks.params import People, PersonName, Span, Who
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
+from planner.domain.protocol import VisaData
 from planner.domain.enums import Language
 from planner.domain.timing import zone
 
@@ -48,6 +49,8 @@ class TripPlan:
     members: tuple[Participant, ...] = ()
     items: tuple[ItemData, ...] = ()
     venues: Mapping[int, VenueData] = field(default_factory=dict)
+    visas: Mapping[int, VisaData] = field(default_factory=dict)  # by membership id; absent: not recorded
+    today: date | None = None  # the day the checks run on; None: today (tests pass one)
 
 
 SortKey = tuple[datetime, datetime, int]
@@ -105,6 +108,7 @@ class PlanIndex:
         self._groups: dict[frozenset[int], Group] = {}
         self._attendees: dict[tuple[int, ...], frozenset[int]] = {}
         self._zones: dict[str, ZoneInfo] = {}
+        self._local: dict[tuple[datetime, str], datetime] = {}
         self._memo: dict[str, Any] = {}
         #: Items with both times, in time order (an unsaved item without times cannot be checked).
         self.items: list[ItemData] = sorted(
@@ -192,8 +196,17 @@ class PlanIndex:
         return found
 
     def local(self, moment: datetime, tz: str) -> datetime:
-        """A UTC moment on the wall clock of `tz`."""
-        return moment.astimezone(self.zone(tz))
+        """A UTC moment on the wall clock of `tz`, worked out once per moment and zone.
+
+        Items share their start and end times (a programme runs in slots), and
+        several checks ask for the same local times: looking one up costs a
+        quarter of converting it.
+        """
+        key = (moment, tz)
+        found = self._local.get(key)
+        if found is None:
+            found = self._local[key] = moment.astimezone(self.zone(tz))
+        return found
 
     def span(self, item: ItemData) -> Span:
         """The item on the local clocks: its start where it starts, its end where it ends."""

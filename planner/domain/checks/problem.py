@@ -57,6 +57,10 @@ class ProblemKind(StrEnum):
     MISSING_TRANSLATION = "missing_translation"
     NO_HOST_CONTACT = "no_host_contact"
     VENUE_WITHOUT_ADDRESS = "venue_without_address"
+    VISA_UNKNOWN = "visa_unknown"
+    VISA_NOT_APPLIED = "visa_not_applied"
+    VISA_NOT_GRANTED = "visa_not_granted"
+    VISA_EXPIRES = "visa_expires"
 
 
 @dataclass(frozen=True, slots=True)

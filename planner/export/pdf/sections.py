@@ -3,17 +3,17 @@
 from __future__ import annotations
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from planner import formatting
 from planner.domain.entities import VenueData
 from planner.export.pdf.columns import Cell, Columns
 from planner.export.pdf.context import Context
 from planner.export.pdf.emergency import numbers_for
-from planner.export.pdf.flowables import esc, para, rule, strong, table_style
+from planner.export.pdf.flowables import esc, para, rule, ruled_table, strong
 from planner.export.pdf.items import detail_rows, for_the_driver, venue_address
 from planner.export.pdf.qr import QrCode, map_url
-from planner.export.pdf.styles import GUTTER, QR_SIZE, RULE, STYLES
+from planner.export.pdf.styles import GUTTER, QR_SIZE, STYLES
 from planner.i18n import N_
 from planner.services.delegation import Member
 
@@ -61,17 +61,7 @@ def delegation_list(ctx: Context) -> list[Flowable]:
             organisation or "",
             para(esc(ctx.role(member.role)), STYLES.cell),
         ])
-    table = Table(data, colWidths=widths, repeatRows=1)
-    table.setStyle(table_style(
-        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-        ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
-        ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ("LINEBELOW", (0, 0), (-1, 0), 0.7, RULE),
-        ("LINEBELOW", (0, 1), (-1, -2), 0.3, RULE),
-    ))
-    table.hAlign = "LEFT"
+    table = ruled_table(data, widths)
     return [*ctx.section_heading(N_("Delegation")), Spacer(1, 3 * mm), table]
 
 

@@ -17,13 +17,16 @@ from planner import formatting
 from planner.db.engine import Database
 from planner.domain import names
 from planner.i18n import N_, _, current_language
+from planner.domain.enums import VisaStatus
+from planner.domain.protocol import VisaData
 from planner.services.delegation import Member, list_members
+from planner.services.protocol import trip_visas
 from planner.ui.language import LanguageController
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
-NUMBER, NAME, ROLE, ORGANISATION, FUNCTION, LANGUAGE, STAY = range(7)
+NUMBER, NAME, ROLE, ORGANISATION, FUNCTION, LANGUAGE, STAY, VISA = range(8)
 HEADERS: tuple[str, ...] = (
     N_("No."),
     N_("Name"),
@@ -32,7 +35,16 @@ HEADERS: tuple[str, ...] = (
     N_("Function"),
     N_("Language"),
     N_("Arrival – departure"),
+    N_("Visa"),
 )
+
+
+def visa_text(visa: VisaData | None) -> str:
+    """The status with the date that matters for it: "Visa granted (29/09/2016)"; empty while nothing is recorded."""
+    if visa is None or (visa.status is VisaStatus.UNKNOWN and visa.applied_on is None):
+        return ""
+    day = visa.granted_on if visa.status is VisaStatus.GRANTED else visa.applied_on if visa.status is VisaStatus.APPLIED else None
+    return f"{visa.status.label} ({formatting.short_date(day)})" if day is not None else visa.status.label
 
 
 def stay_text(arrival: date | None, departure: date | None) -> str:
@@ -54,6 +66,7 @@ class MemberTableModel(QAbstractTableModel):
         self.db = db
         self.trip_id = trip_id
         self._rows: list[Member] = []
+        self._visas: dict[int, VisaData] = {}
         if language is not None:
             language.languageChanged.connect(self.retranslate)
         self.reload()
@@ -72,7 +85,12 @@ class MemberTableModel(QAbstractTableModel):
     def reload(self) -> None:
         self.beginResetModel()
         self._rows = list_members(self.db, self.trip_id) if self.trip_id is not None else []
+        self._visas = trip_visas(self.db, self.trip_id) if self.trip_id is not None else {}
         self.endResetModel()
+
+    def visa(self, membership_id: int) -> VisaData | None:
+        """The member's recorded visa, or None."""
+        return self._visas.get(membership_id)
 
     def retranslate(self, _language: str = "") -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
@@ -143,6 +161,8 @@ class MemberTableModel(QAbstractTableModel):
             return person.function.text(lang)
         if column == LANGUAGE:
             return person.preferred_language.label
+        if column == VISA:
+            return visa_text(self._visas.get(member.id))
         return stay_text(member.membership.arrival, member.membership.departure)
 
     def _sort_value(self, row: int, member: Member, column: int) -> Any:

@@ -170,6 +170,15 @@ class ItemForm(RecordForm):
         self.description = self.add_localized("description", _("Description"), multiline=True)
         self.transport = self.add_localized("transport", _("Transport"))
 
+    def add_side_panel(self, field: str, caption: str, panel: QWidget) -> None:
+        """A panel below the side column's rows (the gifts and seating plan of a saved item)."""
+        with self._rows_in(self.side_grid):
+            self.add_row(field, caption, panel)
+            caption_item = self.side_grid.itemAtPosition(self._row - 2, 0)
+            if caption_item is not None and caption_item.widget() is not None:
+                self.side_grid.setAlignment(caption_item.widget(), Qt.AlignmentFlag.AlignTop)
+            self.side_grid.setRowStretch(self._row - 2, 2)
+
     # --- filling and reacting -------------------------------------------------------------
 
     def _fill(self, item: ItemData) -> None:

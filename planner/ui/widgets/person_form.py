@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from planner import formatting
 from planner.domain.entities import MembershipData, PersonData, TripData
-from planner.domain.enums import Language, Role
+from planner.domain.enums import Language, Role, Sex
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.i18n import _
 from planner.ui.language import LANGUAGE_NAMES
@@ -157,6 +157,19 @@ class PersonForm(RecordForm):
             self.date_edit(p.passport_expiry, "passport_expiry"), _("No expiry date known"), p.passport_expiry, self
         )
         self.add_row("passport_expiry", _("Passport valid until"), self.passport_expiry)
+        # What a visa application asks for besides; as private as the passport, shown only here.
+        self.passport_issued = OptionalDate(
+            self.date_edit(p.passport_issued, "passport_issued"), _("No issue date known"), p.passport_issued, self
+        )
+        self.add_row("passport_issued", _("Passport issued on"), self.passport_issued)
+        self.sex = QComboBox(self)
+        for sex in Sex:
+            self.sex.addItem(sex.label, sex.value)
+        self.sex.setCurrentIndex(max(self.sex.findData(Sex(p.sex).value), 0))
+        self.add_row("sex", _("Sex"), self.sex)
+        self.birth_date = OptionalDate(self.date_edit(p.birth_date, "birth_date"), _("Not recorded"), p.birth_date, self)
+        self.add_row("birth_date", _("Date of birth"), self.birth_date)
+        self.birth_place = self._line("birth_place", _("Place of birth"), p.birth_place)
 
         self.begin_tab(_("Needs and notes"))
         self.dietary_needs = self._text("dietary_needs", _("Dietary needs"), p.dietary_needs, 2)
@@ -216,6 +229,10 @@ class PersonForm(RecordForm):
             nationality=str(self.nationality.currentData() or ""),
             passport_number=self.passport_number.text(),
             passport_expiry=self.passport_expiry.value(),
+            passport_issued=self.passport_issued.value(),
+            sex=Sex(self.sex.currentData() or ""),
+            birth_date=self.birth_date.value(),
+            birth_place=self.birth_place.text(),
             dietary_needs=self.dietary_needs.toPlainText(),
             accessibility_needs=self.accessibility_needs.toPlainText(),
             notes=self.notes.toPlainText(),

@@ -1,0 +1,112 @@
+"""The gift register of a trip as a list: what was given and received, when, from whom, to whom, worth how much.
+
+Public officials must declare gifts above a limit, so the list is for the
+compliance office: one row per gift in programme order, both sides named
+("from" and "to"), the estimated value with its currency, and the totals per
+direction and currency. As CSV or Excel (cells guarded against formulas like
+the member list) or as PDF (planner.export.pdf.gifts).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import datetime
+from decimal import Decimal
+from pathlib import Path
+
+from planner import formatting
+from planner.db.engine import Database
+from planner.domain.address import Addressee, reference
+from planner.domain.entities import ItemData
+from planner.domain.enums import GiftDirection, Language
+from planner.domain.errors import PlannerError
+from planner.domain.protocol import GiftData
+from planner.export.language import DocumentLanguage
+from planner.export.member_list import Cell, render_csv, render_xlsx
+from planner.export.tripfile import write_atomically
+from planner.export.tripview import TripView
+from planner.i18n import N_
+
+THE_DELEGATION = N_("The delegation")
+GIFT_REGISTER = N_("Gift register")
+HEADERS = (N_("Date"), N_("Programme item"), N_("Given or received"), N_("Gift"), N_("From"), N_("To"), N_("Estimated value"),
+           N_("Currency"), N_("Notes"))
+DIRECTIONS: dict[GiftDirection, str] = {GiftDirection.GIVEN: N_("Given"), GiftDirection.RECEIVED: N_("Received")}
+
+
+@dataclass(frozen=True, slots=True)
+class GiftLine:
+    """One gift as the list shows it, worded in one language."""
+
+    gift: GiftData
+    item: ItemData
+    when: datetime  # local start of the item
+    direction: str
+    description: str
+    giver: str
+    recipient: str
+
+
+def gift_lines(view: TripView, lang: DocumentLanguage) -> list[GiftLine]:
+    """Every gift of the trip in programme order, the delegation's side named by its member's form of address."""
+    items = {item.id: item for item in view.items}
+    lines: list[GiftLine] = []
+    for gift in view.bundle.gifts:
+        item = items.get(gift.item_id)
+        if item is None:
+            continue
+        ours = (reference(Addressee.of(view.member(gift.member_id).person), lang.language)
+                if gift.member_id is not None else lang.t(THE_DELEGATION))
+        giver, recipient = (ours, gift.counterpart) if gift.direction is GiftDirection.GIVEN else (gift.counterpart, ours)
+        lines.append(GiftLine(gift, item, item.local_start(), lang.t(DIRECTIONS[gift.direction]), lang.text(gift.description), giver, recipient))
+    order = {item.id: n for n, item in enumerate(view.items)}
+    return sorted(lines, key=lambda line: (order[line.item.id], line.gift.id or 0))
+
+
+def totals(lines: list[GiftLine]) -> dict[tuple[GiftDirection, str], Decimal]:
+    """The estimated values added up per direction and currency (gifts without an estimate count as nothing)."""
+    found: dict[tuple[GiftDirection, str], Decimal] = {}
+    for line in lines:
+        if line.gift.value is not None:
+            key = (line.gift.direction, line.gift.currency)
+            found[key] = found.get(key, Decimal(0)) + line.gift.value
+    return found
+
+
+def gift_table(view: TripView, lang: DocumentLanguage, *, spreadsheet: bool) -> tuple[list[str], list[list[Cell | float]]]:
+    """The header and rows; in a spreadsheet the value is a number, in CSV text in the language's format."""
+    headers = [lang.t(h) for h in HEADERS]
+    rows: list[list[Cell | float]] = []
+    for line in gift_lines(view, lang):
+        value: Cell | float = None
+        if line.gift.value is not None:
+            value = float(line.gift.value) if spreadsheet else formatting.decimal(float(line.gift.value), lang.locale)
+        rows.append([
+            line.when.date(), lang.text(line.item.title), line.direction, line.description, line.giver, line.recipient,
+            value, line.gift.currency, line.gift.notes,
+        ])
+    return headers, rows
+
+
+def write_gift_list(db: Database, trip_id: int, path: str | os.PathLike[str], *, language: Language | str = Language.EN,
+                    delimiter: str = ";") -> Path:
+    """Write the trip's gift register to `path`: .csv, .xlsx or .pdf."""
+    target = Path(path).expanduser()
+    view = TripView.load(db, trip_id)
+    lang = DocumentLanguage.of(language)
+    suffix = target.suffix.lower()
+    if suffix == ".pdf":
+        from planner.export.pdf.gifts import gifts_document
+
+        data = gifts_document(view, language=lang.language)
+    elif suffix in (".csv", ".xlsx"):
+        headers, rows = gift_table(view, lang, spreadsheet=suffix == ".xlsx")
+        if suffix == ".csv":
+            data = render_csv(headers, rows, delimiter=delimiter)  # type: ignore[arg-type]
+        else:
+            data = render_xlsx(headers, rows, title=lang.t(GIFT_REGISTER))  # type: ignore[arg-type]
+    else:
+        raise PlannerError(N_("Please name the gift list .csv, .xlsx or .pdf, not “{name}”."), name=target.name)
+    write_atomically(target, data, private=False)
+    return target

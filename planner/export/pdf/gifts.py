@@ -1,0 +1,63 @@
+"""The gift register as PDF, for the compliance office: every gift in programme order, then the totals."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Spacer
+
+from planner import formatting
+from planner.domain.enums import GiftDirection, Language
+from planner.export.gift_list import DIRECTIONS, GIFT_REGISTER, gift_lines, totals
+from planner.export.pdf.flowables import esc, para, ruled_table, strong
+from planner.export.pdf.layout import Paper, paper, render
+from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
+from planner.export.pdf.sections import facts_rows
+from planner.export.pdf.styles import MUTED, STYLES
+from planner.export.tripview import TripView
+from planner.i18n import N_
+
+NO_GIFTS = N_("No gifts are recorded for this trip.")
+TOTALS = N_("Totals of the estimated values")
+TOTAL_LINE = N_("{direction}: {amount}")
+COLUMNS = (N_("Date"), N_("Gift"), N_("From"), N_("To"), N_("Estimated value"))
+
+
+def gifts_document(view: TripView, *, language: Language | str = Language.EN, paper_size: Paper | str = Paper.A4,
+                   issued: date | None = None) -> bytes:
+    size = paper(paper_size)
+    ctx = make_context(view, language, None, size)
+    lang = ctx.lang
+    lines = gift_lines(view, lang)
+    story: list[Flowable] = [*title_block(ctx, GIFT_REGISTER, view.trip.title), Spacer(1, 6 * mm), *facts_rows(ctx, trip_facts(ctx)[:2])]
+    story.append(Spacer(1, 6 * mm))
+    if not lines:
+        story.append(para(esc(lang.t(NO_GIFTS)), STYLES.body))
+    else:
+        widths = [22 * mm, 0.0, 34 * mm, 34 * mm, 24 * mm]
+        widths[1] = ctx.width - sum(widths)
+        rows: list[list[object]] = [[para(esc(lang.t(label)), STYLES.cell_head) for label in COLUMNS]]
+        for line in lines:
+            gift = [strong(line.description, STYLES.cell),
+                    para(esc(f"{line.direction} · {lang.text(line.item.title)}"), STYLES.label)]
+            if line.gift.notes:
+                gift.append(para(esc(line.gift.notes), STYLES.label))
+            value = formatting.money(line.gift.value, line.gift.currency, lang.locale) if line.gift.value is not None else "–"
+            rows.append([
+                para(esc(formatting.short_date(line.when.date(), lang.locale)), STYLES.cell), gift,
+                para(esc(line.giver), STYLES.cell), para(esc(line.recipient), STYLES.cell), para(esc(value), STYLES.cell),
+            ])
+        table = ruled_table(rows, widths, gap=2.5 * mm, compact=True)
+        story.append(table)
+        sums = totals(lines)
+        if sums:
+            story += [Spacer(1, 6 * mm), strong(lang.t(TOTALS), STYLES.item_title), Spacer(1, 1.5 * mm)]
+            for direction in GiftDirection:
+                for (kind, currency), amount in sorted(sums.items()):
+                    if kind is direction:
+                        text = lang.t(TOTAL_LINE, direction=lang.t(DIRECTIONS[kind]), amount=formatting.money(amount, currency, lang.locale))
+                        story.append(para(esc(text), STYLES.body))
+    story.append(Spacer(1, 4 * mm))
+    story.append(para(f'<font color="{MUTED.hexval()}">{esc(ctx.label(N_("As of {date}"), date=formatting.long_date(issued or date.today(), lang.locale)))}</font>', STYLES.small))
+    return render(story, decoration=decoration(ctx, lang.t(GIFT_REGISTER), issued), metadata=metadata(ctx, GIFT_REGISTER), size=size)

@@ -1,0 +1,293 @@
+"""The seating plan of a programme item as PDF: the table seen from above, then who sits where.
+
+A landscape page: the item and its time and place, the table with every seat
+numbered (and named where a seat is wide enough), the hosts' side at the top
+and the guests' below when they face each other; interpreters' chairs behind
+their principals, dashed. The list below names everyone by seat number in both
+scripts (Latin, family name first for Chinese names, and the native script),
+with function. No personal data beyond name and function.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.colors import white
+from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, Spacer, Table
+
+from planner import formatting
+from planner.db.engine import Database
+from planner.domain.enums import Language, SeatingArrangement, SeatSide
+from planner.domain.errors import PlannerError
+from planner.domain.names import display_name
+from planner.domain.protocol import Seat, SeatingData
+from planner.domain.seating import Candidate, Spot, generate_seating, spot
+from planner.export.language import DocumentLanguage
+from planner.export.pdf.flowables import esc, para, strong, table_style
+from planner.export.pdf.fonts import FONT, register_fonts
+from planner.export.pdf.layout import Metadata
+from planner.export.pdf.sheets import frame, render_sheets
+from planner.export.pdf.styles import ACCENT, FAINT, INK, MUTED, RULE, STYLES, TINT
+from planner.export.tripfile import write_atomically
+from planner.export.tripview import TripView
+from planner.i18n import N_
+from planner.services.delegation import Member
+
+SEATING_PLAN = N_("Seating plan")
+PROPOSED = N_("Proposed from the order of precedence; not yet confirmed.")
+BEHIND = N_("behind no. {number}")
+SIDES = {SeatSide.HOST: N_("Host side"), SeatSide.GUEST: N_("Guest side")}
+ARRANGEMENTS = {SeatingArrangement.FACING: N_("Facing each other"), SeatingArrangement.SIDE_BY_SIDE: N_("Side by side")}
+NO_PLAN = N_("No programme item of this trip has a seating plan yet.")
+NOT_IN_TRIP = N_("The programme item {item} is not part of trip {trip}.")
+
+PAGE = landscape(A4)
+MARGIN = 14 * mm
+#: The widest a seat is drawn, and the narrowest that still shows a name.
+SEAT_MAX, NAME_MIN = 36 * mm, 15 * mm
+SEAT_HEIGHT, BEHIND_HEIGHT, TABLE_DEPTH = 15 * mm, 11 * mm, 16 * mm
+#: Room at the left for the names of the sides, and below the seats.
+LABELS, BASE = 20 * mm, 4 * mm
+
+
+@dataclass(frozen=True, slots=True)
+class NumberedSeat:
+    number: int
+    seat: Seat
+    member: Member
+
+
+def numbered(view: TripView, plan: SeatingData) -> list[NumberedSeat]:
+    """Seats numbered as the list shows them: the hosts' side from its principal outwards, then the guests', interpreters last."""
+    order = sorted(plan.seats, key=lambda s: (s.behind, 0 if s.side is SeatSide.HOST else 1, s.place))
+    return [NumberedSeat(n, seat, view.member(seat.membership_id)) for n, seat in enumerate(order, start=1)]
+
+
+def plan_for(db: Database, view: TripView, item_id: int) -> tuple[SeatingData, bool]:
+    """The item's saved plan, or one proposed from precedence (then True)."""
+    from planner.services.protocol import item_seating
+
+    if not any(item.id == item_id for item in view.items):
+        raise PlannerError(NOT_IN_TRIP, item=item_id, trip=view.trip.id)
+    saved = item_seating(db, item_id)
+    if saved is not None:
+        return saved, False
+    item = next(i for i in view.items if i.id == item_id)
+    candidates = [Candidate(m.id, m.role, m.membership.protocol_order) for m in view.attendees(item)]
+    return generate_seating(candidates, item_id=item_id), True
+
+
+def seating_pdf(db: Database, trip_id: int, out_path: str | os.PathLike[str], *, item_id: int | None = None,
+                language: Language | str = Language.EN, second: Language | str | None = None, issued: date | None = None) -> Path:
+    """Write the seating plan of one item (saved, or proposed), or of every item that has a saved one."""
+    view = TripView.load(db, trip_id)
+    if item_id is not None:
+        plans = [plan_for(db, view, item_id)]
+    else:
+        plans = [(plan, False) for plan in view.bundle.seatings]
+        if not plans:
+            raise PlannerError(NO_PLAN)
+    data = seating_document(view, plans, language=language, second=second, issued=issued)
+    target = Path(out_path).expanduser()
+    write_atomically(target, data, private=False)
+    return target
+
+
+def seating_document(view: TripView, plans: list[tuple[SeatingData, bool]], *, language: Language | str = Language.EN,
+                     second: Language | str | None = None, issued: date | None = None) -> bytes:
+    register_fonts()
+    langs = [DocumentLanguage.of(language)]
+    if second and DocumentLanguage.of(second).language is not langs[0].language:
+        langs.append(DocumentLanguage.of(second))
+    width = PAGE[0] - 2 * MARGIN
+    story: list[Flowable] = []
+    for index, (plan, proposed) in enumerate(plans):
+        if index:
+            story.append(PageBreak())
+        story += _plan_story(view, plan, proposed, langs, width)
+    first = langs[0]
+    title = " / ".join(dict.fromkeys(lang.t(SEATING_PLAN) for lang in langs))
+    metadata = Metadata(title=f"{first.text(view.trip.title)} – {title}", author=first.text(view.trip.organiser) or title,
+                        subject=title, language_tag=first.tag)
+    footer = f"{first.text(view.trip.title)}  ·  {formatting.long_date(issued or date.today(), first.locale)}"
+
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(FONT, 7.4)
+        canvas.setFillColor(FAINT)
+        canvas.drawString(MARGIN, 8 * mm, footer)
+        canvas.restoreState()
+
+    frames = [frame(MARGIN, MARGIN, width, PAGE[1] - 2 * MARGIN, "plan")]
+    return render_sheets(story, page_size=PAGE, frames=frames, metadata=metadata, on_page=on_page)
+
+
+def _both(langs: list[DocumentLanguage], msgid: str, **params: object) -> str:
+    return " / ".join(dict.fromkeys(lang.t(msgid, **params) for lang in langs))
+
+
+def _plan_story(view: TripView, plan: SeatingData, proposed: bool, langs: list[DocumentLanguage], width: float) -> list[Flowable]:
+    first = langs[0]
+    item = next(i for i in view.items if i.id == plan.item_id)
+    venue = view.venue(item)
+    titles = list(dict.fromkeys(lang.text(item.title) for lang in langs))
+    when = formatting.date_time(item.local_start(), first.locale)
+    where = first.text(venue.name) if venue is not None else ""
+    story: list[Flowable] = [
+        para(esc(_both(langs, SEATING_PLAN).upper()), STYLES.kicker), strong(titles[0], STYLES.section),
+    ]
+    story += [para(esc(t), STYLES.day_second) for t in titles[1:]]
+    story.append(para(esc("  ·  ".join(p for p in (when, where, _both(langs, ARRANGEMENTS[plan.arrangement])) if p)), STYLES.small))
+    if proposed:
+        story.append(para(f'<font color="{ACCENT.hexval()}">{esc(_both(langs, PROPOSED))}</font>', STYLES.small))
+    seats = numbered(view, plan)
+    story += [Spacer(1, 4 * mm), Diagram(seats, plan.arrangement, width, langs), Spacer(1, 5 * mm), _legend(seats, langs, width)]
+    return story
+
+
+class Diagram(Flowable):
+    """The table from above with numbered seats; names where a seat is wide enough."""
+
+    def __init__(self, seats: list[NumberedSeat], arrangement: SeatingArrangement, width: float, langs: list[DocumentLanguage]) -> None:
+        super().__init__()
+        self.seats, self.arrangement, self.langs = seats, arrangement, langs
+        self.spots = {ns.number: spot(ns.seat, arrangement) for ns in seats}
+        columns = [s.column for s in self.spots.values()] or [0]
+        rows = [s.row for s in self.spots.values()] + [0, 1]  # both sides of the table, even if one is empty
+        self.first_column, self.columns = min(columns), max(columns) - min(columns) + 1
+        self.first_row, self.last_row = min(rows), max(rows)
+        self.seat_width = min(SEAT_MAX, (width - LABELS) / self.columns - 1.5 * mm)
+        self.pitch = self.seat_width + 1.5 * mm
+        self.width = width
+        self.height = self._y(self.first_row) + SEAT_HEIGHT + 2 * mm
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def _x(self, column: int) -> float:
+        used = self.columns * self.pitch
+        return LABELS + (self.width - LABELS - used) / 2 + (column - self.first_column) * self.pitch
+
+    def _y(self, row: int) -> float:
+        """The bottom of a seat in `row`; rows count downwards, and when the sides face each other the table lies between rows 0 and 1."""
+        y = BASE
+        for below in range(self.last_row, row, -1):
+            facing_gap = self.arrangement is SeatingArrangement.FACING and below == 1
+            y += SEAT_HEIGHT + (TABLE_DEPTH + 4 * mm if facing_gap else 3 * mm)
+        return y
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        self._draw_table(canvas)
+        for ns in self.seats:
+            self._draw_seat(canvas, ns, self.spots[ns.number])
+        canvas.restoreState()
+
+    def _draw_table(self, canvas: Canvas) -> None:
+        main_columns = [s.column for n, s in self.spots.items() if not self._seat(n).seat.behind] or [0]
+        left = self._x(min(main_columns)) - 3 * mm
+        right = self._x(max(main_columns)) + self.seat_width + 3 * mm
+        canvas.setFillColor(TINT)
+        canvas.setStrokeColor(RULE)
+        canvas.setLineWidth(0.8)
+        if self.arrangement is SeatingArrangement.FACING:
+            bottom = self._y(1) + SEAT_HEIGHT + 2 * mm
+            canvas.roundRect(left, bottom, right - left, TABLE_DEPTH, 3 * mm, stroke=1, fill=1)
+            self._side_label(canvas, SeatSide.HOST, self._y(0) + SEAT_HEIGHT / 2)
+            self._side_label(canvas, SeatSide.GUEST, self._y(1) + SEAT_HEIGHT / 2)
+        else:
+            canvas.line(left, self._y(1) - 2 * mm, right, self._y(1) - 2 * mm)
+
+    def _side_label(self, canvas: Canvas, side: SeatSide, middle: float) -> None:
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 7)
+        canvas.drawString(0, middle - 2, _both(self.langs, SIDES[side]))
+
+    def _seat(self, number: int) -> NumberedSeat:
+        return self.seats[number - 1]
+
+    def _draw_seat(self, canvas: Canvas, ns: NumberedSeat, where: Spot) -> None:
+        x, y = self._x(where.column), self._y(where.row)
+        height = BEHIND_HEIGHT if ns.seat.behind else SEAT_HEIGHT
+        if ns.seat.behind:
+            y += SEAT_HEIGHT - height
+        canvas.setFillColor(TINT if ns.seat.place == 0 and not ns.seat.behind else white)
+        canvas.setStrokeColor(ACCENT if ns.seat.place == 0 and not ns.seat.behind else RULE)
+        canvas.setLineWidth(0.9 if ns.seat.place == 0 else 0.6)
+        if ns.seat.behind:
+            canvas.setDash(2, 2)
+        canvas.roundRect(x, y, self.seat_width, height, 1.8 * mm, stroke=1, fill=1)
+        canvas.setDash()
+        canvas.setFillColor(ACCENT)
+        canvas.setFont(FONT, 6.5)
+        canvas.drawString(x + 1.2 * mm, y + height - 2.6 * mm, str(ns.number))
+        if self.seat_width < NAME_MIN:
+            return
+        person = ns.member.person
+        latin = display_name(person.family_name, person.given_name, person.native_name)
+        lines = [(person.native_name, 8.5, INK)] if person.native_name and person.native_name != latin else []
+        lines.append((latin, 6.8 if lines else 7.6, INK if not lines else MUTED))
+        top = y + height - 5.6 * mm
+        for text, size, colour in lines:
+            fitted = _fit(canvas, text, size, self.seat_width - 2.4 * mm)
+            canvas.setFillColor(colour)
+            canvas.setFont(FONT, fitted)
+            canvas.drawCentredString(x + self.seat_width / 2, top, text)
+            top -= fitted + 2
+
+
+def _fit(canvas: Canvas, text: str, size: float, width: float) -> float:
+    """The font size at which `text` fits `width`, down to 4.5 points."""
+    while size > 4.5 and canvas.stringWidth(text, FONT, size) > width:
+        size -= 0.25
+    return size
+
+
+def _legend(seats: list[NumberedSeat], langs: list[DocumentLanguage], width: float) -> Flowable:
+    """The hosts' and the guests' seats by number, side by side; the table continues on the next page if it must."""
+    first = langs[0]
+    column = (width - 8 * mm) / 2
+    sides: list[list[list[object]]] = []
+    for side in (SeatSide.HOST, SeatSide.GUEST):
+        principal = {ns.seat.place: ns.number for ns in seats if ns.seat.side is side and not ns.seat.behind}
+        rows: list[list[object]] = []
+        for ns in (s for s in seats if s.seat.side is side):
+            person = ns.member.person
+            latin = display_name(person.family_name, person.given_name, person.native_name)
+            name: list[Flowable] = [strong(latin, STYLES.cell)]
+            if person.native_name and person.native_name != latin:
+                name.append(para(esc(person.native_name), STYLES.cell))
+            notes = [first.text(person.function)]
+            if ns.seat.behind and ns.seat.place in principal:
+                notes.append(_both(langs, BEHIND, number=principal[ns.seat.place]))
+            rows.append([para(esc(str(ns.number)), STYLES.cell_head), name, para("<br/>".join(esc(n) for n in notes if n), STYLES.label)])
+        sides.append(rows)
+    hosts, guests = sides
+    head = [strong(_both(langs, SIDES[SeatSide.HOST]), STYLES.item_title), "", "", "",
+            strong(_both(langs, SIDES[SeatSide.GUEST]), STYLES.item_title), "", ""]
+    data: list[list[object]] = [head]
+    for n in range(max(len(hosts), len(guests))):
+        left = hosts[n] if n < len(hosts) else ["", "", ""]
+        right = guests[n] if n < len(guests) else ["", "", ""]
+        data.append([*left, "", *right])
+    widths = [8 * mm, column * 0.45, column * 0.55 - 8 * mm, 8 * mm, 8 * mm, column * 0.45, column * 0.55 - 8 * mm]
+    table = Table(data, colWidths=widths, repeatRows=1)
+    commands: list[tuple[object, ...]] = [
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 2 * mm),
+        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ("SPAN", (0, 0), (2, 0)), ("SPAN", (4, 0), (6, 0)),
+    ]
+    if len(hosts) > 1:
+        commands.append(("LINEBELOW", (0, 1), (2, len(hosts) - 1), 0.3, RULE))
+    if len(guests) > 1:
+        commands.append(("LINEBELOW", (4, 1), (6, len(guests) - 1), 0.3, RULE))
+    table.setStyle(table_style(*commands))
+    table.hAlign = "LEFT"
+    return table

@@ -1,0 +1,49 @@
+"""Pages cut into fixed frames: cards, letters and plans that are laid out, not flowed like the programme.
+
+The programme's pages (layout.render) are one text frame with a running
+header and footer. Taxi cards need four frames on an A4 sheet (or one A6
+page), a seating plan a landscape page; they share this small renderer,
+which sets the same document font and metadata as every other document.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+
+from reportlab import rl_config
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
+
+from planner.export.pdf.fonts import FONT, register_fonts
+from planner.export.pdf.layout import Metadata
+
+PageHook = Callable[[Canvas, BaseDocTemplate], None]
+
+
+def frame(x: float, y: float, width: float, height: float, name: str) -> Frame:
+    """A frame without padding: the caller's measurements are the frame's."""
+    return Frame(x, y, width, height, id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+
+
+def render_sheets(
+    story: list[Flowable], *, page_size: tuple[float, float], frames: list[Frame], metadata: Metadata,
+    on_page: PageHook | None = None,
+) -> bytes:
+    """The PDF of `story` laid into `frames` page after page (a FrameBreak moves to the next frame)."""
+    register_fonts()
+    rl_config.useA85 = 0  # binary streams, as layout.render writes them
+    buffer = io.BytesIO()
+    doc = BaseDocTemplate(
+        buffer, pagesize=page_size, leftMargin=0, rightMargin=0, topMargin=0, bottomMargin=0,
+        title=metadata.title, author=metadata.author, subject=metadata.subject, creator=metadata.creator,
+        producer="Delegation Planner (ReportLab)", lang=metadata.language_tag, initialFontName=FONT, initialFontSize=9,
+    )
+    hook = on_page if on_page is not None else _nothing
+    doc.addPageTemplates([PageTemplate(id="sheet", frames=frames, onPage=hook, pagesize=page_size)])
+    doc.build(story)
+    return buffer.getvalue()
+
+
+def _nothing(canvas: Canvas, doc: BaseDocTemplate) -> None:
+    return None
