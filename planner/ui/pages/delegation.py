@@ -9,20 +9,34 @@ the hidden members keep their places.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QLineEdit, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QSizePolicy,
+    QStyle,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.domain.entities import MembershipData
 from planner.domain.enums import Role
+from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
-from planner.services import delegation, people, trips
+from planner.domain.protocol import VisaData
+from planner.services import delegation, people, protocol, trips
 from planner.services.base import Change
 from planner.services.delegation import Member
 from planner.ui.errors import show_planner_error
 from planner.ui.models.filter_proxy import FilterProxyModel
-from planner.ui.models.member_table import MemberTableModel
+from planner.ui.models.member_table import VISA, MemberTableModel
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
 from planner.ui.pages.people import (
@@ -35,6 +49,7 @@ from planner.ui.pages.people import (
     tool_button,
 )
 from planner.ui.widgets.person_form import MemberForm, MemberRecord
+from planner.ui.widgets.protocol_forms import VisaForm
 
 
 def moved(ids: Sequence[int], chosen: set[int], step: int) -> list[int]:
@@ -63,35 +78,52 @@ class DelegationPage(TripPage):
         self.count = QLabel(self)
         self._fitted_for: int | None = None
         self.view = record_table(self, self.proxy)
-        self.view.activated.connect(lambda _index: self.edit_member())
+        self.view.activated.connect(lambda index: self.edit_visa() if index.column() == VISA else self.edit_member())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
 
         style = self.style()
         self.add_action = self._action(self.add_from_directory)
         self.new_action = self._action(self.new_person)
+        self.import_action = self._action(self.import_members)
         self.edit_action = self._action(self.edit_member)
+        self.visa_action = self._action(self.edit_visa)
         self.remove_action = self._action(self.remove_members, QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
+        self.print_action = self._action(self.print_itineraries)
         self.up_action = self._action(lambda: self.move(-1), [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Up)])
         self.up_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowUp))
         self.down_action = self._action(lambda: self.move(1), [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Down)])
         self.down_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
-        self.view.addActions([self.add_action, self.new_action, self.edit_action, self.remove_action, self.up_action, self.down_action])
+        self.view.addActions([
+            self.add_action, self.new_action, self.import_action, self.edit_action, self.visa_action, self.remove_action, self.up_action,
+            self.down_action,
+        ])
+        separator = QAction(self)
+        separator.setSeparator(True)
+        self.view.addActions([separator, self.print_action])
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         top = QHBoxLayout()
         top.addWidget(self.search, 1)
         top.addWidget(self.count)
-        buttons = QHBoxLayout()
-        for action in (self.add_action, self.new_action, self.edit_action, self.remove_action):
-            buttons.addWidget(tool_button(self, action))
-        buttons.addStretch(1)
+        top.addWidget(tool_button(self, self.print_action))  # here, where the filter field can give way
+        # A tool bar, not a row of buttons: in German the labels alone are wider than a small
+        # screen, and a tool bar folds what does not fit into its » menu instead of widening the window.
+        buttons = QToolBar(self)
+        buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        for action in (self.add_action, self.new_action, self.import_action, self.edit_action, self.visa_action, self.remove_action):
+            buttons.addAction(action)
+        spacer = QWidget(buttons)
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        buttons.addWidget(spacer)
         for action in (self.up_action, self.down_action):
-            button = tool_button(self, action)
-            button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
-            buttons.addWidget(button)
+            buttons.addAction(action)
+            button = buttons.widgetForAction(action)
+            if isinstance(button, QToolButton):
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addLayout(top)
-        layout.addLayout(buttons)
+        layout.addWidget(buttons)
         layout.addWidget(self.view, 1)
         self.retranslate()
         self._update_actions()
@@ -116,9 +148,16 @@ class DelegationPage(TripPage):
         self.add_action.setToolTip(_("Add people from the people directory to this delegation"))
         self.new_action.setText(_("New person…"))
         self.new_action.setToolTip(_("Enter a person who is not yet in the directory and add them"))
+        self.import_action.setText(_("Import members from a spreadsheet…"))
+        self.import_action.setIconText(_("Import list"))  # the button's shorter caption; the context menu shows the full one
+        self.import_action.setToolTip(_("Add the people of a member list (CSV or Excel) to this delegation, after a preview"))
         self.edit_action.setText(_("Edit…"))
+        self.visa_action.setText(_("Visa…"))
+        self.visa_action.setToolTip(_("Record whether the selected member needs a visa, and when it was applied for and granted"))
         self.remove_action.setText(_("Remove from delegation"))
         self.remove_action.setToolTip(_("Take the selected members off this trip; they stay in the people directory"))
+        self.print_action.setText(_("Print itineraries for selected…"))
+        self.print_action.setToolTip(_("Print or save the personal itineraries of the selected members"))
         self.up_action.setText(_("Move up"))
         self.up_action.setToolTip(_("Move up in the order of precedence (Ctrl+Up)"))
         self.down_action.setText(_("Move down"))
@@ -151,10 +190,12 @@ class DelegationPage(TripPage):
     def _update_actions(self) -> None:
         has_trip = self.trip_id is not None
         selected = self.selected_members()
-        for action in (self.add_action, self.new_action):
+        for action in (self.add_action, self.new_action, self.import_action):
             action.setEnabled(has_trip)
         self.edit_action.setEnabled(len(selected) == 1)
+        self.visa_action.setEnabled(len(selected) == 1)
         self.remove_action.setEnabled(bool(selected))
+        self.print_action.setEnabled(bool(selected))
         visible = self._visible_ids()
         chosen = {m.id for m in selected}
         self.up_action.setEnabled(bool(chosen) and moved(visible, chosen, -1) != visible)
@@ -230,6 +271,25 @@ class DelegationPage(TripPage):
             self.search.clear()
             self.select_members(added)
 
+    def import_members(self, path: Path | None = None) -> None:
+        """Import members from a spreadsheet (a file chosen in a dialog, unless `path` is given)."""
+        from planner.ui.widgets.member_import_dialog import import_members_with_dialog
+
+        if self.trip_id is None:
+            return
+        try:
+            title = trips.get_trip(self.ctx.db, self.trip_id).title.text(self.ctx.lang)
+        except PlannerError as error:  # deleted in another window meanwhile
+            show_planner_error(self.ctx.window(), error)
+            return
+        change = import_members_with_dialog(
+            self, self.ctx.history, self.ctx.settings, self.ctx.language, self.trip_id, title,
+            path,
+        )
+        if change is not None:
+            self.search.clear()
+            self.select_members(c.id for c in change.related if c.entity == "membership")
+
     def edit_member(self) -> None:
         chosen = self.selected_members()
         if len(chosen) != 1 or self.trip_id is None:
@@ -251,6 +311,29 @@ class DelegationPage(TripPage):
 
         form = MemberForm(save, member.membership, member.person, trips.get_trip(db, self.trip_id), self)
         self.run_form(form)
+
+    def edit_visa(self) -> None:
+        """The visa of the selected member: status and dates, saved as one undoable step."""
+        chosen = self.selected_members()
+        if len(chosen) != 1:
+            return
+        member, db = chosen[0], self.ctx.db
+        visa = self.model.visa(member.id) or VisaData(membership_id=member.id)
+        text = _("Visa of {name}").format(name=member.person.name)
+
+        def save(data: VisaData) -> Change:
+            return self.ctx.history.record(text, protocol.save_visa(db, data))
+
+        self.run_form(VisaForm(save, visa, member.person.full_name, self))
+
+    def print_itineraries(self) -> None:
+        """The print and export dialog with the selected members' itineraries chosen."""
+        chosen = [m.id for m in self.selected_members()]
+        if self.trip_id is None or not chosen:
+            return
+        from planner.ui.file_actions import open_print_dialog  # the dialog is loaded on first use
+
+        open_print_dialog(self.ctx, self.trip_id, chosen)
 
     def remove_members(self) -> None:
         chosen = self.selected_members()

@@ -32,6 +32,7 @@ class TripNavigator(QWidget):
 
     currentChanged = Signal(object)
     newRequested = Signal()
+    duplicateRequested = Signal()
     deleteRequested = Signal()
 
     def __init__(self, model: TripTableModel, parent: QWidget | None = None) -> None:
@@ -75,6 +76,8 @@ class TripNavigator(QWidget):
 
         self.new_button = QPushButton(self)
         self.new_button.clicked.connect(self.newRequested)
+        self.duplicate_button = QPushButton(self)
+        self.duplicate_button.clicked.connect(self.duplicateRequested)
         self.delete_button = QPushButton(self)
         self.delete_button.clicked.connect(self.deleteRequested)
 
@@ -83,6 +86,7 @@ class TripNavigator(QWidget):
         filters.addWidget(self.status, 2)
         buttons = QHBoxLayout()
         buttons.addWidget(self.new_button)
+        buttons.addWidget(self.duplicate_button)
         buttons.addWidget(self.delete_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -101,6 +105,8 @@ class TripNavigator(QWidget):
             self.status.setItemText(index, status.label)
         self.status.setToolTip(_("Show only trips with this status"))
         self.new_button.setText(_("New trip…"))
+        self.duplicate_button.setText(_("Duplicate…"))
+        self.duplicate_button.setToolTip(_("Copy the selected trip with its delegation and programme to new dates"))
         self.delete_button.setText(_("Delete…"))
 
     # --- the current trip --------------------------------------------------------------
@@ -148,4 +154,5 @@ class TripNavigator(QWidget):
     def _emit_current(self, *_args: object) -> None:
         current = self.current_summary()
         self.delete_button.setEnabled(current is not None)
+        self.duplicate_button.setEnabled(current is not None)
         self.currentChanged.emit(current)
