@@ -9,11 +9,12 @@ from __future__ import annotations
 import argparse
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__
-from planner.cli import data_commands
+from planner.cli import data_commands, issue_commands, protocol_commands, trip_commands
+from planner.cli.registry import Commands
 from planner.db.engine import Database, open_database
 from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext, set_language, system_language
@@ -24,16 +25,8 @@ EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_PROBLEMS = 3
 
-Command = Callable[[argparse.Namespace, Database], int]
-_COMMANDS: dict[str, Command] = {}
-
-
-def command(name: str) -> Callable[[Command], Command]:
-    def register(func: Command) -> Command:
-        _COMMANDS[name] = func
-        return func
-
-    return register
+_COMMANDS = Commands()
+command = _COMMANDS.command
 
 
 def _print(text: str = "") -> None:
@@ -111,12 +104,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--lang", dest="list_lang", choices=("de", "zh", "en"), default=None, help=_("language of the headers and words in the list"))
     data_commands.add_parsers(sub)
+    trip_commands.add_parsers(sub)
+    protocol_commands.add_parsers(sub)
+    issue_commands.add_parsers(sub)
     return parser
 
 
 @command("person-report")
 def _person_report(args: argparse.Namespace, db: Database) -> int:
     return data_commands.person_report_command(args, db, _print)
+
+
+@command("duplicate-trip")
+def _duplicate_trip(args: argparse.Namespace, db: Database) -> int:
+    return trip_commands.duplicate_trip_command(args, db, _print)
 
 
 @command("erase-person")
@@ -224,8 +225,8 @@ def _check(args: argparse.Namespace, db: Database) -> int:
 
 @command("export-pdf")
 def _export_pdf(args: argparse.Namespace, db: Database) -> int:
-    from planner.export.pdf import export_personal_pdfs, itinerary_stem, personal_pdf, programme_pdf
-    from planner.export.pdf.filenames import output_folder, safe_stem
+    from planner.export.pdf import export_personal_pdfs, programme_pdf
+    from planner.export.pdf.filenames import output_folder
     from planner.export.pdf.programme import programme_filename
     from planner.export.tripview import TripView
 
@@ -241,9 +242,10 @@ def _export_pdf(args: argparse.Namespace, db: Database) -> int:
             db, args.trip, folder, language=language or "auto", bilingual_with=args.bilingual, paper=args.paper
         )
     else:
-        member = TripView.load(db, args.trip).member(args.member)
-        target = folder / (safe_stem(itinerary_stem(member)) + ".pdf")
-        paths = [personal_pdf(db, args.trip, member.id, target, language=language, bilingual_with=args.bilingual, paper=args.paper)]
+        member = TripView.load(db, args.trip).member(args.member)  # an unknown member is named before anything is written
+        paths = export_personal_pdfs(  # issues the next version to this member
+            db, args.trip, folder, [member.id], language=language or "auto", bilingual_with=args.bilingual, paper=args.paper
+        )
     for path in paths:
         _print(_("Wrote {path}").format(path=path))
     return EXIT_OK
@@ -322,6 +324,10 @@ def _export_members(args: argparse.Namespace, db: Database) -> int:
     )
     _print(_("Wrote {path}").format(path=path))
     return EXIT_OK
+
+
+_COMMANDS.update(protocol_commands.COMMANDS)
+_COMMANDS.update(issue_commands.COMMANDS)
 
 
 def _lang() -> str:

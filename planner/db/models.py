@@ -10,7 +10,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, Date, Float, ForeignKey, Integer, MetaData, String, Table, Column, Text, UniqueConstraint
+from typing import Any
+
+from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, MetaData, String, Table, Column, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from planner.db.types import LocalizedTextType, UTCDateTime
@@ -49,6 +51,10 @@ class Person(Base):
     nationality: Mapped[str] = mapped_column(String(2), default="")
     passport_expiry: Mapped[date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
+    sex: Mapped[str] = mapped_column(String(8), default="")
+    birth_date: Mapped[date | None] = mapped_column(Date, nullable=True)
+    birth_place: Mapped[str] = mapped_column(String(200), default="")
+    passport_issued: Mapped[date | None] = mapped_column(Date, nullable=True)
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="person", passive_deletes=True)
 
@@ -73,10 +79,10 @@ class Trip(Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
     memberships: Mapped[list[Membership]] = relationship(
-        back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="Membership.protocol_order"
+        back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="[Membership.protocol_order, Membership.id]"
     )
     items: Mapped[list[ProgrammeItem]] = relationship(
-        back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="ProgrammeItem.start_utc"
+        back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="[ProgrammeItem.start_utc, ProgrammeItem.id]"
     )
 
     __mapper_args__ = {"version_id_col": version}
@@ -182,6 +188,142 @@ class ProgrammeItem(Base):
     trip: Mapped[Trip] = relationship(back_populates="items")
     venue: Mapped[Venue | None] = relationship()
     host_contact: Mapped[VenueContact | None] = relationship()
-    participants: Mapped[list[Membership]] = relationship(secondary=item_participant, order_by=Membership.protocol_order)
+    participants: Mapped[list[Membership]] = relationship(secondary=item_participant, order_by=[Membership.protocol_order, Membership.id])
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class IssuedVersion(Base):
+    """The personal itineraries of a trip handed out at one moment: version `number` of the trip.
+
+    Issued versions are a record of the past and are never edited; a reissue
+    adds the next number for the participants who got a new printout.
+    """
+
+    __tablename__ = "issued_version"
+    __table_args__ = (UniqueConstraint("trip_id", "number"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
+    number: Mapped[int] = mapped_column(Integer)
+    issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+
+    copies: Mapped[list[IssuedCopy]] = relationship(
+        back_populates="issued_version", cascade="all, delete-orphan", passive_deletes=True, order_by="IssuedCopy.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class IssuedItem(Base):
+    """The key by which snapshots name a programme item: never reused, unlike an SQLite row id.
+
+    When the item is deleted, `item_id` becomes NULL and the key stays behind
+    for the snapshots that still show the item.
+    """
+
+    __tablename__ = "issued_item"
+    __table_args__ = (UniqueConstraint("item_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("programme_item.id", ondelete="SET NULL"), nullable=True)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class IssuedCopy(Base):
+    """What one participant received in an issued version, in the language of their document.
+
+    A copy belongs to the person, not to their membership: someone taken off
+    the delegation and put back (undo) still holds their printout. `snapshot`
+    is the domain's ParticipantSnapshot as JSON (planner.domain.issued), so a
+    later change is compared with exactly what is on their printout.
+    """
+
+    __tablename__ = "issued_copy"
+    __table_args__ = (UniqueConstraint("issued_version_id", "person_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    issued_version_id: Mapped[int] = mapped_column(ForeignKey("issued_version.id", ondelete="CASCADE"), index=True)
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
+    language: Mapped[str] = mapped_column(String(5))
+    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+
+    issued_version: Mapped[IssuedVersion] = relationship(back_populates="copies")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+# --- protocol (planner.domain.protocol) ------------------------------------------------------
+
+
+class Visa(Base):
+    """Where one member's visa for the trip stands; a row only once someone recorded it."""
+
+    __tablename__ = "visa"
+
+    membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    status: Mapped[str] = mapped_column(String(16), default="")
+    applied_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    granted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+    valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class Gift(Base):
+    """A gift given or received at a programme item; value in cents of `currency`, NULL when not estimated."""
+
+    __tablename__ = "gift"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[str] = mapped_column(String(16), default="given")
+    description: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    member_id: Mapped[int | None] = mapped_column(ForeignKey("membership.id", ondelete="SET NULL"), nullable=True, index=True)
+    counterpart: Mapped[str] = mapped_column(String(400), default="")
+    value_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    currency: Mapped[str] = mapped_column(String(3), default="EUR")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SeatingPlan(Base):
+    """The seating plan of one programme item; its seats are replaced as a whole when it is saved."""
+
+    __tablename__ = "seating_plan"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), unique=True)
+    arrangement: Mapped[str] = mapped_column(String(16), default="facing")
+
+    seats: Mapped[list[SeatAssignment]] = relationship(
+        back_populates="plan", cascade="all, delete-orphan", passive_deletes=True, order_by="SeatAssignment.id"
+    )
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class SeatAssignment(Base):
+    __tablename__ = "seat_assignment"
+    __table_args__ = (UniqueConstraint("plan_id", "membership_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    plan_id: Mapped[int] = mapped_column(ForeignKey("seating_plan.id", ondelete="CASCADE"), index=True)
+    membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
+    side: Mapped[str] = mapped_column(String(8), default="guest")
+    place: Mapped[int] = mapped_column(Integer, default=0)
+    behind: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    plan: Mapped[SeatingPlan] = relationship(back_populates="seats")
 
     __mapper_args__ = {"version_id_col": version}

@@ -68,6 +68,42 @@ class ItemKind(Labelled):
     CEREMONY = "ceremony"
 
 
+class Sex(Labelled):
+    """As a passport and a visa application state it; "" while not recorded."""
+
+    UNKNOWN = ""
+    FEMALE = "female"
+    MALE = "male"
+    DIVERSE = "diverse"
+
+
+class VisaStatus(Labelled):
+    """Where a member's visa for the trip stands; "" while nobody has looked into it."""
+
+    UNKNOWN = ""
+    NEEDED = "needed"
+    APPLIED = "applied"
+    GRANTED = "granted"
+    NOT_NEEDED = "not_needed"
+
+
+class GiftDirection(Labelled):
+    GIVEN = "given"
+    RECEIVED = "received"
+
+
+class SeatSide(Labelled):
+    """The two parties at a table: the hosts and their guests (the delegation)."""
+
+    HOST = "host"
+    GUEST = "guest"
+
+
+class SeatingArrangement(Labelled):
+    FACING = "facing"  # a long table, the principals opposite each other
+    SIDE_BY_SIDE = "side_by_side"  # one row, the principals next to each other (a sofa meeting, a signing)
+
+
 _LABELS: dict[type[Labelled], dict[str, str]] = {
     Language: {
         Language.DE: N_("German"),
@@ -110,5 +146,30 @@ _LABELS: dict[type[Labelled], dict[str, str]] = {
         ItemKind.FREE_TIME: N_("Free time"),
         ItemKind.PRESS: N_("Press appointment"),
         ItemKind.CEREMONY: N_("Ceremony"),
+    },
+    Sex: {
+        Sex.UNKNOWN: N_("Not recorded"),
+        Sex.FEMALE: N_("Female"),
+        Sex.MALE: N_("Male"),
+        Sex.DIVERSE: N_("Diverse"),
+    },
+    VisaStatus: {
+        VisaStatus.UNKNOWN: N_("Not recorded"),
+        VisaStatus.NEEDED: N_("Visa needed"),
+        VisaStatus.APPLIED: N_("Visa applied for"),
+        VisaStatus.GRANTED: N_("Visa granted"),
+        VisaStatus.NOT_NEEDED: N_("No visa needed"),
+    },
+    GiftDirection: {
+        GiftDirection.GIVEN: N_("Given"),
+        GiftDirection.RECEIVED: N_("Received"),
+    },
+    SeatSide: {
+        SeatSide.HOST: N_("Host side"),
+        SeatSide.GUEST: N_("Guest side"),
+    },
+    SeatingArrangement: {
+        SeatingArrangement.FACING: N_("Facing each other"),
+        SeatingArrangement.SIDE_BY_SIDE: N_("Side by side"),
     },
 }

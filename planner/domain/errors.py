@@ -83,3 +83,7 @@ class ConflictError(PlannerError):
 
 class DatabaseError(PlannerError):
     """The database cannot be opened or written: foreign file, newer schema, locked."""
+
+
+class ConnectionLostError(DatabaseError):
+    """The connection to the database server broke off; the action was not carried out and may be retried."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -20,8 +21,11 @@ from planner.db.engine import Database
 from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError
 from planner.domain.localized import LocalizedText
+from planner.domain.protocol import GiftData, SeatingData, VisaData
+from planner.domain.issued import IssuedRecord, SnapshotItem
 from planner.domain.timing import as_utc
 from planner.i18n import N_
+from planner.services.issued_history import load_issued
 from planner.services.transfer import (
     PRIVATE_PERSON_FIELDS,
     TRIP_FILE_FORMAT,
@@ -34,8 +38,9 @@ _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 
 def trip_document(db: Database, trip_id: int, *, include_private: bool = True) -> dict[str, Any]:
-    """The trip file of one trip as a JSON-ready dict."""
-    return bundle_document(load_trip_bundle(db, trip_id), include_private=include_private)
+    """The trip file of one trip as a JSON-ready dict, with the versions of its itineraries issued so far."""
+    bundle = replace(load_trip_bundle(db, trip_id), issued=load_issued(db, trip_id))
+    return bundle_document(bundle, include_private=include_private)
 
 
 def render_trip_document(document: dict[str, Any]) -> str:
@@ -121,7 +126,12 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
 
     trip = bundle.trip
     items = sorted(bundle.items, key=lambda i: as_utc(i.start) if i.start is not None else _EARLIEST)
-    return {
+    visas = {v.membership_id: v for v in bundle.visas}
+    gifts: dict[int | None, list[GiftData]] = {}
+    for gift in bundle.gifts:
+        gifts.setdefault(gift.item_id, []).append(gift)
+    seatings = {p.item_id: p for p in bundle.seatings}
+    document: dict[str, Any] = {
         "format": TRIP_FILE_FORMAT,
         "format_version": TRIP_FILE_VERSION,
         "trip": {
@@ -147,6 +157,7 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
                 "protocol_order": n,
                 "arrival": _day(ms.arrival),
                 "departure": _day(ms.departure),
+                **({"visa": _visa(visas.get(ms.id))} if include_private else {}),
             }
             for n, ms in enumerate(members, start=1)
         ],
@@ -178,8 +189,18 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
             }
             for v in venues
         ],
-        "programme": [_item(i, venue_key, contact_key, member_key, member_rank) for i in items],
+        "programme": [
+            {
+                **_item(i, venue_key, contact_key, member_key, member_rank),
+                "gifts": [_gift(g, member_key) for g in gifts.get(i.id, [])] if i.id is not None else [],
+                "seating": _seating(seatings.get(i.id), member_key) if i.id is not None else None,
+            }
+            for i in items
+        ],
     }
+    if bundle.issued:  # only then: a trip never issued keeps the file it always had
+        document["issued"] = _issued(bundle.issued, person_key, {i.id: f"i{n}" for n, i in enumerate(items, start=1)})
+    return document
 
 
 def _person(key: str, p: PersonData, include_private: bool) -> dict[str, Any]:
@@ -200,6 +221,10 @@ def _person(key: str, p: PersonData, include_private: bool) -> dict[str, Any]:
         "nationality": p.nationality,
         "passport_expiry": _day(p.passport_expiry),
         "notes": p.notes,
+        "sex": p.sex.value,
+        "birth_date": _day(p.birth_date),
+        "birth_place": p.birth_place,
+        "passport_issued": _day(p.passport_issued),
     }
     if not include_private:
         for name in PRIVATE_PERSON_FIELDS:
@@ -240,6 +265,81 @@ def _item(
         "transport": _text(item.transport),
         "participants": participants,
     }
+
+
+def _visa(visa: VisaData | None) -> dict[str, Any]:
+    visa = visa or VisaData()
+    return {
+        "status": visa.status.value, "applied_on": _day(visa.applied_on), "granted_on": _day(visa.granted_on),
+        "valid_until": _day(visa.valid_until),
+    }
+
+
+def _gift(gift: GiftData, member_key: dict[int | None, str]) -> dict[str, Any]:
+    value: int | float | None = None
+    if gift.value is not None:  # a whole amount as an integer, cents as a short decimal (35.5, not 35.50000001)
+        value = int(gift.value) if gift.value == gift.value.to_integral_value() else float(gift.value)
+    return {
+        "direction": gift.direction.value,
+        "description": _text(gift.description),
+        "member": member_key.get(gift.member_id) if gift.member_id is not None else None,
+        "counterpart": gift.counterpart,
+        "value": value,
+        "currency": gift.currency,
+        "notes": gift.notes,
+    }
+
+
+def _seating(plan: SeatingData | None, member_key: dict[int | None, str]) -> dict[str, Any] | None:
+    if plan is None:
+        return None
+    return {
+        "arrangement": plan.arrangement.value,
+        "seats": [
+            {"person": member_key[seat.membership_id], "side": seat.side.value, "place": seat.place, "behind": seat.behind}
+            for seat in plan.seats if seat.membership_id in member_key
+        ],
+    }
+
+
+def _issued(records: tuple[IssuedRecord, ...], person_key: dict[int | None, str], item_ref: dict[int | None, str]) -> list[dict[str, Any]]:
+    """The issued versions: items by "i<n>" (the n-th programme entry) or "x<n>" (deleted since), people by key or "r<n>" (no longer on the trip)."""
+    gone_items: dict[int, str] = {}
+    gone_people: dict[int, str] = {}
+
+    def item(key: int) -> str:
+        if key > 0 and key in item_ref:
+            return item_ref[key]
+        return gone_items.setdefault(key, f"x{len(gone_items) + 1}")
+
+    def person(pid: int) -> str:
+        if pid > 0 and pid in person_key:
+            return person_key[pid]
+        return gone_people.setdefault(pid, f"r{len(gone_people) + 1}")
+
+    def snapshot_item(i: SnapshotItem) -> dict[str, Any]:
+        return {
+            "item": item(i.key), "kind": i.kind.value, "title": _text(i.title), "start": i.start.isoformat(), "end": i.end.isoformat(),
+            "timezone": i.timezone, "end_timezone": i.end_timezone, "venue": _text(i.venue),
+            "participants": [person(p) for p in i.participants] if i.participants is not None else None,
+        }
+
+    return [
+        {
+            "number": record.number,
+            "issued_at": as_utc(record.issued_at).isoformat(),
+            "copies": [
+                {
+                    "person": person_key[copy.person_id],
+                    "language": copy.language.value,
+                    "delegation": [{"person": person(pid), "name": name} for pid, name in copy.delegation],
+                    "items": [snapshot_item(i) for i in copy.items],
+                }
+                for copy in record.copies if copy.person_id in person_key
+            ],
+        }
+        for record in records
+    ]
 
 
 def _text(value: LocalizedText) -> dict[str, str]:

@@ -21,11 +21,14 @@ from zoneinfo import ZoneInfo
 
 from planner.domain import validation as v
 from planner.domain.entities import ContactData, ItemData, MembershipData, PersonData, TripData, VenueData
-from planner.domain.enums import ItemKind, Language, Role, TripStatus, VenueKind
+from planner.domain.enums import ItemKind, Language, Role, Sex, TripStatus, VenueKind
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
 from planner.i18n import N_
+from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
+from planner.importing.tripfile_protocol import read_gifts, read_seating, read_visa
+from planner.importing.tripfile_issued import read_issued
 from planner.services.transfer import TripBundle
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -62,6 +65,10 @@ class TripDocumentReader:
         self.bad: set[Location] = set()
         self._tainted: set[Location] = set()  # every place at or above a bad one
         self.problems: list[TripFileProblem] = []
+        # The protocol parts, collected while the delegation and the programme are read.
+        self.visas: list[VisaData] = []
+        self.gifts: list[GiftData] = []
+        self.seatings: list[SeatingData] = []
         for where in unreadable:
             self._mark(where)
 
@@ -193,12 +200,15 @@ class TripDocumentReader:
         members, member_of, delegation_complete = self.read_delegation(person_keys)
         venues, venue_keys, contacts, contact_venue = self.read_venues(trip)
         items = self.read_programme(person_keys, member_of, delegation_complete, venue_keys, contacts, contact_venue)
+        programme = self.doc.get("programme")
+        issued = read_issued(self, person_keys, member_of, len(programme) if isinstance(programme, list) else 0)
         if trip is None or self.bad:
             return None
         members.sort(key=lambda ms: (ms.protocol_order, ms.id or 0))
         items.sort(key=lambda pair: pair[0])
         return TripBundle(
-            trip=trip, people=tuple(people), members=tuple(members), venues=tuple(venues), items=tuple(i for _, i in items)
+            trip=trip, people=tuple(people), members=tuple(members), venues=tuple(venues), items=tuple(i for _, i in items),
+            visas=tuple(self.visas), gifts=tuple(self.gifts), seatings=tuple(self.seatings), issued=tuple(issued),
         )
 
     def read_trip(self) -> TripData | None:
@@ -245,6 +255,10 @@ class TripDocumentReader:
                 nationality=self.get(record, where, "nationality", ""),
                 passport_expiry=self.day(record, where, "passport_expiry"),
                 notes=self.get(record, where, "notes", ""),
+                sex=Sex(self.get(record, where, "sex", "")),
+                birth_date=self.day(record, where, "birth_date"),
+                birth_place=self.get(record, where, "birth_place", ""),
+                passport_issued=self.day(record, where, "passport_issued"),
             )
             person = self.validated(where, data.validated)
             if person is not None:
@@ -290,8 +304,11 @@ class TripDocumentReader:
                 departure=self.day(record, where, "departure"),
             )
             member = self.validated(where, data.validated)
+            visa = read_visa(self, record, where, data.id or 0)
             if member is not None and person_id is not None:
                 members.append(member.evolve(trip_id=None))
+                if visa is not None:
+                    self.visas.append(visa)
         return members, member_of, complete
 
     def read_venues(self, trip: TripData | None) -> tuple[list[VenueData], _Keys, _Keys, dict[str, str]]:
@@ -410,6 +427,7 @@ class TripDocumentReader:
                         self._mark(where + ("participants", j))
 
             data = ItemData(
+                id=int(where[1]) + 1,
                 trip_id=0,
                 kind=ItemKind(self.get(record, where, "kind", ItemKind.MEETING.value)),
                 title=self.text(record, where, "title"),
@@ -426,6 +444,12 @@ class TripDocumentReader:
                 participant_ids=tuple(participant_ids),
             )
             item = self.validated(where, data.validated)  # a missing time was reported above
+            item_id = int(where[1]) + 1
+            self.gifts += read_gifts(self, record, where, item_id, member_of, person_keys, delegation_complete)
+            attending = None if participants == "all" else set(participant_ids)
+            seating = read_seating(self, record, where, item_id, member_of, person_keys, delegation_complete, attending)
+            if seating is not None:
+                self.seatings.append(seating)
             if item is not None and start is not None:
                 items.append(((start, int(where[1])), item.evolve(trip_id=None)))
         return items

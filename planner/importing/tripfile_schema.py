@@ -18,6 +18,7 @@ from jsonschema.exceptions import SchemaError, ValidationError
 
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
+from planner.importing.schema_compiler import Check, compile_schema
 from planner.importing.tripfile_errors import Location, TripFileProblem, shown
 from planner.paths import TRIP_FILE_SCHEMA
 
@@ -25,6 +26,7 @@ DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
 MOMENT_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?$"
 NONBLANK_PATTERN = "\\S"
 COUNTRY_PATTERN = "^([A-Z]{2})?$"
+CURRENCY_PATTERN = "^[A-Z]{3}$"
 
 #: What a value that does not match a pattern of the schema should have looked like.
 PATTERN_MESSAGES: dict[str, str] = {
@@ -32,6 +34,7 @@ PATTERN_MESSAGES: dict[str, str] = {
     MOMENT_PATTERN: N_("“{value}” is not a local time with its UTC offset, like 2016-10-24T09:30:00+08:00."),
     NONBLANK_PATTERN: N_("This must not be empty."),
     COUNTRY_PATTERN: N_("“{value}” is not a two-letter country code in capitals (e.g. CN, DE)."),
+    CURRENCY_PATTERN: N_("“{value}” is not a currency code like EUR or CNY."),
 }
 
 _TYPE_MESSAGES: dict[tuple[str, ...], str] = {
@@ -86,8 +89,22 @@ def _inline_references(node: Any, definitions: dict[str, Any]) -> Any:
     return result
 
 
+@lru_cache(maxsize=1)
+def _quick_check() -> Check | None:
+    """The schema compiled into a yes-or-no check (see schema_compiler), or None if it cannot be."""
+    return compile_schema(trip_file_validator().schema)
+
+
 def schema_problems(document: Any) -> list[TripFileProblem]:
-    """Every place where `document` breaks the schema, one problem per place."""
+    """Every place where `document` breaks the schema, one problem per place.
+
+    A sound document passes the compiled check and is done in a fraction of
+    the time; only a document that fails it is walked by jsonschema, which
+    finds and places every problem.
+    """
+    quick = _quick_check()
+    if quick is not None and quick(document):
+        return []
     seen: set[Location] = set()
     problems: list[TripFileProblem] = []
     for error in trip_file_validator().iter_errors(document):

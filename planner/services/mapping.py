@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from planner.db import models as m
 from planner.domain.entities import ContactData, ItemData, MembershipData, PersonData, TripData, VenueData
-from planner.domain.enums import ItemKind, Language, Role, TripStatus, VenueKind
+from planner.domain.enums import ItemKind, Language, Role, Sex, TripStatus, VenueKind
 
 PERSON_FIELDS = (
     "family_name", "given_name", "native_name", "honorific", "organisation", "function", "email", "phone",
     "dietary_needs", "accessibility_needs", "passport_number", "nationality", "passport_expiry", "notes",
+    "birth_date", "birth_place", "passport_issued",
 )
 TRIP_FIELDS = (
     "title", "purpose", "destination_city", "destination_country", "timezone", "first_day", "last_day",
@@ -24,7 +25,7 @@ ITEM_FIELDS = ("title", "description", "venue_id", "timezone", "end_timezone", "
 
 def person_data(row: m.Person) -> PersonData:
     return PersonData(
-        id=row.id, version=row.version, preferred_language=Language(row.preferred_language),
+        id=row.id, version=row.version, preferred_language=Language(row.preferred_language), sex=Sex(row.sex or ""),
         **{f: getattr(row, f) for f in PERSON_FIELDS},
     )
 
@@ -33,6 +34,7 @@ def apply_person(row: m.Person, data: PersonData) -> None:
     for f in PERSON_FIELDS:
         setattr(row, f, getattr(data, f))
     row.preferred_language = data.preferred_language.value
+    row.sex = Sex(data.sex).value
 
 
 def trip_data(row: m.Trip) -> TripData:

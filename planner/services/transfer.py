@@ -11,25 +11,35 @@ people who merely share a name.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy import insert
+from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.errors import PlannerError
+from planner.domain.issued import IssuedRecord
+from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.i18n import N_
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.issued_history import insert_issued
+from planner.services.bulk_read import read_items, read_members, read_venues, venues_of_hosts, venues_of_items
+from planner.services.protocol import (
+    check_protocol_references,
+    insert_protocol,
+    read_gifts,
+    read_seatings,
+    read_visas,
+    validated_protocol,
+)
 from planner.services.mapping import (
     apply_contact,
-    apply_item,
     apply_membership,
     apply_person,
     apply_trip,
     apply_venue,
-    item_data,
-    membership_data,
     person_data,
     trip_data,
     venue_data,
@@ -41,7 +51,7 @@ TRIP_FILE_VERSION = 1
 #: A person's fields that `include_private=False` leaves out of a trip file.
 PRIVATE_PERSON_FIELDS: tuple[str, ...] = (
     "email", "phone", "dietary_needs", "accessibility_needs", "passport_number", "nationality",
-    "passport_expiry", "notes",
+    "passport_expiry", "notes", "sex", "birth_date", "birth_place", "passport_issued",
 )
 
 
@@ -61,6 +71,12 @@ class TripBundle:
     members: tuple[MembershipData, ...]  # in protocol order
     venues: tuple[VenueData, ...]  # by id, each with its contacts
     items: tuple[ItemData, ...]  # in start order
+    visas: tuple[VisaData, ...] = ()  # by members[].id; a member without one has none recorded
+    gifts: tuple[GiftData, ...] = ()  # by items[].id and members[].id
+    seatings: tuple[SeatingData, ...] = ()  # by items[].id, seats by members[].id
+    #: Issued versions (planner.domain.issued.IssuedRecord), by items[].id and people[].id; only trip files
+    #: carry them (load_trip_bundle leaves them out: documents and copies of a trip do not need them).
+    issued: tuple[IssuedRecord, ...] = ()
 
     def person(self, person_id: int | None) -> PersonData:
         for person in self.people:
@@ -73,52 +89,48 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
     """The trip, its delegation with their people, the venues its programme uses, and its programme."""
     with db.reading() as s:
         trip = trip_data(get_or_fail(s, m.Trip, trip_id, N_("trip")))
-        rows = s.execute(
-            select(m.Membership, m.Person)
-            .join(m.Person)
-            .where(m.Membership.trip_id == trip_id)
-            .order_by(m.Membership.protocol_order, m.Membership.id)
-        )
-        members: list[MembershipData] = []
-        people: list[PersonData] = []
-        for membership, person in rows:
-            members.append(membership_data(membership))
-            people.append(person_data(person))
-        item_rows = list(
-            s.scalars(
-                select(m.ProgrammeItem)
-                .options(selectinload(m.ProgrammeItem.participants), selectinload(m.ProgrammeItem.host_contact))
-                .where(m.ProgrammeItem.trip_id == trip_id)
-                .order_by(m.ProgrammeItem.start_utc, m.ProgrammeItem.id)
-            )
-        )
-        venue_ids = {r.venue_id for r in item_rows if r.venue_id is not None}
-        venue_ids |= {r.host_contact.venue_id for r in item_rows if r.host_contact is not None}
-        venues = s.scalars(
-            select(m.Venue).options(selectinload(m.Venue.contacts)).where(m.Venue.id.in_(venue_ids)).order_by(m.Venue.id)
-        )
+        delegation = read_members(s, trip_id)
+        items = read_items(s, trip_id)
+        venues = read_venues(s, venues_of_items(trip_id), venues_of_hosts(trip_id))
         return TripBundle(
             trip=trip,
-            people=tuple(people),
-            members=tuple(members),
-            venues=tuple(venue_data(v) for v in venues),
-            items=tuple(item_data(r) for r in item_rows),
+            people=tuple(person for _member, person in delegation),
+            members=tuple(member for member, _person in delegation),
+            venues=tuple(venues.values()),
+            items=tuple(items),
+            visas=tuple(read_visas(s, trip_id).values()),
+            gifts=tuple(read_gifts(s, trip_id)),
+            seatings=tuple(read_seatings(s, trip_id)),
         )
 
 
-def import_trip_bundle(db: Database, bundle: TripBundle) -> Change:
+def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = False) -> Change:
     """Create the bundle's trip as a new trip, with new people and venues, in one transaction.
 
     Every record is validated again here, since a bundle need not come from
     the trip-file reader; nothing is written unless all of it is sound.
+    `validated=True` says it does come from the reader, which validated each
+    record (and named the problems by their place in the file), so the
+    records are taken as they are: a large trip's programme costs a moment
+    to validate. How the records refer to each other is checked either way.
     """
-    trip = bundle.trip.validated()
-    people = [p.validated() for p in bundle.people]
-    venues = [v.validated() for v in bundle.venues]
-    for member in bundle.members:
-        member.evolve(trip_id=0, person_id=member.person_id or 0).validated()
-    for item in bundle.items:
-        item.evolve(trip_id=0).validated()
+    if validated:
+        trip, people, venues = bundle.trip, list(bundle.people), list(bundle.venues)
+        members, items = list(bundle.members), list(bundle.items)
+    else:
+        trip = bundle.trip.validated()
+        people = [p.validated() for p in bundle.people]
+        venues = [v.validated() for v in bundle.venues]
+        members = [
+            ms.evolve(trip_id=0, person_id=ms.person_id or 0).validated().evolve(trip_id=None, person_id=ms.person_id)
+            for ms in bundle.members
+        ]
+        # Validated once, here: writing them only swaps the stand-in ids for new ones, which validation does not look at.
+        items = [item.evolve(trip_id=0).validated() for item in bundle.items]
+    visas, gifts, seatings = (
+        (list(bundle.visas), list(bundle.gifts), list(bundle.seatings)) if validated
+        else validated_protocol(bundle.visas, bundle.gifts, bundle.seatings)
+    )
     _check_bundle_references(bundle)
 
     def act(s: Session) -> Change:
@@ -151,32 +163,56 @@ def import_trip_bundle(db: Database, bundle: TripBundle) -> Change:
         related += [Change(Action.CREATED, "venue", r.id, after=venue_data(r)) for r in venue_rows.values()]
 
         member_rows: dict[int | None, m.Membership] = {}
-        for member in bundle.members:
-            data = member.evolve(trip_id=trip_row.id, person_id=person_rows[member.person_id].id).validated()
-            row = m.Membership(trip_id=trip_row.id, person_id=data.person_id)
-            apply_membership(row, data)
+        for member in members:
+            row = m.Membership(trip_id=trip_row.id, person_id=person_rows[member.person_id].id)
+            apply_membership(row, member)
             s.add(row)
             member_rows[member.id] = row
         s.flush()
-
-        for item in bundle.items:
-            venue_row = venue_rows[item.venue_id] if item.venue_id is not None else None
-            host_row = contact_rows[item.host_contact_id] if item.host_contact_id is not None else None
-            participants = [] if item.everyone else [member_rows[i] for i in item.participant_ids]
-            data = item.evolve(
-                id=None, version=None, trip_id=trip_row.id,
-                venue_id=venue_row.id if venue_row is not None else None,
-                host_contact_id=host_row.id if host_row is not None else None,
-                participant_ids=tuple(r.id for r in participants),
-            ).validated()
-            row = m.ProgrammeItem(trip_id=trip_row.id)
-            apply_item(row, data)
-            row.participants = participants
-            s.add(row)
-        s.flush()
+        member_ids = {k: r.id for k, r in member_rows.items()}
+        new_item_ids = _insert_items(s, trip_row.id, items, {k: r.id for k, r in venue_rows.items()},
+                                     {k: r.id for k, r in contact_rows.items()}, member_ids)
+        item_ids = {item.id: new_id for item, new_id in zip(items, new_item_ids, strict=True) if item.id is not None}
+        insert_protocol(s, member_ids, item_ids, visas, gifts, seatings)
+        insert_issued(s, trip_row.id, bundle.issued, item_ids, {k: r.id for k, r in person_rows.items() if k is not None})
         return Change(Action.IMPORTED, "trip", trip_row.id, after=trip_data(trip_row), related=tuple(related))
 
     return run(db, act)
+
+
+def _insert_items(
+    s: Session, trip_id: int, items: list[ItemData], venue_ids: dict[int | None, int], contact_ids: dict[int | None, int],
+    member_ids: dict[int | None, int],
+) -> list[int]:
+    """The programme written in two bulk statements, items and ticks, with the new ids of what they refer to.
+
+    Thousands of items as ORM objects took seconds to flush; the rows are the same. Returns the items' new ids, in order.
+    """
+    if not items:
+        return []
+    rows = [_item_row(trip_id, item, venue_ids, contact_ids) for item in items]
+    new_ids = s.scalars(
+        insert(m.ProgrammeItem.__table__).returning(m.ProgrammeItem.__table__.c.id, sort_by_parameter_order=True), rows
+    ).all()
+    ticks = [
+        {"item_id": new_id, "membership_id": member_ids[member]}
+        for item, new_id in zip(items, new_ids, strict=True) if not item.everyone
+        for member in item.participant_ids
+    ]
+    if ticks:
+        s.execute(insert(m.item_participant), ticks)
+    return list(new_ids)
+
+
+def _item_row(trip_id: int, item: ItemData, venue_ids: dict[int | None, int], contact_ids: dict[int | None, int]) -> dict[str, Any]:
+    """The programme_item row of a validated item, as the ORM would write it (version 1)."""
+    return {
+        "version": 1, "trip_id": trip_id, "kind": item.kind.value, "title": item.title, "description": item.description,
+        "venue_id": venue_ids[item.venue_id] if item.venue_id is not None else None,
+        "start_utc": item.start, "end_utc": item.end, "timezone": item.timezone, "end_timezone": item.end_timezone,
+        "host_contact_id": contact_ids[item.host_contact_id] if item.host_contact_id is not None else None,
+        "dress_code": item.dress_code, "transport": item.transport, "everyone": item.everyone,
+    }
 
 
 def _check_bundle_references(bundle: TripBundle) -> None:
@@ -199,6 +235,9 @@ def _check_bundle_references(bundle: TripBundle) -> None:
                 raise PlannerError(N_("The host contact must be a contact at the item's venue."))
         if not item.everyone and any(i not in member_ids for i in item.participant_ids):
             raise PlannerError(N_("The trip to import has a participant who is not in its delegation."))
+    if bundle.visas or bundle.gifts or bundle.seatings:
+        item_ids = _unique_ids([i.id for i in bundle.items])
+        check_protocol_references(member_ids, item_ids, bundle.visas, bundle.gifts, bundle.seatings)
 
 
 def _unique_ids(ids: list[int | None]) -> set[int | None]:

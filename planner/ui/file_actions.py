@@ -1,4 +1,4 @@
-"""The File menu's work with files: databases (new, open, recent) and trip files.
+"""The File menu's work with files: databases (new, open, recent), trip files, printing and exporting.
 
 Kept apart from the main window so that the window stays about layout and
 selection; this module knows dialogs, paths and the background tasks.
@@ -17,6 +17,7 @@ from planner.domain.errors import PlannerError
 from planner.i18n import _
 from planner.services.base import Change
 from planner.ui.errors import show_error, show_planner_error
+from planner.ui.pages.base import UiContext
 from planner.ui.tasks import BackgroundTask, Progress
 
 RECENT_KEY = "database/recent"
@@ -37,20 +38,30 @@ def remember_database(settings: QSettings, path: str) -> None:
 
 
 class RecentMenu(QMenu):
-    """Recently opened databases, newest first; a vanished file is left out."""
+    """Recently opened databases (files and team databases), newest first; a vanished file is left out."""
 
-    def __init__(self, settings: QSettings, open_path: Callable[[Path], object], parent: QWidget) -> None:
+    def __init__(
+        self, settings: QSettings, open_path: Callable[[Path], object], parent: QWidget,
+        open_url: Callable[[str], object] | None = None,
+    ) -> None:
         super().__init__(parent)
         self._settings = settings
         self._open = open_path
+        self._open_url = open_url
         self.aboutToShow.connect(self.rebuild)
 
     def rebuild(self) -> None:
         self.clear()
-        entries = [p for p in recent_databases(self._settings) if Path(p).is_file()]
+        entries = [
+            p for p in recent_databases(self._settings)
+            if ("://" in p and self._open_url is not None) or ("://" not in p and Path(p).is_file())
+        ]
         for path in entries:
             action = QAction(path, self)
-            action.triggered.connect(lambda _checked=False, p=path: self._open(Path(p)))
+            if "://" in path:  # a team database on a server (kept without its password)
+                action.triggered.connect(lambda _checked=False, p=path: self._open_url(p))  # type: ignore[misc]
+            else:
+                action.triggered.connect(lambda _checked=False, p=path: self._open(Path(p)))
             self.addAction(action)
         if not entries:
             empty = QAction(_("No recent databases"), self)
@@ -88,6 +99,16 @@ def choose_trip_file_to_export(parent: QWidget, start: str, suggested: str) -> P
         return None
     path = Path(name)
     return path if path.suffix else path.with_suffix(".json")
+
+
+def open_print_dialog(ctx: UiContext, trip_id: int, membership_ids: list[int] | None = None) -> int:
+    """File ▸ Print and export…, or the Delegation page's itineraries for the chosen members.
+
+    The dialog (and with it reportlab and pdfium) is imported on first use: the window opens faster without them.
+    """
+    from planner.ui.widgets.export_dialog import open_export_dialog
+
+    return open_export_dialog(ctx, trip_id, membership_ids)
 
 
 class TripFileTasks(QObject):

@@ -7,53 +7,105 @@ given (tests give it a throw-away one).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QWidget
 
-from planner.db.engine import Database, open_database
 from planner.domain.errors import DatabaseError, PlannerError
 from planner.i18n import _
-from planner.services import trips
-from planner.services.trips import TripSummary
-from planner.ui import demo_loader
 from planner.ui.errors import show_error, show_planner_error
-from planner.ui.file_actions import (
-    RecentMenu,
-    TripFileTasks,
-    choose_new_database,
-    choose_trip_file_to_export,
-    choose_trip_file_to_import,
-    remember_database,
-)
 from planner.ui.language import LANGUAGE_NAMES, LanguageController
-from planner.ui.models.trip_table import TripTableModel
-from planner.ui.widgets.trip_dialog import TripDialog
-from planner.ui.widgets.trip_navigator import TripNavigator
-from planner.ui.pages.base import TripPage, UiContext
-from planner.ui.pages.registry import PAGE_CLASSES
-from planner.ui.undo import UndoHistory
-from planner.ui.pages.overview import OverviewPage
-from planner.ui.widgets.backup_dialog import BackupDialog
-from planner.ui.widgets.problems_panel import ProblemsPanel, counts_text
-from planner.ui.widgets.trip_overview import EmptyState, TripOverview
+
+if TYPE_CHECKING:  # the window's contents import SQLAlchemy and the services: not before the window is drawn (see _build)
+    from planner.db.engine import Database
+    from planner.services.trips import TripSummary
+    from planner.ui.pages.base import TripPage
+    from planner.ui.widgets.trip_overview import TripOverview
+
 
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEY = "window/splitter"
 STATE_KEY = "window/state"
 LAST_DATABASE_KEY = "database/last"
 DATABASE_FILTER_EXTENSIONS = "*.sqlite *.sqlite3 *.db"
+#: A window that is never drawn (started minimised) opens its database after this long all the same.
+OPEN_ANYWAY_MS = 1000
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, language: LanguageController, settings: QSettings, parent: QWidget | None = None) -> None:
+    """The window; its contents are built on an open database.
+
+    Given no database, it is at first only its frame saying which database it
+    opens: start-up shows it that way at once, and `open_when_drawn` opens the
+    database and builds the contents right after the frame has been drawn.
+    Opening imports SQLAlchemy and the services and may migrate or back up the
+    file, which takes several times as long as drawing the window.
+    """
+
+    def __init__(
+        self, db: Database | None, language: LanguageController, settings: QSettings, parent: QWidget | None = None, *,
+        opening: str = "",
+    ) -> None:
         super().__init__(parent)
-        self.db = db
         self.language = language
         self.settings = settings
+        self._built = False
+        self._opener: Callable[[], Database | None] | None = None
+        self._opening = QLabel(_("Opening {database}…").format(database=opening) if opening else _("Opening…"), self)
+        self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self._opening.installEventFilter(self)
+        self.setCentralWidget(self._opening)
+        self.setWindowTitle(_("Delegation planner") + (" — " + opening if opening else ""))
+        self._restore_geometry()
+        if db is not None:
+            self._build(db)
+
+    def open_when_drawn(self, opener: Callable[[], Database | None]) -> None:
+        """Once the frame has been drawn, call `opener` and build the contents on the database it returns (if any)."""
+        self._opener = opener
+        QTimer.singleShot(OPEN_ANYWAY_MS, self, self._open_now)  # with the window as context: not after it is gone
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if watched is self._opening and event.type() == QEvent.Type.Paint and self._opener is not None:
+            QTimer.singleShot(0, self, self._open_now)  # runs once this paint, the window's first, is done
+        return super().eventFilter(watched, event)
+
+    def _open_now(self) -> None:
+        opener, self._opener = self._opener, None
+        if opener is None or self._built:
+            return
+        db = opener()
+        if db is not None:
+            self._build(db)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether the window shows a database (not only "Opening…")."""
+        return self._built
+
+    def _build(self, db: Database) -> None:
+        """The contents: the trip list, the trip's pages, the problems, the menus."""
+        from planner.db.credentials import PasswordStore, public_url
+        from planner.ui import demo_loader
+        from planner.ui.live_updates import LiveUpdates
+        from planner.ui.models.trip_table import TripTableModel
+        from planner.ui.pages.base import UiContext
+        from planner.ui.pages.registry import PAGE_CLASSES
+        from planner.ui.undo import UndoHistory
+        from planner.ui.widgets.problems_panel import ProblemsPanel, counts_text
+        from planner.ui.widgets.trip_navigator import TripNavigator
+        from planner.ui.widgets.trip_overview import EmptyState
+
+        self._opening.removeEventFilter(self)
+        self.db = db
+        language, settings = self.language, self.settings
         self.history = UndoHistory(db, lambda: self, self)
+        self.passwords = PasswordStore()
+        self.live = LiveUpdates(self.history.bus, self)  # the other planners' changes on a shared server
         self.ctx = UiContext(self.history, language, settings, lambda: self)
         self.model = TripTableModel(db, language, self)
         self.navigator = TripNavigator(self.model, self)
@@ -63,6 +115,8 @@ class MainWindow(QMainWindow):
         for page in self.trip_pages:
             self.trip_tabs.addTab(page, page.page_title())
         self._current_trip_id: int | None = None
+        self._behind: set[TripPage] = set()  # pages that have not been given the current trip yet
+        self.trip_tabs.currentChanged.connect(self._tab_changed)
         self.problems = ProblemsPanel(self.ctx, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
         self.problems.countsChanged.connect(lambda counts: self.overview.show_problems(counts_text(counts)))
@@ -82,20 +136,23 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)
+        self.setCentralWidget(self.splitter)  # in place of "Opening…"
+        self._built = True
 
         self._build_actions()
         self.navigator.currentChanged.connect(self._show_trip)
         self.navigator.newRequested.connect(self.new_trip)
+        self.navigator.duplicateRequested.connect(self.duplicate_trip)
         self.navigator.deleteRequested.connect(self.delete_trip)
         self.empty_state.newRequested.connect(self.new_trip)
         self.empty_state.demoRequested.connect(self.load_demo)
         language.languageChanged.connect(self.retranslate)
         self.history.bus.changed.connect(self._data_changed)
+        self.live.attach(db)
 
         self.retranslate()
         self._restore_state()
-        self.settings.setValue(LAST_DATABASE_KEY, str(db.path) if db.path else db.url)
+        self.settings.setValue(LAST_DATABASE_KEY, str(db.path) if db.path else public_url(db.engine.url))
         self.navigator.select_trip(None)
         self._update_pages()
 
@@ -110,17 +167,24 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
+        from planner.ui import demo_loader
+        from planner.ui.file_actions import RecentMenu, TripFileTasks
+        from planner.ui.protocol_menu import ProtocolMenu
+
         key = QKeySequence.StandardKey
         self.new_action = self._action(key.New, self.new_trip)
+        self.duplicate_action = self._action(None, self.duplicate_trip)
         self.delete_action = self._action(key.Delete, self.delete_trip)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.navigator.view.addAction(self.delete_action)
         self.open_action = self._action(key.Open, self.choose_database)
+        self.connect_action = self._action(None, self.connect_team_database)
         self.new_database_action = self._action(None, self.new_database)
-        self.recent_menu = RecentMenu(self.settings, self.open_database_file, self)
+        self.recent_menu = RecentMenu(self.settings, self.open_database_file, self, open_url=self.open_database_target)
         self.restore_action = self._action(None, self.restore_from_backup)
         self.import_action = self._action(None, self.import_trip_file)
         self.export_action = self._action(key.SaveAs, self.export_trip_file)
+        self.print_action = self._action(key.Print, self.print_and_export)
         self.trip_files = TripFileTasks(self, lambda: self.db, self._trip_imported)
         self.demo_action = self._action(None, self.load_demo)
         self.demo_action.setVisible(demo_loader.demo_available())
@@ -140,8 +204,9 @@ class MainWindow(QMainWindow):
 
         self.file_menu = QMenu(self)
         for item in (
-            self.new_action, self.delete_action, None, self.new_database_action, self.open_action, self.recent_menu,
-            self.restore_action, None, self.import_action, self.export_action, None, self.demo_action, None, self.quit_action,
+            self.new_action, self.duplicate_action, self.delete_action, None, self.new_database_action, self.open_action, self.connect_action, self.recent_menu,
+            self.restore_action, None, self.import_action, self.export_action, self.print_action, None, self.demo_action, None,
+            self.quit_action,
         ):
             if item is None:
                 self.file_menu.addSeparator()
@@ -164,23 +229,29 @@ class MainWindow(QMainWindow):
             self.language_menu.addAction(action)
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.about_action)
-        for menu in (self.file_menu, self.edit_menu, self.language_menu, self.help_menu):
+        self.protocol_menu = ProtocolMenu(self.ctx, lambda: self._current_trip_id, self)
+        for menu in (self.file_menu, self.edit_menu, self.protocol_menu, self.language_menu, self.help_menu):
             self.menuBar().addMenu(menu)
 
     def retranslate(self, _language: str = "") -> None:
+        if not self._built:
+            return
         self.file_menu.setTitle(_("&File"))
         self.edit_menu.setTitle(_("&Edit"))
         self.language_menu.setTitle(_("&Language"))
         self._update_undo_actions()
         self.help_menu.setTitle(_("&Help"))
         self.new_action.setText(_("&New trip…"))
+        self.duplicate_action.setText(_("D&uplicate trip…"))
         self.delete_action.setText(_("&Delete trip…"))
         self.open_action.setText(_("&Open database…"))
+        self.connect_action.setText(_("Connect to a &team database…"))
         self.new_database_action.setText(_("New data&base…"))
         self.recent_menu.setTitle(_("Recent databases"))
         self.import_action.setText(_("&Import trip file…"))
         self.restore_action.setText(_("Restore from &backup…"))
         self.export_action.setText(_("&Export trip file…"))
+        self.print_action.setText(_("&Print and export…"))
         self.demo_action.setText(_("Load the &demo trips"))
         self.find_action.setText(_("Find a trip"))
         self.quit_action.setText(_("&Quit"))
@@ -196,6 +267,8 @@ class MainWindow(QMainWindow):
     @property
     def overview(self) -> TripOverview:
         """The Overview page's facts panel (the first tab)."""
+        from planner.ui.pages.overview import OverviewPage
+
         return next(p for p in self.trip_pages if isinstance(p, OverviewPage)).overview
 
     def _update_undo_actions(self, *_args: object) -> None:
@@ -209,7 +282,7 @@ class MainWindow(QMainWindow):
 
     def _update_title(self) -> None:
         self.restore_action.setEnabled(self.db.path is not None)  # backups are of database files
-        where = self.db.path.name if self.db.path else self.db.url
+        where = self.db.label
         self.setWindowTitle(_("Delegation planner") + " — " + where)
 
     def _focus_filter(self) -> None:
@@ -222,12 +295,27 @@ class MainWindow(QMainWindow):
         trip_id = summary.trip.id if summary is not None else None
         if trip_id != self._current_trip_id:
             self._current_trip_id = trip_id
-            for page in self.trip_pages:
-                page.set_trip(trip_id)
+            # Only the page in front reads the trip now; the others when their tab is chosen.
+            # A large trip takes a moment per page, and start-up selects a trip too.
+            self._behind = set(self.trip_pages)
+            self._bring_up_to_date(self.trip_tabs.currentWidget())
             self.problems.set_trip(trip_id)
         self.delete_action.setEnabled(summary is not None)
+        self.duplicate_action.setEnabled(summary is not None)
         self.export_action.setEnabled(summary is not None)
+        self.print_action.setEnabled(summary is not None)
         self._update_pages()
+
+    def _tab_changed(self, _index: int) -> None:
+        self._bring_up_to_date(self.trip_tabs.currentWidget())
+
+    def _bring_up_to_date(self, page: QWidget | None) -> None:
+        """Give the page in front the current trip if it has not had it yet."""
+        from planner.ui.pages.base import TripPage
+
+        if isinstance(page, TripPage) and page in self._behind:
+            self._behind.discard(page)
+            page.set_trip(self._current_trip_id)
 
     def _update_pages(self) -> None:
         if self.model.rowCount() == 0:
@@ -271,11 +359,25 @@ class MainWindow(QMainWindow):
     # --- commands ------------------------------------------------------------------------
 
     def new_trip(self) -> None:
+        from planner.services import trips
+        from planner.ui.widgets.trip_dialog import TripDialog
+
         dialog = TripDialog(lambda data: self.history.record(_("New trip"), trips.create_trip(self.db, data)), self)
         if dialog.exec() == TripDialog.DialogCode.Accepted and dialog.result_value is not None:
             self.navigator.search.clear()
             self.navigator.status.setCurrentIndex(0)
             self.refresh(getattr(dialog.result_value, "id", None))
+
+    def duplicate_trip(self) -> None:
+        """Copy the selected trip to new dates (one undoable step) and show the copy."""
+        from planner.ui.widgets.duplicate_trip_dialog import duplicate_with_dialog
+
+        summary = self.navigator.current_summary()
+        new_id = duplicate_with_dialog(self, self.history, summary) if summary is not None else None
+        if new_id is not None:
+            self.navigator.search.clear()
+            self.navigator.status.setCurrentIndex(0)
+            self.refresh(new_id)
 
     def delete_trip(self) -> None:
         summary = self.navigator.current_summary()
@@ -292,10 +394,14 @@ class MainWindow(QMainWindow):
         if answer != QMessageBox.StandardButton.Yes:
             return
         trip_id = summary.trip.id
+        from planner.services import trips
+
         self.history.perform(_("Delete trip “{title}”").format(title=title), lambda: trips.delete_trip(self.db, trip_id))
         self.refresh()
 
     def load_demo(self) -> None:
+        from planner.ui import demo_loader
+
         try:
             loaded = demo_loader.load_demo(self.db)
         except PlannerError as error:
@@ -314,6 +420,8 @@ class MainWindow(QMainWindow):
 
     def new_database(self) -> None:
         start = str(self.db.path.parent) if self.db.path else ""
+        from planner.ui.file_actions import choose_new_database
+
         path = choose_new_database(self, start)
         if path is not None:
             self.open_database_file(path, create=True)
@@ -323,6 +431,8 @@ class MainWindow(QMainWindow):
         path = self.db.path
         if path is None:
             return
+        from planner.ui.widgets.backup_dialog import BackupDialog
+
         dialog = BackupDialog(path, self)
         if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
             return
@@ -339,6 +449,8 @@ class MainWindow(QMainWindow):
 
     def import_trip_file(self) -> None:
         start = str(self.settings.value("files/trip_folder", "") or "")
+        from planner.ui.file_actions import choose_trip_file_to_import
+
         path = choose_trip_file_to_import(self, start)
         if path is not None:
             self.settings.setValue("files/trip_folder", str(path.parent))
@@ -350,12 +462,21 @@ class MainWindow(QMainWindow):
         self.navigator.status.setCurrentIndex(0)
         self.refresh(trip_id)
 
+    def print_and_export(self) -> None:
+        """The selected trip's programme, itineraries and calendars, printed or saved."""
+        summary = self.navigator.current_summary()
+        if summary is not None and summary.trip.id is not None:
+            from planner.ui.file_actions import open_print_dialog
+
+            open_print_dialog(self.ctx, summary.trip.id)
+
     def export_trip_file(self) -> None:
         summary = self.navigator.current_summary()
         if summary is None or summary.trip.id is None:
             return
         start = str(self.settings.value("files/trip_folder", "") or "")
         from planner.export.pdf.filenames import safe_filename
+        from planner.ui.file_actions import choose_trip_file_to_export
 
         suggested = safe_filename(summary.trip.title.text(self.language.language), ".json")
         path = choose_trip_file_to_export(self, start, suggested)
@@ -368,23 +489,64 @@ class MainWindow(QMainWindow):
         if not create and not path.is_file():
             show_error(self, _("The database cannot be opened"), _("{path} does not exist.").format(path=str(path)))
             return False
+        from planner.db.engine import open_database
+
         try:
             new_db = open_database(path)
         except DatabaseError as error:
             show_planner_error(self, error, _("The database cannot be opened"))
             return False
+        self._switch_database(new_db, str(path))
+        return True
+
+    def _switch_database(self, new_db: Database, remembered: str) -> None:
+        """Work on `new_db` from now on; `remembered` (never with a password) goes to the settings."""
+        from planner.ui.file_actions import remember_database
+
         old, self.db = self.db, new_db
+        self.live.stop()
         old.close()
         self.history.set_database(new_db)
         self.model.set_database(new_db)
         self._current_trip_id = None
         for page in self.trip_pages:
             page.database_changed()
-        self.settings.setValue(LAST_DATABASE_KEY, str(path))
-        remember_database(self.settings, str(path))
+        self.settings.setValue(LAST_DATABASE_KEY, remembered)
+        remember_database(self.settings, remembered)
+        self.live.attach(new_db)
         self._update_title()
         self.refresh()
+
+    def connect_team_database(self, known: str = "") -> bool:
+        """File > Connect to a team database…: ask for the server login and switch to it."""
+        from planner.db.credentials import public_url
+        from planner.db.engine import open_database
+        from planner.ui.widgets.connection_dialog import ConnectionDialog
+
+        current = "" if self.db.is_sqlite else public_url(self.db.engine.url)
+        dialog = ConnectionDialog(open_database, self.passwords, self, known=known or current)
+        if dialog.exec() != ConnectionDialog.DialogCode.Accepted or dialog.database is None:
+            return False
+        self._switch_database(dialog.database, public_url(dialog.target))
         return True
+
+    def open_database_target(self, target: str) -> bool:
+        """Open a server database from the recent list; without a stored password, ask for the login."""
+        from planner.db.credentials import public_url
+        from planner.db.engine import open_database
+
+        try:
+            new_db = open_database(self.passwords.complete(target))
+        except DatabaseError:
+            return self.connect_team_database(known=target)
+        self._switch_database(new_db, public_url(target))
+        return True
+
+    def reconnect_database(self) -> None:
+        """After a lost connection: connect anew (DatabaseError while the server stays away), then read again."""
+        self.db.reconnect()
+        self.live.attach(self.db)
+        self.refresh()
 
     def about(self) -> None:
         text = _("Plans official delegation trips and prints their programmes in German, Chinese and English.")
@@ -398,12 +560,16 @@ class MainWindow(QMainWindow):
 
     # --- state ---------------------------------------------------------------------------
 
-    def _restore_state(self) -> None:
+    def _restore_geometry(self) -> None:
         geometry = self.settings.value(GEOMETRY_KEY)
         if isinstance(geometry, QByteArray) and not geometry.isEmpty():
             self.restoreGeometry(geometry)
         else:
             self.resize(1280, 760)
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and not geometry.isEmpty()):
             self.splitter.setSizes([380, 900])
         state = self.settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
@@ -416,6 +582,11 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())
+        if not self._built:  # closed while still opening
+            self.settings.sync()
+            super().closeEvent(event)
+            return
+        self.live.stop()
         self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         self.settings.setValue(STATE_KEY, self.saveState())
         self.settings.sync()

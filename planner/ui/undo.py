@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
-from planner.services import delegation, people, programme, restore, trips, venues
+from planner.services import delegation, people, programme, protocol, restore, trips, venues
 from planner.services.base import Action, Change
 
 
@@ -43,6 +43,9 @@ _OPS: dict[str, _Ops] = {
     "membership": _Ops(delegation.remove_member, restore.restore_member, delegation.update_member),
     "venue": _Ops(venues.delete_venue, lambda db, ch: restore.restore_venue(db, ch.before), venues.update_venue),
     "item": _Ops(programme.delete_item, lambda db, ch: restore.restore_item(db, ch.before), programme.update_item),
+    "visa": _Ops(protocol.delete_visa, protocol.restore_visa, protocol.save_visa),
+    "gift": _Ops(protocol.delete_gift, lambda db, ch: protocol.restore_gift(db, ch.before), protocol.update_gift),
+    "seating": _Ops(protocol.delete_seating_plan, protocol.restore_seating, protocol.save_seating),
 }
 
 
@@ -50,7 +53,8 @@ class ChangeCommand(QUndoCommand):
     """One user action that has already been carried out by a service."""
 
     def __init__(
-        self, db: Database, bus: DataBus, text: str, change: Change, parent_widget: Callable[[], QWidget | None]
+        self, db: Database, bus: DataBus, text: str, change: Change, parent_widget: Callable[[], QWidget | None],
+        versions: dict[tuple[str, int], int] | None = None,
     ) -> None:
         super().__init__(text)
         self._db = db
@@ -59,6 +63,10 @@ class ChangeCommand(QUndoCommand):
         self._current = change  # the latest Change, whose record versions are current
         self._done = True
         self._parent_widget = parent_widget
+        # The newest version of each record that this history wrote, shared by its commands:
+        # undoing two edits of one record in a row must not take the second for a foreign change.
+        self._versions = versions if versions is not None else {}
+        _note_version(self._versions, change)
 
     @property
     def change(self) -> Change:
@@ -77,6 +85,7 @@ class ChangeCommand(QUndoCommand):
     def _apply(self, step: Callable[[], Change]) -> None:
         try:
             self._current = step()
+            _note_version(self._versions, self._current)
         except PlannerError as exc:
             self.setObsolete(True)
             from planner.ui.errors import show_planner_error
@@ -93,7 +102,7 @@ class ChangeCommand(QUndoCommand):
         if c.action is Action.CREATED:
             return ops.delete(self._db, c.id)
         if c.action is Action.UPDATED:
-            return ops.update(self._db, c.before.evolve(version=self._current.after.version))
+            return ops.update(self._db, c.before.evolve(version=self._known_version()))
         if c.action is Action.DELETED:
             # Restore from the newest deletion, which knows what went with the record.
             deleted = self._current if self._current.action is Action.DELETED else c
@@ -109,10 +118,22 @@ class ChangeCommand(QUndoCommand):
             deleted = self._current if self._current.action is Action.DELETED else Change(Action.DELETED, c.entity, c.id, before=c.after)
             return ops.restore(self._db, deleted)
         if c.action is Action.UPDATED:
-            return ops.update(self._db, c.after.evolve(version=self._current.after.version))
+            return ops.update(self._db, c.after.evolve(version=self._known_version()))
         if c.action is Action.DELETED:
             return ops.delete(self._db, c.id)
         raise ValueError(c.action)
+
+
+    def _known_version(self) -> int:
+        """The record's version as this history last wrote it (this command's own if none newer)."""
+        own = self._current.after.version
+        return self._versions.get((self._change.entity, self._change.id), own)
+
+
+def _note_version(versions: dict[tuple[str, int], int], change: Change) -> None:
+    version = getattr(change.after, "version", None)
+    if isinstance(version, int) and not isinstance(version, bool):
+        versions[(change.entity, change.id)] = version
 
 
 class UndoHistory:
@@ -123,10 +144,15 @@ class UndoHistory:
         self.bus = DataBus(parent)
         self.stack = QUndoStack(parent)
         self._parent_widget = parent_widget
+        self._versions: dict[tuple[str, int], int] = {}
 
-    def record(self, text: str, change: Change) -> Change:
-        """Push an action a service has just carried out, and tell the pages."""
-        self.stack.push(ChangeCommand(self.db, self.bus, text, change, self._parent_widget))
+    def record(self, text: str, change: Change, command: type[ChangeCommand] | None = None) -> Change:
+        """Push an action a service has just carried out, and tell the pages.
+
+        `command` is a ChangeCommand subclass for a change the basic one cannot undo (e.g. a member import).
+        """
+        kind = command or ChangeCommand
+        self.stack.push(kind(self.db, self.bus, text, change, self._parent_widget, self._versions))
         self.bus.changed.emit(change.entity, change.id)
         return change
 
@@ -145,6 +171,7 @@ class UndoHistory:
         """A different database: old steps name records of the old one, so they go."""
         self.db = db
         self.stack.clear()
+        self._versions.clear()
 
 
 def perform_each(

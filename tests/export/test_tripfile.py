@@ -90,9 +90,10 @@ def test_every_field_is_written_in_one_order(db: Database) -> None:
     assert list(doc["people"][0]) == [
         "key", "family_name", "given_name", "native_name", "honorific", "organisation", "function", "email", "phone",
         "preferred_language", "dietary_needs", "accessibility_needs", "passport_number", "nationality",
-        "passport_expiry", "notes",
+        "passport_expiry", "notes", "sex", "birth_date", "birth_place", "passport_issued",
     ]
-    assert list(doc["delegation"][0]) == ["person", "role", "protocol_order", "arrival", "departure"]
+    assert list(doc["delegation"][0]) == ["person", "role", "protocol_order", "arrival", "departure", "visa"]
+    assert list(doc["delegation"][0]["visa"]) == ["status", "applied_on", "granted_on", "valid_until"]
     assert list(doc["venues"][0]) == [
         "key", "name", "kind", "address_local", "address_romanised", "city", "country", "timezone", "latitude",
         "longitude", "website", "notes", "contacts",
@@ -100,7 +101,7 @@ def test_every_field_is_written_in_one_order(db: Database) -> None:
     assert list(doc["venues"][1]["contacts"][0]) == ["key", "name", "native_name", "function", "phone", "email"]
     assert list(doc["programme"][0]) == [
         "kind", "title", "description", "venue", "start", "end", "timezone", "end_timezone", "host_contact",
-        "dress_code", "transport", "participants",
+        "dress_code", "transport", "participants", "gifts", "seating",
     ]
     # Multilingual text in de, zh, en order, only the languages that have text.
     assert list(doc["trip"]["title"]) == ["de", "zh", "en"]
@@ -151,7 +152,9 @@ def test_without_private_data_leaves_out_the_personal_fields(
     # What is not personal stays: the venue contacts' business numbers, the trip's own notes.
     assert "+86 755 1234 5678" in text and "Visa bis 1. Oktober beantragen." in text
     assert set(PRIVATE_PERSON_FIELDS) == {"email", "phone", "dietary_needs", "accessibility_needs", "passport_number",
-                                          "nationality", "passport_expiry", "notes"}
+                                          "nationality", "passport_expiry", "notes", "sex", "birth_date", "birth_place",
+                                          "passport_issued"}
+    assert all("visa" not in member for member in document["delegation"])
     full = trip_document(db, trip_id)
     assert "D1234567" in json.dumps(full)
 

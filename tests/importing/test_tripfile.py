@@ -13,7 +13,7 @@ from jsonschema import Draft202012Validator
 from sqlalchemy import func, select
 
 from planner.db import models as m
-from planner.db.engine import Database, open_database
+from planner.db.engine import Database
 from planner.export.tripfile import render_trip_document, trip_document, write_trip_file
 from planner.importing.tripfile import (
     MAX_FILE_BYTES,
@@ -40,9 +40,9 @@ def counts(db: Database) -> dict[str, int]:
 
 
 @pytest.fixture
-def second_db(tmp_path: Path) -> Iterator[Database]:
+def second_db(make_database: Callable[[str], Database]) -> Iterator[Database]:
     """Another, empty planner database: where a trip file is taken to."""
-    database = open_database(tmp_path / "second" / "planner.sqlite")
+    database = make_database("second")
     yield database
     database.close()
 
@@ -156,13 +156,17 @@ def test_a_hand_written_file_gets_the_documented_defaults(second_db: Database) -
         "key": "p1", "family_name": "Xu", "given_name": "", "native_name": "", "honorific": {}, "organisation": {},
         "function": {}, "email": "", "phone": "", "preferred_language": "en", "dietary_needs": "",
         "accessibility_needs": "", "passport_number": "", "nationality": "", "passport_expiry": None, "notes": "",
+        "sex": "", "birth_date": None, "birth_place": "", "passport_issued": None,
     }]
-    assert exported["delegation"] == [{"person": "p1", "role": "head", "protocol_order": 1, "arrival": None, "departure": None}]
+    assert exported["delegation"] == [{
+        "person": "p1", "role": "head", "protocol_order": 1, "arrival": None, "departure": None,
+        "visa": {"status": "", "applied_on": None, "granted_on": None, "valid_until": None},
+    }]
     hall = exported["venues"][0]
     assert (hall["key"], hall["kind"], hall["timezone"], hall["latitude"]) == ("v1", "other", "Asia/Shanghai", None)
     assert [i["title"]["en"] for i in exported["programme"]] == ["First", "Second"]
     first, second = exported["programme"]
-    assert (first["kind"], first["venue"], first["participants"]) == ("meeting", None, ["p1"])
+    assert (first["kind"], first["venue"], first["participants"], first["gifts"], first["seating"]) == ("meeting", None, ["p1"], [], None)
     assert (second["start"], second["end_timezone"], second["host_contact"], second["participants"]) == (
         "2016-10-23T09:30:00+08:00", "", "c1", "all"
     )

@@ -12,10 +12,13 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from planner.db.engine import Database
-from planner.domain.enums import ItemKind, Language, Role, TripStatus, VenueKind
+from planner.domain.enums import (
+    GiftDirection, ItemKind, Language, Role, SeatingArrangement, SeatSide, Sex, TripStatus, VenueKind, VisaStatus,
+)
 from planner.export.tripfile import trip_document
 from planner.importing.tripfile_schema import PATTERN_MESSAGES, schema_problems
 from planner.paths import DOCS, TRIP_FILE_SCHEMA
+from planner.services import delegation, issuing
 from tests.sample_trips import build_shenzhen_trip
 
 SCHEMA: dict[str, Any] = json.loads(TRIP_FILE_SCHEMA.read_text(encoding="utf-8"))
@@ -38,8 +41,9 @@ def test_the_schema_is_a_valid_draft_2020_12_schema() -> None:
 
 
 def test_every_object_refuses_unknown_fields() -> None:
-    objects = [n for n in _walk(SCHEMA) if n.get("type") == "object"]
-    assert len(objects) == 8  # the document, localized text, trip, person, membership, venue, contact, item
+    objects = [n for n in _walk(SCHEMA) if n.get("type") == "object" or "object" in (n.get("type") or [])]
+    assert len(objects) >= 12  # the document, localized text, trip, person, membership, visa, venue, contact, item, gift, seating, seat …
+    assert {"trip", "person", "membership", "visa", "venue", "contact", "item", "gift", "seating", "seat"} <= set(DEFS)
     assert all(n.get("additionalProperties") is False for n in objects)
 
 
@@ -51,6 +55,11 @@ def test_every_object_refuses_unknown_fields() -> None:
         (DEFS["venue"]["properties"]["kind"], VenueKind),
         (DEFS["item"]["properties"]["kind"], ItemKind),
         (DEFS["person"]["properties"]["preferred_language"], Language),
+        (DEFS["person"]["properties"]["sex"], Sex),
+        (DEFS["visa"]["properties"]["status"], VisaStatus),
+        (DEFS["gift"]["properties"]["direction"], GiftDirection),
+        (DEFS["seat"]["properties"]["side"], SeatSide),
+        (DEFS["seating"]["properties"]["arrangement"], SeatingArrangement),
     ],
 )
 def test_enumerations_are_exactly_the_domains(where: dict[str, Any], enum: type[StrEnum]) -> None:
@@ -67,14 +76,22 @@ def test_every_pattern_has_a_message_for_the_user() -> None:
 
 
 def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> None:
-    doc = trip_document(db, build_shenzhen_trip(db))
-    assert list(doc) == list(SCHEMA["properties"])
+    trip = build_shenzhen_trip(db)
+    doc = trip_document(db, trip)
+    assert list(doc) == [name for name in SCHEMA["properties"] if name != "issued"]  # only once itineraries were issued
     assert list(doc["trip"]) == list(DEFS["trip"]["properties"])
     assert list(doc["people"][0]) == list(DEFS["person"]["properties"])
     assert list(doc["delegation"][0]) == list(DEFS["membership"]["properties"])
     assert list(doc["venues"][1]) == list(DEFS["venue"]["properties"])
     assert list(doc["venues"][1]["contacts"][0]) == list(DEFS["contact"]["properties"])
     assert list(doc["programme"][0]) == list(DEFS["item"]["properties"])
+    assert schema_problems(doc) == []
+    issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip)))
+    doc = trip_document(db, trip)
+    assert list(doc) == list(SCHEMA["properties"])
+    assert list(doc["issued"][0]) == list(DEFS["issuedVersion"]["properties"])
+    assert list(doc["issued"][0]["copies"][0]) == list(DEFS["issuedCopy"]["properties"])
+    assert list(doc["issued"][0]["copies"][0]["items"][0]) == list(DEFS["issuedItem"]["properties"])
     assert schema_problems(doc) == []
 
 

@@ -147,20 +147,20 @@ def test_a_failure_half_way_through_the_transaction_rolls_everything_back(db: Da
     bundle = _small_bundle()
     item = bundle.items[0]
     two_items = TripBundle(bundle.trip, bundle.people, bundle.members, bundle.venues, (item, item.evolve(title=L(en="Second"))))
-    real_apply = transfer.apply_item
+    real_row = transfer._item_row
     calls: list[str] = []
 
-    def crash_on_second(row: m.ProgrammeItem, data: ItemData) -> None:
+    def crash_on_second(trip_id: int, data: ItemData, *ids: dict[int | None, int]) -> dict[str, object]:
         calls.append(data.title.en)
         if len(calls) == 2:
             raise RuntimeError("simulated crash")
-        real_apply(row, data)
+        return real_row(trip_id, data, *ids)
 
-    monkeypatch.setattr(transfer, "apply_item", crash_on_second)
+    monkeypatch.setattr(transfer, "_item_row", crash_on_second)
     before = counts(db)
     with pytest.raises(RuntimeError):
         import_trip_bundle(db, two_items)
-    assert calls == ["Talk", "Second"]  # the trip, people, venue and first item were written before the crash
+    assert calls == ["Talk", "Second"]  # the trip, people, venue and delegation were written before the crash
     assert counts(db) == before
 
 

@@ -37,7 +37,7 @@ def _titles(window: MainWindow) -> list[str]:
 
 def test_import_trip_file_runs_in_the_background_and_selects_the_trip(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     demo = demo_files()[0]
-    monkeypatch.setattr("planner.ui.main_window.choose_trip_file_to_import", lambda parent, start: demo)
+    monkeypatch.setattr("planner.ui.file_actions.choose_trip_file_to_import", lambda parent, start: demo)
     window.import_trip_file()
     results, errors = _finish(qtbot, window.trip_files.running)
     assert errors == [] and results
@@ -51,7 +51,7 @@ def test_a_broken_trip_file_is_reported_and_nothing_is_imported(window: MainWind
     broken.write_text('{"format": "delegation-planner/trip", "format_version": 1, "trip": {}}', encoding="utf-8")
     shown: list[str] = []
     monkeypatch.setattr("planner.ui.file_actions.show_planner_error", lambda parent, error, title=None: shown.append(error.message()))
-    monkeypatch.setattr("planner.ui.main_window.choose_trip_file_to_import", lambda parent, start: broken)
+    monkeypatch.setattr("planner.ui.file_actions.choose_trip_file_to_import", lambda parent, start: broken)
     window.import_trip_file()
     results, errors = _finish(qtbot, window.trip_files.running)
     assert results == [] and errors
@@ -63,7 +63,7 @@ def test_export_trip_file_writes_the_selected_trip(window: MainWindow, make_trip
     trip_id = make_trip("Visit to Munich")
     window.refresh(trip_id)
     target = tmp_path / "out.json"
-    monkeypatch.setattr("planner.ui.main_window.choose_trip_file_to_export", lambda parent, start, suggested: target)
+    monkeypatch.setattr("planner.ui.file_actions.choose_trip_file_to_export", lambda parent, start, suggested: target)
     window.export_trip_file()
     results, errors = _finish(qtbot, window.trip_files.running)
     assert errors == [] and results == [target]
@@ -74,7 +74,7 @@ def test_export_trip_file_writes_the_selected_trip(window: MainWindow, make_trip
 
 def test_new_database_switches_and_is_remembered(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     target = tmp_path / "team.sqlite"
-    monkeypatch.setattr("planner.ui.main_window.choose_new_database", lambda parent, start: target)
+    monkeypatch.setattr("planner.ui.file_actions.choose_new_database", lambda parent, start: target)
     window.new_database()
     assert window.db.path == target.resolve() or window.db.path == target
     assert target.exists()

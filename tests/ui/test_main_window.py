@@ -36,7 +36,8 @@ def test_window_on_a_fresh_database_shows_the_empty_state(window: MainWindow) ->
     assert window.empty_state.message.text().startswith("No trips yet")
     assert not window.navigator.delete_button.isEnabled()
     assert not window.delete_action.isEnabled()
-    assert window.windowTitle() == "Delegation planner — planner.sqlite"
+    name = "planner.sqlite" if window.db.is_sqlite else window.db.label  # on a server: "database @ host"
+    assert window.windowTitle() == f"Delegation planner — {name}"
 
 
 def test_window_lists_trips_created_through_the_services(

@@ -72,3 +72,19 @@ def test_problem_model(qtmodeltester, window: MainWindow, make_trip) -> None:  #
     model: ProblemTableModel = window.problems.model
     assert model.rowCount() >= 1
     qtmodeltester.check(model)
+
+
+def test_overview_count_follows_the_language_switch(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+    trip_id = make_trip("Visit to Shenzhen")
+    person = people.create_person(window.db, PersonData(family_name="Vogt", given_name="Martin")).id
+    member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person, role=Role.HEAD)).id
+    programme.create_item(window.db, _item(trip_id, "Visit to EMAX", 2, (member,)))
+    programme.create_item(window.db, _item(trip_id, "Workshop", 3, (member,)))
+    window.refresh(trip_id)
+    window.problems.refresh()
+    english = window.overview.values["problems"].text()
+    assert english.startswith("2 errors")
+    window.language.set_language("de")
+    german = window.overview.values["problems"].text()
+    assert german.startswith("2 Fehler")
+    assert german == counts_text(window.problems.model.counts()) != english

@@ -8,7 +8,7 @@ to show what it is about.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.domain.checks.problem import Problem, Severity
@@ -61,6 +61,9 @@ class ProblemsPanel(QDockWidget):
         self.summary = QLabel(self)
         self.view = QTableView(self)
         self.view.setModel(self.proxy)
+        self._check_after_paint = False
+        self._checked_once = False
+        self.view.viewport().installEventFilter(self)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
@@ -97,16 +100,38 @@ class ProblemsPanel(QDockWidget):
         for index, severity in enumerate(Severity, start=1):
             self.severity.setItemText(index, labels[severity])
         self._update_summary()
+        if self._checked_once:  # listeners (the Overview's count) hold text in the old language
+            self.countsChanged.emit(self.model.counts())
 
     def set_trip(self, trip_id: int | None) -> None:
+        """Show the problems of `trip_id`.
+
+        The first check waits until the window has been drawn: checking a large
+        trip takes a moment, and at start-up the window should appear first,
+        the problems right after. The check then starts once the panel has been
+        drawn, or after a short wait if it is not drawn (closed by the user).
+        """
         self.trip_id = trip_id
-        self.refresh()
+        if trip_id is None or self._checked_once:
+            self.refresh()
+            return
+        self.summary.setText(_("Checking…"))
+        self._check_after_paint = True
+        self._timer.start(REFRESH_DELAY_MS)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if self._check_after_paint and event.type() == QEvent.Type.Paint:
+            self._check_after_paint = False
+            self._timer.start(0)  # runs when this paint (and the window's around it) is done
+        return super().eventFilter(watched, event)
 
     def _data_changed(self, _entity: str, _record_id: int) -> None:
-        self._timer.start()
+        self._timer.start(REFRESH_DELAY_MS)
 
     def refresh(self) -> None:
         self._timer.stop()
+        self._check_after_paint = False
+        self._checked_once = self._checked_once or self.trip_id is not None
         problems: list[Problem] = []
         timezone = "UTC"
         if self.trip_id is not None:
