@@ -21,6 +21,8 @@ def display_name(family: str, given: str, native: str = "", *, family_first: boo
         return family
     if not family:
         return given
+    if is_cjk(family) or is_cjk(given):  # written in Chinese characters (a partner's list): 王芳, never "芳 王"
+        return f"{family}{given}"
     if family_first or (native and is_cjk(native)):
         return f"{family} {given}"
     return f"{given} {family}"

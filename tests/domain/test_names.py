@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from planner.domain.names import display_name, full_name, is_cjk, name_for_language, sort_key
 
 
@@ -64,3 +66,18 @@ def test_sort_key_puts_umlauts_with_their_base_letter() -> None:
     people = [("Zimmermann", "Jan"), ("Özdemir", "Cem"), ("Ostermann", "Eva"), ("Pohl", "Uwe")]
     ordered = [p[0] for p in sorted(people, key=lambda p: sort_key(*p))]
     assert ordered == ["Ostermann", "Özdemir", "Pohl", "Zimmermann"]
+
+
+@pytest.mark.parametrize(
+    ("family", "given", "native", "expected"),
+    [
+        ("王", "芳", "", "王芳"),
+        ("欧阳", "娜娜", "", "欧阳娜娜"),
+        ("Wang", "Fang", "王芳", "Wang Fang"),
+        ("Schostok", "Stefan", "", "Stefan Schostok"),
+    ],
+)
+def test_a_name_written_in_chinese_characters_reads_family_first_without_a_space(
+    family: str, given: str, native: str, expected: str
+) -> None:
+    assert display_name(family, given, native) == expected
