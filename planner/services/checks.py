@@ -39,8 +39,11 @@ def check_trip(db: Database, trip_id: int) -> list[Problem]:
         return run_checks(plan)
 
 
-def item_needs(db: Database, item_id: int) -> NeedsSummary:
-    """Dietary and accessibility needs of the people attending one programme item, counted."""
+def item_needs(db: Database, item_id: int, language: str | None = None) -> NeedsSummary:
+    """Dietary and accessibility needs of the people attending one programme item, counted.
+
+    Needs written in several languages are read in `language` (default the interface language).
+    """
     with db.reading() as s:
         item = get_or_fail(s, m.ProgrammeItem, item_id, N_("programme item"))
         query = select(m.Person).join(m.Membership).where(m.Membership.trip_id == item.trip_id)
@@ -49,4 +52,4 @@ def item_needs(db: Database, item_id: int) -> NeedsSummary:
                 m.item_participant.c.item_id == item_id
             )
         people = [person_data(p) for p in s.scalars(query.order_by(m.Membership.protocol_order, m.Membership.id))]
-    return summarise_needs(people)
+    return summarise_needs(people, language)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 
 import pytest
@@ -201,3 +202,19 @@ def test_the_member_list_model(db: Database, trip: Programme, qtmodeltester) -> 
     assert model.checked_ids() == (trip.member_ids[2],)
     assert model.index(2).data(Qt.ItemDataRole.CheckStateRole) == Qt.CheckState.Checked
     assert not model.setData(model.index(0), True, Qt.ItemDataRole.DisplayRole)
+
+
+def test_the_needs_of_those_attending_are_counted_as_the_ticks_change(db: Database, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from planner.services import people
+
+    weil, xu, schmidt = (m.person for m in delegation.list_members(db, trip.trip_id))
+    people.update_person(db, replace(weil, dietary_needs="vegetarian"))
+    people.update_person(db, replace(people.get_person(db, xu.id), dietary_needs="Vegetarian; halal", accessibility_needs="wheelchair"))
+    form = _form(db, trip, qtbot=qtbot)
+    assert form.needs.text() == "3 guests · dietary: 2 vegetarian and 1 halal · accessibility: 1 wheelchair"
+    form.everyone.setChecked(False)
+    form.participants.set_all(False)
+    form.participants.setData(form.participants.index(2), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert form.needs.text() == "1 guest · no dietary or accessibility needs noted"
+    form.participants.setData(form.participants.index(0), Qt.CheckState.Checked, Qt.ItemDataRole.CheckStateRole)
+    assert form.needs.text() == "2 guests · dietary: 1 vegetarian"

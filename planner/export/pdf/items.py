@@ -14,6 +14,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from planner import formatting
 from planner.domain.checks.needs import NeedCount, summarise_needs
+from planner.domain.checks.needs_vocabulary import variant_for
 from planner.domain.entities import ItemData, PersonData, VenueData
 from planner.domain.enums import ItemKind
 from planner.export.language import country_language
@@ -198,12 +199,12 @@ def participants(ctx: Context, item: ItemData) -> str:
 
 
 def _counts(ctx: Context, counts: tuple[NeedCount, ...]) -> str:
-    return ctx.join([ctx.lang.t(N_("{count} {need}"), count=formatting.integer(n.count, ctx.lang.locale), need=n.need) for n in counts])
+    return ctx.join([ctx.lang.t(N_("{count} {need}"), count=formatting.integer(n.count, ctx.lang.locale), need=n.label(ctx.lang.t)) for n in counts])
 
 
 def _needs_rows(ctx: Context, people: list[PersonData]) -> list[tuple[str, str, bool]]:
     """For the host and the kitchen: how many guests, and how many of them need what (no names)."""
-    summary = summarise_needs(people)
+    summary = summarise_needs(people, ctx.lang.language.value)
     rows = [(ctx.label(N_("Guests")), esc(formatting.integer(summary.attendees, ctx.lang.locale)), False)]
     if summary.dietary:
         rows.append((ctx.label(N_("Dietary requirements")), esc(_counts(ctx, summary.dietary)), False))
@@ -218,4 +219,5 @@ def _own_needs_rows(ctx: Context) -> list[tuple[str, str, bool]]:
     person = ctx.view.member(ctx.reader).person
     if not person.dietary_needs:
         return []
-    return [(ctx.label(N_("Your dietary requirements")), esc(person.dietary_needs), False)]
+    own = variant_for(person.dietary_needs, ctx.lang.language.value)
+    return [(ctx.label(N_("Your dietary requirements")), esc(own), False)]

@@ -15,6 +15,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Spacer
 
 from planner.db.engine import Database
+from planner.domain.checks.needs_vocabulary import variant_for
 from planner.domain.entities import ItemData
 from planner.domain.enums import Language
 from planner.export.pdf.context import Context
@@ -89,10 +90,11 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
         rows.append((ctx.label(N_("Arrival")), esc(ctx.full_date(membership.arrival))))
     if membership.departure:
         rows.append((ctx.label(N_("Departure")), esc(ctx.full_date(membership.departure))))
+    language = ctx.lang.language.value  # the reader's own needs, in the variant of the document's language
     if person.dietary_needs:
-        rows.append((ctx.label(N_("Your dietary requirements")), esc(person.dietary_needs)))
+        rows.append((ctx.label(N_("Your dietary requirements")), esc(variant_for(person.dietary_needs, language))))
     if person.accessibility_needs:
-        rows.append((ctx.label(N_("Your accessibility needs")), esc(person.accessibility_needs)))
+        rows.append((ctx.label(N_("Your accessibility needs")), esc(variant_for(person.accessibility_needs, language))))
     story += [Spacer(1, 7 * mm), *facts_rows(ctx, rows)]
     story.append(Spacer(1, 3 * mm))
     story.append(para(esc(as_of(ctx, issued, version)), STYLES.small))

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QGridLayout,
     QHBoxLayout,
+    QLabel,
     QListView,
     QTimeEdit,
     QVBoxLayout,
@@ -28,11 +29,12 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting
+from planner.domain.checks.needs import NeedsSummary, needs_text, summarise_needs
 from planner.domain.entities import ItemData, TripData, VenueData
 from planner.domain.enums import ItemKind
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.timing import local_to_utc, utc_to_local, zone
-from planner.i18n import N_, _
+from planner.i18n import N_, _, current_language, ngettext
 from planner.services.delegation import Member
 from planner.ui.models.member_checks import MemberCheckModel
 from planner.ui.widgets.form import RecordForm
@@ -167,6 +169,13 @@ class ItemForm(RecordForm):
         if caption is not None and caption.widget() is not None:
             self.side_grid.setAlignment(caption.widget(), Qt.AlignmentFlag.AlignTop)
         self.side_grid.setRowStretch(self._row - 2, 3)  # the list takes the height there is
+        # What the host and the kitchen must know, counted as the ticks change (no names: it is
+        # said on the phone to a restaurant).
+        self._members = tuple(members)
+        self.needs = QLabel(self)
+        self.needs.setWordWrap(True)
+        self.needs.setTextFormat(Qt.TextFormat.PlainText)
+        self.add_row("needs", _("Needs of those attending"), self.needs)
         self.description = self.add_localized("description", _("Description"), multiline=True)
         self.transport = self.add_localized("transport", _("Transport"))
 
@@ -205,8 +214,9 @@ class ItemForm(RecordForm):
 
         self.kind.currentIndexChanged.connect(lambda _i: self._update_enabled())
         self.venue.currentIndexChanged.connect(lambda _i: self._venue_changed())
-        self.everyone.toggled.connect(lambda _on: (self._update_enabled(), self.clear_error("participants")))
-        self.participants.checksChanged.connect(lambda: self.clear_error("participants"))
+        self.everyone.toggled.connect(lambda _on: (self._update_enabled(), self.clear_error("participants"), self._update_needs()))
+        self.participants.checksChanged.connect(lambda: (self.clear_error("participants"), self._update_needs()))
+        self._update_needs()
         self.other_end_zone.toggled.connect(lambda _on: (self._update_enabled(), self._check_times()))
         for combo in (self.timezone, self.end_timezone):
             combo.currentTextChanged.connect(lambda _t: self._check_times())
@@ -214,6 +224,11 @@ class ItemForm(RecordForm):
         self.start_time.timeChanged.connect(lambda _t: self._start_changed())
         self.end_date.dateChanged.connect(lambda _d: self._check_times())
         self.end_time.timeChanged.connect(lambda _t: self._check_times())
+
+    def _update_needs(self) -> None:
+        chosen = None if self.everyone.isChecked() else set(self.participants.checked_ids())
+        attending = [m.person for m in self._members if chosen is None or m.id in chosen]
+        self.needs.setText(needs_summary_text(summarise_needs(attending, current_language())))
 
     @staticmethod
     def _set_local(day: QDateEdit, clock: QTimeEdit, moment: datetime) -> None:
@@ -338,3 +353,15 @@ class ItemForm(RecordForm):
         except ValidationError as error:
             return [] if error.field in known else [error]
         return []
+
+
+def needs_summary_text(summary: NeedsSummary) -> str:
+    """"12 guests · dietary: 3 vegetarian and 1 halal · accessibility: 1 wheelchair" in the interface language."""
+    parts = [ngettext("{n} guest", "{n} guests", summary.attendees).format(n=formatting.integer(summary.attendees))]
+    if summary.dietary:
+        parts.append(_("dietary: {needs}").format(needs=needs_text(summary.dietary)))
+    if summary.accessibility:
+        parts.append(_("accessibility: {needs}").format(needs=needs_text(summary.accessibility)))
+    if summary.attendees and summary.is_empty():
+        parts.append(_("no dietary or accessibility needs noted"))
+    return " · ".join(parts)
