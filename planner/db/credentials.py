@@ -26,6 +26,21 @@ def is_server_url(target: str) -> bool:
     return "://" in target and not target.lower().startswith("sqlite")
 
 
+#: A server login as the rest of the app passes it around (the UI never imports SQLAlchemy itself).
+ServerURL = URL
+
+
+def parse_server_url(text: str) -> ServerURL | None:
+    """`text` as a PostgreSQL URL, or None when it is not one or cannot be read."""
+    if not is_server_url(text):
+        return None
+    try:
+        url = database_url(text)
+    except (ArgumentError, ValueError):  # ValueError: a port that is not a number
+        return None
+    return url if url.get_backend_name() == "postgresql" else None
+
+
 def server_url(host: str, port: int, database: str, user: str, password: str = "") -> URL:
     """The PostgreSQL URL for the connection dialog's fields (special characters are kept whole, not pasted in)."""
     return URL.create(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import sqlite3
 import stat
 import time
@@ -260,8 +261,9 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True, backu
     """
     try:
         url = database_url(target)
-    except ArgumentError as exc:
-        raise DatabaseError(N_("“{target}” is neither a file path nor a database URL."), target=str(target)) from exc
+    except (ArgumentError, ValueError) as exc:  # ValueError: e.g. a port that is not a number
+        shown = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", str(target))  # never echo a password
+        raise DatabaseError(N_("“{target}” is neither a file path nor a database URL."), target=shown) from exc
     created = False
     kwargs: dict[str, Any] = {}
     if url.get_backend_name() == "sqlite":

@@ -89,3 +89,13 @@ def test_the_system_keyring_is_used_only_when_there_is_a_backend(monkeypatch: py
     memory = MemoryKeyring()
     monkeypatch.setattr(keyring, "get_keyring", lambda: memory)
     assert PasswordStore().available and PasswordStore().save(make_url("postgresql+psycopg://anna@db/planner"), "secret")
+
+
+def test_parse_server_url_accepts_only_postgresql() -> None:
+    from planner.db.credentials import parse_server_url
+
+    url = parse_server_url("postgresql://anna@db.example.org:5433/planner")
+    assert url is not None and (url.host, url.port, url.database, url.username) == ("db.example.org", 5433, "planner", "anna")
+    assert parse_server_url("mysql://anna@db.example.org/planner") is None
+    assert parse_server_url("/home/anna/trips.sqlite") is None
+    assert parse_server_url("postgresql://anna@db.example.org:notaport/planner") is None

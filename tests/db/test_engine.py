@@ -261,3 +261,12 @@ def test_a_file_open_in_another_window_is_judged_without_harm(db: Database, db_p
         assert len(trips.list_trips(second)) == 1
     finally:
         second.close()
+
+
+@pytest.mark.parametrize("target", ["postgresql://anna:s3cret@db.example.org:notaport/planner", "postgresql://anna@db.example.org:notaport/planner"])
+def test_an_unreadable_server_address_is_named_without_its_password(target: str) -> None:
+    with pytest.raises(DatabaseError) as caught:
+        open_database(target)
+    message = caught.value.message()
+    assert "is neither a file path nor a database URL" in message
+    assert "s3cret" not in message and "db.example.org:notaport" in message

@@ -21,11 +21,9 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy.engine import URL
-from sqlalchemy.exc import ArgumentError
 
-from planner.db.credentials import DEFAULT_PORT, PasswordStore, is_server_url, server_url
-from planner.db.engine import Database, database_url
+from planner.db.credentials import DEFAULT_PORT, PasswordStore, ServerURL, parse_server_url, server_url
+from planner.db.engine import Database
 from planner.domain.errors import DatabaseError
 from planner.i18n import N_, _
 
@@ -103,11 +101,8 @@ class ConnectionDialog(QDialog):
 
     def _fill_from(self, target: str) -> None:
         """Start from a server the user used before (never with its password)."""
-        try:
-            url = database_url(target)
-        except ArgumentError:
-            return
-        if url.get_backend_name() != "postgresql":
+        url = parse_server_url(target)
+        if url is None:
             return
         self.host.setText(url.host or "")
         self.port.setValue(url.port or DEFAULT_PORT)
@@ -121,15 +116,12 @@ class ConnectionDialog(QDialog):
         for widget in (self.host, self.port, self.database_name, self.user):
             widget.setEnabled(not uses_url)
 
-    def chosen_url(self) -> URL:
+    def chosen_url(self) -> ServerURL:
         """The server login as entered; DatabaseError if it is incomplete or not a PostgreSQL URL."""
         text = self.url.text().strip()
         if text:
-            try:
-                url = database_url(text) if is_server_url(text) else None
-            except ArgumentError:
-                url = None
-            if url is None or url.get_backend_name() != "postgresql":
+            url = parse_server_url(text)
+            if url is None:
                 raise DatabaseError(NOT_A_SERVER_URL, url=text)
             if self.password.text() and not url.password:
                 url = url.set(password=self.password.text())
