@@ -17,6 +17,7 @@ from pathlib import Path
 
 from babel.lists import format_list
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from planner import formatting
@@ -194,7 +195,15 @@ def _invited_table(content: Invitation, width: float) -> list[Flowable]:
         return esc(texts[0]) + "".join(f'<br/><font color="{MUTED.hexval()}">{esc(t)}</font>' for t in texts[1:])
 
     heading = [strong(" / ".join(_unique(lang.t(INVITED) for lang in langs)), STYLES.item_title), Spacer(1, 2.5 * mm)]
-    widths = [8 * mm, 0.0, 14 * mm, 28 * mm, 22 * mm, 38 * mm]
+    widths = [8 * mm, 0.0, 14 * mm, 28 * mm, 22 * mm, 34 * mm]
+    # No heading word may break inside itself ("Staatsangehörigkeit", "Geschlecht", "Männlich"):
+    # a column is at least as wide as its longest word plus the gap to the next column.
+    words = {i: [w for lang in langs for w in lang.t(COLUMNS[i]).split()] for i in range(len(COLUMNS))}
+    words[2] += [w for lang in langs for label in SEX_LABELS.values() if label for w in lang.t(label).split()]
+    style = STYLES.cell_head
+    for i in (0, 2, 3, 4, 5):
+        longest = max((stringWidth(w, style.fontName, style.fontSize) for w in words[i]), default=0.0)
+        widths[i] = max(widths[i], longest + 2 * mm + 1)
     widths[1] = width - sum(widths)
     rows: list[list[object]] = [[para(both(label), STYLES.cell_head) for label in COLUMNS]]
     for number, member in enumerate(content.invited, start=1):
