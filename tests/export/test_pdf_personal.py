@@ -115,3 +115,12 @@ def test_personal_pdf_writes_the_file(db: Database, demo: DemoTrip, tmp_path: Pa
 def test_member_of_another_trip_is_refused(view: TripView) -> None:
     with pytest.raises(NotFoundError, match="There is no delegation member 9999 in trip"):
         personal_document(view, 9999)
+
+
+def test_a_bilingual_document_dates_its_version_in_each_language(view: TripView, demo: DemoTrip) -> None:
+    from datetime import date
+
+    pdf = personal_document(view, demo.member_id("xu"), language="zh", bilingual_with="en", issued=date(2016, 10, 20), version=2)
+    footer = squeezed(text_of(pdf))
+    assert squeezed("第2版，2016年10月20日 / Version 2 of 20 October 2016") in footer
+    assert squeezed("Version 2 of 2016年") not in footer

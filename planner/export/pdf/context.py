@@ -25,6 +25,10 @@ from planner.export.tripview import TripView
 _SECOND = '<font size="{size}" color="{color}">{text}</font>'
 
 
+#: Between the two languages of a bilingual label; a label column breaks a line there instead.
+LABEL_SEPARATOR = " / "
+
+
 @dataclass(frozen=True, slots=True)
 class Context:
     view: TripView
@@ -45,7 +49,7 @@ class Context:
         if self.second is None:
             return first
         other = self.second.t(msgid, **params)
-        return first if other == first else f"{first} / {other}"
+        return first if other == first else f"{first}{LABEL_SEPARATOR}{other}"
 
     def stacked(self, msgid: str, size: float = 8, **params: object) -> str:
         """A longer label as markup, the second language on its own smaller line."""

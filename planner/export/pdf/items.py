@@ -21,7 +21,7 @@ from planner.export.language import country_language
 from planner.export.places import address_for
 from planner.export.places import for_the_driver as local_lines
 from planner.export.pdf.columns import Cell, Columns
-from planner.export.pdf.context import Context
+from planner.export.pdf.context import LABEL_SEPARATOR, Context
 from planner.export.pdf.flowables import Separator, esc, para, strong
 from planner.export.pdf.styles import GUTTER, STYLES, TIME_COLUMN, TINT
 from planner.export.tripview import Day
@@ -76,7 +76,10 @@ def detail_rows(rows: list[tuple[str, str, bool]], width: float) -> list[Flowabl
     """Label and value rows; a row flagged True is set larger on a tint (the address for the driver)."""
     flowables: list[Flowable] = []
     for label, value, big in rows:
-        label_cell = Cell(LABEL_COLUMN, [para(esc(label), STYLES.label)], padding=(0, 2 * mm, 2 if big else 0.6, 0))
+        # A bilingual label gets a line per language: the narrow column would otherwise break
+        # "参加人员 / Participants" inside the English word (CJK wrapping breaks anywhere).
+        markup = "<br/>".join(esc(part) for part in label.split(LABEL_SEPARATOR))
+        label_cell = Cell(LABEL_COLUMN, [para(markup, STYLES.label)], padding=(0, 2 * mm, 2 if big else 0.6, 0))
         if big:
             value_cell = Cell(width - LABEL_COLUMN, [para(value, STYLES.local)], padding=(2 * mm, 2 * mm, 2, 3), background=TINT)
         else:

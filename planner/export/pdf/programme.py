@@ -19,7 +19,7 @@ from planner.db.engine import Database
 from planner.domain.enums import Language, TripStatus
 from planner.domain.localized import LocalizedText
 from planner.export.language import DocumentLanguage
-from planner.export.pdf.context import Context
+from planner.export.pdf.context import LABEL_SEPARATOR, Context
 from planner.export.pdf.filenames import safe_stem
 from planner.export.pdf.fonts import register_fonts
 from planner.export.pdf.flowables import esc, para, rule, strong
@@ -83,20 +83,28 @@ def make_context(view: TripView, language: Language | str, second: Language | st
 
 def as_of(ctx: Context, issued: date | None, version: int | None = None) -> str:
     """"As of 24 October 2016", or for an issued document "Version 2 of 24 October 2016"."""
-    day = formatting.long_date(issued or date.today(), ctx.lang.locale)
-    if version is None:
-        return ctx.label(AS_OF, date=day)
-    return ctx.label(VERSION_OF, number=formatting.integer(version, ctx.lang.locale), date=day)
+    texts: list[str] = []
+    for lang in ctx.languages:  # each language with its own date: "Version 2 of 5 December 2026 / 第2版，2026年12月5日"
+        day = formatting.long_date(issued or date.today(), lang.locale)
+        if version is None:
+            text = lang.t(AS_OF, date=day)
+        else:
+            text = lang.t(VERSION_OF, number=formatting.integer(version, lang.locale), date=day)
+        if text not in texts:
+            texts.append(text)
+    return LABEL_SEPARATOR.join(texts)
 
 
 def decoration(ctx: Context, right: str, issued: date | None, version: int | None = None) -> Decoration:
     trip = ctx.view.trip
+    # The version comes first: when a long organiser name does not fit, it is the name that is cut,
+    # never the "Version 2 of …" that tells a reader whether the printout is current.
     left = [as_of(ctx, issued, version)]
     if trip.status is TripStatus.DRAFT:
         left.insert(0, ctx.label(DRAFT))
     organiser = ctx.text(trip.organiser)
     if organiser:
-        left.insert(0, organiser)
+        left.append(organiser)
     lang = ctx.lang
     return Decoration(
         header_left=ctx.text(trip.title),
