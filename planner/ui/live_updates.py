@@ -7,7 +7,8 @@ DataBus, the same signal an own edit sends, so pages and lists reload as they
 do after an undo. A burst (an import of fifty people) becomes one signal per
 kind of record. If the listening connection breaks, it is tried again now and
 then without a message: the next action that needs the server says so.
-An SQLite file is a single desktop's: nothing is listened to there.
+An SQLite file has no server to listen to: there the file is asked whether
+another window or program committed (planner/ui/file_updates.py).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer
 from planner.db.engine import Database
 from planner.db.notify import ChangeListener
 from planner.domain.errors import DatabaseError
+from planner.ui.file_updates import FileUpdates
 from planner.ui.undo import DataBus
 
 POLL_MS = 3000  # also how often a broken listening connection is tried again
@@ -36,16 +38,18 @@ class LiveUpdates(QObject):
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)
         self._timer.timeout.connect(self.poll)
+        self.file = FileUpdates(bus, self, window=parent)  # the same for an SQLite file, which nobody announces changes to
 
     @property
     def listening(self) -> bool:
         return self._listener is not None and self._listener.listening
 
     def attach(self, db: Database) -> None:
-        """Listen to `db` from now on (and to nothing, for a file)."""
+        """Listen to `db` from now on (for a file: watch it for other connections' commits)."""
         self.stop()
         self._db = db
         if db.is_sqlite:
+            self.file.attach(db)
             return
         self._listener = ChangeListener(db)
         self._listen()
@@ -62,9 +66,9 @@ class LiveUpdates(QObject):
         self._notifier.activated.connect(self.poll)
 
     def poll(self) -> int:
-        """Hand on what arrived; returns how many signals went out."""
+        """Hand on what arrived (for a file: what others committed); returns how many signals went out."""
         if self._listener is None:
-            return 0
+            return int(self.file.check())
         if not self._listener.listening:
             self._drop_notifier()
             self._listen()
@@ -89,6 +93,7 @@ class LiveUpdates(QObject):
 
     def stop(self) -> None:
         self._timer.stop()
+        self.file.stop()
         self._drop_notifier()
         if self._listener is not None:
             self._listener.stop()

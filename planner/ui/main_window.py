@@ -345,7 +345,9 @@ class MainWindow(QMainWindow):
 
     def _data_changed(self, entity: str, _record_id: int) -> None:
         """Counts and titles in the trip list follow every change (including undo)."""
-        if entity in ("trip", "membership", "item", "person", "delegation_order"):
+        from planner.ui.undo import DataBus
+
+        if entity in ("trip", "membership", "item", "person", "delegation_order", DataBus.ANY):
             self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
@@ -440,6 +442,7 @@ class MainWindow(QMainWindow):
         assert chosen is not None
         from planner.db.backup import restore_backup
 
+        self.live.stop()  # its watch on the file is a connection too
         self.db.close()
         try:
             restore_backup(chosen.path, path)

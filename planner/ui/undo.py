@@ -27,6 +27,9 @@ from planner.services.base import Action, Change
 class DataBus(QObject):
     """Tells every page that data changed: (entity, id). Pages reload what they show."""
 
+    #: The entity when anything may have changed (another program wrote to the file): everything reloads.
+    ANY = "*"
+
     changed = Signal(str, int)
 
 
