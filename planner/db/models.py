@@ -15,7 +15,7 @@ from typing import Any
 from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, MetaData, String, Table, Column, Text, UniqueConstraint
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
-from planner.db.types import LocalizedTextType, UTCDateTime
+from planner.db.types import CompressedJSON, LocalizedTextType, UTCDateTime
 from planner.domain.localized import LocalizedText
 
 NAMING = {
@@ -198,6 +198,8 @@ class IssuedVersion(Base):
 
     Issued versions are a record of the past and are never edited; a reissue
     adds the next number for the participants who got a new printout.
+    `content` is what the copies of the version share, each item once
+    (planner.domain.issued.IssuedContent as JSON, compressed).
     """
 
     __tablename__ = "issued_version"
@@ -208,6 +210,7 @@ class IssuedVersion(Base):
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
+    content: Mapped[dict[str, Any]] = mapped_column(CompressedJSON)
 
     copies: Mapped[list[IssuedCopy]] = relationship(
         back_populates="issued_version", cascade="all, delete-orphan", passive_deletes=True, order_by="IssuedCopy.id"
@@ -238,8 +241,9 @@ class IssuedCopy(Base):
     """What one participant received in an issued version, in the language of their document.
 
     A copy belongs to the person, not to their membership: someone taken off
-    the delegation and put back (undo) still holds their printout. `snapshot`
-    is the domain's ParticipantSnapshot as JSON (planner.domain.issued), so a
+    the delegation and put back (undo) still holds their printout. `item_keys`
+    are the keys of the items on it, in its order; with the version's content
+    they give the domain's ParticipantSnapshot (planner.domain.issued), so a
     later change is compared with exactly what is on their printout.
     """
 
@@ -251,7 +255,7 @@ class IssuedCopy(Base):
     issued_version_id: Mapped[int] = mapped_column(ForeignKey("issued_version.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(5))
-    snapshot: Mapped[dict[str, Any]] = mapped_column(JSON)
+    item_keys: Mapped[list[int]] = mapped_column(JSON)
 
     issued_version: Mapped[IssuedVersion] = relationship(back_populates="copies")
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import zlib
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import lru_cache
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Dialect
+from sqlalchemy import JSON, DateTime, Dialect, LargeBinary
 from sqlalchemy.types import TypeDecorator
 
 from planner.domain.localized import LocalizedText
@@ -93,3 +94,25 @@ class LocalizedTextType(TypeDecorator[LocalizedText]):
 @lru_cache(maxsize=16384)
 def _localized_from_json(raw: str) -> LocalizedText:
     return LocalizedText.from_mapping(json.loads(raw) or {})
+
+
+class CompressedJSON(TypeDecorator[Any]):
+    """JSON data stored zlib-compressed as bytes (BLOB on SQLite, bytea on PostgreSQL).
+
+    For records that are written once, read whole and never searched, such as
+    the content of an issued version: thousands of item snapshots whose titles
+    and venues repeat, which compress to a tenth and less.
+    """
+
+    impl = LargeBinary
+    cache_ok = True
+
+    def process_bind_param(self, value: Any, dialect: Dialect) -> bytes | None:
+        if value is None:
+            return None
+        return zlib.compress(json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8"), 6)
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> Any:
+        if value is None:
+            return None
+        return json.loads(zlib.decompress(bytes(value)).decode("utf-8"))

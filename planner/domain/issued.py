@@ -8,14 +8,15 @@ change notice says only what concerns them and nobody holds a stale programme
 without the planner knowing.
 
 Items are named by a key that is never reused (see planner.db.models.IssuedItem),
-not by their database id. Snapshots are plain data and JSON, so they can live
-in the database and in a trip file alike.
+not by their database id. Snapshots are plain data; a version's copies are
+stored as JSON of their shared content (IssuedContent: each item once) and each
+copy's item keys, so they can live in the database and in a trip file alike.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -26,9 +27,6 @@ from planner.domain.localized import LocalizedText
 from planner.domain.timing import as_utc, utc_to_local
 
 T = TypeVar("T")
-
-#: The layout of a snapshot as JSON; a snapshot of another layout is refused when read.
-SNAPSHOT_FORMAT = 1
 
 #: (person id, name as a reader of the snapshot's language reads it)
 Person = tuple[int, str]
@@ -233,17 +231,108 @@ def diff_snapshots(before: ParticipantSnapshot | None, after: ParticipantSnapsho
     return tuple(found)
 
 
-# --- JSON --------------------------------------------------------------------------------------
+# --- one version's copies, stored without repeating an item --------------------------------------
 
 
-def snapshot_to_json(snapshot: ParticipantSnapshot) -> dict[str, Any]:
-    """The snapshot as JSON-ready data (keys and ids as numbers, times as local ISO 8601 with offset)."""
-    return {
-        "format": SNAPSHOT_FORMAT,
-        "language": snapshot.language.value,
-        "delegation": [[pid, name] for pid, name in snapshot.delegation],
-        "items": [_item_to_json(i) for i in snapshot.items],
-    }
+#: The layout of an issued version's content as JSON; content of another layout is refused when read.
+CONTENT_FORMAT = 2
+
+
+@dataclass(frozen=True, slots=True)
+class IssuedContent:
+    """What one issued version printed, each item once and each language's delegation once.
+
+    A version hands the same items to many people: a briefing is on every
+    copy, and an item reads alike on all (titles and venues are kept in every
+    language). So a version is stored as its items and, per document
+    language, the delegation as named there; a copy is its holder, its
+    language and the keys of its items (see `snapshot`). On a 200-person
+    trip this is a small fraction of storing every copy in full.
+
+    `items` are in the order of the programme (items at the same time in the
+    order the copies first name them), which depends on the copies alone, so
+    a trip file written, read and written again is the same.
+    """
+
+    items: tuple[SnapshotItem, ...]
+    delegations: Mapping[Language, tuple[Person, ...]]
+    _by_key: dict[int, SnapshotItem] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_by_key", {i.key: i for i in self.items})  # one lookup table for all its copies
+
+    @classmethod
+    def of(cls, snapshots: Iterable[ParticipantSnapshot]) -> IssuedContent:
+        """The content the snapshots of one version share; ValueError if two disagree on an item or on a delegation."""
+        items: dict[int, SnapshotItem] = {}
+        delegations: dict[Language, tuple[Person, ...]] = {}
+        for snapshot in snapshots:
+            if delegations.setdefault(snapshot.language, snapshot.delegation) != snapshot.delegation:
+                raise ValueError(f"two delegations in {snapshot.language.value} in one version")
+            for item in snapshot.items:
+                if items.setdefault(item.key, item) != item:
+                    raise ValueError(f"item {item.key} printed in two ways in one version")
+        first = {key: n for n, key in enumerate(items)}
+        ordered = sorted(items.values(), key=lambda i: (as_utc(i.start), first[i.key]))
+        return cls(tuple(ordered), {lang: delegations[lang] for lang in Language if lang in delegations})
+
+    def snapshot(self, person_id: int, language: Language | str, keys: Iterable[int]) -> ParticipantSnapshot:
+        """The copy of `person_id`: the items named by `keys`, in that order; ValueError if one is not in this version."""
+        lang = Language(language)
+        try:
+            items = tuple(self._by_key[key] for key in keys)
+        except KeyError as exc:
+            raise ValueError(f"item {exc.args[0]} is not in this version") from exc
+        return ParticipantSnapshot(person_id, lang, self.delegations.get(lang, ()), items)
+
+    def to_json(self) -> dict[str, Any]:
+        """The content as JSON-ready data (keys and ids as numbers, times as local ISO 8601 with offset)."""
+        return {
+            "format": CONTENT_FORMAT,
+            "delegations": {lang.value: [[pid, name] for pid, name in people] for lang, people in self.delegations.items()},
+            "items": [_item_to_json(i) for i in self.items],
+        }
+
+    @classmethod
+    def from_json(cls, data: Mapping[str, Any]) -> IssuedContent:
+        """Content read back from `to_json`'s data; ValueError if it is not such content."""
+        try:
+            if data.get("format") != CONTENT_FORMAT:
+                raise ValueError(f"unknown format {data.get('format')!r} of an issued version")
+            delegations = {
+                Language(lang): tuple((int(pid), str(name)) for pid, name in people) for lang, people in data["delegations"].items()
+            }
+            return cls(tuple(_item_from_json(raw) for raw in data["items"]), delegations)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise ValueError(f"not an issued version: {exc}") from exc
+
+    def rekeyed(self, *, keys: Mapping[int, int], people: Mapping[int, int]) -> IssuedContent:
+        """The content with item keys and person ids replaced, as `rekeyed` does for each of its copies."""
+        return IssuedContent(
+            tuple(_rekeyed_item(i, keys, people) for i in self.items),
+            {lang: tuple((people[pid], name) for pid, name in group) for lang, group in self.delegations.items()},
+        )
+
+    def person_ids(self) -> set[int]:
+        """Everyone the content names: in a delegation or among an item's participants."""
+        found = {pid for group in self.delegations.values() for pid, _name in group}
+        for item in self.items:
+            found.update(item.participants or ())
+        return found
+
+    def renamed(self, person_id: int, name: str) -> IssuedContent:
+        """The content with `person_id` named `name` in every delegation (for erasing a person's data)."""
+        return replace(
+            self,
+            delegations={
+                lang: tuple((pid, name if pid == person_id else old) for pid, old in people) for lang, people in self.delegations.items()
+            },
+        )
+
+
+def item_keys(snapshot: ParticipantSnapshot) -> list[int]:
+    """What a copy stores besides its holder and language: the keys of its items, in order (see IssuedContent)."""
+    return [i.key for i in snapshot.items]
 
 
 def _item_to_json(item: SnapshotItem) -> dict[str, Any]:
@@ -258,18 +347,6 @@ def _item_to_json(item: SnapshotItem) -> dict[str, Any]:
         "venue": item.venue.to_mapping(),
         "participants": list(item.participants) if item.participants is not None else None,
     }
-
-
-def snapshot_from_json(person_id: int, data: Mapping[str, Any]) -> ParticipantSnapshot:
-    """A snapshot read back from `snapshot_to_json`'s data; ValueError if it is not one."""
-    try:
-        if data.get("format") != SNAPSHOT_FORMAT:
-            raise ValueError(f"unknown snapshot format {data.get('format')!r}")
-        delegation = tuple((int(pid), str(name)) for pid, name in data["delegation"])
-        items = tuple(_item_from_json(raw) for raw in data["items"])
-        return ParticipantSnapshot(person_id, Language(data["language"]), delegation, items)
-    except (KeyError, TypeError, AttributeError) as exc:
-        raise ValueError(f"not a snapshot: {exc}") from exc
 
 
 def _item_from_json(raw: Mapping[str, Any]) -> SnapshotItem:
@@ -298,16 +375,16 @@ def _aware(text: str) -> datetime:
 
 def rekeyed(snapshot: ParticipantSnapshot, *, keys: Mapping[int, int], people: Mapping[int, int]) -> ParticipantSnapshot:
     """The snapshot with item keys and person ids replaced (for a trip file's stand-ins and back)."""
-    items = tuple(
-        SnapshotItem(
-            key=keys[i.key], kind=i.kind, title=i.title, start=i.start, end=i.end, timezone=i.timezone,
-            end_timezone=i.end_timezone, venue=i.venue,
-            participants=tuple(people[p] for p in i.participants) if i.participants is not None else None,
-        )
-        for i in snapshot.items
-    )
+    items = tuple(_rekeyed_item(i, keys, people) for i in snapshot.items)
     delegation = tuple((people[pid], name) for pid, name in snapshot.delegation)
     return ParticipantSnapshot(people[snapshot.person_id], snapshot.language, delegation, items)
+
+
+def _rekeyed_item(item: SnapshotItem, keys: Mapping[int, int], people: Mapping[int, int]) -> SnapshotItem:
+    return replace(
+        item, key=keys[item.key],
+        participants=tuple(people[p] for p in item.participants) if item.participants is not None else None,
+    )
 
 
 def group_changes(per_reader: Iterable[tuple[T, Sequence[ItemDiff]]]) -> list[tuple[ItemDiff, list[T]]]:

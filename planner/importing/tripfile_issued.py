@@ -1,8 +1,9 @@
 """Reading the "issued" part of a trip file: the versions of the itineraries handed out, and what each said.
 
-Items are named "i<n>" (the n-th programme entry) or, deleted since, by any
-other text; people by their key or, no longer on the trip, by any other text.
-A printout's holder must be in the delegation. Times are checked like the
+Each version lists the items printed once; a copy names its items among
+them. Items are named "i<n>" (the n-th programme entry) or, deleted since, by
+any other text; people by their key or, no longer on the trip, by any other
+text. A printout's holder must be in the delegation. Times are checked like the
 programme's (their offset must be the zone's at that moment).
 """
 
@@ -22,6 +23,7 @@ if TYPE_CHECKING:
     from planner.importing.tripfile_reader import TripDocumentReader, _Keys
 
 _LIVE = re.compile(r"i([0-9]{1,9})")
+_LANGUAGES = {language.value for language in Language}
 
 
 class _Refs:
@@ -58,6 +60,28 @@ def read_issued(reader: TripDocumentReader, person_keys: _Keys, member_of: dict[
         elif isinstance(number, int):
             numbers[number] = v
         issued_at = reader.moment(entry, where, "issued_at", None, "")
+        delegations: dict[Language, tuple[tuple[int, str], ...]] = {}
+        raw_delegations = reader.get(entry, where, "delegation", {})
+        for language, group in (raw_delegations.items() if isinstance(raw_delegations, dict) else ()):
+            if language in _LANGUAGES and isinstance(group, list):
+                delegations[Language(language)] = tuple(
+                    (person(d.get("person")), str(d.get("name", ""))) for d in group if isinstance(d, dict)
+                )
+        printed: dict[str, SnapshotItem] = {}
+        raw_items = reader.get(entry, where, "items", [])
+        raw_items = raw_items if isinstance(raw_items, list) else []
+        listed = {raw.get("item") for raw in raw_items if isinstance(raw, dict)}
+        for i, raw in enumerate(raw_items):
+            at = where + ("items", i)
+            if not isinstance(raw, dict) or not reader.ok(at):
+                continue
+            name = raw.get("item")
+            if isinstance(name, str) and name in printed:
+                reader.problem(at + ("item",), N_("“{key}” is listed twice in this version's items."), key=name)
+                continue
+            found = _item(reader, raw, at, programme, items, person)
+            if found is not None:
+                printed[name] = found  # _item found a name, so it is a text
         copies: list[ParticipantSnapshot] = []
         holders: set[str] = set()
         raw_copies = reader.get(entry, where, "copies", [])
@@ -74,17 +98,14 @@ def read_issued(reader: TripDocumentReader, person_keys: _Keys, member_of: dict[
                 reader.problem(at + ("person",), N_("“{key}” holds two printouts of the same version."), key=holder)
                 continue
             holders.add(holder)
-            delegation = tuple(
-                (person(d.get("person")), str(d.get("name", "")))
-                for d in reader.get(copy, at, "delegation", []) if isinstance(d, dict)
-            )
-            snapshot_items = [
-                found for i, raw in enumerate(reader.get(copy, at, "items", []))
-                if isinstance(raw, dict)
-                for found in [_item(reader, raw, at + ("items", i), programme, items, person)] if found is not None
-            ]
-            language = reader.get(copy, at, "language", Language.EN.value)
-            copies.append(ParticipantSnapshot(person(holder), Language(language), delegation, tuple(snapshot_items)))
+            snapshot_items: list[SnapshotItem] = []
+            for n, name in enumerate(reader.get(copy, at, "items", [])):
+                if name in printed:
+                    snapshot_items.append(printed[name])
+                elif isinstance(name, str) and name not in listed:  # one listed but wrong is reported there
+                    reader.problem(at + ("items", n), N_("“{key}” is not among the items of this version."), key=name)
+            language = Language(reader.get(copy, at, "language", Language.EN.value))
+            copies.append(ParticipantSnapshot(person(holder), language, delegations.get(language, ()), tuple(snapshot_items)))
         if isinstance(number, int) and issued_at is not None:
             records.append(IssuedRecord(number, issued_at, tuple(copies)))
     return sorted(records, key=lambda r: r.number)

@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
-from planner.domain.issued import IssuedRecord, ParticipantSnapshot, rekeyed, snapshot_from_json, snapshot_to_json
+from planner.domain.issued import IssuedContent, IssuedRecord, ParticipantSnapshot
 from planner.i18n import N_
 
 
@@ -35,27 +35,50 @@ def load_issued(db: Database, trip_id: int) -> tuple[IssuedRecord, ...]:
             .order_by(m.IssuedVersion.number)
         ).all()
         rows = s.execute(
-            select(m.IssuedCopy.issued_version_id, m.IssuedCopy.person_id, m.IssuedCopy.snapshot)
+            select(m.IssuedCopy.issued_version_id, m.IssuedCopy.person_id, m.IssuedCopy.language, m.IssuedCopy.item_keys)
             .join(m.IssuedVersion)
             .where(m.IssuedVersion.trip_id == trip_id)
             .order_by(m.IssuedCopy.id)
         ).all()
+        contents = read_contents(s, [version_id for version_id, _n, _at in versions])
+    # Each version's content is put in bundle terms once; its copies are then made from it.
+    in_bundle: dict[int, tuple[IssuedContent, dict[int, int]]] = {}
+    for version_id, content in contents.items():
+        keys = {i.key: (live.get(i.key) or -i.key) for i in content.items}
+        people = {pid: _former(pid, members) for pid in content.person_ids()}
+        in_bundle[version_id] = (content.rekeyed(keys=keys, people=people), keys)
     copies: dict[int, list[ParticipantSnapshot]] = {}
-    for version_id, person_id, data in rows:
+    for version_id, person_id, language, stored_keys in rows:
         if person_id not in members:
             continue
+        content, keys = in_bundle[version_id]
         try:
-            snapshot = snapshot_from_json(person_id, data)
+            bundle_keys = [keys[k] for k in stored_keys]
+        except (KeyError, TypeError) as exc:
+            raise PlannerError(N_("A recorded printout of this trip cannot be read: {reason}"), reason=f"item {exc}") from exc
+        copies.setdefault(version_id, []).append(read_copy(content, person_id, language, bundle_keys))
+    return tuple(IssuedRecord(number, issued_at, tuple(copies.get(version_id, []))) for version_id, number, issued_at in versions)
+
+
+def read_contents(s: Session, version_ids: Iterable[int]) -> dict[int, IssuedContent]:
+    """The content of each of the issued versions, read once however many copies it has; by version id."""
+    found: dict[int, IssuedContent] = {}
+    for version_id, data in s.execute(select(m.IssuedVersion.id, m.IssuedVersion.content).where(m.IssuedVersion.id.in_(list(version_ids)))):
+        try:
+            found[version_id] = IssuedContent.from_json(data)
         except ValueError as exc:
             raise PlannerError(N_("A recorded printout of this trip cannot be read: {reason}"), reason=str(exc)) from exc
-        keys = {i.key: (live.get(i.key) or -i.key) for i in snapshot.items}
-        people = {pid: _former(pid, members) for pid, _name in snapshot.delegation}
-        people[person_id] = person_id
-        for item in snapshot.items:
-            for pid in item.participants or ():
-                people.setdefault(pid, _former(pid, members))
-        copies.setdefault(version_id, []).append(rekeyed(snapshot, keys=keys, people=people))
-    return tuple(IssuedRecord(number, issued_at, tuple(copies.get(version_id, []))) for version_id, number, issued_at in versions)
+    return found
+
+
+def read_copy(content: IssuedContent, person_id: int, language: str, keys: object) -> ParticipantSnapshot:
+    """The snapshot of one stored copy (`keys` as stored); a clear message if the record is damaged."""
+    try:
+        if not isinstance(keys, list):
+            raise ValueError(f"not a list of items: {keys!r}")
+        return content.snapshot(person_id, language, keys)
+    except (ValueError, TypeError) as exc:
+        raise PlannerError(N_("A recorded printout of this trip cannot be read: {reason}"), reason=str(exc)) from exc
 
 
 def _former(person_id: int, members: set[int]) -> int:
@@ -89,30 +112,36 @@ def insert_issued(
     new = s.scalars(insert(table).returning(table.c.id, sort_by_parameter_order=True), rows).all() if rows else []
     keys = dict(zip(named, new, strict=True))
     for record in sorted(records, key=lambda r: r.number):
-        version = m.IssuedVersion(trip_id=trip_id, number=record.number, issued_at=record.issued_at)
         seen: set[int] = set()
         for copy in record.copies:
             if copy.person_id not in person_ids or copy.person_id in seen:
                 raise PlannerError(N_("The trip to import has a printout for somebody who is not in its delegation, or two for one person."))
             seen.add(copy.person_id)
-            people = {pid: person_ids.get(pid, _gone(pid)) for pid, _n in copy.delegation}
-            people[copy.person_id] = person_ids[copy.person_id]
-            for item in copy.items:
-                for pid in item.participants or ():
-                    people.setdefault(pid, person_ids.get(pid, _gone(pid)))
-            snapshot = rekeyed(copy, keys=keys, people=people)
+        try:
+            shared = IssuedContent.of(record.copies)
+        except ValueError as exc:  # a trip file names each item of a version once, so only a programming error gets here
+            raise PlannerError(N_("A recorded printout of this trip cannot be read: {reason}"), reason=str(exc)) from exc
+        content = shared.rekeyed(keys=keys, people={pid: person_ids.get(pid, _gone(pid)) for pid in shared.person_ids()})
+        version = m.IssuedVersion(trip_id=trip_id, number=record.number, issued_at=record.issued_at, content=content.to_json())
+        for copy in record.copies:
             version.copies.append(
-                m.IssuedCopy(person_id=snapshot.person_id, language=snapshot.language.value, snapshot=snapshot_to_json(snapshot))
+                m.IssuedCopy(person_id=person_ids[copy.person_id], language=copy.language.value, item_keys=[keys[i.key] for i in copy.items])
             )
         s.add(version)
     s.flush()
 
 
 def forget_name(s: Session, person_id: int, name: str) -> None:
-    """Replace a person's name in every recorded printout (their own and others'), for erasing a person's data."""
-    rows = s.scalars(select(m.IssuedCopy))
-    for row in rows:
-        data = row.snapshot
-        entries = data.get("delegation", []) if isinstance(data, dict) else []
-        if any(isinstance(e, list) and len(e) == 2 and e[0] == person_id and e[1] != name for e in entries):
-            row.snapshot = {**data, "delegation": [[pid, name if pid == person_id else n] for pid, n in entries]}
+    """Replace a person's name in every recorded printout (their own and others'), for erasing a person's data.
+
+    Names are in the versions' delegations, which name everyone on the trip at
+    the time, so every version is looked at, not only those the person received.
+    """
+    for row in s.scalars(select(m.IssuedVersion)):
+        try:
+            content = IssuedContent.from_json(row.content)
+        except ValueError as exc:
+            raise PlannerError(N_("A recorded printout of this trip cannot be read: {reason}"), reason=str(exc)) from exc
+        renamed = content.renamed(person_id, name)
+        if renamed.delegations != content.delegations:
+            row.content = renamed.to_json()

@@ -2,7 +2,8 @@
 
 Exporting personal itineraries issues version N of the trip to the people
 exported: their snapshots (planner.domain.issued) are recorded with the
-language of their document. A participant holds the latest version issued to
+language of their document, the version's items once and each copy as the
+keys of its items. A participant holds the latest version issued to
 them; comparing it with today's programme says whether they need a new
 printout and what their change notice must say. Reissuing records the next
 version for the people reissued only.
@@ -23,17 +24,18 @@ from planner.domain.entities import ItemData, TripData
 from planner.domain.enums import Language
 from planner.domain.errors import ConflictError, NotFoundError, PlannerError
 from planner.domain.issued import (
+    IssuedContent,
     ItemDiff,
     ParticipantSnapshot,
     diff_snapshots,
+    item_keys,
     participant_snapshot,
-    snapshot_from_json,
-    snapshot_to_json,
 )
 from planner.domain.names import full_name, name_for_language
 from planner.i18n import N_
 from planner.services.base import get_or_fail, run
 from planner.services.delegation import Member
+from planner.services.issued_history import read_contents, read_copy
 from planner.services.transfer import TripBundle, load_trip_bundle
 
 
@@ -210,12 +212,13 @@ def issue(
         keys = _item_keys(s, trip_id)
         keys.update(new_item_keys(s, trip_id, [i for i in item_ids if i is not None and i not in keys]))
         snapshots = current_snapshots(bundle, keys, languages)
-        version = m.IssuedVersion(trip_id=trip_id, number=last + 1, issued_at=moment)
         recipients = [mb for mb in _members(bundle) if mb.id in languages]
-        for member in recipients:
-            snapshot = snapshots[member.id]
+        copies = [snapshots[member.id] for member in recipients]
+        content = IssuedContent.of(copies).to_json()
+        version = m.IssuedVersion(trip_id=trip_id, number=last + 1, issued_at=moment, content=content)
+        for snapshot in copies:
             version.copies.append(
-                m.IssuedCopy(person_id=snapshot.person_id, language=snapshot.language.value, snapshot=snapshot_to_json(snapshot))
+                m.IssuedCopy(person_id=snapshot.person_id, language=snapshot.language.value, item_keys=item_keys(snapshot))
             )
         s.add(version)
         s.flush()
@@ -273,21 +276,16 @@ def held_copies(s: Session, trip_id: int, as_of: int | None = None) -> dict[int,
         return {}
     chosen = [copy_id for copy_id, _n in latest.values()]
     rows = s.execute(
-        select(m.IssuedCopy.person_id, m.IssuedCopy.language, m.IssuedCopy.snapshot, m.IssuedVersion.number, m.IssuedVersion.issued_at)
+        select(m.IssuedCopy.person_id, m.IssuedCopy.language, m.IssuedCopy.item_keys, m.IssuedCopy.issued_version_id,
+               m.IssuedVersion.number, m.IssuedVersion.issued_at)
         .join(m.IssuedVersion)
         .where(m.IssuedCopy.id.in_(chosen))
-    )
+    ).all()
+    contents = read_contents(s, {row.issued_version_id for row in rows})
     found: dict[int, HeldCopy] = {}
-    for person_id, language, data, number, issued_at in rows:
-        found[person_id] = HeldCopy(number, issued_at, Language(language), _read_snapshot(person_id, data))
+    for person_id, language, keys, version_id, number, issued_at in rows:
+        found[person_id] = HeldCopy(number, issued_at, Language(language), read_copy(contents[version_id], person_id, language, keys))
     return found
-
-
-def _read_snapshot(person_id: int, data: object) -> ParticipantSnapshot:
-    try:
-        return snapshot_from_json(person_id, data)  # type: ignore[arg-type]
-    except ValueError as exc:
-        raise PlannerError(N_("A recorded printout of this trip cannot be read: {reason}"), reason=str(exc)) from exc
 
 
 def _check_number(s: Session, trip_id: int, number: int) -> None:

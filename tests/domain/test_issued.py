@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
+
+import pytest
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,13 +15,13 @@ from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind, Language
 from planner.domain.issued import (
     ChangeKind,
+    IssuedContent,
     ParticipantSnapshot,
     SnapshotItem,
     diff_snapshots,
+    item_keys,
     participant_snapshot,
     rekeyed,
-    snapshot_from_json,
-    snapshot_to_json,
 )
 from planner.domain.localized import LocalizedText
 from planner.domain.timing import utc_to_local
@@ -79,8 +82,8 @@ def test_a_snapshot_does_not_differ_from_itself(s: ParticipantSnapshot) -> None:
 
 @given(snapshots())
 def test_json_round_trip_keeps_every_field_and_the_local_times(s: ParticipantSnapshot) -> None:
-    data = json.loads(json.dumps(snapshot_to_json(s), ensure_ascii=False))
-    back = snapshot_from_json(s.person_id, data)
+    data = json.loads(json.dumps(IssuedContent.of([s]).to_json(), ensure_ascii=False))
+    back = IssuedContent.from_json(data).snapshot(s.person_id, s.language, item_keys(s))
     assert back == s
     for old, new in zip(s.items, back.items, strict=True):
         assert (new.start.isoformat(), new.end.isoformat()) == (old.start.isoformat(), old.end.isoformat())
@@ -213,3 +216,57 @@ def test_a_new_member_does_not_change_items_for_everyone() -> None:
     some = item(2, BASE, everyone=False, participant_ids=(11, 12, 13, 14, 15))
     changes = diff_snapshots(snap(11, [some]), snap(11, [some], delegation=grown))
     assert changes == ()  # the reader still shares it with the same people
+
+
+# --- a version's content: each item once -----------------------------------------------------------
+
+
+def _version() -> list[ParticipantSnapshot]:
+    """One version's copies: a briefing for all, a talk for two, in German for some readers and Chinese for others."""
+    briefing = item(1, datetime(2016, 10, 24, 1, 0, tzinfo=UTC), title="Briefing")
+    talk = item(2, datetime(2016, 10, 24, 1, 0, tzinfo=UTC), title="Talk", everyone=False, participant_ids=(12, 14))
+    dinner = item(3, datetime(2016, 10, 24, 11, 0, tzinfo=UTC), title="Dinner", kind=ItemKind.MEAL)
+    chinese = tuple((m, p, f"人{p}") for m, p, _n in DELEGATION)
+    return [
+        snap(m, [dinner, talk, briefing], *(("zh", chinese) if m % 2 == 0 else ("de", DELEGATION))) for m, _p, _n in DELEGATION
+    ]
+
+
+def test_a_version_stores_each_item_once_and_every_copy_reads_back_as_it_was() -> None:
+    copies = _version()
+    content = IssuedContent.of(copies)
+    assert [i.key for i in content.items] == [101, 102, 103]  # in the order of the programme: briefing before talk (same time, named first)
+    assert list(content.delegations) == [Language.DE, Language.ZH]
+    data = json.loads(json.dumps(content.to_json(), ensure_ascii=False))
+    assert len(data["items"]) == 3 and all("items" not in group for group in data["delegations"].values())
+    stored = [(c.person_id, c.language.value, item_keys(c)) for c in copies]
+    assert stored[1] == (2, "zh", [101, 102, 103]) and stored[0] == (1, "de", [101, 103])
+    back = IssuedContent.from_json(data)
+    assert [back.snapshot(person, language, keys) for person, language, keys in stored] == copies
+    assert back.snapshot(2, "zh", [101]).delegation[1] == (2, "人2")
+
+
+def test_a_version_refuses_an_item_printed_in_two_ways_and_a_copy_of_an_item_it_lacks() -> None:
+    copies = _version()
+    first = copies[0]
+    renamed = replace(first.items[0], title=LocalizedText(en="Other"))
+    with pytest.raises(ValueError):
+        IssuedContent.of([first, replace(copies[1], items=(renamed,))])
+    with pytest.raises(ValueError):
+        IssuedContent.of(copies).snapshot(1, "de", [101, 999])
+    with pytest.raises(ValueError):
+        IssuedContent.from_json({"format": 1, "items": [], "delegations": {}})
+
+
+def test_rekeying_a_version_is_rekeying_each_copy_and_renaming_reaches_every_language() -> None:
+    copies = _version()
+    content = IssuedContent.of(copies)
+    keys = {k: k + 1000 for k in (101, 102, 103)}
+    people = {p: p + 50 for p in content.person_ids()}
+    moved = content.rekeyed(keys=keys, people=people)
+    for copy in copies:
+        expected = rekeyed(copy, keys=keys, people=people)
+        assert moved.snapshot(expected.person_id, copy.language, [keys[k] for k in item_keys(copy)]) == expected
+    erased = content.renamed(2, "—")
+    assert [dict(group)[2] for group in erased.delegations.values()] == ["—", "—"]
+    assert dict(erased.delegations[Language.DE])[1] == "Person 1"

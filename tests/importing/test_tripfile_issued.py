@@ -81,11 +81,18 @@ def test_the_history_goes_through_a_trip_file_and_back(db: Database, second_db: 
         (1, "2016-10-20T08:00:00+00:00", ["p1", "p2", "p3"]),  # Lee's copy is not written: Lee is no longer on the trip
         (2, "2016-10-21T09:30:00+00:00", ["p1"]),
     ]
-    xu = issued[0]["copies"][1]
-    assert xu["language"] == "zh" and xu["delegation"][1] == {"person": "p2", "name": "许勤"}
-    assert xu["delegation"][3]["person"] == "r1"  # Lee
-    assert [i["item"] for i in xu["items"]] == ["i1", "x1", "i2"]
-    assert xu["items"][1]["participants"] == ["p1", "p2", "r1"] and xu["items"][0]["start"] == "2016-10-24T09:30:00+08:00"
+    first_version = issued[0]
+    # Each item printed once per version, each language's delegation once; a copy names its items.
+    assert [i["item"] for i in first_version["items"]] == ["i1", "x1", "i2"]
+    assert first_version["items"][1]["participants"] == ["p1", "p2", "r1"]
+    assert first_version["items"][0]["start"] == "2016-10-24T09:30:00+08:00"
+    assert sorted(first_version["delegation"]) == ["de", "en", "zh"]
+    assert first_version["delegation"]["zh"][1] == {"person": "p2", "name": "许勤"}
+    assert first_version["delegation"]["zh"][3]["person"] == "r1"  # Lee
+    assert [(c["person"], c["language"], c["items"]) for c in first_version["copies"]] == [
+        ("p1", "de", ["i1", "x1"]), ("p2", "zh", ["i1", "x1", "i2"]), ("p3", "en", ["i1", "i2"]),
+    ]
+    assert [i["item"] for i in issued[1]["items"]] == ["i1"] and list(issued[1]["delegation"]) == ["de"]
 
     change = import_trip_file(second_db, first)
     assert summary(second_db, change.id) == before
@@ -114,15 +121,30 @@ def test_bad_references_in_the_history_are_named_by_path(db: Database) -> None:
         d["issued"][0]["copies"][0]["person"] = "r9"
 
     def no_such_entry(d: dict[str, Any]) -> None:
-        d["issued"][0]["copies"][0]["items"][0]["item"] = "i99"
+        d["issued"][0]["items"][0]["item"] = "i99"
+        for held in d["issued"][0]["copies"]:
+            held["items"] = ["i99" if name == "i1" else name for name in held["items"]]
 
     def twice(d: dict[str, Any]) -> None:
         d["issued"][1]["number"] = 1
 
     def wrong_offset(d: dict[str, Any]) -> None:
-        d["issued"][0]["copies"][0]["items"][0]["start"] = "2016-10-24T09:30:00+02:00"
+        d["issued"][0]["items"][0]["start"] = "2016-10-24T09:30:00+02:00"
+
+    def listed_twice(d: dict[str, Any]) -> None:
+        d["issued"][0]["items"].append(copy.deepcopy(d["issued"][0]["items"][0]))
+
+    def not_in_version(d: dict[str, Any]) -> None:
+        d["issued"][1]["copies"][0]["items"].append("i2")
+
+    def copy_twice(d: dict[str, Any]) -> None:
+        d["issued"][0]["copies"][0]["items"].append("i1")
 
     assert _broken(document, holder_gone) == [("$.issued[0].copies[0].person", "“r9” is not in the delegation, so cannot hold a printout.")]
-    assert [p for p, _m in _broken(document, no_such_entry)] == ["$.issued[0].copies[0].items[0].item"]
+    # The wrong entry is named where it is listed, not again at each copy that names it.
+    assert [p for p, _m in _broken(document, no_such_entry)] == ["$.issued[0].items[0].item"]
     assert [p for p, _m in _broken(document, twice)] == ["$.issued[1].number"]
-    assert [p for p, _m in _broken(document, wrong_offset)] == ["$.issued[0].copies[0].items[0].start"]
+    assert [p for p, _m in _broken(document, wrong_offset)] == ["$.issued[0].items[0].start"]
+    assert _broken(document, listed_twice) == [("$.issued[0].items[3].item", "“i1” is listed twice in this version's items.")]
+    assert _broken(document, not_in_version) == [("$.issued[1].copies[0].items[1]", "“i2” is not among the items of this version.")]
+    assert [p for p, _m in _broken(document, copy_twice)] == ["$.issued[0].copies[0].items"]

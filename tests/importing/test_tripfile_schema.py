@@ -91,7 +91,8 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     assert list(doc) == list(SCHEMA["properties"])
     assert list(doc["issued"][0]) == list(DEFS["issuedVersion"]["properties"])
     assert list(doc["issued"][0]["copies"][0]) == list(DEFS["issuedCopy"]["properties"])
-    assert list(doc["issued"][0]["copies"][0]["items"][0]) == list(DEFS["issuedItem"]["properties"])
+    assert list(doc["issued"][0]["items"][0]) == list(DEFS["issuedItem"]["properties"])
+    assert list(doc["issued"][0]["delegation"]["de"][0]) == ["person", "name"]
     assert schema_problems(doc) == []
 
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
+from sqlalchemy import select
 
 from planner.db.engine import Database
+from planner.db.models import IssuedCopy, IssuedVersion
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.enums import ItemKind, Language, Role
 from planner.domain.errors import ConflictError, NotFoundError
@@ -97,6 +100,18 @@ def test_issuing_records_numbered_versions_and_no_change_means_no_notice(db: Dat
     assert second.number == 2 and second.person_ids == (delegation.list_members(db, trip.id)[1].person.id,)
     assert [v.number for v in issuing.list_versions(db, trip.id)] == [1, 2]
     assert pending(db, trip) == {}
+
+
+def test_a_version_stores_each_printed_item_once_and_each_copy_as_its_item_keys(db: Database, trip: Trip) -> None:
+    issue_all(db, trip)
+    with db.engine.connect() as conn:
+        content = conn.execute(select(IssuedVersion.content)).scalar_one()
+        copies = {language: keys for language, keys in conn.execute(select(IssuedCopy.language, IssuedCopy.item_keys))}
+    assert [i["title"]["en"] for i in content["items"]] == ["Flight", "EMAX visit", "Dinner", "Round table"]
+    assert sorted(content["delegations"]) == ["de", "en", "zh"]
+    assert [name for _pid, name in content["delegations"]["zh"]] == ["Stephan Weil", "许勤", "Emma Whitfield"]
+    keys = [i["key"] for i in content["items"]]
+    assert copies == {"de": keys[:3], "zh": keys, "en": keys}  # Weil is not at the round table
 
 
 def test_a_version_issued_elsewhere_meanwhile_is_refused(db: Database, trip: Trip) -> None:
@@ -214,5 +229,7 @@ def test_a_persons_printouts_are_in_their_report_and_erasing_removes_their_name(
     assert [(p["version"], p["language"], p["trip"]["en"]) for p in report["printouts"]] == [(1, "en", "Visit to Shenzhen")]
     erase_person(db, whitfield.person.id)  # type: ignore[arg-type]
     with db.engine.connect() as conn:
-        stored = " ".join(str(row[0]) for row in conn.exec_driver_sql("SELECT snapshot FROM issued_copy"))
+        stored = " ".join(json.dumps(row[0], ensure_ascii=False) for row in conn.execute(select(IssuedVersion.content)))
+        raw = b" ".join(bytes(row[0]) for row in conn.exec_driver_sql("SELECT content FROM issued_version"))
     assert "Whitfield" not in stored and "Emma" not in stored and "Weil" in stored
+    assert b"Weil" not in raw, "stored compressed"

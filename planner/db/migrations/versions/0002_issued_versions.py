@@ -2,7 +2,8 @@
 
 issued_item gives each programme item that was ever issued a key of its own:
 SQLite hands a deleted item's id to the next new item, and a printout must
-not mistake the new item for the old one.
+not mistake the new item for the old one. A version's content holds each
+printed item once (compressed JSON); a copy only the keys of its items.
 
 Revision ID: 0002_issued_versions
 Revises: 0001_initial
@@ -27,6 +28,7 @@ def upgrade() -> None:
     sa.Column('trip_id', sa.Integer(), nullable=False),
     sa.Column('number', sa.Integer(), nullable=False),
     sa.Column('issued_at', sa.DateTime(), nullable=False),
+    sa.Column('content', sa.LargeBinary(), nullable=False),
     sa.ForeignKeyConstraint(['trip_id'], ['trip.id'], name=op.f('fk_issued_version_trip_id_trip'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_issued_version')),
     sa.UniqueConstraint('trip_id', 'number', name=op.f('uq_issued_version_trip_id'))
@@ -53,7 +55,7 @@ def upgrade() -> None:
     sa.Column('issued_version_id', sa.Integer(), nullable=False),
     sa.Column('person_id', sa.Integer(), nullable=False),
     sa.Column('language', sa.String(length=5), nullable=False),
-    sa.Column('snapshot', sa.JSON(), nullable=False),
+    sa.Column('item_keys', sa.JSON(), nullable=False),
     sa.ForeignKeyConstraint(['issued_version_id'], ['issued_version.id'], name=op.f('fk_issued_copy_issued_version_id_issued_version'), ondelete='CASCADE'),
     sa.ForeignKeyConstraint(['person_id'], ['person.id'], name=op.f('fk_issued_copy_person_id_person'), ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('id', name=op.f('pk_issued_copy')),
