@@ -38,6 +38,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--lang", dest="doc_lang", choices=("de", "zh", "en"), default=None, help=_("language of the document"))
     p.add_argument("--bilingual", choices=("de", "zh", "en"), default=None, metavar="LANG", help=_("print a second language beside the first"))
+    p.add_argument("--table-size", type=int, default=10, metavar="N",
+                   help=_("chairs at each round table when a banquet's plan is proposed (default: 10)"))
 
     p = sub.add_parser("export-gifts", help=_("write the gift register of a trip as CSV, Excel (.xlsx) or PDF"))
     p.add_argument("--trip", type=int, required=True, metavar="ID")
@@ -123,7 +125,8 @@ def export_cards(args: argparse.Namespace, db: Database) -> int:
 def export_seating(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf.seating import seating_pdf
 
-    path = seating_pdf(db, args.trip, args.out, item_id=args.item, language=_doc_language(args.doc_lang), second=args.bilingual)
+    path = seating_pdf(db, args.trip, args.out, item_id=args.item, language=_doc_language(args.doc_lang), second=args.bilingual,
+                       table_size=args.table_size)
     _print(_("Wrote {path}").format(path=path))
     return 0
 

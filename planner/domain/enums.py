@@ -102,6 +102,7 @@ class SeatSide(Labelled):
 class SeatingArrangement(Labelled):
     FACING = "facing"  # a long table, the principals opposite each other
     SIDE_BY_SIDE = "side_by_side"  # one row, the principals next to each other (a sofa meeting, a signing)
+    ROUND = "round"  # banquet: round tables, hosts and guests alternating
 
 
 _LABELS: dict[type[Labelled], dict[str, str]] = {
@@ -171,5 +172,6 @@ _LABELS: dict[type[Labelled], dict[str, str]] = {
     SeatingArrangement: {
         SeatingArrangement.FACING: N_("Facing each other"),
         SeatingArrangement.SIDE_BY_SIDE: N_("Side by side"),
+        SeatingArrangement.ROUND: N_("Round tables (banquet)"),
     },
 }

@@ -101,10 +101,18 @@ def _currency(value: str) -> str:
     return code
 
 
+#: At round tables `place` is table × ROUND_STRIDE + chair, so plans keep one shape in the database and trip files.
+ROUND_STRIDE = 100
+
+
 @dataclass(frozen=True, slots=True)
 class Seat:
     """Where one member sits: on the hosts' or the guests' side, at `place` counted from the principal
-    (0 the principal, 1 on their right, 2 on their left, 3 second on the right …), or behind that place."""
+    (0 the principal, 1 on their right, 2 on their left, 3 second on the right …), or behind that place.
+
+    At round tables (SeatingArrangement.ROUND) `side` is the member's party, not a side of the table,
+    and `place` is `table * ROUND_STRIDE + chair`: chair 0 is the seat of honour facing the door, chair 1
+    on its right, and so on round the table (each chair's right neighbour is the next number)."""
 
     membership_id: int
     side: SeatSide
@@ -114,6 +122,16 @@ class Seat:
     @property
     def spot(self) -> tuple[SeatSide, int, bool]:
         return (self.side, self.place, self.behind)
+
+    @property
+    def table(self) -> int:
+        """The round table (0 the head table); meaningless for the other arrangements."""
+        return self.place // ROUND_STRIDE
+
+    @property
+    def chair(self) -> int:
+        """The chair at a round table, 0 the seat of honour."""
+        return self.place % ROUND_STRIDE
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,6 +144,9 @@ class SeatingData(Record):
         return next((s for s in self.seats if s.membership_id == membership_id), None)
 
     def at(self, side: SeatSide, place: int, behind: bool = False) -> Seat | None:
+        """Who sits there; at round tables a chair is the same whichever party `side` names."""
+        if self.arrangement is SeatingArrangement.ROUND:
+            return next((s for s in self.seats if (s.place, s.behind) == (place, behind)), None)
         return next((s for s in self.seats if s.spot == (side, place, behind)), None)
 
     def validated(self) -> SeatingData:
@@ -145,7 +166,9 @@ class SeatingData(Record):
         people = [s.membership_id for s in seats]
         if len(set(people)) != len(people):
             c.errors.append(ValidationError(N_("Everyone can have only one seat."), field="seats"))
-        spots = [s.spot for s in seats]
+        spots: list[object] = [s.spot for s in seats]
+        if arrangement is SeatingArrangement.ROUND:
+            spots = [(s.place, s.behind) for s in seats]
         if len(set(spots)) != len(spots):
             c.errors.append(ValidationError(N_("Two people cannot share one seat."), field="seats"))
         c.raise_if_any()

@@ -22,7 +22,7 @@ from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError
 from planner.domain.localized import LocalizedText
 from planner.domain.protocol import GiftData, SeatingData, VisaData
-from planner.domain.issued import IssuedRecord, SnapshotItem
+from planner.domain.issued import IssuedContent, IssuedRecord, SnapshotItem
 from planner.domain.timing import as_utc
 from planner.i18n import N_
 from planner.services.issued_history import load_issued
@@ -297,13 +297,19 @@ def _seating(plan: SeatingData | None, member_key: dict[int | None, str]) -> dic
         "arrangement": plan.arrangement.value,
         "seats": [
             {"person": member_key[seat.membership_id], "side": seat.side.value, "place": seat.place, "behind": seat.behind}
-            for seat in plan.seats if seat.membership_id in member_key
+            # In seat order, not in the order the rows were stored: the same plan always writes the same file.
+            for seat in sorted(plan.seats, key=lambda s: (s.place, s.behind, s.side.value, member_key.get(s.membership_id, "")))
+            if seat.membership_id in member_key
         ],
     }
 
 
 def _issued(records: tuple[IssuedRecord, ...], person_key: dict[int | None, str], item_ref: dict[int | None, str]) -> list[dict[str, Any]]:
-    """The issued versions: items by "i<n>" (the n-th programme entry) or "x<n>" (deleted since), people by key or "r<n>" (no longer on the trip)."""
+    """The issued versions: items by "i<n>" (the n-th programme entry) or "x<n>" (deleted since), people by key or "r<n>" (no longer on the trip).
+
+    Each version lists its items once and its delegation once per language;
+    a copy names its items (see planner.domain.issued.IssuedContent).
+    """
     gone_items: dict[int, str] = {}
     gone_people: dict[int, str] = {}
 
@@ -324,22 +330,23 @@ def _issued(records: tuple[IssuedRecord, ...], person_key: dict[int | None, str]
             "participants": [person(p) for p in i.participants] if i.participants is not None else None,
         }
 
-    return [
-        {
+    versions: list[dict[str, Any]] = []
+    for record in records:
+        copies = [copy for copy in record.copies if copy.person_id in person_key]
+        content = IssuedContent.of(copies)
+        versions.append({
             "number": record.number,
             "issued_at": as_utc(record.issued_at).isoformat(),
+            "delegation": {
+                lang.value: [{"person": person(pid), "name": name} for pid, name in group] for lang, group in content.delegations.items()
+            },
+            "items": [snapshot_item(i) for i in content.items],
             "copies": [
-                {
-                    "person": person_key[copy.person_id],
-                    "language": copy.language.value,
-                    "delegation": [{"person": person(pid), "name": name} for pid, name in copy.delegation],
-                    "items": [snapshot_item(i) for i in copy.items],
-                }
-                for copy in record.copies if copy.person_id in person_key
+                {"person": person_key[copy.person_id], "language": copy.language.value, "items": [item(i.key) for i in copy.items]}
+                for copy in copies
             ],
-        }
-        for record in records
-    ]
+        })
+    return versions
 
 
 def _text(value: LocalizedText) -> dict[str, str]:

@@ -14,10 +14,10 @@ from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
-from planner.domain.enums import GiftDirection, Role, SeatingArrangement, SeatSide, VisaStatus
+from planner.domain.enums import GiftDirection, ItemKind, Role, SeatingArrangement, SeatSide, VisaStatus
 from planner.domain.errors import PlannerError
 from planner.domain.protocol import GiftData, Seat, SeatingData, VisaData
-from planner.domain.seating import Candidate, generate_seating
+from planner.domain.seating import DEFAULT_TABLE_SIZE, Candidate, default_arrangement, generate_seating
 from planner.i18n import N_
 from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
 from planner.services.mapping import person_data
@@ -217,12 +217,14 @@ def _attendees(s: Session, item: m.ProgrammeItem) -> list[m.Membership]:
     return list(item.participants)
 
 
-def proposed_seating(db: Database, item_id: int, arrangement: SeatingArrangement = SeatingArrangement.FACING) -> SeatingData:
-    """A new plan for the item from the order of precedence (not saved)."""
+def proposed_seating(db: Database, item_id: int, arrangement: SeatingArrangement | None = None,
+                     table_size: int = DEFAULT_TABLE_SIZE) -> SeatingData:
+    """A new plan for the item from the order of precedence (not saved); round tables for a meal unless told otherwise."""
     with db.reading() as s:
         item = get_or_fail(s, m.ProgrammeItem, item_id, N_("programme item"))
         candidates = [Candidate(ms.id, Role(ms.role), ms.protocol_order) for ms in _attendees(s, item)]
-    return generate_seating(candidates, arrangement, item_id=item_id)
+        kind = ItemKind(item.kind) if item.kind else None
+    return generate_seating(candidates, arrangement or default_arrangement(kind), item_id=item_id, table_size=table_size)
 
 
 def save_seating(db: Database, data: SeatingData) -> Change:

@@ -63,20 +63,37 @@ def test_the_banquet_plan_follows_precedence_in_both_scripts(db: Database, shenz
     seats = numbered(shenzhen, plan)
     hosts = [ns.member.person.family_name for ns in seats if ns.seat.side is SeatSide.HOST and not ns.seat.behind]
     guests = [ns.member.person.family_name for ns in seats if ns.seat.side is SeatSide.GUEST and not ns.seat.behind]
-    assert hosts == ["Chen", "Liu"]
-    assert guests[:4] == ["Eisenschmidt", "Schirmeyer", "Vogt", "Brückner"] and len(guests) == 19
-    behind = {ns.member.person.family_name: ns.seat.side for ns in seats if ns.seat.behind}
-    assert behind == {"Zhou": SeatSide.GUEST, "Huang": SeatSide.HOST}
+    assert hosts == ["Chen", "Liu"] and len(guests) == 19
+    assert plan.arrangement is SeatingArrangement.ROUND and sorted({ns.seat.table for ns in seats}) == [0, 1, 2]  # 21 at tables of 10
+    chair = {ns.member.person.family_name: (ns.seat.table, ns.seat.chair) for ns in seats if not ns.seat.behind}
+    # host at the seat of honour, chief guest on the right; the deputy opposite (7 at the table: chair 3), the guests' deputy on theirs
+    assert chair["Chen"] == (0, 0) and chair["Eisenschmidt"] == (0, 1) and chair["Liu"] == (0, 3) and chair["Schirmeyer"] == (0, 4)
+    behind = {ns.member.person.family_name: (ns.seat.side, ns.seat.chair) for ns in seats if ns.seat.behind}
+    assert behind == {"Zhou": (SeatSide.GUEST, 1), "Huang": (SeatSide.HOST, 0)}
     data = seating_document(shenzhen, [(plan, False)], language="zh", second="en")
     text = squeezed(text_of(data))
     assert not missing_glyphs(text_of(data))
     assert "深圳市人民政府欢迎晚宴" in text and squeezed(BANQUET) in text
-    # The list names everyone by seat number, each side from its principal outwards.
-    for names in (("Chen Jing", "陈静", "Liu Yang"), ("Peter Eisenschmidt", "Kai Schirmeyer", "Martin Vogt", "Annette Brückner")):
-        order = [text.index(squeezed(name)) for name in names]
+    # The list names everyone by seat number, table by table round from the seat of honour.
+    for names in (("Chen Jing", "陈静", "Liu Yang"), ("Peter Eisenschmidt", "Annette Brückner", "Kai Schirmeyer", "Miriam Aydın")):
+        order = [text.rindex(squeezed(name)) for name in names]
         assert order == sorted(order)
     assert "周美玲" in text and "黄晓雯" in text
     assert round(float(reader(data).pages[0].mediabox.width)) == 842  # landscape
+    first_page = squeezed(reader(data).pages[0].extract_text())
+    assert all(squeezed(name) in first_page for name in ("Hannes Brandt", "Julia Seidel", "Emma Whitfield"))  # names at the chairs
+
+
+def test_chairs_show_numbers_when_names_do_not_fit(shenzhen: TripView) -> None:
+    from planner.export.pdf.seating import RoundDiagram
+
+    banquet = next(i for i in shenzhen.items if i.title.en == BANQUET)
+    plan = next(p for p in shenzhen.bundle.seatings if p.item_id == banquet.id)
+    langs = [DocumentLanguage.of("en")]
+    assert RoundDiagram(numbered(shenzhen, plan), plan, 770, langs).names
+    crowded = generate_seating([Candidate(ns.seat.membership_id, ns.member.role, n) for n, ns in enumerate(numbered(shenzhen, plan))],
+                               SeatingArrangement.ROUND, item_id=banquet.id, table_size=24)
+    assert not RoundDiagram(numbered(shenzhen, crowded), crowded, 770, langs).names  # 21 names round one table: numbers
 
 
 def test_a_plan_shows_no_personal_data(shenzhen: TripView, db: Database) -> None:

@@ -51,6 +51,12 @@ def test_export_import_export_keeps_them(db: Database, document: Document) -> No
     assert trip_document(db, second) == trip_document(db, first) == document
 
 
+def _share_a_seat(d: dict) -> None:  # type: ignore[type-arg]
+    """Put the second person at a table on the first one's chair (interpreters behind do not count)."""
+    at_table = [seat for seat in _item(d, BANQUET)["seating"]["seats"] if not seat.get("behind")]
+    at_table[1]["place"] = at_table[0]["place"]
+
+
 @pytest.mark.parametrize(
     ("change", "path", "message"),
     [
@@ -58,7 +64,7 @@ def test_export_import_export_keeps_them(db: Database, document: Document) -> No
         (lambda d: _item(d, MEETING)["gifts"][0].update(currency="euro"), "$.programme[5].gifts[0].currency", "is not a currency code"),
         (lambda d: _item(d, MEETING)["gifts"][0].update(value=-3), "$.programme[5].gifts[0].value", "is too small"),
         (lambda d: _item(d, MEETING)["gifts"][0].update(description={}), "$.programme[5].gifts[0].description", ""),
-        (lambda d: _item(d, BANQUET)["seating"]["seats"][1].update(place=0), "$.programme[9].seating.seats", "Two people cannot share one seat."),
+        (_share_a_seat, "$.programme[9].seating.seats", "Two people cannot share one seat."),
         (lambda d: _item(d, BANQUET)["seating"]["seats"].append({"person": "p1", "side": "host", "place": 5}), "$.programme[9].seating.seats",
          "Everyone can have only one seat."),
         (lambda d: d["delegation"][0]["visa"].update(applied_on="2016-10-01", granted_on="2016-09-01"), "$.delegation[0].visa.granted_on",

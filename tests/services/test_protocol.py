@@ -167,3 +167,43 @@ def test_erasing_a_person_clears_the_visa_details(db: Database) -> None:
     erased = people.get_person(db, person.id)
     assert (erased.sex, erased.birth_date, erased.birth_place) == (Sex.UNKNOWN, None, "")
     assert isinstance(PersonData().sex, Sex)
+
+
+def test_a_banquet_is_proposed_at_round_tables_following_protocol(db: Database) -> None:
+    """Host at the seat of honour, chief guest on the host's right, deputies opposite, interpreters behind the principals."""
+    from planner.domain.enums import ItemKind
+    from planner.domain.seating import honour_order, table_sizes
+
+    trip, members = _delegation(db)
+    item = new_item(db, trip)
+    plan = protocol.proposed_seating(db, item.id, SeatingArrangement.ROUND, table_size=6)
+    seat = {name: plan.seat_of(member.id) for name, member in members.items()}
+    assert (seat["Xu"].table, seat["Xu"].chair, seat["Xu"].side) == (0, 0, SeatSide.HOST)  # type: ignore[union-attr]
+    assert (seat["Weil"].chair, seat["Weil"].side) == (1, SeatSide.GUEST)  # type: ignore[union-attr]
+    assert seat["Li"].chair == 2 and seat["Lies"].chair == 3  # 5 at the table: opposite is chair 2, its right chair 3  # type: ignore[union-attr]
+    assert seat["Zhang"].behind and seat["Zhang"].place == seat["Weil"].place  # type: ignore[union-attr]
+    assert seat["Wang"].behind and seat["Wang"].place == seat["Xu"].place  # type: ignore[union-attr]
+    assert protocol.save_seating(db, plan).after.arrangement is SeatingArrangement.ROUND
+    assert honour_order(10) == [0, 1, 5, 6, 9, 4, 2, 7, 8, 3] and table_sizes(21, 10) == [7, 7, 7]
+    assert protocol.proposed_seating(db, new_item(db, trip, kind=ItemKind.MEAL).id).arrangement is SeatingArrangement.ROUND
+
+
+def test_round_tables_split_a_large_party_and_alternate_hosts_and_guests() -> None:
+    from planner.domain.seating import Candidate, generate_seating, moved, swapped
+
+    people = [Candidate(n, Role.HOST if n % 2 else Role.MEMBER, n) for n in range(1, 21)]
+    plan = generate_seating(people, SeatingArrangement.ROUND, item_id=1, table_size=8).validated()
+    tables = sorted({s.table for s in plan.seats})
+    assert tables == [0, 1, 2]  # 20 at tables of 8: three tables of 7, 7 and 6
+    for table in tables:
+        at = sorted((s.chair, s.side) for s in plan.seats if s.table == table)
+        assert at[0][1] is SeatSide.HOST  # every table has a host at its seat of honour
+        sides = [side for _, side in at]
+        same = sum(sides[n] is sides[(n + 1) % len(sides)] for n in range(len(sides)))
+        assert same <= 2  # alternating, but for where the deputy's chair forces two of a party together
+    host, guest = plan.seat_of(1), plan.seat_of(2)
+    changed = swapped(plan, 1, 2)
+    assert changed.seat_of(1).place == guest.place and changed.seat_of(1).side is SeatSide.HOST  # type: ignore[union-attr]
+    assert moved(plan, 2, SeatSide.HOST, host.place).seat_of(2).side is SeatSide.GUEST  # type: ignore[union-attr]
+    with pytest.raises(ValidationErrors, match="share one seat"):
+        plan.evolve(seats=(Seat(1, SeatSide.HOST, 0), Seat(2, SeatSide.GUEST, 0))).validated()

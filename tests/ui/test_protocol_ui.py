@@ -130,17 +130,18 @@ def test_seats_are_dragged_and_the_plan_saved(ctx: UiContext, shenzhen: TripView
     target = dialog.seat_items[schirmeyer]
     first.setPos(target.sceneBoundingRect().center() - first.rect().center())  # what a drag does
     dialog.dropped(dialog.seat_items[eisenschmidt], target.sceneBoundingRect().center())
-    assert dialog.plan.seat_of(eisenschmidt).place == 1 and dialog.plan.seat_of(schirmeyer).place == 0  # type: ignore[union-attr]
+    assert dialog.plan.seat_of(eisenschmidt).place == 4 and dialog.plan.seat_of(schirmeyer).place == 1  # type: ignore[union-attr]
     dialog.submit()
     saved = protocol.item_seating(ctx.db, banquet.id or 0)
-    assert saved is not None and saved.seat_of(schirmeyer).place == 0  # type: ignore[union-attr]
+    assert saved is not None and saved.seat_of(schirmeyer).place == 1  # type: ignore[union-attr]
     ctx.history.stack.undo()
     again = protocol.item_seating(ctx.db, banquet.id or 0)
-    assert again is not None and again.seat_of(eisenschmidt).place == 0  # type: ignore[union-attr]
+    assert again is not None and again.seat_of(eisenschmidt).place == 1  # type: ignore[union-attr]
     fresh = panel.seating_dialog()
     qtbot.addWidget(fresh)
     fresh.move_onto(_member(shenzhen, "Chen").id, eisenschmidt)
-    assert fresh.plan.seat_of(_member(shenzhen, "Chen").id).side is SeatSide.GUEST  # type: ignore[union-attr]
+    chen = fresh.plan.seat_of(_member(shenzhen, "Chen").id)
+    assert chen.place == 1 and chen.side is SeatSide.HOST  # type: ignore[union-attr]  # at round tables the party stays
 
 
 def test_protocol_menu_writes_the_documents(ctx: UiContext, shenzhen: TripView, tmp_path: Path, shown: list[str]) -> None:

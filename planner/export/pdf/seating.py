@@ -6,10 +6,16 @@ and the guests' below when they face each other; interpreters' chairs behind
 their principals, dashed. The list below names everyone by seat number in both
 scripts (Latin, family name first for Chinese names, and the native script),
 with function. No personal data beyond name and function.
+
+Round banquet tables are drawn side by side, the head table first, each seat
+of honour at the top facing the door at the bottom; names in both scripts sit
+at every chair when they fit at a readable size, otherwise only the numbers,
+and the list tells who sits where.
 """
 
 from __future__ import annotations
 
+import math
 import os
 from dataclasses import dataclass
 from datetime import date
@@ -18,6 +24,7 @@ from pathlib import Path
 from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, Spacer, Table
 
@@ -27,7 +34,16 @@ from planner.domain.enums import Language, SeatingArrangement, SeatSide
 from planner.domain.errors import PlannerError
 from planner.domain.names import display_name
 from planner.domain.protocol import Seat, SeatingData
-from planner.domain.seating import Candidate, Spot, generate_seating, spot
+from planner.domain.seating import (
+    DEFAULT_TABLE_SIZE,
+    Candidate,
+    Spot,
+    chair_angle,
+    default_arrangement,
+    generate_seating,
+    round_tables,
+    spot,
+)
 from planner.export.language import DocumentLanguage
 from planner.export.pdf.flowables import esc, para, strong, table_style
 from planner.export.pdf.fonts import FONT, register_fonts
@@ -43,7 +59,11 @@ SEATING_PLAN = N_("Seating plan")
 PROPOSED = N_("Proposed from the order of precedence; not yet confirmed.")
 BEHIND = N_("behind no. {number}")
 SIDES = {SeatSide.HOST: N_("Host side"), SeatSide.GUEST: N_("Guest side")}
-ARRANGEMENTS = {SeatingArrangement.FACING: N_("Facing each other"), SeatingArrangement.SIDE_BY_SIDE: N_("Side by side")}
+PARTIES = {SeatSide.HOST: N_("Hosts"), SeatSide.GUEST: N_("Guests")}
+TABLE = N_("Table {number}")
+ENTRANCE = N_("Entrance")
+ARRANGEMENTS = {SeatingArrangement.FACING: N_("Facing each other"), SeatingArrangement.SIDE_BY_SIDE: N_("Side by side"),
+                SeatingArrangement.ROUND: N_("Round tables (banquet)")}
 NO_PLAN = N_("No programme item of this trip has a seating plan yet.")
 NOT_IN_TRIP = N_("The programme item {item} is not part of trip {trip}.")
 
@@ -65,12 +85,15 @@ class NumberedSeat:
 
 def numbered(view: TripView, plan: SeatingData) -> list[NumberedSeat]:
     """Seats numbered as the list shows them: the hosts' side from its principal outwards, then the guests', interpreters last."""
-    order = sorted(plan.seats, key=lambda s: (s.behind, 0 if s.side is SeatSide.HOST else 1, s.place))
+    if plan.arrangement is SeatingArrangement.ROUND:  # table by table, round each from the seat of honour
+        order = sorted(plan.seats, key=lambda s: (s.behind, s.place))
+    else:
+        order = sorted(plan.seats, key=lambda s: (s.behind, 0 if s.side is SeatSide.HOST else 1, s.place))
     return [NumberedSeat(n, seat, view.member(seat.membership_id)) for n, seat in enumerate(order, start=1)]
 
 
-def plan_for(db: Database, view: TripView, item_id: int) -> tuple[SeatingData, bool]:
-    """The item's saved plan, or one proposed from precedence (then True)."""
+def plan_for(db: Database, view: TripView, item_id: int, table_size: int = DEFAULT_TABLE_SIZE) -> tuple[SeatingData, bool]:
+    """The item's saved plan, or one proposed from precedence (then True): round tables of `table_size` for a meal."""
     from planner.services.protocol import item_seating
 
     if not any(item.id == item_id for item in view.items):
@@ -80,15 +103,16 @@ def plan_for(db: Database, view: TripView, item_id: int) -> tuple[SeatingData, b
         return saved, False
     item = next(i for i in view.items if i.id == item_id)
     candidates = [Candidate(m.id, m.role, m.membership.protocol_order) for m in view.attendees(item)]
-    return generate_seating(candidates, item_id=item_id), True
+    return generate_seating(candidates, default_arrangement(item.kind), item_id=item_id, table_size=table_size), True
 
 
 def seating_pdf(db: Database, trip_id: int, out_path: str | os.PathLike[str], *, item_id: int | None = None,
-                language: Language | str = Language.EN, second: Language | str | None = None, issued: date | None = None) -> Path:
+                language: Language | str = Language.EN, second: Language | str | None = None, issued: date | None = None,
+                table_size: int = DEFAULT_TABLE_SIZE) -> Path:
     """Write the seating plan of one item (saved, or proposed), or of every item that has a saved one."""
     view = TripView.load(db, trip_id)
     if item_id is not None:
-        plans = [plan_for(db, view, item_id)]
+        plans = [plan_for(db, view, item_id, table_size)]
     else:
         plans = [(plan, False) for plan in view.bundle.seatings]
         if not plans:
@@ -147,7 +171,9 @@ def _plan_story(view: TripView, plan: SeatingData, proposed: bool, langs: list[D
     if proposed:
         story.append(para(f'<font color="{ACCENT.hexval()}">{esc(_both(langs, PROPOSED))}</font>', STYLES.small))
     seats = numbered(view, plan)
-    story += [Spacer(1, 4 * mm), Diagram(seats, plan.arrangement, width, langs), Spacer(1, 5 * mm), _legend(seats, langs, width)]
+    diagram: Flowable = RoundDiagram(seats, plan, width, langs) if plan.arrangement is SeatingArrangement.ROUND \
+        else Diagram(seats, plan.arrangement, width, langs)
+    story += [Spacer(1, 4 * mm), diagram, Spacer(1, 5 * mm), _legend(seats, langs, width, plan.arrangement)]
     return story
 
 
@@ -243,6 +269,108 @@ class Diagram(Flowable):
             top -= fitted + 2
 
 
+#: Round tables: the widest a cell for one table is, the tallest all rows of tables may be, and chairs' sizes.
+ROUND_CELL, ROUND_HEIGHT = 100 * mm, 118 * mm
+ROUND_SEAT_MAX, ROUND_SEAT_HEIGHT, ROUND_BEHIND = 30 * mm, 9.5 * mm, 8.5 * mm
+#: The smallest type a name is printed in at a chair; smaller, and the chairs show only numbers.
+ROUND_NAME_MIN = 5.0
+
+
+class RoundDiagram(Flowable):
+    """Round banquet tables from above, the head table first, each seat of honour at the top facing the door."""
+
+    def __init__(self, seats: list[NumberedSeat], plan: SeatingData, width: float, langs: list[DocumentLanguage]) -> None:
+        super().__init__()
+        self.seats, self.langs, self.width = seats, langs, width
+        self.tables = round_tables(plan)
+        count = max(len(self.tables), 1)
+        self.columns = count if count <= 3 else 4
+        self.rows = math.ceil(count / self.columns)
+        self.cell = min(ROUND_CELL, width / self.columns, (ROUND_HEIGHT - 8 * mm) / self.rows)
+        self.height = self.rows * self.cell + 8 * mm
+        chairs = max(self.tables.values(), default=1)
+        self.reach = self.cell / 2 - ROUND_BEHIND - 3 * mm  # the chairs' centres from the table's
+        chord = 2 * (self.reach - ROUND_SEAT_HEIGHT / 2) * math.sin(math.pi / max(chairs, 2))
+        self.seat_width = min(ROUND_SEAT_MAX, chord - 1.5 * mm)
+        self.names = self._names_fit()
+
+    def wrap(self, available_width: float, available_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def _lines(self, ns: NumberedSeat) -> list[str]:
+        person = ns.member.person
+        latin = display_name(person.family_name, person.given_name, person.native_name)
+        return [person.native_name, latin] if person.native_name and person.native_name != latin else [latin]
+
+    def _names_fit(self) -> bool:
+        """Whether every name fits its chair at ROUND_NAME_MIN points or more (else numbers only, for all)."""
+        room = self.seat_width - 2 * mm
+        return room > 0 and all(stringWidth(line, FONT, ROUND_NAME_MIN) <= room for ns in self.seats for line in self._lines(ns))
+
+    def _centre(self, table: int) -> tuple[float, float]:
+        index = list(self.tables).index(table)
+        row, column = divmod(index, self.columns)
+        used = min(len(self.tables) - row * self.columns, self.columns) * self.cell
+        x = (self.width - used) / 2 + (column + 0.5) * self.cell
+        return x, self.height - (row + 0.5) * self.cell
+
+    def draw(self) -> None:
+        canvas = self.canv
+        canvas.saveState()
+        radius = self.reach - ROUND_SEAT_HEIGHT / 2 - 2.5 * mm
+        for table in self.tables:
+            x, y = self._centre(table)
+            canvas.setFillColor(TINT)
+            canvas.setStrokeColor(RULE)
+            canvas.setLineWidth(0.8)
+            canvas.circle(x, y, radius, stroke=1, fill=1)
+            canvas.setFillColor(MUTED)
+            label = _both(self.langs, TABLE, number=table + 1)
+            canvas.setFont(FONT, _fit(canvas, label, 8, 2 * radius - 4 * mm))
+            canvas.drawCentredString(x, y - 3, label)
+        for ns in self.seats:
+            self._draw_seat(canvas, ns)
+        canvas.setFillColor(MUTED)
+        canvas.setFont(FONT, 7)
+        canvas.drawCentredString(self.width / 2, 1.5 * mm, f"▼  {_both(self.langs, ENTRANCE)}  ▼")
+        canvas.restoreState()
+
+    def _draw_seat(self, canvas: Canvas, ns: NumberedSeat) -> None:
+        seat = ns.seat
+        cx, cy = self._centre(seat.table)
+        angle = math.radians(chair_angle(seat.chair, self.tables[seat.table]))
+        width, height = (self.seat_width, ROUND_BEHIND) if seat.behind else (self.seat_width, ROUND_SEAT_HEIGHT)
+        reach = self.reach
+        if seat.behind:  # straight out from the chair, just far enough not to cover it
+            across, up = abs(math.cos(angle)), abs(math.sin(angle))
+            reach += min(width / across if across > 0.01 else math.inf, (height + ROUND_SEAT_HEIGHT) / 2 / up if up > 0.01 else math.inf)
+            reach += 1 * mm
+        x, y = cx + reach * math.cos(angle) - width / 2, cy + reach * math.sin(angle) - height / 2
+        honour = seat.chair == 0 and not seat.behind
+        canvas.setFillColor(TINT if honour else white)
+        canvas.setStrokeColor(ACCENT if honour else RULE)
+        canvas.setLineWidth(0.9 if honour else 0.6)
+        if seat.behind:
+            canvas.setDash(2, 2)
+        canvas.roundRect(x, y, width, height, 1.5 * mm, stroke=1, fill=1)
+        canvas.setDash()
+        canvas.setFillColor(ACCENT)
+        if not self.names:
+            canvas.setFont(FONT, 7)
+            canvas.drawCentredString(x + width / 2, y + height / 2 - 2.4, str(ns.number))
+            return
+        canvas.setFont(FONT, 5)
+        canvas.drawString(x + 0.8 * mm, y + height - 2.2 * mm, str(ns.number))
+        lines = self._lines(ns)
+        sizes = [_fit(canvas, line, 7 if n == 0 else 6, width - 2 * mm) for n, line in enumerate(lines)]
+        top = y + height / 2 + (sum(sizes) + 1.5 * (len(lines) - 1)) / 2 - sizes[0] * 0.8
+        for n, (line, size) in enumerate(zip(lines, sizes, strict=True)):
+            canvas.setFillColor(INK if n == 0 else MUTED)
+            canvas.setFont(FONT, size)
+            canvas.drawCentredString(x + width / 2, top, line)
+            top -= size + 1.5
+
+
 def _fit(canvas: Canvas, text: str, size: float, width: float) -> float:
     """The font size at which `text` fits `width`, down to 4.5 points."""
     while size > 4.5 and canvas.stringWidth(text, FONT, size) > width:
@@ -250,13 +378,17 @@ def _fit(canvas: Canvas, text: str, size: float, width: float) -> float:
     return size
 
 
-def _legend(seats: list[NumberedSeat], langs: list[DocumentLanguage], width: float) -> Flowable:
+def _legend(seats: list[NumberedSeat], langs: list[DocumentLanguage], width: float,
+            arrangement: SeatingArrangement = SeatingArrangement.FACING) -> Flowable:
     """The hosts' and the guests' seats by number, side by side; the table continues on the next page if it must."""
     first = langs[0]
+    is_round = arrangement is SeatingArrangement.ROUND
+    several = is_round and len({ns.seat.table for ns in seats}) > 1
+    headings = PARTIES if is_round else SIDES
     column = (width - 8 * mm) / 2
     sides: list[list[list[object]]] = []
     for side in (SeatSide.HOST, SeatSide.GUEST):
-        principal = {ns.seat.place: ns.number for ns in seats if ns.seat.side is side and not ns.seat.behind}
+        principal = {ns.seat.place: ns.number for ns in seats if (is_round or ns.seat.side is side) and not ns.seat.behind}
         rows: list[list[object]] = []
         for ns in (s for s in seats if s.seat.side is side):
             person = ns.member.person
@@ -265,13 +397,15 @@ def _legend(seats: list[NumberedSeat], langs: list[DocumentLanguage], width: flo
             if person.native_name and person.native_name != latin:
                 name.append(para(esc(person.native_name), STYLES.cell))
             notes = [first.text(person.function)]
+            if several and not ns.seat.behind:
+                notes.append(_both(langs, TABLE, number=ns.seat.table + 1))
             if ns.seat.behind and ns.seat.place in principal:
                 notes.append(_both(langs, BEHIND, number=principal[ns.seat.place]))
             rows.append([para(esc(str(ns.number)), STYLES.cell_head), name, para("<br/>".join(esc(n) for n in notes if n), STYLES.label)])
         sides.append(rows)
     hosts, guests = sides
-    head = [strong(_both(langs, SIDES[SeatSide.HOST]), STYLES.item_title), "", "", "",
-            strong(_both(langs, SIDES[SeatSide.GUEST]), STYLES.item_title), "", ""]
+    head = [strong(_both(langs, headings[SeatSide.HOST]), STYLES.item_title), "", "", "",
+            strong(_both(langs, headings[SeatSide.GUEST]), STYLES.item_title), "", ""]
     data: list[list[object]] = [head]
     for n in range(max(len(hosts), len(guests))):
         left = hosts[n] if n < len(hosts) else ["", "", ""]

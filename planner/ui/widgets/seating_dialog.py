@@ -8,6 +8,7 @@ one undoable step. The geometry is planner.domain.seating's, the same as on pape
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -32,7 +33,7 @@ from PySide6.QtWidgets import (
 from planner.domain.enums import SeatingArrangement, SeatSide
 from planner.domain.names import display_name
 from planner.domain.protocol import Seat, SeatingData
-from planner.domain.seating import moved, spot
+from planner.domain.seating import chair_angle, moved, round_tables, spot
 from planner.i18n import _
 from planner.services.delegation import Member
 
@@ -120,7 +121,11 @@ class SeatingDialog(QDialog):
         self.draw()
 
     def _arrangement_changed(self, _index: int) -> None:
-        self.plan = self.plan.evolve(arrangement=self.current_arrangement())
+        arrangement = self.current_arrangement()
+        if SeatingArrangement.ROUND in (arrangement, self.plan.arrangement):  # chairs round a table are no places in a row
+            self.plan = self._propose(arrangement).evolve(id=self.plan.id, version=self.plan.version)
+        else:
+            self.plan = self.plan.evolve(arrangement=arrangement)
         self.draw()
 
     # --- drawing ------------------------------------------------------------------------
@@ -131,11 +136,42 @@ class SeatingDialog(QDialog):
         height = SEAT_H * 0.8 if behind else SEAT_H
         return QRectF(column * (SEAT_W + GAP), y, SEAT_W, height)
 
+    def _round_rect(self, seat: Seat, tables: dict[int, int]) -> QRectF:
+        """A chair round its table, the tables in a row; the seat of honour at the top, the door below."""
+        chairs = tables[seat.table]
+        reach = max(150.0, chairs * (SEAT_W + GAP) / (2 * math.pi) * 0.75) + (SEAT_H if seat.behind else 0)
+        centre = QPointF(list(tables).index(seat.table) * 2.6 * (reach + SEAT_W), 0)
+        angle = math.radians(chair_angle(seat.chair, chairs))
+        height = SEAT_H * 0.8 if seat.behind else SEAT_H
+        x, y = centre.x() + reach * math.cos(angle), centre.y() - reach * math.sin(angle)
+        return QRectF(x - SEAT_W / 2, y - height / 2, SEAT_W, height)
+
+    def _draw_round(self) -> None:
+        tables = round_tables(self.plan)
+        for table, chairs in tables.items():
+            reach = max(150.0, chairs * (SEAT_W + GAP) / (2 * math.pi) * 0.75)
+            centre = QPointF(list(tables).index(table) * 2.6 * (reach + SEAT_W), 0)
+            radius = reach - SEAT_H * 0.7
+            self.scene.addEllipse(QRectF(centre.x() - radius, centre.y() - radius, 2 * radius, 2 * radius),
+                                  QPen(RULE), QBrush(TINT)).setZValue(0)
+            label = self.scene.addSimpleText(_("Table {number}").format(number=table + 1))
+            label.setPos(centre - label.boundingRect().center())
+        for seat in self.plan.seats:
+            member = self.members.get(seat.membership_id)
+            if member is not None:
+                item = SeatItem(self, seat, member, self._round_rect(seat, tables))
+                self.scene.addItem(item)
+                self.seat_items[seat.membership_id] = item
+        self.scene.setSceneRect(self.scene.itemsBoundingRect().adjusted(-20, -20, 20, 20))
+
     def draw(self) -> None:
         self.scene.clear()
         self.seat_items.clear()
         self._free.clear()
         arrangement = self.plan.arrangement
+        if arrangement is SeatingArrangement.ROUND:  # swapping only: every chair at a round table is taken
+            self._draw_round()
+            return
         spots = {s.membership_id: spot(s, arrangement) for s in self.plan.seats}
         columns = [p.column for p in spots.values()] or [0]
         left, right = min(columns) - 1, max(columns) + 1  # a free chair at each end of each side
