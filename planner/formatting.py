@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 from decimal import Decimal
 from functools import lru_cache
@@ -251,6 +252,20 @@ def country_name(code: str, locale: str | None = None) -> str:
     if not code:
         return ""
     return str(babel_locale(locale).territories.get(code, code))
+
+
+def place_name(city: str, country_code: str, locale: str | None = None) -> str:
+    """A city and its country as the language writes them: "Shenzhen, China", "Shenzhen, China" in German, "中国深圳"."""
+    country = country_name(country_code, locale)
+    if babel_locale(locale).language == "zh":
+        return country + city if country != city else city
+    return ", ".join(p for p in (city, country) if p)
+
+
+def join_fields(parts: Iterable[str], locale: str | None = None) -> str:
+    """Separate pieces of one line (name, function, phone) as the language does: ", " or Chinese "，"."""
+    glue = "，" if babel_locale(locale).language == "zh" else ", "
+    return glue.join(p for p in parts if p)
 
 
 def countries(locale: str | None = None) -> list[tuple[str, str]]:

@@ -211,3 +211,17 @@ def test_defaults_to_the_interface_language() -> None:
 
 def test_unknown_locale_falls_back_to_english() -> None:
     assert f.full_date(DAY, "xx_YY") == "Monday, 24 October 2016"
+
+
+@pytest.mark.parametrize(
+    ("locale", "expected"),
+    [("de", "Shenzhen, China"), ("en", "Shenzhen, China"), ("zh", "中国深圳"), ("zh_CN", "中国深圳")],
+)
+def test_place_name_in_the_order_of_the_language(locale: str, expected: str) -> None:
+    city = "深圳" if locale.startswith("zh") else "Shenzhen"
+    assert f.place_name(city, "CN", locale) == expected
+
+
+def test_join_fields_uses_the_chinese_comma_in_chinese() -> None:
+    assert f.join_fields(["宋凯", "", "国际业务部总监", "+86 755 0000 341"], "zh") == "宋凯，国际业务部总监，+86 755 0000 341"
+    assert f.join_fields(["Song Kai", "Director"], "de") == "Song Kai, Director"

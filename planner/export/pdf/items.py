@@ -171,7 +171,7 @@ def _details(ctx: Context, item: ItemData, venue: VenueData | None, *, needs: bo
     host = ctx.view.host(item)
     if host is not None:
         parts = [host.display, ctx.inline(host.function), host.phone]
-        rows.append((ctx.label(N_("Host contact")), esc(", ".join(p for p in parts if p)), False))
+        rows.append((ctx.label(N_("Host contact")), esc(formatting.join_fields(parts, ctx.lang.locale)), False))
     if not item.transport.is_empty():
         rows.append((ctx.label(N_("Transport")), ctx.markup(item.transport, size=7.5), False))
     if not item.dress_code.is_empty():

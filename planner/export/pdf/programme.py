@@ -156,7 +156,7 @@ def trip_facts(ctx: Context) -> list[tuple[str, str]]:
         if ctx.second is not None:
             dates += "<br/>" + esc(formatting.date_range(trip.first_day, trip.last_day, ctx.second.locale))
         rows.append((ctx.label(N_("Dates")), dates))
-    place = ", ".join(p for p in (ctx.text(trip.destination_city), formatting.country_name(trip.destination_country, ctx.lang.locale)) if p)
+    place = formatting.place_name(ctx.text(trip.destination_city), trip.destination_country, ctx.lang.locale)
     if place:
         rows.append((ctx.label(N_("Destination")), esc(place)))
     if trip.first_day:

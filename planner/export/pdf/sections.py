@@ -7,6 +7,7 @@ from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from planner import formatting
 from planner.domain.entities import VenueData
+from planner.domain.names import is_cjk
 from planner.export.pdf.columns import Cell, Columns
 from planner.export.pdf.context import Context
 from planner.export.pdf.emergency import numbers_for
@@ -36,7 +37,7 @@ def facts_rows(ctx: Context, rows: list[tuple[str, str]]) -> list[Flowable]:
 def person_line(ctx: Context, member: Member) -> str:
     """Name and function, e.g. "Stephan Weil, Ministerpräsident des Landes Niedersachsen" (markup)."""
     function = ctx.text(member.person.function)
-    return esc(", ".join(p for p in (ctx.name(member.person), function) if p))
+    return esc(formatting.join_fields((ctx.name(member.person), function), ctx.lang.locale))
 
 
 # --- delegation -----------------------------------------------------------------------------
@@ -83,8 +84,11 @@ def place_line(ctx: Context, venue: VenueData) -> str:
     """Address, city and country on one line, the city left out where the address already names it."""
     address = venue_address(ctx, venue)
     city = ctx.text(venue.city)
-    parts = [address, "" if city and city.casefold() in address.casefold() else city, formatting.country_name(venue.country, ctx.lang.locale)]
-    return ", ".join(p for p in parts if p)
+    city = "" if city and city.casefold() in address.casefold() else city
+    country = formatting.country_name(venue.country, ctx.lang.locale)
+    if is_cjk(address or city):  # written the Chinese way: largest unit first, no separators (中国广东省深圳市…)
+        return "".join(p for p in (country if country not in address else "", city, address) if p)
+    return ", ".join(p for p in (address, city, country) if p)  # a Latin address keeps its own order and commas
 
 
 def _venue_card(ctx: Context, venue: VenueData) -> Flowable:
@@ -102,7 +106,7 @@ def _venue_card(ctx: Context, venue: VenueData) -> Flowable:
         rows.append((ctx.label(N_("For the driver")), driver, True))
     for contact in venue.contacts:
         parts = [contact.display, ctx.inline(contact.function), contact.phone, contact.email]
-        rows.append((ctx.label(N_("Contact")), esc(", ".join(p for p in parts if p)), False))
+        rows.append((ctx.label(N_("Contact")), esc(formatting.join_fields(parts, ctx.lang.locale)), False))
     if venue.website:
         rows.append((ctx.label(N_("Website")), esc(venue.website), False))
     if rows:

@@ -138,8 +138,4 @@ class TripTableModel(QAbstractTableModel):
 def destination_text(summary: TripSummary, language: str) -> str:
     """The city and its country as the language writes them: "Shenzhen, China", "中国深圳"."""
     trip = summary.trip
-    city = trip.destination_city.text(language)
-    country = formatting.country_name(trip.destination_country, language)
-    if language == "zh":
-        return country + city if country != city else city
-    return ", ".join(p for p in (city, country) if p)
+    return formatting.place_name(trip.destination_city.text(language), trip.destination_country, language)

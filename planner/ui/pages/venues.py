@@ -48,15 +48,12 @@ from planner.ui.models.venue_table import (
 )
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.pages.people import FIT_SAMPLE_ROWS
+from planner.ui.undo import DataBus
 from planner.ui.widgets.venue_form import VenueForm
 
 def place_text(venue: VenueData, language: str) -> str:
     """City and country as the language writes them: "Shenzhen, China", "中国深圳"."""
-    city = venue.city.text(language)
-    country = formatting.country_name(venue.country, language)
-    if language == "zh":
-        return country + city if country != city else city
-    return ", ".join(p for p in (city, country) if p)
+    return formatting.place_name(venue.city.text(language), venue.country, language)
 
 
 class VenueDetails(QScrollArea):
@@ -295,7 +292,7 @@ class VenuesPage(TripPage):
         self.details.retranslate()
 
     def _data_changed(self, entity: str, _record_id: int) -> None:
-        if entity != "venue":
+        if entity not in ("venue", DataBus.ANY):
             return
         if self.isVisible():
             self.reload()
