@@ -88,3 +88,20 @@ def test_overview_count_follows_the_language_switch(window: MainWindow, make_tri
     german = window.overview.values["problems"].text()
     assert german.startswith("2 Fehler")
     assert german == counts_text(window.problems.model.counts()) != english
+
+
+def test_the_severity_cell_reads_as_a_heading_in_every_language(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui.models.problem_table import SEVERITY
+
+    trip_id = make_trip("Visit to Shenzhen")
+    person = people.create_person(window.db, PersonData(family_name="Vogt", given_name="Martin")).id
+    member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person, role=Role.HEAD)).id
+    programme.create_item(window.db, _item(trip_id, "Visit to EMAX", 2, (member,)))
+    programme.create_item(window.db, _item(trip_id, "Workshop", 3, (member,)))
+    window.refresh(trip_id)
+    window.problems.refresh()
+    model = window.problems.model
+    cells = {model.index(row, SEVERITY).data() for row in range(model.rowCount())}
+    assert "Error" in cells and "error" not in cells
+    window.language.set_language("de")
+    assert "Fehler" in {model.index(row, SEVERITY).data() for row in range(model.rowCount())}

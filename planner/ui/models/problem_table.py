@@ -70,8 +70,9 @@ class ProblemTableModel(QAbstractTableModel):
         p = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            if column == SEVERITY:
-                return p.severity.label
+            if column == SEVERITY:  # a cell starts with a capital ("Warning"); the CLI's "warning: …" does not
+                label = p.severity.label
+                return label[:1].upper() + label[1:]
             if column == WHEN:
                 return self._when(p)
             return p.message()
