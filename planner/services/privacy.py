@@ -12,7 +12,7 @@ from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from planner import __version__
@@ -65,6 +65,18 @@ def person_report(db: Database, person_id: int) -> dict[str, Any]:
                         for i in items
                         if i.start is not None and i.end is not None
                     ],
+                    "visa": _visa(s.get(m.Visa, ms.id)),
+                    "gifts": [
+                        {
+                            "item": gift_item.title.to_mapping(), "direction": gift.direction,
+                            "description": gift.description.to_mapping(), "counterpart": gift.counterpart,
+                            "value_cents": gift.value_cents, "currency": gift.currency, "notes": gift.notes,
+                        }
+                        for gift, gift_item in s.execute(
+                            select(m.Gift, m.ProgrammeItem).join(m.ProgrammeItem, m.ProgrammeItem.id == m.Gift.item_id)
+                            .where(m.Gift.member_id == ms.id).order_by(m.Gift.id)
+                        )
+                    ],
                 }
             )
         printouts = [
@@ -85,6 +97,17 @@ def person_report(db: Database, person_id: int) -> dict[str, Any]:
     }
 
 
+def _visa(row: m.Visa | None) -> dict[str, Any] | None:
+    if row is None:
+        return None
+    return {
+        "status": row.status,
+        "applied_on": row.applied_on.isoformat() if row.applied_on else None,
+        "granted_on": row.granted_on.isoformat() if row.granted_on else None,
+        "valid_until": row.valid_until.isoformat() if row.valid_until else None,
+    }
+
+
 def erase_person(db: Database, person_id: int) -> Change:
     """Replace every personal detail by a placeholder; the trips keep an anonymous participant.
 
@@ -97,6 +120,8 @@ def erase_person(db: Database, person_id: int) -> Change:
         placeholder = PersonData(family_name=ERASED_NAME, preferred_language=before.preferred_language)
         apply_person(row, placeholder)
         forget_name(s, person_id, placeholder.name)  # recorded printouts name them too
+        memberships = select(m.Membership.id).where(m.Membership.person_id == person_id)
+        s.execute(delete(m.Visa).where(m.Visa.membership_id.in_(memberships)))  # visa dates are theirs, not the trip's
         s.flush()
         return Change(Action.UPDATED, "person", person_id, before=None, after=person_data(row))
 

@@ -65,3 +65,22 @@ def test_backups_made_after_erasure_do_not_hold_the_person(db) -> None:  # type:
     assert SECRET.encode() not in data
     assert b"jonas.unique@example.org" not in data
     assert SECRET.encode() not in db.path.read_bytes()
+
+
+def test_report_holds_the_visa_and_the_gifts_and_erasure_removes_the_visa(db) -> None:  # type: ignore[no-untyped-def]
+    from decimal import Decimal
+
+    from planner.domain.enums import GiftDirection, VisaStatus
+    from planner.domain.protocol import GiftData, VisaData
+    from planner.services import protocol
+
+    trip, person, member = _setup(db)
+    item = programme.list_items(db, trip)[0].id
+    protocol.save_visa(db, VisaData(membership_id=member, status=VisaStatus.GRANTED, applied_on=date(2016, 9, 1), granted_on=date(2016, 9, 20)))
+    protocol.add_gift(db, GiftData(item_id=item, direction=GiftDirection.RECEIVED, description=L(en="Tea set"), member_id=member,
+                                   counterpart="EMAX", value=Decimal("80"), currency="CNY"))
+    (entry,) = privacy.person_report(db, person)["trips"]
+    assert entry["visa"] == {"status": "granted", "applied_on": "2016-09-01", "granted_on": "2016-09-20", "valid_until": None}
+    assert [(g["description"], g["counterpart"], g["currency"]) for g in entry["gifts"]] == [({"en": "Tea set"}, "EMAX", "CNY")]
+    privacy.erase_person(db, person)
+    assert privacy.person_report(db, person)["trips"][0]["visa"] is None
