@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
 
 from planner.db.engine import Database
@@ -144,6 +145,99 @@ def test_seats_are_dragged_and_the_plan_saved(ctx: UiContext, shenzhen: TripView
     assert chen.place == 1 and chen.side is SeatSide.HOST  # type: ignore[union-attr]  # at round tables the party stays
 
 
+def _key_to(dialog, membership_id: int) -> None:  # type: ignore[no-untyped-def]
+    """Right arrow along the seating order until the member's seat is the current one."""
+    for _step in range(len(dialog.chairs())):
+        if dialog.current == dialog.plan.seat_of(membership_id).spot:
+            return
+        QTest.keyClick(dialog.view, Qt.Key.Key_Right)
+    raise AssertionError("the seat was not reached with the arrow keys")
+
+
+def test_seats_are_swapped_with_the_keyboard(ctx: UiContext, shenzhen: TripView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Issue 4: Tab into the plan, arrows to a seat, Space, arrows to another, Enter: the same plan a drag saves."""
+    banquet = next(i for i in shenzhen.items if i.title.en == "Evening banquet hosted by the Shenzhen Municipal Government")
+    panel = ProtocolPanel(ctx, banquet, list(shenzhen.members))
+    qtbot.addWidget(panel)
+    dialog = panel.seating_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.again.setFocus()
+    qtbot.waitUntil(dialog.again.hasFocus)
+    assert dialog.focus_frame is not None and not dialog.focus_frame.isVisible()
+    QTest.keyClick(dialog.again, Qt.Key.Key_Tab)
+    qtbot.waitUntil(dialog.view.hasFocus)
+    assert dialog.focus_frame.isVisible()  # on the first chair at once
+    QTest.keyClick(dialog.view, Qt.Key.Key_Right)
+    QTest.keyClick(dialog.view, Qt.Key.Key_Home)
+    assert dialog.view.accessibleName().startswith("Seating plan: Table 1, seat 1: ") and dialog.view.accessibleName().endswith(", Host")
+    home = dialog.focus_frame.rect()
+    eisenschmidt, schirmeyer = _member(shenzhen, "Eisenschmidt").id, _member(shenzhen, "Schirmeyer").id
+    _key_to(dialog, eisenschmidt)
+    assert dialog.focus_frame.rect() != home
+    assert dialog.view.accessibleName() == "Seating plan: Table 1, seat 2: Peter Eisenschmidt, Head of delegation"
+    QTest.keyClick(dialog.view, Qt.Key.Key_Space)
+    assert dialog.picked == eisenschmidt and dialog.seat_items[eisenschmidt].brush().color().name() == "#fce7c8"
+    assert "Peter Eisenschmidt picked up" in dialog.keys.text() and dialog.view.accessibleDescription() == dialog.keys.text()
+    _key_to(dialog, schirmeyer)
+    QTest.keyClick(dialog.view, Qt.Key.Key_Return)  # the plan's, not the dialog's Save
+    assert dialog.isVisible() and dialog.picked is None
+    assert dialog.plan.seat_of(eisenschmidt).place == 4 and dialog.plan.seat_of(schirmeyer).place == 1  # type: ignore[union-attr]
+    assert dialog.current == dialog.plan.seat_of(eisenschmidt).spot  # type: ignore[union-attr]  # the frame stays where the person went
+    assert dialog.seat_items[eisenschmidt].brush().color().name() != "#fce7c8"
+    dialog.view.clearFocus()
+    assert not dialog.focus_frame.isVisible()
+    dialog.submit()
+    saved = protocol.item_seating(ctx.db, banquet.id or 0)
+    assert saved is not None and saved.seat_of(schirmeyer).place == 1 and saved.seat_of(eisenschmidt).place == 4  # type: ignore[union-attr]
+    ctx.history.stack.undo()
+    again = protocol.item_seating(ctx.db, banquet.id or 0)
+    assert again is not None and again.seat_of(eisenschmidt).place == 1  # type: ignore[union-attr]
+
+
+def test_escape_cancels_a_pick_up_and_free_chairs_take_a_person(ctx: UiContext, shenzhen: TripView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    meeting = next(i for i in shenzhen.items if i.title.en == "Meeting with the Vice-Mayor of Shenzhen")
+    panel = ProtocolPanel(ctx, meeting, list(shenzhen.members))
+    qtbot.addWidget(panel)
+    dialog = panel.seating_dialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    dialog.view.setFocus()
+    qtbot.waitUntil(dialog.view.hasFocus)
+    assert dialog.plan.arrangement.value == "facing"
+    before = dialog.plan
+    eisenschmidt = _member(shenzhen, "Eisenschmidt").id
+    QTest.keyClick(dialog.view, Qt.Key.Key_Home)
+    _key_to(dialog, eisenschmidt)
+    QTest.keyClick(dialog.view, Qt.Key.Key_Space)
+    QTest.keyClick(dialog.view, Qt.Key.Key_Right)
+    QTest.keyClick(dialog.view, Qt.Key.Key_Escape)
+    assert dialog.picked is None and dialog.plan == before and dialog.isVisible()
+    assert "picked up" not in dialog.keys.text()
+    QTest.keyClick(dialog.view, Qt.Key.Key_Left)
+    assert dialog.current == dialog.plan.seat_of(eisenschmidt).spot  # type: ignore[union-attr]
+    QTest.keyClick(dialog.view, Qt.Key.Key_Up)  # from the guests' row up to the hosts' across the table
+    assert dialog.current is not None and dialog.current[0] is SeatSide.HOST
+    assert dialog.view.accessibleName() == "Seating plan: Host side, place 1: Chen Jing (陈静), Host"
+    QTest.keyClick(dialog.view, Qt.Key.Key_Down)
+    assert dialog.current == dialog.plan.seat_of(eisenschmidt).spot  # type: ignore[union-attr]
+    QTest.keyClick(dialog.view, Qt.Key.Key_Space)
+    for _step in range(len(dialog.chairs())):  # leftwards along the guests' row to the free chair at its end
+        if dialog.view.accessibleName().endswith(": free chair"):
+            break
+        QTest.keyClick(dialog.view, Qt.Key.Key_Left)
+    assert dialog.view.accessibleName() == "Seating plan: Guest side, place 21: free chair"
+    free = dialog.current
+    QTest.keyClick(dialog.view, Qt.Key.Key_Enter)
+    assert dialog.plan.seat_of(eisenschmidt).spot == free  # type: ignore[union-attr]
+    QTest.keyClick(dialog.view, Qt.Key.Key_Escape)  # nothing picked up: Escape closes the dialog as usual
+    assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
+
+
 def test_protocol_menu_writes_the_documents(ctx: UiContext, shenzhen: TripView, tmp_path: Path, shown: list[str]) -> None:
     menu = ProtocolMenu(ctx, lambda: shenzhen.trip.id)
     trip_id = shenzhen.trip.id
@@ -191,4 +285,11 @@ def test_look_at_the_dialogs(ctx: UiContext, shenzhen: TripView, qtbot, lang: st
     dialog.view.fitInView(dialog.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
     dialog.grab().save(str(shots / f"seating-{language}.png"))
     assert (shots / f"seating-{language}.png").stat().st_size > 0
+    dialog.activateWindow()
+    dialog.view.setFocus()
+    qtbot.waitUntil(dialog.view.hasFocus)
+    for key in (Qt.Key.Key_Home, Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Space, Qt.Key.Key_Right, Qt.Key.Key_Right):
+        QTest.keyClick(dialog.view, key)  # the chief guest picked up, the frame two chairs on
+    assert dialog.picked is not None and dialog.focus_frame is not None and dialog.focus_frame.isVisible()
+    dialog.grab().save(str(shots / f"seating-keys-{language}.png"))
     assert len(dialog.seat_items) == 23 and form.status.currentData() == VisaStatus.GRANTED.value

@@ -1,7 +1,11 @@
 """The seating plan of one programme item, drawn as the table seen from above; seats are dragged to change it.
 
 Dropping a person on another seat swaps the two; dropping them on an empty
-chair moves them there. The plan starts as the saved one, or as proposed from
+chair moves them there. The keyboard does the same (issue 4): the arrow keys
+choose the current seat (Left/Right in seating order, Up/Down to the nearest
+seat above or below), Space or Enter picks its person up and, on another seat,
+puts them down there; Escape cancels. Both go through `place`, so a drag and a
+key press make the same plan. The plan starts as the saved one, or as proposed from
 the order of precedence; "Propose again" throws the changes away. Saving is
 one undoable step. The geometry is planner.domain.seating's, the same as on paper.
 """
@@ -12,7 +16,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QBrush, QColor, QPainter, QPen
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QBrush, QColor, QFocusEvent, QKeyEvent, QPainter, QPen
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -32,7 +36,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.enums import SeatingArrangement, SeatSide
 from planner.domain.names import display_name
-from planner.domain.protocol import Seat, SeatingData
+from planner.domain.protocol import ROUND_STRIDE, Seat, SeatingData
 from planner.domain.seating import chair_angle, moved, round_tables, spot
 from planner.i18n import _
 from planner.services.delegation import Member
@@ -41,6 +45,11 @@ SEAT_W, SEAT_H, GAP, TABLE = 128.0, 54.0, 10.0, 60.0
 ACCENT = QColor("#1F3A5F")
 RULE = QColor("#C5CCD4")
 TINT = QColor("#F1F3F6")
+FOCUS = QColor("#D9822B")  # the keyboard's current seat: a colour no seat is drawn in
+PICKED = QColor("#FCE7C8")
+
+#: A chair on the plan: side, place and behind as in Seat.spot.
+Spot = tuple[SeatSide, int, bool]
 
 
 class SeatItem(QGraphicsRectItem):
@@ -66,10 +75,44 @@ class SeatItem(QGraphicsRectItem):
         box = text.boundingRect()
         text.setPos(rect.center().x() - box.width() / 2, rect.center().y() - box.height() / 2)
         self.setToolTip(f"{person.full_name}\n{member.role.label}")
+        self.normal = self.brush()
+
+    def set_picked(self, picked: bool) -> None:
+        """Picked up with the keyboard: shaded until put down or the pick-up is cancelled."""
+        self.setBrush(QBrush(PICKED) if picked else self.normal)
+
+    def mousePressEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
+        super().mousePressEvent(event)
+        self.dialog.set_current(self.seat.spot)
 
     def mouseReleaseEvent(self, event: QGraphicsSceneMouseEvent) -> None:  # noqa: N802 - Qt override
         super().mouseReleaseEvent(event)
         self.dialog.dropped(self, self.sceneBoundingRect().center())
+
+
+class SeatingView(QGraphicsView):
+    """The plan as one focusable widget: the dialog handles the keys, the view says when focus comes and goes."""
+
+    def __init__(self, scene: QGraphicsScene, dialog: SeatingDialog) -> None:
+        super().__init__(scene, dialog)
+        self.dialog = dialog
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self.dialog.seat_key(Qt.Key(event.key())):
+            event.accept()
+        elif event.key() in (Qt.Key.Key_Escape, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.ignore()  # on to the dialog: Escape closes it
+        else:
+            super().keyPressEvent(event)
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        self.dialog.focus_entered()
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusOutEvent(event)
+        self.dialog.show_current()
 
 
 class SeatingDialog(QDialog):
@@ -89,8 +132,11 @@ class SeatingDialog(QDialog):
         self.again.clicked.connect(lambda: self.set_plan(self._propose(self.current_arrangement())))
         self.hint = QLabel(_("Drag a person onto another seat to swap the two, or onto a free chair to move there."), self)
         self.hint.setWordWrap(True)
+        self.keys = QLabel(self)
+        self.keys.setWordWrap(True)
         self.scene = QGraphicsScene(self)
-        self.view = QGraphicsView(self.scene, self)
+        self.view = SeatingView(self.scene, self)
+        self.view.setAccessibleName(_("Seating plan"))
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
         self.view.setMinimumSize(900, 420)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
@@ -105,9 +151,13 @@ class SeatingDialog(QDialog):
         layout.addLayout(top)
         layout.addWidget(self.hint)
         layout.addWidget(self.view, 1)
+        layout.addWidget(self.keys)
         layout.addWidget(self.buttons)
         self.seat_items: dict[int, SeatItem] = {}
         self._free: list[tuple[QRectF, SeatSide, int, bool]] = []
+        self.current: Spot | None = None  # the keyboard's seat
+        self.picked: int | None = None  # the membership picked up with the keyboard
+        self.focus_frame: QGraphicsRectItem | None = None
         self.draw()
 
     def current_arrangement(self) -> SeatingArrangement:
@@ -115,6 +165,7 @@ class SeatingDialog(QDialog):
 
     def set_plan(self, plan: SeatingData) -> None:
         self.plan = plan
+        self.picked = None
         self.arrangement.blockSignals(True)
         self.arrangement.setCurrentIndex(self.arrangement.findData(plan.arrangement.value))
         self.arrangement.blockSignals(False)
@@ -126,6 +177,7 @@ class SeatingDialog(QDialog):
             self.plan = self._propose(arrangement).evolve(id=self.plan.id, version=self.plan.version)
         else:
             self.plan = self.plan.evolve(arrangement=arrangement)
+        self.picked = None
         self.draw()
 
     # --- drawing ------------------------------------------------------------------------
@@ -168,10 +220,18 @@ class SeatingDialog(QDialog):
         self.scene.clear()
         self.seat_items.clear()
         self._free.clear()
-        arrangement = self.plan.arrangement
-        if arrangement is SeatingArrangement.ROUND:  # swapping only: every chair at a round table is taken
+        if self.plan.arrangement is SeatingArrangement.ROUND:  # swapping only: every chair at a round table is taken
             self._draw_round()
-            return
+        else:
+            self._draw_rows()
+        self.focus_frame = QGraphicsRectItem()
+        self.focus_frame.setPen(QPen(FOCUS, 4))
+        self.focus_frame.setZValue(5)
+        self.scene.addItem(self.focus_frame)
+        self.show_current()
+
+    def _draw_rows(self) -> None:
+        arrangement = self.plan.arrangement
         spots = {s.membership_id: spot(s, arrangement) for s in self.plan.seats}
         columns = [p.column for p in spots.values()] or [0]
         left, right = min(columns) - 1, max(columns) + 1  # a free chair at each end of each side
@@ -201,22 +261,151 @@ class SeatingDialog(QDialog):
 
     # --- dragging -------------------------------------------------------------------------
 
+    def place(self, membership_id: int, where: Spot) -> None:
+        """Put a person on a chair: swap with whoever sits there, or move to it if it is free."""
+        self.plan = moved(self.plan, membership_id, *where)
+
     def dropped(self, item: SeatItem, at: QPointF) -> None:
         """A seat let go at `at`: swap with the seat there, move to a free chair there, or go back."""
         target = next((other for other in self.seat_items.values() if other is not item and other.sceneBoundingRect().contains(at)), None)
         if target is not None:
-            self.plan = moved(self.plan, item.seat.membership_id, *target.seat.spot)
+            self.place(item.seat.membership_id, target.seat.spot)
         else:
             chair = next(((side, place, behind) for rect, side, place, behind in self._free if rect.contains(at)), None)
             if chair is not None:
-                self.plan = moved(self.plan, item.seat.membership_id, *chair)
+                self.place(item.seat.membership_id, chair)
         self.draw()
+
+    # --- the keyboard -----------------------------------------------------------------------
+
+    def chairs(self) -> list[tuple[Spot, QRectF, SeatItem | None]]:
+        """Every chair in seating order: round a table from the seat of honour (each one's interpreter
+        after it), table by table; in rows from the top row down, left to right."""
+        chairs: list[tuple[Spot, QRectF, SeatItem | None]] = [(i.seat.spot, i.mapRectToScene(i.rect()), i) for i in self.seat_items.values()]
+        chairs += [((side, place, behind), rect, None) for rect, side, place, behind in self._free]
+        if self.plan.arrangement is SeatingArrangement.ROUND:
+            return sorted(chairs, key=lambda c: (c[2].seat.table, c[2].seat.chair, c[0][2]) if c[2] else (0, 0, False))
+        return sorted(chairs, key=lambda c: (round(c[1].top()), c[1].left()))
+
+    def _same(self, a: Spot | None, b: Spot) -> bool:
+        """At round tables a chair is the same whichever party sits on it."""
+        if a is None:
+            return False
+        return a[1:] == b[1:] if self.plan.arrangement is SeatingArrangement.ROUND else a == b
+
+    def _index(self, chairs: list[tuple[Spot, QRectF, SeatItem | None]]) -> int | None:
+        return next((n for n, (where, _rect, _item) in enumerate(chairs) if self._same(self.current, where)), None)
+
+    def focus_entered(self) -> None:
+        """Tabbing into the plan lands on the first chair (or the last one chosen), framed at once."""
+        chairs = self.chairs()
+        if chairs and self._index(chairs) is None:
+            self.current = chairs[0][0]
+        self.show_current()
+
+    def set_current(self, where: Spot | None) -> None:
+        self.current = where
+        self.show_current()
+
+    def seat_key(self, key: Qt.Key) -> bool:
+        """One key pressed on the plan; False if it is not the plan's (Tab, or Escape with nothing picked up)."""
+        chairs = self.chairs()
+        if not chairs:
+            return False
+        n = self._index(chairs)
+        if key == Qt.Key.Key_Escape:
+            if self.picked is None:
+                return False
+            self.picked = None
+            self.show_current()
+            return True
+        if n is None:  # the first key only shows where the keyboard is
+            if key not in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down, Qt.Key.Key_Home, Qt.Key.Key_End,
+                           Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                return False
+            self.set_current(chairs[-1 if key == Qt.Key.Key_End else 0][0])
+            return True
+        if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
+            n = max(0, min(len(chairs) - 1, n + (1 if key == Qt.Key.Key_Right else -1)))
+        elif key in (Qt.Key.Key_Home, Qt.Key.Key_End):
+            n = 0 if key == Qt.Key.Key_Home else len(chairs) - 1
+        elif key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
+            n = self._nearest(chairs, n, -1 if key == Qt.Key.Key_Up else 1)
+        elif key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._pick_or_put(chairs[n])
+            return True
+        else:
+            return False
+        self.set_current(chairs[n][0])
+        return True
+
+    @staticmethod
+    def _nearest(chairs: list[tuple[Spot, QRectF, SeatItem | None]], n: int, down: int) -> int:
+        """The chair nearest above (down=-1) or below (down=1), straight lines first; `n` itself if there is none."""
+        here = chairs[n][1].center()
+        below = [(abs(c[1].center().y() - here.y()) + 2 * abs(c[1].center().x() - here.x()), k)
+                 for k, c in enumerate(chairs) if (c[1].center().y() - here.y()) * down > 1]
+        return min(below)[1] if below else n
+
+    def _pick_or_put(self, chair: tuple[Spot, QRectF, SeatItem | None]) -> None:
+        where, _rect, item = chair
+        if self.picked is None:
+            if item is not None:
+                self.picked = item.seat.membership_id
+            self.show_current()
+            return
+        picked, self.picked = self.picked, None
+        if item is None or item.seat.membership_id != picked:  # on the person's own seat: put back
+            self.place(picked, where)
+        self.draw()
+
+    def describe(self, where: Spot) -> str:
+        """The chair as a screen reader says it: where it is, and who sits there."""
+        side, place, behind = where
+        seat = self.plan.at(side, place, behind)
+        if self.plan.arrangement is SeatingArrangement.ROUND:
+            table, number = place // ROUND_STRIDE + 1, place % ROUND_STRIDE + 1
+            text = (_("Table {table}, behind seat {seat}") if behind else _("Table {table}, seat {seat}")).format(table=table, seat=number)
+        else:
+            text = (_("{side}, behind place {place}") if behind else _("{side}, place {place}")).format(side=side.label, place=place + 1)
+        member = self.members.get(seat.membership_id) if seat is not None else None
+        if member is None:
+            return _("{chair}: free chair").format(chair=text)
+        return _("{chair}: {name}, {role}").format(chair=text, name=member.person.full_name, role=member.role.label)
+
+    def show_current(self) -> None:
+        """The focus frame on the current chair while the plan has focus, the picked person shaded, and the words for both."""
+        chairs = self.chairs()
+        n = self._index(chairs)
+        for item in self.seat_items.values():
+            item.set_picked(item.seat.membership_id == self.picked)
+        if self.focus_frame is not None:
+            if n is not None:
+                self.focus_frame.setRect(chairs[n][1].adjusted(-5, -5, 5, 5))
+            self.focus_frame.setVisible(n is not None and self.view.hasFocus())
+        picked = self.members.get(self.picked) if self.picked is not None else None
+        if picked is not None:
+            status = _("{name} picked up: choose a seat with the arrow keys and press Space to put them there "
+                       "(swapping with whoever sits there), or Escape to cancel.").format(name=picked.person.full_name)
+        else:
+            status = _("With the keyboard: the arrow keys choose a seat, Space or Enter picks up the person there "
+                       "and puts them down on another seat.")
+        self.keys.setText(status)
+        name = _("Seating plan")
+        if n is not None:
+            name = _("Seating plan: {seat}").format(seat=self.describe(chairs[n][0]))
+        if name != self.view.accessibleName():
+            self.view.setAccessibleName(name)
+            QAccessible.updateAccessibility(QAccessibleEvent(self.view, QAccessible.Event.NameChanged))
+        if status != self.view.accessibleDescription():
+            self.view.setAccessibleDescription(status)
+            QAccessible.updateAccessibility(QAccessibleEvent(self.view, QAccessible.Event.DescriptionChanged))
 
     def move_onto(self, membership_id: int, other_id: int) -> None:
         """What dragging one person onto another does (for the keyboard-less test and scripts)."""
         target = self.plan.seat_of(other_id)
         if target is not None:
-            self.plan = moved(self.plan, membership_id, *target.spot)
+            self.place(membership_id, target.spot)
             self.draw()
 
     def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
