@@ -106,3 +106,15 @@ def bump_version(obj: Any, column: str) -> None:
     of `obj` (flagging `version` itself breaks SQLAlchemy's versioned UPDATE).
     """
     flag_modified(obj, column)
+
+
+def delete_record(db: Database, model: type[Any], record_id: int, what: str, entity: str, to_data: Callable[[Any], Any]) -> Change:
+    """Delete one record that nothing else hangs on; the Change keeps it (as `to_data` reads it) for undo."""
+
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, model, record_id, what)
+        before = to_data(row)
+        s.delete(row)
+        return Change(Action.DELETED, entity, record_id, before=before)
+
+    return run(db, act)

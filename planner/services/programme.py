@@ -13,7 +13,7 @@ from planner.domain.entities import ItemData
 from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.timing import as_utc
 from planner.i18n import N_
-from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
+from planner.services.base import Action, Change, bump_version, check_version, delete_record, get_or_fail, run
 from planner.services.bulk_read import read_items
 from planner.services.mapping import apply_item, item_data
 
@@ -100,13 +100,7 @@ def move_item(db: Database, item_id: int, version: int | None, new_start: dateti
 
 
 def delete_item(db: Database, item_id: int) -> Change:
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.ProgrammeItem, item_id, N_("programme item"))
-        before = item_data(row)
-        s.delete(row)
-        return Change(Action.DELETED, "item", item_id, before=before)
-
-    return run(db, act)
+    return delete_record(db, m.ProgrammeItem, item_id, N_("programme item"), "item", item_data)
 
 
 def shift(items: list[ItemData], delta: timedelta) -> list[ItemData]:

@@ -19,7 +19,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.protocol import GiftData, Seat, SeatingData, VisaData
 from planner.domain.seating import DEFAULT_TABLE_SIZE, Candidate, default_arrangement, generate_seating
 from planner.i18n import N_
-from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
+from planner.services.base import Action, Change, bump_version, check_version, delete_record, get_or_fail, run
 from planner.services.mapping import person_data
 
 # --- mapping -------------------------------------------------------------------------------------
@@ -95,13 +95,7 @@ def save_visa(db: Database, data: VisaData) -> Change:
 def delete_visa(db: Database, membership_id: int) -> Change:
     """Forget a member's visa record (what undoing its first save does)."""
 
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Visa, membership_id, N_("visa"))
-        before = visa_data(row)
-        s.delete(row)
-        return Change(Action.DELETED, "visa", membership_id, before=before)
-
-    return run(db, act)
+    return delete_record(db, m.Visa, membership_id, N_("visa"), "visa", visa_data)
 
 
 def restore_visa(db: Database, change: Change) -> Change:
@@ -184,13 +178,7 @@ def restore_gift(db: Database, data: GiftData) -> Change:
 
 
 def delete_gift(db: Database, gift_id: int) -> Change:
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Gift, gift_id, N_("gift"))
-        before = gift_data(row)
-        s.delete(row)
-        return Change(Action.DELETED, "gift", gift_id, before=before)
-
-    return run(db, act)
+    return delete_record(db, m.Gift, gift_id, N_("gift"), "gift", gift_data)
 
 
 # --- seating -------------------------------------------------------------------------------------
@@ -261,13 +249,7 @@ def save_seating(db: Database, data: SeatingData) -> Change:
 
 
 def delete_seating_plan(db: Database, plan_id: int) -> Change:
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.SeatingPlan, plan_id, N_("seating plan"))
-        before = seating_data(row)
-        s.delete(row)
-        return Change(Action.DELETED, "seating", plan_id, before=before)
-
-    return run(db, act)
+    return delete_record(db, m.SeatingPlan, plan_id, N_("seating plan"), "seating", seating_data)
 
 
 def restore_seating(db: Database, change: Change) -> Change:
