@@ -199,8 +199,8 @@ class MovePreview:
 
     `moves` says whether the first day or the zone changed for a trip that has
     items (only then do the policies differ); `outside` names, per policy, the
-    items that would lie outside the new days; `refused` the items that could
-    not follow under that policy.
+    items that would lie outside the new days although they lie within the
+    current ones; `refused` the items that could not follow under that policy.
     """
 
     moves: bool
@@ -216,6 +216,7 @@ def preview_item_moves(db: Database, data: TripData) -> MovePreview:
         before = trip_data(row)
         items = [item_data(it) for it in row.items]
     move = TripMove.between(before, data)
+    already_outside = {it.id for it in items_outside(items, before)}  # asked about before, or never in the days
     outside: dict[ItemPolicy, list[ItemData]] = {}
     refused: dict[ItemPolicy, list[ValidationError]] = {}
     for policy in ItemPolicy:
@@ -229,7 +230,7 @@ def preview_item_moves(db: Database, data: TripData) -> MovePreview:
                 placed.append(moved_item(item, move, policy).validated())
             except (ValidationError, ValidationErrors) as error:
                 refused[policy].append(_cannot_move(item, error))
-        outside[policy] = items_outside(placed, data)
+        outside[policy] = [it for it in items_outside(placed, data) if it.id not in already_outside]
     return MovePreview(move.moves_items and bool(items), outside, refused)
 
 

@@ -164,3 +164,12 @@ def _without_versions(db: Database) -> dict[str, list[dict[str, object]]]:
             rows = conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id").mappings()
             tables[table] = [{k: v for k, v in row.items() if k != "version"} for row in rows]
     return tables
+
+
+def test_the_preview_leaves_out_items_that_were_outside_the_days_already(db: Database) -> None:
+    trip, visit, _flight, late, _member = _berlin_trip(db)
+    before_the_trip = new_item(db, trip, datetime(2016, 10, 20, 8, 0, tzinfo=UTC), title="Preparatory call", timezone="Europe/Berlin")
+    preview = trips.preview_item_moves(db, trip.evolve(last_day=date(2016, 10, 26)))
+    assert [it.id for it in preview.outside[ItemPolicy.KEEP_MOMENTS]] == [late.id]
+    assert before_the_trip.id not in {it.id for it in preview.outside[ItemPolicy.KEEP_LOCAL_TIMES]}
+    assert visit.id is not None
