@@ -310,3 +310,31 @@ def test_tab_runs_in_reading_order_and_every_caption_has_a_mnemonic(db: Database
     letters = [label.text()[label.text().index("&") + 1].lower() for label in captions if "&" in label.text()]
     assert len(letters) == len(captions) == 11  # title, purpose, city, country, zone, days, organiser, status, buffer, notes
     assert len(set(letters)) == len(letters)
+
+
+def test_undoing_an_item_edit_made_after_the_trip_edit_then_the_trip_edit_is_no_conflict(
+    window: MainWindow, db: Database, two_trips: tuple[int, int], monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    """The history knows the versions it wrote itself: the moved item's later edit and its undo are not "elsewhere"."""
+    _shenzhen, munich = two_trips
+    visit = new_item(db, trips.get_trip(db, munich), local_to_utc(datetime(2017, 5, 3, 10, 0), "Europe/Berlin"), timezone="Europe/Berlin")
+    errors: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a, **_k: errors.append(text))
+    change = trips.update_trip(db, trips.get_trip(db, munich).evolve(first_day=date(2017, 5, 9), last_day=date(2017, 5, 11)),
+                               items=trips.ItemPolicy.KEEP_LOCAL_TIMES)
+    from planner.ui.trip_edit import TripEditCommand
+
+    window.history.record("Edit trip", change, TripEditCommand)
+    moved = programme.get_item(db, visit.id)  # type: ignore[arg-type]
+    window.history.perform("Edit item", lambda: programme.update_item(db, moved.evolve(description=moved.description.replace("en", "Mayor"))))
+    stack = window.history.stack
+    stack.undo()  # the item edit
+    stack.undo()  # the trip edit, with the item
+    assert errors == []
+    assert trips.get_trip(db, munich).first_day == date(2017, 5, 2)
+    assert programme.get_item(db, visit.id).start == visit.start  # type: ignore[arg-type]
+    stack.redo()
+    stack.redo()
+    assert errors == []
+    again = programme.get_item(db, visit.id)  # type: ignore[arg-type]
+    assert again.description.en == "Mayor" and again.local_start().replace(tzinfo=None) == datetime(2017, 5, 10, 10, 0)
