@@ -197,13 +197,15 @@ def delete_trip(db: Database, trip_id: int) -> Change:
 class MovePreview:
     """What saving an edited trip would do to its programme, for the question asked before saving.
 
-    `moves` says whether the first day or the zone changed for a trip that has
-    items (only then do the policies differ); `outside` names, per policy, the
+    `moves` says whether the first day or the zone changes, `items` how many
+    programme items the trip has (only with both do the policies differ, and
+    with none the delegation's days simply follow); `outside` names, per policy, the
     items that would lie outside the new days although they lie within the
     current ones; `refused` the items that could not follow under that policy.
     """
 
     moves: bool
+    items: int
     outside: dict[ItemPolicy, list[ItemData]]
     refused: dict[ItemPolicy, list[ValidationError]]
 
@@ -231,7 +233,7 @@ def preview_item_moves(db: Database, data: TripData) -> MovePreview:
             except (ValidationError, ValidationErrors) as error:
                 refused[policy].append(_cannot_move(item, error))
         outside[policy] = [it for it in items_outside(placed, data) if it.id not in already_outside]
-    return MovePreview(move.moves_items and bool(items), outside, refused)
+    return MovePreview(move.moves_items, len(items), outside, refused)
 
 
 def restore_trip_edit(db: Database, trip: TripData, related: Sequence[ItemData | MembershipData]) -> Change:

@@ -81,11 +81,13 @@ def edit_trip(history: UndoHistory, parent: QWidget | None, trip_id: int) -> boo
 def ask_about_programme(parent: QWidget, history: UndoHistory, data: TripData) -> ItemPolicy | None:
     """The policy for the programme when `data` changes the trip's days or zone; raises Cancelled when the user declines.
 
-    None when nothing needs to move (and no item falls outside the new days, or the user agreed to that).
+    None when the first day and the zone stay (after asking, if items would fall outside the new days).
     """
     preview = trips.preview_item_moves(history.db, data)
-    if preview.moves:
+    if preview.moves and preview.items:
         return _choose_policy(parent, preview)
+    if preview.moves:
+        return ItemPolicy.KEEP_LOCAL_TIMES  # no programme yet: the delegation's arrival and departure days follow the trip
     outside = preview.outside[ItemPolicy.KEEP_MOMENTS]
     if outside:
         box = QMessageBox(QMessageBox.Icon.Question, _("Programme outside the trip"), _("These items would lie outside the new days of the trip:"), parent=parent)

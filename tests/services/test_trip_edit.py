@@ -86,7 +86,7 @@ def test_the_preview_names_the_items_outside_the_new_days_for_each_policy(db: Da
     before = snapshot(db)
     preview = trips.preview_item_moves(db, _to_shanghai_a_week_later(trip))
     assert snapshot(db) == before  # nothing written
-    assert preview.moves
+    assert preview.moves and preview.items == 3
     # Four days now: the fair on the fifth day no longer fits; kept moments are all a week early.
     assert [it.id for it in preview.outside[ItemPolicy.KEEP_LOCAL_TIMES]] == [late.id]
     assert [it.id for it in preview.outside[ItemPolicy.KEEP_MOMENTS]] == [flight.id, visit.id, late.id]
@@ -173,3 +173,14 @@ def test_the_preview_leaves_out_items_that_were_outside_the_days_already(db: Dat
     assert [it.id for it in preview.outside[ItemPolicy.KEEP_MOMENTS]] == [late.id]
     assert before_the_trip.id not in {it.id for it in preview.outside[ItemPolicy.KEEP_LOCAL_TIMES]}
     assert visit.id is not None
+
+
+def test_a_trip_without_a_programme_moves_its_delegations_days(db: Database) -> None:
+    trip = new_trip(db, "Empty", first=date(2016, 10, 24))
+    member = new_member(db, trip, new_person(db))
+    member = delegation.update_member(db, member.evolve(arrival=date(2016, 10, 25))).after
+    later = trip.evolve(first_day=date(2016, 11, 7), last_day=date(2016, 11, 13))
+    preview = trips.preview_item_moves(db, later)
+    assert (preview.moves, preview.items) == (True, 0)
+    change = trips.update_trip(db, later, items=ItemPolicy.KEEP_LOCAL_TIMES)
+    assert [(c.entity, c.after.arrival) for c in change.related] == [("membership", date(2016, 11, 8))]

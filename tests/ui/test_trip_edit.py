@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
 
 from planner.db.engine import Database
+from planner.domain.checks.problem import ProblemKind
 from planner.domain.enums import Language, TripStatus
 from planner.domain.timing import local_to_utc
 from planner.services import programme, trips
@@ -147,8 +148,16 @@ def test_a_new_first_day_asks_about_the_programme_naming_what_no_longer_fits_and
     moved = programme.get_item(db, visit.id)  # type: ignore[arg-type]
     assert moved.local_start().replace(tzinfo=None) == datetime(2017, 5, 10, 10, 0)  # the second day, 10:00
     assert trips.get_trip(db, munich).first_day == date(2017, 5, 9)
+    # The checks follow: the dinner on the (lost) third day is now outside the trip.
+    def outside() -> list[str]:
+        return [p.message() for p in window.problems.model.problems() if p.kind is ProblemKind.OUTSIDE_TRIP]
+
+    qtbot.waitUntil(lambda: len(outside()) == 1, timeout=3000)
+    assert "Farewell dinner" in outside()[0]
+    assert window.overview.values["dates"].text() == "9–10 May 2017 · 2 days"
 
     window.undo_action.trigger()  # one step: the trip's days and the programme
+    qtbot.waitUntil(lambda: outside() == [], timeout=3000)
     assert trips.get_trip(db, munich).first_day == date(2017, 5, 2)
     assert programme.get_item(db, visit.id).start == visit.start  # type: ignore[arg-type]
     assert programme.get_item(db, dinner.id).start == dinner.start  # type: ignore[arg-type]
