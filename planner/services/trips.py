@@ -21,7 +21,7 @@ from planner.domain.enums import Role, TripStatus
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.names import display_name
 from planner.domain.rescheduling import ItemPolicy, TripMove, items_outside, moved_item, moved_member
-from planner.i18n import N_
+from planner.i18n import N_, current_language
 from planner.services.base import Action, Change, check_version, get_or_fail, run
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
 
@@ -153,8 +153,6 @@ class _Title:
 
     @property
     def label(self) -> str:
-        from planner.i18n import current_language
-
         return self._title.text(current_language())
 
 

@@ -94,7 +94,8 @@ def ask_about_programme(parent: QWidget, history: UndoHistory, data: TripData) -
         box.setInformativeText(_item_list(outside) + "\n\n" + _("Save anyway?"))
         box.setStandardButtons(QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Cancel)
         box.setDefaultButton(QMessageBox.StandardButton.Cancel)
-        if box.exec() != QMessageBox.StandardButton.Save:
+        box.exec()
+        if box.clickedButton() is not box.button(QMessageBox.StandardButton.Save):
             raise Cancelled
     return None
 

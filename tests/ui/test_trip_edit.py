@@ -354,3 +354,34 @@ def test_undoing_an_item_edit_made_after_the_trip_edit_then_the_trip_edit_is_no_
     assert errors == []
     again = programme.get_item(db, visit.id)  # type: ignore[arg-type]
     assert again.description.en == "Mayor" and again.local_start().replace(tzinfo=None) == datetime(2017, 5, 10, 10, 0)
+
+
+def test_a_shorter_trip_names_the_items_left_outside_and_saves_only_when_told(
+    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+) -> None:
+    _shenzhen, munich = two_trips
+    dinner = new_item(db, trips.get_trip(db, munich), local_to_utc(datetime(2017, 5, 4, 19, 0), "Europe/Berlin"),
+                      title="Farewell dinner", timezone="Europe/Berlin")
+    _show(window, munich)
+    asked: list[str] = []
+    answers = [QMessageBox.StandardButton.Cancel, QMessageBox.StandardButton.Save]
+
+    def exec_(box: QMessageBox) -> int:
+        asked.append(box.text() + "\n" + box.informativeText())
+        box.button(answers.pop(0)).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+
+    def one_day_shorter(dialog: TripDialog) -> None:
+        dialog.last_day.setDate(QDate(2017, 5, 3))
+        qtbot.keyClick(dialog.title_edits[Language.EN], Qt.Key.Key_Return)
+        assert dialog.isVisible() and trips.get_trip(db, munich).last_day == date(2017, 5, 4)  # cancelled: still open
+        qtbot.keyClick(dialog.title_edits[Language.EN], Qt.Key.Key_Return)
+
+    _in_dialog(monkeypatch, one_day_shorter)
+    window.edit_trip_action.trigger()
+    assert len(asked) == 2
+    assert "These items would lie outside the new days of the trip:" in asked[0] and "• Farewell dinner (" in asked[0]
+    assert trips.get_trip(db, munich).last_day == date(2017, 5, 3)
+    assert programme.get_item(db, dinner.id) == dinner  # type: ignore[arg-type]  # the programme is not touched
