@@ -32,6 +32,8 @@ SPLITTER_KEY = "window/splitter"
 STATE_KEY = "window/state"
 LAST_DATABASE_KEY = "database/last"
 DATABASE_FILTER_EXTENSIONS = "*.sqlite *.sqlite3 *.db"
+#: Edit › Trip details… (Ctrl+Shift+E: E for edit; no standard key means "properties" on every platform).
+EDIT_TRIP_SHORTCUT = "Ctrl+Shift+E"
 #: A window that is never drawn (started minimised) opens its database after this long all the same.
 OPEN_ANYWAY_MS = 1000
 
@@ -142,6 +144,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.navigator.currentChanged.connect(self._show_trip)
         self.navigator.newRequested.connect(self.new_trip)
+        self.navigator.editRequested.connect(self.edit_trip)
         self.navigator.duplicateRequested.connect(self.duplicate_trip)
         self.navigator.deleteRequested.connect(self.delete_trip)
         self.empty_state.newRequested.connect(self.new_trip)
@@ -174,6 +177,8 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.new_action = self._action(key.New, self.new_trip)
         self.duplicate_action = self._action(None, self.duplicate_trip)
+        self.edit_trip_action = self._action(None, self.edit_trip)
+        self.edit_trip_action.setShortcut(QKeySequence(EDIT_TRIP_SHORTCUT))
         self.delete_action = self._action(key.Delete, self.delete_trip)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.navigator.view.addAction(self.delete_action)
@@ -217,6 +222,8 @@ class MainWindow(QMainWindow):
         self.edit_menu = QMenu(self)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.edit_trip_action)
         self.language_menu = QMenu(self)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -243,6 +250,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.new_action.setText(_("&New trip…"))
         self.duplicate_action.setText(_("D&uplicate trip…"))
+        self.edit_trip_action.setText(_("Trip &details…"))
         self.delete_action.setText(_("&Delete trip…"))
         self.open_action.setText(_("&Open database…"))
         self.connect_action.setText(_("Connect to a &team database…"))
@@ -302,6 +310,7 @@ class MainWindow(QMainWindow):
             self.problems.set_trip(trip_id)
         self.delete_action.setEnabled(summary is not None)
         self.duplicate_action.setEnabled(summary is not None)
+        self.edit_trip_action.setEnabled(summary is not None)
         self.export_action.setEnabled(summary is not None)
         self.print_action.setEnabled(summary is not None)
         self._update_pages()
@@ -369,6 +378,14 @@ class MainWindow(QMainWindow):
             self.navigator.search.clear()
             self.navigator.status.setCurrentIndex(0)
             self.refresh(getattr(dialog.result_value, "id", None))
+
+    def edit_trip(self) -> None:
+        """Edit › Trip details…: the selected trip's details dialog (one undoable step when saved)."""
+        from planner.ui.trip_edit import edit_trip
+
+        summary = self.navigator.current_summary()
+        if summary is not None and summary.trip.id is not None:
+            edit_trip(self.history, self, summary.trip.id)
 
     def duplicate_trip(self) -> None:
         """Copy the selected trip to new dates (one undoable step) and show the copy."""
