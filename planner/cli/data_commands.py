@@ -11,7 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from planner.db.backup import list_backups, make_backup, restore_backup
+from planner.db.backup import Check, list_backups, make_backup, restore_backup
 from planner.db.engine import Database, check_sqlite_file, database_url
 from planner.domain.errors import DatabaseError
 from planner.i18n import N_, _
@@ -46,8 +46,7 @@ def _sqlite_path(args: argparse.Namespace) -> Path:
     if url.get_backend_name() != "sqlite" or not url.database:
         raise DatabaseError(N_("Backups made by the planner are for database files; back up PostgreSQL with pg_dump."))
     path = Path(url.database)
-    if check_sqlite_file(path):
-        raise DatabaseError(N_("{path} does not exist."), path=str(path))
+    check_sqlite_file(path, create=False)  # a missing file is refused; no folder is made
     return path
 
 
@@ -67,8 +66,12 @@ def list_backups_command(args: argparse.Namespace, out: callable) -> int:  # typ
         out(_("No backups yet."))
     for number, b in enumerate(backups, start=1):
         out(f"{number:>3}  {formatting.short_date(b.created.date())} {formatting.time_of_day(b.created)}  "
-            f"{b.kind.value:<15} {formatting.integer(b.size // 1024)} KB  {b.path}")
+            f"{b.kind.value:<15} {_(CHECK_WORDS[b.check]):<12} {formatting.integer(b.size // 1024)} KB  {b.path}")
     return 0
+
+
+#: What list-backups says about each backup's check (the window says it in whole words).
+CHECK_WORDS = {Check.PASSED: N_("checked OK"), Check.DAMAGED: N_("DAMAGED"), Check.UNCHECKED: N_("not checked")}
 
 
 def restore_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
