@@ -39,6 +39,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p = sub.add_parser("erase-person", help=_("erase one person's details; their trips keep a placeholder"))
     p.add_argument("--person", type=int, required=True, metavar="ID")
     p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    p.add_argument(
+        "--keep-backups", action="store_true",
+        help=_("leave the backups as they are and list those that still hold the person"),
+    )
 
 
 def _sqlite_path(args: argparse.Namespace) -> Path:
@@ -100,15 +104,17 @@ def person_report_command(args: argparse.Namespace, db: Database, out: callable)
 
 
 def erase_person_command(args: argparse.Namespace, db: Database, out: callable, ask: callable) -> int:  # type: ignore[valid-type]
+    from planner.services.erasure import erase_everywhere, report_lines
     from planner.services.people import get_person
-    from planner.services.privacy import erase_person
 
     person = get_person(db, args.person)
     if not args.yes and not ask(_("Erase every detail of {name}? This cannot be undone. [y/N] ").format(name=person.full_name)):
         out(_("Nothing was erased."))
         return 1
-    erase_person(db, args.person)
+    report = erase_everywhere(db, args.person, clean_backups=not args.keep_backups)
     out(_("Erased the details of person {id}; their trips keep a placeholder.").format(id=args.person))
+    for line in report_lines(report):
+        out(line)
     return 0
 
 
