@@ -16,10 +16,14 @@ from typing import Any
 from planner.domain.errors import DatabaseError
 from planner.i18n import N_
 
-SQLITE_CORRUPT, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL, SQLITE_NOTADB = 11, 5, 6, 13, 26
+SQLITE_CORRUPT, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_IOERR, SQLITE_FULL, SQLITE_NOTADB = 11, 5, 6, 10, 13, 26
 
 IN_USE = N_("{path} is in use by another window or program; close it there and try again.")
 DISK_FULL = N_("The disk holding {path} is full; free some space and try again. Nothing was changed.")
+WRITE_FAILED = N_(
+    "The disk holding {path} refused a write; check that it has free space and is still connected, then try again. "
+    "Nothing was changed."
+)
 
 
 class DamagedDatabaseError(DatabaseError):
@@ -45,7 +49,11 @@ class DatabaseInUseError(DatabaseError):
     """Another connection held the file's lock for longer than the planner waits."""
 
 
-class DiskFullError(DatabaseError):
+class WriteFailedError(DatabaseError):
+    """The disk refused a write (an I/O error: SQLite does not say why; full, removed or failing)."""
+
+
+class DiskFullError(WriteFailedError):
     """A write failed because the disk (or the user's quota) is full."""
 
 
@@ -55,8 +63,8 @@ def problem(conn: sqlite3.Connection, *, full: bool) -> str | None:
     try:
         rows = conn.execute(f"PRAGMA {pragma}").fetchall()
     except sqlite3.DatabaseError as exc:
-        if error_code(exc) in (SQLITE_BUSY, SQLITE_LOCKED):
-            raise
+        if error_code(exc) not in (SQLITE_CORRUPT, SQLITE_NOTADB, None):
+            raise  # busy, full, an I/O error: something else than damage, said as such by the caller
         return str(exc)
     except UnicodeDecodeError as exc:  # a damaged header can announce a text encoding the file does not have
         return str(exc)
@@ -73,8 +81,8 @@ def file_problem(path: Path, *, full: bool) -> str | None:
         return str(exc)
     try:
         return problem(conn, full=full)
-    except sqlite3.DatabaseError as exc:  # busy: cannot say now
-        return str(exc) if error_code(exc) not in (SQLITE_BUSY, SQLITE_LOCKED) else None
+    except sqlite3.DatabaseError:  # busy, or an I/O error: no verdict on the file now
+        return None
     finally:
         conn.close()
 
@@ -92,6 +100,8 @@ def classify(exc: BaseException, path: Path) -> DatabaseError:
         return DatabaseInUseError(IN_USE, path=str(path))
     if code == SQLITE_FULL or getattr(exc, "errno", None) in (errno.ENOSPC, errno.EDQUOT, errno.EFBIG):
         return DiskFullError(DISK_FULL, path=str(path))
+    if code == SQLITE_IOERR or isinstance(exc, OSError) and exc.errno == errno.EIO:
+        return WriteFailedError(WRITE_FAILED, path=str(path))
     if code in (SQLITE_CORRUPT, SQLITE_NOTADB):
         return DamagedDatabaseError(path, str(exc))
     reason = getattr(exc, "strerror", None) or str(exc)
