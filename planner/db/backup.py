@@ -256,7 +256,14 @@ def list_backups(db_path: Path) -> list[BackupInfo]:
         except OSError:  # pruned by another process meanwhile
             continue
         found.append(BackupInfo(path, created, kind, size, _recorded_check(path)))
-    return sorted(found, key=lambda b: (b.created, b.path.name), reverse=True)
+    return sorted(found, key=lambda b: (b.created, _counter(b.path.name)), reverse=True)
+
+
+def _counter(name: str) -> int:
+    """The n of a second backup in the same second (`stem-YYYYmmdd-HHMMSS-n-kind`), 1 for the first."""
+    match = _NAME.match(name)
+    stamp = match["stamp"] if match else ""
+    return int(stamp[16:]) if len(stamp) > 16 else 1
 
 
 def newest_good_backup(db_path: Path) -> BackupInfo | None:
