@@ -11,7 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from planner.db.backup import Check, list_backups, make_backup, restore_backup
+from planner.db.backup import WAIT_S, Check, list_backups, make_backup, restore_backup
 from planner.db.engine import Database, check_sqlite_file, database_url
 from planner.domain.errors import DatabaseError
 from planner.i18n import N_, _
@@ -79,6 +79,8 @@ CHECK_WORDS = {Check.PASSED: N_("checked OK"), Check.DAMAGED: N_("DAMAGED"), Che
 
 
 def restore_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+    from planner import formatting
+
     path = _sqlite_path(args)
     chosen: Path = args.backup
     if not chosen.exists() and str(chosen).isdigit():
@@ -87,7 +89,15 @@ def restore_command(args: argparse.Namespace, out: callable) -> int:  # type: ig
         if not 0 <= index < len(backups):
             raise DatabaseError(N_("There is no backup number {number}; see list-backups."), number=str(chosen))
         chosen = backups[index].path
-    safety = restore_backup(chosen, path)
+    told: list[bool] = []
+
+    def progress(_done: int, _total: int, waiting: bool) -> None:
+        if waiting and not told:  # once: the wait is bounded, and then the restore says "in use"
+            told.append(True)
+            out(_("Waiting up to {seconds} seconds for another window or program to finish writing…").format(
+                seconds=formatting.integer(int(WAIT_S))))
+
+    safety = restore_backup(chosen, path, progress=progress)
     out(_("Restored {path} from {backup}; the state before is kept in {safety}.").format(path=path, backup=chosen, safety=safety))
     return 0
 

@@ -120,13 +120,13 @@ class _TimedOut(Exception):
     pass
 
 
-def copy_pages(src: sqlite3.Connection, dst: sqlite3.Connection, *, wait: float = WAIT_S, progress: Progress | None = None) -> None:
+def copy_pages(src: sqlite3.Connection, dst: sqlite3.Connection, *, wait: float | None = None, progress: Progress | None = None) -> None:
     """Copy `src` into `dst` step by step; a lock held by another connection is waited for at most `wait` seconds.
 
     sqlite3's own backup loop retries a busy step for ever; raising from the
     progress callback is the one way to end it.
     """
-    deadline = time.monotonic() + wait
+    deadline = time.monotonic() + (WAIT_S if wait is None else wait)
 
     def step(status: int, remaining: int, total: int) -> None:
         waiting = status in (SQLITE_BUSY, SQLITE_LOCKED)
@@ -151,7 +151,7 @@ def _revision(conn: sqlite3.Connection) -> str | None:
 
 
 def backup_sqlite(
-    source: Path, target: Path, *, progress: Progress | None = None, wait: float = WAIT_S, require_sound: bool = True,
+    source: Path, target: Path, *, progress: Progress | None = None, wait: float | None = None, require_sound: bool = True,
     record: bool = True,
 ) -> Check:
     """A consistent, checked copy of `source` at `target`; returns the copy's check.
@@ -376,7 +376,7 @@ def _raw_copy(source: Path, target: Path) -> None:
         tmp.unlink(missing_ok=True)
 
 
-def restore_backup(backup: Path, db_path: Path, *, progress: Progress | None = None, wait: float = WAIT_S) -> Path:
+def restore_backup(backup: Path, db_path: Path, *, progress: Progress | None = None, wait: float | None = None) -> Path:
     """Replace the contents of `db_path` with `backup`; returns the safety copy made first.
 
     The caller closes its own connections first. The backup is checked to be a
@@ -384,7 +384,7 @@ def restore_backup(backup: Path, db_path: Path, *, progress: Progress | None = N
     sound database is overwritten through the backup API in one transaction
     (another program's connections stay valid, a kill leaves the old state);
     a damaged one, which SQLite cannot write into, is replaced as a file.
-    Another connection's lock is waited for at most `wait` seconds.
+    Another connection's lock is waited for at most `wait` seconds (WAIT_S).
     """
     check_backup_file(backup)
     safety = safety_copy(db_path, progress)
@@ -398,7 +398,7 @@ def restore_backup(backup: Path, db_path: Path, *, progress: Progress | None = N
     return safety
 
 
-def _restore_into(backup: Path, db_path: Path, progress: Progress | None, wait: float) -> None:
+def _restore_into(backup: Path, db_path: Path, progress: Progress | None, wait: float | None) -> None:
     src = _connect_ro(backup)
     try:
         dst = sqlite3.connect(db_path, timeout=0.1)
@@ -414,7 +414,7 @@ def _restore_into(backup: Path, db_path: Path, progress: Progress | None, wait: 
         src.close()
 
 
-def _replace_damaged(backup: Path, db_path: Path, progress: Progress | None, wait: float) -> None:
+def _replace_damaged(backup: Path, db_path: Path, progress: Progress | None, wait: float | None) -> None:
     """A checked copy of `backup` renamed over the damaged file; its stale journal files go first."""
     for stale in (db_path.with_name(db_path.name + "-wal"), db_path.with_name(db_path.name + "-shm")):
         stale.unlink(missing_ok=True)  # a WAL of the damaged file would be replayed onto the restored one
