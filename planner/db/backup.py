@@ -229,7 +229,7 @@ def make_backup(
     """A checked backup of a sound database, then the rotation pruned; DamagedDatabaseError if it is not sound."""
     target = _target(db_path, kind, now)
     backup_sqlite(db_path, target, progress=progress)
-    prune(backup_dir(db_path), db_path.stem, today=(now or datetime.now()).date())
+    prune(backup_dir(db_path), db_path.stem)
     return target
 
 
@@ -305,9 +305,8 @@ def kept(backups: list[BackupInfo]) -> set[Path]:
     return keep
 
 
-def prune(folder: Path, stem: str, today: date | None = None) -> list[Path]:
-    """Delete the backups the rotation no longer keeps (with their records); returns them."""
-    del today  # the periods are those of the backups themselves; kept for callers naming the day
+def prune(folder: Path, stem: str) -> list[Path]:
+    """Delete the backups the rotation no longer keeps, with their records (and records left without a backup)."""
     backups = [b for b in list_backups(folder.parent / f"{stem}.sqlite") if b.path.parent == folder]
     keep = kept(backups)
     removed = []
@@ -316,6 +315,9 @@ def prune(folder: Path, stem: str, today: date | None = None) -> list[Path]:
             b.path.unlink(missing_ok=True)
             sidecar(b.path).unlink(missing_ok=True)
             removed.append(b.path)
+    for record in folder.glob(f"{stem}-*.sqlite.json"):
+        if not record.with_suffix("").exists():
+            record.unlink(missing_ok=True)
     return removed
 
 
