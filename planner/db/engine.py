@@ -27,7 +27,18 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
-from planner.db.integrity import SQLITE_BUSY, SQLITE_CORRUPT, SQLITE_FULL, SQLITE_IOERR, SQLITE_LOCKED, SQLITE_NOTADB, DamagedDatabaseError, classify, error_code, problem
+from planner.db.integrity import (
+    SQLITE_BUSY,
+    SQLITE_CORRUPT,
+    SQLITE_FULL,
+    SQLITE_IOERR,
+    SQLITE_LOCKED,
+    SQLITE_NOTADB,
+    DamagedDatabaseError,
+    classify,
+    error_code,
+    problem,
+)
 from planner.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from planner.domain.errors import ConnectionLostError, DatabaseError
 from planner.i18n import N_
@@ -343,7 +354,7 @@ def open_database(
                 server=db.server, reason=_reason(exc).removeprefix("connection failed: ").strip(),
             ) from exc
         if engine.dialect.name == "sqlite" and error_code(exc.orig) in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL, SQLITE_IOERR):
-            raise classify(exc.orig, path) from exc  # in use, or the disk full: said as such
+            raise classify(exc.orig, path) from exc  # in use, disk full, write refused: said as such
         raise DatabaseError(N_("The database cannot be opened: {reason}"), reason=_reason(exc)) from exc
     if backup and not created and engine.dialect.name == "sqlite":
         _daily_backup(path)
