@@ -170,9 +170,11 @@ def backup_sqlite(
     dst: sqlite3.Connection | None = None
     try:
         os.close(create_private(tmp))
-        src = _connect_ro(source)
+        bound = WAIT_S if wait is None else wait
+        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, timeout=bound)  # an exclusive lock: waited out, boundedly
         if require_sound and (found := problem(src, full=True)) is not None:
             raise DamagedDatabaseError(source, found, newest_good_backup(source))
+        src.execute("PRAGMA busy_timeout=50")  # from here on copy_pages keeps the time
         dst = sqlite3.connect(tmp, timeout=0.1)
         copy_pages(src, dst, wait=wait, progress=progress)
         dst.execute("PRAGMA journal_mode=DELETE")  # a backup is one self-contained file

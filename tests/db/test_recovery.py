@@ -266,6 +266,23 @@ def test_restore_waits_a_bounded_time_for_a_writer_then_says_in_use(plan: Path) 
     assert _sound(plan)
 
 
+def test_backup_of_an_exclusively_locked_file_waits_a_bounded_time_then_says_in_use(plan: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(backup, "WAIT_S", 0.5)
+    holder = sqlite3.connect(plan, isolation_level=None)
+    holder.execute("PRAGMA locking_mode=EXCLUSIVE")
+    holder.execute("BEGIN EXCLUSIVE")
+    holder.execute("UPDATE alembic_version SET version_num = version_num")
+    started = time.monotonic()
+    try:
+        with pytest.raises(DatabaseError, match="in use"):
+            backup.make_backup(plan)
+    finally:
+        holder.rollback()
+        holder.close()
+    assert 0.4 < time.monotonic() - started < 5
+    assert _leftovers(backup.backup_dir(plan)) == [] and backup.list_backups(plan) == []
+
+
 def test_restore_refuses_a_backup_of_a_newer_version(plan: Path, tmp_path: Path) -> None:
     newer = tmp_path / "newer.sqlite"
     shutil.copyfile(plan, newer)
