@@ -81,3 +81,32 @@ def test_opening_a_damaged_file_offers_and_restores_the_newest_good_backup(windo
     assert window.open_database_file(other)
     assert "is damaged" in offered[0] and "newest good backup" in offered[0]
     assert [p.family_name for p in people.list_people(window.db)] == ["Kept safe"]
+
+
+def test_restore_while_another_program_writes_answers_within_its_bound(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+    import time
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.db import backup
+
+    db_path = window.db.path
+    assert db_path is not None
+    people.create_person(window.db, PersonData(family_name="Current"))
+    make_backup(db_path)
+    monkeypatch.setattr(backup, "WAIT_S", 0.5)
+    monkeypatch.setattr(BackupDialog, "exec", lambda self: BackupDialog.DialogCode.Accepted)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *_a: shown.append(text))
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    try:
+        window.restore_from_backup()
+    finally:
+        writer.rollback()
+        writer.close()
+    assert time.monotonic() - started < 5
+    assert len(shown) == 1 and "in use by another window or program" in shown[0]
+    assert [p.family_name for p in people.list_people(window.db)] == ["Current"]  # reopened, unchanged
