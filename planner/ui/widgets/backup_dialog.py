@@ -45,7 +45,7 @@ class BackupDialog(QDialog):
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Restore from backup"))
-        self.setMinimumSize(560, 320)
+        self.setMinimumSize(700, 320)  # wide enough for every column in German, scroll bar included
         self.backups: list[BackupInfo] = list_backups(db_path)
         intro = QLabel(
             _("Choose the state to go back to. The current state is saved as a backup first, so this can be reversed."),
@@ -67,6 +67,7 @@ class BackupDialog(QDialog):
             if not b.passed:
                 self.table.item(row, 2).setToolTip(_(CHECK_HINTS[b.check]))
         self.table.resizeColumnsToContents()
+        self.resize(max(700, sum(self.table.columnWidth(c) for c in range(4)) + 64), 420)
         empty = QLabel(_("There are no backups of this database yet. One is made each day the planner opens it."), self)
         empty.setWordWrap(True)
         empty.setVisible(not self.backups)
