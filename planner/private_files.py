@@ -10,6 +10,8 @@ or a full disk leaves the old file or the new one and no half-written copy.
 from __future__ import annotations
 
 import os
+import re
+import socket
 import stat
 import time
 from pathlib import Path
@@ -26,9 +28,15 @@ def create_private(path: Path) -> int:
     return os.open(path, flags, PRIVATE_FILE)  # the umask can only narrow 0600, never widen it
 
 
+#: This computer, in temporary names: on a shared drive another desktop's process ids mean nothing here.
+_HOST = re.sub(r"[^A-Za-z0-9]", "", socket.gethostname())[:32] or "host"
+#: A temporary file of another computer is taken as abandoned only when it has not been written for this long.
+FOREIGN_LEFTOVER_AGE_S = 3600
+
+
 def temp_name(target: Path) -> Path:
-    """The temporary name beside `target` for this process: hidden, with our process id, ending in .part."""
-    return target.with_name(f".{target.name}.{os.getpid()}{TEMP_SUFFIX}")
+    """The temporary name beside `target` for this process: hidden, with host and process id, ending in .part."""
+    return target.with_name(f".{target.name}.{_HOST}-{os.getpid()}{TEMP_SUFFIX}")
 
 
 def write_private(target: Path, data: bytes, *, private: bool = True) -> None:
@@ -81,8 +89,10 @@ def is_private(path: Path) -> bool:
 def remove_leftovers(folder: Path) -> list[Path]:
     """Remove temporary files of processes that no longer run (killed mid-write); returns what was removed.
 
-    A temporary name carries its writer's process id (see temp_name); one of a
-    process still running is its work in progress and stays.
+    A temporary name carries its writer's computer and process id (see
+    temp_name); one of a process still running here is its work in progress and
+    stays, as does one of another computer (a shared drive) written to within
+    the last hour.
     """
     removed: list[Path] = []
     try:
@@ -90,9 +100,11 @@ def remove_leftovers(folder: Path) -> list[Path]:
     except OSError:
         return removed
     for path in candidates:
-        pid_text = path.name.removesuffix(TEMP_SUFFIX).rsplit(".", 1)[-1]
-        if not pid_text.isdigit() or _running(int(pid_text), path):
-            continue  # not one of ours, or the work in progress of a running planner
+        host, _dash, pid_text = path.name.removesuffix(TEMP_SUFFIX).rsplit(".", 1)[-1].rpartition("-")
+        if not host or not pid_text.isdigit():
+            continue  # not one of ours
+        if _running(int(pid_text), path) if host == _HOST else _recent(path):
+            continue  # the work in progress of a running planner, here or on another desktop
         try:
             path.unlink()
             removed.append(path)
@@ -101,14 +113,18 @@ def remove_leftovers(folder: Path) -> list[Path]:
     return removed
 
 
+def _recent(path: Path) -> bool:
+    try:
+        return time.time() - path.stat().st_mtime < FOREIGN_LEFTOVER_AGE_S
+    except OSError:
+        return False
+
+
 def _running(pid: int, path: Path) -> bool:
     if pid == os.getpid():
         return True
     if os.name == "nt":  # os.kill would end the process there: a leftover is taken as abandoned after an hour
-        try:
-            return time.time() - path.stat().st_mtime < 3600
-        except OSError:
-            return False
+        return _recent(path)
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
