@@ -39,6 +39,7 @@ from planner.db.integrity import (
     SQLITE_LOCKED,
     DamagedDatabaseError,
     DatabaseInUseError,
+    IN_USE,
     classify,
     file_problem,
     problem,
@@ -171,7 +172,8 @@ def backup_sqlite(
     try:
         os.close(create_private(tmp))
         bound = WAIT_S if wait is None else wait
-        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, timeout=bound)  # an exclusive lock: waited out, boundedly
+        # Another program's exclusive lock is waited out, for at most `bound` seconds.
+        src = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True, timeout=bound)
         if require_sound and (found := problem(src, full=True)) is not None:
             raise DamagedDatabaseError(source, found, newest_good_backup(source))
         src.execute("PRAGMA busy_timeout=50")  # from here on copy_pages keeps the time
@@ -188,7 +190,7 @@ def backup_sqlite(
         os.replace(tmp, target)
         sync_folder(target.parent)
     except _TimedOut as exc:
-        raise DatabaseInUseError(N_("{path} is in use by another window or program; close it there and try again."), path=str(source)) from exc
+        raise DatabaseInUseError(IN_USE, path=str(source)) from exc
     except (sqlite3.Error, OSError) as exc:
         raise classify(exc, target if isinstance(exc, OSError) else source) from exc
     finally:
@@ -411,7 +413,7 @@ def _restore_into(backup: Path, db_path: Path, progress: Progress | None, wait: 
         finally:
             dst.close()
     except _TimedOut as exc:
-        raise DatabaseInUseError(N_("{path} is in use by another window or program; close it there and try again."), path=str(db_path)) from exc
+        raise DatabaseInUseError(IN_USE, path=str(db_path)) from exc
     except (sqlite3.Error, OSError) as exc:
         raise classify(exc, db_path) from exc
     finally:
