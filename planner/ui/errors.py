@@ -12,12 +12,12 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from planner import logs
 from planner.domain.errors import ConnectionLostError, PlannerError
 from planner.i18n import _
 
@@ -54,11 +54,8 @@ class ErrorReporter:
 
     def install(self) -> None:
         try:
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            self._handler = RotatingFileHandler(self.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-            self._handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-            log.addHandler(self._handler)
-            log.setLevel(logging.INFO)
+            self.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._handler = logs.install(self.log_path)  # one rotating, owner-only log for every logger
         except OSError:
             self._handler = None  # no log file: the dialog still tells what happened
         self._previous = sys.excepthook
@@ -68,8 +65,7 @@ class ErrorReporter:
         if sys.excepthook == self.handle and self._previous is not None:
             sys.excepthook = self._previous
         if self._handler is not None:
-            log.removeHandler(self._handler)
-            self._handler.close()
+            logs.uninstall(self._handler)
             self._handler = None
 
     def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:

@@ -457,12 +457,12 @@ class MainWindow(QMainWindow):
             return
         chosen = dialog.chosen()
         assert chosen is not None
-        from planner.db.backup import restore_backup
+        from planner.ui.recovery import restore_with_progress
 
         self.live.stop()  # its watch on the file is a connection too
         self.db.close()
         try:
-            restore_backup(chosen.path, path)
+            restore_with_progress(self, chosen.path, path)  # waits for another window's lock, boundedly
         except DatabaseError as error:
             show_planner_error(self, error, _("The backup was not restored"))
         self.open_database_file(path)
@@ -511,8 +511,16 @@ class MainWindow(QMainWindow):
             return False
         from planner.db.engine import open_database
 
+        from planner.db.integrity import DamagedDatabaseError
+
         try:
             new_db = open_database(path)
+        except DamagedDatabaseError as error:
+            from planner.ui.recovery import offer_good_backup
+
+            if not offer_good_backup(self, error):
+                return False
+            return self.open_database_file(path)
         except DatabaseError as error:
             show_planner_error(self, error, _("The database cannot be opened"))
             return False
