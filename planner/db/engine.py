@@ -24,10 +24,11 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from planner.db.server_errors import CONNECTION_LOST, connect_failure, connection_lost
 from planner.domain.errors import ConnectionLostError, DatabaseError
 from planner.i18n import N_
 
@@ -35,12 +36,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 POSTGRESQL_DRIVER = "postgresql+psycopg"
 CONNECT_TIMEOUT_S = 10
-#: SQLSTATEs of a connection that is gone: class 08, and the server shutting down or restarting.
-_LOST_STATES = ("57P01", "57P02", "57P03")
-CONNECTION_LOST = N_(
-    "The connection to the database server was lost, so the last action was not carried out. "
-    "Check the network connection, then reconnect and try again."
-)
 
 
 def database_url(target: str | os.PathLike[str]) -> URL:
@@ -216,9 +211,9 @@ class Database:
         """A server connection that broke off becomes ConnectionLostError; a file has no connection to lose."""
         try:
             yield
-        except DBAPIError as exc:
-            if not self.is_sqlite and connection_broken(exc):
-                raise ConnectionLostError(CONNECTION_LOST) from exc
+        except Exception as exc:  # SQLAlchemy's errors, and psycopg's own where a path raises them unwrapped
+            if connection_lost(exc, is_sqlite=self.is_sqlite):
+                raise ConnectionLostError(CONNECTION_LOST, server=self.server) from exc
             raise
 
     def reconnect(self) -> None:
@@ -231,18 +226,9 @@ class Database:
         self.engine.dispose()
 
 
-def connection_broken(exc: DBAPIError) -> bool:
-    """True when a server database failed because the connection is gone, not because a statement was refused.
-
-    The driver gives no SQLSTATE for failures on the client side (refused,
-    reset, timed out); the server's own reasons carry class 08 or 57P0x.
-    """
-    if exc.connection_invalidated:
-        return True
-    if not isinstance(exc, (OperationalError, InterfaceError)):
-        return False
-    state = getattr(exc.orig, "sqlstate", None)
-    return state is None or state.startswith("08") or state in _LOST_STATES
+def connection_broken(exc: BaseException) -> bool:
+    """True when a server database failed because the connection is gone (see planner/db/server_errors.py)."""
+    return connection_lost(exc)
 
 
 def connection_busy(exc: DBAPIError) -> bool:
@@ -265,7 +251,8 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True, backu
         shown = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", str(target))  # never echo a password
         raise DatabaseError(N_("“{target}” is neither a file path nor a database URL."), target=shown) from exc
     created = False
-    kwargs: dict[str, Any] = {}
+    # Statements' parameters (names, passport numbers) never go into an error's text, and so never into a log.
+    kwargs: dict[str, Any] = {"hide_parameters": True}
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseError(N_("An in-memory database cannot hold a plan; give a file path."))
@@ -300,10 +287,7 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True, backu
     except DBAPIError as exc:
         engine.dispose()
         if engine.dialect.name != "sqlite" and connection_broken(exc):
-            raise DatabaseError(
-                N_("The database cannot be opened: the server {server} cannot be reached or refused the connection ({reason})."),
-                server=db.server, reason=_reason(exc).removeprefix("connection failed: ").strip(),
-            ) from exc
+            raise connect_failure(exc, server=db.server, database=url.database or "", user=url.username or "") from exc
         raise DatabaseError(N_("The database cannot be opened: {reason}"), reason=_reason(exc)) from exc
     if backup and not created and engine.dialect.name == "sqlite":
         _daily_backup(path)

@@ -6,7 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -17,7 +18,6 @@ from planner.domain.errors import ConnectionLostError, DatabaseError
 from planner.i18n import set_language
 from planner.services import trips
 from planner.ui import main_window as mw
-from planner.ui import reconnect
 from planner.ui.file_actions import RECENT_KEY, RecentMenu
 from planner.ui.live_updates import LiveUpdates
 from planner.ui.main_window import MainWindow
@@ -142,11 +142,13 @@ def test_the_dialog_in_each_language(qtbot, tmp_path: Path, language: str) -> No
 # --- a lost connection -----------------------------------------------------------------------------
 
 
-def test_a_form_keeps_its_input_when_the_connection_is_lost_and_offers_to_reconnect(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    asked: list[str] = []
+def test_a_form_keeps_its_input_when_the_connection_is_lost_and_the_banner_reconnects(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window.show()
     reconnected: list[bool] = []
-    monkeypatch.setattr(reconnect, "ask_to_reconnect", lambda parent, message: asked.append(message) or len(asked) == 1)
-    monkeypatch.setattr(window, "reconnect_database", lambda: reconnected.append(True))
+    monkeypatch.setattr(window.connection_monitor, "_reconnect", lambda: reconnected.append(True))
+    boxes: list[object] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: boxes.append(self))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: boxes.append(args))
     calls: list[TripData] = []
 
     def save(data: TripData) -> object:
@@ -161,43 +163,55 @@ def test_a_form_keeps_its_input_when_the_connection_is_lost_and_offers_to_reconn
     dialog.title_localized.edits[next(iter(dialog.title_localized.edits))].setText("Visit to Shenzhen")
     dialog.submit()
     assert dialog.isVisible() and "connection to the database server was lost" in dialog.error_text("")
-    assert asked and reconnected == [True]
+    assert boxes == []  # no dialog: one calm banner above the pages
+    assert window.connection_banner.isVisible() and "reconnecting" in window.connection_banner.text.text()
     assert dialog.title_localized.value() == calls[0].title  # the input is all still there
+    heard: list[str] = []
+    window.history.bus.changed.connect(lambda entity, _id: heard.append(entity))
+    qtbot.mouseClick(window.connection_banner.button, Qt.MouseButton.LeftButton)  # "Reconnect now"
+    assert reconnected == [True] and not window.connection_monitor.down
+    assert DataBus.ANY in heard  # every page reads again after an outage
+    assert "again" in window.connection_banner.text.text() and window.connection_banner.button.isHidden()
     dialog.submit()  # saving again after the reconnect works
     assert dialog.result() == TripDialog.DialogCode.Accepted
     assert [t.trip.title for t in trips.list_trips(window.db)] == [calls[0].title]
 
 
-def test_a_reconnect_that_fails_asks_again_with_the_new_reason(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    asked: list[str] = []
-    monkeypatch.setattr(reconnect, "ask_to_reconnect", lambda parent, message: asked.append(message) or len(asked) < 3)
+def test_reconnect_attempts_back_off_and_many_reports_make_one_banner(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui.connection_banner import BACKOFF_S
+    from planner.ui.reconnect import report_lost
+
     attempts: list[int] = []
 
     def flaky() -> None:
         attempts.append(1)
-        if len(attempts) == 1:
+        if len(attempts) < 3:
             raise DatabaseError("The server is still away.")
 
-    monkeypatch.setattr(window, "reconnect_database", flaky)
-    assert reconnect.offer_reconnect(window.navigator, ConnectionLostError(CONNECTION_LOST))  # found through the parents
-    assert asked == [ConnectionLostError(CONNECTION_LOST).message(), "The server is still away."]
-    assert len(attempts) == 2
-    monkeypatch.setattr(reconnect, "ask_to_reconnect", lambda parent, message: False)
-    assert not reconnect.offer_reconnect(window, ConnectionLostError(CONNECTION_LOST))
+    monitor = window.connection_monitor
+    monkeypatch.setattr(monitor, "_reconnect", flaky)
+    for _ in range(5):  # pages, the trip list and the live updates all meet the same outage
+        report_lost(window.navigator, ConnectionLostError(CONNECTION_LOST))  # found through the parents
+    assert monitor.down and monitor.attempts == 0 and 0 < monitor.seconds_to_next() <= BACKOFF_S[0]
+    assert not monitor.try_now()
+    assert monitor.last_reason == "The server is still away." and monitor.seconds_to_next() > BACKOFF_S[0]
+    assert not monitor.try_now()
+    assert monitor.seconds_to_next() > BACKOFF_S[1]
+    assert monitor.try_now() and len(attempts) == 3 and not monitor.down
 
 
-def test_a_lost_connection_reaching_the_crash_reporter_offers_a_reconnect_and_writes_no_log(tmp_path: Path, qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_connection_reaching_the_crash_reporter_shows_the_banner_and_writes_no_log(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from planner.ui.errors import ErrorReporter
 
-    offered: list[str] = []
-    monkeypatch.setattr(reconnect, "offer_reconnect", lambda parent, error: offered.append(error.message()) or True)
-    reporter = ErrorReporter(tmp_path / "logs")
+    monkeypatch.setattr(window.connection_monitor, "_reconnect", lambda: None)
+    reporter = ErrorReporter(tmp_path / "logs", lambda: window)
     reporter.install()
     try:
-        reporter.handle(ConnectionLostError, ConnectionLostError(CONNECTION_LOST), None)
+        for _ in range(3):
+            reporter.handle(ConnectionLostError, ConnectionLostError(CONNECTION_LOST), None)
     finally:
         reporter.uninstall()
-    assert offered and "was lost" in offered[0]
+    assert window.connection_monitor.down and "was lost" in window.connection_monitor.last_reason
     assert not (tmp_path / "logs" / "planner.log").exists() or "Uncaught" not in (tmp_path / "logs" / "planner.log").read_text()
 
 
@@ -296,7 +310,7 @@ def test_a_team_database_that_cannot_be_reached_at_start_opens_the_dialog_with_t
 
     monkeypatch.setattr(ConnectionDialog, "exec", cancel)
     assert app_module.open_server_or_ask("postgresql://anna@127.0.0.1:1/planner", PasswordStore(MemoryKeyring())) is None
-    assert "cannot be reached or refused the connection" in seen[0][0] and seen[0][1] == "127.0.0.1"
+    assert "127.0.0.1:1/planner cannot be reached" in seen[0][0] and seen[0][1] == "127.0.0.1"
 
 
 @pytest.mark.postgresql
