@@ -16,7 +16,8 @@ from planner import __version__
 from planner.cli import data_commands, issue_commands, protocol_commands, trip_commands
 from planner.cli.registry import Commands
 from planner.db.engine import Database, open_database
-from planner.domain.errors import PlannerError
+from planner.db.server_errors import CONNECTION_LOST_CLI
+from planner.domain.errors import ConnectionLostError, PlannerError
 from planner.i18n import _, ngettext, set_language, system_language
 from planner.paths import default_database_path, user_data_dir
 
@@ -361,6 +362,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return int(file_command(args, _print))  # type: ignore[operator]
         db = open_database(args.db or default_database_path())
         return _COMMANDS[args.command](args, db)
+    except ConnectionLostError as exc:  # the window's wording speaks of reconnecting; here the command is run again
+        _error(PlannerError(CONNECTION_LOST_CLI, server=exc.params.get("server", "?")).message())
+        return EXIT_ERROR
     except PlannerError as exc:
         _error(exc.message())
         return EXIT_PROBLEMS if getattr(exc, "problems", None) else EXIT_ERROR

@@ -222,6 +222,21 @@ class Database:
         with self._connection_kept(), self.engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
 
+    def probe(self, timeout_s: int = 5) -> None:
+        """Ask the server whether it answers, on a fresh connection outside the pool; DatabaseError if not.
+
+        Safe from a worker thread: it shares nothing with the pool the window uses.
+        """
+        if self.is_sqlite:
+            return
+        url = self.engine.url
+        cargs, cparams = self.engine.dialect.create_connect_args(url)
+        try:
+            conn = self.engine.dialect.loaded_dbapi.connect(*cargs, **{**cparams, "connect_timeout": timeout_s})
+        except Exception as exc:  # the driver's own errors: nothing of SQLAlchemy's wraps a direct connect
+            raise connect_failure(exc, server=self.server, database=url.database or "", user=url.username or "") from exc
+        conn.close()
+
     def close(self) -> None:
         self.engine.dispose()
 

@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         from planner.ui.connection_banner import ConnectionBanner, ConnectionMonitor
 
         # A lost team database is shown by one banner above the pages, never a dialog per attempt.
-        self.connection_monitor = ConnectionMonitor(self.reconnect_database, self)
+        self.connection_monitor = ConnectionMonitor(self.reconnect_database, self, probe=lambda: self.db.probe())
         self.connection_banner = ConnectionBanner(self.connection_monitor, self)
         self.live.connectionLost.connect(self.connection_monitor.lost)
         self.connection_monitor.restored.connect(self._reconnected)

@@ -47,3 +47,49 @@ def test_any_other_refusal_is_a_plain_sentence(db: Database) -> None:
         base.run(db, break_a_rule)
     assert not isinstance(info.value, ConflictError)
     assert info.value.message() == "The change breaks a rule of the database and was not saved."
+
+
+def test_a_refused_statement_never_carries_its_parameters_into_the_error_text(db: Database) -> None:
+    person = new_person(db)
+
+    def same_id_again(s: Session) -> None:
+        s.execute(insert(m.Person).values(id=person.id, version=1, family_name="Schostok", given_name="Stefan", passport_number="C01X00T47"))
+
+    with pytest.raises(ConflictError) as info:
+        base.run(db, same_id_again)
+    texts = [str(info.value), info.value.details, str(info.value.__cause__)]
+    assert not any("C01X00T47" in text for text in texts)  # what a log or "Show details" could ever hold
+
+
+@pytest.mark.postgresql
+def test_two_desktops_ticking_the_same_participant_at_once(db: Database, db_target: str) -> None:
+    """The other desktop's insert is still open when ours arrives: ours waits for it, then is told of the conflict."""
+    import threading
+    import time
+
+    from planner.db.engine import open_database
+    from planner.services import programme
+
+    trip = new_trip(db)
+    first, second = new_member(db, trip, new_person(db, "Weil")), new_member(db, trip, new_person(db, "Xu"))
+    item = new_item(db, trip, everyone=False, participant_ids=(first.id,))
+    other = open_database(db_target)
+    inserted = threading.Event()
+
+    def other_desktop() -> None:
+        with other.engine.begin() as conn:
+            conn.execute(insert(m.item_participant).values(item_id=item.id, membership_id=second.id))
+            inserted.set()
+            time.sleep(0.8)  # still open when ours arrives
+
+    thread = threading.Thread(target=other_desktop)
+    thread.start()
+    try:
+        assert inserted.wait(10)
+        with pytest.raises(ConflictError) as info:
+            programme.update_item(db, item.evolve(participant_ids=(first.id, second.id)))
+        assert info.value.message() == _(base.CHANGED_ELSEWHERE)
+    finally:
+        thread.join()
+        other.close()
+    assert set(programme.get_item(db, item.id).participant_ids) == {first.id, second.id}  # the other desktop's tick stands

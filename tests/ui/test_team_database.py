@@ -146,6 +146,7 @@ def test_a_form_keeps_its_input_when_the_connection_is_lost_and_the_banner_recon
     window.show()
     reconnected: list[bool] = []
     monkeypatch.setattr(window.connection_monitor, "_reconnect", lambda: reconnected.append(True))
+    monkeypatch.setattr(window.connection_monitor, "_probe", None)  # no worker thread: the attempt runs at once
     boxes: list[object] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: boxes.append(self))
     monkeypatch.setattr(QMessageBox, "critical", lambda *args: boxes.append(args))
@@ -190,6 +191,7 @@ def test_reconnect_attempts_back_off_and_many_reports_make_one_banner(window: Ma
 
     monitor = window.connection_monitor
     monkeypatch.setattr(monitor, "_reconnect", flaky)
+    monkeypatch.setattr(monitor, "_probe", None)
     for _ in range(5):  # pages, the trip list and the live updates all meet the same outage
         report_lost(window.navigator, ConnectionLostError(CONNECTION_LOST))  # found through the parents
     assert monitor.down and monitor.attempts == 0 and 0 < monitor.seconds_to_next() <= BACKOFF_S[0]
@@ -198,6 +200,34 @@ def test_reconnect_attempts_back_off_and_many_reports_make_one_banner(window: Ma
     assert not monitor.try_now()
     assert monitor.seconds_to_next() > BACKOFF_S[1]
     assert monitor.try_now() and len(attempts) == 3 and not monitor.down
+
+
+def test_the_server_is_asked_in_a_worker_thread_before_the_window_reconnects(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from planner.ui.reconnect import report_lost
+
+    asked_in: list[str] = []
+    answers = [DatabaseError("The server is still away."), None]
+
+    def probe() -> None:
+        asked_in.append(threading.current_thread().name)
+        answer = answers.pop(0)
+        if answer is not None:
+            raise answer
+
+    reconnected: list[str] = []
+    monitor = window.connection_monitor
+    monkeypatch.setattr(monitor, "_probe", probe)
+    monkeypatch.setattr(monitor, "_reconnect", lambda: reconnected.append(threading.current_thread().name))
+    report_lost(window, ConnectionLostError(CONNECTION_LOST))
+    assert monitor.try_now() is None  # asked in the background; the window goes on
+    qtbot.waitUntil(lambda: not monitor.probing, timeout=2000)
+    assert monitor.down and monitor.last_reason == "The server is still away." and reconnected == []
+    monitor.try_now()
+    qtbot.waitUntil(lambda: not monitor.down, timeout=2000)
+    assert asked_in == ["reconnect-probe", "reconnect-probe"]
+    assert reconnected == [threading.current_thread().name]  # the reconnect itself on the GUI thread
 
 
 def test_a_lost_connection_reaching_the_crash_reporter_shows_the_banner_and_writes_no_log(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
