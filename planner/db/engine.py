@@ -182,6 +182,14 @@ class Database:
         return f"{url.database or ''} @ {url.host or 'localhost'}"
 
     @property
+    def host(self) -> str:
+        """The server as host:port (a file's path), for messages that name the database separately."""
+        if self.path is not None:
+            return str(self.path)
+        url = self.engine.url
+        return f"{url.host or 'localhost'}:{url.port or 5432}"
+
+    @property
     def server(self) -> str:
         """Where the data lives, for messages: the file, or host:port/database of the server."""
         if self.path is not None:
@@ -234,7 +242,7 @@ class Database:
         try:
             conn = self.engine.dialect.loaded_dbapi.connect(*cargs, **{**cparams, "connect_timeout": timeout_s})
         except Exception as exc:  # the driver's own errors: nothing of SQLAlchemy's wraps a direct connect
-            raise connect_failure(exc, server=self.server, database=url.database or "", user=url.username or "") from exc
+            raise connect_failure(exc, server=self.host, database=url.database or "", user=url.username or "") from exc
         conn.close()
 
     def close(self) -> None:
@@ -302,7 +310,7 @@ def open_database(target: str | os.PathLike[str], *, migrate: bool = True, backu
     except DBAPIError as exc:
         engine.dispose()
         if engine.dialect.name != "sqlite" and connection_broken(exc):
-            raise connect_failure(exc, server=db.server, database=url.database or "", user=url.username or "") from exc
+            raise connect_failure(exc, server=db.host, database=url.database or "", user=url.username or "") from exc
         raise DatabaseError(N_("The database cannot be opened: {reason}"), reason=_reason(exc)) from exc
     if backup and not created and engine.dialect.name == "sqlite":
         _daily_backup(path)

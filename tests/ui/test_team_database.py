@@ -340,7 +340,7 @@ def test_a_team_database_that_cannot_be_reached_at_start_opens_the_dialog_with_t
 
     monkeypatch.setattr(ConnectionDialog, "exec", cancel)
     assert app_module.open_server_or_ask("postgresql://anna@127.0.0.1:1/planner", PasswordStore(MemoryKeyring())) is None
-    assert "127.0.0.1:1/planner cannot be reached" in seen[0][0] and seen[0][1] == "127.0.0.1"
+    assert "127.0.0.1:1 cannot be reached" in seen[0][0] and seen[0][1] == "127.0.0.1"
 
 
 @pytest.mark.postgresql
