@@ -19,8 +19,11 @@ from planner.ui.connection_banner import ConnectionMonitor
 
 
 def find_monitor(parent: QWidget | None) -> ConnectionMonitor | None:
-    """The ConnectionMonitor of the window `parent` belongs to (or of the active window)."""
-    for start in (parent, QApplication.activeWindow()):
+    """The ConnectionMonitor of the window `parent` belongs to (or of the active or any main window)."""
+    # The window of the widget, else the active window, else any main window: a page reloading while the
+    # user works in another program has no active window, and must not fall back to a dialog.
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for start in (parent, QApplication.activeWindow(), *shown):
         widget = start
         while widget is not None:
             monitor = getattr(widget, "connection_monitor", None)

@@ -93,3 +93,25 @@ def test_two_desktops_ticking_the_same_participant_at_once(db: Database, db_targ
         thread.join()
         other.close()
     assert set(programme.get_item(db, item.id).participant_ids) == {first.id, second.id}  # the other desktop's tick stands
+
+
+def test_a_deadlock_is_tried_again_a_bounded_number_of_times_and_counted(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(base.time, "sleep", lambda _s: None)
+    monkeypatch.setattr(base, "RETRIES", base.Counter())
+    calls: list[int] = []
+
+    def deadlocked_twice(_s: Session) -> str:
+        calls.append(1)
+        if len(calls) < 3:
+            raise base.BusyError(base.BUSY)
+        return "saved"
+
+    assert base.run(db, deadlocked_twice) == "saved"
+    assert base.RETRIES == {"busy": 2}
+
+    def always_deadlocked(_s: Session) -> None:
+        raise base.BusyError(base.BUSY)
+
+    with pytest.raises(base.BusyError):
+        base.run(db, always_deadlocked)
+    assert base.RETRIES["gave up"] == 1 and base.RETRIES["busy"] == 2 + base.LOCK_RETRIES

@@ -25,7 +25,8 @@ pytestmark = pytest.mark.postgresql
 
 CTL = os.environ.get("PLANNER_TEST_PG_CTL", "")
 OPTS = os.environ.get("PLANNER_TEST_PG_OPTS", "")
-OUTAGE_S = 3
+#: The issue asks for 10 s by hand; CI keeps the outage short (PLANNER_TEST_OUTAGE_SECONDS=10 for the full one).
+OUTAGE_S = float(os.environ.get("PLANNER_TEST_OUTAGE_SECONDS", "3"))
 
 
 class Server:
@@ -80,7 +81,9 @@ def test_the_window_shows_a_banner_not_dialogs_and_catches_up_after_the_restart(
         other.close()
     restarted = time.monotonic()
     qtbot.waitUntil(lambda: window.model.row_of(made.id) >= 0, timeout=10_000)
-    assert time.monotonic() - restarted < 6  # within about 5 s of the restart, without a click
+    shown_after = time.monotonic() - restarted
+    print(f"outage {OUTAGE_S:.0f} s: the other desktop's change shown {shown_after:.1f} s after the restart")
+    assert shown_after < 6  # within about 5 s of the restart, without a click
     assert not window.connection_monitor.down and dialogs == []
     assert "again" in window.connection_banner.text.text()
     assert window.live.listening

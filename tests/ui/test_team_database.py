@@ -356,3 +356,18 @@ def test_at_start_the_password_comes_from_the_keyring(db_target: str) -> None:
     opened = app_module.open_server_or_ask(public_url(db_target), store)
     assert opened is not None
     opened.close()
+
+
+def test_a_lost_connection_met_while_no_window_is_active_still_goes_to_the_banner(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui.reconnect import report_lost
+
+    window.show()
+    boxes: list[object] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: boxes.append(args))
+    monkeypatch.setattr(QApplication, "activeWindow", staticmethod(lambda: None))  # the user works in another program
+    monkeypatch.setattr(window.connection_monitor, "_probe", None)
+    monkeypatch.setattr(window.connection_monitor, "_reconnect", lambda: None)
+    report_lost(None, ConnectionLostError(CONNECTION_LOST))
+    assert window.connection_monitor.down and boxes == []
