@@ -350,6 +350,9 @@ def _log_unexpected() -> Path | None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Nothing but the command's own line reaches the terminal: a library's warning (psycopg's about a broken
+    # pipeline, say) would otherwise be printed by Python's last-resort handler.
+    logging.getLogger().addHandler(logging.NullHandler())
     set_language(system_language())
     parser = build_parser()
     args = parser.parse_args(argv)
