@@ -17,7 +17,8 @@ from planner.cli import data_commands, issue_commands, protocol_commands, trip_c
 from planner.cli.registry import Commands
 from planner.db.engine import Database, open_database
 from planner.db.integrity import DamagedDatabaseError
-from planner.domain.errors import PlannerError
+from planner.db.server_errors import CONNECTION_LOST_CLI
+from planner.domain.errors import ConnectionLostError, PlannerError
 from planner.i18n import _, ngettext, set_language, system_language
 from planner.paths import default_database_path, user_data_dir
 
@@ -366,6 +367,9 @@ def _damaged(error: DamagedDatabaseError) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Nothing but the command's own line reaches the terminal: a library's warning (psycopg's about a broken
+    # pipeline, say) would otherwise be printed by Python's last-resort handler.
+    logging.getLogger().addHandler(logging.NullHandler())
     set_language(system_language())
     parser = build_parser()
     args = parser.parse_args(argv)
@@ -384,6 +388,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _COMMANDS[args.command](args, db)
     except DamagedDatabaseError as exc:
         _damaged(exc)
+        return EXIT_ERROR
+    except ConnectionLostError as exc:  # the window's wording speaks of reconnecting; here the command is run again
+        _error(PlannerError(CONNECTION_LOST_CLI, server=exc.params.get("server", "?")).message())
         return EXIT_ERROR
     except PlannerError as exc:
         _error(exc.message())

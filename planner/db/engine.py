@@ -24,7 +24,7 @@ from typing import Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError, DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from planner.db.integrity import (
@@ -40,6 +40,7 @@ from planner.db.integrity import (
     problem,
 )
 from planner.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
+from planner.db.server_errors import CONNECTION_LOST, connect_failure, connection_lost
 from planner.domain.errors import ConnectionLostError, DatabaseError
 from planner.i18n import N_
 
@@ -47,12 +48,6 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 5000
 POSTGRESQL_DRIVER = "postgresql+psycopg"
 CONNECT_TIMEOUT_S = 10
-#: SQLSTATEs of a connection that is gone: class 08, and the server shutting down or restarting.
-_LOST_STATES = ("57P01", "57P02", "57P03")
-CONNECTION_LOST = N_(
-    "The connection to the database server was lost, so the last action was not carried out. "
-    "Check the network connection, then reconnect and try again."
-)
 
 
 def database_url(target: str | os.PathLike[str]) -> URL:
@@ -230,6 +225,14 @@ class Database:
         return f"{url.database or ''} @ {url.host or 'localhost'}"
 
     @property
+    def host(self) -> str:
+        """The server as host:port (a file's path), for messages that name the database separately."""
+        if self.path is not None:
+            return str(self.path)
+        url = self.engine.url
+        return f"{url.host or 'localhost'}:{url.port or 5432}"
+
+    @property
     def server(self) -> str:
         """Where the data lives, for messages: the file, or host:port/database of the server."""
         if self.path is not None:
@@ -259,10 +262,10 @@ class Database:
         """A server connection that broke off becomes ConnectionLostError; a file has no connection to lose."""
         try:
             yield
-        except DBAPIError as exc:
-            if not self.is_sqlite and connection_broken(exc):
-                raise ConnectionLostError(CONNECTION_LOST) from exc
-            if self.is_sqlite and self.path is not None and _damage_found(exc):
+        except Exception as exc:  # SQLAlchemy's errors, and psycopg's own where a path raises them unwrapped
+            if connection_lost(exc, is_sqlite=self.is_sqlite):
+                raise ConnectionLostError(CONNECTION_LOST, server=self.server) from exc
+            if isinstance(exc, DBAPIError) and self.is_sqlite and self.path is not None and _damage_found(exc):
                 raise _damaged(self.path, _reason(exc)) from exc
             raise
 
@@ -272,22 +275,28 @@ class Database:
         with self._connection_kept(), self.engine.connect() as conn:
             conn.exec_driver_sql("SELECT 1")
 
+    def probe(self, timeout_s: int = 5) -> None:
+        """Ask the server whether it answers, on a fresh connection outside the pool; DatabaseError if not.
+
+        Safe from a worker thread: it shares nothing with the pool the window uses.
+        """
+        if self.is_sqlite:
+            return
+        url = self.engine.url
+        cargs, cparams = self.engine.dialect.create_connect_args(url)
+        try:
+            conn = self.engine.dialect.loaded_dbapi.connect(*cargs, **{**cparams, "connect_timeout": timeout_s})
+        except Exception as exc:  # the driver's own errors: nothing of SQLAlchemy's wraps a direct connect
+            raise connect_failure(exc, server=self.host, database=url.database or "", user=url.username or "") from exc
+        conn.close()
+
     def close(self) -> None:
         self.engine.dispose()
 
 
-def connection_broken(exc: DBAPIError) -> bool:
-    """True when a server database failed because the connection is gone, not because a statement was refused.
-
-    The driver gives no SQLSTATE for failures on the client side (refused,
-    reset, timed out); the server's own reasons carry class 08 or 57P0x.
-    """
-    if exc.connection_invalidated:
-        return True
-    if not isinstance(exc, (OperationalError, InterfaceError)):
-        return False
-    state = getattr(exc.orig, "sqlstate", None)
-    return state is None or state.startswith("08") or state in _LOST_STATES
+def connection_broken(exc: BaseException) -> bool:
+    """True when a server database failed because the connection is gone (see planner/db/server_errors.py)."""
+    return connection_lost(exc)
 
 
 def connection_busy(exc: DBAPIError) -> bool:
@@ -313,7 +322,8 @@ def open_database(
         shown = re.sub(r"(://[^:/@]*:)[^@/]*@", r"\1***@", str(target))  # never echo a password
         raise DatabaseError(N_("“{target}” is neither a file path nor a database URL."), target=shown) from exc
     created = False
-    kwargs: dict[str, Any] = {}
+    # Statements' parameters (names, passport numbers) never go into an error's text, and so never into a log.
+    kwargs: dict[str, Any] = {"hide_parameters": True}
     if url.get_backend_name() == "sqlite":
         if not url.database or url.database == ":memory:":
             raise DatabaseError(N_("An in-memory database cannot hold a plan; give a file path."))
@@ -349,10 +359,7 @@ def open_database(
     except DBAPIError as exc:
         engine.dispose()
         if engine.dialect.name != "sqlite" and connection_broken(exc):
-            raise DatabaseError(
-                N_("The database cannot be opened: the server {server} cannot be reached or refused the connection ({reason})."),
-                server=db.server, reason=_reason(exc).removeprefix("connection failed: ").strip(),
-            ) from exc
+            raise connect_failure(exc, server=db.host, database=url.database or "", user=url.username or "") from exc
         if engine.dialect.name == "sqlite" and error_code(exc.orig) in (SQLITE_BUSY, SQLITE_LOCKED, SQLITE_FULL, SQLITE_IOERR):
             raise classify(exc.orig, path) from exc  # in use, disk full, write refused: said as such
         raise DatabaseError(N_("The database cannot be opened: {reason}"), reason=_reason(exc)) from exc

@@ -33,10 +33,16 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def show_planner_error(parent: QWidget | None, error: PlannerError, title: str | None = None) -> None:
-    if isinstance(error, ConnectionLostError):  # not a dead end: the window can connect again
-        from planner.ui.reconnect import offer_reconnect
+    if isinstance(error, ConnectionLostError):  # not a dead end: the window reconnects by itself
+        from planner.ui.reconnect import report_lost
 
-        offer_reconnect(parent, error)
+        report_lost(parent, error)
+        return
+    if error.details:
+        box = QMessageBox(QMessageBox.Icon.Critical, title or _("The action could not be completed"), error.message(),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setDetailedText(error.details)  # e.g. the database server's own words, for the administrator
+        box.exec()
         return
     show_error(parent, title or _("The action could not be completed"), error.message())
 
@@ -72,15 +78,11 @@ class ErrorReporter:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
-        if isinstance(exc, ConnectionLostError) and QApplication.instance() is not None and not self._showing:
-            # A read that found the server gone (e.g. a page reloading): no bug, so no log; offer to reconnect.
-            from planner.ui.reconnect import offer_reconnect
+        if isinstance(exc, ConnectionLostError) and QApplication.instance() is not None:
+            # A read that found the server gone (e.g. a page reloading): no bug, so no log; the banner says it.
+            from planner.ui.reconnect import report_lost
 
-            self._showing = True
-            try:
-                offer_reconnect(self._parent(), exc)
-            finally:
-                self._showing = False
+            report_lost(self._parent(), exc)
             return
         log.error("Uncaught exception\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if QApplication.instance() is None or self._showing:

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from planner.domain.errors import DatabaseError, PlannerError
 from planner.i18n import _
@@ -138,7 +140,20 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)  # in place of "Opening…"
+        from planner.ui.connection_banner import ConnectionBanner, ConnectionMonitor
+
+        # A lost team database is shown by one banner above the pages, never a dialog per attempt.
+        self.connection_monitor = ConnectionMonitor(self.reconnect_database, self, probe=lambda: self.db.probe())
+        self.connection_banner = ConnectionBanner(self.connection_monitor, self)
+        self.live.connectionLost.connect(self.connection_monitor.lost)
+        self.connection_monitor.restored.connect(self._reconnected)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.connection_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)  # in place of "Opening…"
         self._built = True
 
         self._build_actions()
@@ -266,6 +281,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(_("&About the delegation planner"))
         self.language_actions[self.language.language].setChecked(True)
         self.no_selection.setText(_("No trip matches the filter."))
+        self.connection_banner.retranslate()
         self.navigator.retranslate()
         for index, page in enumerate(self.trip_pages):
             self.trip_tabs.setTabText(index, page.page_title())
@@ -532,6 +548,7 @@ class MainWindow(QMainWindow):
         from planner.ui.file_actions import remember_database
 
         old, self.db = self.db, new_db
+        self.connection_monitor.stop()
         self.live.stop()
         old.close()
         self.history.set_database(new_db)
@@ -571,10 +588,21 @@ class MainWindow(QMainWindow):
         return True
 
     def reconnect_database(self) -> None:
-        """After a lost connection: connect anew (DatabaseError while the server stays away), then read again."""
+        """After a lost connection: connect anew and listen again (DatabaseError while the server stays away)."""
+        from planner.db.server_errors import CONNECTION_LOST
+        from planner.domain.errors import ConnectionLostError
+
         self.db.reconnect()
         self.live.attach(self.db)
+        if not self.db.is_sqlite and not self.live.listening:
+            raise ConnectionLostError(CONNECTION_LOST, server=self.db.server)
         self.refresh()
+
+    def _reconnected(self) -> None:
+        """Connected again: every page reads anew, since what others changed meanwhile was never announced to us."""
+        from planner.ui.undo import DataBus
+
+        self.history.bus.changed.emit(DataBus.ANY, 0)
 
     def about(self) -> None:
         text = _("Plans official delegation trips and prints their programmes in German, Chinese and English.")
