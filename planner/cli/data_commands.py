@@ -11,7 +11,7 @@ import argparse
 import json
 from pathlib import Path
 
-from planner.db.backup import list_backups, make_backup, restore_backup
+from planner.db.backup import WAIT_S, Check, list_backups, make_backup, restore_backup
 from planner.db.engine import Database, check_sqlite_file, database_url
 from planner.domain.errors import DatabaseError
 from planner.i18n import N_, _
@@ -39,6 +39,10 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p = sub.add_parser("erase-person", help=_("erase one person's details; their trips keep a placeholder"))
     p.add_argument("--person", type=int, required=True, metavar="ID")
     p.add_argument("--yes", action="store_true", help=_("do not ask for confirmation"))
+    p.add_argument(
+        "--keep-backups", action="store_true",
+        help=_("leave the backups as they are and list those that still hold the person"),
+    )
 
 
 def _sqlite_path(args: argparse.Namespace) -> Path:
@@ -46,8 +50,7 @@ def _sqlite_path(args: argparse.Namespace) -> Path:
     if url.get_backend_name() != "sqlite" or not url.database:
         raise DatabaseError(N_("Backups made by the planner are for database files; back up PostgreSQL with pg_dump."))
     path = Path(url.database)
-    if check_sqlite_file(path):
-        raise DatabaseError(N_("{path} does not exist."), path=str(path))
+    check_sqlite_file(path, create=False)  # a missing file is refused; no folder is made
     return path
 
 
@@ -67,11 +70,17 @@ def list_backups_command(args: argparse.Namespace, out: callable) -> int:  # typ
         out(_("No backups yet."))
     for number, b in enumerate(backups, start=1):
         out(f"{number:>3}  {formatting.short_date(b.created.date())} {formatting.time_of_day(b.created)}  "
-            f"{b.kind.value:<15} {formatting.integer(b.size // 1024)} KB  {b.path}")
+            f"{b.kind.value:<15} {_(CHECK_WORDS[b.check]):<12} {formatting.integer(b.size // 1024)} KB  {b.path}")
     return 0
 
 
+#: What list-backups says about each backup's check (the window says it in whole words).
+CHECK_WORDS = {Check.PASSED: N_("checked OK"), Check.DAMAGED: N_("DAMAGED"), Check.UNCHECKED: N_("not checked")}
+
+
 def restore_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+    from planner import formatting
+
     path = _sqlite_path(args)
     chosen: Path = args.backup
     if not chosen.exists() and str(chosen).isdigit():
@@ -80,7 +89,15 @@ def restore_command(args: argparse.Namespace, out: callable) -> int:  # type: ig
         if not 0 <= index < len(backups):
             raise DatabaseError(N_("There is no backup number {number}; see list-backups."), number=str(chosen))
         chosen = backups[index].path
-    safety = restore_backup(chosen, path)
+    told: list[bool] = []
+
+    def progress(_done: int, _total: int, waiting: bool) -> None:
+        if waiting and not told:  # once: the wait is bounded, and then the restore says "in use"
+            told.append(True)
+            out(_("Waiting up to {seconds} seconds for another window or program to finish writing…").format(
+                seconds=formatting.integer(int(WAIT_S))))
+
+    safety = restore_backup(chosen, path, progress=progress)
     out(_("Restored {path} from {backup}; the state before is kept in {safety}.").format(path=path, backup=chosen, safety=safety))
     return 0
 
@@ -97,15 +114,17 @@ def person_report_command(args: argparse.Namespace, db: Database, out: callable)
 
 
 def erase_person_command(args: argparse.Namespace, db: Database, out: callable, ask: callable) -> int:  # type: ignore[valid-type]
+    from planner.services.erasure import erase_everywhere, report_lines
     from planner.services.people import get_person
-    from planner.services.privacy import erase_person
 
     person = get_person(db, args.person)
     if not args.yes and not ask(_("Erase every detail of {name}? This cannot be undone. [y/N] ").format(name=person.full_name)):
         out(_("Nothing was erased."))
         return 1
-    erase_person(db, args.person)
+    report = erase_everywhere(db, args.person, clean_backups=not args.keep_backups)
     out(_("Erased the details of person {id}; their trips keep a placeholder.").format(id=args.person))
+    for line in report_lines(report):
+        out(line)
     return 0
 
 

@@ -12,11 +12,13 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from planner import __version__
+from planner import __version__, logs
 from planner.cli import data_commands, issue_commands, protocol_commands, trip_commands
 from planner.cli.registry import Commands
 from planner.db.engine import Database, open_database
-from planner.domain.errors import PlannerError
+from planner.db.integrity import DamagedDatabaseError
+from planner.db.server_errors import CONNECTION_LOST_CLI
+from planner.domain.errors import ConnectionLostError, PlannerError
 from planner.i18n import _, ngettext, set_language, system_language
 from planner.paths import default_database_path, user_data_dir
 
@@ -24,6 +26,11 @@ EXIT_OK = 0
 EXIT_ERROR = 1
 EXIT_USAGE = 2
 EXIT_PROBLEMS = 3
+#: The commands that may create a database; every other one refuses a missing file and creates no folder.
+CREATING_COMMANDS = frozenset({"demo", "import-trip"})
+#: Commands after which no daily backup is taken: one would hold the details the command is about to erase.
+NO_BACKUP_COMMANDS = frozenset({"erase-person"})
+LOG_FILE = "planner-cli.log"
 
 _COMMANDS = Commands()
 command = _COMMANDS.command
@@ -336,31 +343,55 @@ def _lang() -> str:
     return current_language()
 
 
+def _log_path() -> Path:
+    return user_data_dir() / "logs" / LOG_FILE
+
+
 def _log_unexpected() -> Path | None:
-    try:
-        folder = user_data_dir() / "logs"
-        folder.mkdir(parents=True, exist_ok=True)
-        path = folder / "planner-cli.log"
-        logging.basicConfig(filename=path, level=logging.ERROR, force=True)
-        logging.exception("unexpected error in the command line interface")
-        return path
-    except OSError:
-        return None
+    """The traceback goes to the log (created 0600 at this first record); the path, if it could be written."""
+    path = _log_path()
+    logging.getLogger("planner.cli").exception("unexpected error in the command line interface")
+    return path if path.is_file() else None
+
+
+def _damaged(error: DamagedDatabaseError) -> None:
+    """The damaged file's message, and the command that restores the newest good backup."""
+    _error(error.message())
+    if error.good_backup is not None:
+        from planner.db.backup import list_backups
+
+        numbers = [b.path for b in list_backups(error.path)]
+        if error.good_backup.path in numbers:
+            _error(_("To restore it: planner --db \"{path}\" restore {number}").format(
+                path=error.path, number=numbers.index(error.good_backup.path) + 1))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    # Nothing but the command's own line reaches the terminal: a library's warning (psycopg's about a broken
+    # pipeline, say) would otherwise be printed by Python's last-resort handler.
+    logging.getLogger().addHandler(logging.NullHandler())
     set_language(system_language())
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.lang:
         set_language(args.lang)
     db: Database | None = None
+    log_handler = logs.install(_log_path())
     try:
         file_command = data_commands.FILE_COMMANDS.get(args.command)
         if file_command is not None:  # works on the file itself, which may be damaged
             return int(file_command(args, _print))  # type: ignore[operator]
-        db = open_database(args.db or default_database_path())
+        db = open_database(
+            args.db or default_database_path(), create=args.command in CREATING_COMMANDS,
+            backup=args.command not in NO_BACKUP_COMMANDS,
+        )
         return _COMMANDS[args.command](args, db)
+    except DamagedDatabaseError as exc:
+        _damaged(exc)
+        return EXIT_ERROR
+    except ConnectionLostError as exc:  # the window's wording speaks of reconnecting; here the command is run again
+        _error(PlannerError(CONNECTION_LOST_CLI, server=exc.params.get("server", "?")).message())
+        return EXIT_ERROR
     except PlannerError as exc:
         _error(exc.message())
         return EXIT_PROBLEMS if getattr(exc, "problems", None) else EXIT_ERROR
@@ -377,4 +408,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if db is not None:
             db.close()
+        logs.uninstall(log_handler)
 

@@ -18,7 +18,8 @@ from sqlalchemy import Connection, Integer, Table, func, insert, select, text
 
 from planner.db.engine import Database, database_url, open_database
 from planner.db.models import Base
-from planner.domain.errors import DatabaseError
+from planner.db.server_errors import CONNECTION_LOST, connection_lost
+from planner.domain.errors import ConnectionLostError, DatabaseError
 from planner.i18n import N_
 
 BATCH = 500
@@ -47,10 +48,14 @@ def copy_database(source: str | os.PathLike[str], target: str | os.PathLike[str]
         dst = open_database(target, backup=False)
         try:
             rows = _copy_tables(src, dst)
-        except BaseException:
+        except BaseException as exc:
             dst.close()
             if dst.created and dst.path is not None:
                 _remove_file(dst.path)  # a new file that received nothing is not left behind
+            if isinstance(exc, Exception) and connection_lost(exc):
+                # The target's one transaction was rolled back with the connection: nothing was written.
+                server = dst.server if not dst.is_sqlite else src.server
+                raise ConnectionLostError(CONNECTION_LOST, server=server) from exc
             raise
         dst.close()
         return CopyReport(src.server, dst.server, rows)

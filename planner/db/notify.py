@@ -15,10 +15,10 @@ from collections.abc import Iterable
 from typing import Any
 
 from sqlalchemy import text
-from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from planner.db.engine import CONNECTION_LOST, Database
+from planner.db.engine import Database
+from planner.db.server_errors import CONNECTION_LOST, connection_lost
 from planner.domain.errors import ConnectionLostError
 
 CHANNEL = "planner_changes"
@@ -73,8 +73,10 @@ class ChangeListener:
         self.stop()
         try:
             pooled = self._db.engine.raw_connection()
-        except DBAPIError as exc:
-            raise ConnectionLostError(CONNECTION_LOST) from exc
+        except Exception as exc:  # SQLAlchemy's DBAPIError, or psycopg's OperationalError unwrapped
+            if connection_lost(exc):
+                raise ConnectionLostError(CONNECTION_LOST, server=self._db.server) from exc
+            raise
         conn = pooled.driver_connection
         pooled.detach()  # this connection stays open and listening; it must not go back to the pool
         try:

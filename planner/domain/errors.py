@@ -13,7 +13,13 @@ from planner.i18n import _, ngettext
 
 
 class PlannerError(Exception):
-    """Any failure the user can understand and act on."""
+    """Any failure the user can understand and act on.
+
+    `details` may hold untranslated text for "Show details" (e.g. the database
+    server's own message); it is never part of the one-line message.
+    """
+
+    details: str = ""
 
     def __init__(self, message: str | tuple[str, str], *, field: str | None = None, **params: Any) -> None:
         """`message` is a msgid, or a (singular, plural) pair from Nn_ chosen by the `count` parameter."""

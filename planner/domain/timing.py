@@ -51,6 +51,18 @@ def utc_to_local(moment: datetime, tz: str) -> datetime:
     return moment.astimezone(zone(tz))
 
 
+def same_local_time(moment: datetime, tz: str, days: int, new_tz: str | None = None, field: str = "start") -> datetime:
+    """The wall-clock time `moment` shows in `tz`, `days` later (or earlier), read in `new_tz` (default: `tz`).
+
+    What moving a trip to new dates or to another zone does to an item planned
+    for 09:30 on its second day: it stays at 09:30 on the second day, whatever
+    daylight saving or the zone's offset does meanwhile. A time that does not
+    exist on the new day is refused (ValidationError), as everywhere.
+    """
+    local = utc_to_local(moment, tz).replace(tzinfo=None) + timedelta(days=days)
+    return local_to_utc(local, new_tz or tz, field)
+
+
 def day_bounds_utc(day: date, tz: str) -> tuple[datetime, datetime]:
     """The UTC interval of one local calendar day in `tz`."""
     z = zone(tz)

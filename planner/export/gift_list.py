@@ -108,5 +108,5 @@ def write_gift_list(db: Database, trip_id: int, path: str | os.PathLike[str], *,
             data = render_xlsx(headers, rows, title=lang.t(GIFT_REGISTER))  # type: ignore[arg-type]
     else:
         raise PlannerError(N_("Please name the gift list .csv, .xlsx or .pdf, not “{name}”."), name=target.name)
-    write_atomically(target, data, private=False)
+    write_atomically(target, data, private=True)  # recipients and values
     return target

@@ -145,7 +145,7 @@ def trip_ics(
     """Write the whole trip's calendar to `out_path`."""
     view = TripView.load(db, trip_id)
     target = Path(out_path).expanduser()
-    write_atomically(target, calendar_bytes(trip_calendar(view, language=parse_language(language), stamp=stamp)), private=False)
+    write_atomically(target, calendar_bytes(trip_calendar(view, language=parse_language(language), stamp=stamp)), private=True)  # who travels where and when
     return target
 
 
@@ -181,5 +181,5 @@ def _write_member(view: TripView, membership_id: int, target: Path, language: La
     member = view.member(membership_id)
     lang = parse_language(language) if language is not None else member.person.preferred_language
     calendar = trip_calendar(view, language=lang, membership_id=membership_id, stamp=stamp)
-    write_atomically(target, calendar_bytes(calendar), private=False)
+    write_atomically(target, calendar_bytes(calendar), private=True)  # who travels where and when
     return target

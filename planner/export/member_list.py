@@ -214,5 +214,5 @@ def write_member_list(
     data = render_member_list(
         db, trip_id, list_format(target), include_private=include_private, language=language, delimiter=delimiter,
     )
-    write_atomically(target, data, private=include_private)
+    write_atomically(target, data, private=True)  # e-mail, phone, dietary and accessibility needs
     return target

@@ -9,15 +9,16 @@ another export gives the very same file, and two exports can be diffed.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
-import tempfile
 from dataclasses import replace
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
 from planner.db.engine import Database
+from planner.db.integrity import DISK_FULL
 from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError
 from planner.domain.localized import LocalizedText
@@ -25,6 +26,7 @@ from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.domain.issued import IssuedContent, IssuedRecord, SnapshotItem
 from planner.domain.timing import as_utc
 from planner.i18n import N_
+from planner.private_files import write_private
 from planner.services.issued_history import load_issued
 from planner.services.transfer import (
     PRIVATE_PERSON_FIELDS,
@@ -69,39 +71,11 @@ def write_atomically(target: Path, data: bytes, *, private: bool) -> None:
     if not folder.is_dir():
         raise PlannerError(N_("The folder {path} does not exist."), path=str(folder))
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)
+        write_private(target, data, private=private)
     except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise PlannerError(DISK_FULL, path=str(target)) from exc
         raise PlannerError(N_("{path} cannot be written: {reason}"), path=str(target), reason=exc.strerror or str(exc)) from exc
-    temp = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        if not private:
-            os.chmod(temp, 0o644)
-        os.replace(temp, target)
-    except OSError as exc:
-        temp.unlink(missing_ok=True)
-        raise PlannerError(N_("{path} cannot be written: {reason}"), path=str(target), reason=exc.strerror or str(exc)) from exc
-    except BaseException:
-        temp.unlink(missing_ok=True)
-        raise
-    _sync_folder(folder)
-
-
-def _sync_folder(folder: Path) -> None:
-    """Make the rename itself durable where the system allows it (not on Windows)."""
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict[str, Any]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import logging
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -22,6 +24,16 @@ from planner.i18n import N_
 T = TypeVar("T")
 
 LOCK_RETRIES = 3
+#: How often a transaction was tried again after a lock or deadlock, and how often that did not help.
+RETRIES: Counter[str] = Counter()
+BUSY = N_("The database is busy in another window or program; your change was not saved. Please try again.")
+CHANGED_ELSEWHERE = N_("This record was changed elsewhere in the meantime; please reload it and try again.")
+
+log = logging.getLogger(__name__)
+
+
+class BusyError(DatabaseError):
+    """Another writer held the lock, or two transactions deadlocked: nothing was written; worth another try."""
 
 
 class Action(StrEnum):
@@ -50,20 +62,44 @@ def unit_of_work(db: Database) -> Iterator[Session]:
         with db.transaction() as session:
             yield session
     except StaleDataError as exc:
-        raise ConflictError(N_("This record was changed elsewhere in the meantime; please reload it and try again.")) from exc
+        raise ConflictError(CHANGED_ELSEWHERE) from exc
     except IntegrityError as exc:
-        raise PlannerError(N_("The change conflicts with existing data: {reason}"), reason=str(exc.orig)) from exc
+        raise _integrity_error(exc) from exc
     except DataError as exc:  # PostgreSQL enforces column lengths that SQLite ignores; validation should come first
         raise PlannerError(N_("A value does not fit into the database: {reason}"), reason=str(exc.orig).splitlines()[0]) from exc
     except OperationalError as exc:
         reason = str(exc.orig)
         if connection_busy(exc):
-            raise DatabaseError(N_("The database is busy in another window or program; your change was not saved. Please try again.")) from exc
+            raise BusyError(BUSY) from exc
         raise DatabaseError(N_("The database cannot be written: {reason}"), reason=reason) from exc
 
 
+def _integrity_error(exc: IntegrityError) -> PlannerError:
+    """A refused row as the user sees it: a race with another planner is a conflict, never the database's text.
+
+    Two planners ticking the same participant at once both insert the same key;
+    a record deleted elsewhere leaves a reference to nothing. Both mean the
+    screen was behind the database. Any other refusal (a rule the validation
+    should have caught) gets a plain sentence; the database's text, which may
+    quote the row, goes only into the details.
+    """
+    state = getattr(exc.orig, "sqlstate", None)
+    reason = str(exc.orig)
+    if state in ("23505", "23503") or "UNIQUE constraint" in reason or "FOREIGN KEY constraint" in reason:
+        error: PlannerError = ConflictError(CHANGED_ELSEWHERE)
+    else:
+        error = PlannerError(N_("The change breaks a rule of the database and was not saved."))
+    error.details = reason
+    return error
+
+
 def run(db: Database, action: Callable[[Session], T]) -> T:
-    """Run `action` in one transaction, retrying briefly when another writer holds the lock."""
+    """Run `action` in one transaction, retrying briefly when another writer holds the lock.
+
+    A deadlock or a lock another planner holds ends the transaction with
+    nothing written; it is tried again a bounded number of times (counted in
+    `RETRIES`, logged without any data), then the user is told the database is busy.
+    """
     for attempt in range(LOCK_RETRIES):
         try:
             with unit_of_work(db) as session:
@@ -71,9 +107,12 @@ def run(db: Database, action: Callable[[Session], T]) -> T:
                 if isinstance(result, Change):
                     _announce(db, session, result)
                 return result
-        except DatabaseError as exc:
-            if "busy" not in exc.msgid or attempt == LOCK_RETRIES - 1:
+        except BusyError:
+            RETRIES["busy"] += 1
+            if attempt == LOCK_RETRIES - 1:
+                RETRIES["gave up"] += 1
                 raise
+            log.info("database busy or deadlocked; trying again (attempt %d of %d)", attempt + 2, LOCK_RETRIES)
             time.sleep(0.25 * (attempt + 1))
     raise AssertionError("unreachable")
 
@@ -94,7 +133,7 @@ def get_or_fail(session: Session, model: type[T], record_id: int | None, what: s
 def check_version(obj: Any, version: int | None) -> None:
     """Refuse an update based on a stale read, before SQLAlchemy's own check at flush."""
     if version is not None and obj.version != version:
-        raise ConflictError(N_("This record was changed elsewhere in the meantime; please reload it and try again."))
+        raise ConflictError(CHANGED_ELSEWHERE)
 
 
 def bump_version(obj: Any, column: str) -> None:

@@ -108,10 +108,12 @@ def _visa(row: m.Visa | None) -> dict[str, Any] | None:
     }
 
 
-def erase_person(db: Database, person_id: int) -> Change:
+def erase_person(db: Database, person_id: int, *, checkpoint_wal: bool = True) -> Change:
     """Replace every personal detail by a placeholder; the trips keep an anonymous participant.
 
-    Not undoable on purpose: the returned Change holds no `before`.
+    Not undoable on purpose: the returned Change holds no `before`. The WAL is
+    checkpointed (bounded wait) unless the caller does it itself; erasing in
+    the backups and listing free-text mentions is services.erasure's part.
     """
 
     def act(s: Session) -> Change:
@@ -126,13 +128,10 @@ def erase_person(db: Database, person_id: int) -> Change:
         return Change(Action.UPDATED, "person", person_id, before=None, after=person_data(row))
 
     change = run(db, act)
-    if db.is_sqlite:
-        # Outside any transaction: a checkpoint cannot run inside one.
-        raw = db.engine.raw_connection()
-        try:
-            raw.cursor().execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        finally:
-            raw.close()
+    if checkpoint_wal:
+        from planner.services.erasure import checkpoint
+
+        checkpoint(db)  # outside any transaction: a checkpoint cannot run inside one
     return change
 
 

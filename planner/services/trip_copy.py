@@ -28,7 +28,7 @@ from planner.domain.entities import TripData
 from planner.domain.enums import TripStatus
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
-from planner.domain.timing import local_to_utc, utc_to_local
+from planner.domain.timing import same_local_time
 from planner.i18n import N_, current_language, translator_for
 from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
@@ -177,5 +177,4 @@ def _shift_day(day: date | None, days: timedelta) -> date | None:
 def _shift_moment(moment: datetime | None, tz: str, days: timedelta) -> datetime:
     """The same local wall-clock time in `tz`, `days` later (or earlier)."""
     assert moment is not None
-    local = utc_to_local(moment, tz).replace(tzinfo=None) + days
-    return local_to_utc(local, tz)
+    return same_local_time(moment, tz, days.days)

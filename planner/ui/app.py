@@ -91,9 +91,14 @@ def database_label(target: str) -> str:
 def open_or_report(target: str) -> Database | None:
     """The open database, or None after telling the user why it cannot be opened."""
     from planner.db.engine import open_database
+    from planner.db.integrity import DamagedDatabaseError
 
     try:
         return open_database(target)
+    except DamagedDatabaseError as error:  # offered its newest good backup, then opened again
+        from planner.ui.recovery import offer_good_backup
+
+        return open_database(target) if offer_good_backup(None, error) else None
     except DatabaseError as error:
         show_planner_error(None, error, _("The database cannot be opened"))
         return None

@@ -12,12 +12,12 @@ import logging
 import sys
 import traceback
 from collections.abc import Callable
-from logging.handlers import RotatingFileHandler
 from pathlib import Path
 from types import TracebackType
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
+from planner import logs
 from planner.domain.errors import ConnectionLostError, PlannerError
 from planner.i18n import _
 
@@ -33,10 +33,16 @@ def show_error(parent: QWidget | None, title: str, text: str) -> None:
 
 
 def show_planner_error(parent: QWidget | None, error: PlannerError, title: str | None = None) -> None:
-    if isinstance(error, ConnectionLostError):  # not a dead end: the window can connect again
-        from planner.ui.reconnect import offer_reconnect
+    if isinstance(error, ConnectionLostError):  # not a dead end: the window reconnects by itself
+        from planner.ui.reconnect import report_lost
 
-        offer_reconnect(parent, error)
+        report_lost(parent, error)
+        return
+    if error.details:
+        box = QMessageBox(QMessageBox.Icon.Critical, title or _("The action could not be completed"), error.message(),
+                          QMessageBox.StandardButton.Ok, parent)
+        box.setDetailedText(error.details)  # e.g. the database server's own words, for the administrator
+        box.exec()
         return
     show_error(parent, title or _("The action could not be completed"), error.message())
 
@@ -54,11 +60,8 @@ class ErrorReporter:
 
     def install(self) -> None:
         try:
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            self._handler = RotatingFileHandler(self.log_path, maxBytes=1_000_000, backupCount=3, encoding="utf-8")
-            self._handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-            log.addHandler(self._handler)
-            log.setLevel(logging.INFO)
+            self.log_dir.mkdir(parents=True, exist_ok=True, mode=0o700)
+            self._handler = logs.install(self.log_path)  # one rotating, owner-only log for every logger
         except OSError:
             self._handler = None  # no log file: the dialog still tells what happened
         self._previous = sys.excepthook
@@ -68,23 +71,18 @@ class ErrorReporter:
         if sys.excepthook == self.handle and self._previous is not None:
             sys.excepthook = self._previous
         if self._handler is not None:
-            log.removeHandler(self._handler)
-            self._handler.close()
+            logs.uninstall(self._handler)
             self._handler = None
 
     def handle(self, exc_type: type[BaseException], exc: BaseException, tb: TracebackType | None) -> None:
         if issubclass(exc_type, KeyboardInterrupt):
             QApplication.quit()
             return
-        if isinstance(exc, ConnectionLostError) and QApplication.instance() is not None and not self._showing:
-            # A read that found the server gone (e.g. a page reloading): no bug, so no log; offer to reconnect.
-            from planner.ui.reconnect import offer_reconnect
+        if isinstance(exc, ConnectionLostError) and QApplication.instance() is not None:
+            # A read that found the server gone (e.g. a page reloading): no bug, so no log; the banner says it.
+            from planner.ui.reconnect import report_lost
 
-            self._showing = True
-            try:
-                offer_reconnect(self._parent(), exc)
-            finally:
-                self._showing = False
+            report_lost(self._parent(), exc)
             return
         log.error("Uncaught exception\n%s", "".join(traceback.format_exception(exc_type, exc, tb)))
         if QApplication.instance() is None or self._showing:

@@ -13,7 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from planner.domain.errors import DatabaseError, PlannerError
 from planner.i18n import _
@@ -32,6 +34,8 @@ SPLITTER_KEY = "window/splitter"
 STATE_KEY = "window/state"
 LAST_DATABASE_KEY = "database/last"
 DATABASE_FILTER_EXTENSIONS = "*.sqlite *.sqlite3 *.db"
+#: Edit › Trip details… (Ctrl+Shift+E: E for edit; no standard key means "properties" on every platform).
+EDIT_TRIP_SHORTCUT = "Ctrl+Shift+E"
 #: A window that is never drawn (started minimised) opens its database after this long all the same.
 OPEN_ANYWAY_MS = 1000
 
@@ -136,12 +140,26 @@ class MainWindow(QMainWindow):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 3)
         self.splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(self.splitter)  # in place of "Opening…"
+        from planner.ui.connection_banner import ConnectionBanner, ConnectionMonitor
+
+        # A lost team database is shown by one banner above the pages, never a dialog per attempt.
+        self.connection_monitor = ConnectionMonitor(self.reconnect_database, self, probe=lambda: self.db.probe())
+        self.connection_banner = ConnectionBanner(self.connection_monitor, self)
+        self.live.connectionLost.connect(self.connection_monitor.lost)
+        self.connection_monitor.restored.connect(self._reconnected)
+        central = QWidget(self)
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(self.connection_banner)
+        column.addWidget(self.splitter, 1)
+        self.setCentralWidget(central)  # in place of "Opening…"
         self._built = True
 
         self._build_actions()
         self.navigator.currentChanged.connect(self._show_trip)
         self.navigator.newRequested.connect(self.new_trip)
+        self.navigator.editRequested.connect(self.edit_trip)
         self.navigator.duplicateRequested.connect(self.duplicate_trip)
         self.navigator.deleteRequested.connect(self.delete_trip)
         self.empty_state.newRequested.connect(self.new_trip)
@@ -174,6 +192,8 @@ class MainWindow(QMainWindow):
         key = QKeySequence.StandardKey
         self.new_action = self._action(key.New, self.new_trip)
         self.duplicate_action = self._action(None, self.duplicate_trip)
+        self.edit_trip_action = self._action(None, self.edit_trip)
+        self.edit_trip_action.setShortcut(QKeySequence(EDIT_TRIP_SHORTCUT))
         self.delete_action = self._action(key.Delete, self.delete_trip)
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.navigator.view.addAction(self.delete_action)
@@ -217,6 +237,8 @@ class MainWindow(QMainWindow):
         self.edit_menu = QMenu(self)
         self.edit_menu.addAction(self.undo_action)
         self.edit_menu.addAction(self.redo_action)
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.edit_trip_action)
         self.language_menu = QMenu(self)
         self.language_group = QActionGroup(self)
         self.language_actions: dict[str, QAction] = {}
@@ -243,6 +265,7 @@ class MainWindow(QMainWindow):
         self.help_menu.setTitle(_("&Help"))
         self.new_action.setText(_("&New trip…"))
         self.duplicate_action.setText(_("D&uplicate trip…"))
+        self.edit_trip_action.setText(_("Trip &details…"))
         self.delete_action.setText(_("&Delete trip…"))
         self.open_action.setText(_("&Open database…"))
         self.connect_action.setText(_("Connect to a &team database…"))
@@ -258,6 +281,7 @@ class MainWindow(QMainWindow):
         self.about_action.setText(_("&About the delegation planner"))
         self.language_actions[self.language.language].setChecked(True)
         self.no_selection.setText(_("No trip matches the filter."))
+        self.connection_banner.retranslate()
         self.navigator.retranslate()
         for index, page in enumerate(self.trip_pages):
             self.trip_tabs.setTabText(index, page.page_title())
@@ -302,6 +326,7 @@ class MainWindow(QMainWindow):
             self.problems.set_trip(trip_id)
         self.delete_action.setEnabled(summary is not None)
         self.duplicate_action.setEnabled(summary is not None)
+        self.edit_trip_action.setEnabled(summary is not None)
         self.export_action.setEnabled(summary is not None)
         self.print_action.setEnabled(summary is not None)
         self._update_pages()
@@ -369,6 +394,14 @@ class MainWindow(QMainWindow):
             self.navigator.search.clear()
             self.navigator.status.setCurrentIndex(0)
             self.refresh(getattr(dialog.result_value, "id", None))
+
+    def edit_trip(self) -> None:
+        """Edit › Trip details…: the selected trip's details dialog (one undoable step when saved)."""
+        from planner.ui.trip_edit import edit_trip
+
+        summary = self.navigator.current_summary()
+        if summary is not None and summary.trip.id is not None:
+            edit_trip(self.history, self, summary.trip.id)
 
     def duplicate_trip(self) -> None:
         """Copy the selected trip to new dates (one undoable step) and show the copy."""
@@ -440,12 +473,12 @@ class MainWindow(QMainWindow):
             return
         chosen = dialog.chosen()
         assert chosen is not None
-        from planner.db.backup import restore_backup
+        from planner.ui.recovery import restore_with_progress
 
         self.live.stop()  # its watch on the file is a connection too
         self.db.close()
         try:
-            restore_backup(chosen.path, path)
+            restore_with_progress(self, chosen.path, path)  # waits for another window's lock, boundedly
         except DatabaseError as error:
             show_planner_error(self, error, _("The backup was not restored"))
         self.open_database_file(path)
@@ -494,8 +527,16 @@ class MainWindow(QMainWindow):
             return False
         from planner.db.engine import open_database
 
+        from planner.db.integrity import DamagedDatabaseError
+
         try:
             new_db = open_database(path)
+        except DamagedDatabaseError as error:
+            from planner.ui.recovery import offer_good_backup
+
+            if not offer_good_backup(self, error):
+                return False
+            return self.open_database_file(path)
         except DatabaseError as error:
             show_planner_error(self, error, _("The database cannot be opened"))
             return False
@@ -507,6 +548,7 @@ class MainWindow(QMainWindow):
         from planner.ui.file_actions import remember_database
 
         old, self.db = self.db, new_db
+        self.connection_monitor.stop()
         self.live.stop()
         old.close()
         self.history.set_database(new_db)
@@ -546,10 +588,21 @@ class MainWindow(QMainWindow):
         return True
 
     def reconnect_database(self) -> None:
-        """After a lost connection: connect anew (DatabaseError while the server stays away), then read again."""
+        """After a lost connection: connect anew and listen again (DatabaseError while the server stays away)."""
+        from planner.db.server_errors import CONNECTION_LOST
+        from planner.domain.errors import ConnectionLostError
+
         self.db.reconnect()
         self.live.attach(self.db)
+        if not self.db.is_sqlite and not self.live.listening:
+            raise ConnectionLostError(CONNECTION_LOST, server=self.db.server)
         self.refresh()
+
+    def _reconnected(self) -> None:
+        """Connected again: every page reads anew, since what others changed meanwhile was never announced to us."""
+        from planner.ui.undo import DataBus
+
+        self.history.bus.changed.emit(DataBus.ANY, 0)
 
     def about(self) -> None:
         text = _("Plans official delegation trips and prints their programmes in German, Chinese and English.")

@@ -1,54 +1,42 @@
-"""A lost connection to the database server: say so, and offer to connect again.
+"""A lost connection to the database server: tell the window, which reconnects by itself.
 
 Nothing the user typed is lost: a form whose save failed stays open with its
-input (see RecordForm.submit), and after reconnecting the user saves again.
-The window that can reconnect is found among the parents of the widget that
-reports the failure (it has a `reconnect_database` method).
+input (see RecordForm.submit), and after the connection is back the user
+saves again. The window's ConnectionMonitor (planner/ui/connection_banner.py)
+is found among the parents of the widget that met the failure; it shows one
+calm banner and retries with backoff, however many parts of the window report
+the same outage. A widget with no such window (a dialog opened before any
+database) gets the message once.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from planner.domain.errors import ConnectionLostError, DatabaseError
+from planner.domain.errors import ConnectionLostError
 from planner.i18n import _
+from planner.ui.connection_banner import ConnectionMonitor
 
 
-def find_reconnect(parent: QWidget | None) -> Callable[[], None] | None:
-    widget = parent if parent is not None else QApplication.activeWindow()
-    while widget is not None:
-        method = getattr(widget, "reconnect_database", None)
-        if callable(method):
-            return method  # type: ignore[no-any-return]
-        widget = widget.parentWidget()
+def find_monitor(parent: QWidget | None) -> ConnectionMonitor | None:
+    """The ConnectionMonitor of the window `parent` belongs to (or of the active or any main window)."""
+    # The window of the widget, else the active window, else any main window: a page reloading while the
+    # user works in another program has no active window, and must not fall back to a dialog.
+    shown = [w for w in QApplication.topLevelWidgets() if w.isVisible()]
+    for start in (parent, QApplication.activeWindow(), *shown):
+        widget = start
+        while widget is not None:
+            monitor = getattr(widget, "connection_monitor", None)
+            if isinstance(monitor, ConnectionMonitor):
+                return monitor
+            widget = widget.parentWidget()
     return None
 
 
-def ask_to_reconnect(parent: QWidget | None, text: str) -> bool:
-    """The modal question; True for Reconnect. (Tests replace it.)"""
-    box = QMessageBox(QMessageBox.Icon.Warning, _("Connection lost"), text, QMessageBox.StandardButton.NoButton, parent)
-    box.setInformativeText(_("What you entered is still there. Reconnect, then save again."))
-    again = box.addButton(_("&Reconnect"), QMessageBox.ButtonRole.AcceptRole)
-    box.addButton(QMessageBox.StandardButton.Cancel)
-    box.setDefaultButton(again)
-    box.exec()
-    return box.clickedButton() is again
-
-
-def offer_reconnect(parent: QWidget | None, error: ConnectionLostError) -> bool:
-    """Show the lost connection and reconnect for as long as the user asks; True once connected again."""
-    reconnect = find_reconnect(parent)
-    if reconnect is None:
+def report_lost(parent: QWidget | None, error: ConnectionLostError) -> None:
+    """Hand a lost connection to the window's monitor (a banner, no dialog); without one, say it once."""
+    monitor = find_monitor(parent)
+    if monitor is None:
         QMessageBox.critical(parent, _("Connection lost"), error.message())
-        return False
-    text = error.message()
-    while ask_to_reconnect(parent, text):
-        try:
-            reconnect()
-        except DatabaseError as again:
-            text = again.message()
-            continue
-        return True
-    return False
+        return
+    monitor.lost(error.message())

@@ -152,3 +152,33 @@ def test_sqlite_to_postgresql_and_back(source: Path, tmp_path: Path, pg_server: 
         assert venues.get_venue(db, 1).contacts[1].name == "Zhang San"
     finally:
         db.close()
+
+
+def test_a_connection_lost_half_way_is_one_line_and_no_personal_data_reaches_a_log(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import psycopg
+    from sqlalchemy.exc import OperationalError
+
+    path = tmp_path / "private.sqlite"
+    db = open_database(path)
+    new_person(db, "Schostok", "Stefan", passport_number="C01X00T47", email="stefan.schostok@hannover-stadt.de")
+    db.close()
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    real = copy_module._copy_rows
+
+    def dropped(reading, writing, table):  # type: ignore[no-untyped-def]
+        if table.name == "person":
+            real(reading, writing, table)
+            broken = psycopg.OperationalError("consuming input failed: server closed the connection unexpectedly")
+            raise OperationalError("INSERT INTO person ...", {"passport_number": "C01X00T47"}, broken)
+        return real(reading, writing, table)
+
+    monkeypatch.setattr(copy_module, "_copy_rows", dropped)
+    assert main(["--lang", "en", "copy-database", "--from", str(path), "--to", str(tmp_path / "copy.sqlite")]) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "was lost; nothing was written" in err and "unexpected" not in err
+    assert not (tmp_path / "copy.sqlite").exists()
+    logs = [p.read_text(errors="replace") for p in tmp_path.rglob("*.log")]
+    assert not any("C01X00T47" in text or "stefan.schostok@" in text for text in logs + [err])

@@ -13,6 +13,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
+from planner.db import server_errors
 from planner.db.engine import CONNECTION_LOST, Database, open_database
 from planner.db.notify import ChangeListener, parse_payload
 from planner.domain.errors import ConnectionLostError, DatabaseError, ValidationErrors
@@ -85,15 +86,36 @@ def test_an_empty_server_database_is_created_and_migrated(pg_server: ScratchServ
         again.close()
 
 
-def test_a_wrong_password_is_refused_with_the_servers_reason(db_target: str) -> None:
+def test_a_wrong_password_is_named_as_such_with_the_servers_text_in_the_details(db_target: str) -> None:
     url = make_url(db_target).set(password="certainly-not-the-password")
     try:
         open_database(url.render_as_string(hide_password=False)).close()
     except DatabaseError as error:
-        assert "cannot be reached or refused the connection" in error.message()
-        assert "certainly-not" not in error.message()
+        assert error.msgid == server_errors.WRONG_LOGIN
+        assert "password authentication failed" in error.details
+        assert "certainly-not" not in error.message() and "certainly-not" not in error.details
         return
     pytest.skip("this server trusts every password")
+
+
+def test_a_missing_database_is_named(db_target: str) -> None:
+    url = make_url(db_target).set(database="no_such_planner_database")
+    with pytest.raises(DatabaseError) as info:
+        open_database(url.render_as_string(hide_password=False)).close()
+    assert info.value.msgid == server_errors.NO_DATABASE
+    assert "no_such_planner_database" in info.value.message() and "does not exist" in info.value.details
+
+
+def test_a_server_nobody_listens_on_is_unreachable(db_target: str) -> None:
+    import socket
+
+    with socket.socket() as s:  # a free port: nothing answers there
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    url = make_url(db_target).set(host="127.0.0.1", port=port)
+    with pytest.raises(DatabaseError) as info:
+        open_database(url.render_as_string(hide_password=False)).close()
+    assert info.value.msgid == server_errors.UNREACHABLE
 
 
 def test_other_planners_hear_of_committed_changes_only(db: Database, other: Database) -> None:

@@ -181,7 +181,7 @@ def test_a_failed_write_leaves_the_old_file_whole_and_no_temporary_file(
     monkeypatch.setattr(tripfile.os, "fsync", disk_full)
     with pytest.raises(PlannerError) as caught:
         write_trip_file(db, trip_id, target)
-    assert "No space left on device" in caught.value.message()
+    assert "is full; free some space" in caught.value.message()  # said in the user's language, not the system's
     assert target.read_text(encoding="utf-8") == "the previous export\n"
     assert sorted(p.name for p in out.iterdir()) == ["trip.json"]
 

@@ -113,7 +113,7 @@ def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db, q
     window.show()
     qtbot.waitUntil(lambda: window.is_open, timeout=5000)
     assert opened_after_paint == [True]
-    assert window.centralWidget() is window.splitter
+    assert window.centralWidget().isAncestorOf(window.splitter)  # the pages, below the connection banner
     assert window.windowTitle() == f"Delegation planner — {db.label}"
     language.detach()
 
@@ -263,3 +263,36 @@ def test_a_failing_demo_loader_does_not_stop_the_start(
     assert len(errors) == 1 and "KeyError" in errors[0] and "planner.log" in errors[0]
     log = (isolated / "data" / "DelegationPlanner" / "logs" / "planner.log").read_text(encoding="utf-8")
     assert "KeyError: 'trip'" in log
+
+
+def test_a_damaged_database_at_start_is_offered_its_newest_good_backup(
+    isolated: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from planner.db.backup import make_backup
+    from planner.db.engine import open_database
+    from planner.domain.entities import PersonData
+    from planner.services import people
+
+    path = isolated / "trips.sqlite"
+    db = open_database(path)
+    people.create_person(db, PersonData(family_name="From the backup"))
+    db.close()
+    make_backup(path)
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    data[page * 2 : page * 2 + 64] = bytes(b ^ 0x5A for b in data[page * 2 : page * 2 + 64])
+    path.write_bytes(bytes(data))
+    offered: list[str] = []
+
+    def restore_clicked(box: QMessageBox) -> int:
+        offered.append(box.text())
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", restore_clicked)
+    names: list[list[str]] = []
+    code = _run_main(["--db", str(path)], lambda window: names.append([p.family_name for p in people.list_people(window.db)]))
+    assert code == 0
+    assert errors == []
+    assert "is damaged" in offered[0]
+    assert names == [["From the backup"]]

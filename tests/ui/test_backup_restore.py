@@ -35,3 +35,78 @@ def test_restore_brings_back_the_earlier_plan(window: MainWindow, monkeypatch) -
     assert [p.family_name for p in people.list_people(window.db)] == ["Before"]
     assert any(b.kind.value == "before-restore" for b in list_backups(db_path))
     assert window.history.stack.count() == 0
+
+
+def test_dialog_shows_which_backups_passed_their_check(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from planner.db.backup import Check, sidecar
+
+    assert window.db.path is not None
+    good = make_backup(window.db.path)
+    sidecar(good).unlink()  # as an earlier planner left it: no record of a check
+    make_backup(window.db.path)
+    dialog = BackupDialog(window.db.path, window)
+    qtbot.addWidget(dialog)
+    assert [dialog.table.item(row, 2).text() for row in range(2)] == ["Passed its check", "Not checked"]
+    assert [b.check for b in dialog.backups] == [Check.PASSED, Check.UNCHECKED]
+
+
+def _damage(path) -> None:  # type: ignore[no-untyped-def]
+    data = bytearray(path.read_bytes())
+    page = int.from_bytes(data[16:18], "big")
+    for offset in range(page * 2, page * 2 + 64):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+def test_opening_a_damaged_file_offers_and_restores_the_newest_good_backup(window: MainWindow, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.db.engine import open_database
+
+    other = tmp_path / "other" / "plan.sqlite"
+    other.parent.mkdir()
+    db = open_database(other)
+    people.create_person(db, PersonData(family_name="Kept safe"))
+    db.close()
+    make_backup(other)
+    _damage(other)
+    offered: list[str] = []
+
+    def click_restore(box: QMessageBox) -> int:
+        offered.append(box.text())
+        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
+        return 0
+
+    monkeypatch.setattr(QMessageBox, "exec", click_restore)
+    assert window.open_database_file(other)
+    assert "is damaged" in offered[0] and "newest good backup" in offered[0]
+    assert [p.family_name for p in people.list_people(window.db)] == ["Kept safe"]
+
+
+def test_restore_while_another_program_writes_answers_within_its_bound(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import sqlite3
+    import time
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from planner.db import backup
+
+    db_path = window.db.path
+    assert db_path is not None
+    people.create_person(window.db, PersonData(family_name="Current"))
+    make_backup(db_path)
+    monkeypatch.setattr(backup, "WAIT_S", 0.5)
+    monkeypatch.setattr(BackupDialog, "exec", lambda self: BackupDialog.DialogCode.Accepted)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *_a: shown.append(text))
+    writer = sqlite3.connect(db_path, isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    started = time.monotonic()
+    try:
+        window.restore_from_backup()
+    finally:
+        writer.rollback()
+        writer.close()
+    assert time.monotonic() - started < 5
+    assert len(shown) == 1 and "in use by another window or program" in shown[0]
+    assert [p.family_name for p in people.list_people(window.db)] == ["Current"]  # reopened, unchanged

@@ -290,7 +290,11 @@ def test_export_and_erase_personal_data(qtbot, db, language, settings, tmp_path,
     page.export_personal_data()
     assert json.loads(target.read_text(encoding="utf-8"))["person"]["passport_number"] == "C15SAMPLE"
 
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    asked: list[str] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: asked.append(box.checkBox().text()) or QMessageBox.StandardButton.Yes)
+    told: list[str] = []
+    monkeypatch.setattr(QMessageBox, "information", lambda _parent, _title, text, *a: told.append(text))
     page.erase_person()
+    assert asked == ["Also erase them from the backups of this database"]
     assert is_erased(people_service.get_person(db, person))
     assert history.stack.count() == 0

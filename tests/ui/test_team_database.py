@@ -6,7 +6,8 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -17,7 +18,6 @@ from planner.domain.errors import ConnectionLostError, DatabaseError
 from planner.i18n import set_language
 from planner.services import trips
 from planner.ui import main_window as mw
-from planner.ui import reconnect
 from planner.ui.file_actions import RECENT_KEY, RecentMenu
 from planner.ui.live_updates import LiveUpdates
 from planner.ui.main_window import MainWindow
@@ -142,11 +142,14 @@ def test_the_dialog_in_each_language(qtbot, tmp_path: Path, language: str) -> No
 # --- a lost connection -----------------------------------------------------------------------------
 
 
-def test_a_form_keeps_its_input_when_the_connection_is_lost_and_offers_to_reconnect(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    asked: list[str] = []
+def test_a_form_keeps_its_input_when_the_connection_is_lost_and_the_banner_reconnects(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    window.show()
     reconnected: list[bool] = []
-    monkeypatch.setattr(reconnect, "ask_to_reconnect", lambda parent, message: asked.append(message) or len(asked) == 1)
-    monkeypatch.setattr(window, "reconnect_database", lambda: reconnected.append(True))
+    monkeypatch.setattr(window.connection_monitor, "_reconnect", lambda: reconnected.append(True))
+    monkeypatch.setattr(window.connection_monitor, "_probe", None)  # no worker thread: the attempt runs at once
+    boxes: list[object] = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda self: boxes.append(self))
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: boxes.append(args))
     calls: list[TripData] = []
 
     def save(data: TripData) -> object:
@@ -161,43 +164,84 @@ def test_a_form_keeps_its_input_when_the_connection_is_lost_and_offers_to_reconn
     dialog.title_localized.edits[next(iter(dialog.title_localized.edits))].setText("Visit to Shenzhen")
     dialog.submit()
     assert dialog.isVisible() and "connection to the database server was lost" in dialog.error_text("")
-    assert asked and reconnected == [True]
+    assert boxes == []  # no dialog: one calm banner above the pages
+    assert window.connection_banner.isVisible() and "reconnecting" in window.connection_banner.text.text()
     assert dialog.title_localized.value() == calls[0].title  # the input is all still there
+    heard: list[str] = []
+    window.history.bus.changed.connect(lambda entity, _id: heard.append(entity))
+    qtbot.mouseClick(window.connection_banner.button, Qt.MouseButton.LeftButton)  # "Reconnect now"
+    assert reconnected == [True] and not window.connection_monitor.down
+    assert DataBus.ANY in heard  # every page reads again after an outage
+    assert "again" in window.connection_banner.text.text() and window.connection_banner.button.isHidden()
     dialog.submit()  # saving again after the reconnect works
     assert dialog.result() == TripDialog.DialogCode.Accepted
     assert [t.trip.title for t in trips.list_trips(window.db)] == [calls[0].title]
 
 
-def test_a_reconnect_that_fails_asks_again_with_the_new_reason(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    asked: list[str] = []
-    monkeypatch.setattr(reconnect, "ask_to_reconnect", lambda parent, message: asked.append(message) or len(asked) < 3)
+def test_reconnect_attempts_back_off_and_many_reports_make_one_banner(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui.connection_banner import BACKOFF_S
+    from planner.ui.reconnect import report_lost
+
     attempts: list[int] = []
 
     def flaky() -> None:
         attempts.append(1)
-        if len(attempts) == 1:
+        if len(attempts) < 3:
             raise DatabaseError("The server is still away.")
 
-    monkeypatch.setattr(window, "reconnect_database", flaky)
-    assert reconnect.offer_reconnect(window.navigator, ConnectionLostError(CONNECTION_LOST))  # found through the parents
-    assert asked == [ConnectionLostError(CONNECTION_LOST).message(), "The server is still away."]
-    assert len(attempts) == 2
-    monkeypatch.setattr(reconnect, "ask_to_reconnect", lambda parent, message: False)
-    assert not reconnect.offer_reconnect(window, ConnectionLostError(CONNECTION_LOST))
+    monitor = window.connection_monitor
+    monkeypatch.setattr(monitor, "_reconnect", flaky)
+    monkeypatch.setattr(monitor, "_probe", None)
+    for _ in range(5):  # pages, the trip list and the live updates all meet the same outage
+        report_lost(window.navigator, ConnectionLostError(CONNECTION_LOST))  # found through the parents
+    assert monitor.down and monitor.attempts == 0 and 0 < monitor.seconds_to_next() <= BACKOFF_S[0]
+    assert not monitor.try_now()
+    assert monitor.last_reason == "The server is still away." and monitor.seconds_to_next() > BACKOFF_S[0]
+    assert not monitor.try_now()
+    assert monitor.seconds_to_next() > BACKOFF_S[1]
+    assert monitor.try_now() and len(attempts) == 3 and not monitor.down
 
 
-def test_a_lost_connection_reaching_the_crash_reporter_offers_a_reconnect_and_writes_no_log(tmp_path: Path, qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_server_is_asked_in_a_worker_thread_before_the_window_reconnects(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import threading
+
+    from planner.ui.reconnect import report_lost
+
+    asked_in: list[str] = []
+    answers = [DatabaseError("The server is still away."), None]
+
+    def probe() -> None:
+        asked_in.append(threading.current_thread().name)
+        answer = answers.pop(0)
+        if answer is not None:
+            raise answer
+
+    reconnected: list[str] = []
+    monitor = window.connection_monitor
+    monkeypatch.setattr(monitor, "_probe", probe)
+    monkeypatch.setattr(monitor, "_reconnect", lambda: reconnected.append(threading.current_thread().name))
+    report_lost(window, ConnectionLostError(CONNECTION_LOST))
+    assert monitor.try_now() is None  # asked in the background; the window goes on
+    qtbot.waitUntil(lambda: not monitor.probing, timeout=2000)
+    assert monitor.down and monitor.last_reason == "The server is still away." and reconnected == []
+    monitor.try_now()
+    qtbot.waitUntil(lambda: not monitor.down, timeout=2000)
+    assert asked_in == ["reconnect-probe", "reconnect-probe"]
+    assert reconnected == [threading.current_thread().name]  # the reconnect itself on the GUI thread
+
+
+def test_a_lost_connection_reaching_the_crash_reporter_shows_the_banner_and_writes_no_log(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     from planner.ui.errors import ErrorReporter
 
-    offered: list[str] = []
-    monkeypatch.setattr(reconnect, "offer_reconnect", lambda parent, error: offered.append(error.message()) or True)
-    reporter = ErrorReporter(tmp_path / "logs")
+    monkeypatch.setattr(window.connection_monitor, "_reconnect", lambda: None)
+    reporter = ErrorReporter(tmp_path / "logs", lambda: window)
     reporter.install()
     try:
-        reporter.handle(ConnectionLostError, ConnectionLostError(CONNECTION_LOST), None)
+        for _ in range(3):
+            reporter.handle(ConnectionLostError, ConnectionLostError(CONNECTION_LOST), None)
     finally:
         reporter.uninstall()
-    assert offered and "was lost" in offered[0]
+    assert window.connection_monitor.down and "was lost" in window.connection_monitor.last_reason
     assert not (tmp_path / "logs" / "planner.log").exists() or "Uncaught" not in (tmp_path / "logs" / "planner.log").read_text()
 
 
@@ -296,7 +340,7 @@ def test_a_team_database_that_cannot_be_reached_at_start_opens_the_dialog_with_t
 
     monkeypatch.setattr(ConnectionDialog, "exec", cancel)
     assert app_module.open_server_or_ask("postgresql://anna@127.0.0.1:1/planner", PasswordStore(MemoryKeyring())) is None
-    assert "cannot be reached or refused the connection" in seen[0][0] and seen[0][1] == "127.0.0.1"
+    assert "127.0.0.1:1 cannot be reached" in seen[0][0] and seen[0][1] == "127.0.0.1"
 
 
 @pytest.mark.postgresql
@@ -312,3 +356,54 @@ def test_at_start_the_password_comes_from_the_keyring(db_target: str) -> None:
     opened = app_module.open_server_or_ask(public_url(db_target), store)
     assert opened is not None
     opened.close()
+
+
+def test_a_lost_connection_met_while_no_window_is_active_still_goes_to_the_banner(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QApplication
+
+    from planner.ui.reconnect import report_lost
+
+    window.show()
+    boxes: list[object] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda *args: boxes.append(args))
+    monkeypatch.setattr(QApplication, "activeWindow", staticmethod(lambda: None))  # the user works in another program
+    monkeypatch.setattr(window.connection_monitor, "_probe", None)
+    monkeypatch.setattr(window.connection_monitor, "_reconnect", lambda: None)
+    report_lost(None, ConnectionLostError(CONNECTION_LOST))
+    assert window.connection_monitor.down and boxes == []
+
+
+@pytest.mark.parametrize("model_name", ["trip", "person", "venue", "member", "item"])
+def test_a_reload_that_fails_leaves_every_model_as_it_was(window: MainWindow, make_trip, qtbot, monkeypatch, model_name: str) -> None:  # type: ignore[no-untyped-def]
+    """The server going away mid-reload must not leave a model half reset (beginResetModel without its end)."""
+    from planner.ui.models import item_table, member_table, person_table, trip_table, venue_table
+    from planner.ui.models.item_table import ItemTableModel
+    from planner.ui.models.member_table import MemberTableModel
+    from planner.ui.models.person_table import PersonTableModel
+    from planner.ui.models.venue_table import VenueTableModel
+
+    trip_id = make_trip("Visit")
+    trip_id = getattr(trip_id, "id", trip_id)
+    models = {
+        "trip": (window.model, trip_table, "list_trips"),
+        "person": (PersonTableModel(window.db), person_table, "list_people"),
+        "venue": (VenueTableModel(window.db), venue_table, "list_venues"),
+        "member": (MemberTableModel(window.db), member_table, "list_members"),
+        "item": (ItemTableModel(window.db), item_table.programme, "list_items"),
+    }
+    model, module, reader = models[model_name]
+    if hasattr(model, "set_trip"):
+        model.set_trip(trip_id)
+    model.reload()
+    resets: list[str] = []
+    model.modelAboutToBeReset.connect(lambda: resets.append("begin"))
+    model.modelReset.connect(lambda: resets.append("end"))
+    rows = model.rowCount()
+
+    def gone(*_args: object) -> object:
+        raise ConnectionLostError(CONNECTION_LOST)
+
+    monkeypatch.setattr(module, reader, gone)
+    with pytest.raises(ConnectionLostError):
+        model.reload()
+    assert resets == [] and model.rowCount() == rows

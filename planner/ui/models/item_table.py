@@ -79,18 +79,20 @@ class ItemTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Read the trip's programme, venues and delegation again."""
-        self.beginResetModel()
-        self._forget()
-        self.trip, self.venues, self.members, self._rows = None, {}, [], []
+        # Read everything first: a read that fails (the server went away) leaves the model as it was.
+        trip, venue_map, members, rows = None, {}, [], []
         if self.trip_id is not None:
             try:
-                self.trip = trips.get_trip(self._db, self.trip_id)
+                trip = trips.get_trip(self._db, self.trip_id)
             except NotFoundError:
                 self.trip_id = None
             else:
-                self._rows = programme.list_items(self._db, self.trip_id)
-                self.venues = {v.id: v for v in venues.list_venues(self._db) if v.id is not None}
-                self.members = delegation.list_members(self._db, self.trip_id)
+                rows = programme.list_items(self._db, self.trip_id)
+                venue_map = {v.id: v for v in venues.list_venues(self._db) if v.id is not None}
+                members = delegation.list_members(self._db, self.trip_id)
+        self.beginResetModel()
+        self._forget()
+        self.trip, self.venues, self.members, self._rows = trip, venue_map, members, rows
         self.contacts = item_text.contacts_by_id(self.venues)
         self._index_rows()
         self.endResetModel()

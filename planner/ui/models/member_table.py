@@ -83,9 +83,11 @@ class MemberTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        # Read first: a read that fails (the server went away) leaves the model as it was, not half reset.
+        rows = list_members(self.db, self.trip_id) if self.trip_id is not None else []
+        visas = trip_visas(self.db, self.trip_id) if self.trip_id is not None else {}
         self.beginResetModel()
-        self._rows = list_members(self.db, self.trip_id) if self.trip_id is not None else []
-        self._visas = trip_visas(self.db, self.trip_id) if self.trip_id is not None else {}
+        self._rows, self._visas = rows, visas
         self.endResetModel()
 
     def visa(self, membership_id: int) -> VisaData | None:

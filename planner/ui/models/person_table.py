@@ -80,8 +80,9 @@ class PersonTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        rows = list_people(self.db)  # read first: a read that fails leaves the model as it was
         self.beginResetModel()
-        self._rows = list_people(self.db)
+        self._rows = rows
         self.endResetModel()
 
     def retranslate(self, _language: str = "") -> None:

@@ -47,8 +47,9 @@ class TripTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Read the trips again, e.g. after a change or when another database was opened."""
+        rows = list_trips(self._db)  # read first: a read that fails leaves the model as it was
         self.beginResetModel()
-        self._rows = list_trips(self._db)
+        self._rows = rows
         self.endResetModel()
 
     def retranslate(self, _language: str = "") -> None:

@@ -75,8 +75,9 @@ class VenueTableModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
+        rows = list_venues(self._db)  # read first: a read that fails leaves the model as it was
         self.beginResetModel()
-        self._rows = list_venues(self._db)
+        self._rows = rows
         self.endResetModel()
 
     def retranslate(self, _language: str = "") -> None:

@@ -15,6 +15,8 @@ class OverviewPage(TripPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.overview = TripOverview(self)
+        self.overview.editRequested.connect(self.edit_details)
+        self.overview.statusRequested.connect(self.set_status)
         self.printouts = PrintoutsPanel(ctx, self)
         self.printouts.reprintRequested.connect(self.reprint)
         layout = QVBoxLayout(self)
@@ -41,6 +43,22 @@ class OverviewPage(TripPage):
     def retranslate(self) -> None:
         self.overview.retranslate()
         self.printouts.retranslate()
+
+    def edit_details(self) -> None:
+        """The Trip details dialog for the trip shown; the page reloads through the DataBus when it is saved."""
+        from planner.ui.trip_edit import edit_trip
+
+        if self.trip_id is not None:
+            edit_trip(self.ctx.history, self.ctx.window(), self.trip_id)
+
+    def set_status(self, value: str) -> None:
+        """Move the trip shown to another status (one undoable step)."""
+        from planner.domain.enums import TripStatus
+        from planner.ui.trip_edit import set_status
+
+        summary = self.overview.summary()
+        if summary is not None:
+            set_status(self.ctx.history, summary.trip, TripStatus(value))
 
     def reprint(self, membership_ids: list[int]) -> None:
         """The export dialog with the itineraries of exactly these people chosen; exporting issues the next version to them."""

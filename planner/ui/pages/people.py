@@ -346,20 +346,28 @@ class PeoplePage(TripPage):
         person = chosen[0]
         question = _(
             "Erase every personal detail of {name}? Their trips keep an anonymous placeholder. "
-            "This cannot be undone, and backups made from now on no longer hold these details."
+            "This cannot be undone."
         ).format(name=person.full_name)
-        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-        if QMessageBox.warning(self, _("Erase personal data"), question, buttons, QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Erase personal data"), question, parent=self)
+        box.setStandardButtons(QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No)
+        box.setDefaultButton(QMessageBox.StandardButton.No)
+        also_backups = QCheckBox(_("Also erase them from the backups of this database"), box)
+        also_backups.setChecked(True)
+        box.setCheckBox(also_backups)
+        if box.exec() != QMessageBox.StandardButton.Yes:
             return
-        from planner.services.privacy import erase_person
+        from planner.services.erasure import erase_everywhere, report_lines
 
         try:
-            change = erase_person(self.ctx.db, person.id)
+            report = erase_everywhere(self.ctx.db, person.id, clean_backups=also_backups.isChecked())
         except PlannerError as error:
             show_planner_error(self.ctx.window(), error)
             return
         self.ctx.history.stack.clear()  # earlier steps may hold the erased details
-        self.ctx.history.bus.changed.emit(change.entity, change.id)
+        self.ctx.history.bus.changed.emit(report.change.entity, report.change.id)
+        lines = report_lines(report)
+        if lines:  # what the erasure reached, and what still names them (backups kept, notes)
+            QMessageBox.information(self, _("Erase personal data"), "\n".join(lines))
 
 
 # --- picking people for a delegation --------------------------------------------------------

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner import formatting
-from planner.db.backup import BackupInfo, BackupKind, list_backups
+from planner.db.backup import BackupInfo, BackupKind, Check, list_backups
 from planner.i18n import N_, _
 
 KIND_LABELS: dict[BackupKind, str] = {
@@ -27,21 +27,33 @@ KIND_LABELS: dict[BackupKind, str] = {
 }
 
 
+#: Whether each backup passed SQLite's check when it was made.
+CHECK_LABELS: dict[Check, str] = {
+    Check.PASSED: N_("Passed its check"),
+    Check.DAMAGED: N_("Damaged"),
+    Check.UNCHECKED: N_("Not checked"),
+}
+CHECK_HINTS: dict[Check, str] = {
+    Check.DAMAGED: N_("The state of a damaged database, kept before a restore; it cannot be restored."),
+    Check.UNCHECKED: N_("Made by an earlier version of the planner; it is checked when you restore it."),
+}
+
+
 class BackupDialog(QDialog):
-    """A short, fixed list (at most ten backups), so a QTableWidget is enough here."""
+    """A short list (the rotation keeps about twenty backups), so a QTableWidget is enough here."""
 
     def __init__(self, db_path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Restore from backup"))
-        self.setMinimumSize(560, 320)
+        self.setMinimumSize(700, 320)  # wide enough for every column in German, scroll bar included
         self.backups: list[BackupInfo] = list_backups(db_path)
         intro = QLabel(
             _("Choose the state to go back to. The current state is saved as a backup first, so this can be reversed."),
             self,
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.backups), 3, self)
-        self.table.setHorizontalHeaderLabels([_("Made on"), _("Kind"), _("Size")])
+        self.table = QTableWidget(len(self.backups), 4, self)
+        self.table.setHorizontalHeaderLabels([_("Made on"), _("Kind"), _("Check"), _("Size")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -50,16 +62,21 @@ class BackupDialog(QDialog):
         for row, b in enumerate(self.backups):
             made = f"{formatting.full_date(b.created.date())}, {formatting.time_of_day(b.created)}"
             size = _("{size} KB").format(size=formatting.integer(max(1, b.size // 1024)))
-            for column, text in enumerate((made, _(KIND_LABELS[b.kind]), size)):
+            for column, text in enumerate((made, _(KIND_LABELS[b.kind]), _(CHECK_LABELS[b.check]), size)):
                 self.table.setItem(row, column, QTableWidgetItem(text))
+            if not b.passed:
+                self.table.item(row, 2).setToolTip(_(CHECK_HINTS[b.check]))
         self.table.resizeColumnsToContents()
+        self.resize(max(700, sum(self.table.columnWidth(c) for c in range(4)) + 64), 420)
         empty = QLabel(_("There are no backups of this database yet. One is made each day the planner opens it."), self)
         empty.setWordWrap(True)
         empty.setVisible(not self.backups)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
         self.restore_button = self.buttons.addButton(_("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(False)
-        self.table.itemSelectionChanged.connect(lambda: self.restore_button.setEnabled(self.chosen() is not None))
+        self.table.itemSelectionChanged.connect(
+            lambda: self.restore_button.setEnabled(self.chosen() is not None and self.chosen().check != Check.DAMAGED)  # type: ignore[union-attr]
+        )
         self.table.doubleClicked.connect(lambda _i: self.accept())
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
@@ -68,8 +85,9 @@ class BackupDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(empty)
         layout.addWidget(self.buttons)
-        if self.backups:
-            self.table.selectRow(0)
+        good = [row for row, b in enumerate(self.backups) if b.check != Check.DAMAGED]
+        if good:
+            self.table.selectRow(good[0])
 
     def chosen(self) -> BackupInfo | None:
         rows = {index.row() for index in self.table.selectionModel().selectedRows()}

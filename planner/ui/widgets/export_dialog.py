@@ -109,7 +109,7 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
     else:
         target = folder / trip_ics_name(view, language)
         data = calendar_bytes(trip_calendar(view, language=language))
-    write_atomically(target, data, private=False)
+    write_atomically(target, data, private=choice.document is Document.PROGRAMME)  # a calendar file is private
     progress(1, 1)
     return [target]
 
@@ -121,7 +121,7 @@ def _member_calendars(view: TripView, folder: Path, choice: ExportChoice, progre
         member = view.member(membership_id)
         target = folder / namer.name(itinerary_stem(member), ".ics")
         language = choice.language or member.person.preferred_language
-        write_atomically(target, calendar_bytes(trip_calendar(view, language=language, membership_id=membership_id)), private=False)
+        write_atomically(target, calendar_bytes(trip_calendar(view, language=language, membership_id=membership_id)), private=True)
         written.append(target)
         if not progress(len(written), len(choice.membership_ids)):
             break

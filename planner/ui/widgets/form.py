@@ -189,10 +189,10 @@ class RecordForm(QDialog):
             return
         except PlannerError as error:
             self._show(self.general_error, error.message())
-            if isinstance(error, ConnectionLostError):  # the form stays open with its input; offer to reconnect
-                from planner.ui.reconnect import offer_reconnect
+            if isinstance(error, ConnectionLostError):  # the form stays open with its input; the window reconnects
+                from planner.ui.reconnect import report_lost
 
-                offer_reconnect(self, error)
+                report_lost(self, error)
             return
         self.accept()
 

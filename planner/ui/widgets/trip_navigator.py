@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelection, QModelIndex, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -28,9 +29,13 @@ VISIBLE_COLUMNS = (trip_table.TITLE, trip_table.DATES)  # the rest is on the Ove
 
 
 class TripNavigator(QWidget):
-    """Emits `currentChanged(TripSummary | None)` whenever the selected trip changes."""
+    """Emits `currentChanged(TripSummary | None)` whenever the selected trip changes.
+
+    Double-click or Enter on a trip emits `editRequested()` (its details dialog).
+    """
 
     currentChanged = Signal(object)
+    editRequested = Signal()
     newRequested = Signal()
     duplicateRequested = Signal()
     deleteRequested = Signal()
@@ -70,6 +75,8 @@ class TripNavigator(QWidget):
         for column in range(model.columnCount()):
             self.view.setColumnHidden(column, column not in VISIBLE_COLUMNS)
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
+        self.view.doubleClicked.connect(lambda _index: self._request_edit())
+        self.view.installEventFilter(self)
         self.proxy.modelReset.connect(self._emit_current)
         self.proxy.layoutChanged.connect(self._emit_current)
         self.proxy.rowsRemoved.connect(self._emit_current)
@@ -134,6 +141,19 @@ class TripNavigator(QWidget):
         self.view.selectRow(target.row())
         self.view.scrollTo(target)
         return True
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Enter on the list opens the selected trip's details (Qt's `activated` is a single click on some desktops)."""
+        if watched is self.view and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
+            if plain and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.current_summary() is not None:
+                self.editRequested.emit()
+                return True
+        return super().eventFilter(watched, event)
+
+    def _request_edit(self) -> None:
+        if self.current_summary() is not None:
+            self.editRequested.emit()
 
     def _filter_text_changed(self, text: str) -> None:
         self.proxy.set_filter_text(text)
