@@ -42,8 +42,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the user is shown: error messages and the crash dialog's message (never left waiting for a click)."""
+    from planner.ui.widgets.crash_dialog import CrashDialog
+
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *_a: shown.append(text))
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.message.text()) or 0)
     return shown
 
 
