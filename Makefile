@@ -23,7 +23,6 @@ bench: $(STAMP) catalogs
 # A one-folder bundle that runs without Python (PyInstaller), as a Linux tarball with its desktop
 # entry, AppStream file and icons; see docs/packaging.md for Windows and macOS.
 dist: $(STAMP) catalogs
-	$(BIN)/python -m pip install --quiet -e '.[dist]'
 	$(BIN)/python tools/make_icons.py build/icons
 	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath build/dist --workpath build/pyinstaller \
 	    install/pyinstaller/planner.spec
@@ -34,7 +33,7 @@ venv: $(STAMP)
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,dist]'
 	touch $@
 
 catalogs: $(CATALOGS)
