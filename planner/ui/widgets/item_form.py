@@ -60,7 +60,7 @@ class ItemForm(RecordForm):
         """`directory` lists the people directory for the host picker's "Other person…" (left out: no such entry)."""
         super().__init__(save, parent)
         self._item = item
-        self._host_members = tuple(members)
+        self._trip_members = tuple(members)
         self._directory = directory
         self._trip = trip
         self._language = language
@@ -122,7 +122,7 @@ class ItemForm(RecordForm):
             _compact(combo)
         self.add_row("venue_id", _("Venue"), self.venue)
 
-        self.host = HostCombo(self._host_members, self._language, self._directory, self)
+        self.host = HostCombo(self._trip_members, self._language, self._directory, self)
         _compact(self.host)
         self.add_row("host_contact_id", _("Host"), self.host)
 
@@ -264,7 +264,7 @@ class ItemForm(RecordForm):
         if item.host_person_id is None:
             self._refill_hosts(item.host_contact_id)
             return
-        person = next((m.person for m in self._host_members if m.person.id == item.host_person_id), None)
+        person = next((m.person for m in self._trip_members if m.person.id == item.host_person_id), None)
         if person is None and self._directory is not None:
             person = next((p for p in self._directory() if p.id == item.host_person_id), None)
         self.host.refill(self._venues.get(self.venue.currentData()), person_key(item.host_person_id), extra=person)
