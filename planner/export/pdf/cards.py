@@ -62,16 +62,12 @@ def taxi_cards(view: TripView) -> tuple[TaxiCard, ...]:
     """A card for every site of the programme, in the order they are first visited.
 
     The host to call is the host contact of the first item there that names one
-    with a phone, otherwise the venue's first contact with a phone, and only
-    failing both a person hosting an item there (the mayor): a card is handed to
-    drivers, so a person's own phone is printed only when the venue has none.
+    with a phone, otherwise the venue's first contact with a phone.
     """
     cards: list[TaxiCard] = []
     for venue in view.venues_of(view.items):
-        there = [item for item in view.items if item.venue_id == venue.id]
-        contacts = [view.host(item) for item in there if item.host_contact_id is not None]
-        persons = [view.host(item) for item in there if item.host_person_id is not None]
-        candidates = [h for h in contacts if h is not None] + list(venue.contacts) + [h for h in persons if h is not None]
+        hosts = [view.host(item) for item in view.items if item.venue_id == venue.id]
+        candidates = [h for h in hosts if h is not None] + list(venue.contacts)
         host = next((c for c in candidates if c.phone), None)
         cards.append(TaxiCard(venue, host))
     return tuple(cards)
