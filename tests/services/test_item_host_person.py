@@ -91,3 +91,14 @@ def test_an_outside_host_is_in_the_trips_bundle_but_not_its_delegation(db: Datab
     bundle = load_trip_bundle(db, trip.id)
     assert [p.family_name for p in bundle.people] == ["Weil", "Schostok"]
     assert [ms.person_id for ms in bundle.members] == [member.id]
+
+
+def test_a_duplicated_trip_keeps_its_person_hosts(db: Database, hosted: tuple[TripData, PersonData, int]) -> None:
+    from datetime import date
+
+    from planner.services.trip_copy import duplicate_trip
+
+    trip, mayor, _item_id = hosted
+    copy = duplicate_trip(db, trip.id, title=LocalizedText(en="Next year"), first_day=date(2017, 10, 23))
+    [item] = programme.list_items(db, copy.id)
+    assert (item.host_person_id, item.host_contact_id) == (mayor.id, None)
