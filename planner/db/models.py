@@ -181,6 +181,10 @@ class ProgrammeItem(Base):
     host_contact_id: Mapped[int | None] = mapped_column(
         ForeignKey("venue_contact.id", ondelete="SET NULL"), nullable=True
     )
+    # A person as host instead (the mayor receiving a delegation); at most one of the two is set.
+    host_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     dress_code: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     transport: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     everyone: Mapped[bool] = mapped_column(Boolean, default=True)
@@ -188,6 +192,7 @@ class ProgrammeItem(Base):
     trip: Mapped[Trip] = relationship(back_populates="items")
     venue: Mapped[Venue | None] = relationship()
     host_contact: Mapped[VenueContact | None] = relationship()
+    host_person: Mapped[Person | None] = relationship()
     participants: Mapped[list[Membership]] = relationship(secondary=item_participant, order_by=[Membership.protocol_order, Membership.id])
 
     __mapper_args__ = {"version_id_col": version}

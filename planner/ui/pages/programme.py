@@ -33,7 +33,7 @@ from planner.domain.enums import ItemKind
 from planner.domain.timing import local_to_utc
 from planner.i18n import _, ngettext
 from planner.paths import ICONS
-from planner.services import programme
+from planner.services import people, programme
 from planner.services.base import Change
 from planner.ui.errors import show_planner_error
 from planner.ui.models import item_table
@@ -372,7 +372,10 @@ class ProgrammePage(TripPage):
     def _open_form(self, item: ItemData, save: object) -> Change | None:
         trip = self.model.trip
         assert trip is not None
-        form = ItemForm(save, trip, list(self.model.venues.values()), self.model.members, item, self.ctx.lang, self)  # type: ignore[arg-type]
+        form = ItemForm(
+            save, trip, list(self.model.venues.values()), self.model.members, item, self.ctx.lang, self,  # type: ignore[arg-type]
+            directory=lambda: people.list_people(self.ctx.db),
+        )
         if item.id is not None:  # gifts and the seating plan belong to a saved item
             from planner.ui.widgets.protocol_panel import ProtocolPanel
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from planner import formatting
 from planner.domain.checks.needs import NeedsSummary, needs_text, summarise_needs
-from planner.domain.entities import ItemData, TripData, VenueData
+from planner.domain.entities import ItemData, PersonData, TripData, VenueData
 from planner.domain.enums import ItemKind
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.timing import local_to_utc, utc_to_local, zone
@@ -38,6 +38,7 @@ from planner.i18n import N_, _, current_language, ngettext
 from planner.services.delegation import Member
 from planner.ui.models.member_checks import MemberCheckModel
 from planner.ui.widgets.form import RecordForm
+from planner.ui.widgets.host_picker import HostCombo, person_key
 from planner.ui.widgets.kind_style import kind_icon
 from planner.ui.widgets.trip_dialog import timezone_combo
 
@@ -54,9 +55,13 @@ class ItemForm(RecordForm):
     def __init__(
         self, save: Callable[[ItemData], object], trip: TripData, venues: Sequence[VenueData], members: Sequence[Member],
         item: ItemData, language: str, parent: QWidget | None = None,
+        directory: Callable[[], Sequence[PersonData]] | None = None,
     ) -> None:
+        """`directory` lists the people directory for the host picker's "Other person…" (left out: no such entry)."""
         super().__init__(save, parent)
         self._item = item
+        self._trip_members = tuple(members)
+        self._directory = directory
         self._trip = trip
         self._language = language
         self._venues = {v.id: v for v in venues if v.id is not None}
@@ -117,9 +122,9 @@ class ItemForm(RecordForm):
             _compact(combo)
         self.add_row("venue_id", _("Venue"), self.venue)
 
-        self.host = QComboBox(self)
+        self.host = HostCombo(self._trip_members, self._language, self._directory, self)
         _compact(self.host)
-        self.add_row("host_contact_id", _("Host contact"), self.host)
+        self.add_row("host_contact_id", _("Host"), self.host)
 
         self.timezone = timezone_combo(self, self._trip.timezone)
         self.timezone.setToolTip(_("The time zone of the place; the times below are its local times"))
@@ -198,7 +203,7 @@ class ItemForm(RecordForm):
         self.transport.set_value(item.transport)
         self.venue.setCurrentIndex(max(self.venue.findData(item.venue_id), 0))
         self._implied_zone = self._zone_of_venue()
-        self._refill_hosts(item.host_contact_id)
+        self._fill_host(item)
         self.timezone.setCurrentText(item.timezone if item.id is not None else self._implied_zone)
         self.other_end_zone.setChecked(bool(item.end_timezone))
         self.end_timezone.setCurrentText(item.end_timezone or item.timezone)
@@ -251,15 +256,18 @@ class ItemForm(RecordForm):
             self.timezone.setCurrentText(implied)  # the zone followed the venue so far: keep following
         self._implied_zone = implied
 
-    def _refill_hosts(self, keep: int | None) -> None:
-        self.host.clear()
-        self.host.addItem(_("— no host —"), None)
-        venue = self._venues.get(self.venue.currentData())
-        for contact in venue.contacts if venue is not None else ():
-            function = contact.function.text(self._language)
-            self.host.addItem(contact.display + (f" · {function}" if function else ""), contact.id)
-        self.host.setCurrentIndex(max(self.host.findData(keep), 0))
-        self.host.setEnabled(self.host.count() > 1)
+    def _refill_hosts(self, keep: object) -> None:
+        self.host.refill(self._venues.get(self.venue.currentData()), keep)
+
+    def _fill_host(self, item: ItemData) -> None:
+        """The saved host: a contact of the venue, or a person (looked up in the directory if not on the trip)."""
+        if item.host_person_id is None:
+            self._refill_hosts(item.host_contact_id)
+            return
+        person = next((m.person for m in self._trip_members if m.person.id == item.host_person_id), None)
+        if person is None and self._directory is not None:
+            person = next((p for p in self._directory() if p.id == item.host_person_id), None)
+        self.host.refill(self._venues.get(self.venue.currentData()), person_key(item.host_person_id), extra=person)
 
     def _update_enabled(self) -> None:
         travel = self.kind.currentData() == ItemKind.TRAVEL.value
@@ -331,7 +339,8 @@ class ItemForm(RecordForm):
             dress_code=self.dress_code.value(),
             transport=self.transport.value(),
             venue_id=venue_id,
-            host_contact_id=self.host.currentData(),
+            host_contact_id=self.host.contact_id(),
+            host_person_id=self.host.person_id(),
             timezone=start_zone,
             end_timezone=end_zone,
             start=moments.get("start"),
