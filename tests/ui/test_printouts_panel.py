@@ -89,7 +89,8 @@ def test_reprint_issues_the_next_version_to_them_alone(
     move_mayor(ctx, demo)
     asked: list[list[int]] = []
 
-    def fake_dialog(context: UiContext, trip_id: int, membership_ids: list[int] | None = None) -> int:
+    def fake_dialog(context: UiContext, trip_id: int, membership_ids: list[int] | None = None, *, issue: bool = False) -> int:
+        assert issue, "the Overview opens the dialog to issue"
         asked.append(list(membership_ids or []))
         members = [m for m in delegation.list_members(db, trip_id) if m.id in (membership_ids or [])]
         issuing.issue(db, trip_id, issuing.languages_for(members))  # what exporting the itineraries does
