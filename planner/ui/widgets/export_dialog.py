@@ -57,6 +57,7 @@ from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.i18n import N_, _, ngettext
 from planner.services import delegation, issuing, trips
+from planner.services.calendar_revisions import CalendarRevisions, calendar_revisions
 from planner.services.issue_readiness import IssueReadiness, issue_readiness
 from planner.ui.errors import show_error, show_planner_error
 from planner.ui.language import LANGUAGE_NAMES
@@ -108,8 +109,10 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
             bilingual_with=choice.second, paper=choice.paper, progress=progress, issue=choice.issue,
         )
     view = TripView.load(db, trip_id)
+    if choice.document in (Document.CALENDARS, Document.TRIP_CALENDAR):
+        revisions = calendar_revisions(db, trip_id)
     if choice.document is Document.CALENDARS:
-        return _member_calendars(view, folder, choice, progress)
+        return _member_calendars(view, revisions, folder, choice, progress)
     progress(0, 1)
     language = choice.language or Language.EN
     if choice.document is Document.PROGRAMME:
@@ -117,20 +120,21 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
         data = programme_document(view, language=language, paper=choice.paper, bilingual_with=choice.second)
     else:
         target = folder / trip_ics_name(view, language)
-        data = calendar_bytes(trip_calendar(view, language=language))
+        data = calendar_bytes(trip_calendar(view, language=language, revisions=revisions))
     write_atomically(target, data, private=False)
     progress(1, 1)
     return [target]
 
 
-def _member_calendars(view: TripView, folder: Path, choice: ExportChoice, progress: Progress) -> list[Path]:
+def _member_calendars(view: TripView, revisions: CalendarRevisions, folder: Path, choice: ExportChoice, progress: Progress) -> list[Path]:
     namer = FileNamer()
     written: list[Path] = []
     for membership_id in choice.membership_ids:
         member = view.member(membership_id)
         target = folder / namer.name(itinerary_stem(member), ".ics")
         language = choice.language or member.person.preferred_language
-        write_atomically(target, calendar_bytes(trip_calendar(view, language=language, membership_id=membership_id)), private=False)
+        calendar = trip_calendar(view, language=language, revisions=revisions, membership_id=membership_id)
+        write_atomically(target, calendar_bytes(calendar), private=False)
         written.append(target)
         if not progress(len(written), len(choice.membership_ids)):
             break
