@@ -37,14 +37,21 @@ class IssueReadiness:
         """The first few error messages in the interface language, for a question or a refusal."""
         return [problem.message() for problem in self.errors[:QUOTED_ERRORS]]
 
-    def reasons(self) -> list[str]:
-        """One sentence per reason, in the interface language: "The trip is still a draft.", "2 errors are open: …"."""
+    def reasons(self, *, bullets: bool = False) -> list[str]:
+        """One sentence per reason, in the interface language: "The trip is still a draft.", "2 errors are open: …".
+
+        The errors quoted follow each other on one line (for the command
+        line), or with `bullets` each on a line of its own (for a window).
+        """
         found: list[str] = []
         if self.draft:
             found.append(_("The trip is still a draft."))
         if self.errors:
             count = len(self.errors)
-            quoted = ("；" if current_language() == "zh" else "; ").join(self.quoted_errors())
+            if bullets:
+                quoted = "".join(f"\n• {message}" for message in self.quoted_errors())
+            else:
+                quoted = ("；" if current_language() == "zh" else "; ").join(self.quoted_errors())
             if count > QUOTED_ERRORS:
                 found.append(_("{count} errors are open, the first {shown}: {messages}.").format(
                     count=count, shown=QUOTED_ERRORS, messages=quoted,

@@ -375,6 +375,6 @@ def test_the_question_names_the_draft_and_the_open_errors(qtbot, db: Database, c
     assert ed.confirm_issue(parent, 3, readiness) is False
     assert seen[0][0] == "Issue version 3?" and seen[0][1] == "Issue the itineraries as version 3 anyway?"
     assert seen[0][2] == (
-        "The trip is still a draft.\n\n4 errors are open, the first 3: Anna Becker has no passport number; "
-        "Wang Li has no passport number; Stephan Weil has no passport number."
+        "The trip is still a draft.\n\n4 errors are open, the first 3: \n• Anna Becker has no passport number"
+        "\n• Wang Li has no passport number\n• Stephan Weil has no passport number."
     )

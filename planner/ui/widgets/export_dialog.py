@@ -179,7 +179,7 @@ def confirm_issue(parent: QWidget, number: int, readiness: IssueReadiness) -> bo
         QMessageBox.Icon.Warning, _("Issue version {number}?").format(number=number),
         _("Issue the itineraries as version {number} anyway?").format(number=number), QMessageBox.StandardButton.Cancel, parent,
     )
-    box.setInformativeText("\n\n".join(readiness.reasons()))
+    box.setInformativeText("\n\n".join(readiness.reasons(bullets=True)))
     issue_button = box.addButton(_("&Issue anyway"), QMessageBox.ButtonRole.AcceptRole)
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     box.exec()
