@@ -50,14 +50,14 @@ from icalendar import Calendar, Event, Timezone
 from planner.db.engine import Database
 from planner.domain.entities import ItemData, VenueData
 from planner.domain.enums import ItemKind, Language, TripStatus
+from planner.domain.errors import ConflictError
+from planner.domain.issued import SnapshotItem
 from planner.domain.names import display_name
 from planner.export.language import KIND_LABELS, DocumentLanguage, parse_language
 from planner.export.places import address_for, for_the_driver
 from planner.export.pdf.filenames import FileNamer, itinerary_stem, output_folder, safe_stem
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
-from planner.domain.errors import ConflictError
-from planner.domain.issued import SnapshotItem
 from planner.i18n import N_
 from planner.services.calendar_revisions import CalendarRevisions, GoneItem, Revision, calendar_revisions
 from planner.services.delegation import Member
@@ -67,8 +67,7 @@ UID_DOMAIN = "delegation-planner.invalid"
 PRODID = "-//Delegation Planner//Trip calendar//EN"
 
 _STATUS = {TripStatus.DRAFT: "TENTATIVE", TripStatus.CONFIRMED: "CONFIRMED", TripStatus.DONE: "CONFIRMED", TripStatus.CANCELLED: "CANCELLED"}
-
-
+#: Before the title of a cancelled event, for the calendars that show STATUS:CANCELLED like any other status.
 CANCELLED_TITLE = N_("Cancelled: {title}")
 
 

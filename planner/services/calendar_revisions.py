@@ -76,9 +76,6 @@ class CalendarRevisions:
             raise KeyError(f"no revision of item {item_id}: the trip changed after the revisions were read")
         return self.live[item_id]
 
-    def item_id_of(self, key: int) -> int | None:
-        return next((item_id for item_id, rev in self.live.items() if rev.key == key), None)
-
 
 def calendar_revisions(db: Database, trip_id: int) -> CalendarRevisions:
     """Read the revisions of the trip's events, giving items without a key one (a single transaction)."""
