@@ -61,10 +61,10 @@ class OverviewPage(TripPage):
             set_status(self.ctx.history, summary.trip, TripStatus(value))
 
     def reprint(self, membership_ids: list[int]) -> None:
-        """The export dialog with the itineraries of exactly these people chosen; exporting issues the next version to them."""
+        """The export dialog with the itineraries of exactly these people chosen and "Issue as version N" ticked."""
         from planner.ui.widgets.export_dialog import open_export_dialog
 
         if self.trip_id is None:
             return
-        open_export_dialog(self.ctx, self.trip_id, membership_ids)
+        open_export_dialog(self.ctx, self.trip_id, membership_ids, issue=True)
         self.printouts.refresh()

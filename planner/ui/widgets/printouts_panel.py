@@ -2,8 +2,10 @@
 
 A delegation whose members hold different printouts is a protocol failure;
 this panel says, after every change, whose printout is out of date and what
-changed for each of them, and offers the change notices, the new
-itineraries for exactly those people, and the history of the versions.
+changed for each of them, and offers the change notices, issuing new
+itineraries to exactly those people (or version 1 to everybody), and the
+history of the versions. Issuing happens only here and through the export
+dialog's "Issue as version N"; a plain export never issues.
 
 Comparing every printout with the programme reads the whole trip, so it is
 done when the panel is on screen, not after each edit made elsewhere.
@@ -125,10 +127,12 @@ class PrintoutsPanel(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(_("Printed itineraries"))
         self.notices_button.setText(_("Make change &notices…"))
-        self.reprint_button.setText(_("Print &new itineraries…"))
+        self.reprint_button.setText(_("&Issue itineraries…"))
         self.history_button.setText(_("Version &history…"))
         self.notices_button.setToolTip(_("A short notice for each person whose printout is out of date, saying only what changed for them"))
-        self.reprint_button.setToolTip(_("Print the next version for exactly the people whose printout is out of date"))
+        self.reprint_button.setToolTip(
+            _("Print and record the next version for exactly the people whose printout is out of date or who have none")
+        )
         self._fill()
 
     def _fill(self) -> None:
@@ -142,7 +146,7 @@ class PrintoutsPanel(QWidget):
             self._update_buttons()
             return
         if state.last_number == 0:
-            self.status.setText(_("No itineraries issued yet. Exporting the personal itineraries issues version 1."))
+            self.status.setText(_("No itineraries issued yet. “Issue itineraries…” prints and records version 1."))
         else:
             assert state.last_issued_at is not None
             moment = state.last_issued_at.astimezone()
@@ -190,7 +194,7 @@ class PrintoutsPanel(QWidget):
         state = self.state
         running = self.task is not None
         self.notices_button.setEnabled(not running and state is not None and bool(state.outdated))
-        self.reprint_button.setEnabled(not running and state is not None and bool(state.outdated or (state.never_issued and state.last_number)))
+        self.reprint_button.setEnabled(not running and state is not None and bool(state.outdated or state.never_issued))
         self.history_button.setEnabled(state is not None and state.last_number > 0)
 
     def people_needing(self) -> list[str]:
