@@ -51,6 +51,7 @@ from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
 from planner.ui.widgets.person_form import PersonForm
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
 #: The widest a column may start out; longer texts are elided and shown in full as tooltips.
 MAX_COLUMN_WIDTH = 240
@@ -63,7 +64,7 @@ FIT_SAMPLE_ROWS = 200
 
 def record_table(parent: QWidget, proxy: QSortFilterProxyModel) -> QTableView:
     """A read-only table of records: whole rows, several at once, keyboard and mouse alike."""
-    view = QTableView(parent)
+    view = tab_leaves(QTableView(parent))
     view.setModel(proxy)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -162,6 +163,7 @@ class PeoplePage(TripPage):
 
         self.new_action = QAction(self)
         self.new_action.triggered.connect(self.new_person)
+        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
         self.edit_action = QAction(self)
         self.edit_action.triggered.connect(self.edit_person)
         self.delete_action = QAction(self)
@@ -200,6 +202,7 @@ class PeoplePage(TripPage):
         self.search.setToolTip(_("Finds people by name, organisation, function, e-mail or phone, in any language"))
         self.show_passports.setText(_("Show passport numbers"))
         self.new_action.setText(_("New person…"))
+        self.new_action.setToolTip(with_shortcut(_("Add a person to the people directory"), NEW_KEYS))
         self.edit_action.setText(_("Edit…"))
         self.delete_action.setText(_("Delete…"))
         self.delete_action.setToolTip(_("Delete the selected people from the directory (only those on no trip)"))

@@ -50,6 +50,7 @@ from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.pages.people import FIT_SAMPLE_ROWS
 from planner.ui.undo import DataBus
 from planner.ui.widgets.venue_form import VenueForm
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
 def place_text(venue: VenueData, language: str) -> str:
     """City and country as the language writes them: "Shenzhen, China", "中国深圳"."""
@@ -86,7 +87,7 @@ class VenueDetails(QScrollArea):
         self.contacts_caption = QLabel(self)
         self.contacts_caption.setStyleSheet("font-weight: bold;")
         self.contacts = ContactTableModel(parent=self)
-        self.contacts_view = QTableView(self)
+        self.contacts_view = tab_leaves(QTableView(self))
         self.contacts_view.setModel(self.contacts)
         self.contacts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.contacts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -189,7 +190,7 @@ class VenuesPage(TripPage):
             self.kind_filter.addItem(kind_icon("venues", kind.value), "", kind.value)
         self.kind_filter.currentIndexChanged.connect(self._kind_changed)
 
-        self.view = QTableView(self)
+        self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(venue_table.NAME, Qt.SortOrder.AscendingOrder)
@@ -215,7 +216,9 @@ class VenuesPage(TripPage):
         self.edit_button.clicked.connect(self.edit_venue)
         self.delete_button = QPushButton(icon("actions/delete"), "", self)
         self.delete_button.clicked.connect(self.delete_venue)
-        self.new_action = self._view_action(QKeySequence(Qt.Key.Key_Insert), self.new_venue)
+        self.new_action = QAction(self)
+        self.new_action.triggered.connect(self.new_venue)
+        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
         self.delete_action = self._view_action(QKeySequence.StandardKey.Delete, self.delete_venue)
 
         self.details = VenueDetails(self)
@@ -282,7 +285,7 @@ class VenuesPage(TripPage):
             self.kind_filter.setItemText(index, kind.label)
         self.kind_filter.setToolTip(_("Show only venues of this kind"))
         self.new_button.setText(_("New venue…"))
-        self.new_button.setToolTip(_("Add a venue to the directory (Insert)"))
+        self.new_button.setToolTip(with_shortcut(_("Add a venue to the directory"), NEW_KEYS))
         self.edit_button.setText(_("Edit…"))
         self.edit_button.setToolTip(_("Edit the selected venue and its contacts (Enter)"))
         self.delete_button.setText(_("Delete…"))

@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
@@ -31,6 +32,7 @@ from planner.domain.errors import ConnectionLostError, PlannerError, ValidationE
 from planner.domain.localized import LocalizedText
 from planner.i18n import _, current_language
 from planner.ui.language import LANGUAGE_NAMES
+from planner.ui.widgets.form_keys import HINT_PROPERTY, prepare_keyboard
 
 ERROR_STYLE = "color: #b00020;"
 MISSING_STYLE = "QLineEdit, QPlainTextEdit { background: #fff8e1; }"
@@ -128,16 +130,23 @@ class RecordForm(QDialog):
         label.hide()
         return label
 
-    def _caption(self, text: str, buddy: QWidget) -> QLabel:
+    def _caption(self, text: str, buddy: QWidget, field: str = "") -> QLabel:
+        """A row's caption; its Alt key is chosen when the form is shown (see form_keys)."""
         label = QLabel(text, self)
         label.setBuddy(buddy)
+        label.setProperty(HINT_PROPERTY, field)
         return label
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """Tab in reading order and an Alt key per caption, once every row is in place."""
+        prepare_keyboard(self)
+        super().showEvent(event)
 
     def add_localized(self, field: str, caption: str, multiline: bool = False) -> LocalizedEdits:
         edits = LocalizedEdits(self, field, multiline)
         for offset, (lang, edit) in enumerate(edits.edits.items()):
-            if offset == 0:
-                self.grid.addWidget(self._caption(caption, edit), self._row, 0, Qt.AlignmentFlag.AlignTop)
+            if offset == 0:  # Alt+letter goes to the variant in the interface language
+                self.grid.addWidget(self._caption(caption, edits.current(), field), self._row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(QLabel(LANGUAGE_NAMES[lang.value], self), self._row, 1, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(edit, self._row, 2)
             signal = edit.textEdited if isinstance(edit, QLineEdit) else edit.textChanged
@@ -147,7 +156,7 @@ class RecordForm(QDialog):
         return edits
 
     def add_row(self, field: str, caption: str, widget: QWidget) -> QWidget:
-        self.grid.addWidget(self._caption(caption, widget), self._row, 0)
+        self.grid.addWidget(self._caption(caption, widget, field), self._row, 0)
         self.grid.addWidget(widget, self._row, 1, 1, 2)
         self._row += 1
         self._add_error_line(field, lambda: widget)

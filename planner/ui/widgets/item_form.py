@@ -40,6 +40,7 @@ from planner.ui.models.member_checks import MemberCheckModel
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.kind_style import kind_icon
 from planner.ui.widgets.trip_dialog import timezone_combo
+from planner.ui.keyboard import tab_leaves
 
 _NOT_A_VENUE = N_("Choose a venue from the list, or “no venue”.")
 
@@ -155,7 +156,7 @@ class ItemForm(RecordForm):
     def _build_side(self, members: Sequence[Member]) -> None:
         self.everyone = QCheckBox(_("Everyone in the delegation"), self)
         self.participants = MemberCheckModel(members, self)
-        self.members_view = QListView(self)
+        self.members_view = tab_leaves(QListView(self))
         self.members_view.setModel(self.participants)
         self.members_view.setMinimumHeight(150)
         self.members_view.setToolTip(_("Tick who attends this item"))

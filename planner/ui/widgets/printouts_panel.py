@@ -38,6 +38,7 @@ from planner.ui.errors import show_planner_error
 from planner.ui.language import LANGUAGE_NAMES
 from planner.ui.pages.base import UiContext
 from planner.ui.tasks import BackgroundTask, Progress
+from planner.ui.keyboard import tab_leaves
 
 #: Where notices are saved: the same folder as the itineraries (planner.ui.widgets.export_dialog).
 FOLDER_KEY = "export/folder"
@@ -63,7 +64,7 @@ class PrintoutsPanel(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tree = QTreeWidget(self)
+        self.tree = tab_leaves(QTreeWidget(self))
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setWordWrap(True)

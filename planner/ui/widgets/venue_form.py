@@ -45,6 +45,7 @@ from planner.ui.models.venue_table import (
 )
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.trip_dialog import timezone_combo
+from planner.ui.keyboard import tab_leaves
 
 #: Countries with several zones where one is what a visitor means; one-zone countries need no entry.
 _OBVIOUS_ZONES: dict[str, str] = {
@@ -97,7 +98,7 @@ class ContactsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ContactTableModel(editable=True, parent=self)
-        self.view = QTableView(self)
+        self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
