@@ -32,7 +32,7 @@ from planner.domain.errors import ConnectionLostError, PlannerError, ValidationE
 from planner.domain.localized import LocalizedText
 from planner.i18n import _, current_language
 from planner.ui.language import LANGUAGE_NAMES
-from planner.ui.widgets.form_keys import HINT_PROPERTY, prepare_keyboard
+from planner.ui.widgets.form_keys import HINT_PROPERTY, focus_next_in_reading_order, prepare_keyboard
 
 ERROR_STYLE = "color: #b00020;"
 MISSING_STYLE = "QLineEdit, QPlainTextEdit { background: #fff8e1; }"
@@ -138,9 +138,13 @@ class RecordForm(QDialog):
         return label
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """Tab in reading order and an Alt key per caption, once every row is in place."""
+        """An Alt key per caption, chosen once every row is in place."""
         prepare_keyboard(self)
         super().showEvent(event)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        """Tab and Shift+Tab go through the fields in the order they are read, whatever order they were made in."""
+        return focus_next_in_reading_order(self, next) or super().focusNextPrevChild(next)
 
     def add_localized(self, field: str, caption: str, multiline: bool = False) -> LocalizedEdits:
         edits = LocalizedEdits(self, field, multiline)

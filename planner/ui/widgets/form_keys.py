@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QApplication,
     QCheckBox,
     QGridLayout,
     QLabel,
@@ -73,12 +74,29 @@ def _takes_tab(widget: QWidget) -> bool:
     return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and not isinstance(widget, QLabel)
 
 
-def set_reading_tab_order(root: QWidget) -> list[QWidget]:
-    """Chain Tab through `root`'s focusable widgets in reading order; returns the chain."""
-    chain = [w for w in widgets_in_reading_order(root) if _takes_tab(w)]
-    for before, after in zip(chain, chain[1:]):
-        QWidget.setTabOrder(before, after)
-    return chain
+def reading_chain(root: QWidget) -> list[QWidget]:
+    """The widgets Tab visits in `root` now (shown and enabled), in reading order."""
+    return [w for w in widgets_in_reading_order(root) if _takes_tab(w) and w.isVisible() and w.isEnabled()]
+
+
+def focus_next_in_reading_order(root: QWidget, forward: bool) -> bool:
+    """Move the focus to the next (previous) widget in reading order; False if the focus is not in the chain.
+
+    Forms override focusNextPrevChild with this rather than reorder Qt's focus
+    chain with setTabOrder: widgets created before the containers they are
+    laid out in (a date and its "not known" box, a text box's scroll bars)
+    leave parts of themselves behind when moved, and Tab then jumps back.
+    """
+    chain = reading_chain(root)
+    current = QApplication.focusWidget()
+    while current is not None and current not in chain:  # a combo box's line edit, a tab widget's tab bar
+        current = current.parentWidget() if current is not root else None
+    if current is None or not chain:
+        return False
+    step = 1 if forward else -1
+    target = chain[(chain.index(current) + step) % len(chain)]
+    target.setFocus(Qt.FocusReason.TabFocusReason if forward else Qt.FocusReason.BacktabFocusReason)
+    return True
 
 
 class _Target:
@@ -146,6 +164,5 @@ def _focusable_buddy(label: QLabel) -> None:
 
 
 def prepare_keyboard(root: QWidget) -> None:
-    """Reading-order Tab and clash-free mnemonics for `root` (call when it is about to be shown)."""
-    set_reading_tab_order(root)
+    """Clash-free mnemonics for `root` (call when it is about to be shown; Tab order see focus_next_in_reading_order)."""
     assign_form_mnemonics(root)
