@@ -13,8 +13,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QColor, QPalette, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -35,7 +36,8 @@ from planner.ui.language import LANGUAGE_NAMES
 from planner.ui.widgets.form_keys import HINT_PROPERTY, focus_next_in_reading_order, prepare_keyboard
 
 ERROR_STYLE = "color: #b00020;"
-MISSING_STYLE = "QLineEdit, QPlainTextEdit { background: #fff8e1; }"
+#: The tint of a variant still to be translated.
+MISSING_COLOR = QColor("#fff8e1")
 
 
 class LocalizedEdits:
@@ -81,7 +83,11 @@ class LocalizedEdits:
         any_text = any(values.values())
         for lang, edit in self.edits.items():
             missing = any_text and not values[lang]
-            edit.setStyleSheet(MISSING_STYLE if missing else "")
+            # The palette, not a style sheet: clearing a sheet leaves a multi-line box's inside unpainted
+            # (its viewport stops filling its background), and a filled-in variant then looked disabled.
+            palette = edit.palette()
+            palette.setColor(QPalette.ColorRole.Base, MISSING_COLOR if missing else QApplication.palette(edit).color(QPalette.ColorRole.Base))
+            edit.setPalette(palette)
             edit.setToolTip(_("The {language} text is missing.").format(language=lang.label) if missing else "")
 
 
@@ -138,8 +144,15 @@ class RecordForm(QDialog):
         return label
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        """An Alt key per caption, chosen once every row is in place."""
+        """An Alt key per caption, chosen once every row is in place; never narrower than the rows need.
+
+        A form's own minimum width (setMinimumWidth) replaces its layout's, so
+        in a longer language buttons and check boxes were squeezed and cut.
+        """
         prepare_keyboard(self)
+        needed = self.layout_.totalMinimumSize()
+        self.setMinimumSize(self.minimumSize().expandedTo(needed))
+        self.resize(self.size().expandedTo(self.minimumSize()))
         super().showEvent(event)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
