@@ -42,13 +42,13 @@ from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
 from planner.ui.pages.people import (
     DirectoryPicker,
-    fit_columns,
     record_table,
     select_source_rows,
     selected_records,
     show_refusals,
     tool_button,
 )
+from planner.ui.widgets.column_fit import ColumnFitter
 from planner.ui.widgets.person_form import MemberForm, MemberRecord
 from planner.ui.widgets.protocol_forms import VisaForm
 
@@ -77,8 +77,8 @@ class DelegationPage(TripPage):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
         self.count = QLabel(self)
-        self._fitted_for: int | None = None
         self.view = record_table(self, self.proxy)
+        self.columns = ColumnFitter(self.view)  # names added later are not cut
         self.view.activated.connect(lambda index: self.edit_visa() if index.column() == VISA else self.edit_member())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
 
@@ -178,9 +178,6 @@ class DelegationPage(TripPage):
             self.model.set_database(self.ctx.db)
         self.model.set_trip(self.trip_id)
         self.select_members(keep)
-        if self.model.rowCount() and self._fitted_for != self.trip_id:
-            fit_columns(self.view)  # once per trip: later reloads keep the widths the user set
-            self._fitted_for = self.trip_id
         self._update_actions()
 
     def selected_members(self) -> list[Member]:

@@ -50,13 +50,10 @@ from planner.ui.models.person_table import PersonTableModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
+from planner.ui.widgets.column_fit import FIT_SAMPLE_ROWS, MAX_COLUMN_WIDTH, ColumnFitter
 from planner.ui.widgets.person_form import PersonForm
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
-#: The widest a column may start out; longer texts are elided and shown in full as tooltips.
-MAX_COLUMN_WIDTH = 240
-#: How many rows beyond those in view fitting the columns looks at.
-FIT_SAMPLE_ROWS = 200
 
 
 # --- helpers shared with the Delegation page ------------------------------------------------
@@ -145,7 +142,6 @@ class PeoplePage(TripPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._stale = True  # read when first shown: the window builds every page at start-up
-        self._fitted = False
         self.model = PersonTableModel(ctx.db, ctx.language, self, load=False)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -156,6 +152,7 @@ class PeoplePage(TripPage):
         self.show_passports.toggled.connect(self.model.set_passports_shown)
         self.count = QLabel(self)
         self.view = record_table(self, self.proxy)
+        self.columns = ColumnFitter(self.view)  # after every reload: new names are not cut
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(pt.FAMILY, Qt.SortOrder.AscendingOrder)
         self.view.activated.connect(lambda _index: self.edit_person())
@@ -221,9 +218,6 @@ class PeoplePage(TripPage):
             self.model.set_database(self.ctx.db)
         else:
             self.model.reload()
-        if not self._fitted and self.model.rowCount():
-            fit_columns(self.view)  # once: later reloads keep the widths the user set
-            self._fitted = True
         self.select_people(i for i in keep if i is not None)
         self._update_actions()
 
