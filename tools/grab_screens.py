@@ -40,16 +40,17 @@ class Grabber:
 
     def __init__(self, app: QApplication, out: Path, only: str) -> None:
         self.app, self.out, self.only = app, out, only
-        self.tag = ""  # "<lang>-<size>" of what is grabbed now
+        self.lang = ""  # the language of what is grabbed now
+        self.size = ""  # "default" or "min": the window's size for pages, the dialog's for dialogs
         self.dialog_name = ""
         self.saved: list[Path] = []
 
     def wanted(self, name: str) -> bool:
         return not self.only or name.startswith(self.only)
 
-    def save(self, widget: QWidget, name: str) -> None:
+    def save(self, widget: QWidget, name: str, size: str = "") -> None:
         settle(self.app)
-        path = self.out / f"{name}-{self.tag}.png"
+        path = self.out / f"{name}-{self.lang}-{size or self.size}.png"
         widget.grab().save(str(path))
         self.saved.append(path)
 
@@ -59,9 +60,9 @@ class Grabber:
         self.dialog_name = ""  # a dialog opened from this one is named by its class
         dialog.show()
         settle(self.app)
-        self.save(dialog, f"dialog-{name}")
+        self.save(dialog, f"dialog-{name}", "default")
         dialog.resize(dialog.minimumSizeHint().expandedTo(dialog.minimumSize()))
-        self.save(dialog, f"dialog-{name}-min")
+        self.save(dialog, f"dialog-{name}", "min")
         dialog.reject()
         return int(QDialog.DialogCode.Rejected)
 
@@ -99,7 +100,7 @@ def main(argv: list[str] | None = None) -> int:
         for size_name in args.sizes:
             size = DEFAULT_SIZE if size_name == "default" else window.minimumSizeHint().expandedTo(window.minimumSize())
             window.resize(size)
-            grabber.tag = f"{lang}-{size_name}"
+            grabber.lang, grabber.size = lang, size_name
             _grab_window(grabber, window, with_dialogs=size_name == args.sizes[0])
         window.close()
         window.deleteLater()
