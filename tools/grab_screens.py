@@ -129,6 +129,11 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
         programme.show_view(1)
         grabber.save(window, "page-3-programme-table")
         programme.show_view(0)
+    if grabber.wanted("window-problems-open"):
+        window.trip_tabs.setCurrentIndex(0)
+        window.problems.set_expanded(True)
+        grabber.save(window, "window-problems-open")
+        window.problems.set_expanded(False)
     if not with_dialogs:
         return
     first_item = programme.model.items[0].id if programme.model.items else None

@@ -16,12 +16,12 @@ class OverviewPage(TripPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         # The facts always get the height their wrapped lines need (never squeezed into
-        # each other); the list of printouts gets the rest; on a small window the page scrolls.
+        # each other); the list of printouts gets the rest; on a small window the page scrolls
+        # (sideways only when even the printouts' buttons do not fit: text wraps first).
         self.scroll = QScrollArea(self)
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # long lines wrap instead
         content = QWidget(self.scroll)
         self.overview = TripOverview(content)
         self.printouts = PrintoutsPanel(ctx, content)

@@ -81,9 +81,13 @@ class PrintoutsPanel(QWidget):
         buttons.addWidget(self.notices_button)
         buttons.addWidget(self.reprint_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.history_button)
+        # The history beside the heading, not in the row of buttons: that row sets the Overview's
+        # narrowest width, and in German three buttons did not fit a small window.
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.history_button)
         layout = QVBoxLayout(self)  # default margins: it lines up with the facts above it
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.missing)
