@@ -79,3 +79,24 @@ def test_a_variant_filled_in_after_it_was_missing_looks_editable_again(demo_db: 
     assert english.palette().color(QPalette.ColorRole.Base) != MISSING_COLOR
     assert english.viewport().autoFillBackground()  # its inside is painted, not the grey of a disabled box
     assert english.palette().color(QPalette.ColorRole.Base) == form.description.edits[Language.DE].palette().color(QPalette.ColorRole.Base)
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_at_their_smallest_forms_still_give_wrapped_text_its_lines(demo_db: Database, language: LanguageController, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    language.set_language(lang)
+    set_language(lang)
+    for name, make in _forms(demo_db).items():
+        form = make()
+        qtbot.addWidget(form)
+        form.show()
+        QApplication.processEvents()
+        form.resize(form.minimumSize())  # as small as the user can drag it
+        QApplication.processEvents()
+        squeezed = [
+            label.text()[:30] for label in form.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap() and label.text() and label.height() < label.heightForWidth(label.width())
+        ]
+        assert squeezed == [], f"{name} ({lang})"
+        form.close()

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QColor, QPalette, QShowEvent
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
@@ -154,6 +154,14 @@ class RecordForm(QDialog):
         self.setMinimumSize(self.minimumSize().expandedTo(needed))
         self.resize(self.size().expandedTo(self.minimumSize()))
         super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Never lower than the wrapped lines need at this width (Qt's minimum counts them on one line)."""
+        super().resizeEvent(event)
+        if self.layout_.hasHeightForWidth():
+            needed = max(self.layout_.totalMinimumSize().height(), self.layout_.totalHeightForWidth(self.width()))
+            if needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
 
     def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
         """Tab and Shift+Tab go through the fields in the order they are read, whatever order they were made in."""
