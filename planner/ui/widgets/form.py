@@ -159,7 +159,7 @@ class RecordForm(QDialog):
         """Never lower than the wrapped lines need at this width (Qt's minimum counts them on one line)."""
         super().resizeEvent(event)
         if self.layout_.hasHeightForWidth():
-            needed = max(self.layout_.totalMinimumSize().height(), self.layout_.totalHeightForWidth(self.width()))
+            needed = max(self.layout_.totalMinimumSize().height(), self.layout_.minimumHeightForWidth(self.width()))
             if needed != self.minimumHeight():
                 self.setMinimumHeight(needed)
 
