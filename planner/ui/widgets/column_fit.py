@@ -9,7 +9,7 @@ width; the last column takes the room that is left.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QAbstractProxyModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QTableView
 
 #: The widest a column is made; longer texts are elided and shown in full as tooltips.
@@ -20,7 +20,7 @@ FIT_SAMPLE_ROWS = 200
 
 
 class ColumnFitter(QObject):
-    """Fits `view`'s columns to their contents after every reset, layout change and new rows.
+    """Fits `view`'s columns to their contents whenever its records are read again or added.
 
     `caps` gives single columns another maximum than MAX_COLUMN_WIDTH.
     """
@@ -40,8 +40,11 @@ class ColumnFitter(QObject):
         header.setStretchLastSection(True)
         header.setResizeContentsPrecision(FIT_SAMPLE_ROWS)
         header.sectionResized.connect(self._resized)
+        # The records read again (or the captions in another language), not the filter: columns
+        # that changed width at every keystroke would jump, and fitting takes a moment.
         model = view.model()
-        for signal in (model.modelReset, model.layoutChanged, model.rowsInserted, model.headerDataChanged):
+        source = model.sourceModel() if isinstance(model, QAbstractProxyModel) else model
+        for signal in (source.modelReset, source.rowsInserted, source.headerDataChanged):
             signal.connect(self.schedule)
 
     def schedule(self, *_args: object) -> None:
