@@ -150,3 +150,24 @@ def test_the_history_shows_a_readable_diff_between_versions(db: Database, ctx: U
     assert "for 4 people: Stephan Weil, Olaf Lies, Xu Qin (许勤), Zhang Min (张敏)" in text
     dialog.until_box.setCurrentIndex(1)  # version 2: only Weil got it
     assert "for 1 person: Stephan Weil" in dialog.diff_text()
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_with_the_printouts_listed_the_facts_keep_their_lines_in_a_small_window(
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, qtbot, lang: str  # type: ignore[no-untyped-def]
+) -> None:
+    ctx.language.set_language(lang)
+    issue_all(db, demo)
+    move_mayor(ctx, demo)
+    page.resize(520, 420)  # the Overview's share of a minimum-size window
+    QApplication.processEvents()
+    assert page.printouts.tree.isVisible()
+    facts = page.overview
+    rows = [key for key in facts.ROWS if facts.values[key].text()]
+    for key in rows:
+        label = facts.values[key]
+        assert label.height() >= label.heightForWidth(label.width()), f"{key}: {label.text()!r} is squeezed"
+    tops = [facts.values[key].geometry() for key in rows]
+    for upper, lower in zip(tops, tops[1:]):
+        assert upper.bottom() < lower.top()  # no two facts drawn over each other
+    assert facts.geometry().bottom() < page.printouts.geometry().top()

@@ -37,17 +37,18 @@ from planner.services.delegation import Member
 from planner.ui.errors import show_planner_error
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.member_table import VISA, MemberTableModel
+from planner.ui.keyboard import ADD_KEYS, IMPORT_KEYS, INSERT_KEYS, NEW_KEYS, page_shortcut, with_shortcut
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
 from planner.ui.pages.people import (
     DirectoryPicker,
-    fit_columns,
     record_table,
     select_source_rows,
     selected_records,
     show_refusals,
     tool_button,
 )
+from planner.ui.widgets.column_fit import ColumnFitter
 from planner.ui.widgets.person_form import MemberForm, MemberRecord
 from planner.ui.widgets.protocol_forms import VisaForm
 
@@ -76,8 +77,8 @@ class DelegationPage(TripPage):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
         self.count = QLabel(self)
-        self._fitted_for: int | None = None
         self.view = record_table(self, self.proxy)
+        self.columns = ColumnFitter(self.view)  # names added later are not cut
         self.view.activated.connect(lambda index: self.edit_visa() if index.column() == VISA else self.edit_member())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
 
@@ -85,6 +86,9 @@ class DelegationPage(TripPage):
         self.add_action = self._action(self.add_from_directory)
         self.new_action = self._action(self.new_person)
         self.import_action = self._action(self.import_members)
+        page_shortcut(self, self.add_action, ADD_KEYS)
+        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
+        page_shortcut(self, self.import_action, IMPORT_KEYS)
         self.edit_action = self._action(self.edit_member)
         self.visa_action = self._action(self.edit_visa)
         self.remove_action = self._action(self.remove_members, QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
@@ -145,12 +149,14 @@ class DelegationPage(TripPage):
         self.search.setPlaceholderText(_("Filter as you type…"))
         self.search.setToolTip(_("Finds members by name, role, organisation or function, in any language"))
         self.add_action.setText(_("Add from directory…"))
-        self.add_action.setToolTip(_("Add people from the people directory to this delegation"))
+        self.add_action.setToolTip(with_shortcut(_("Add people from the people directory to this delegation"), ADD_KEYS))
         self.new_action.setText(_("New person…"))
-        self.new_action.setToolTip(_("Enter a person who is not yet in the directory and add them"))
+        self.new_action.setToolTip(with_shortcut(_("Enter a person who is not yet in the directory and add them"), NEW_KEYS))
         self.import_action.setText(_("Import members from a spreadsheet…"))
         self.import_action.setIconText(_("Import list"))  # the button's shorter caption; the context menu shows the full one
-        self.import_action.setToolTip(_("Add the people of a member list (CSV or Excel) to this delegation, after a preview"))
+        self.import_action.setToolTip(
+            with_shortcut(_("Add the people of a member list (CSV or Excel) to this delegation, after a preview"), IMPORT_KEYS)
+        )
         self.edit_action.setText(_("Edit…"))
         self.visa_action.setText(_("Visa…"))
         self.visa_action.setToolTip(_("Record whether the selected member needs a visa, and when it was applied for and granted"))
@@ -172,9 +178,6 @@ class DelegationPage(TripPage):
             self.model.set_database(self.ctx.db)
         self.model.set_trip(self.trip_id)
         self.select_members(keep)
-        if self.model.rowCount() and self._fitted_for != self.trip_id:
-            fit_columns(self.view)  # once per trip: later reloads keep the widths the user set
-            self._fitted_for = self.trip_id
         self._update_actions()
 
     def selected_members(self) -> list[Member]:

@@ -45,6 +45,7 @@ from planner.ui.undo import perform_each
 from planner.ui.widgets.agenda import AgendaView
 from planner.ui.widgets.item_form import ItemForm
 from planner.ui.widgets.kind_style import kind_icon
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
 VIEW_KEY = "programme/view"
 AGENDA, TABLE = 0, 1
@@ -70,7 +71,7 @@ class ProgrammePage(TripPage):
         self._columns_fitted = False
 
         self.agenda = AgendaView(self)
-        self.table = QTableView(self)
+        self.table = tab_leaves(QTableView(self))
         self._setup_table()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.agenda)
@@ -155,6 +156,7 @@ class ProgrammePage(TripPage):
     def _build_actions(self) -> None:
         self.new_action = QAction(_icon("add"), "", self)
         self.new_action.triggered.connect(lambda: self.new_item())
+        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
         self.edit_action = QAction(_icon("edit"), "", self)
         self.edit_action.triggered.connect(lambda: self.edit_item(self.current_id()))
         self.delete_action = QAction(_icon("delete"), "", self)
@@ -166,6 +168,7 @@ class ProgrammePage(TripPage):
             view.addAction(self.delete_action)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.agenda.addAction(self.new_action)
+        self.table.addAction(self.new_action)
 
     def _connect(self) -> None:
         self.agenda.createRequested.connect(self.new_item)
@@ -189,9 +192,12 @@ class ProgrammePage(TripPage):
     def page_title(self) -> str:
         return _("Programme")
 
+    def main_view(self) -> QWidget:
+        return self.stack.currentWidget()  # the agenda or the table, whichever is in front
+
     def retranslate(self) -> None:
         self.new_action.setText(_("New item…"))
-        self.new_action.setToolTip(_("Add a programme item (or double-click a time in the agenda)"))
+        self.new_action.setToolTip(with_shortcut(_("Add a programme item (or double-click a time in the agenda)"), NEW_KEYS))
         self.edit_action.setText(_("Edit…"))
         self.delete_action.setText(_("Delete"))
         self.agenda_button.setText(_("Agenda"))

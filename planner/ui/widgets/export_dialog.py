@@ -64,6 +64,7 @@ from planner.ui.language import LANGUAGE_NAMES
 from planner.ui.pages.base import UiContext
 from planner.ui.tasks import BackgroundTask, Progress
 from planner.ui.widgets.pdf_preview import PdfPreview
+from planner.ui.keyboard import tab_leaves
 
 FOLDER_KEY = "export/folder"
 PAPER_KEY = "export/paper"
@@ -228,7 +229,7 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.choose_button)
 
-        self.members = QListWidget(self)
+        self.members = tab_leaves(QListWidget(self))
         self.members.setAlternatingRowColors(True)
         self.members.setMinimumHeight(180)
         wanted = set(membership_ids) if membership_ids is not None else None

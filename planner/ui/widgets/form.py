@@ -13,7 +13,9 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
+    QApplication,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -31,9 +33,11 @@ from planner.domain.errors import ConnectionLostError, PlannerError, ValidationE
 from planner.domain.localized import LocalizedText
 from planner.i18n import _, current_language
 from planner.ui.language import LANGUAGE_NAMES
+from planner.ui.widgets.form_keys import HINT_PROPERTY, focus_next_in_reading_order, prepare_keyboard
 
 ERROR_STYLE = "color: #b00020;"
-MISSING_STYLE = "QLineEdit, QPlainTextEdit { background: #fff8e1; }"
+#: The tint of a variant still to be translated.
+MISSING_COLOR = QColor("#fff8e1")
 
 
 class LocalizedEdits:
@@ -79,7 +83,11 @@ class LocalizedEdits:
         any_text = any(values.values())
         for lang, edit in self.edits.items():
             missing = any_text and not values[lang]
-            edit.setStyleSheet(MISSING_STYLE if missing else "")
+            # The palette, not a style sheet: clearing a sheet leaves a multi-line box's inside unpainted
+            # (its viewport stops filling its background), and a filled-in variant then looked disabled.
+            palette = edit.palette()
+            palette.setColor(QPalette.ColorRole.Base, MISSING_COLOR if missing else QApplication.palette(edit).color(QPalette.ColorRole.Base))
+            edit.setPalette(palette)
             edit.setToolTip(_("The {language} text is missing.").format(language=lang.label) if missing else "")
 
 
@@ -128,16 +136,42 @@ class RecordForm(QDialog):
         label.hide()
         return label
 
-    def _caption(self, text: str, buddy: QWidget) -> QLabel:
+    def _caption(self, text: str, buddy: QWidget, field: str = "") -> QLabel:
+        """A row's caption; its Alt key is chosen when the form is shown (see form_keys)."""
         label = QLabel(text, self)
         label.setBuddy(buddy)
+        label.setProperty(HINT_PROPERTY, field)
         return label
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """An Alt key per caption, chosen once every row is in place; never narrower than the rows need.
+
+        A form's own minimum width (setMinimumWidth) replaces its layout's, so
+        in a longer language buttons and check boxes were squeezed and cut.
+        """
+        prepare_keyboard(self)
+        needed = self.layout_.totalMinimumSize()
+        self.setMinimumSize(self.minimumSize().expandedTo(needed))
+        self.resize(self.size().expandedTo(self.minimumSize()))
+        super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Never lower than the wrapped lines need at this width (Qt's minimum counts them on one line)."""
+        super().resizeEvent(event)
+        if self.layout_.hasHeightForWidth():
+            needed = max(self.layout_.totalMinimumSize().height(), self.layout_.minimumHeightForWidth(self.width()))
+            if needed != self.minimumHeight():
+                self.setMinimumHeight(needed)
+
+    def focusNextPrevChild(self, next: bool) -> bool:  # noqa: N802, A002 - Qt override
+        """Tab and Shift+Tab go through the fields in the order they are read, whatever order they were made in."""
+        return focus_next_in_reading_order(self, next) or super().focusNextPrevChild(next)
 
     def add_localized(self, field: str, caption: str, multiline: bool = False) -> LocalizedEdits:
         edits = LocalizedEdits(self, field, multiline)
         for offset, (lang, edit) in enumerate(edits.edits.items()):
-            if offset == 0:
-                self.grid.addWidget(self._caption(caption, edit), self._row, 0, Qt.AlignmentFlag.AlignTop)
+            if offset == 0:  # Alt+letter goes to the variant in the interface language
+                self.grid.addWidget(self._caption(caption, edits.current(), field), self._row, 0, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(QLabel(LANGUAGE_NAMES[lang.value], self), self._row, 1, Qt.AlignmentFlag.AlignTop)
             self.grid.addWidget(edit, self._row, 2)
             signal = edit.textEdited if isinstance(edit, QLineEdit) else edit.textChanged
@@ -147,7 +181,7 @@ class RecordForm(QDialog):
         return edits
 
     def add_row(self, field: str, caption: str, widget: QWidget) -> QWidget:
-        self.grid.addWidget(self._caption(caption, widget), self._row, 0)
+        self.grid.addWidget(self._caption(caption, widget, field), self._row, 0)
         self.grid.addWidget(widget, self._row, 1, 1, 2)
         self._row += 1
         self._add_error_line(field, lambda: widget)

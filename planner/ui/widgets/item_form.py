@@ -41,7 +41,12 @@ from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.host_picker import HostCombo, person_key
 from planner.ui.widgets.kind_style import kind_icon
 from planner.ui.widgets.trip_dialog import timezone_combo
+from planner.ui.keyboard import tab_leaves
 
+#: The form's width when it opens (its minimum is what its rows need, at least 980) …
+COMFORTABLE_WIDTH = 1180
+#: … and no taller than a 768-pixel screen leaves (the lists in it scroll).
+COMFORTABLE_HEIGHT = 700
 _NOT_A_VENUE = N_("Choose a venue from the list, or “no venue”.")
 
 
@@ -75,13 +80,16 @@ class ItemForm(RecordForm):
         self.grid.setRowStretch(self._row, 1)  # extra height goes below the rows, not between them
         columns = QHBoxLayout()
         self.layout_.removeItem(self.grid)
-        columns.addLayout(self.grid, 5)
+        columns.addLayout(self.grid, 1)  # halves: the side column holds the longer texts (needs, description)
         columns.addSpacing(16)
-        columns.addLayout(self.side_grid, 4)
+        columns.addLayout(self.side_grid, 1)
         self.layout_.insertLayout(0, columns)
         self.setMinimumWidth(980)
         self._fill(item)
         self.finish_layout()
+        # Room for the side column's longer texts on a 1280-pixel screen; a smaller one makes it fit.
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), COMFORTABLE_WIDTH), min(hint.height(), COMFORTABLE_HEIGHT))
         self.title.current().setFocus()
 
     @contextmanager
@@ -136,6 +144,8 @@ class ItemForm(RecordForm):
         self.other_end_zone = QCheckBox(_("Ends in another time zone"), self)
         self.other_end_zone.setToolTip(_("For a journey: the end time is the local time at the destination"))
         self.end_timezone = timezone_combo(self, self._trip.timezone)
+        for combo in (self.timezone, self.end_timezone):
+            _compact(combo)  # the longest zone name must not set the form's narrowest width
         row = QWidget(self)
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
@@ -160,7 +170,7 @@ class ItemForm(RecordForm):
     def _build_side(self, members: Sequence[Member]) -> None:
         self.everyone = QCheckBox(_("Everyone in the delegation"), self)
         self.participants = MemberCheckModel(members, self)
-        self.members_view = QListView(self)
+        self.members_view = tab_leaves(QListView(self))
         self.members_view.setModel(self.participants)
         self.members_view.setMinimumHeight(150)
         self.members_view.setToolTip(_("Tick who attends this item"))

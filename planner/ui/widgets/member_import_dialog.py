@@ -49,6 +49,7 @@ from planner.ui.models.roles import OBJECT_ROLE
 from planner.services.import_undo import redo_import, undo_import
 from planner.ui.undo import ChangeCommand, DataBus, UndoHistory
 from planner.ui.widgets.form import ERROR_STYLE
+from planner.ui.keyboard import tab_leaves
 
 FOLDER_KEY = "files/member_list_folder"
 FILE_FILTER = "*.csv *.xlsx *.txt *.tsv"
@@ -106,7 +107,7 @@ class MemberImportDialog(QDialog):
         self.columns_note.setWordWrap(True)
         self.columns_note.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.view = QTableView(self)
+        self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

@@ -40,6 +40,7 @@ from planner.ui.errors import show_planner_error
 from planner.ui.language import LANGUAGE_NAMES
 from planner.ui.pages.base import UiContext
 from planner.ui.tasks import BackgroundTask, Progress
+from planner.ui.keyboard import tab_leaves
 
 #: Where notices are saved: the same folder as the itineraries (planner.ui.widgets.export_dialog).
 FOLDER_KEY = "export/folder"
@@ -65,7 +66,7 @@ class PrintoutsPanel(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tree = QTreeWidget(self)
+        self.tree = tab_leaves(QTreeWidget(self))
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setWordWrap(True)
@@ -82,9 +83,13 @@ class PrintoutsPanel(QWidget):
         buttons.addWidget(self.notices_button)
         buttons.addWidget(self.reprint_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.history_button)
+        # The history beside the heading, not in the row of buttons: that row sets the Overview's
+        # narrowest width, and in German three buttons did not fit a small window.
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.history_button)
         layout = QVBoxLayout(self)  # default margins: it lines up with the facts above it
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.missing)

@@ -47,6 +47,7 @@ from planner.ui.models.venue_table import (
 )
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.trip_dialog import timezone_combo
+from planner.ui.keyboard import tab_leaves
 
 _NUMBER = r"[-+]?\d+(?:[.,]\d+)?"
 _PAIR = re.compile(rf"^\s*({_NUMBER})\s*°?\s*(?:[,;/]\s*|\s+)({_NUMBER})\s*°?\s*$")
@@ -90,7 +91,7 @@ class ContactsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ContactTableModel(editable=True, parent=self)
-        self.view = QTableView(self)
+        self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
