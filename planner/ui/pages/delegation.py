@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.entities import MembershipData
+from planner.domain.entities import MembershipData, TripData
 from planner.domain.enums import Role
+from planner.domain.sides import SideDefaults, home_country_for_interface, side_defaults
 from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
 from planner.domain.protocol import VisaData
@@ -267,9 +268,23 @@ class DelegationPage(TripPage):
             return changes[0]
 
         membership = MembershipData(trip_id=trip_id, role=Role.MEMBER)
-        if self.run_form(MemberForm(save, membership, None, trips.get_trip(db, trip_id), self)):
+        trip = trips.get_trip(db, trip_id)
+        form = MemberForm(save, membership, None, trip, self, defaults=self.side_defaults(trip))
+        form.enable_save_and_new()
+        self.run_form(form)
+        if added:  # also after Save and new, then Close
             self.search.clear()
             self.select_members(added)
+
+    def side_defaults(self, trip: TripData) -> Callable[[Role], SideDefaults]:
+        """Language and nationality for a new person with a role on `trip`, from the members as they are then."""
+        home = home_country_for_interface(self.ctx.lang)
+
+        def defaults(role: Role) -> SideDefaults:
+            members = [(m.membership.role, m.person) for m in self.model.members()]
+            return side_defaults(trip, role, members, home)
+
+        return defaults
 
     def import_members(self, path: Path | None = None) -> None:
         """Import members from a spreadsheet (a file chosen in a dialog, unless `path` is given)."""
