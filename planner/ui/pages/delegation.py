@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -86,6 +86,7 @@ class DelegationPage(TripPage):
         self.add_action = self._action(self.add_from_directory)
         self.new_action = self._action(self.new_person)
         self.import_action = self._action(self.import_members)
+        self.paste_action = self._action(lambda: self.paste_names(), QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
         self.edit_action = self._action(self.edit_member)
         self.visa_action = self._action(self.edit_visa)
         self.remove_action = self._action(self.remove_members, QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
@@ -95,7 +96,7 @@ class DelegationPage(TripPage):
         self.down_action = self._action(lambda: self.move(1), [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Down)])
         self.down_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
         self.view.addActions([
-            self.add_action, self.new_action, self.import_action, self.edit_action, self.visa_action, self.remove_action, self.up_action,
+            self.add_action, self.new_action, self.import_action, self.paste_action, self.edit_action, self.visa_action, self.remove_action, self.up_action,
             self.down_action,
         ])
         separator = QAction(self)
@@ -111,7 +112,9 @@ class DelegationPage(TripPage):
         # screen, and a tool bar folds what does not fit into its » menu instead of widening the window.
         buttons = QToolBar(self)
         buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (self.add_action, self.new_action, self.import_action, self.edit_action, self.visa_action, self.remove_action):
+        for action in (
+            self.add_action, self.new_action, self.import_action, self.paste_action, self.edit_action, self.visa_action, self.remove_action,
+        ):
             buttons.addAction(action)
         spacer = QWidget(buttons)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
@@ -152,6 +155,10 @@ class DelegationPage(TripPage):
         self.import_action.setText(_("Import members from a spreadsheet…"))
         self.import_action.setIconText(_("Import list"))  # the button's shorter caption; the context menu shows the full one
         self.import_action.setToolTip(_("Add the people of a member list (CSV or Excel) to this delegation, after a preview"))
+        self.paste_action.setText(_("Paste names…"))
+        self.paste_action.setToolTip(
+            _("Add the people of a pasted list (lines of a mail or spreadsheet cells) to this delegation, after a preview (Ctrl+V)")
+        )
         self.edit_action.setText(_("Edit…"))
         self.visa_action.setText(_("Visa…"))
         self.visa_action.setToolTip(_("Record whether the selected member needs a visa, and when it was applied for and granted"))
@@ -191,7 +198,7 @@ class DelegationPage(TripPage):
     def _update_actions(self) -> None:
         has_trip = self.trip_id is not None
         selected = self.selected_members()
-        for action in (self.add_action, self.new_action, self.import_action):
+        for action in (self.add_action, self.new_action, self.import_action, self.paste_action):
             action.setEnabled(has_trip)
         self.edit_action.setEnabled(len(selected) == 1)
         self.visa_action.setEnabled(len(selected) == 1)
@@ -300,6 +307,27 @@ class DelegationPage(TripPage):
         change = import_members_with_dialog(
             self, self.ctx.history, self.ctx.settings, self.ctx.language, self.trip_id, title,
             path,
+        )
+        if change is not None:
+            self.search.clear()
+            self.select_members(c.id for c in change.related if c.entity == "membership")
+
+    def paste_names(self, text: str | None = None) -> None:
+        """Add the people of pasted text (the clipboard's, unless `text` is given) after the import preview, as one undo step."""
+        from planner.ui.widgets.member_import_dialog import paste_names_with_dialog
+
+        if self.trip_id is None:
+            return
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        try:
+            trip = trips.get_trip(self.ctx.db, self.trip_id)
+        except PlannerError as error:  # deleted in another window meanwhile
+            show_planner_error(self.ctx.window(), error)
+            return
+        side = self.side_defaults(trip)(Role.MEMBER)
+        change = paste_names_with_dialog(
+            self, self.ctx.history, self.ctx.language, self.trip_id, trip.title.text(self.ctx.lang), text, side,
         )
         if change is not None:
             self.search.clear()
