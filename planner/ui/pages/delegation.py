@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QStyle,
     QToolBar,
@@ -112,10 +113,15 @@ class DelegationPage(TripPage):
         # screen, and a tool bar folds what does not fit into its » menu instead of widening the window.
         buttons = QToolBar(self)
         buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        for action in (
-            self.add_action, self.new_action, self.import_action, self.paste_action, self.edit_action, self.visa_action, self.remove_action,
-        ):
+        for action in (self.add_action, self.new_action, self.import_action, self.edit_action, self.visa_action, self.remove_action):
             buttons.addAction(action)
+        # Pasting names is the import's other source: on the Import button's arrow, so the bar gets no wider.
+        import_button = buttons.widgetForAction(self.import_action)
+        if isinstance(import_button, QToolButton):
+            sources = QMenu(import_button)
+            sources.addActions([self.import_action, self.paste_action])
+            import_button.setMenu(sources)
+            import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         spacer = QWidget(buttons)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         buttons.addWidget(spacer)
