@@ -42,7 +42,7 @@ from planner.importing.members.table import MAX_ROWS, FileKind, RawRow, RawTable
 #: Words before a name that are titles or forms of address, compared without case and final dot.
 HONORIFICS = frozenset({
     "herr", "frau", "dr", "prof", "professor", "professorin", "dipl.-ing", "ing", "mag", "mr", "mrs", "ms", "miss", "mx",
-    "sir", "dame", "hon", "h.c", "med", "rer. nat", "phil",
+    "sir", "dame", "hon", "h.c",
 })
 #: Lower-case words that belong to the family name that follows them ("Ursula von der Leyen").
 PARTICLES = frozenset({"von", "van", "de", "der", "den", "zu", "zur", "vom", "ter", "ten", "du", "da", "di", "del", "le", "la"})
@@ -180,14 +180,10 @@ def _completed_names(person: dict[Field, str]) -> dict[Field, str]:
     """A name only in Chinese characters gets its family and given name from the characters (王芳: 王 and 芳)."""
     family = person.get(Field.FAMILY_NAME, "")
     native = person.get(Field.NATIVE_NAME, "")
-    if family and is_cjk(family) and not person.get(Field.GIVEN_NAME) and not native:
-        native = person[Field.NATIVE_NAME] = family
+    if family and is_cjk(family) and not native and not person.get(Field.GIVEN_NAME):
+        native = person[Field.NATIVE_NAME] = family  # "王芳" in the family-name column: the whole name
+        family = ""
     if native and not family:
-        cut = 2 if native[:2] in COMPOUND_SURNAMES and len(native) > 2 else 1
-        person[Field.FAMILY_NAME] = native[:cut]
-        if native[cut:]:
-            person[Field.GIVEN_NAME] = native[cut:]
-    elif family == native and native and not person.get(Field.GIVEN_NAME):
         cut = 2 if native[:2] in COMPOUND_SURNAMES and len(native) > 2 else 1
         person[Field.FAMILY_NAME] = native[:cut]
         if native[cut:]:
@@ -196,7 +192,7 @@ def _completed_names(person: dict[Field, str]) -> dict[Field, str]:
 
 
 def _is_honorific(token: str) -> bool:
-    return token.lower().rstrip(".") in HONORIFICS or token.lower() in HONORIFICS
+    return token.lower().rstrip(".") in HONORIFICS
 
 
 def _is_native_name(value: str) -> bool:

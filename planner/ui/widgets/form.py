@@ -231,7 +231,7 @@ class RecordForm(QDialog):
             return
         self.save_new_button = self.buttons.addButton(_("Save and &new"), QDialogButtonBox.ButtonRole.ActionRole)
         self.save_new_button.setObjectName("save_and_new")
-        keys = " / ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in SAVE_AND_NEW_KEYS[:1])
+        keys = QKeySequence(SAVE_AND_NEW_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
         self.save_new_button.setToolTip(_("Save this record and start the next one ({keys})").format(keys=keys))
         self.save_new_button.setAutoDefault(False)
         self.save_new_button.clicked.connect(self.submit_and_new)
