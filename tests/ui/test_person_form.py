@@ -197,3 +197,17 @@ def test_tab_colours_reset_on_resubmit(db: Database, qtbot) -> None:  # type: ig
     assert form.tabs.tabBar().tabTextColor(contact) == QColor()
     assert form.tabs.currentIndex() == contact  # no tab holds an error, so the user's tab stays
     assert form.focusWidget() is form.family_name
+
+
+def test_organisation_and_function_in_one_language_are_saved_and_the_others_marked_to_complete(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = _create_form(db, qtbot)
+    form.family_name.setText("Schostok")
+    form.organisation.edits[Language.DE].setText("Landeshauptstadt Hannover")
+    form.function.edits[Language.DE].setText("Oberbürgermeister")
+    missing = form.function.edits[Language.ZH]
+    assert missing.toolTip() == "The Chinese text is missing." and missing.styleSheet() != ""
+    assert form.function.edits[Language.DE].toolTip() == ""
+    form.submit()
+    assert form.result() == PersonForm.DialogCode.Accepted
+    [saved] = people.list_people(db)
+    assert (saved.organisation, saved.function) == (LocalizedText(de="Landeshauptstadt Hannover"), LocalizedText(de="Oberbürgermeister"))

@@ -270,9 +270,12 @@ class PeoplePage(TripPage):
     def new_person(self) -> None:
         db = self.ctx.db
         form = PersonForm(lambda data: self.ctx.history.record(_("New person"), people.create_person(db, data)), self)
-        if self.run_form(form):
+        form.enable_save_and_new()
+        self.run_form(form)
+        created = [value.id for value in form.saved_values if isinstance(value, Change)]
+        if created:  # also after Save and new, then Close
             self.search.clear()
-            self.select_people([form.result_value.id])  # type: ignore[attr-defined]
+            self.select_people(created)
 
     def edit_person(self) -> None:
         chosen = self.selected_people()

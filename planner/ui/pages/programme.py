@@ -361,7 +361,8 @@ class ProgrammePage(TripPage):
             return None
         item = ItemData(trip_id=trip.id, start=start, end=start + DEFAULT_DURATION, timezone=trip.timezone)
         change = self._open_form(
-            item, lambda data: self.ctx.history.record(_("New programme item"), programme.create_item(self.ctx.db, data))
+            item, lambda data: self.ctx.history.record(_("New programme item"), programme.create_item(self.ctx.db, data)),
+            save_and_new=True,
         )
         if change is not None:
             self.select(change.id)
@@ -375,7 +376,8 @@ class ProgrammePage(TripPage):
             item, lambda data: self.ctx.history.record(_("Edit programme item"), programme.update_item(self.ctx.db, data))
         )
 
-    def _open_form(self, item: ItemData, save: object) -> Change | None:
+    def _open_form(self, item: ItemData, save: object, save_and_new: bool = False) -> Change | None:
+        """The item form; the last change it saved (after Save and new, also when it is then closed)."""
         trip = self.model.trip
         assert trip is not None
         form = ItemForm(
@@ -386,9 +388,13 @@ class ProgrammePage(TripPage):
             from planner.ui.widgets.protocol_panel import ProtocolPanel
 
             form.add_side_panel("protocol", _("Gifts"), ProtocolPanel(self.ctx, item, self.model.members, form))
-        if form.exec() != QDialog.DialogCode.Accepted:
+        if save_and_new:
+            form.enable_save_and_new()
+        accepted = form.exec() == QDialog.DialogCode.Accepted
+        if not accepted and not save_and_new:
             return None
-        return form.result_value if isinstance(form.result_value, Change) else None
+        saved = [value for value in form.saved_values if isinstance(value, Change)]
+        return saved[-1] if saved else None
 
     def move_item(self, item_id: int, start: datetime, end: datetime | None = None) -> Change | None:
         """Move (and with `end`, resize) an item, undoably; a refusal is shown as a message."""

@@ -355,11 +355,13 @@ class VenuesPage(TripPage):
 
     def new_venue(self) -> None:
         form = self.make_form()
-        if form.exec() == VenueForm.DialogCode.Accepted and form.result_value is not None:
+        form.enable_save_and_new()
+        form.exec()
+        if form.saved_values:  # also after Save and new, then Close: show the last one entered
             self.search.clear()
             self.kind_filter.setCurrentIndex(0)
             self.reload()
-            self.select_venue(getattr(form.result_value, "id", None))
+            self.select_venue(getattr(form.saved_values[-1], "id", None))
 
     def edit_venue(self) -> None:
         current = self.current_venue()

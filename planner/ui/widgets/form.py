@@ -12,13 +12,14 @@ from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QLocale, Qt
-from PySide6.QtGui import QColor, QPalette, QResizeEvent, QShowEvent
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
+from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
+    QPushButton,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -102,13 +103,25 @@ def four_digit_year(qt_format: str) -> str:
     return qt_format.replace("yy", "yyyy")
 
 
+#: The keys of "Save and new": Return as on the OK button, with Ctrl+Shift so it never saves by accident.
+SAVE_AND_NEW_KEYS = ("Ctrl+Shift+Return", "Ctrl+Shift+Enter")
+
+
 class RecordForm(QDialog):
     """Base of every edit dialog: rows with captions and error lines, and saving."""
+
+    #: A record was saved with "Save and new" and the form was cleared for the next one (the saved value).
+    savedAndCleared = Signal(object)
 
     def __init__(self, save: Callable[[Any], object], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._save = save
         self.result_value: object = None
+        #: Everything this dialog saved, in order: one value per "Save and new", then the last OK.
+        self.saved_values: list[object] = []
+        #: The record as it was handed to the save function the last time it was accepted.
+        self.saved_record: Any = None
+        self.save_new_button: QPushButton | None = None
         self.grid = QGridLayout()
         self.grid.setColumnStretch(2, 1)
         self._row = 0
@@ -212,23 +225,68 @@ class RecordForm(QDialog):
 
     def submit(self) -> None:
         """Save through the service; stay open and mark every problem if it refuses."""
+        if self._save_record():
+            self.accept()
+
+    def _save_record(self) -> bool:
+        """Hand the record to the save function; True if it was saved, else the problems are shown."""
         self.clear_errors()
         try:
-            self.result_value = self._save(self.record())
+            record = self.record()
+            self.result_value = self._save(record)
         except ValidationErrors as many:
             self.show_errors(many.errors)
-            return
+            return False
         except ValidationError as error:
             self.show_errors([error])
-            return
+            return False
         except PlannerError as error:
             self._show(self.general_error, error.message())
             if isinstance(error, ConnectionLostError):  # the form stays open with its input; the window reconnects
                 from planner.ui.reconnect import report_lost
 
                 report_lost(self, error)
+            return False
+        self.saved_record = record
+        self.saved_values.append(self.result_value)
+        return True
+
+    # --- save and new ---------------------------------------------------------------------
+
+    def enable_save_and_new(self) -> None:
+        """Offer "Save and new" (Ctrl+Shift+Return) for entering several records in a row.
+
+        It saves like OK (one service call, so one undo step per record) but
+        keeps the dialog open and lets the subclass clear it for the next
+        record in `prepare_next`, keeping what the next one most likely shares.
+        """
+        if self.save_new_button is not None:
             return
-        self.accept()
+        self.save_new_button = self.buttons.addButton(_("Save and &new"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.save_new_button.setObjectName("save_and_new")
+        keys = QKeySequence(SAVE_AND_NEW_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)
+        self.save_new_button.setToolTip(_("Save this record and start the next one ({keys})").format(keys=keys))
+        self.save_new_button.setAutoDefault(False)
+        self.save_new_button.clicked.connect(self.submit_and_new)
+        for key in SAVE_AND_NEW_KEYS:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self.submit_and_new)
+
+    def submit_and_new(self) -> bool:
+        """Save, then clear the form for the next record; True if saved (else the form shows why)."""
+        if not self._save_record():
+            return False
+        self.prepare_next(self.saved_record)
+        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
+        if cancel is not None:  # what is saved stays saved: the way out no longer cancels anything
+            cancel.setText(_("Close"))
+        self.savedAndCleared.emit(self.result_value)
+        return True
+
+    def prepare_next(self, saved: Any) -> None:
+        """Clear the form for the next record after `saved` (the record just saved); subclasses that offer Save and new override it."""
+        raise NotImplementedError
 
     def show_errors(self, errors: list[ValidationError]) -> None:
         by_field: dict[str, list[str]] = {}

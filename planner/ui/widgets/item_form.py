@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDate, QTime, Qt
 from PySide6.QtWidgets import (
@@ -33,6 +34,7 @@ from planner.domain.checks.needs import NeedsSummary, needs_text, summarise_need
 from planner.domain.entities import ItemData, PersonData, TripData, VenueData
 from planner.domain.enums import ItemKind
 from planner.domain.errors import ValidationError, ValidationErrors
+from planner.domain.localized import LocalizedText
 from planner.domain.timing import local_to_utc, utc_to_local, zone
 from planner.i18n import N_, _, current_language, ngettext
 from planner.services.delegation import Member
@@ -48,6 +50,8 @@ COMFORTABLE_WIDTH = 1180
 #: … and no taller than a 768-pixel screen leaves (the lists in it scroll).
 COMFORTABLE_HEIGHT = 700
 _NOT_A_VENUE = N_("Choose a venue from the list, or “no venue”.")
+#: How long the next item runs at first after "Save and new" (as a new item from the Programme page).
+NEXT_ITEM_DURATION = timedelta(hours=1)
 
 
 def _compact(combo: QComboBox) -> None:
@@ -239,6 +243,30 @@ class ItemForm(RecordForm):
         self.start_time.timeChanged.connect(lambda _t: self._start_changed())
         self.end_date.dateChanged.connect(lambda _d: self._check_times())
         self.end_time.timeChanged.connect(lambda _t: self._check_times())
+
+    def prepare_next(self, saved: Any) -> None:
+        """The next item starts where the saved one ended, at the same venue with the same host and guests.
+
+        What the item is (kind, title, description, transport) is cleared; the
+        day, place, zone, dress code and who attends stay, as they do for the
+        next point of most programmes.
+        """
+        self._item = self._item.evolve(id=None, version=None)
+        self.setWindowTitle(_("New programme item"))
+        self.kind.setCurrentIndex(max(self.kind.findData(self._item.kind.value), 0))
+        for edits in (self.title, self.description, self.transport):
+            edits.set_value(LocalizedText())
+        if isinstance(saved, ItemData) and saved.end is not None:
+            zone_name = saved.arrival_timezone
+            self.other_end_zone.setChecked(False)
+            self.timezone.setCurrentText(zone_name)
+            start = utc_to_local(saved.end, zone_name).replace(tzinfo=None)
+            self._set_local(self.start_date, self.start_time, start)
+            self._set_local(self.end_date, self.end_time, start + NEXT_ITEM_DURATION)
+            self._last_start = start
+        self.clear_errors()
+        self._check_times()
+        self.title.current().setFocus()
 
     def _update_needs(self) -> None:
         chosen = None if self.everyone.isChecked() else set(self.participants.checked_ids())

@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -290,6 +292,13 @@ class VenueForm(RecordForm):
         self.contacts.model.set_contacts(venue.contacts)
         self.contacts.fit_columns()
         self.clear_errors()
+
+    def prepare_next(self, saved: Any) -> None:
+        """The next venue of the same town: city, country and time zone stay, everything else goes."""
+        kept = VenueData(city=self.city.value(), country=str(self.country.currentData() or ""), timezone=self.timezone.currentText().strip())
+        self.set_venue(kept)
+        self.setWindowTitle(_("New venue"))
+        self.name.current().setFocus()
 
     def _country_changed(self, _index: int) -> None:
         """The zone follows the country: kept while it is one of the country's, else the capital's."""
