@@ -45,8 +45,8 @@ def _file_at_0003(path: Path) -> None:
     engine.dispose()
 
 
-def test_0005_follows_0003_in_the_known_revisions() -> None:
-    assert KNOWN_REVISIONS.index("0005_calendar_revisions") == KNOWN_REVISIONS.index("0003_protocol") + 1
+def test_0005_follows_0004_in_the_known_revisions() -> None:
+    assert KNOWN_REVISIONS.index("0005_calendar_revisions") == KNOWN_REVISIONS.index("0004_item_host_person") + 1
 
 
 def test_a_0003_file_is_upgraded_and_its_calendars_update(tmp_path: Path) -> None:
