@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
@@ -101,10 +101,16 @@ def _fit(text: str, width: float) -> str:
     return text.rstrip() + "…"
 
 
-class _DecoratedCanvas(Canvas):
+class PageDecoration(Protocol):
+    """What is drawn on each page once the number of pages is known (a Decoration, sheets' PageNumbers)."""
+
+    def draw(self, canvas: Canvas, page: int, pages: int) -> None: ...
+
+
+class HeldPagesCanvas(Canvas):
     """A canvas that holds its pages back until the end, to print "page x of y" on each."""
 
-    def __init__(self, *args: Any, decoration: Decoration, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, decoration: PageDecoration, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._decoration = decoration
         self._held: list[dict[str, Any]] = []
@@ -140,5 +146,5 @@ def render(story: list[Flowable], *, decoration: Decoration, metadata: Metadata,
     frame = Frame(LEFT, BOTTOM, page_size[0] - LEFT - RIGHT, page_size[1] - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=partial(_DecoratedCanvas, decoration=decoration))
+    doc.build(story, canvasmaker=partial(HeldPagesCanvas, decoration=decoration))
     return buffer.getvalue()

@@ -25,7 +25,8 @@ Three rules ICU does not know are layered on top, each in a small function:
   punctuation) when the line above can give it company.
 
 A word too long for the line on its own (a long URL in a narrow column) is cut
-between characters as the last resort.
+between characters as the last resort; one that misses by less than a letter
+(OVERHANG) stands out a little instead.
 """
 
 from __future__ import annotations
@@ -38,6 +39,9 @@ from functools import lru_cache
 from icu4py.breakers import LineBreaker
 
 _LOCALE = "zh@lb=strict"
+#: How far a word may stick out of its line before it is cut: less than a letter, which a cell's padding takes
+#: ("Ernährungshinweise" in a label column), where a cut word would read as two.
+OVERHANG = 3.0
 
 #: Never at a line start: closing brackets and quotes, CJK and Latin stops, iteration marks, small kana.
 CANNOT_START = frozenset(
@@ -123,9 +127,9 @@ def fill(text: str, width: float, advances: Sequence[float]) -> list[tuple[int, 
     while start < len(text):
         first = bisect_right(stops, start)
         end = stops[first]
-        if span(start, end) > width:  # one piece wider than the line: cut it between characters
+        if span(start, end) > width + OVERHANG:  # one piece far wider than the line: cut it between characters
             end = _cut(start, end, width, edges)
-        else:
+        elif span(start, end) <= width:
             for candidate in stops[first + 1:]:
                 if span(start, candidate) > width:
                     break

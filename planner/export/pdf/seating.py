@@ -47,7 +47,8 @@ from planner.export.language import DocumentLanguage
 from planner.export.pdf.flowables import esc, para, strong, table_style
 from planner.export.pdf.fonts import draw_string, register_fonts, text_width
 from planner.export.pdf.layout import Metadata
-from planner.export.pdf.sheets import frame, render_sheets
+from planner.export.pdf.programme import PAGE_OF
+from planner.export.pdf.sheets import PageNumbers, frame, render_sheets
 from planner.export.pdf.styles import ACCENT, FAINT, INK, MUTED, RULE, STYLES, TINT
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
@@ -147,7 +148,10 @@ def seating_document(view: TripView, plans: list[tuple[SeatingData, bool]], *, l
         canvas.restoreState()
 
     frames = [frame(MARGIN, MARGIN, width, PAGE[1] - 2 * MARGIN, "plan")]
-    return render_sheets(story, page_size=PAGE, frames=frames, metadata=metadata, on_page=on_page)
+    numbers = PageNumbers(lambda page, pages: first.t(PAGE_OF, page=formatting.integer(page, first.locale),
+                                                     pages=formatting.integer(pages, first.locale)),
+                          right=PAGE[0] - MARGIN, baseline=8 * mm, size=7.4)
+    return render_sheets(story, page_size=PAGE, frames=frames, metadata=metadata, on_page=on_page, numbers=numbers)
 
 
 def _both(langs: list[DocumentLanguage], msgid: str, **params: object) -> str:
