@@ -73,3 +73,14 @@ def test_runs_set_latin_in_noto_and_chinese_in_wenquanyi_with_shared_marks_follo
 def runs_width(text: str) -> float:
     """Width of the last character of `text` as it is set there (a Chinese quote is full width)."""
     return text_width(text, 10) - text_width(text[:-1], 10)
+
+
+def test_an_address_or_a_title_breaks_between_words_where_one_is_near() -> None:
+    assert lines("广东省深圳市南山区华侨城深南大道9009号", 140) == ["广东省深圳市南山区华侨城", "深南大道9009号"]
+    assert lines("深圳宝安国际机场T3航站楼", 100) == ["深圳宝安国际机场T3", "航站楼"]
+    assert "9009号" in "".join(pieces("深南大道9009号")) and not any(p.startswith("号") for p in pieces("深南大道9009号"))
+
+
+def test_chinese_body_text_still_fills_its_lines() -> None:
+    text = "与林志远副市长会谈，探讨联合国教科文组织“设计之都”深圳与“音乐之都”汉诺威之间的合作。"
+    assert [len(line) for line in lines(text, 200)][:2] == [19, 20]  # full lines (织 stays with its quote), not words

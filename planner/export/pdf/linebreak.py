@@ -36,7 +36,7 @@ from bisect import bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
-from icu4py.breakers import LineBreaker
+from icu4py.breakers import LineBreaker, WordBreaker
 
 _LOCALE = "zh@lb=strict"
 #: How far a word may stick out of its line before it is cut: less than a letter, which a cell's padding takes
@@ -65,6 +65,7 @@ _PROTECTED = re.compile(
         rf"|(?<![\w.]){_MONTH}\s\d{{1,2}},?\s\d{{4}}"  # October 25, 2016
         r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})",  # 25.10.2016, 2016-10-25
         r"(?P<phone>(?:\+|\b)\d[\d\s()/.\-–]{4,}\d)",  # digits with spaces, slashes, dashes, brackets
+        r"(?P<count>\d+\s?(?:分钟|小时|[号號楼樓层層室栋棟座幢期巷弄人位名个天次岁元]))",  # 9009号, 45分钟, 25人
     ))
 )
 
@@ -85,6 +86,37 @@ def _protected_spans(text: str) -> list[tuple[int, int]]:
         return []
     return [match.span() for match in _PROTECTED.finditer(text)
             if match.lastgroup != "phone" or sum(ch.isdigit() for ch in match.group()) >= 6]
+
+
+#: Characters that end a place name's part in a Chinese address or name (广东省 深圳市 南山区 华侨城 深南大道 9009号):
+#: a line may end after one of these before it ends inside a word.
+_UNIT_ENDS = frozenset("省市区县镇乡村街路道巷弄号楼层室城园馆厅场站港湾岛桥门苑府院所局会司部处")
+
+
+@lru_cache(maxsize=8192)
+def preferred_breaks(text: str) -> frozenset[int]:
+    """The break opportunities that do not cut a Chinese word.
+
+    Between two Chinese characters a line may end anywhere, and Chinese body
+    text is set that way; but 深南大道 or 航站楼 cut in two reads badly in a title,
+    an address for the driver or a name. A break is preferred where it is not
+    between two ideographs, after the unit of an address part (_UNIT_ENDS),
+    or where ICU's dictionary sees two words of two or more characters meet
+    (it knows everyday words, not street names: its single characters are no
+    evidence of a word boundary).
+    """
+    words: set[int] = set()
+    if any(_is_ideograph(ch) for ch in text):
+        segments = list(WordBreaker(text, "zh").segments())
+        for (start, middle), (_, end) in zip(segments, segments[1:]):
+            if middle - start > 1 and end - middle > 1:
+                words.add(middle)
+    return frozenset(at for at in break_opportunities(text)
+                     if not (_is_ideograph(text[at - 1]) and _is_ideograph(text[at])) or text[at - 1] in _UNIT_ENDS or at in words)
+
+
+def _is_ideograph(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\U00020000" <= ch <= "\U0003134f"
 
 
 def _inside(at: int, spans: list[tuple[int, int]]) -> bool:
@@ -134,10 +166,29 @@ def fill(text: str, width: float, advances: Sequence[float]) -> list[tuple[int, 
                 if span(start, candidate) > width:
                     break
                 end = candidate
+            if end < len(text):
+                end = _word_end(text, start, end, width, stops, span)
         lines.append((start, end))
         start = end
     _keep_company(text, lines, stops, width, span)
     return [(start, _trimmed(text, start, end)) for start, end in lines]
+
+
+#: How many characters a line may give up to end after a Chinese word, and how full it stays at least.
+_WORD_BACK_OFF, _WORD_FILL = 4, 0.5
+
+
+def _word_end(text: str, start: int, end: int, width: float, stops: Sequence[int], span: Callable[[int, int], float]) -> int:
+    """`end`, or an earlier break that does not cut a Chinese word when one is near and the line stays half full."""
+    preferred = preferred_breaks(text)
+    if end in preferred:
+        return end
+    for at in reversed(stops[:bisect_right(stops, end) - 1]):
+        if at <= start or end - at > _WORD_BACK_OFF:
+            break
+        if at in preferred and span(start, at) >= width * _WORD_FILL:
+            return at
+    return end
 
 
 def _cut(start: int, end: int, width: float, edges: list[float]) -> int:
