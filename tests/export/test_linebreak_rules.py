@@ -84,3 +84,8 @@ def test_an_address_or_a_title_breaks_between_words_where_one_is_near() -> None:
 def test_chinese_body_text_still_fills_its_lines() -> None:
     text = "与林志远副市长会谈，探讨联合国教科文组织“设计之都”深圳与“音乐之都”汉诺威之间的合作。"
     assert [len(line) for line in lines(text, 200)][:2] == [19, 20]  # full lines (织 stays with its quote), not words
+
+
+def test_the_company_a_lonely_last_character_gets_is_a_whole_word_where_one_is_near() -> None:
+    assert lines("深圳宝安国际机场T3航站楼", 120) == ["深圳宝安国际机场T3", "航站楼"]  # not "…T3航" / "站楼"
+    assert all(len(line) > 1 for line in lines("深圳市民中心（深圳市人民政府）", 50))

@@ -100,19 +100,25 @@ def preferred_breaks(text: str) -> frozenset[int]:
     Between two Chinese characters a line may end anywhere, and Chinese body
     text is set that way; but 深南大道 or 航站楼 cut in two reads badly in a title,
     an address for the driver or a name. A break is preferred where it is not
-    between two ideographs, after the unit of an address part (_UNIT_ENDS),
-    or where ICU's dictionary sees two words of two or more characters meet
-    (it knows everyday words, not street names: its single characters are no
-    evidence of a word boundary).
+    between two ideographs, where ICU's dictionary sees two words of two or
+    more characters meet (it knows everyday words, not street names: its
+    single characters are no evidence of a word boundary), or after the unit
+    of an address part (_UNIT_ENDS) that is not inside such a word (深圳市 but
+    not 市民).
     """
     words: set[int] = set()
+    inside: set[int] = set()
     if any(_is_ideograph(ch) for ch in text):
         segments = list(WordBreaker(text, "zh").segments())
+        for start, end in segments:
+            if end - start > 1:
+                inside.update(range(start + 1, end))
         for (start, middle), (_, end) in zip(segments, segments[1:]):
             if middle - start > 1 and end - middle > 1:
                 words.add(middle)
     return frozenset(at for at in break_opportunities(text)
-                     if not (_is_ideograph(text[at - 1]) and _is_ideograph(text[at])) or text[at - 1] in _UNIT_ENDS or at in words)
+                     if not (_is_ideograph(text[at - 1]) and _is_ideograph(text[at])) or at in words
+                     or (text[at - 1] in _UNIT_ENDS and at not in inside))
 
 
 def _is_ideograph(ch: str) -> bool:
@@ -213,10 +219,14 @@ def _keep_company(text: str, lines: list[tuple[int, int]], stops: Sequence[int],
     if not _lonely(text[start:end].strip()):
         return
     above_start, _ = lines[-2]
-    earlier = [at for at in stops if above_start < at < start]
-    if earlier and span(earlier[-1], end) <= width:
-        lines[-2] = (above_start, earlier[-1])
-        lines[-1] = (earlier[-1], end)
+    earlier = [at for at in stops if above_start < at < start and span(at, end) <= width]
+    if earlier:
+        preferred = preferred_breaks(text)
+        near = [at for at in earlier if at in preferred and start - at <= _WORD_BACK_OFF
+                and span(above_start, at) >= width * _WORD_FILL]
+        at = near[-1] if near else earlier[-1]  # the company it takes along: a whole word where one is near
+        lines[-2] = (above_start, at)
+        lines[-1] = (at, end)
 
 
 def _lonely(last: str) -> bool:
