@@ -10,11 +10,12 @@ The pure-Python `uniseg` gives the same breaks but takes 5 ms for a sentence
 (ICU: 7 µs), more than a whole itinerary may cost; reportlab's own
 wordWrap="CJK" splits Latin words, numbers and phone numbers anywhere.
 
-Three rules ICU does not know are layered on top, each in a small function:
+Four rules ICU does not know are layered on top, each in a small function:
 
 - Phone numbers, e-mail addresses, web addresses, times and time ranges
   ("09:30–11:30", "9:30 am – 11:30 am") and dates ("25. Oktober 2016",
-  "2016年10月25日") are kept whole: a reader copies them off the page, and a
+  "2016年10月25日"), and numbers with their Chinese unit (9009号, 45分钟)
+  are kept whole: a reader copies them off the page, and a
   number split over two lines gets dialled wrong. When one does not fit at
   the end of a line, all of it moves to the next.
 - Quotation marks stay with the text they enclose. UAX #14 (since Unicode
@@ -23,6 +24,10 @@ Three rules ICU does not know are layered on top, each in a small function:
   mark touches, not by which mark it is.
 - The last line of a paragraph is not a single Chinese character (with its
   punctuation) when the line above can give it company.
+- A short text (a title, a name, an address for the driver: up to three
+  lines) does not cut a Chinese word where a word's end is near: 深南大道 and
+  航站楼 stay whole (preferred_breaks). Running text fills its lines, as
+  Chinese is set.
 
 A word too long for the line on its own (a long URL in a narrow column) is cut
 between characters as the last resort; one that misses by less than a letter
@@ -160,6 +165,7 @@ def fill(text: str, width: float, advances: Sequence[float]) -> list[tuple[int, 
             end -= 1
         return edges[end] - edges[start]
 
+    short = edges[-1] <= _SHORT * width  # a title, a name, an address: no Chinese word cut where avoidable
     lines: list[tuple[int, int]] = []
     start = 0
     while start < len(text):
@@ -172,7 +178,7 @@ def fill(text: str, width: float, advances: Sequence[float]) -> list[tuple[int, 
                 if span(start, candidate) > width:
                     break
                 end = candidate
-            if end < len(text):
+            if end < len(text) and short:
                 end = _word_end(text, start, end, width, stops, span)
         lines.append((start, end))
         start = end
@@ -182,6 +188,9 @@ def fill(text: str, width: float, advances: Sequence[float]) -> list[tuple[int, 
 
 #: How many characters a line may give up to end after a Chinese word, and how full it stays at least.
 _WORD_BACK_OFF, _WORD_FILL = 4, 0.5
+#: Text of up to this many lines' width keeps its Chinese words whole; longer running text fills its lines,
+#: as Chinese is set (lines of a paragraph ending a word or two short would look ragged).
+_SHORT = 3
 
 
 def _word_end(text: str, start: int, end: int, width: float, stops: Sequence[int], span: Callable[[int, int], float]) -> int:
