@@ -132,6 +132,10 @@ def _opens_at_end(row: str) -> bool:
     return row[-1] not in "“‘" or len(row) == 1 or row[-2].isspace()
 
 
+def _latin_letter(ch: str) -> bool:
+    return ch.isalpha() and ord(ch) < 0x2E80
+
+
 def _lonely_last(rows: list[str]) -> bool:
     """A broken line whose last printed line is one Chinese character (with its punctuation)."""
     letters = [ch for ch in rows[-1] if ch.isalnum()]
@@ -164,6 +168,10 @@ def test_every_document_breaks_lines_as_the_languages_require(db: Database, tmp_
                     split += 1
                     pytest.fail(f"split across lines: {match.group()!r} in {line!r}")
     assert phones > 100 and split == 0
+
+    cut_words = [(d.hard[h][:e], d.hard[h][e:]) for d in drawn for (h, _, e), (h2, s2, _) in zip(d.rows, d.rows[1:])
+                 if h == h2 and e == s2 and _latin_letter(d.hard[h][e - 1]) and _latin_letter(d.hard[h][e])]
+    assert not cut_words, f"a word cut in two: {cut_words[:3]}"
 
     broken = [[d.hard[index][s:e] for h, s, e in d.rows if h == index] for d in drawn for index in range(len(d.hard))]
     lonely = [rows for rows in broken if _lonely_last(rows)]

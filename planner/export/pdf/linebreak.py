@@ -29,7 +29,8 @@ Four rules ICU does not know are layered on top, each in a small function:
   航站楼 stay whole (preferred_breaks). Running text fills its lines, as
   Chinese is set.
 
-A word too long for the line on its own (a long URL in a narrow column) is cut
+A span kept whole but wider than a whole line breaks where Unicode allows; a
+word too long for the line on its own (a long URL in a narrow column) is cut
 between characters as the last resort; one that misses by less than a letter
 (OVERHANG) stands out a little instead.
 """
@@ -58,17 +59,19 @@ CANNOT_END = frozenset("（「『【《〈〔［｛〖〘〚“‘„‚([{")
 _QUOTES = frozenset("“”‘’„‚«»‹›\"'")
 
 _TIME = r"\d{1,2}[:.]\d{2}(?:\s?(?:[ap]\.?m\.?|[AP]M|Uhr|h))?"
-_MONTH = r"[A-Za-zÀ-ÿ]{3,}\.?"  # a month's name or abbreviation (Latin letters only: never a run of Chinese)
+#: German and English month names and their abbreviations, as babel writes dates ("25. Okt. 2016", "Oct 25, 2016").
+_MONTH = (r"(?:Januar|Jänner|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November|Dezember|January|February"
+          r"|March|May|June|July|October|December|(?:Jan|Feb|Mär|Mrz|Mar|Apr|Jun|Jul|Aug|Sept?|Okt|Oct|Nov|Dez|Dec)\.?)")
 _PROTECTED = re.compile(
     "|".join((
         r"(?P<url>(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?)])",
         r"(?P<mail>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)",
         rf"(?P<time>{_TIME}(?:\s?[–—-]\s?{_TIME})?)",  # times and time ranges
         r"(?P<date>\d{4}\s?年\s?\d{1,2}\s?月(?:\s?\d{1,2}\s?日)?|\d{1,2}\s?月\s?\d{1,2}\s?日"  # 2016年10月25日
-        rf"|\d{{1,2}}\.\s?{_MONTH}(?:\s\d{{4}})?(?![\w])"  # 25. Oktober 2016
-        rf"|\d{{1,2}}\s{_MONTH}(?:\s\d{{4}})?(?![\w])"  # 25 October 2016
-        rf"|(?<![\w.]){_MONTH}\s\d{{1,2}},?\s\d{{4}}"  # October 25, 2016
-        r"|\d{1,4}[./-]\d{1,2}[./-]\d{1,4})",  # 25.10.2016, 2016-10-25
+        rf"|(?<![\d.])\d{{1,2}}\.\s?{_MONTH}(?:\s\d{{4}})?(?!\w)"  # 25. Oktober 2016
+        rf"|(?<![\d.])\d{{1,2}}\s{_MONTH}(?:\s\d{{4}})?(?!\w)"  # 25 October 2016
+        rf"|(?<!\w){_MONTH}\s\d{{1,2}}(?:,?\s\d{{4}})?(?!\d)"  # October 25, 2016
+        r"|(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{1,4})",  # 25.10.2016, 2016-10-25
         r"(?P<phone>(?:\+|\b)\d[\d\s()/.\-–]{4,}\d)",  # digits with spaces, slashes, dashes, brackets
         r"(?P<count>\d+\s?(?:分钟|小时|[号號楼樓层層室栋棟座幢期巷弄人位名个天次岁元]))",  # 9009号, 45分钟, 25人
     ))
@@ -80,9 +83,14 @@ def break_opportunities(text: str) -> tuple[int, ...]:
     """The offsets in `text` where a line may end (the next line starts there), in order; never 0 or len(text)."""
     if len(text) < 2:
         return ()
-    found = [end for _, end in LineBreaker(text, _LOCALE).segments()]
     blocked = _protected_spans(text)
-    return tuple(at for at in found if 0 < at < len(text) and not _inside(at, blocked) and _allowed(text, at))
+    return tuple(at for at in _unicode_breaks(text) if not _inside(at, blocked) and _allowed(text, at))
+
+
+@lru_cache(maxsize=4096)
+def _unicode_breaks(text: str) -> tuple[int, ...]:
+    """ICU's break opportunities alone: inside a kept-whole span too, for one wider than a whole line."""
+    return tuple(end for _, end in LineBreaker(text, _LOCALE).segments() if 0 < end < len(text))
 
 
 def _protected_spans(text: str) -> list[tuple[int, int]]:
@@ -171,8 +179,9 @@ def fill(text: str, width: float, advances: Sequence[float]) -> list[tuple[int, 
     while start < len(text):
         first = bisect_right(stops, start)
         end = stops[first]
-        if span(start, end) > width + OVERHANG:  # one piece far wider than the line: cut it between characters
-            end = _cut(start, end, width, edges)
+        if span(start, end) > width + OVERHANG:  # one piece far wider than the line: break it where Unicode allows,
+            inner = [at for at in _unicode_breaks(text) if start < at < end and span(start, at) <= width]
+            end = inner[-1] if inner else _cut(start, end, width, edges)  # else between characters
         elif span(start, end) <= width:
             for candidate in stops[first + 1:]:
                 if span(start, candidate) > width:
