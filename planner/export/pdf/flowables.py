@@ -166,9 +166,6 @@ def _styled_line(pieces: list[tuple[str, float | None, Color | None]]) -> _HardL
     return _HardLine(stripped, tuple(_Span(s.start, min(s.end, len(stripped)), s.size, s.color) for s in spans if s.start < len(stripped)))
 
 
-_BREAK = "<br/>"
-
-
 @lru_cache(maxsize=16)
 def _advances_of(face: str) -> dict[str, float]:
     """Widths of the face's characters at 1 pt, filled as characters come."""
