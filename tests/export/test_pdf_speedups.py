@@ -88,4 +88,7 @@ def test_simple_markup_is_a_line_and_other_markup_a_paragraph() -> None:
     assert isinstance(second, Line)
     assert second.getPlainText() == "Text\nZweite Sprache"
     assert isinstance(para("Plain", STYLES.body), Line)
-    assert isinstance(para("<b>Bold</b> text", STYLES.body), Paragraph)
+    bold = para("Empfang im <b>Rathaus 许勤</b> mit Imbiss", STYLES.body)
+    assert isinstance(bold, Line) and [(span.start, span.end, span.bold) for span in bold.hard[0].spans] == [
+        (0, 11, False), (11, 21, True), (21, 32, False)]
+    assert isinstance(para("<i>Italic</i> text", STYLES.body), Paragraph)  # no italic face: reportlab's Paragraph

@@ -67,7 +67,7 @@ def strong(value: str, style: ParagraphStyle) -> Flowable:
 
 
 def _is_plain(markup: str, style: ParagraphStyle) -> bool:
-    """Markup a Line reads (line breaks and <font> with a size or colour), in a style it draws as a Paragraph
+    """Markup a Line reads (line breaks, <b>, <font> with a size or colour), in a style it draws as a Paragraph
     would: left-aligned, no indents, no frame."""
     return (
         _hard_lines(markup) is not None
@@ -89,6 +89,7 @@ class _Span:
     end: int
     size: float | None = None
     color: Color | None = None
+    bold: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,19 +100,20 @@ class _HardLine:
     spans: tuple[_Span, ...]
 
     def cut(self, start: int, end: int) -> _HardLine:
-        spans = tuple(_Span(max(s.start, start) - start, min(s.end, end) - start, s.size, s.color)
+        spans = tuple(_Span(max(s.start, start) - start, min(s.end, end) - start, s.size, s.color, s.bold)
                       for s in self.spans if s.start < end and s.end > start)
         return _HardLine(self.text[start:end], spans)
 
 
 @lru_cache(maxsize=16384)
 def _hard_lines(markup: str) -> tuple[_HardLine, ...] | None:
-    """The lines of `markup` with their spans; None for markup with other tags than <br/> and <font size color>."""
+    """The lines of `markup` with their spans; None for markup with other tags than <br/>, <b> and <font size color>."""
     if "<" not in markup:
         return (_plain_line(unescape(markup)),)
     lines: list[_HardLine] = []
-    pieces: list[tuple[str, float | None, Color | None]] = []
-    stack: list[tuple[float | None, Color | None]] = [(None, None)]
+    pieces: list[tuple[str, float | None, Color | None, bool]] = []
+    stack: list[tuple[float | None, Color | None, bool]] = [(None, None, False)]
+    opened: list[str] = []
     at = 0
     for match in _TAG.finditer(markup):
         if match.start() > at:
@@ -121,8 +123,12 @@ def _hard_lines(markup: str) -> tuple[_HardLine, ...] | None:
         if name == "br" and not closing:
             lines.append(_styled_line(pieces))
             pieces = []
-        elif name == "font" and closing and len(stack) > 1:
+        elif name in ("font", "b") and closing and opened and opened[-1] == name:
             stack.pop()
+            opened.pop()
+        elif name == "b" and not closing and not empty:
+            stack.append((stack[-1][0], stack[-1][1], True))
+            opened.append(name)
         elif name == "font" and not closing and not empty:
             found = dict(_ATTRIBUTE.findall(attributes))
             if set(found) - {"size", "color"}:
@@ -132,7 +138,8 @@ def _hard_lines(markup: str) -> tuple[_HardLine, ...] | None:
                 color = toColor(found["color"]) if "color" in found else stack[-1][1]
             except ValueError:
                 return None
-            stack.append((size, color))
+            stack.append((size, color, stack[-1][2]))
+            opened.append(name)
         else:
             return None
     if "<" in markup[at:] or ">" in markup[at:]:
@@ -148,11 +155,12 @@ def _plain_line(value: str) -> _HardLine:
     return _HardLine(text, (_Span(0, len(text)),))
 
 
-def _styled_line(pieces: list[tuple[str, float | None, Color | None]]) -> _HardLine:
-    """Spans of text in their sizes and colours, runs of white space one space, none at the ends, as a Paragraph reads them."""
+def _styled_line(pieces: list[tuple[str, float | None, Color | None, bool]]) -> _HardLine:
+    """Spans of text in their sizes, colours and weights, runs of white space one space, none at the ends, as a
+    Paragraph reads them."""
     text = ""
     spans: list[_Span] = []
-    for value, size, color in pieces:
+    for value, size, color, bold in pieces:
         words = value.split()
         if not words:
             if value and text and not text.endswith(" "):
@@ -160,10 +168,11 @@ def _styled_line(pieces: list[tuple[str, float | None, Color | None]]) -> _HardL
             continue
         piece = ("" if not text or text.endswith(" ") or not value[0].isspace() else " ") + " ".join(words)
         piece += " " if value[-1].isspace() else ""
-        spans.append(_Span(len(text), len(text) + len(piece), size, color))
+        spans.append(_Span(len(text), len(text) + len(piece), size, color, bold))
         text += piece
     stripped = text.rstrip()
-    return _HardLine(stripped, tuple(_Span(s.start, min(s.end, len(stripped)), s.size, s.color) for s in spans if s.start < len(stripped)))
+    return _HardLine(stripped, tuple(_Span(s.start, min(s.end, len(stripped)), s.size, s.color, s.bold)
+                                     for s in spans if s.start < len(stripped)))
 
 
 @lru_cache(maxsize=16)
@@ -195,8 +204,8 @@ class Line(Flowable):
     Most of what a document prints is short plain text: labels, times, names,
     phone numbers, an address for the driver in two lines; the rest are
     descriptions and letters in German, English and Chinese. A Line reads the
-    little markup the documents use (line breaks, <font> with a size or a
-    colour), sets Latin and Chinese each in its face (fonts.runs), measures
+    little markup the documents use (line breaks, <b>, <font> with a size or
+    a colour), sets Latin and Chinese each in its face (fonts.runs), measures
     each line once and, where a line is too wide, breaks it where linebreak
     allows. It lays its lines out at a Paragraph's baselines and splits
     between pages as a Paragraph does. reportlab's Paragraph breaks only at
@@ -221,16 +230,16 @@ class Line(Flowable):
         return span.size if span.size is not None else self.style.fontSize
 
     def _line_width(self, line: _HardLine) -> float:
-        return sum(text_width(line.text[s.start:s.end], self._size(s), self.outline) for s in line.spans)
+        return sum(text_width(line.text[s.start:s.end], self._size(s), self.outline or s.bold) for s in line.spans)
 
     def _advances(self, line: _HardLine) -> list[float]:
-        latin = LATIN_BOLD if self.outline else LATIN
         flags = cjk_flags(line.text)
-        sizes = [self.style.fontSize] * len(line.text)
+        advances = [0.0] * len(line.text)
         for span in line.spans:
-            if span.size is not None:
-                sizes[span.start:span.end] = [span.size] * (span.end - span.start)
-        return [_advance(ch, FONT if flag else latin) * size for ch, flag, size in zip(line.text, flags, sizes)]
+            latin, size = LATIN_BOLD if self.outline or span.bold else LATIN, self._size(span)
+            for i in range(span.start, span.end):
+                advances[i] = _advance(line.text[i], FONT if flags[i] else latin) * size
+        return advances
 
     def rows(self, width: float) -> list[_Row]:
         """The printed lines at `width`: each hard line whole where it fits, else broken by linebreak.fill."""
@@ -297,7 +306,8 @@ class Line(Flowable):
         style = self.style
         canvas.saveState()
         canvas.setFillColor(style.textColor)
-        if self.outline:
+        strong = self.outline or any(span.bold for line in self.hard for span in line.spans)
+        if strong:
             canvas.setStrokeColor(style.textColor)
             canvas.setLineWidth(style.fontSize * _STRONG_OUTLINE)
         baseline = y + self.height - style.fontSize  # a Paragraph's first baseline
@@ -313,11 +323,12 @@ class Line(Flowable):
                 if span.color != colour:
                     text.setFillColor(span.color or style.textColor)
                     colour = span.color
-                if (cjk, span.size) != font:
-                    text.setFont(FONT if cjk else LATIN_BOLD if self.outline else LATIN, self._size(span), style.leading)
-                    if self.outline:
-                        text.setTextRenderMode(2 if cjk else 0)
-                    font = (cjk, span.size)
+                bold = self.outline or span.bold
+                if (cjk, span.size, bold) != font:
+                    text.setFont(FONT if cjk else LATIN_BOLD if bold else LATIN, self._size(span), style.leading)
+                    if strong:
+                        text.setTextRenderMode(2 if cjk and bold else 0)
+                    font = (cjk, span.size, bold)
                 if number < len(pieces):
                     text.textOut(line.text[start:end])
                 else:
