@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from planner.export.pdf.fonts import FONT, LATIN, LATIN_BOLD, register_fonts, runs, text_width
+from planner.export.pdf.fonts import FONT, LATIN, LATIN_BOLD, missing_glyphs, register_fonts, runs, text_width
 from planner.export.pdf.linebreak import OVERHANG, break_opportunities, fill
 
 
@@ -89,3 +89,9 @@ def test_chinese_body_text_still_fills_its_lines() -> None:
 def test_the_company_a_lonely_last_character_gets_is_a_whole_word_where_one_is_near() -> None:
     assert lines("深圳宝安国际机场T3航站楼", 120) == ["深圳宝安国际机场T3", "航站楼"]  # not "…T3航" / "站楼"
     assert all(len(line) > 1 for line in lines("深圳市民中心（深圳市人民政府）", 50))
+
+
+def test_a_space_only_one_face_has_is_set_in_that_face() -> None:
+    register_fonts()
+    assert runs("a\u3000b") == [("a", LATIN), ("\u3000", FONT), ("b", LATIN)]  # the ideographic space: Noto has none
+    assert not missing_glyphs("Xu\u3000Qin 9:30\u202fAM 许\u202f勤")

@@ -70,7 +70,7 @@ def cjk_flags(text: str) -> tuple[bool, ...]:
     latin, cjk = _charsets()
     flags: list[bool | None] = []
     for ch in text:
-        if ch in _SHARED or ch.isspace():
+        if ch in _SHARED or (ch.isspace() and ord(ch) in latin and ord(ch) in cjk):
             flags.append(None)  # decided by the neighbours below
         elif _is_wide(ch):
             flags.append(ord(ch) in cjk or ord(ch) not in latin)
@@ -126,6 +126,6 @@ def draw_string(canvas: object, x: float, y: float, text: str, size: float, *, a
 
 
 def missing_glyphs(text: str) -> set[str]:
-    """The characters of `text` neither face can draw (they would print as empty boxes)."""
+    """The characters of `text` the face chosen for them cannot draw (they would print as empty boxes)."""
     latin, cjk = _charsets()
-    return {ch for ch in text if not ch.isspace() and ord(ch) not in latin and ord(ch) not in cjk}
+    return {ch for ch, flag in zip(text, cjk_flags(text)) if ch not in "\n\t\r" and ord(ch) not in (cjk if flag else latin)}
