@@ -95,3 +95,12 @@ def test_a_space_only_one_face_has_is_set_in_that_face() -> None:
     register_fonts()
     assert runs("a\u3000b") == [("a", LATIN), ("\u3000", FONT), ("b", LATIN)]  # the ideographic space: Noto has none
     assert not missing_glyphs("Xu\u3000Qin 9:30\u202fAM 许\u202f勤")
+
+
+def test_digits_and_signs_follow_the_text_around_them() -> None:
+    """A Chinese date or phone line is one run in the Chinese face; a German time stays in the Latin face."""
+    register_fonts()
+    assert runs("2016年10月25日") == [("2016年10月25日", FONT)]
+    assert runs("电话：+86 755 0000 301") == [("电话：+86 755 0000 301", FONT)]
+    assert runs("Treffpunkt 16:00–16:30 Uhr") == [("Treffpunkt 16:00–16:30 Uhr", LATIN)]
+    assert runs("09:30–11:30") == [("09:30–11:30", LATIN)]

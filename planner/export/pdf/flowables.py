@@ -225,6 +225,8 @@ class Line(Flowable):
         self._rows: list[_Row] = []
         self._rows_width: float | None = None
         self._by_width: dict[float, list[_Row]] = {}
+        self._natural: list[float] | None = None  # each hard line's width, measured once
+        self._whole: list[_Row] = []
 
     def _size(self, span: _Span) -> float:
         return span.size if span.size is not None else self.style.fontSize
@@ -245,11 +247,14 @@ class Line(Flowable):
         """The printed lines at `width`: each hard line whole where it fits, else broken by linebreak.fill."""
         if self._rows_width == width:
             return self._rows
-        rows = self._by_width.get(width)
+        if self._natural is None:
+            self._natural = [self._line_width(line) for line in self.hard]
+            self._whole = [_Row(index, 0, len(line.text)) for index, line in enumerate(self.hard)]
+        rows = self._whole if max(self._natural, default=0.0) <= width else self._by_width.get(width)
         if rows is None:
             rows = []
             for index, line in enumerate(self.hard):
-                if self._line_width(line) <= width:
+                if self._natural[index] <= width:
                     rows.append(_Row(index, 0, len(line.text)))
                 else:
                     rows += [_Row(index, start, end) for start, end in fill(line.text, width, self._advances(line))]
@@ -312,6 +317,7 @@ class Line(Flowable):
             canvas.setLineWidth(style.fontSize * _STRONG_OUTLINE)
         baseline = y + self.height - style.fontSize  # a Paragraph's first baseline
         text = canvas.beginText(self._hAlignAdjust(x, _sW), baseline)
+        code = text._code
         colour, font = None, None
         for row in self.rows(self._rows_width if self._rows_width is not None else self.width):
             line = self.hard[row.line]
@@ -330,7 +336,7 @@ class Line(Flowable):
                         text.setTextRenderMode(2 if cjk and bold else 0)
                     font = (cjk, span.size, bold)
                 if number < len(pieces):
-                    text.textOut(line.text[start:end])
+                    code.append(text._formatText(line.text[start:end]))  # textOut, less its width count: lines start by T*
                 else:
                     text.textLine(line.text[start:end])  # then down by the leading, as a Paragraph's lines go
             if not pieces:

@@ -6,9 +6,11 @@ Open Font License), Chinese characters, CJK punctuation and full-width forms
 in WenQuanYi Micro Hei (Apache 2.0). A single CJK face sets Latin text with
 its own wide quotes and ellipsis, which German and English readers see at
 once; a Latin face has no Chinese at all. So a line such as "Xu Qin 许勤"
-switches face in the middle, and punctuation shared by both languages (“ ” ‘
-’ … — ·) follows its neighbours: in Chinese text it takes the CJK face's
-full-width form, beside Latin letters the Latin one. reportlab embeds each
+switches face in the middle, and what both languages use (“ ” ‘ ’ … — –,
+digits, ASCII signs, spaces) follows its neighbours: in Chinese text it takes
+the CJK face's forms (full-width quotes), beside Latin letters the Latin
+ones. Each switch of face costs a font change in the page's content, so a
+date such as 2016年10月25日 is one run, not five. reportlab embeds each
 face as a subset, so a document carries only the glyphs it uses.
 
 WenQuanYi Micro Hei has no bold cut: bold Chinese gets a faint outline (see
@@ -33,8 +35,8 @@ FONT = "WenQuanYiMicroHei"
 LATIN = "NotoSans"
 LATIN_BOLD = "NotoSans-Bold"
 
-#: Punctuation both scripts use; it takes the face of the text around it.
-_SHARED = frozenset("“”‘’…—·‧")
+#: Punctuation both scripts use, digits and ASCII signs: they take the face of the text around them.
+_SHARED = frozenset("“”‘’…—–·‧0123456789!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~")
 
 
 @lru_cache(maxsize=1)
@@ -70,27 +72,29 @@ def cjk_flags(text: str) -> tuple[bool, ...]:
     latin, cjk = _charsets()
     flags: list[bool | None] = []
     for ch in text:
-        if ch in _SHARED or (ch.isspace() and ord(ch) in latin and ord(ch) in cjk):
+        if ch in _SHARED or ch.isspace():
             flags.append(None)  # decided by the neighbours below
         elif _is_wide(ch):
             flags.append(ord(ch) in cjk or ord(ch) not in latin)
         else:
             flags.append(ord(ch) not in latin and ord(ch) in cjk)
+    # A shared character takes the face of the nearest letter before it, else after it, else the Latin one ...
+    resolved = list(flags)
+    before: bool | None = None
     for i, flag in enumerate(flags):
         if flag is None:
-            flags[i] = _neighbour(flags, i)
-    return tuple(bool(flag) for flag in flags)
-
-
-def _neighbour(flags: list[bool | None], i: int) -> bool:
-    """A shared mark or a space takes the face of the nearest decided character before it, else after it."""
-    for j in range(i - 1, -1, -1):
-        if flags[j] is not None:
-            return bool(flags[j])
-    for j in range(i + 1, len(flags)):
-        if flags[j] is not None:
-            return bool(flags[j])
-    return False
+            resolved[i] = before
+        else:
+            before = flag
+    after: bool | None = None
+    for i in range(len(flags) - 1, -1, -1):
+        if flags[i] is not None:
+            after = flags[i]
+        elif resolved[i] is None:
+            resolved[i] = after
+    # ... where that face has it.
+    return tuple(bool(flag) and ord(ch) in cjk or not bool(flag) and ord(ch) not in latin and ord(ch) in cjk
+                 for ch, flag in zip(text, resolved))
 
 
 def runs(text: str, *, bold: bool = False) -> list[tuple[str, str]]:
