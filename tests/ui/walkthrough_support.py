@@ -30,12 +30,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
     QLineEdit,
     QMessageBox,
     QStyle,
+    QStyleOptionButton,
     QStyleOptionComboBox,
     QTabBar,
     QTimeEdit,
@@ -100,7 +102,7 @@ class Walkthrough:
         assert not self.keyboard_only, f"a mouse click on {what or widget} in a keyboard-only walk"
         assert widget.isVisible() and widget.isEnabled(), f"{what or widget} cannot be clicked"
         self.count(f"click {what or _name(widget)}")  # noted first: a dialog it opens logs its own steps after it
-        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, NO_MODIFIER, pos if pos is not None else widget.rect().center())
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, NO_MODIFIER, pos if pos is not None else _aim(widget))
         QApplication.processEvents()
 
     def button(self, button: QAbstractButton, what: str = "") -> None:
@@ -256,6 +258,19 @@ def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, 0, NO_MODIFIER, char))
+
+
+def _aim(widget: QWidget) -> QPoint:
+    """Where a user clicks `widget`: its middle, but a check box on its box and caption.
+
+    A check box laid out wider than its caption (as in a form's column) reacts
+    only to clicks on the box and the caption, not on the empty rest of its row.
+    """
+    if isinstance(widget, QCheckBox):
+        option = QStyleOptionButton()
+        widget.initStyleOption(option)
+        return widget.style().subElementRect(QStyle.SubElement.SE_CheckBoxClickRect, option, widget).center()
+    return widget.rect().center()
 
 
 def _name(widget: QWidget) -> str:
