@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QLineEdit,
     QMessageBox,
@@ -196,12 +197,16 @@ class Walkthrough:
         QTest cannot type across the sections of a date or time field (on the
         offscreen platform a typed separator does not move on to the next
         section), so the value is put in as the field reads typed text, and
-        counted as the one typed field it is for the user.
+        counted as the one typed field it is for the user. Typing leaves the
+        cursor in the last section (the year, the minutes), so Tab goes on to
+        the next field from there, as it does after real typing.
         """
         if not edit.hasFocus():
             self.click(edit, f"into {what}")
         assert QApplication.focusWidget() is edit
         value()
+        if isinstance(edit, QDateTimeEdit):
+            edit.setCurrentSectionIndex(edit.sectionCount() - 1)
         self.count(f"type {what}")
 
     # --- dialogs -----------------------------------------------------------------------------
