@@ -30,12 +30,15 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractSpinBox,
     QApplication,
+    QCheckBox,
     QComboBox,
     QDateEdit,
+    QDateTimeEdit,
     QDialog,
     QLineEdit,
     QMessageBox,
     QStyle,
+    QStyleOptionButton,
     QStyleOptionComboBox,
     QTabBar,
     QTimeEdit,
@@ -100,7 +103,7 @@ class Walkthrough:
         assert not self.keyboard_only, f"a mouse click on {what or widget} in a keyboard-only walk"
         assert widget.isVisible() and widget.isEnabled(), f"{what or widget} cannot be clicked"
         self.count(f"click {what or _name(widget)}")  # noted first: a dialog it opens logs its own steps after it
-        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, NO_MODIFIER, pos if pos is not None else widget.rect().center())
+        self.qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, NO_MODIFIER, pos if pos is not None else _aim(widget))
         QApplication.processEvents()
 
     def button(self, button: QAbstractButton, what: str = "") -> None:
@@ -194,12 +197,16 @@ class Walkthrough:
         QTest cannot type across the sections of a date or time field (on the
         offscreen platform a typed separator does not move on to the next
         section), so the value is put in as the field reads typed text, and
-        counted as the one typed field it is for the user.
+        counted as the one typed field it is for the user. Typing leaves the
+        cursor in the last section (the year, the minutes), so Tab goes on to
+        the next field from there, as it does after real typing.
         """
         if not edit.hasFocus():
             self.click(edit, f"into {what}")
         assert QApplication.focusWidget() is edit
         value()
+        if isinstance(edit, QDateTimeEdit):
+            edit.setCurrentSectionIndex(edit.sectionCount() - 1)
         self.count(f"type {what}")
 
     # --- dialogs -----------------------------------------------------------------------------
@@ -256,6 +263,19 @@ def type_text(qtbot: Any, widget: QWidget, text: str) -> None:
         else:
             for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
                 QApplication.sendEvent(widget, QKeyEvent(kind, 0, NO_MODIFIER, char))
+
+
+def _aim(widget: QWidget) -> QPoint:
+    """Where a user clicks `widget`: its middle, but a check box on its box and caption.
+
+    A check box laid out wider than its caption (as in a form's column) reacts
+    only to clicks on the box and the caption, not on the empty rest of its row.
+    """
+    if isinstance(widget, QCheckBox):
+        option = QStyleOptionButton()
+        widget.initStyleOption(option)
+        return widget.style().subElementRect(QStyle.SubElement.SE_CheckBoxClickRect, option, widget).center()
+    return widget.rect().center()
 
 
 def _name(widget: QWidget) -> str:

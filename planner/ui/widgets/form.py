@@ -105,6 +105,8 @@ def four_digit_year(qt_format: str) -> str:
 
 #: The keys of "Save and new": Return as on the OK button, with Ctrl+Shift so it never saves by accident.
 SAVE_AND_NEW_KEYS = ("Ctrl+Shift+Return", "Ctrl+Shift+Enter")
+#: OK from anywhere in the form: in a multi-line box (a description, notes) Return starts a new line.
+OK_KEYS = ("Ctrl+Return", "Ctrl+Enter")
 
 
 class RecordForm(QDialog):
@@ -132,6 +134,12 @@ class RecordForm(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setToolTip(_("Save and close ({keys})").format(keys=QKeySequence(OK_KEYS[0]).toString(QKeySequence.SequenceFormat.NativeText)))
+        for key in OK_KEYS:
+            shortcut = QShortcut(QKeySequence(key), self)
+            shortcut.setContext(Qt.ShortcutContext.WindowShortcut)
+            shortcut.activated.connect(self._ok_by_key)
         self.layout_ = QVBoxLayout(self)
         self.layout_.addLayout(self.grid)
 
@@ -139,6 +147,12 @@ class RecordForm(QDialog):
         """Call after the rows are added: puts the message line and the buttons below them."""
         self.layout_.addWidget(self.general_error)
         self.layout_.addWidget(self.buttons)
+
+    def _ok_by_key(self) -> None:
+        """Ctrl+Return: as a click on OK, when OK can be clicked."""
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        if ok is not None and ok.isVisible() and ok.isEnabled():
+            ok.click()
 
     # --- rows -------------------------------------------------------------------------
 
