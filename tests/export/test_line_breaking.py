@@ -101,7 +101,7 @@ def every_document(db: Database, trip_id: int, folder: Path) -> dict[str, tuple[
     for lang, second in (("de", None), ("zh", "de"), ("en", "zh")):
         documents[f"seating {lang}+{second}"] = (seating_document(view, plans, language=lang, second=second, issued=ISSUED), lang)
     # Every participant's itinerary in their own language, issued; then a change, and the notices it calls for.
-    for path in export_personal_pdfs(db, trip_id, folder / "issued", issued=ISSUED, workers=1):
+    for path in export_personal_pdfs(db, trip_id, folder / "issued", issued=ISSUED, workers=1, issue=True):
         documents[path.name] = (path.read_bytes(), "")
     first = view.items[0]
     assert first.start is not None
