@@ -39,6 +39,8 @@ BIG_ITEMS = 5000
 BIG_DAYS = 5
 BIG_ZONE = "Asia/Shanghai"
 BIG_FIRST_DAY = date(2025, 11, 10)
+#: When the benchmark's items were "last saved" (the column calendars read for LAST-MODIFIED).
+SAVED_AT = datetime(2025, 10, 1, 8, 0, tzinfo=UTC)
 #: Shanghai venues, in districts; the rest are spread over other cities for the other trips.
 SHANGHAI_VENUES = 400
 
@@ -356,6 +358,7 @@ class _Generator:
             "host_contact_id": contacts[iid % len(contacts)] if hosted else None,
             "dress_code": LocalizedText(de="Geschäftskleidung", zh="商务正装", en="Business attire") if kind in ("ceremony", "meal") else LocalizedText(),
             "transport": LocalizedText(), "everyone": participants is None,
+            "modified_at": SAVED_AT,  # fixed, so that every build of the database is the same
         })
         for mid in participants or ():
             self.ticks.append({"item_id": iid, "membership_id": mid})

@@ -279,7 +279,7 @@ def personal_pdfs(bench: Bench) -> Figure:
         databases.append(open_database(_copy_database(bench.db_path, folders[-1] / "copy.sqlite"), backup=False))
 
     def export() -> None:
-        written.append(len(export_personal_pdfs(databases[-1], bench.big_trip_id, folders[-1] / "out", workers=2)))
+        written.append(len(export_personal_pdfs(databases[-1], bench.big_trip_id, folders[-1] / "out", workers=2, issue=True)))
 
     timing = time_runs(export, bench.heavy_runs, before=fresh)
     sizes = sorted(p.stat().st_size for p in (folders[-1] / "out").glob("*.pdf"))
@@ -337,7 +337,7 @@ def demo_pdf_size(bench: Bench) -> Figure:
         changes = load_demo(db)
         paths: list[Path] = []
         for change in changes:
-            paths += export_personal_pdfs(db, change.id, folder / f"trip-{change.id}", workers=2)
+            paths += export_personal_pdfs(db, change.id, folder / f"trip-{change.id}", workers=2, issue=True)
     finally:
         db.close()
     largest = max(paths, key=lambda p: p.stat().st_size)

@@ -1,6 +1,10 @@
 """CLI commands for issued versions: issue, changes, notices, versions.
 
-    planner issue --trip ID [--members ID …] --out DIR     new printouts for whoever needs one
+    planner issue --trip ID [--members ID …] --out DIR [--force]   new printouts for whoever needs one
+
+Issuing is the one act that records a version (export-pdf only writes
+documents). A draft, or a trip with open planning errors, is refused unless
+--force is given, with a line naming why.
     planner changes --trip ID [--since N [--until M]]      what changed (for whom)
     planner notices --trip ID --out DIR                    a change notice per outdated printout
     planner versions --trip ID                             the versions issued so far
@@ -43,8 +47,12 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "--lang", dest="doc_lang", choices=("auto", "de", "zh", "en"), default="auto",
         help=_("language of the documents; auto: each participant's own"),
     )
+    p.add_argument("--bilingual", choices=("de", "zh", "en"), default=None, metavar="LANG", help=_("print a second language below the first"))
     p.add_argument("--paper", type=str.lower, choices=("a4", "letter"), default="a4")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    p.add_argument(
+        "--force", action="store_true", help=_("issue even if the trip is still a draft or has open errors"),
+    )
 
     p = sub.add_parser("changes", help=_("show what changed since the printouts were issued, and for whom"))
     p.add_argument("--trip", type=int, required=True, metavar="ID")
@@ -71,6 +79,7 @@ def _names(members: Sequence[Member]) -> str:
 @_command("issue")
 def issue_command(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf import export_personal_pdfs
+    from planner.services.issue_readiness import issue_readiness
     from planner.services.issuing import members_needing, next_number, pending_changes
 
     if args.members is not None:
@@ -80,8 +89,14 @@ def issue_command(args: argparse.Namespace, db: Database) -> int:
         if not chosen:
             _print(_("Every printout is up to date; nothing was issued."))
             return 0
+    readiness = issue_readiness(db, args.trip)
+    if not readiness.ready and not args.force:
+        sentences = ("" if current_language() == "zh" else " ").join(readiness.reasons())
+        raise PlannerError(N_("Nothing was issued: {reasons} Add --force to issue anyway."), reasons=sentences)
     number = next_number(db, args.trip)
-    paths = export_personal_pdfs(db, args.trip, args.out, chosen, language=args.doc_lang, paper=args.paper)
+    paths = export_personal_pdfs(
+        db, args.trip, args.out, chosen, language=args.doc_lang, bilingual_with=args.bilingual, paper=args.paper, issue=True,
+    )
     _print(
         ngettext("Issued version {number} to {count} participant.", "Issued version {number} to {count} participants.", len(paths))
         .format(number=number, count=len(paths))

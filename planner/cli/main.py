@@ -250,7 +250,7 @@ def _export_pdf(args: argparse.Namespace, db: Database) -> int:
         )
     else:
         member = TripView.load(db, args.trip).member(args.member)  # an unknown member is named before anything is written
-        paths = export_personal_pdfs(  # issues the next version to this member
+        paths = export_personal_pdfs(  # a copy for one person; only `planner issue` issues
             db, args.trip, folder, [member.id], language=language or "auto", bilingual_with=args.bilingual, paper=args.paper
         )
     for path in paths:

@@ -8,11 +8,11 @@ kind later is a code change, not a migration on two database engines.
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Date, Float, ForeignKey, Integer, MetaData, String, Table, Column, Text, UniqueConstraint
+from sqlalchemy import JSON, Boolean, Connection, Date, Float, ForeignKey, Integer, MetaData, String, Table, Column, Text, UniqueConstraint, event, update
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 from planner.db.types import CompressedJSON, LocalizedTextType, UTCDateTime
@@ -25,6 +25,10 @@ NAMING = {
     "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
     "pk": "pk_%(table_name)s",
 }
+
+
+def _utc_now() -> datetime:
+    return datetime.now(UTC)
 
 
 class Base(DeclarativeBase):
@@ -181,13 +185,20 @@ class ProgrammeItem(Base):
     host_contact_id: Mapped[int | None] = mapped_column(
         ForeignKey("venue_contact.id", ondelete="SET NULL"), nullable=True
     )
+    # A person as host instead (the mayor receiving a delegation); at most one of the two is set.
+    host_person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True
+    )
     dress_code: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     transport: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     everyone: Mapped[bool] = mapped_column(Boolean, default=True)
+    # When the item was last saved (LAST-MODIFIED in calendar files); NULL for items last saved before 0005.
+    modified_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True, default=_utc_now, onupdate=_utc_now)
 
     trip: Mapped[Trip] = relationship(back_populates="items")
     venue: Mapped[Venue | None] = relationship()
     host_contact: Mapped[VenueContact | None] = relationship()
+    host_person: Mapped[Person | None] = relationship()
     participants: Mapped[list[Membership]] = relationship(secondary=item_participant, order_by=[Membership.protocol_order, Membership.id])
 
     __mapper_args__ = {"version_id_col": version}
@@ -223,7 +234,11 @@ class IssuedItem(Base):
     """The key by which snapshots name a programme item: never reused, unlike an SQLite row id.
 
     When the item is deleted, `item_id` becomes NULL and the key stays behind
-    for the snapshots that still show the item.
+    for the snapshots that still show the item; `final_version` and
+    `deleted_at` keep the item's last row version and the moment, so a
+    calendar file can cancel the event with a higher SEQUENCE than any it
+    published (planner.export.ics). Keys are also made for items written to
+    a calendar before they were ever issued, as the events' UIDs.
     """
 
     __tablename__ = "issued_item"
@@ -233,8 +248,20 @@ class IssuedItem(Base):
     version: Mapped[int] = mapped_column(Integer, nullable=False)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[int | None] = mapped_column(ForeignKey("programme_item.id", ondelete="SET NULL"), nullable=True)
+    final_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+@event.listens_for(ProgrammeItem, "before_delete")
+def _remember_deleted_item(_mapper: Any, connection: Connection, target: ProgrammeItem) -> None:
+    """Keep a deleted item's last version and the moment on its key (see IssuedItem), in the same transaction."""
+    table = IssuedItem.__table__
+    connection.execute(
+        update(table).where(table.c.item_id == target.id)
+        .values(final_version=target.version, deleted_at=_utc_now(), version=table.c.version + 1)
+    )
 
 
 class IssuedCopy(Base):

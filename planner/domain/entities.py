@@ -341,6 +341,14 @@ class ItemData(Record):
     transport: LocalizedText = field(default_factory=LocalizedText)
     everyone: bool = True
     participant_ids: tuple[int, ...] = ()  # membership ids, used when not everyone
+    # A person (from the people directory, often a trip member with role Host) who receives the
+    # delegation instead of a venue contact; at most one of host_contact_id and host_person_id is set.
+    host_person_id: int | None = None
+
+    @property
+    def has_host(self) -> bool:
+        """Whether someone receives the delegation: a venue contact or a person."""
+        return self.host_contact_id is not None or self.host_person_id is not None
 
     @property
     def arrival_timezone(self) -> str:
@@ -376,6 +384,8 @@ class ItemData(Record):
             c.errors.append(ValidationError(N_("A trip is required."), field="trip_id"))
         if not self.everyone and not self.participant_ids:
             c.errors.append(ValidationError(N_("Tick at least one participant, or choose everyone."), field="participants"))
+        if self.host_contact_id is not None and self.host_person_id is not None:
+            c.errors.append(ValidationError(N_("Choose one host: a venue contact or a person, not both."), field="host_contact_id"))
         c.raise_if_any()
         return self.evolve(
             kind=kind, title=title, description=description, dress_code=dress_code, transport=transport,

@@ -81,13 +81,20 @@ def write_atomically(target: Path, data: bytes, *, private: bool) -> None:
 def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict[str, Any]:
     """The trip file of a bundle, whether loaded from the database or read from a file.
 
-    Only the delegation's people and the venues the programme uses are
-    written; the rest of a bundle (people or venues that a read file merely
-    listed) is not part of the trip.
+    Only the delegation's people, the people hosting an item and the venues
+    the programme uses are written; the rest of a bundle (people or venues
+    that a read file merely listed) is not part of the trip. Hosts who are not
+    in the delegation follow its people, in the order they first host.
     """
     members = sorted(bundle.members, key=lambda ms: (ms.protocol_order, ms.id or 0))
     people = {p.id: p for p in bundle.people}
     person_key = {ms.person_id: f"p{n}" for n, ms in enumerate(members, start=1)}
+    items = sorted(bundle.items, key=lambda i: as_utc(i.start) if i.start is not None else _EARLIEST)
+    hosts: list[int] = []
+    for i in items:
+        if i.host_person_id is not None and i.host_person_id in people and i.host_person_id not in person_key:
+            person_key[i.host_person_id] = f"p{len(person_key) + 1}"
+            hosts.append(i.host_person_id)
     member_key = {ms.id: person_key[ms.person_id] for ms in members}
     member_rank = {ms.id: n for n, ms in enumerate(members)}
 
@@ -99,7 +106,6 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
     contact_key = {c.id: f"c{n}" for n, c in enumerate((c for v in venues for c in v.contacts), start=1)}
 
     trip = bundle.trip
-    items = sorted(bundle.items, key=lambda i: as_utc(i.start) if i.start is not None else _EARLIEST)
     visas = {v.membership_id: v for v in bundle.visas}
     gifts: dict[int | None, list[GiftData]] = {}
     for gift in bundle.gifts:
@@ -123,7 +129,7 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
         },
         "people": [
             _person(person_key[ms.person_id], people[ms.person_id], include_private) for ms in members
-        ],
+        ] + [_person(person_key[pid], people[pid], include_private) for pid in hosts],
         "delegation": [
             {
                 "person": person_key[ms.person_id],
@@ -165,7 +171,7 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
         ],
         "programme": [
             {
-                **_item(i, venue_key, contact_key, member_key, member_rank),
+                **_item(i, venue_key, contact_key, member_key, member_rank, person_key),
                 "gifts": [_gift(g, member_key) for g in gifts.get(i.id, [])] if i.id is not None else [],
                 "seating": _seating(seatings.get(i.id), member_key) if i.id is not None else None,
             }
@@ -212,6 +218,7 @@ def _item(
     contact_key: dict[int | None, str],
     member_key: dict[int | None, str],
     member_rank: dict[int | None, int],
+    person_key: dict[int | None, str],
 ) -> dict[str, Any]:
     participants: str | list[str]
     if item.everyone:
@@ -235,6 +242,8 @@ def _item(
         "timezone": item.timezone,
         "end_timezone": item.end_timezone,
         "host_contact": contact_key[item.host_contact_id] if item.host_contact_id is not None else None,
+        # Only when set: a file without person hosts stays as it always was.
+        **({"host_person": person_key[item.host_person_id]} if item.host_person_id in person_key else {}),
         "dress_code": _text(item.dress_code),
         "transport": _text(item.transport),
         "participants": participants,

@@ -16,6 +16,7 @@ from planner.db.engine import Database
 from planner.domain.entities import ContactData, ItemData, TripData, VenueData
 from planner.domain.enums import Role, VenueKind
 from planner.domain.errors import NotFoundError
+from planner.domain.hosts import item_host
 from planner.i18n import N_
 from planner.services.delegation import Member
 from planner.services.transfer import TripBundle, load_trip_bundle
@@ -39,6 +40,7 @@ class TripView:
         self.bundle = bundle
         self.trip: TripData = bundle.trip
         people = {p.id: p for p in bundle.people}
+        self._people = {pid: p for pid, p in people.items() if pid is not None}
         self.members: tuple[Member, ...] = tuple(
             Member(ms, people[ms.person_id]) for ms in sorted(bundle.members, key=lambda ms: (ms.protocol_order, ms.id or 0))
         )
@@ -95,7 +97,8 @@ class TripView:
         return self._venues.get(item.venue_id) if item.venue_id is not None else None
 
     def host(self, item: ItemData) -> ContactData | None:
-        return self._contacts.get(item.host_contact_id) if item.host_contact_id is not None else None
+        """The venue contact or the person receiving the delegation, printed alike (name, function, phone)."""
+        return item_host(item, self._contacts, self._people)
 
     def venues_of(self, items: tuple[ItemData, ...]) -> tuple[VenueData, ...]:
         """The venues of `items`, in the order they are first visited."""

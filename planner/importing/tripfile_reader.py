@@ -34,7 +34,10 @@ from planner.services.transfer import TripBundle
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?")
 # Domain field names that the file calls differently.
-_FILE_FIELD = {"person_id": "person", "venue_id": "venue", "host_contact_id": "host_contact", "participant_ids": "participants"}
+_FILE_FIELD = {
+    "person_id": "person", "venue_id": "venue", "host_contact_id": "host_contact", "host_person_id": "host_person",
+    "participant_ids": "participants",
+}
 
 T = TypeVar("T")
 
@@ -412,6 +415,12 @@ class TripDocumentReader:
                     self.problem(where + ("host_contact",), N_("“{key}” is not a contact at the item's venue “{venue}”."), key=host, venue=venue)
             elif host is not None and contact_keys.unknown(host):
                 self.problem(where + ("host_contact",), N_("No venue contact has the key “{key}”."), key=host)
+            host_person = self.get(record, where, "host_person", None)
+            host_person_id = None
+            if host_person in person_keys:
+                host_person_id = person_keys.index[host_person] + 1
+            elif host_person is not None and person_keys.unknown(host_person):
+                self.problem(where + ("host_person",), N_("No person in “people” has the key “{key}”."), key=host_person)
 
             participants = self.get(record, where, "participants", "all")
             participant_ids: list[int] = []
@@ -438,6 +447,7 @@ class TripDocumentReader:
                 timezone=zone_name if zone is not None else "UTC",
                 end_timezone=end_zone_name if end_zone is not None else "",
                 host_contact_id=host_id,
+                host_person_id=host_person_id,
                 dress_code=self.text(record, where, "dress_code"),
                 transport=self.text(record, where, "transport"),
                 everyone=participants == "all",

@@ -71,21 +71,21 @@ def _read_items(session: Session, trip_id: int) -> list[ItemData]:
             _ITEM.c.id, _ITEM.c.version, _ITEM.c.kind, _raw_text(_ITEM.c.title), _raw_text(_ITEM.c.description),
             _ITEM.c.venue_id, type_coerce(_ITEM.c.start_utc, _RAW), type_coerce(_ITEM.c.end_utc, _RAW),
             _ITEM.c.timezone, _ITEM.c.end_timezone, _ITEM.c.host_contact_id, _raw_text(_ITEM.c.dress_code),
-            _raw_text(_ITEM.c.transport), _ITEM.c.everyone,
+            _raw_text(_ITEM.c.transport), _ITEM.c.everyone, _ITEM.c.host_person_id,
         )
         .where(_ITEM.c.trip_id == trip_id)
     ).all()  # fetched at once: iterating a result fetches row by row
     items = []
     append = items.append
     for (item_id, version, kind, title, description, venue_id, start, end, timezone, end_timezone, host_contact_id,
-         dress_code, transport, everyone) in rows:  # unpacked: by name, a row's fields cost ten times as much
+         dress_code, transport, everyone, host_person_id) in rows:  # unpacked: by name, a row's fields cost ten times as much
         everyone = bool(everyone)
         # Positional, in ItemData's field order (keywords cost a third more for thousands of records;
         # tests/services/test_bulk_read.py compares every field with the ORM mapping).
         append(ItemData(
             item_id, version, trip_id, _KINDS.get(kind) or ItemKind(kind), texts[title], texts[description], venue_id,
             moments[start], moments[end], timezone, end_timezone, host_contact_id, texts[dress_code], texts[transport],
-            everyone, () if everyone else tuple(sorted(ticked.get(item_id, ()))),
+            everyone, () if everyone else tuple(sorted(ticked.get(item_id, ()))), host_person_id,
         ))
     # Sorted here rather than by the database: no index serves (trip, start), so SQLite sorted
     # all the trip's rows in a temporary B-tree, which took longer than sorting the records.

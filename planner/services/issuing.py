@@ -1,9 +1,11 @@
 """Issued versions of a trip: who holds which printout, and what has changed for them since.
 
-Exporting personal itineraries issues version N of the trip to the people
-exported: their snapshots (planner.domain.issued) are recorded with the
-language of their document, the version's items once and each copy as the
-keys of its items. A participant holds the latest version issued to
+Issuing personal itineraries (an explicit act: `planner issue`, "Issue as
+version N" in the window; a plain export issues nothing) makes version N of
+the trip for the people issued to: their snapshots (planner.domain.issued) are
+recorded with the language of their document (the first of a bilingual one),
+which is the language their change notices are written in, the version's
+items once and each copy as the keys of its items. A participant holds the latest version issued to
 them; comparing it with today's programme says whether they need a new
 printout and what their change notice must say. Reissuing records the next
 version for the people reissued only.

@@ -20,7 +20,10 @@ VENUE_FIELDS = (
     "website", "notes",
 )
 CONTACT_FIELDS = ("name", "native_name", "function", "phone", "email")
-ITEM_FIELDS = ("title", "description", "venue_id", "timezone", "end_timezone", "host_contact_id", "dress_code", "transport", "everyone")
+ITEM_FIELDS = (
+    "title", "description", "venue_id", "timezone", "end_timezone", "host_contact_id", "dress_code", "transport", "everyone",
+    "host_person_id",
+)
 
 
 def person_data(row: m.Person) -> PersonData:

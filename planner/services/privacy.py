@@ -12,7 +12,7 @@ from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from sqlalchemy.orm import Session
 
 from planner import __version__
@@ -124,6 +124,12 @@ def erase_person(db: Database, person_id: int, *, checkpoint_wal: bool = True) -
         forget_name(s, person_id, placeholder.name)  # recorded printouts name them too
         memberships = select(m.Membership.id).where(m.Membership.person_id == person_id)
         s.execute(delete(m.Visa).where(m.Visa.membership_id.in_(memberships)))  # visa dates are theirs, not the trip's
+        # An anonymous placeholder hosts nothing: the items they hosted have no host until one is chosen.
+        s.execute(
+            update(m.ProgrammeItem).where(m.ProgrammeItem.host_person_id == person_id)
+            .values(host_person_id=None, version=m.ProgrammeItem.version + 1)
+            .execution_options(synchronize_session=False)
+        )
         s.flush()
         return Change(Action.UPDATED, "person", person_id, before=None, after=person_data(row))
 

@@ -9,19 +9,26 @@ from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
-from planner.domain.entities import ItemData
+from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.timing import as_utc
 from planner.i18n import N_
 from planner.services.base import Action, Change, bump_version, check_version, delete_record, get_or_fail, run
 from planner.services.bulk_read import read_items
-from planner.services.mapping import apply_item, item_data
+from planner.services.mapping import apply_item, item_data, person_data
 
 
 def list_items(db: Database, trip_id: int) -> list[ItemData]:
     """The programme in time order."""
     with db.reading() as s:
         return read_items(s, trip_id)
+
+
+def host_people(db: Database, trip_id: int) -> dict[int, PersonData]:
+    """The people hosting one of the trip's items (members or not), by id: one query for the programme's host column."""
+    with db.reading() as s:
+        hosting = select(m.ProgrammeItem.host_person_id).where(m.ProgrammeItem.trip_id == trip_id)
+        return {row.id: person_data(row) for row in s.scalars(select(m.Person).where(m.Person.id.in_(hosting)))}
 
 
 def get_item(db: Database, item_id: int) -> ItemData:
@@ -37,6 +44,8 @@ def _check_references(s: Session, data: ItemData) -> list[m.Membership]:
         contact = get_or_fail(s, m.VenueContact, data.host_contact_id, N_("host contact"))
         if data.venue_id is not None and contact.venue_id != data.venue_id:
             raise ValidationError(N_("The host contact must be a contact at the item's venue."), field="host_contact_id")
+    if data.host_person_id is not None:
+        get_or_fail(s, m.Person, data.host_person_id, N_("host"))
     if data.everyone:
         return []
     members = list(

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert
+from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
@@ -61,7 +61,8 @@ class TripBundle:
 
     The records refer to each other by id: `members[].person_id` to `people`,
     `items[].venue_id` and `host_contact_id` to `venues` and their contacts,
-    `items[].participant_ids` to `members`. Loaded from the database these are
+    `items[].host_person_id` to `people` (a host who is not in the delegation
+    is among the people all the same), `items[].participant_ids` to `members`. Loaded from the database these are
     the database's ids; read from a trip file they are stand-ins numbered in
     file order, which `import_trip_bundle` replaces with new ids.
     """
@@ -94,7 +95,7 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
         venues = read_venues(s, venues_of_items(trip_id), venues_of_hosts(trip_id))
         return TripBundle(
             trip=trip,
-            people=tuple(person for _member, person in delegation),
+            people=tuple(person for _member, person in delegation) + _outside_hosts(s, delegation, items),
             members=tuple(member for member, _person in delegation),
             venues=tuple(venues.values()),
             items=tuple(items),
@@ -102,6 +103,16 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
             gifts=tuple(read_gifts(s, trip_id)),
             seatings=tuple(read_seatings(s, trip_id)),
         )
+
+
+def _outside_hosts(s: Session, delegation: list[tuple[MembershipData, PersonData]], items: list[ItemData]) -> tuple[PersonData, ...]:
+    """The people hosting an item who are not in the delegation, by id (one query, only if there are any)."""
+    inside = {person.id for _member, person in delegation}
+    wanted = {i.host_person_id for i in items if i.host_person_id is not None} - inside
+    if not wanted:
+        return ()
+    rows = s.scalars(select(m.Person).where(m.Person.id.in_(wanted)).order_by(m.Person.id))
+    return tuple(person_data(row) for row in rows)
 
 
 def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = False) -> Change:
@@ -171,7 +182,8 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         s.flush()
         member_ids = {k: r.id for k, r in member_rows.items()}
         new_item_ids = _insert_items(s, trip_row.id, items, {k: r.id for k, r in venue_rows.items()},
-                                     {k: r.id for k, r in contact_rows.items()}, member_ids)
+                                     {k: r.id for k, r in contact_rows.items()}, member_ids,
+                                     {k: r.id for k, r in person_rows.items()})
         item_ids = {item.id: new_id for item, new_id in zip(items, new_item_ids, strict=True) if item.id is not None}
         insert_protocol(s, member_ids, item_ids, visas, gifts, seatings)
         insert_issued(s, trip_row.id, bundle.issued, item_ids, {k: r.id for k, r in person_rows.items() if k is not None})
@@ -182,7 +194,7 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
 
 def _insert_items(
     s: Session, trip_id: int, items: list[ItemData], venue_ids: dict[int | None, int], contact_ids: dict[int | None, int],
-    member_ids: dict[int | None, int],
+    member_ids: dict[int | None, int], person_ids: dict[int | None, int],
 ) -> list[int]:
     """The programme written in two bulk statements, items and ticks, with the new ids of what they refer to.
 
@@ -190,7 +202,7 @@ def _insert_items(
     """
     if not items:
         return []
-    rows = [_item_row(trip_id, item, venue_ids, contact_ids) for item in items]
+    rows = [_item_row(trip_id, item, venue_ids, contact_ids, person_ids) for item in items]
     new_ids = s.scalars(
         insert(m.ProgrammeItem.__table__).returning(m.ProgrammeItem.__table__.c.id, sort_by_parameter_order=True), rows
     ).all()
@@ -204,7 +216,10 @@ def _insert_items(
     return list(new_ids)
 
 
-def _item_row(trip_id: int, item: ItemData, venue_ids: dict[int | None, int], contact_ids: dict[int | None, int]) -> dict[str, Any]:
+def _item_row(
+    trip_id: int, item: ItemData, venue_ids: dict[int | None, int], contact_ids: dict[int | None, int],
+    person_ids: dict[int | None, int],
+) -> dict[str, Any]:
     """The programme_item row of a validated item, as the ORM would write it (version 1)."""
     return {
         "version": 1, "trip_id": trip_id, "kind": item.kind.value, "title": item.title, "description": item.description,
@@ -212,6 +227,7 @@ def _item_row(trip_id: int, item: ItemData, venue_ids: dict[int | None, int], co
         "start_utc": item.start, "end_utc": item.end, "timezone": item.timezone, "end_timezone": item.end_timezone,
         "host_contact_id": contact_ids[item.host_contact_id] if item.host_contact_id is not None else None,
         "dress_code": item.dress_code, "transport": item.transport, "everyone": item.everyone,
+        "host_person_id": person_ids[item.host_person_id] if item.host_person_id is not None else None,
     }
 
 
@@ -233,6 +249,8 @@ def _check_bundle_references(bundle: TripBundle) -> None:
                 raise PlannerError(N_("The trip to import has a host contact it does not contain."))
             if item.venue_id is not None and contact_venue[item.host_contact_id] != item.venue_id:
                 raise PlannerError(N_("The host contact must be a contact at the item's venue."))
+        if item.host_person_id is not None and item.host_person_id not in person_ids:
+            raise PlannerError(N_("The trip to import has a host who is not among its people."))
         if not item.everyone and any(i not in member_ids for i in item.participant_ids):
             raise PlannerError(N_("The trip to import has a participant who is not in its delegation."))
     if bundle.visas or bundle.gifts or bundle.seatings:

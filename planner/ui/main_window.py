@@ -38,6 +38,8 @@ DATABASE_FILTER_EXTENSIONS = "*.sqlite *.sqlite3 *.db"
 EDIT_TRIP_SHORTCUT = "Ctrl+Shift+E"
 #: A window that is never drawn (started minimised) opens its database after this long all the same.
 OPEN_ANYWAY_MS = 1000
+#: The smallest window every page and panel is laid out for (an 800×600 screen, less the task bar).
+MINIMUM_SIZE = (800, 560)
 
 
 class MainWindow(QMainWindow):
@@ -63,6 +65,7 @@ class MainWindow(QMainWindow):
         self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._opening.installEventFilter(self)
         self.setCentralWidget(self._opening)
+        self.setMinimumSize(*MINIMUM_SIZE)
         self.setWindowTitle(_("Delegation planner") + (" — " + opening if opening else ""))
         self._restore_geometry()
         if db is not None:
@@ -218,6 +221,7 @@ class MainWindow(QMainWindow):
         self.redo_action = self._action(key.Redo, stack.redo)
         for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged, stack.redoTextChanged):
             signal.connect(self._update_undo_actions)  # a bound slot: disconnected when the window goes
+        self._build_area_actions()
         self.about_action = self._action(None, self.about)
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.addAction(self.find_action)
@@ -252,8 +256,97 @@ class MainWindow(QMainWindow):
         self.help_menu = QMenu(self)
         self.help_menu.addAction(self.about_action)
         self.protocol_menu = ProtocolMenu(self.ctx, lambda: self._current_trip_id, self)
-        for menu in (self.file_menu, self.edit_menu, self.protocol_menu, self.language_menu, self.help_menu):
+        self.view_menu = QMenu(self)
+        for item in (self.trip_list_action, *self.page_actions, self.problems_action, None, self.next_area_action, self.previous_area_action):
+            if item is None:
+                self.view_menu.addSeparator()
+            else:
+                self.view_menu.addAction(item)
+        for menu in (self.file_menu, self.edit_menu, self.view_menu, self.protocol_menu, self.language_menu, self.help_menu):
             self.menuBar().addMenu(menu)
+
+    def _build_area_actions(self) -> None:
+        """Keys to the window's areas: Ctrl+0 the trip list, Ctrl+1… the pages, then the Problems panel; F6 goes round."""
+        ctrl = Qt.Modifier.CTRL
+        digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8]
+        self.trip_list_action = self._keyed([QKeySequence(ctrl | Qt.Key.Key_0)], self.focus_trip_list)
+        self.page_actions = [
+            self._keyed([QKeySequence(ctrl | digits[index])], lambda _checked=False, i=index: self.go_to_page(i))
+            for index in range(len(self.trip_pages))
+        ]
+        self.problems_action = self._keyed([QKeySequence(ctrl | digits[len(self.trip_pages)])], self.focus_problems)
+        self.next_area_action = self._keyed([QKeySequence(Qt.Key.Key_F6)], lambda: self.cycle_area(1))
+        self.previous_area_action = self._keyed([QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F6)], lambda: self.cycle_area(-1))
+
+    def _keyed(self, keys: list[QKeySequence], slot: Callable[..., None]) -> QAction:
+        """An action with its own keys, working anywhere in the window (also with the menu bar hidden)."""
+        action = QAction(self)
+        action.setShortcuts(keys)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _retranslate_view_menu(self) -> None:
+        """Captions of the View menu, their Alt letters chosen for this language (see planner.ui.mnemonics)."""
+        from planner.ui.mnemonics import assign_mnemonics
+
+        self.view_menu.setTitle(_("&View"))
+        actions = [self.trip_list_action, *self.page_actions, self.problems_action, self.next_area_action, self.previous_area_action]
+        texts = [_("Trip list"), *(page.page_title() for page in self.trip_pages), _("Problems"), _("Next area"), _("Previous area")]
+        hints = ["list", *(type(page).__name__.removesuffix("Page") for page in self.trip_pages), "problems", "next", "area"]
+        for action, text in zip(actions, assign_mnemonics(texts, hints=hints), strict=True):
+            action.setText(text)
+
+    # --- moving between areas ---------------------------------------------------------------
+
+    def focus_trip_list(self) -> None:
+        from planner.ui.keyboard import focus_into
+
+        focus_into(self.navigator.view)
+
+    def go_to_page(self, index: int) -> None:
+        """Bring the trip's page `index` to the front with the keyboard in its table (or agenda)."""
+        from planner.ui.keyboard import focus_into
+
+        self.trip_tabs.setCurrentIndex(index)
+        if self.pages.currentWidget() is self.trip_tabs:
+            focus_into(self.trip_pages[index].main_view())
+        else:  # no trip to show: the page stays hidden, the keyboard goes where the user can act
+            self._focus_area(self.pages)
+
+    def focus_problems(self) -> None:
+        from planner.ui.keyboard import focus_into
+
+        if not self.problems.expanded:
+            self.problems.set_expanded(True)
+        focus_into(self.problems.view)
+
+    def cycle_area(self, step: int) -> None:
+        """F6 (step 1) and Shift+F6 (-1): trip list → the page in front → Problems panel → trip list."""
+        from PySide6.QtWidgets import QApplication
+
+        areas: list[QWidget] = [self.navigator, self.pages, self.problems]
+        focus = QApplication.focusWidget()
+        current = next((i for i, area in enumerate(areas) if focus is not None and (area is focus or area.isAncestorOf(focus))), None)
+        if current is None:
+            current = -1 if step > 0 else 0
+        self._focus_area(areas[(current + step) % len(areas)])
+
+    def _focus_area(self, area: QWidget) -> None:
+        from planner.ui.keyboard import focus_into
+        from planner.ui.pages.base import TripPage
+
+        if area is self.navigator:
+            focus_into(self.navigator.view)
+        elif area is self.problems:
+            self.focus_problems()
+        elif self.pages.currentWidget() is self.trip_tabs:
+            page = self.trip_tabs.currentWidget()
+            focus_into(page.main_view() if isinstance(page, TripPage) else page)
+        elif self.pages.currentWidget() is self.empty_state:
+            focus_into(self.empty_state.new_button)
+        else:  # "no trip matches the filter": the filter is where to act
+            self._focus_filter()
 
     def retranslate(self, _language: str = "") -> None:
         if not self._built:
@@ -263,6 +356,7 @@ class MainWindow(QMainWindow):
         self.language_menu.setTitle(_("&Language"))
         self._update_undo_actions()
         self.help_menu.setTitle(_("&Help"))
+        self._retranslate_view_menu()
         self.new_action.setText(_("&New trip…"))
         self.duplicate_action.setText(_("D&uplicate trip…"))
         self.edit_trip_action.setText(_("Trip &details…"))
@@ -626,8 +720,7 @@ class MainWindow(QMainWindow):
         state = self.settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
-        else:  # the Problems panel is a strip below the pages, not half the window
-            self.resizeDocks([self.problems], [150], Qt.Orientation.Vertical)
+        self.problems.restore(self.settings)  # a strip with the counts until opened; then at the height it had
         splitter = self.settings.value(SPLITTER_KEY)
         if isinstance(splitter, QByteArray) and not splitter.isEmpty():
             self.splitter.restoreState(splitter)
@@ -639,6 +732,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.live.stop()
+        self.problems.remember()
         self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         self.settings.setValue(STATE_KEY, self.saveState())
         self.settings.sync()

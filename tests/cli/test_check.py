@@ -114,3 +114,31 @@ def test_the_demo_trips_check_consistently(db_target: str, capsys: pytest.Captur
             f"{errors} error, {warnings} warning, {hints} hint"
         )
         assert code == (1 if errors else 0)
+
+
+def test_each_new_kind_is_reported(db: Database, db_target: str, capsys: pytest.CaptureFixture[str]) -> None:
+    """Two heads, a stay outside the trip, an item before an arrival, a venue and an item on the wrong clock."""
+    from planner.domain.entities import MembershipData, VenueData
+    from planner.domain.enums import Role
+    from planner.domain.localized import LocalizedText
+    from planner.services import delegation, venues
+
+    trip = new_trip(db)  # 24–30 October 2016, Asia/Shanghai
+    new_member(db, trip, new_person(db, "Schostok", "Stefan", **PASSPORT), role=Role.HEAD)
+    late = delegation.add_member(db, MembershipData(
+        trip_id=trip.id, person_id=new_person(db, "Weil", "Stephan", **PASSPORT).id, role=Role.HEAD,
+        arrival=date(2016, 10, 25), departure=date(2016, 11, 2),
+    )).after
+    rathaus = venues.create_venue(db, VenueData(name=LocalizedText(en="New Town Hall"), country="DE", timezone="Asia/Shanghai")).after
+    emax = venues.create_venue(db, VenueData(name=LocalizedText(en="EMAX"), country="CN", timezone="Asia/Shanghai")).after
+    new_item(db, trip, MORNING, title="Welcome", kind=ItemKind.FREE_TIME, everyone=False, participant_ids=(late.id,))
+    new_item(db, trip, MORNING + timedelta(days=1), title="Town hall", kind=ItemKind.FREE_TIME, venue_id=rathaus.id)
+    new_item(db, trip, MORNING + timedelta(days=2), title="Factory", kind=ItemKind.FREE_TIME, venue_id=emax.id, timezone="Europe/Berlin")
+    code, lines, _err = run(db_target, capsys, "check", "--trip", str(trip.id))
+    assert code == 0
+    text = "\n".join(lines)
+    assert "warning: Stefan Schostok and Stephan Weil are all entered as “Head of delegation”" in text
+    assert "warning: Stephan Weil leaves on 2 November 2016, after the trip has ended (24–30 October 2016)" in text
+    assert "warning: “Welcome” (Monday, 24 October 2016, 09:30–11:30) lies before the arrival of Stephan Weil on 25 October 2016" in text
+    assert "warning: New Town Hall is in Germany, but its time zone is Asia/Shanghai (usually Europe/Berlin)" in text
+    assert "warning: “Factory” (Wednesday, 26 October 2016, 03:30–05:30 GMT+2) is timed in Europe/Berlin, but EMAX keeps Asia/Shanghai" in text

@@ -70,3 +70,38 @@ def test_unknown_versions_and_members_are_one_line_errors(db_target: str, demo: 
     assert run(db_target, "issue", "--trip", trip, "--members", "999", "--out", str(tmp_path)) == 1
     assert "no delegation member 999" in capsys.readouterr().err
     assert run(db_target, "changes", "--trip", trip, "--until", "1") == 1
+
+
+def test_export_pdf_never_issues(db_target: str, db: Database, demo: DemoTrip, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    trip = str(demo.trip_id)
+    assert run(db_target, "export-pdf", "--trip", trip, "--member", "all", "--lang", "zh", "--out", str(tmp_path / "look")) == 0
+    assert run(db_target, "export-pdf", "--trip", trip, "--member", str(demo.member_id("weil")), "--out", str(tmp_path / "one")) == 0
+    assert capsys.readouterr().out.count("Wrote ") == 8
+    assert issuing.list_versions(db, demo.trip_id) == []
+    assert run(db_target, "changes", "--trip", trip) == 0
+    assert "No itineraries of this trip have been issued yet." in capsys.readouterr().out
+
+
+def test_issuing_a_draft_is_refused_without_force(db_target: str, db: Database, demo: DemoTrip, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from planner.domain.enums import TripStatus
+    from planner.services import trips
+
+    trips.update_trip(db, trips.get_trip(db, demo.trip_id).evolve(status=TripStatus.DRAFT))
+    trip = str(demo.trip_id)
+    assert run(db_target, "issue", "--trip", trip, "--out", str(tmp_path / "v1")) == 1
+    err = capsys.readouterr().err
+    assert err == "planner: error: Nothing was issued: The trip is still a draft. Add --force to issue anyway.\n"
+    assert not (tmp_path / "v1").exists() and issuing.list_versions(db, demo.trip_id) == []
+    assert run(db_target, "issue", "--trip", trip, "--out", str(tmp_path / "v1"), "--force") == 0
+    assert "Issued version 1 to 7 participants." in capsys.readouterr().out
+
+
+def test_open_errors_are_named_in_the_refusal(db_target: str, db: Database, demo: DemoTrip, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    mayor, lunch = demo.items["mayor"], demo.items["lunch"]
+    programme.move_item(db, mayor.id, None, lunch.start)  # type: ignore[arg-type]  # the mayor's meeting now clashes with lunch
+    trip = str(demo.trip_id)
+    assert run(db_target, "issue", "--trip", trip, "--out", str(tmp_path / "v1")) == 1
+    err = capsys.readouterr().err
+    assert err.startswith("planner: error: Nothing was issued: 1 error is open: Stephan Weil, Olaf Lies, Xu Qin and Zhang Min are booked")
+    assert err.endswith("at the same time (Monday, 24 October 2016, 12:00–13:30). Add --force to issue anyway.\n")
+    assert issuing.list_versions(db, demo.trip_id) == []

@@ -411,8 +411,8 @@ def _corpus(source: Path, folder: Path) -> list[Path]:
         "header-schema-format": data[:44] + (99).to_bytes(4, "big") + data[48:],
     }
     rng = random.Random(3)
-    for k in range(8):
-        position = 100 + (len(data) - 200) * k // 8 + rng.randrange(page // 2)
+    for k in range(12):
+        position = 100 + (len(data) - 200) * k // 12 + rng.randrange(page // 2)
         flipped = bytearray(data)
         for offset in range(0, 24, 3):  # a small burst, as a bad sector would damage
             flipped[min(position + offset, len(data) - 1)] ^= 0xFF

@@ -81,3 +81,19 @@ def test_a_venue_name_is_checked_for_the_people_going_there() -> None:
 
 def test_no_members_no_readers() -> None:
     assert found(plan([item(1, sz(25, 9), sz(25, 10), title=LocalizedText(en="X"))], [], title=LocalizedText(en="T")), MISSING) == []
+
+
+def test_an_organisation_or_function_in_one_language_is_a_reminder_per_person() -> None:
+    one_language = member(
+        4, "Schostok", "Stefan", language=Language.DE, organisation=LocalizedText(de="Landeshauptstadt Hannover"),
+        function=LocalizedText(de="Oberbürgermeister", en="Lord Mayor"),
+    )
+    problems = found(plan([], [KAI, XU, JANE, one_language]), MISSING)
+    assert [(p.severity, p.membership_ids, p.person_ids, p.message()) for p in problems] == [
+        (Severity.HINT, (4,), (104,), "The organisation of Stefan Schostok is missing in Chinese and English"),
+        (Severity.HINT, (4,), (104,), "The function of Stefan Schostok is missing in Chinese"),
+    ]
+
+
+def test_members_without_organisation_or_function_need_no_translation() -> None:
+    assert found(plan([], [KAI, XU]), MISSING) == []

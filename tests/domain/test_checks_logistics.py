@@ -30,6 +30,12 @@ def test_an_item_with_its_host_is_fine() -> None:
     assert found(plan([item(1, sz(26, 9), sz(26, 10), host=70)], [KAI]), ProblemKind.NO_HOST_CONTACT) == []
 
 
+def test_a_person_as_host_is_enough() -> None:
+    """The mayor receiving the delegation is a person, not a venue contact."""
+    hosted = item(1, sz(26, 9), sz(26, 10), host=None, host_person_id=101)
+    assert found(plan([hosted], [KAI]), ProblemKind.NO_HOST_CONTACT) == []
+
+
 def test_a_venue_without_address_is_a_warning_once_with_all_its_items() -> None:
     emax = venue(7, "EMAX", address="", address_romanised="")
     p = plan([item(1, sz(26, 9), sz(26, 10), venue_id=7), item(2, sz(27, 9), sz(27, 10), venue_id=7)], [KAI], [emax])

@@ -25,19 +25,19 @@ def footer(language: str, number: int, day: date) -> str:
 
 def test_exported_itineraries_are_issued_and_say_their_version(db: Database, demo: DemoTrip, tmp_path: Path) -> None:
     day = date(2016, 10, 20)
-    paths = export_personal_pdfs(db, demo.trip_id, tmp_path, [demo.member_id("weil"), demo.member_id("xu")], issued=day, workers=1)
+    paths = export_personal_pdfs(db, demo.trip_id, tmp_path, [demo.member_id("weil"), demo.member_id("xu")], issued=day, workers=1, issue=True)
     assert squeezed(footer("de", 1, day)) in squeezed(text_of(paths[0]))
     assert squeezed(footer("zh", 1, day)) in squeezed(text_of(paths[1]))
     (version,) = issuing.list_versions(db, demo.trip_id)
     assert version.number == 1 and [pid for pid, _n in version.recipients] == [demo.persons["weil"].id, demo.persons["xu"].id]
-    again = export_personal_pdfs(db, demo.trip_id, tmp_path / "again", [demo.member_id("smith")], issued=day, workers=1)
+    again = export_personal_pdfs(db, demo.trip_id, tmp_path / "again", [demo.member_id("smith")], issued=day, workers=1, issue=True)
     assert squeezed(footer("en", 2, day)) in squeezed(text_of(again[0]))
     preview = export_personal_pdfs(db, demo.trip_id, tmp_path / "draft", [demo.member_id("smith")], issued=day, workers=1, issue=False)
     assert "Version" not in text_of(preview[0]) and len(issuing.list_versions(db, demo.trip_id)) == 2
 
 
 def test_notices_only_for_outdated_printouts_each_in_its_language(db: Database, demo: DemoTrip, tmp_path: Path) -> None:
-    export_personal_pdfs(db, demo.trip_id, tmp_path / "v1", workers=1)
+    export_personal_pdfs(db, demo.trip_id, tmp_path / "v1", workers=1, issue=True)
     assert write_notices(db, demo.trip_id, tmp_path / "none") == []  # no change, no notice
     lunch = demo.items["lunch"]
     programme.move_item(db, lunch.id, None, lunch.start + timedelta(hours=1))  # type: ignore[arg-type, operator]

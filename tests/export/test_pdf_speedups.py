@@ -1,6 +1,6 @@
 """The shortcuts that make a batch of itineraries quick print exactly what the slow way printed.
 
-Plain text is drawn by Line instead of reportlab's Paragraph, and QR codes are
+Text is set by Line instead of reportlab's Paragraph, and QR codes are
 encoded by qr_encode instead of reportlab's QRCode.make(): same positions,
 same modules.
 """
@@ -13,13 +13,14 @@ import string
 from urllib.parse import quote
 
 from reportlab.graphics.barcode import qrencoder
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
-from planner.export.pdf.flowables import Line, Strong, esc, para, strong
-from planner.export.pdf.fonts import register_fonts
+from planner.export.pdf.flowables import Line, esc, para, strong
+from planner.export.pdf.fonts import LATIN, LATIN_BOLD, register_fonts
 from planner.export.pdf.qr_encode import qr_modules
-from planner.export.pdf.styles import STYLES, cjk
+from planner.export.pdf.styles import STYLES
 from tests.export.pdfcheck import reader
 
 
@@ -59,28 +60,35 @@ def _placed_text(story: list[Flowable]) -> list[tuple[str, float, float]]:
     return found
 
 
-def test_plain_text_is_drawn_where_a_paragraph_draws_it() -> None:
+def test_latin_text_is_drawn_where_a_paragraph_draws_it() -> None:
+    """Latin text set by Line lands where reportlab's Paragraph in the Latin face puts it, wrapped lines too."""
     register_fonts()  # as make_context does before any paragraph is made
     texts = [
         ("Host contact", STYLES.label, False),
-        ("Zhou Ziqiang (周志强), Journalist, +86 21 9792 4589 & more", STYLES.small, False),
-        ("陆家嘴机械制造 3<br/>上海市陆家嘴世纪大道337号", STYLES.local, False),  # two lines for the driver
+        ("Zhou Ziqiang, Journalist, +86 21 9792 4589 & more", STYLES.small, False),
+        ("Lujiazui Machinery 3<br/>337 Century Avenue, Shanghai", STYLES.local, False),  # two lines for the driver
         ("Empfang des Generalkonsuls", STYLES.item_title, True),
-        ("A long description " * 30, STYLES.body, False),  # too wide for one line: wrapped as a paragraph
+        ("A long description " * 30, STYLES.body, False),  # too wide for one line: wrapped
     ]
     lines = [strong(text, style) if bold else para(text if "<br/>" in text else esc(text), style) for text, style, bold in texts]
     assert [type(flowable) for flowable in lines] == [Line] * 5
     paragraphs: list[Flowable] = []
     for text, style, bold in texts:
         markup = text if "<br/>" in text else esc(text)
-        chosen = cjk(style) if any("\u4e00" <= ch <= "\u9fff" for ch in text) else style
-        paragraphs.append(Strong(markup, chosen) if bold else Paragraph(markup, chosen))
+        latin = ParagraphStyle(f"{style.name}-latin", parent=style, fontName=LATIN_BOLD if bold else LATIN)
+        paragraphs.append(Paragraph(markup, latin))
     by_line, by_paragraph = _placed_text(lines), _placed_text(paragraphs)
     assert by_line == by_paragraph
-    assert ("陆家嘴机械制造 3", by_line[2][1], by_line[2][2]) in by_line and len(by_line) > len(texts) + 3  # the long text wrapped
+    assert ("Lujiazui Machinery 3", by_line[2][1], by_line[2][2]) in by_line and len(by_line) > len(texts) + 3  # the long text wrapped
 
 
-def test_markup_stays_a_paragraph() -> None:
+def test_simple_markup_is_a_line_and_other_markup_a_paragraph() -> None:
     register_fonts()
-    assert isinstance(para('Text<br/><font size="8" color="#5E6A77">Zweite Sprache</font>', STYLES.body), Paragraph)
+    second = para('Text<br/><font size="8" color="#5E6A77">Zweite Sprache</font>', STYLES.body)
+    assert isinstance(second, Line)
+    assert second.getPlainText() == "Text\nZweite Sprache"
     assert isinstance(para("Plain", STYLES.body), Line)
+    bold = para("Empfang im <b>Rathaus 许勤</b> mit Imbiss", STYLES.body)
+    assert isinstance(bold, Line) and [(span.start, span.end, span.bold) for span in bold.hard[0].spans] == [
+        (0, 11, False), (11, 21, True), (21, 32, False)]
+    assert isinstance(para("<i>Italic</i> text", STYLES.body), Paragraph)  # no italic face: reportlab's Paragraph

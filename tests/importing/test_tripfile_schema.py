@@ -18,7 +18,7 @@ from planner.domain.enums import (
 from planner.export.tripfile import trip_document
 from planner.importing.tripfile_schema import PATTERN_MESSAGES, schema_problems
 from planner.paths import DOCS, TRIP_FILE_SCHEMA
-from planner.services import delegation, issuing
+from planner.services import delegation, issuing, programme
 from tests.sample_trips import build_shenzhen_trip
 
 SCHEMA: dict[str, Any] = json.loads(TRIP_FILE_SCHEMA.read_text(encoding="utf-8"))
@@ -84,8 +84,13 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     assert list(doc["delegation"][0]) == list(DEFS["membership"]["properties"])
     assert list(doc["venues"][1]) == list(DEFS["venue"]["properties"])
     assert list(doc["venues"][1]["contacts"][0]) == list(DEFS["contact"]["properties"])
-    assert list(doc["programme"][0]) == list(DEFS["item"]["properties"])
+    # host_person only where a person hosts, so files without person hosts stay as they were.
+    assert list(doc["programme"][0]) == [name for name in DEFS["item"]["properties"] if name != "host_person"]
     assert schema_problems(doc) == []
+    item = programme.list_items(db, trip)[0]
+    programme.update_item(db, item.evolve(host_contact_id=None, host_person_id=delegation.list_members(db, trip)[0].person.id))
+    hosted = next(i for i in trip_document(db, trip)["programme"] if "host_person" in i)
+    assert list(hosted) == list(DEFS["item"]["properties"])
     issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip)))
     doc = trip_document(db, trip)
     assert list(doc) == list(SCHEMA["properties"])

@@ -27,7 +27,7 @@ def test_issue_change_notify_and_reissue_on_the_demo_trip(db: Database, tmp_path
     trip = load_demo(db)[0].id
     members = delegation.list_members(db, trip)
     by_name = {m.person.family_name: m for m in members}
-    first = export_personal_pdfs(db, trip, tmp_path / "v1", workers=1)
+    first = export_personal_pdfs(db, trip, tmp_path / "v1", workers=1, issue=True)
     assert len(first) == 23
     assert "Version 1" in text_of(tmp_path / "v1" / "Peter Eisenschmidt.pdf")  # "Version 1 vom …" in the footer
     assert issuing.pending_changes(db, trip).outdated == ()
@@ -75,12 +75,12 @@ def test_issue_change_notify_and_reissue_on_the_demo_trip(db: Database, tmp_path
 
     # Version 2 to them alone (everyone here), then a change for three of them: version 3 to those three alone.
     needing = issuing.members_needing(state)
-    export_personal_pdfs(db, trip, tmp_path / "v2", needing, workers=1)
+    export_personal_pdfs(db, trip, tmp_path / "v2", needing, workers=1, issue=True)
     assert issuing.pending_changes(db, trip).outdated == ()
     programme.move_item(db, press.id, press.version, press.start + timedelta(minutes=30))  # type: ignore[operator]
     state = issuing.pending_changes(db, trip)
     assert sorted(c.member.person.family_name for c in state.outdated) == sorted(PRESS)
-    written = export_personal_pdfs(db, trip, tmp_path / "v3", issuing.members_needing(state), workers=1)
+    written = export_personal_pdfs(db, trip, tmp_path / "v3", issuing.members_needing(state), workers=1, issue=True)
     assert len(written) == 3 and "Version 3" in text_of(written[0])
     versions = issuing.list_versions(db, trip)
     assert [(v.number, len(v.recipients)) for v in versions] == [(1, 23), (2, 23), (3, 3)]

@@ -157,12 +157,12 @@ def _back(change: Change, pick: object) -> tuple[TripData, list[ItemData | Membe
 
 
 def _without_versions(db: Database) -> dict[str, list[dict[str, object]]]:
-    """The trip, item and member rows without their version (undo raises it; everything else must come back)."""
+    """The trip, item and member rows without their version and save time (undo raises and sets them; the rest must come back)."""
     tables = {}
     with db.engine.connect() as conn:
         for table in ("trip", "programme_item", "membership"):
             rows = conn.exec_driver_sql(f"SELECT * FROM {table} ORDER BY id").mappings()
-            tables[table] = [{k: v for k, v in row.items() if k != "version"} for row in rows]
+            tables[table] = [{k: v for k, v in row.items() if k not in ("version", "modified_at")} for row in rows]
     return tables
 
 

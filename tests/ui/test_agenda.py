@@ -340,3 +340,36 @@ def test_a_night_flight_from_another_zone_is_labelled_with_both_local_times(page
     assert (block.column, block.top, block.bottom, block.ends_here) == (3, 1230, 1440, False)
     texts = page.agenda._texts_of(page.model.item_by_id(flight.id))  # what the block says
     assert texts.times == "20:30 GMT+8\u2009–\u200906:15 GMT+2"  # CLDR's interval, thin spaces around the dash
+
+
+def test_a_quarter_hour_item_shows_its_time_and_title_and_tells_all_in_its_tooltip(
+    page: ProgrammePage, db: Database, qtbot, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    from PySide6.QtGui import QHelpEvent, QPainter
+    from PySide6.QtWidgets import QToolTip
+
+    from planner.ui.widgets import agenda_paint
+
+    trip = make_programme(db)
+    item = add_item(db, trip.trip_id, "2016-10-25 09:30", "2016-10-25 09:45", "Photo opportunity", venue_id=trip.venue_id)
+    page.set_trip(trip.trip_id)
+    page.agenda.scroll_to_minutes(9 * 60)
+    rect = page.agenda.block_rect(item.id)
+    assert rect is not None and rect.height() < 14  # a thin strip at the default zoom
+    drawn: list[str] = []
+    real = QPainter.drawText
+
+    def record(painter: QPainter, *args: object) -> None:
+        drawn.extend(a for a in args if isinstance(a, str))
+        real(painter, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(agenda_paint.QPainter, "drawText", record)
+    page.agenda.viewport().grab()
+    assert any("09:30" in text and "Photo" in text for text in drawn), drawn
+
+    shown: list[str] = []
+    monkeypatch.setattr(QToolTip, "showText", lambda _pos, text, *_a: shown.append(text))
+    centre = rect.center().toPoint()
+    help_event = QHelpEvent(QHelpEvent.Type.ToolTip, centre, page.agenda.viewport().mapToGlobal(centre))
+    QApplication.sendEvent(page.agenda.viewport(), help_event)
+    assert shown and "Photo opportunity" in shown[0] and "09:30" in shown[0] and "Shenzhen Civic Centre" in shown[0]

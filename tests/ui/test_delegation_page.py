@@ -24,6 +24,7 @@ from planner.ui.pages.base import UiContext
 from planner.ui.pages.delegation import DelegationPage, moved
 from planner.ui.pages.people import DirectoryPicker
 from planner.ui.undo import UndoHistory
+from planner.ui.widgets.column_fit import MAX_COLUMN_WIDTH
 from planner.ui.widgets.person_form import MemberForm
 from tests.ui.conftest import MakeTrip
 
@@ -412,3 +413,30 @@ def test_moved_swaps_chosen_with_unchosen_neighbours() -> None:
     assert moved([1, 2, 3, 4], {4}, 1) == [1, 2, 3, 4]
     assert moved([1, 2, 3, 4], {1, 2}, -1) == [1, 2, 3, 4]
     assert moved([1, 2, 3, 4], {1, 4}, -1) == [1, 2, 4, 3]
+
+
+# --- columns follow their contents ------------------------------------------------------------
+
+
+def test_columns_follow_the_names_after_a_reload_and_keep_what_the_user_sized(
+    db: Database, ctx: UiContext, trip: Trip, page: DelegationPage, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    page.show()
+    header = page.view.horizontalHeader()
+    qtbot.waitUntil(lambda: header.sectionSize(mt.NAME) >= page.view.sizeHintForColumn(mt.NAME))
+    short_name = header.sectionSize(mt.NAME)
+    function_before = header.sectionSize(mt.FUNCTION)  # nobody has a function yet: as wide as its caption
+    assert function_before <= header.sectionSizeHint(mt.FUNCTION) + 2
+
+    person = _person(db, "Schwarzenberger", "Maximiliane", function=LocalizedText(en="Head of International Relations"))
+    ctx.history.record("add", delegation.add_member(db, MembershipData(trip_id=trip.id, person_id=person, role=Role.MEMBER)))
+    qtbot.waitUntil(lambda: header.sectionSize(mt.NAME) > short_name)
+    assert header.sectionSize(mt.NAME) >= page.view.sizeHintForColumn(mt.NAME) <= MAX_COLUMN_WIDTH  # the long name is not cut
+    qtbot.waitUntil(lambda: header.sectionSize(mt.FUNCTION) > function_before)  # the column that was empty grew
+
+    # A column the user drags keeps that width through the next reload.
+    header.resizeSection(mt.ROLE, 300)
+    page.columns.user_sized.add(mt.ROLE)  # what a drag with the mouse records
+    page.reload()
+    qtbot.wait(10)
+    assert header.sectionSize(mt.ROLE) == 300

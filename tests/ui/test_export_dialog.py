@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
@@ -276,3 +276,105 @@ def test_open_export_dialog_runs_it_modally_and_preselects(qtbot, db: Database, 
     assert ed.open_export_dialog(ctx, trip) == QDialog.DialogCode.Rejected
     assert ed.open_export_dialog(ctx, trip, [ids["Becker"]]) == QDialog.DialogCode.Rejected
     assert seen == [(Document.PROGRAMME, list(ids.values())), (Document.ITINERARIES, [ids["Becker"]])]
+
+
+# --- issuing is an explicit act ------------------------------------------------------------------
+
+
+def _make_draft(db: Database, trip_id: int) -> None:
+    from planner.domain.enums import TripStatus
+    from planner.services import trips
+
+    trips.update_trip(db, trips.get_trip(db, trip_id).evolve(status=TripStatus.DRAFT))
+
+
+def test_a_plain_export_of_itineraries_does_not_issue(qtbot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+    from planner.services import issuing
+
+    dialog = _dialog(qtbot, ctx, trip, tmp_path / "look", [_ids(db, trip)["Wang"]])
+    assert dialog.document() is Document.ITINERARIES
+    assert dialog.issue_box.text() == "Iss&ue as version 1" and dialog.issue_box.isEnabled()
+    assert not dialog.issue_box.isChecked() and dialog.export_button.text() == "&Export"
+    dialog.set_language(Language.ZH)  # a Chinese copy for a look
+    dialog.start_export()
+    _finish(qtbot, dialog)
+    assert [p.name for p in (tmp_path / "look").iterdir()] == ["Wang Li 王丽.pdf"]
+    assert issuing.list_versions(db, trip) == []
+    dialog.set_document(Document.PROGRAMME)
+    assert not dialog.issue_box.isEnabled() and not dialog.choice().issue
+
+
+def test_issuing_a_confirmed_trip_records_the_version_without_a_question(qtbot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.services import issuing
+
+    from planner.services.issue_readiness import issue_readiness
+
+    delegation.remove_member(db, _ids(db, trip)["Meyer/Schulz"])  # without a passport number: an open error
+    assert issue_readiness(db, trip).ready
+    monkeypatch.setattr(ed, "confirm_issue", lambda *_a: pytest.fail("a ready trip is issued without a question"))
+    dialog = ExportDialog(ctx, trip, list(_ids(db, trip).values()), issue=True)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path / "v1"))
+    assert dialog.issue_box.isChecked() and dialog.export_button.text() == "&Issue"
+    qtbot.keyClick(dialog.export_button, Qt.Key.Key_Space)
+    _finish(qtbot, dialog)
+    (version,) = issuing.list_versions(db, trip)
+    assert version.number == 1 and len(version.recipients) == 3
+    assert dialog.issue_box.text() == "Iss&ue as version 2"
+
+
+def test_issuing_a_draft_asks_first_and_names_why(qtbot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from planner.services import issuing
+
+    _make_draft(db, trip)
+    asked: list[tuple[int, list[str]]] = []
+    answer = [False]
+
+    def confirm(_parent: object, number: int, readiness: object) -> bool:
+        asked.append((number, readiness.reasons()))  # type: ignore[attr-defined]
+        return answer[0]
+
+    monkeypatch.setattr(ed, "confirm_issue", confirm)
+    dialog = ExportDialog(ctx, trip, None, issue=True)
+    qtbot.addWidget(dialog)
+    dialog.folder_edit.setText(str(tmp_path / "v1"))
+    dialog.set_document(Document.ITINERARIES)
+    assert dialog.start_export() is None  # "Cancel": nothing written, nothing issued
+    assert asked[0][0] == 1 and asked[0][1][0] == "The trip is still a draft."
+    assert asked[0][1][1].startswith("1 error is open: ") and "Meyer/Schulz" in asked[0][1][1]
+    assert not (tmp_path / "v1").exists() and issuing.list_versions(db, trip) == []
+    answer[0] = True
+    dialog.start_export()
+    _finish(qtbot, dialog)
+    assert len(asked) == 2 and [v.number for v in issuing.list_versions(db, trip)] == [1]
+
+
+def test_the_question_names_the_draft_and_the_open_errors(qtbot, db: Database, ctx: UiContext, trip: int) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QTimer
+
+    from planner.domain.checks import Problem
+    from planner.domain.checks.problem import ProblemKind, Severity
+    from planner.services.issue_readiness import IssueReadiness
+
+    errors = tuple(
+        Problem(Severity.ERROR, ProblemKind.PASSPORT_MISSING, "{name} has no passport number", {"name": name})
+        for name in ("Anna Becker", "Wang Li", "Stephan Weil", "Eva Meyer")
+    )
+    readiness = IssueReadiness(draft=True, errors=errors)
+    seen: list[tuple[str, str, str]] = []
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        assert isinstance(box, QMessageBox)
+        seen.append((box.windowTitle(), box.text(), box.informativeText()))
+        qtbot.keyClick(box, Qt.Key.Key_Escape)  # Cancel is the default and Escape
+
+    QTimer.singleShot(0, answer)
+    parent = QDialog()
+    qtbot.addWidget(parent)
+    assert ed.confirm_issue(parent, 3, readiness) is False
+    assert seen[0][0] == "Issue version 3?" and seen[0][1] == "Issue the itineraries as version 3 anyway?"
+    assert seen[0][2] == (
+        "The trip is still a draft.\n\n4 errors are open, the first 3: \n• Anna Becker has no passport number"
+        "\n• Wang Li has no passport number\n• Stephan Weil has no passport number."
+    )

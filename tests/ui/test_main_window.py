@@ -257,13 +257,13 @@ def test_open_database_switches_and_refuses_foreign_files(
 def test_geometry_is_saved_and_restored(db: Database, language: LanguageController, settings: QSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
     first = MainWindow(db, language, settings)
     qtbot.addWidget(first)
-    first.resize(777, 555)
+    first.resize(800, 577)
     first.show()
     first.close()
     assert settings.value(mw.GEOMETRY_KEY) is not None
     second = MainWindow(db, language, settings)
     qtbot.addWidget(second)
-    assert (second.width(), second.height()) == (777, 555)
+    assert (second.width(), second.height()) == (800, 577)
 
 
 def test_standard_shortcuts(window: MainWindow) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData, TripData
@@ -13,6 +13,7 @@ from planner.domain.enums import Language, Role
 from planner.domain.errors import ValidationErrors
 from planner.domain.localized import LocalizedText
 from planner.services import people
+from planner.ui.widgets.form import MISSING_COLOR
 from planner.ui.language import LanguageController
 from planner.ui.widgets.person_form import ERROR_TAB_COLOR, MemberForm, MemberRecord, PersonForm, language_name
 
@@ -197,3 +198,17 @@ def test_tab_colours_reset_on_resubmit(db: Database, qtbot) -> None:  # type: ig
     assert form.tabs.tabBar().tabTextColor(contact) == QColor()
     assert form.tabs.currentIndex() == contact  # no tab holds an error, so the user's tab stays
     assert form.focusWidget() is form.family_name
+
+
+def test_organisation_and_function_in_one_language_are_saved_and_the_others_marked_to_complete(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = _create_form(db, qtbot)
+    form.family_name.setText("Schostok")
+    form.organisation.edits[Language.DE].setText("Landeshauptstadt Hannover")
+    form.function.edits[Language.DE].setText("Oberbürgermeister")
+    missing = form.function.edits[Language.ZH]
+    assert missing.toolTip() == "The Chinese text is missing." and missing.palette().color(QPalette.ColorRole.Base) == MISSING_COLOR
+    assert form.function.edits[Language.DE].toolTip() == ""
+    form.submit()
+    assert form.result() == PersonForm.DialogCode.Accepted
+    [saved] = people.list_people(db)
+    assert (saved.organisation, saved.function) == (LocalizedText(de="Landeshauptstadt Hannover"), LocalizedText(de="Oberbürgermeister"))

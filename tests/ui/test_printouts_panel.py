@@ -6,7 +6,7 @@ from datetime import timedelta
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
 
 from planner.db.engine import Database
@@ -65,6 +65,23 @@ def test_before_any_version_nothing_is_outdated(page: OverviewPage) -> None:
     assert not panel.notices_button.isEnabled() and not panel.history_button.isEnabled()
 
 
+def test_version_1_is_issued_from_the_overview_to_everyone(
+    db: Database, demo: DemoTrip, page: OverviewPage, qtbot, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    opened: list[tuple[list[int], bool]] = []
+
+    def fake_dialog(context: UiContext, trip_id: int, membership_ids: list[int] | None = None, *, issue: bool = False) -> int:
+        opened.append((list(membership_ids or []), issue))
+        return 0  # closed without exporting
+
+    monkeypatch.setattr(export_dialog, "open_export_dialog", fake_dialog)
+    button = page.printouts.reprint_button
+    assert button.text() == "&Issue itineraries…" and button.isEnabled()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert opened == [([m.id for m in delegation.list_members(db, demo.trip_id)], True)]
+    assert issuing.list_versions(db, demo.trip_id) == []  # nothing is issued until the dialog's Issue is pressed
+
+
 def test_the_overview_names_exactly_the_people_a_change_touches(db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage) -> None:
     issue_all(db, demo)
     page.reload()
@@ -89,7 +106,8 @@ def test_reprint_issues_the_next_version_to_them_alone(
     move_mayor(ctx, demo)
     asked: list[list[int]] = []
 
-    def fake_dialog(context: UiContext, trip_id: int, membership_ids: list[int] | None = None) -> int:
+    def fake_dialog(context: UiContext, trip_id: int, membership_ids: list[int] | None = None, *, issue: bool = False) -> int:
+        assert issue, "the Overview opens the dialog to issue"
         asked.append(list(membership_ids or []))
         members = [m for m in delegation.list_members(db, trip_id) if m.id in (membership_ids or [])]
         issuing.issue(db, trip_id, issuing.languages_for(members))  # what exporting the itineraries does
@@ -132,3 +150,25 @@ def test_the_history_shows_a_readable_diff_between_versions(db: Database, ctx: U
     assert "for 4 people: Stephan Weil, Olaf Lies, Xu Qin (许勤), Zhang Min (张敏)" in text
     dialog.until_box.setCurrentIndex(1)  # version 2: only Weil got it
     assert "for 1 person: Stephan Weil" in dialog.diff_text()
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_with_the_printouts_listed_the_facts_keep_their_lines_in_a_small_window(
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, qtbot, lang: str  # type: ignore[no-untyped-def]
+) -> None:
+    ctx.language.set_language(lang)
+    issue_all(db, demo)
+    move_mayor(ctx, demo)
+    page.resize(520, 420)  # the Overview's share of a minimum-size window
+    QApplication.processEvents()
+    assert page.printouts.tree.isVisible()
+    facts = page.overview
+    rows = [key for key in facts.ROWS if facts.values[key].text()]
+    for key in rows:
+        label = facts.values[key]
+        assert label.height() >= label.heightForWidth(label.width()), f"{key}: {label.text()!r} is squeezed"
+    # In the facts' own coordinates: a value may sit inside a row of its own (the status with its buttons).
+    tops = [facts.values[key].geometry().translated(facts.values[key].parentWidget().mapTo(facts, QPoint(0, 0))) for key in rows]
+    for upper, lower in zip(tops, tops[1:]):
+        assert upper.bottom() < lower.top()  # no two facts drawn over each other
+    assert facts.geometry().bottom() < page.printouts.geometry().top()

@@ -105,3 +105,51 @@ def test_the_severity_cell_reads_as_a_heading_in_every_language(window: MainWind
     assert "Error" in cells and "error" not in cells
     window.language.set_language("de")
     assert "Fehler" in {model.index(row, SEVERITY).data() for row in range(model.rowCount())}
+
+
+def test_a_venue_on_another_countrys_clock_leads_to_the_venue(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+    from planner.domain.entities import VenueData
+    from planner.services import venues
+
+    window.show()  # the venues page reads its list when it is shown
+    trip_id = make_trip("Visit to Shenzhen")
+    rathaus = venues.create_venue(window.db, VenueData(name=L(de="Neues Rathaus", en="New Town Hall", zh="新市政厅"), country="DE", timezone="Asia/Shanghai")).id
+    programme.create_item(window.db, _item(trip_id, "Reception", 2, ()).evolve(everyone=True, venue_id=rathaus))
+    window.refresh(trip_id)
+    window.problems.refresh()
+    misfit = next(p for p in window.problems.model.problems() if p.kind is ProblemKind.VENUE_ZONE_NOT_COUNTRY)
+    assert "New Town Hall is in Germany" in misfit.message()
+    window.show_problem(misfit)
+    page = window.trip_tabs.currentWidget()
+    assert type(page).__name__ == "VenuesPage"
+    assert page.current_venue().id == rathaus
+
+
+def test_two_heads_lead_to_both_members(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+    trip_id = make_trip("Visit to Shenzhen")
+    ids = [
+        delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=people.create_person(window.db, PersonData(family_name=name, nationality="CN")).id, role=Role.HEAD)).id
+        for name in ("Vogt", "Weil")
+    ]
+    window.refresh(trip_id)
+    window.problems.refresh()
+    twice = next(p for p in window.problems.model.problems() if p.kind is ProblemKind.DUPLICATE_ROLE)
+    window.show_problem(twice)
+    page = window.trip_tabs.currentWidget()
+    assert type(page).__name__ == "DelegationPage"
+    assert sorted(m.id for m in page.selected_members()) == sorted(ids)
+
+
+def test_when_column_and_message_agree_for_an_item_on_another_clock(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+    from planner.ui.models.problem_table import MESSAGE, WHEN
+
+    trip_id = make_trip("Visit to Shenzhen")  # on Asia/Shanghai time
+    # 08:00 UTC is 10:00 in Hannover and 16:00 in Shenzhen; the item keeps Hannover's clock.
+    item = _item(trip_id, "Reception in Hannover", 8, ()).evolve(everyone=True, timezone="Europe/Berlin")
+    programme.create_item(window.db, item)
+    window.refresh(trip_id)
+    window.problems.refresh()
+    model = window.problems.model
+    row = next(r for r in range(model.rowCount()) if model.problem(r).kind is ProblemKind.NO_HOST_CONTACT)
+    assert model.index(row, WHEN).data() == "25/10/2016 10:00 GMT+2"
+    assert "10:00–12:00 GMT+2" in model.index(row, MESSAGE).data()

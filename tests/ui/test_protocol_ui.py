@@ -293,3 +293,23 @@ def test_look_at_the_dialogs(ctx: UiContext, shenzhen: TripView, qtbot, lang: st
     assert dialog.picked is not None and dialog.focus_frame is not None and dialog.focus_frame.isVisible()
     dialog.grab().save(str(shots / f"seating-keys-{language}.png"))
     assert len(dialog.seat_items) == 23 and form.status.currentData() == VisaStatus.GRANTED.value
+
+
+def test_the_seating_plan_fills_its_view_when_shown_and_after_a_resize(ctx: UiContext, shenzhen: TripView, qtbot) -> None:  # type: ignore[no-untyped-def]
+    banquet = next(i for i in shenzhen.items if i.title.en == "Evening banquet hosted by the Shenzhen Municipal Government")
+    panel = ProtocolPanel(ctx, banquet, list(shenzhen.members))
+    qtbot.addWidget(panel)
+    dialog = panel.seating_dialog()
+    qtbot.addWidget(dialog)
+
+    def filled() -> float:
+        shown = dialog.view.mapFromScene(dialog.scene.sceneRect()).boundingRect()
+        viewport = dialog.view.viewport().rect()
+        return max(shown.width() / viewport.width(), shown.height() / viewport.height())
+
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert filled() > 0.9  # not a speck in the middle
+    dialog.resize(700, 460)
+    qtbot.waitUntil(lambda: filled() > 0.9)
+    assert dialog.view.mapFromScene(dialog.scene.sceneRect()).boundingRect().width() <= dialog.view.viewport().width() + 2

@@ -166,26 +166,75 @@ def test_editing_keeps_contact_ids_and_fills_every_field(db: Database, qtbot) ->
     assert [c.id for c in saved.contacts] == [c.id for c in created.contacts]
 
 
-def test_the_time_zone_follows_the_country_until_the_user_picks_one(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_time_zone_follows_the_country(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
     form = _form(db, qtbot)
     assert form.timezone.currentText() == "Europe/Berlin"  # the default of a new venue
     form.country.setCurrentIndex(form.country.findData("CN"))
     assert form.timezone.currentText() == "Asia/Shanghai"
+    assert form.timezone.itemText(0) == "Asia/Shanghai"  # the country's zones head the list
     form.country.setCurrentIndex(form.country.findData("FR"))
     assert form.timezone.currentText() == "Europe/Paris"
-    form.country.setCurrentIndex(form.country.findData("US"))  # several zones: no guess
-    assert form.timezone.currentText() == "Europe/Paris"
+    form.country.setCurrentIndex(form.country.findData("US"))  # several zones: the capital's, the others offered first
+    assert form.timezone.currentText() == "America/New_York"
+    us_zones = [form.timezone.itemText(i) for i in range(6)]
+    assert us_zones[0] == "America/New_York" and "America/Los_Angeles" in [
+        form.timezone.itemText(i) for i in range(40)
+    ]
     form.country.setCurrentIndex(form.country.findData("CN"))
-    form.timezone.setCurrentText("Asia/Urumqi")  # the user's own choice
-    form.country.setCurrentIndex(form.country.findData("DE"))
+    form.timezone.setCurrentText("Asia/Urumqi")  # the user's own choice, one of China's zones
+    form.country.setCurrentIndex(form.country.findData("CN"))
     assert form.timezone.currentText() == "Asia/Urumqi"
+    form.country.setCurrentIndex(form.country.findData("DE"))  # no longer fits: the country's zone
+    assert form.timezone.currentText() == "Europe/Berlin"
+
+
+def _answer(monkeypatch, yes: bool) -> list[str]:  # type: ignore[no-untyped-def]
+    """Answer the form's question with Yes or No, and keep what it asked."""
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+        asked.append(text)
+        return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
+
+    monkeypatch.setattr(QMessageBox, "question", question)
+    return asked
+
+
+def test_a_zone_of_another_country_is_questioned_and_no_keeps_the_form(db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    form = _named(_form(db, qtbot))
+    form.show()
+    form.country.setCurrentIndex(form.country.findData("DE"))
+    form.timezone.setCurrentText("Asia/Shanghai")
+    asked = _answer(monkeypatch, yes=False)
+    form.submit()
+    assert len(asked) == 1 and "Asia/Shanghai" in asked[0] and "Germany" in asked[0] and "Europe/Berlin" in asked[0]
+    assert form.isVisible()
+    assert form.error_text("timezone") == "Asia/Shanghai is not a time zone of Germany."
+    assert venues.list_venues(db) == []
+    form.timezone.setCurrentText("Europe/Berlin")
+    form.submit()
+    assert len(asked) == 1  # a fitting zone is not questioned
+    assert venues.list_venues(db)[0].timezone == "Europe/Berlin"
+
+
+def test_a_questioned_zone_is_saved_when_the_user_says_yes(db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    form = _named(_form(db, qtbot))
+    form.country.setCurrentIndex(form.country.findData("DE"))
+    form.timezone.setCurrentText("Asia/Shanghai")
+    asked = _answer(monkeypatch, yes=True)
+    form.submit()
+    assert len(asked) == 1
+    assert form.result() == VenueForm.DialogCode.Accepted
+    assert venues.list_venues(db)[0].timezone == "Asia/Shanghai"
 
 
 def test_obvious_zones() -> None:
     assert default_timezone("CN") == "Asia/Shanghai"
     assert default_timezone("DE") == "Europe/Berlin"
     assert default_timezone("JP") == "Asia/Tokyo"
-    assert default_timezone("US") is None
+    assert default_timezone("US") == "America/New_York"
     assert default_timezone("") is None
 
 

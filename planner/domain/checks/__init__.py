@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from planner.domain.checks.connections import tight_connections, zone_changes
+from planner.domain.checks.delegation import booked_outside_stay, duplicate_roles, stays_outside_trip
 from planner.domain.checks.languages import missing_translations
 from planner.domain.checks.logistics import missing_hosts, venues_without_address
 from planner.domain.checks.overlaps import participant_overlaps, venue_overlaps
@@ -17,6 +18,7 @@ from planner.domain.checks.passports import passport_problems
 from planner.domain.checks.plan import Participant, PlanIndex, TripPlan
 from planner.domain.checks.problem import Problem, ProblemKind, Severity, sort_problems
 from planner.domain.checks.schedule import outside_trip, unusual_hours
+from planner.domain.checks.timezones import item_zone_misfits, venue_zone_misfits
 from planner.domain.checks.visas import visa_problems
 
 Check = Callable[[PlanIndex], list[Problem]]
@@ -34,6 +36,11 @@ CHECKS: tuple[Check, ...] = (
     missing_translations,
     missing_hosts,
     venues_without_address,
+    duplicate_roles,
+    stays_outside_trip,
+    booked_outside_stay,
+    venue_zone_misfits,
+    item_zone_misfits,
 )
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from planner.domain.checks.params import Languages
+from planner.domain.checks.params import Languages, PersonName
 from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
 from planner.domain.entities import ItemData
@@ -23,6 +23,8 @@ TRIP_TITLE_MISSING = N_("The trip's title is missing in {languages}")
 ITEM_TITLE_MISSING = N_("The title of “{item}” is missing in {languages}")
 ITEM_DESCRIPTION_MISSING = N_("The description of “{item}” is missing in {languages}")
 VENUE_NAME_MISSING = N_("The name of {venue} is missing in {languages}")
+MEMBER_ORGANISATION_MISSING = N_("The organisation of {person} is missing in {languages}")
+MEMBER_FUNCTION_MISSING = N_("The function of {person} is missing in {languages}")
 
 
 _LANGUAGES = tuple((lang, lang.value) for lang in Language)
@@ -85,4 +87,29 @@ def missing_translations(index: PlanIndex) -> list[Problem]:
                     item_ids=tuple(i.id for i in used if i.id is not None), venue_ids=(venue_id,),
                 )
             )
+    problems.extend(missing_member_translations(index))
+    return problems
+
+
+def missing_member_translations(index: PlanIndex) -> list[Problem]:
+    """A member's organisation or function written in fewer languages than the delegation reads.
+
+    The form takes them in one language so that a list can be entered quickly
+    (and completed later); the delegation list every member receives prints
+    them, so this hint says what is still to be translated, person by person.
+    """
+    readers = index.group(index.all_ids).languages
+    problems: list[Problem] = []
+    for member in index.members:
+        person = member.person
+        for text, msgid in ((person.organisation, MEMBER_ORGANISATION_MISSING), (person.function, MEMBER_FUNCTION_MISSING)):
+            lacking = () if text.is_empty() else _missing(text, readers)
+            if lacking:
+                problems.append(
+                    Problem(
+                        Severity.HINT, ProblemKind.MISSING_TRANSLATION, msgid,
+                        {"person": PersonName(person.family_name, person.given_name, person.native_name), "languages": Languages(lacking)},
+                        membership_ids=(member.id,), person_ids=(person.id,) if person.id is not None else (),
+                    )
+                )
     return problems

@@ -14,7 +14,7 @@ from planner.i18n import N_
 #: Items where the delegation is received by someone and should know whom to ask for.
 HOSTED_KINDS = frozenset({ItemKind.SITE_VISIT, ItemKind.MEETING, ItemKind.MEAL, ItemKind.CEREMONY, ItemKind.PRESS})
 
-NO_HOST_CONTACT = N_("“{item}” ({when}) has no host contact")
+NO_HOST_CONTACT = N_("“{item}” ({when}) has no host contact")  # a venue contact or a person (ItemData.has_host)
 VENUE_WITHOUT_ADDRESS = N_("{venue} has no address, but {count} programme items take place there")
 VENUE_WITHOUT_ADDRESS_ONE = N_("{venue} has no address, but “{item}” takes place there")
 
@@ -28,7 +28,7 @@ def missing_hosts(index: PlanIndex) -> list[Problem]:
             venue_ids=(item.venue_id,) if item.venue_id is not None else (),
         )
         for item in index.items
-        if item.kind in HOSTED_KINDS and item.host_contact_id is None
+        if item.kind in HOSTED_KINDS and not item.has_host
     ]
 
 

@@ -9,7 +9,7 @@ language and locale (dates through planner.formatting).
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time
+from datetime import UTC, date, datetime, time
 from typing import Any
 
 from babel.lists import format_list
@@ -26,18 +26,29 @@ MAX_NAMES = 3
 
 @dataclass(frozen=True, slots=True)
 class Span:
-    """From–to as the local wall clock of one place shows it (aware datetimes in that zone)."""
+    """From–to as the local wall clock of one place shows it (aware datetimes in that zone).
+
+    `zone_named`: the place keeps another clock than the trip's, so the offset
+    is added ("09:30–11:30 GMT+2"), as the Problems panel's "When" column shows it.
+    """
 
     start: datetime
     end: datetime
+    zone_named: bool = False
 
     def display(self) -> str:
         if self.start.date() == self.end.date():
             glue = str(formatting.babel_locale().datetime_formats["full"])
-            return glue.replace("{1}", formatting.full_date(self.start.date())).replace(
+            text = glue.replace("{1}", formatting.full_date(self.start.date())).replace(
                 "{0}", formatting.time_range(self.start, self.end)
             )
-        return formatting.time_range(self.start, self.end)
+        else:
+            text = formatting.time_range(self.start, self.end)
+        if not self.zone_named:
+            return text
+        first = formatting.gmt_offset(self.start.tzinfo or UTC, self.start)
+        last = formatting.gmt_offset(self.end.tzinfo or UTC, self.end)
+        return f"{text} {first}" if first == last else f"{text} {first} → {last}"
 
 
 @dataclass(frozen=True, slots=True)

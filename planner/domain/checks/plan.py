@@ -23,6 +23,7 @@ from planner.domain.entities import ItemData, MembershipData, PersonData, TripDa
 from planner.domain.protocol import VisaData
 from planner.domain.enums import Language
 from planner.domain.timing import zone
+from planner.domain.zones import canonical_zone
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,6 +110,7 @@ class PlanIndex:
         self._attendees: dict[tuple[int, ...], frozenset[int]] = {}
         self._zones: dict[str, ZoneInfo] = {}
         self._local: dict[tuple[datetime, str], datetime] = {}
+        self._foreign: dict[str, bool] = {}
         self._memo: dict[str, Any] = {}
         #: Items with both times, in time order (an unsaved item without times cannot be checked).
         self.items: list[ItemData] = sorted(
@@ -209,9 +211,21 @@ class PlanIndex:
         return found
 
     def span(self, item: ItemData) -> Span:
-        """The item on the local clocks: its start where it starts, its end where it ends."""
+        """The item on the local clocks: its start where it starts, its end where it ends.
+
+        The offset is named when either clock is not the trip's, so a message
+        never gives a Berlin time where the reader expects Shenzhen's.
+        """
         assert item.start is not None and item.end is not None
-        return Span(self.local(item.start, item.timezone), self.local(item.end, item.arrival_timezone))
+        named = self.foreign_zone(item.timezone) or self.foreign_zone(item.arrival_timezone)
+        return Span(self.local(item.start, item.timezone), self.local(item.end, item.arrival_timezone), named)
+
+    def foreign_zone(self, tz: str) -> bool:
+        """Whether `tz` is another clock than the trip's (aliases folded; asked once per zone)."""
+        found = self._foreign.get(tz)
+        if found is None:
+            found = self._foreign[tz] = canonical_zone(tz) != canonical_zone(self.trip.timezone)
+        return found
 
     def group(self, membership_ids: frozenset[int] | set[int]) -> Group:
         """The members named by `membership_ids`, in protocol order (kept: the same groups recur)."""

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from planner.domain.checks.params import display
 from planner.i18n import N_, _
@@ -61,6 +62,11 @@ class ProblemKind(StrEnum):
     VISA_NOT_APPLIED = "visa_not_applied"
     VISA_NOT_GRANTED = "visa_not_granted"
     VISA_EXPIRES = "visa_expires"
+    DUPLICATE_ROLE = "duplicate_role"
+    STAY_OUTSIDE_TRIP = "stay_outside_trip"
+    BOOKED_OUTSIDE_STAY = "booked_outside_stay"
+    VENUE_ZONE_NOT_COUNTRY = "venue_zone_not_country"
+    ITEM_ZONE_NOT_VENUE = "item_zone_not_venue"
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,6 +95,14 @@ class Problem:
 
     def __str__(self) -> str:
         return self.message()
+
+    def when_zone(self) -> str:
+        """The zone whose clock the message gives times on ("" if it gives none): `when` is shown on it too."""
+        for value in self.params.values():
+            moment = getattr(value, "start", None) or getattr(value, "at", None)
+            if isinstance(moment, datetime) and isinstance(moment.tzinfo, ZoneInfo):
+                return moment.tzinfo.key
+        return ""
 
     def sort_key(self) -> tuple[int, int, datetime]:
         """Severity first, then problems about the whole trip, then by time.

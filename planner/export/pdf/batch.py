@@ -51,7 +51,7 @@ class _Job:
 def export_personal_pdfs(
     db: Database, trip_id: int, out_dir: str | os.PathLike[str], membership_ids: Iterable[int] | None = None, *,
     language: Language | str = AUTO, bilingual_with: Language | str | None = None, paper: Paper | str = Paper.A4,
-    progress: Progress | None = None, workers: int = 2, issued: date | None = None, issue: bool = True,
+    progress: Progress | None = None, workers: int = 2, issued: date | None = None, issue: bool = False,
 ) -> list[Path]:
     """Write one itinerary per participant (all, or those in `membership_ids`) into `out_dir`.
 
@@ -59,9 +59,13 @@ def export_personal_pdfs(
     is called with (done, total) after each file; returning False stops the
     export, and the files written so far are returned.
 
-    With `issue` (the default) the documents are the trip's next issued
-    version: they say "Version N of <date>", and the version is recorded for
-    the participants whose document was written (planner.services.issuing).
+    Only with `issue` are the documents the trip's next issued version: they
+    say "Version N of <date>", and the version is recorded for the
+    participants whose document was written, each in the language of their
+    document (the first of a bilingual one; planner.services.issuing).
+    Issuing is an explicit act (`planner issue`, "Issue as version N" in the
+    window): a copy made for a look or for one person must not become the
+    printout the planner believes everyone holds.
     """
     view = TripView.load(db, trip_id)
     members = [view.member(i) for i in membership_ids] if membership_ids is not None else list(view.members)

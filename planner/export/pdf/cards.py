@@ -19,6 +19,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, FrameBreak, KeepInFrame, Spacer, Table
 
+from planner import formatting
 from planner.db.engine import Database
 from planner.domain.entities import ContactData, VenueData
 from planner.domain.enums import Language
@@ -28,7 +29,8 @@ from planner.export.pdf.flowables import esc, para, rule, strong, table_style
 from planner.export.pdf.fonts import register_fonts
 from planner.export.pdf.layout import Metadata
 from planner.export.pdf.qr import QrCode, map_url
-from planner.export.pdf.sheets import frame, render_sheets
+from planner.export.pdf.programme import PAGE_OF
+from planner.export.pdf.sheets import PageNumbers, frame, render_sheets
 from planner.export.pdf.styles import FAINT, INK, MUTED, RULE, STYLES, _style
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
@@ -100,15 +102,20 @@ def cards_document(view: TripView, *, language: Language | str = Language.EN, fo
         title=f"{title} – {reader.t(TAXI_CARDS)}", author=reader.text(view.trip.organiser) or title,
         subject=reader.t(TAXI_CARDS), language_tag=_local(cards[0].venue, reader).tag,
     )
+    def label(page: int, pages: int) -> str:
+        return reader.t(PAGE_OF, page=formatting.integer(page, reader.locale), pages=formatting.integer(pages, reader.locale))
+
     if four_up:
         width, height = A4
         frames = [
             frame(x + PADDING, y + PADDING, CARD_WIDTH - 2 * PADDING, CARD_HEIGHT - 2 * PADDING, f"card{n}")
             for n, (x, y) in enumerate([(0, height / 2), (width / 2, height / 2), (0, 0), (width / 2, 0)])
         ]
-        return render_sheets(story, page_size=A4, frames=frames, metadata=metadata, on_page=_cut_lines)
+        return render_sheets(story, page_size=A4, frames=frames, metadata=metadata, on_page=_cut_lines,
+                             numbers=PageNumbers(label, right=width - PADDING, baseline=3.5 * mm))
     frames = [frame(PADDING, PADDING, CARD_WIDTH - 2 * PADDING, CARD_HEIGHT - 2 * PADDING, "card")]
-    return render_sheets(story, page_size=A6, frames=frames, metadata=metadata)
+    return render_sheets(story, page_size=A6, frames=frames, metadata=metadata,
+                         numbers=PageNumbers(label, right=CARD_WIDTH - PADDING, baseline=3.5 * mm))
 
 
 def _local(venue: VenueData, reader: DocumentLanguage) -> DocumentLanguage:

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from functools import partial
-from typing import Any
+from typing import Any, Protocol
 
 from reportlab import rl_config
 from reportlab.lib.pagesizes import A4, LETTER
@@ -22,7 +22,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
 from planner.domain.errors import ValidationError
-from planner.export.pdf.fonts import FONT, register_fonts
+from planner.export.pdf.fonts import FONT, draw_string, register_fonts, text_width
 from planner.export.pdf.styles import FAINT, MUTED, RULE
 from planner.i18n import N_
 
@@ -77,34 +77,40 @@ class Decoration:
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
         width, height = canvas._pagesize
         canvas.saveState()
-        canvas.setFont(FONT, HEADER_SIZE)
         if page > 1:
             canvas.setFillColor(MUTED)
-            canvas.drawString(LEFT, height - HEADER_AT, _fit(canvas, self.header_left, (width - LEFT - RIGHT) * 0.62))
-            canvas.drawRightString(width - RIGHT, height - HEADER_AT, _fit(canvas, self.header_right, (width - LEFT - RIGHT) * 0.36))
+            draw_string(canvas, LEFT, height - HEADER_AT, _fit(self.header_left, (width - LEFT - RIGHT) * 0.62), HEADER_SIZE)
+            draw_string(canvas, width - RIGHT, height - HEADER_AT, _fit(self.header_right, (width - LEFT - RIGHT) * 0.36), HEADER_SIZE,
+                        align="right")
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.4)
             canvas.line(LEFT, height - HEADER_AT - 2.6 * mm, width - RIGHT, height - HEADER_AT - 2.6 * mm)
         canvas.setFillColor(FAINT)
-        canvas.drawString(LEFT, FOOTER_AT, _fit(canvas, self.footer_left, (width - LEFT - RIGHT) * 0.7))
+        draw_string(canvas, LEFT, FOOTER_AT, _fit(self.footer_left, (width - LEFT - RIGHT) * 0.7), HEADER_SIZE)
         canvas.setFillColor(MUTED)
-        canvas.drawRightString(width - RIGHT, FOOTER_AT, self.page_label(page, pages))
+        draw_string(canvas, width - RIGHT, FOOTER_AT, self.page_label(page, pages), HEADER_SIZE, align="right")
         canvas.restoreState()
 
 
-def _fit(canvas: Canvas, text: str, width: float) -> str:
+def _fit(text: str, width: float) -> str:
     """`text` shortened with an ellipsis so a long trip title never runs into the other header field."""
-    if canvas.stringWidth(text, FONT, HEADER_SIZE) <= width:
+    if text_width(text, HEADER_SIZE) <= width:
         return text
-    while text and canvas.stringWidth(text + "…", FONT, HEADER_SIZE) > width:
+    while text and text_width(text + "…", HEADER_SIZE) > width:
         text = text[:-1]
     return text.rstrip() + "…"
 
 
-class _DecoratedCanvas(Canvas):
+class PageDecoration(Protocol):
+    """What is drawn on each page once the number of pages is known (a Decoration, sheets' PageNumbers)."""
+
+    def draw(self, canvas: Canvas, page: int, pages: int) -> None: ...
+
+
+class HeldPagesCanvas(Canvas):
     """A canvas that holds its pages back until the end, to print "page x of y" on each."""
 
-    def __init__(self, *args: Any, decoration: Decoration, **kwargs: Any) -> None:
+    def __init__(self, *args: Any, decoration: PageDecoration, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._decoration = decoration
         self._held: list[dict[str, Any]] = []
@@ -140,5 +146,5 @@ def render(story: list[Flowable], *, decoration: Decoration, metadata: Metadata,
     frame = Frame(LEFT, BOTTOM, page_size[0] - LEFT - RIGHT, page_size[1] - TOP - BOTTOM, id="body",
                   leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
     doc.addPageTemplates([PageTemplate(id="page", frames=[frame])])
-    doc.build(story, canvasmaker=partial(_DecoratedCanvas, decoration=decoration))
+    doc.build(story, canvasmaker=partial(HeldPagesCanvas, decoration=decoration))
     return buffer.getvalue()

@@ -17,7 +17,6 @@ from pathlib import Path
 
 from babel.lists import format_list
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from planner import formatting
@@ -29,7 +28,7 @@ from planner.export.invitation import CostBearer, Invitation, invitation
 from planner.export.language import DocumentLanguage
 from planner.export.pdf.filenames import itinerary_stem, safe_stem
 from planner.export.pdf.flowables import Separator, esc, para, rule, ruled_table, strong
-from planner.export.pdf.fonts import register_fonts
+from planner.export.pdf.fonts import register_fonts, text_width
 from planner.export.pdf.layout import Decoration, Metadata, Paper, content_width, paper, render
 from planner.export.pdf.styles import ACCENT, MUTED, STYLES
 from planner.export.tripfile import write_atomically
@@ -202,7 +201,7 @@ def _invited_table(content: Invitation, width: float) -> list[Flowable]:
     words[2] += [w for lang in langs for label in SEX_LABELS.values() if label for w in lang.t(label).split()]
     style = STYLES.cell_head
     for i in (0, 2, 3, 4, 5):
-        longest = max((stringWidth(w, style.fontName, style.fontSize) for w in words[i]), default=0.0)
+        longest = max((text_width(w, style.fontSize) for w in words[i]), default=0.0)
         widths[i] = max(widths[i], longest + 2 * mm + 1)
     widths[1] = width - sum(widths)
     rows: list[list[object]] = [[para(both(label), STYLES.cell_head) for label in COLUMNS]]

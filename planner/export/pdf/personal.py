@@ -39,7 +39,7 @@ def personal_pdf(
 ) -> Path:
     """Write one participant's itinerary; `language` None means the participant's own.
 
-    This writes a document without issuing it; export_personal_pdfs issues.
+    This writes a document without issuing it; export_personal_pdfs(issue=True) issues.
     """
     data = personal_document(
         TripView.load(db, trip_id), membership_id, language=language, bilingual_with=bilingual_with, paper=paper, issued=issued

@@ -24,7 +24,6 @@ from pathlib import Path
 from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, Spacer, Table
 
@@ -46,9 +45,10 @@ from planner.domain.seating import (
 )
 from planner.export.language import DocumentLanguage
 from planner.export.pdf.flowables import esc, para, strong, table_style
-from planner.export.pdf.fonts import FONT, register_fonts
+from planner.export.pdf.fonts import draw_string, register_fonts, text_width
 from planner.export.pdf.layout import Metadata
-from planner.export.pdf.sheets import frame, render_sheets
+from planner.export.pdf.programme import PAGE_OF
+from planner.export.pdf.sheets import PageNumbers, frame, render_sheets
 from planner.export.pdf.styles import ACCENT, FAINT, INK, MUTED, RULE, STYLES, TINT
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
@@ -143,13 +143,15 @@ def seating_document(view: TripView, plans: list[tuple[SeatingData, bool]], *, l
 
     def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
         canvas.saveState()
-        canvas.setFont(FONT, 7.4)
         canvas.setFillColor(FAINT)
-        canvas.drawString(MARGIN, 8 * mm, footer)
+        draw_string(canvas, MARGIN, 8 * mm, footer, 7.4)
         canvas.restoreState()
 
     frames = [frame(MARGIN, MARGIN, width, PAGE[1] - 2 * MARGIN, "plan")]
-    return render_sheets(story, page_size=PAGE, frames=frames, metadata=metadata, on_page=on_page)
+    numbers = PageNumbers(lambda page, pages: first.t(PAGE_OF, page=formatting.integer(page, first.locale),
+                                                     pages=formatting.integer(pages, first.locale)),
+                          right=PAGE[0] - MARGIN, baseline=8 * mm, size=7.4)
+    return render_sheets(story, page_size=PAGE, frames=frames, metadata=metadata, on_page=on_page, numbers=numbers)
 
 
 def _both(langs: list[DocumentLanguage], msgid: str, **params: object) -> str:
@@ -233,8 +235,7 @@ class Diagram(Flowable):
 
     def _side_label(self, canvas: Canvas, side: SeatSide, middle: float) -> None:
         canvas.setFillColor(MUTED)
-        canvas.setFont(FONT, 7)
-        canvas.drawString(0, middle - 2, _both(self.langs, SIDES[side]))
+        draw_string(canvas, 0, middle - 2, _both(self.langs, SIDES[side]), 7)
 
     def _seat(self, number: int) -> NumberedSeat:
         return self.seats[number - 1]
@@ -252,8 +253,7 @@ class Diagram(Flowable):
         canvas.roundRect(x, y, self.seat_width, height, 1.8 * mm, stroke=1, fill=1)
         canvas.setDash()
         canvas.setFillColor(ACCENT)
-        canvas.setFont(FONT, 6.5)
-        canvas.drawString(x + 1.2 * mm, y + height - 2.6 * mm, str(ns.number))
+        draw_string(canvas, x + 1.2 * mm, y + height - 2.6 * mm, str(ns.number), 6.5)
         if self.seat_width < NAME_MIN:
             return
         person = ns.member.person
@@ -262,10 +262,9 @@ class Diagram(Flowable):
         lines.append((latin, 6.8 if lines else 7.6, INK if not lines else MUTED))
         top = y + height - 5.6 * mm
         for text, size, colour in lines:
-            fitted = _fit(canvas, text, size, self.seat_width - 2.4 * mm)
+            fitted = _fit(text, size, self.seat_width - 2.4 * mm)
             canvas.setFillColor(colour)
-            canvas.setFont(FONT, fitted)
-            canvas.drawCentredString(x + self.seat_width / 2, top, text)
+            draw_string(canvas, x + self.seat_width / 2, top, text, fitted, align="centre")
             top -= fitted + 2
 
 
@@ -305,7 +304,7 @@ class RoundDiagram(Flowable):
     def _names_fit(self) -> bool:
         """Whether every name fits its chair at ROUND_NAME_MIN points or more (else numbers only, for all)."""
         room = self.seat_width - 2 * mm
-        return room > 0 and all(stringWidth(line, FONT, ROUND_NAME_MIN) <= room for ns in self.seats for line in self._lines(ns))
+        return room > 0 and all(text_width(line, ROUND_NAME_MIN) <= room for ns in self.seats for line in self._lines(ns))
 
     def _centre(self, table: int) -> tuple[float, float]:
         index = list(self.tables).index(table)
@@ -326,13 +325,11 @@ class RoundDiagram(Flowable):
             canvas.circle(x, y, radius, stroke=1, fill=1)
             canvas.setFillColor(MUTED)
             label = _both(self.langs, TABLE, number=table + 1)
-            canvas.setFont(FONT, _fit(canvas, label, 8, 2 * radius - 4 * mm))
-            canvas.drawCentredString(x, y - 3, label)
+            draw_string(canvas, x, y - 3, label, _fit(label, 8, 2 * radius - 4 * mm), align="centre")
         for ns in self.seats:
             self._draw_seat(canvas, ns)
         canvas.setFillColor(MUTED)
-        canvas.setFont(FONT, 7)
-        canvas.drawCentredString(self.width / 2, 1.5 * mm, f"▼  {_both(self.langs, ENTRANCE)}  ▼")
+        draw_string(canvas, self.width / 2, 1.5 * mm, f"▼  {_both(self.langs, ENTRANCE)}  ▼", 7, align="centre")
         canvas.restoreState()
 
     def _draw_seat(self, canvas: Canvas, ns: NumberedSeat) -> None:
@@ -356,24 +353,21 @@ class RoundDiagram(Flowable):
         canvas.setDash()
         canvas.setFillColor(ACCENT)
         if not self.names:
-            canvas.setFont(FONT, 7)
-            canvas.drawCentredString(x + width / 2, y + height / 2 - 2.4, str(ns.number))
+            draw_string(canvas, x + width / 2, y + height / 2 - 2.4, str(ns.number), 7, align="centre")
             return
-        canvas.setFont(FONT, 5)
-        canvas.drawString(x + 0.8 * mm, y + height - 2.2 * mm, str(ns.number))
+        draw_string(canvas, x + 0.8 * mm, y + height - 2.2 * mm, str(ns.number), 5)
         lines = self._lines(ns)
-        sizes = [_fit(canvas, line, 7 if n == 0 else 6, width - 2 * mm) for n, line in enumerate(lines)]
+        sizes = [_fit(line, 7 if n == 0 else 6, width - 2 * mm) for n, line in enumerate(lines)]
         top = y + height / 2 + (sum(sizes) + 1.5 * (len(lines) - 1)) / 2 - sizes[0] * 0.8
         for n, (line, size) in enumerate(zip(lines, sizes, strict=True)):
             canvas.setFillColor(INK if n == 0 else MUTED)
-            canvas.setFont(FONT, size)
-            canvas.drawCentredString(x + width / 2, top, line)
+            draw_string(canvas, x + width / 2, top, line, size, align="centre")
             top -= size + 1.5
 
 
-def _fit(canvas: Canvas, text: str, size: float, width: float) -> float:
+def _fit(text: str, size: float, width: float) -> float:
     """The font size at which `text` fits `width`, down to 4.5 points."""
-    while size > 4.5 and canvas.stringWidth(text, FONT, size) > width:
+    while size > 4.5 and text_width(text, size) > width:
         size -= 0.25
     return size
 

@@ -10,13 +10,16 @@ from __future__ import annotations
 
 import io
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 from reportlab import rl_config
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate
 
-from planner.export.pdf.fonts import FONT, register_fonts
-from planner.export.pdf.layout import Metadata
+from planner.export.pdf.fonts import FONT, draw_string, register_fonts
+from planner.export.pdf.layout import HeldPagesCanvas, Metadata
+from planner.export.pdf.styles import FAINT
 
 PageHook = Callable[[Canvas, BaseDocTemplate], None]
 
@@ -26,11 +29,28 @@ def frame(x: float, y: float, width: float, height: float, name: str) -> Frame:
     return Frame(x, y, width, height, id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
 
+@dataclass(frozen=True, slots=True)
+class PageNumbers:
+    """"Page 2 of 5", small and right-aligned at (right, baseline) of every sheet: a loose sheet finds its place."""
+
+    label: Callable[[int, int], str]  # (page, pages) -> "Page 2 of 5"
+    right: float
+    baseline: float
+    size: float = 6.5
+
+    def draw(self, canvas: Canvas, page: int, pages: int) -> None:
+        canvas.saveState()
+        canvas.setFillColor(FAINT)
+        draw_string(canvas, self.right, self.baseline, self.label(page, pages), self.size, align="right")
+        canvas.restoreState()
+
+
 def render_sheets(
     story: list[Flowable], *, page_size: tuple[float, float], frames: list[Frame], metadata: Metadata,
-    on_page: PageHook | None = None,
+    on_page: PageHook | None = None, numbers: PageNumbers | None = None,
 ) -> bytes:
-    """The PDF of `story` laid into `frames` page after page (a FrameBreak moves to the next frame)."""
+    """The PDF of `story` laid into `frames` page after page (a FrameBreak moves to the next frame), each page
+    numbered when `numbers` says where."""
     register_fonts()
     rl_config.useA85 = 0  # binary streams, as layout.render writes them
     buffer = io.BytesIO()
@@ -41,7 +61,10 @@ def render_sheets(
     )
     hook = on_page if on_page is not None else _nothing
     doc.addPageTemplates([PageTemplate(id="sheet", frames=frames, onPage=hook, pagesize=page_size)])
-    doc.build(story)
+    if numbers is None:
+        doc.build(story)
+    else:
+        doc.build(story, canvasmaker=partial(HeldPagesCanvas, decoration=numbers))
     return buffer.getvalue()
 
 

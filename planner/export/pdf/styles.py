@@ -1,14 +1,14 @@
 """Colours, type sizes and paragraph styles: one calm, official look for every document.
 
-One typeface in a few sizes, dark blue for structure, grey for labels and
-secondary text, hairline rules; no bold cut exists, so headings are set
-larger and in `Strong` paragraphs (a faint outline, see flowables).
+One type family in a few sizes (Noto Sans for Latin, WenQuanYi Micro Hei for
+Chinese, see fonts), dark blue for structure, grey for labels and secondary
+text, hairline rules; headings are set larger and strong (Noto Sans Bold, the
+Chinese face with a faint outline, see flowables).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT
@@ -38,7 +38,7 @@ def _style(name: str, size: float, leading: float, color: colors.Color = INK, **
 
 @dataclass(frozen=True)
 class Styles:
-    """The paragraph styles of the documents; `cjk(style)` gives the variant that breaks lines between Chinese characters."""
+    """The paragraph styles of the documents; Line sets each script of their text in its face (see fonts)."""
 
     body: ParagraphStyle = _style("body", 9.2, 13.2)
     small: ParagraphStyle = _style("small", 8.2, 11.4, MUTED)
@@ -62,8 +62,3 @@ class Styles:
 
 STYLES = Styles()
 
-
-@lru_cache(maxsize=64)
-def cjk(style: ParagraphStyle) -> ParagraphStyle:
-    """The same style with line breaks allowed between CJK characters (keeps Latin words whole)."""
-    return ParagraphStyle(f"{style.name}-cjk", parent=style, wordWrap="CJK")

@@ -24,7 +24,8 @@ from planner.importing.members.reader import (
     read_member_file,
 )
 from planner.importing.members.table import RawRow, RawTable
-from planner.importing.members.workflow import import_preview, preview_member_file
+from planner.importing.members.pasted import PastedNames, read_pasted_names
+from planner.importing.members.workflow import import_preview, preview_member_file, preview_pasted_names
 
 __all__ = [
     "MAX_FILE_BYTES",
@@ -35,6 +36,7 @@ __all__ = [
     "ImportProblem",
     "MemberFileError",
     "MemberImportPreview",
+    "PastedNames",
     "ProblemKind",
     "RawRow",
     "RawTable",
@@ -44,6 +46,8 @@ __all__ = [
     "map_columns",
     "match_header",
     "preview_member_file",
+    "preview_pasted_names",
     "read_member_bytes",
     "read_member_file",
+    "read_pasted_names",
 ]

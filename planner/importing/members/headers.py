@@ -154,11 +154,15 @@ class ColumnMapping:
         return None
 
 
-def map_columns(headers: Sequence[str], mapping: Mapping[int, Field | str | None] | None = None) -> ColumnMapping:
+def map_columns(
+    headers: Sequence[str], mapping: Mapping[int, Field | str | None] | None = None, language: Language | None = None,
+) -> ColumnMapping:
     """What each column is read into: by header name, or exactly as `mapping` says (column index → field).
 
     An explicit mapping is complete: columns it leaves out are ignored, so a
     GUI can show the automatic mapping, let the user change it and pass it back.
+    `language` is the language of the list's Latin text where the headers do
+    not tell it (pasted names have none).
     """
     languages: Counter[Language] = Counter()
     found: list[Field | None] = []
@@ -198,7 +202,8 @@ def map_columns(headers: Sequence[str], mapping: Mapping[int, Field | str | None
             ProblemKind.COLUMN, N_("No column holds the family name (e.g. “Nachname”, “Family name” or “姓”); every person needs one."),
             field="family_name",
         ))
-    language = max(languages, key=lambda lang: (languages[lang], lang is Language.EN)) if languages else Language.EN
+    if language is None:
+        language = max(languages, key=lambda lang: (languages[lang], lang is Language.EN)) if languages else Language.EN
     return ColumnMapping(tuple(columns), tuple(problems), language)
 
 

@@ -253,7 +253,7 @@ class MemberImportPreview:
 
     def remap(self, mapping: Mapping[int, Field | str | None]) -> MemberImportPreview:
         """A new preview of the same file with columns read as `mapping` says (see headers.map_columns)."""
-        return MemberImportPreview(self.table, map_columns(self.table.headers, mapping), self.directory)
+        return MemberImportPreview(self.table, map_columns(self.table.headers, mapping, self.mapping.language), self.directory)
 
     # --- what gets written ----------------------------------------------------------------------
 
@@ -316,9 +316,10 @@ class MemberImportPreview:
 
 def build_preview(
     table: RawTable, directory: Iterable[PersonData] = (), mapping: Mapping[int, Field | str | None] | None = None,
+    language: Language | None = None,
 ) -> MemberImportPreview:
-    """The preview of `table`, matched against `directory` (the people already known)."""
-    return MemberImportPreview(table, map_columns(table.headers, mapping), Directory(directory))
+    """The preview of `table`, matched against `directory` (the people already known); see map_columns for `language`."""
+    return MemberImportPreview(table, map_columns(table.headers, mapping, language), Directory(directory))
 
 
 def _filled(value: object) -> bool:

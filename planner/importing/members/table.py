@@ -22,6 +22,7 @@ CellValue = str | int | float | bool | date | datetime | time | None
 class FileKind(StrEnum):
     CSV = "csv"
     XLSX = "xlsx"
+    TEXT = "text"  # pasted from a mail or spreadsheet (see pasted.py)
 
 
 @dataclass(frozen=True, slots=True)

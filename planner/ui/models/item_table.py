@@ -19,9 +19,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersisten
 
 from planner import formatting
 from planner.db.engine import Database
-from planner.domain.entities import ContactData, ItemData, TripData, VenueData
+from planner.domain.entities import ContactData, ItemData, PersonData, TripData, VenueData
 from planner.domain.enums import ItemKind
 from planner.domain.errors import NotFoundError
+from planner.domain.hosts import item_host
 from planner.i18n import N_, _, current_language
 from planner.services import delegation, programme, trips, venues
 from planner.services.delegation import Member
@@ -59,6 +60,7 @@ class ItemTableModel(QAbstractTableModel):
         self.trip: TripData | None = None
         self.venues: dict[int, VenueData] = {}
         self.contacts: dict[int, ContactData] = {}
+        self.host_people: dict[int, PersonData] = {}  # the people hosting an item, members or not
         self.members: list[Member] = []
         self._rows: list[ItemData] = []
         self._row_of: dict[int, int] = {}
@@ -94,6 +96,7 @@ class ItemTableModel(QAbstractTableModel):
         self._forget()
         self.trip, self.venues, self.members, self._rows = trip, venue_map, members, rows
         self.contacts = item_text.contacts_by_id(self.venues)
+        self.host_people = programme.host_people(self._db, self.trip_id) if self.trip is not None else {}
         self._index_rows()
         self.endResetModel()
 
@@ -109,6 +112,8 @@ class ItemTableModel(QAbstractTableModel):
             item = None
         if item is not None and (self.trip_id is None or item.trip_id != self.trip_id):
             item = None
+        if item is not None and item.host_person_id is not None and item.host_person_id not in self.host_people:
+            self.host_people = programme.host_people(self._db, item.trip_id)  # a newly chosen host
         row = self._row_of.get(item_id, -1)
         self._forget(item_id)
         if row >= 0 and item is not None:
@@ -232,7 +237,7 @@ class ItemTableModel(QAbstractTableModel):
             return item_text.venue_text(item, self.venues, lang)
         if column == PARTICIPANTS:
             return item_text.participants_text(item, self.members)
-        return item_text.host_text(item, self.contacts)
+        return item_text.host_text(item, self.contacts, self.host_people)
 
     def _sort_value(self, item: ItemData, column: int) -> Any:
         key = (item.id or 0, column)
@@ -263,7 +268,7 @@ class ItemTableModel(QAbstractTableModel):
         if venue is not None:
             venue_words = " ".join((venue.name.de, venue.name.zh, venue.name.en, venue.city.de, venue.city.zh, venue.city.en))
         host = self._display(item, HOST)
-        contact = self.contacts.get(item.host_contact_id) if item.host_contact_id is not None else None
+        contact = item_host(item, self.contacts, self.host_people)
         texts = (
             self._display(item, DAY),
             self._display(item, TIME),

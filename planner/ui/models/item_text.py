@@ -13,7 +13,8 @@ from datetime import date, datetime, time
 from functools import lru_cache
 
 from planner import formatting
-from planner.domain.entities import ContactData, ItemData, VenueData
+from planner.domain.entities import ContactData, ItemData, PersonData, VenueData
+from planner.domain.hosts import item_host
 from planner.domain.timing import utc_to_local
 from planner.i18n import _, current_locale, ngettext
 from planner.services.delegation import Member
@@ -97,8 +98,9 @@ def contacts_by_id(venues: Mapping[int, VenueData]) -> dict[int, ContactData]:
     return {c.id: c for v in venues.values() for c in v.contacts if c.id is not None}
 
 
-def host_text(item: ItemData, contacts: Mapping[int, ContactData]) -> str:
-    contact = contacts.get(item.host_contact_id) if item.host_contact_id is not None else None
+def host_text(item: ItemData, contacts: Mapping[int, ContactData], people: Mapping[int, PersonData] | None = None) -> str:
+    """The host's name, a venue contact's or a person's."""
+    contact = item_host(item, contacts, people or {})
     return contact.display if contact is not None else ""
 
 

@@ -101,8 +101,14 @@ class ProblemTableModel(QAbstractTableModel):
 
 
 def _short_when(p: Problem, timezone: str) -> str:
+    """When, on the clock the message uses (the item's), with its offset named if that is not the trip's clock."""
     from planner.domain.timing import utc_to_local
+    from planner.domain.zones import canonical_zone
 
     assert p.when is not None
-    local = utc_to_local(p.when, timezone)
-    return f"{formatting.short_date(local.date())} {formatting.time_of_day(local)}"
+    zone = p.when_zone() or timezone
+    local = utc_to_local(p.when, zone)
+    text = f"{formatting.short_date(local.date())} {formatting.time_of_day(local)}"
+    if canonical_zone(zone) != canonical_zone(timezone):
+        text = f"{text} {formatting.gmt_offset(zone, local)}"
+    return text

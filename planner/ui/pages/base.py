@@ -60,6 +60,11 @@ class TripPage(QWidget):
     def reload(self) -> None:
         """Read again what the page shows."""
 
+    def main_view(self) -> QWidget:
+        """Where the keyboard goes when the page is chosen with its key (Ctrl+1 …): its table, else the page."""
+        view = getattr(self, "view", None)
+        return view if isinstance(view, QWidget) else self
+
     def retranslate(self) -> None:
         """Set every caption again in the current language."""
 

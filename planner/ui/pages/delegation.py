@@ -12,12 +12,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMenu,
     QSizePolicy,
     QStyle,
     QToolBar,
@@ -26,8 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from planner.domain.entities import MembershipData
+from planner.domain.entities import MembershipData, TripData
 from planner.domain.enums import Role
+from planner.domain.sides import SideDefaults, home_country_for_interface, side_defaults
 from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
 from planner.domain.protocol import VisaData
@@ -37,17 +39,18 @@ from planner.services.delegation import Member
 from planner.ui.errors import show_planner_error
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.member_table import VISA, MemberTableModel
+from planner.ui.keyboard import ADD_KEYS, IMPORT_KEYS, INSERT_KEYS, NEW_KEYS, page_shortcut, with_shortcut
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
 from planner.ui.pages.people import (
     DirectoryPicker,
-    fit_columns,
     record_table,
     select_source_rows,
     selected_records,
     show_refusals,
     tool_button,
 )
+from planner.ui.widgets.column_fit import ColumnFitter
 from planner.ui.widgets.person_form import MemberForm, MemberRecord
 from planner.ui.widgets.protocol_forms import VisaForm
 
@@ -76,8 +79,8 @@ class DelegationPage(TripPage):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._filter_changed)
         self.count = QLabel(self)
-        self._fitted_for: int | None = None
         self.view = record_table(self, self.proxy)
+        self.columns = ColumnFitter(self.view)  # names added later are not cut
         self.view.activated.connect(lambda index: self.edit_visa() if index.column() == VISA else self.edit_member())
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_actions())
 
@@ -85,6 +88,10 @@ class DelegationPage(TripPage):
         self.add_action = self._action(self.add_from_directory)
         self.new_action = self._action(self.new_person)
         self.import_action = self._action(self.import_members)
+        page_shortcut(self, self.add_action, ADD_KEYS)
+        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
+        page_shortcut(self, self.import_action, IMPORT_KEYS)
+        self.paste_action = self._action(lambda: self.paste_names(), QKeySequence.keyBindings(QKeySequence.StandardKey.Paste))
         self.edit_action = self._action(self.edit_member)
         self.visa_action = self._action(self.edit_visa)
         self.remove_action = self._action(self.remove_members, QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
@@ -94,7 +101,7 @@ class DelegationPage(TripPage):
         self.down_action = self._action(lambda: self.move(1), [QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_Down)])
         self.down_action.setIcon(style.standardIcon(QStyle.StandardPixmap.SP_ArrowDown))
         self.view.addActions([
-            self.add_action, self.new_action, self.import_action, self.edit_action, self.visa_action, self.remove_action, self.up_action,
+            self.add_action, self.new_action, self.import_action, self.paste_action, self.edit_action, self.visa_action, self.remove_action, self.up_action,
             self.down_action,
         ])
         separator = QAction(self)
@@ -112,6 +119,13 @@ class DelegationPage(TripPage):
         buttons.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         for action in (self.add_action, self.new_action, self.import_action, self.edit_action, self.visa_action, self.remove_action):
             buttons.addAction(action)
+        # Pasting names is the import's other source: on the Import button's arrow, so the bar gets no wider.
+        import_button = buttons.widgetForAction(self.import_action)
+        if isinstance(import_button, QToolButton):
+            sources = QMenu(import_button)
+            sources.addActions([self.import_action, self.paste_action])
+            import_button.setMenu(sources)
+            import_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
         spacer = QWidget(buttons)
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         buttons.addWidget(spacer)
@@ -145,12 +159,18 @@ class DelegationPage(TripPage):
         self.search.setPlaceholderText(_("Filter as you type…"))
         self.search.setToolTip(_("Finds members by name, role, organisation or function, in any language"))
         self.add_action.setText(_("Add from directory…"))
-        self.add_action.setToolTip(_("Add people from the people directory to this delegation"))
+        self.add_action.setToolTip(with_shortcut(_("Add people from the people directory to this delegation"), ADD_KEYS))
         self.new_action.setText(_("New person…"))
-        self.new_action.setToolTip(_("Enter a person who is not yet in the directory and add them"))
+        self.new_action.setToolTip(with_shortcut(_("Enter a person who is not yet in the directory and add them"), NEW_KEYS))
         self.import_action.setText(_("Import members from a spreadsheet…"))
         self.import_action.setIconText(_("Import list"))  # the button's shorter caption; the context menu shows the full one
-        self.import_action.setToolTip(_("Add the people of a member list (CSV or Excel) to this delegation, after a preview"))
+        self.import_action.setToolTip(
+            with_shortcut(_("Add the people of a member list (CSV or Excel) to this delegation, after a preview"), IMPORT_KEYS)
+        )
+        self.paste_action.setText(_("Paste names…"))
+        self.paste_action.setToolTip(
+            _("Add the people of a pasted list (lines of a mail or spreadsheet cells) to this delegation, after a preview (Ctrl+V)")
+        )
         self.edit_action.setText(_("Edit…"))
         self.visa_action.setText(_("Visa…"))
         self.visa_action.setToolTip(_("Record whether the selected member needs a visa, and when it was applied for and granted"))
@@ -172,9 +192,6 @@ class DelegationPage(TripPage):
             self.model.set_database(self.ctx.db)
         self.model.set_trip(self.trip_id)
         self.select_members(keep)
-        if self.model.rowCount() and self._fitted_for != self.trip_id:
-            fit_columns(self.view)  # once per trip: later reloads keep the widths the user set
-            self._fitted_for = self.trip_id
         self._update_actions()
 
     def selected_members(self) -> list[Member]:
@@ -190,7 +207,7 @@ class DelegationPage(TripPage):
     def _update_actions(self) -> None:
         has_trip = self.trip_id is not None
         selected = self.selected_members()
-        for action in (self.add_action, self.new_action, self.import_action):
+        for action in (self.add_action, self.new_action, self.import_action, self.paste_action):
             action.setEnabled(has_trip)
         self.edit_action.setEnabled(len(selected) == 1)
         self.visa_action.setEnabled(len(selected) == 1)
@@ -267,9 +284,23 @@ class DelegationPage(TripPage):
             return changes[0]
 
         membership = MembershipData(trip_id=trip_id, role=Role.MEMBER)
-        if self.run_form(MemberForm(save, membership, None, trips.get_trip(db, trip_id), self)):
+        trip = trips.get_trip(db, trip_id)
+        form = MemberForm(save, membership, None, trip, self, defaults=self.side_defaults(trip))
+        form.enable_save_and_new()
+        self.run_form(form)
+        if added:  # also after Save and new, then Close
             self.search.clear()
             self.select_members(added)
+
+    def side_defaults(self, trip: TripData) -> Callable[[Role], SideDefaults]:
+        """Language and nationality for a new person with a role on `trip`, from the members as they are then."""
+        home = home_country_for_interface(self.ctx.lang)
+
+        def defaults(role: Role) -> SideDefaults:
+            members = [(m.membership.role, m.person) for m in self.model.members()]
+            return side_defaults(trip, role, members, home)
+
+        return defaults
 
     def import_members(self, path: Path | None = None) -> None:
         """Import members from a spreadsheet (a file chosen in a dialog, unless `path` is given)."""
@@ -285,6 +316,27 @@ class DelegationPage(TripPage):
         change = import_members_with_dialog(
             self, self.ctx.history, self.ctx.settings, self.ctx.language, self.trip_id, title,
             path,
+        )
+        if change is not None:
+            self.search.clear()
+            self.select_members(c.id for c in change.related if c.entity == "membership")
+
+    def paste_names(self, text: str | None = None) -> None:
+        """Add the people of pasted text (the clipboard's, unless `text` is given) after the import preview, as one undo step."""
+        from planner.ui.widgets.member_import_dialog import paste_names_with_dialog
+
+        if self.trip_id is None:
+            return
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        try:
+            trip = trips.get_trip(self.ctx.db, self.trip_id)
+        except PlannerError as error:  # deleted in another window meanwhile
+            show_planner_error(self.ctx.window(), error)
+            return
+        side = self.side_defaults(trip)(Role.MEMBER)
+        change = paste_names_with_dialog(
+            self, self.ctx.history, self.ctx.language, self.trip_id, trip.title.text(self.ctx.lang), text, side,
         )
         if change is not None:
             self.search.clear()

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWidget
 
 from planner.i18n import _
 from planner.services import trips
@@ -14,21 +15,37 @@ from planner.ui.widgets.trip_overview import TripOverview
 class OverviewPage(TripPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self.overview = TripOverview(self)
+        # The facts always get the height their wrapped lines need (never squeezed into
+        # each other); the list of printouts gets the rest; on a small window the page scrolls
+        # (sideways only when even the printouts' buttons do not fit: text wraps first).
+        self.scroll = QScrollArea(self)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        content = QWidget(self.scroll)
+        self.overview = TripOverview(content)
         self.overview.editRequested.connect(self.edit_details)
         self.overview.statusRequested.connect(self.set_status)
-        self.printouts = PrintoutsPanel(ctx, self)
+        self.printouts = PrintoutsPanel(ctx, content)
         self.printouts.reprintRequested.connect(self.reprint)
-        layout = QVBoxLayout(self)
+        self.overview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
+        layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
-        # The facts take the room they need; the list of printouts gets the rest.
-        self.overview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.overview)
         layout.addSpacing(8)
         layout.addWidget(self.printouts, 1)
+        self.scroll.setWidget(content)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        outer.addWidget(self.scroll)
 
     def page_title(self) -> str:
         return _("Overview")
+
+    def main_view(self) -> QWidget:
+        """The list of outdated printouts (to act on) if shown, else the facts (arrow keys scroll them)."""
+        tree = self.printouts.tree
+        return tree if tree.isVisibleTo(self) else self.scroll
 
     def reload(self) -> None:
         summary = None
@@ -61,10 +78,10 @@ class OverviewPage(TripPage):
             set_status(self.ctx.history, summary.trip, TripStatus(value))
 
     def reprint(self, membership_ids: list[int]) -> None:
-        """The export dialog with the itineraries of exactly these people chosen; exporting issues the next version to them."""
+        """The export dialog with the itineraries of exactly these people chosen and "Issue as version N" ticked."""
         from planner.ui.widgets.export_dialog import open_export_dialog
 
         if self.trip_id is None:
             return
-        open_export_dialog(self.ctx, self.trip_id, membership_ids)
+        open_export_dialog(self.ctx, self.trip_id, membership_ids, issue=True)
         self.printouts.refresh()

@@ -50,12 +50,10 @@ from planner.ui.models.person_table import PersonTableModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
+from planner.ui.widgets.column_fit import FIT_SAMPLE_ROWS, MAX_COLUMN_WIDTH, ColumnFitter
 from planner.ui.widgets.person_form import PersonForm
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
-#: The widest a column may start out; longer texts are elided and shown in full as tooltips.
-MAX_COLUMN_WIDTH = 240
-#: How many rows beyond those in view fitting the columns looks at.
-FIT_SAMPLE_ROWS = 200
 
 
 # --- helpers shared with the Delegation page ------------------------------------------------
@@ -63,7 +61,7 @@ FIT_SAMPLE_ROWS = 200
 
 def record_table(parent: QWidget, proxy: QSortFilterProxyModel) -> QTableView:
     """A read-only table of records: whole rows, several at once, keyboard and mouse alike."""
-    view = QTableView(parent)
+    view = tab_leaves(QTableView(parent))
     view.setModel(proxy)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -144,7 +142,6 @@ class PeoplePage(TripPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._stale = True  # read when first shown: the window builds every page at start-up
-        self._fitted = False
         self.model = PersonTableModel(ctx.db, ctx.language, self, load=False)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -155,6 +152,7 @@ class PeoplePage(TripPage):
         self.show_passports.toggled.connect(self.model.set_passports_shown)
         self.count = QLabel(self)
         self.view = record_table(self, self.proxy)
+        self.columns = ColumnFitter(self.view)  # after every reload: new names are not cut
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(pt.FAMILY, Qt.SortOrder.AscendingOrder)
         self.view.activated.connect(lambda _index: self.edit_person())
@@ -162,6 +160,7 @@ class PeoplePage(TripPage):
 
         self.new_action = QAction(self)
         self.new_action.triggered.connect(self.new_person)
+        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
         self.edit_action = QAction(self)
         self.edit_action.triggered.connect(self.edit_person)
         self.delete_action = QAction(self)
@@ -200,6 +199,7 @@ class PeoplePage(TripPage):
         self.search.setToolTip(_("Finds people by name, organisation, function, e-mail or phone, in any language"))
         self.show_passports.setText(_("Show passport numbers"))
         self.new_action.setText(_("New person…"))
+        self.new_action.setToolTip(with_shortcut(_("Add a person to the people directory"), NEW_KEYS))
         self.edit_action.setText(_("Edit…"))
         self.delete_action.setText(_("Delete…"))
         self.delete_action.setToolTip(_("Delete the selected people from the directory (only those on no trip)"))
@@ -218,9 +218,6 @@ class PeoplePage(TripPage):
             self.model.set_database(self.ctx.db)
         else:
             self.model.reload()
-        if not self._fitted and self.model.rowCount():
-            fit_columns(self.view)  # once: later reloads keep the widths the user set
-            self._fitted = True
         self.select_people(i for i in keep if i is not None)
         self._update_actions()
 
@@ -273,9 +270,12 @@ class PeoplePage(TripPage):
     def new_person(self) -> None:
         db = self.ctx.db
         form = PersonForm(lambda data: self.ctx.history.record(_("New person"), people.create_person(db, data)), self)
-        if self.run_form(form):
+        form.enable_save_and_new()
+        self.run_form(form)
+        created = [value.id for value in form.saved_values if isinstance(value, Change)]
+        if created:  # also after Save and new, then Close
             self.search.clear()
-            self.select_people([form.result_value.id])  # type: ignore[attr-defined]
+            self.select_people(created)
 
     def edit_person(self) -> None:
         chosen = self.selected_people()

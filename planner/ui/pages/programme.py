@@ -33,7 +33,7 @@ from planner.domain.enums import ItemKind
 from planner.domain.timing import local_to_utc
 from planner.i18n import _, ngettext
 from planner.paths import ICONS
-from planner.services import programme
+from planner.services import people, programme
 from planner.services.base import Change
 from planner.ui.errors import show_planner_error
 from planner.ui.models import item_table
@@ -45,6 +45,7 @@ from planner.ui.undo import perform_each
 from planner.ui.widgets.agenda import AgendaView
 from planner.ui.widgets.item_form import ItemForm
 from planner.ui.widgets.kind_style import kind_icon
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
 VIEW_KEY = "programme/view"
 AGENDA, TABLE = 0, 1
@@ -70,7 +71,7 @@ class ProgrammePage(TripPage):
         self._columns_fitted = False
 
         self.agenda = AgendaView(self)
-        self.table = QTableView(self)
+        self.table = tab_leaves(QTableView(self))
         self._setup_table()
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.agenda)
@@ -155,6 +156,7 @@ class ProgrammePage(TripPage):
     def _build_actions(self) -> None:
         self.new_action = QAction(_icon("add"), "", self)
         self.new_action.triggered.connect(lambda: self.new_item())
+        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
         self.edit_action = QAction(_icon("edit"), "", self)
         self.edit_action.triggered.connect(lambda: self.edit_item(self.current_id()))
         self.delete_action = QAction(_icon("delete"), "", self)
@@ -166,6 +168,7 @@ class ProgrammePage(TripPage):
             view.addAction(self.delete_action)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.agenda.addAction(self.new_action)
+        self.table.addAction(self.new_action)
 
     def _connect(self) -> None:
         self.agenda.createRequested.connect(self.new_item)
@@ -189,9 +192,12 @@ class ProgrammePage(TripPage):
     def page_title(self) -> str:
         return _("Programme")
 
+    def main_view(self) -> QWidget:
+        return self.stack.currentWidget()  # the agenda or the table, whichever is in front
+
     def retranslate(self) -> None:
         self.new_action.setText(_("New item…"))
-        self.new_action.setToolTip(_("Add a programme item (or double-click a time in the agenda)"))
+        self.new_action.setToolTip(with_shortcut(_("Add a programme item (or double-click a time in the agenda)"), NEW_KEYS))
         self.edit_action.setText(_("Edit…"))
         self.delete_action.setText(_("Delete"))
         self.agenda_button.setText(_("Agenda"))
@@ -355,7 +361,8 @@ class ProgrammePage(TripPage):
             return None
         item = ItemData(trip_id=trip.id, start=start, end=start + DEFAULT_DURATION, timezone=trip.timezone)
         change = self._open_form(
-            item, lambda data: self.ctx.history.record(_("New programme item"), programme.create_item(self.ctx.db, data))
+            item, lambda data: self.ctx.history.record(_("New programme item"), programme.create_item(self.ctx.db, data)),
+            save_and_new=True,
         )
         if change is not None:
             self.select(change.id)
@@ -369,17 +376,25 @@ class ProgrammePage(TripPage):
             item, lambda data: self.ctx.history.record(_("Edit programme item"), programme.update_item(self.ctx.db, data))
         )
 
-    def _open_form(self, item: ItemData, save: object) -> Change | None:
+    def _open_form(self, item: ItemData, save: object, save_and_new: bool = False) -> Change | None:
+        """The item form; the last change it saved (after Save and new, also when it is then closed)."""
         trip = self.model.trip
         assert trip is not None
-        form = ItemForm(save, trip, list(self.model.venues.values()), self.model.members, item, self.ctx.lang, self)  # type: ignore[arg-type]
+        form = ItemForm(
+            save, trip, list(self.model.venues.values()), self.model.members, item, self.ctx.lang, self,  # type: ignore[arg-type]
+            directory=lambda: people.list_people(self.ctx.db),
+        )
         if item.id is not None:  # gifts and the seating plan belong to a saved item
             from planner.ui.widgets.protocol_panel import ProtocolPanel
 
             form.add_side_panel("protocol", _("Gifts"), ProtocolPanel(self.ctx, item, self.model.members, form))
-        if form.exec() != QDialog.DialogCode.Accepted:
+        if save_and_new:
+            form.enable_save_and_new()
+        accepted = form.exec() == QDialog.DialogCode.Accepted
+        if not accepted and not save_and_new:
             return None
-        return form.result_value if isinstance(form.result_value, Change) else None
+        saved = [value for value in form.saved_values if isinstance(value, Change)]
+        return saved[-1] if saved else None
 
     def move_item(self, item_id: int, start: datetime, end: datetime | None = None) -> Change | None:
         """Move (and with `end`, resize) an item, undoably; a refusal is shown as a message."""

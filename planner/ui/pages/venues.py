@@ -47,9 +47,10 @@ from planner.ui.models.venue_table import (
     coordinates_text,
 )
 from planner.ui.pages.base import TripPage, UiContext
-from planner.ui.pages.people import FIT_SAMPLE_ROWS
 from planner.ui.undo import DataBus
+from planner.ui.widgets.column_fit import ColumnFitter
 from planner.ui.widgets.venue_form import VenueForm
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
 def place_text(venue: VenueData, language: str) -> str:
     """City and country as the language writes them: "Shenzhen, China", "中国深圳"."""
@@ -86,7 +87,7 @@ class VenueDetails(QScrollArea):
         self.contacts_caption = QLabel(self)
         self.contacts_caption.setStyleSheet("font-weight: bold;")
         self.contacts = ContactTableModel(parent=self)
-        self.contacts_view = QTableView(self)
+        self.contacts_view = tab_leaves(QTableView(self))
         self.contacts_view.setModel(self.contacts)
         self.contacts_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.contacts_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -175,7 +176,6 @@ class VenuesPage(TripPage):
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._stale = True  # read when first shown: the window builds every page at start-up
-        self._fitted = False
         self.model = VenueTableModel(ctx.db, ctx.language, self, load=False)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -189,7 +189,7 @@ class VenuesPage(TripPage):
             self.kind_filter.addItem(kind_icon("venues", kind.value), "", kind.value)
         self.kind_filter.currentIndexChanged.connect(self._kind_changed)
 
-        self.view = QTableView(self)
+        self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(venue_table.NAME, Qt.SortOrder.AscendingOrder)
@@ -202,8 +202,9 @@ class VenuesPage(TripPage):
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
         header.setMinimumSectionSize(50)
+        caps = {venue_table.NAME: 300, venue_table.KIND: 180, venue_table.ADDRESS: 260, venue_table.ADDRESS_ROMANISED: 260}
+        self.columns = ColumnFitter(self.view, caps)  # after every reload: a new venue's name is not cut
         self.view.selectionModel().selectionChanged.connect(self._selection_changed)
         self.view.activated.connect(lambda _index: self.edit_venue())
         self.proxy.modelReset.connect(self._selection_changed)
@@ -215,7 +216,9 @@ class VenuesPage(TripPage):
         self.edit_button.clicked.connect(self.edit_venue)
         self.delete_button = QPushButton(icon("actions/delete"), "", self)
         self.delete_button.clicked.connect(self.delete_venue)
-        self.new_action = self._view_action(QKeySequence(Qt.Key.Key_Insert), self.new_venue)
+        self.new_action = QAction(self)
+        self.new_action.triggered.connect(self.new_venue)
+        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
         self.delete_action = self._view_action(QKeySequence.StandardKey.Delete, self.delete_venue)
 
         self.details = VenueDetails(self)
@@ -264,9 +267,6 @@ class VenuesPage(TripPage):
         current = self.current_venue()
         self._stale = False
         self.model.reload()
-        if not self._fitted and self.model.rowCount():
-            self._fit_columns()  # once: later reloads keep the widths the user set
-            self._fitted = True
         self.select_venue(current.id if current is not None else None)
 
     def database_changed(self) -> None:
@@ -282,7 +282,7 @@ class VenuesPage(TripPage):
             self.kind_filter.setItemText(index, kind.label)
         self.kind_filter.setToolTip(_("Show only venues of this kind"))
         self.new_button.setText(_("New venue…"))
-        self.new_button.setToolTip(_("Add a venue to the directory (Insert)"))
+        self.new_button.setToolTip(with_shortcut(_("Add a venue to the directory"), NEW_KEYS))
         self.edit_button.setText(_("Edit…"))
         self.edit_button.setToolTip(_("Edit the selected venue and its contacts (Enter)"))
         self.delete_button.setText(_("Delete…"))
@@ -341,12 +341,6 @@ class VenuesPage(TripPage):
         self.proxy.set_filter_value(self.kind_filter.currentData())
         self._selection_changed()
 
-    def _fit_columns(self) -> None:
-        self.view.horizontalHeader().setResizeContentsPrecision(FIT_SAMPLE_ROWS)  # see people.fit_columns
-        self.view.resizeColumnsToContents()
-        for column, widest in ((venue_table.NAME, 300), (venue_table.KIND, 180), (venue_table.ADDRESS, 260), (venue_table.ADDRESS_ROMANISED, 260)):
-            self.view.setColumnWidth(column, min(self.view.columnWidth(column), widest))
-
     # --- commands ------------------------------------------------------------------------
 
     def make_form(self, venue: VenueData | None = None) -> VenueForm:
@@ -361,12 +355,13 @@ class VenuesPage(TripPage):
 
     def new_venue(self) -> None:
         form = self.make_form()
-        if form.exec() == VenueForm.DialogCode.Accepted and form.result_value is not None:
+        form.enable_save_and_new()
+        form.exec()
+        if form.saved_values:  # also after Save and new, then Close: show the last one entered
             self.search.clear()
             self.kind_filter.setCurrentIndex(0)
             self.reload()
-            self.select_venue(getattr(form.result_value, "id", None))
-            self._fit_columns()
+            self.select_venue(getattr(form.saved_values[-1], "id", None))
 
     def edit_venue(self) -> None:
         current = self.current_venue()

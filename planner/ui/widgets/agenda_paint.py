@@ -24,8 +24,11 @@ CLOCK_CHANGE = QColor("#e69138")
 MUTED = QColor("#666666")
 TEXT = QColor("#1f1f1f")
 #: Narrower or lower blocks than this get no text (thousands of items must still paint fast).
+#: A 15-minute item at the default zoom is about 10 pixels high: it gets one line in a smaller font.
 MIN_TEXT_WIDTH = 24.0
-MIN_TEXT_HEIGHT = 11.0
+MIN_TEXT_HEIGHT = 8.0
+#: The smallest type used for a short item's one line, in pixels; below it the block stays plain.
+MIN_FONT_PIXELS = 7
 
 
 @dataclass(frozen=True, slots=True)
@@ -126,9 +129,15 @@ def paint_block(
         return
     painter.save()
     painter.setClipRect(rect)
-    area = rect.adjusted(7, 1, -3, -1)
-    if text_top is not None and text_top > area.top():
+    line = QFontMetricsF(painter.font()).height()
+    short = rect.height() < line + 2
+    area = rect.adjusted(7, 0, -3, 0) if short else rect.adjusted(7, 1, -3, -1)
+    if text_top is not None and text_top > area.top() and not short:
         area.setTop(min(text_top + 1, area.bottom()))
+    if short:  # a quarter of an hour: its time and title in type that fits the strip
+        font = QFont(painter.font())
+        font.setPixelSize(max(MIN_FONT_PIXELS, int(area.height())))
+        painter.setFont(font)
     _paint_texts(painter, area, kind, texts)
     painter.restore()
 

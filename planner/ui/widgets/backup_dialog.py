@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from planner import formatting
 from planner.db.backup import BackupInfo, BackupKind, Check, list_backups
 from planner.i18n import N_, _
+from planner.ui.keyboard import tab_leaves
 
 KIND_LABELS: dict[BackupKind, str] = {
     BackupKind.DAILY: N_("Daily backup"),
@@ -52,7 +53,7 @@ class BackupDialog(QDialog):
             self,
         )
         intro.setWordWrap(True)
-        self.table = QTableWidget(len(self.backups), 4, self)
+        self.table = tab_leaves(QTableWidget(len(self.backups), 4, self))
         self.table.setHorizontalHeaderLabels([_("Made on"), _("Kind"), _("Check"), _("Size")])
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

@@ -4,6 +4,12 @@ The dialog only gathers choices; the documents are made by planner.export in a
 worker thread (reportlab takes a moment per page, and a delegation of twenty
 would freeze the window for seconds). The choice of folder is remembered, as
 the same shared folder is usually used for every trip.
+
+Writing itineraries does not by itself issue them: "Issue as version N" is a
+separate, visible choice (off unless the Overview's "Issue itineraries…"
+opened the dialog), because a copy for a look or for one person must not
+become what the planner believes everyone holds. Issuing a draft or a trip
+with open errors asks first and names them.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
 from PySide6.QtGui import QDesktopServices, QStandardItemModel
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -49,12 +56,15 @@ from planner.export.pdf.filenames import output_folder
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.i18n import N_, _, ngettext
-from planner.services import delegation, trips
+from planner.services import delegation, issuing, trips
+from planner.services.calendar_revisions import CalendarRevisions, calendar_revisions
+from planner.services.issue_readiness import IssueReadiness, issue_readiness
 from planner.ui.errors import show_error, show_planner_error
 from planner.ui.language import LANGUAGE_NAMES
 from planner.ui.pages.base import UiContext
 from planner.ui.tasks import BackgroundTask, Progress
 from planner.ui.widgets.pdf_preview import PdfPreview
+from planner.ui.keyboard import tab_leaves
 
 FOLDER_KEY = "export/folder"
 PAPER_KEY = "export/paper"
@@ -88,6 +98,7 @@ class ExportChoice:
     paper: Paper
     folder: Path
     membership_ids: tuple[int, ...]
+    issue: bool = False  # itineraries only: record them as the next issued version
 
 
 def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: Progress) -> list[Path]:
@@ -96,11 +107,13 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
     if choice.document is Document.ITINERARIES:
         return export_personal_pdfs(
             db, trip_id, folder, choice.membership_ids, language=choice.language or "auto",
-            bilingual_with=choice.second, paper=choice.paper, progress=progress,
+            bilingual_with=choice.second, paper=choice.paper, progress=progress, issue=choice.issue,
         )
     view = TripView.load(db, trip_id)
+    if choice.document in (Document.CALENDARS, Document.TRIP_CALENDAR):
+        revisions = calendar_revisions(db, trip_id)
     if choice.document is Document.CALENDARS:
-        return _member_calendars(view, folder, choice, progress)
+        return _member_calendars(view, revisions, folder, choice, progress)
     progress(0, 1)
     language = choice.language or Language.EN
     if choice.document is Document.PROGRAMME:
@@ -108,20 +121,21 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
         data = programme_document(view, language=language, paper=choice.paper, bilingual_with=choice.second)
     else:
         target = folder / trip_ics_name(view, language)
-        data = calendar_bytes(trip_calendar(view, language=language))
-    write_atomically(target, data, private=choice.document is Document.PROGRAMME)  # a calendar file is private
+        data = calendar_bytes(trip_calendar(view, language=language, revisions=revisions))
+    write_atomically(target, data, private=choice.document is not Document.PROGRAMME)  # a calendar file is private
     progress(1, 1)
     return [target]
 
 
-def _member_calendars(view: TripView, folder: Path, choice: ExportChoice, progress: Progress) -> list[Path]:
+def _member_calendars(view: TripView, revisions: CalendarRevisions, folder: Path, choice: ExportChoice, progress: Progress) -> list[Path]:
     namer = FileNamer()
     written: list[Path] = []
     for membership_id in choice.membership_ids:
         member = view.member(membership_id)
         target = folder / namer.name(itinerary_stem(member), ".ics")
         language = choice.language or member.person.preferred_language
-        write_atomically(target, calendar_bytes(trip_calendar(view, language=language, membership_id=membership_id)), private=True)
+        calendar = trip_calendar(view, language=language, revisions=revisions, membership_id=membership_id)
+        write_atomically(target, calendar_bytes(calendar), private=True)  # who travels where and when
         written.append(target)
         if not progress(len(written), len(choice.membership_ids)):
             break
@@ -160,10 +174,25 @@ def open_folder(folder: Path) -> None:
     QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder)))
 
 
+def confirm_issue(parent: QWidget, number: int, readiness: IssueReadiness) -> bool:
+    """Ask before issuing a draft or a trip with open errors, naming them; True to issue anyway."""
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, _("Issue version {number}?").format(number=number),
+        _("Issue the itineraries as version {number} anyway?").format(number=number), QMessageBox.StandardButton.Cancel, parent,
+    )
+    box.setInformativeText("\n\n".join(readiness.reasons(bullets=True)))
+    issue_button = box.addButton(_("&Issue anyway"), QMessageBox.ButtonRole.AcceptRole)
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.exec()
+    return box.clickedButton() is issue_button
+
+
 class ExportDialog(QDialog):
     """Choices on the left of the Export button; nothing is written before it is pressed."""
 
-    def __init__(self, ctx: UiContext, trip_id: int, membership_ids: list[int] | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, ctx: UiContext, trip_id: int, membership_ids: list[int] | None = None, parent: QWidget | None = None, *, issue: bool = False,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.trip_id = trip_id
@@ -200,7 +229,7 @@ class ExportDialog(QDialog):
         folder_row.addWidget(self.folder_edit, 1)
         folder_row.addWidget(self.choose_button)
 
-        self.members = QListWidget(self)
+        self.members = tab_leaves(QListWidget(self))
         self.members.setAlternatingRowColors(True)
         self.members.setMinimumHeight(180)
         wanted = set(membership_ids) if membership_ids is not None else None
@@ -234,6 +263,13 @@ class ExportDialog(QDialog):
         form.labelForField(folder_row).setBuddy(self.folder_edit)  # type: ignore[union-attr]
         self.members_caption = QLabel(_("&Participants:"), self)
         self.members_caption.setBuddy(self.members)
+        self.issue_box = QCheckBox(self)
+        self.issue_box.setChecked(issue)
+        self.issue_box.toggled.connect(lambda _on: self._update_state())
+        self.issue_note = QLabel(self)
+        self.issue_note.setWordWrap(True)
+        self.issue_note.setEnabled(False)  # greyed: an explanation, not a control
+        self._show_next_number()
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         self.preview_button = self.buttons.addButton(_("Pre&view"), QDialogButtonBox.ButtonRole.ActionRole)
@@ -248,6 +284,8 @@ class ExportDialog(QDialog):
         layout.addWidget(self.members_caption)
         layout.addWidget(self.members, 1)
         layout.addLayout(member_buttons)
+        layout.addWidget(self.issue_box)
+        layout.addWidget(self.issue_note)
         layout.addWidget(self.buttons)
         self.document_box.currentIndexChanged.connect(lambda _i: self._update_state())
         self.language_box.activated.connect(lambda _i: setattr(self, "_own_language_put_aside", False))
@@ -267,6 +305,14 @@ class ExportDialog(QDialog):
 
     def document(self) -> Document:
         return Document(self.document_box.currentData())
+
+    def _show_next_number(self) -> None:
+        self.next_number = issuing.next_number(self.ctx.db, self.trip_id)
+        self.issue_box.setText(_("Iss&ue as version {number}").format(number=self.next_number))
+        self.issue_note.setText(
+            _("Records these itineraries as the printouts the participants hold: change notices and the Overview compare with them. "
+              "Leave it off for a copy to look at.")
+        )
 
     def set_document(self, document: Document) -> None:
         self.document_box.setCurrentIndex(self.document_box.findData(document))
@@ -297,6 +343,7 @@ class ExportDialog(QDialog):
             document=document, language=language, second=_language(self.second_box.currentData()) if document in PRINTED else None,
             paper=Paper(self.paper_box.currentData()), folder=Path(self.folder_edit.text().strip()).expanduser(),
             membership_ids=tuple(self.checked_ids()) if document in PER_PERSON else (),
+            issue=document is Document.ITINERARIES and self.issue_box.isChecked(),
         )
 
     def choose_folder(self) -> None:
@@ -322,6 +369,8 @@ class ExportDialog(QDialog):
             widget.setEnabled(per_person)
         self.second_box.setEnabled(document in PRINTED)
         self.paper_box.setEnabled(document in PRINTED)
+        self.issue_box.setEnabled(document is Document.ITINERARIES)
+        self.export_button.setText(_("&Issue") if document is Document.ITINERARIES and self.issue_box.isChecked() else _("&Export"))
         checked = len(self.checked_ids())
         self.count_label.setText(
             ngettext("{count} of {total} participant chosen", "{count} of {total} participants chosen", self.members.count()).format(
@@ -352,6 +401,10 @@ class ExportDialog(QDialog):
         if choice.document in PER_PERSON and not choice.membership_ids:
             show_error(self, _("Nothing was exported"), _("Choose at least one participant."))
             return None
+        if choice.issue:
+            readiness = issue_readiness(self.ctx.db, self.trip_id)
+            if not readiness.ready and not confirm_issue(self, self.next_number, readiness):
+                return None
         db, trip_id = self.ctx.db, self.trip_id
         self.written = []
         self._total = 0
@@ -377,8 +430,9 @@ class ExportDialog(QDialog):
         self.ctx.settings.setValue(FOLDER_KEY, str(choice.folder))
         self.ctx.settings.setValue(PAPER_KEY, choice.paper.value)
         self._update_state()
-        if choice.document is Document.ITINERARIES and paths:
+        if choice.issue and paths:
             self.ctx.history.bus.changed.emit("issued_version", self.trip_id)  # the Overview lists who holds which version
+            self._show_next_number()
         folder = str(paths[0].parent if paths else choice.folder)
         count = len(paths)
         if cancelled:
@@ -451,9 +505,9 @@ class ExportDialog(QDialog):
             self._scratch = None
 
 
-def open_export_dialog(ctx: UiContext, trip_id: int, membership_ids: list[int] | None = None) -> int:
-    """File ▸ Print and export… and the Delegation page's "Print itineraries" open this."""
-    dialog = ExportDialog(ctx, trip_id, membership_ids, ctx.window())
+def open_export_dialog(ctx: UiContext, trip_id: int, membership_ids: list[int] | None = None, *, issue: bool = False) -> int:
+    """File ▸ Print and export… and the Delegation page's "Print itineraries" open this; the Overview's "Issue itineraries…" with `issue`."""
+    dialog = ExportDialog(ctx, trip_id, membership_ids, ctx.window(), issue=issue)
     try:
         return dialog.exec()
     finally:

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from datetime import datetime
+from datetime import datetime, timedelta
+from typing import Any
 
 from PySide6.QtCore import QDate, QTime, Qt
 from PySide6.QtWidgets import (
@@ -30,18 +31,27 @@ from PySide6.QtWidgets import (
 
 from planner import formatting
 from planner.domain.checks.needs import NeedsSummary, needs_text, summarise_needs
-from planner.domain.entities import ItemData, TripData, VenueData
+from planner.domain.entities import ItemData, PersonData, TripData, VenueData
 from planner.domain.enums import ItemKind
 from planner.domain.errors import ValidationError, ValidationErrors
+from planner.domain.localized import LocalizedText
 from planner.domain.timing import local_to_utc, utc_to_local, zone
 from planner.i18n import N_, _, current_language, ngettext
 from planner.services.delegation import Member
 from planner.ui.models.member_checks import MemberCheckModel
 from planner.ui.widgets.form import RecordForm
+from planner.ui.widgets.host_picker import HostCombo, person_key
 from planner.ui.widgets.kind_style import kind_icon
 from planner.ui.widgets.trip_dialog import timezone_combo
+from planner.ui.keyboard import tab_leaves
 
+#: The form's width when it opens (its minimum is what its rows need, at least 980) …
+COMFORTABLE_WIDTH = 1180
+#: … and no taller than a 768-pixel screen leaves (the lists in it scroll).
+COMFORTABLE_HEIGHT = 700
 _NOT_A_VENUE = N_("Choose a venue from the list, or “no venue”.")
+#: How long the next item runs at first after "Save and new" (as a new item from the Programme page).
+NEXT_ITEM_DURATION = timedelta(hours=1)
 
 
 def _compact(combo: QComboBox) -> None:
@@ -54,9 +64,13 @@ class ItemForm(RecordForm):
     def __init__(
         self, save: Callable[[ItemData], object], trip: TripData, venues: Sequence[VenueData], members: Sequence[Member],
         item: ItemData, language: str, parent: QWidget | None = None,
+        directory: Callable[[], Sequence[PersonData]] | None = None,
     ) -> None:
+        """`directory` lists the people directory for the host picker's "Other person…" (left out: no such entry)."""
         super().__init__(save, parent)
         self._item = item
+        self._trip_members = tuple(members)
+        self._directory = directory
         self._trip = trip
         self._language = language
         self._venues = {v.id: v for v in venues if v.id is not None}
@@ -70,13 +84,16 @@ class ItemForm(RecordForm):
         self.grid.setRowStretch(self._row, 1)  # extra height goes below the rows, not between them
         columns = QHBoxLayout()
         self.layout_.removeItem(self.grid)
-        columns.addLayout(self.grid, 5)
+        columns.addLayout(self.grid, 1)  # halves: the side column holds the longer texts (needs, description)
         columns.addSpacing(16)
-        columns.addLayout(self.side_grid, 4)
+        columns.addLayout(self.side_grid, 1)
         self.layout_.insertLayout(0, columns)
         self.setMinimumWidth(980)
         self._fill(item)
         self.finish_layout()
+        # Room for the side column's longer texts on a 1280-pixel screen; a smaller one makes it fit.
+        hint = self.sizeHint()
+        self.resize(max(hint.width(), COMFORTABLE_WIDTH), min(hint.height(), COMFORTABLE_HEIGHT))
         self.title.current().setFocus()
 
     @contextmanager
@@ -117,9 +134,9 @@ class ItemForm(RecordForm):
             _compact(combo)
         self.add_row("venue_id", _("Venue"), self.venue)
 
-        self.host = QComboBox(self)
+        self.host = HostCombo(self._trip_members, self._language, self._directory, self)
         _compact(self.host)
-        self.add_row("host_contact_id", _("Host contact"), self.host)
+        self.add_row("host_contact_id", _("Host"), self.host)
 
         self.timezone = timezone_combo(self, self._trip.timezone)
         self.timezone.setToolTip(_("The time zone of the place; the times below are its local times"))
@@ -131,6 +148,8 @@ class ItemForm(RecordForm):
         self.other_end_zone = QCheckBox(_("Ends in another time zone"), self)
         self.other_end_zone.setToolTip(_("For a journey: the end time is the local time at the destination"))
         self.end_timezone = timezone_combo(self, self._trip.timezone)
+        for combo in (self.timezone, self.end_timezone):
+            _compact(combo)  # the longest zone name must not set the form's narrowest width
         row = QWidget(self)
         box = QHBoxLayout(row)
         box.setContentsMargins(0, 0, 0, 0)
@@ -155,7 +174,7 @@ class ItemForm(RecordForm):
     def _build_side(self, members: Sequence[Member]) -> None:
         self.everyone = QCheckBox(_("Everyone in the delegation"), self)
         self.participants = MemberCheckModel(members, self)
-        self.members_view = QListView(self)
+        self.members_view = tab_leaves(QListView(self))
         self.members_view.setModel(self.participants)
         self.members_view.setMinimumHeight(150)
         self.members_view.setToolTip(_("Tick who attends this item"))
@@ -198,7 +217,7 @@ class ItemForm(RecordForm):
         self.transport.set_value(item.transport)
         self.venue.setCurrentIndex(max(self.venue.findData(item.venue_id), 0))
         self._implied_zone = self._zone_of_venue()
-        self._refill_hosts(item.host_contact_id)
+        self._fill_host(item)
         self.timezone.setCurrentText(item.timezone if item.id is not None else self._implied_zone)
         self.other_end_zone.setChecked(bool(item.end_timezone))
         self.end_timezone.setCurrentText(item.end_timezone or item.timezone)
@@ -224,6 +243,30 @@ class ItemForm(RecordForm):
         self.start_time.timeChanged.connect(lambda _t: self._start_changed())
         self.end_date.dateChanged.connect(lambda _d: self._check_times())
         self.end_time.timeChanged.connect(lambda _t: self._check_times())
+
+    def prepare_next(self, saved: Any) -> None:
+        """The next item starts where the saved one ended, at the same venue with the same host and guests.
+
+        What the item is (kind, title, description, transport) is cleared; the
+        day, place, zone, dress code and who attends stay, as they do for the
+        next point of most programmes.
+        """
+        self._item = self._item.evolve(id=None, version=None)
+        self.setWindowTitle(_("New programme item"))
+        self.kind.setCurrentIndex(max(self.kind.findData(self._item.kind.value), 0))
+        for edits in (self.title, self.description, self.transport):
+            edits.set_value(LocalizedText())
+        if isinstance(saved, ItemData) and saved.end is not None:
+            zone_name = saved.arrival_timezone
+            self.other_end_zone.setChecked(False)
+            self.timezone.setCurrentText(zone_name)
+            start = utc_to_local(saved.end, zone_name).replace(tzinfo=None)
+            self._set_local(self.start_date, self.start_time, start)
+            self._set_local(self.end_date, self.end_time, start + NEXT_ITEM_DURATION)
+            self._last_start = start
+        self.clear_errors()
+        self._check_times()
+        self.title.current().setFocus()
 
     def _update_needs(self) -> None:
         chosen = None if self.everyone.isChecked() else set(self.participants.checked_ids())
@@ -251,15 +294,18 @@ class ItemForm(RecordForm):
             self.timezone.setCurrentText(implied)  # the zone followed the venue so far: keep following
         self._implied_zone = implied
 
-    def _refill_hosts(self, keep: int | None) -> None:
-        self.host.clear()
-        self.host.addItem(_("— no host —"), None)
-        venue = self._venues.get(self.venue.currentData())
-        for contact in venue.contacts if venue is not None else ():
-            function = contact.function.text(self._language)
-            self.host.addItem(contact.display + (f" · {function}" if function else ""), contact.id)
-        self.host.setCurrentIndex(max(self.host.findData(keep), 0))
-        self.host.setEnabled(self.host.count() > 1)
+    def _refill_hosts(self, keep: object) -> None:
+        self.host.refill(self._venues.get(self.venue.currentData()), keep)
+
+    def _fill_host(self, item: ItemData) -> None:
+        """The saved host: a contact of the venue, or a person (looked up in the directory if not on the trip)."""
+        if item.host_person_id is None:
+            self._refill_hosts(item.host_contact_id)
+            return
+        person = next((m.person for m in self._trip_members if m.person.id == item.host_person_id), None)
+        if person is None and self._directory is not None:
+            person = next((p for p in self._directory() if p.id == item.host_person_id), None)
+        self.host.refill(self._venues.get(self.venue.currentData()), person_key(item.host_person_id), extra=person)
 
     def _update_enabled(self) -> None:
         travel = self.kind.currentData() == ItemKind.TRAVEL.value
@@ -331,7 +377,8 @@ class ItemForm(RecordForm):
             dress_code=self.dress_code.value(),
             transport=self.transport.value(),
             venue_id=venue_id,
-            host_contact_id=self.host.currentData(),
+            host_contact_id=self.host.contact_id(),
+            host_person_id=self.host.person_id(),
             timezone=start_zone,
             end_timezone=end_zone,
             start=moments.get("start"),

@@ -38,7 +38,15 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
-from planner.importing.members import Decision, MemberImportPreview, ProblemKind, import_preview, preview_member_file
+from planner.domain.sides import SideDefaults
+from planner.importing.members import (
+    Decision,
+    MemberImportPreview,
+    ProblemKind,
+    import_preview,
+    preview_member_file,
+    preview_pasted_names,
+)
 from planner.importing.members.fields import Field
 from planner.importing.members.table import FileKind
 from planner.services.base import Change
@@ -49,6 +57,7 @@ from planner.ui.models.roles import OBJECT_ROLE
 from planner.services.import_undo import redo_import, undo_import
 from planner.ui.undo import ChangeCommand, DataBus, UndoHistory
 from planner.ui.widgets.form import ERROR_STYLE
+from planner.ui.keyboard import tab_leaves
 
 FOLDER_KEY = "files/member_list_folder"
 FILE_FILTER = "*.csv *.xlsx *.txt *.tsv"
@@ -91,7 +100,8 @@ class MemberImportDialog(QDialog):
         self.history = history
         self.trip_id = trip_id
         self.change: Change | None = None
-        self.setWindowTitle(_("Import members from a spreadsheet"))
+        pasted = preview.table.kind is FileKind.TEXT
+        self.setWindowTitle(_("Paste names") if pasted else _("Import members from a spreadsheet"))
         self.resize(1060, 620)
 
         self.model = MemberImportModel(preview, language, self)
@@ -99,14 +109,16 @@ class MemberImportDialog(QDialog):
 
         self.heading = QLabel(self)
         self.heading.setWordWrap(True)
-        self.heading.setText(
-            _("People from {file} for “{trip}”").format(file=file_name, trip=trip_title) + "\n" + _file_facts(preview)
+        source = (
+            _("Pasted names for “{trip}”").format(trip=trip_title) if pasted
+            else _("People from {file} for “{trip}”").format(file=file_name, trip=trip_title)
         )
+        self.heading.setText(source + "\n" + _file_facts(preview))
         self.columns_note = QLabel(self)
         self.columns_note.setWordWrap(True)
         self.columns_note.setTextFormat(Qt.TextFormat.PlainText)
 
-        self.view = QTableView(self)
+        self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -328,6 +340,8 @@ def _file_facts(preview: MemberImportPreview) -> str:
     rows = ngettext("{n} row", "{n} rows", len(preview)).format(n=len(preview))
     if table.kind is FileKind.XLSX:
         return _("Excel workbook · {rows}").format(rows=rows)
+    if table.kind is FileKind.TEXT:
+        return _("Pasted text · {rows}").format(rows=rows)
     delimiter = {
         ",": _("comma-separated"), ";": _("semicolon-separated"), "\t": _("tab-separated"),
     }.get(table.delimiter, table.delimiter)
@@ -373,6 +387,26 @@ def import_members_with_dialog(
     if preview is None:
         return None
     dialog = MemberImportDialog(history, trip_id, trip_title, preview, path.name, language, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.change
+
+
+def paste_names_with_dialog(
+    parent: QWidget, history: UndoHistory, language: LanguageController | None, trip_id: int, trip_title: str, text: str,
+    side: SideDefaults = SideDefaults(),
+) -> Change | None:
+    """Pasted names (a mail's lines or spreadsheet cells) through the import preview into the trip: the Change, or None.
+
+    `side` is the language and nationality the pasted people most likely have
+    (see planner.domain.sides); the preview shows them, and the user can change them.
+    """
+    try:
+        preview = preview_pasted_names(history.db, text, side)
+    except PlannerError as error:
+        show_planner_error(parent, error, _("The names cannot be pasted"))
+        return None
+    dialog = MemberImportDialog(history, trip_id, trip_title, preview, "", language, parent)
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.change

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QColor
@@ -30,6 +31,8 @@ from planner import formatting
 from planner.domain.entities import MembershipData, PersonData, TripData
 from planner.domain.enums import Language, Role, Sex
 from planner.domain.errors import ValidationError, ValidationErrors
+from planner.domain.localized import LocalizedText
+from planner.domain.sides import SideDefaults
 from planner.i18n import _
 from planner.ui.language import LANGUAGE_NAMES
 from planner.ui.widgets.form import ERROR_STYLE, RecordForm
@@ -213,6 +216,37 @@ class PersonForm(RecordForm):
         self.add_row(field, caption, edit)
         return edit
 
+    # --- the next person (Save and new) -------------------------------------------------
+
+    def prepare_next(self, saved: Any) -> None:
+        """Empty the form for the next person, keeping organisation, language and nationality.
+
+        People entered in a row mostly come from one organisation and one
+        country; everything personal (names, contact, passport, needs) goes.
+        """
+        self.person = PersonData()
+        self.setWindowTitle(_("New person"))
+        for edit in (self.family_name, self.given_name, self.native_name, self.email, self.phone, self.passport_number, self.birth_place):
+            edit.clear()
+        for text in (self.dietary_needs, self.accessibility_needs, self.notes):
+            text.clear()
+        self.honorific.set_value(LocalizedText())
+        self.function.set_value(LocalizedText())
+        for optional in (self.passport_expiry, self.passport_issued, self.birth_date):
+            optional.set_value(None)
+        self.sex.setCurrentIndex(max(self.sex.findData(Sex.UNKNOWN.value), 0))
+        self.clear_errors()
+        self.tabs.setCurrentIndex(0)
+        self.family_name.setFocus()
+
+    def set_language_and_nationality(self, language: Language, nationality: str) -> None:
+        self.language.setCurrentIndex(self.language.findData(Language(language).value))
+        found = self.nationality.findData(nationality)
+        self.nationality.setCurrentIndex(max(found, 0))
+
+    def language_and_nationality(self) -> tuple[Language, str]:
+        return Language(self.language.currentData()), str(self.nationality.currentData() or "")
+
     # --- the record and its messages ----------------------------------------------------
 
     def person_record(self) -> PersonData:
@@ -276,9 +310,15 @@ class MemberForm(PersonForm):
         person: PersonData | None = None,
         trip: TripData | None = None,
         parent: QWidget | None = None,
+        *,
+        defaults: Callable[[Role], SideDefaults] | None = None,
     ) -> None:
         super().__init__(save, parent, person)  # type: ignore[arg-type]
         self.membership = membership
+        # A new person's language and nationality follow their side of the trip (guests or hosts)
+        # as the role changes, until the planner chooses them.
+        self._defaults = defaults if self.person.id is None else None
+        self._suggested: tuple[Language, str] | None = None
         if self.person.id is None:
             self.setWindowTitle(_("New member of the delegation"))
         first, last = (trip.first_day, trip.last_day) if trip is not None else (None, None)
@@ -287,7 +327,7 @@ class MemberForm(PersonForm):
         for role in Role:
             self.role.addItem(role.label, role.value)
         self.role.setCurrentIndex(self.role.findData(Role(membership.role).value))
-        self.role.currentIndexChanged.connect(lambda _i: self.clear_error("role"))
+        self.role.currentIndexChanged.connect(lambda _i: (self.clear_error("role"), self._suggest_side()))
         self.add_row("role", _("Role"), self.role)
         self.arrival = OptionalDate(
             self.date_edit(membership.arrival or first, "arrival"), _("No date given"), membership.arrival, self
@@ -304,6 +344,29 @@ class MemberForm(PersonForm):
         trip_fields = ["role", "arrival", "departure"]
         rest = [f for f in self.field_order if f not in trip_fields]
         self.field_order = rest[:3] + trip_fields + rest[3:]
+        self.tabs.setCurrentIndex(0)
+        self.family_name.setFocus()
+        self._suggest_side()
+
+    def _suggest_side(self) -> None:
+        """Language and nationality of the role's side, unless the planner has chosen others."""
+        if self._defaults is None:
+            return
+        if self._suggested is not None and self.language_and_nationality() != self._suggested:
+            return  # chosen by hand: the role does not overrule it
+        side = self._defaults(Role(self.role.currentData()))
+        self.set_language_and_nationality(side.language, side.nationality)
+        self._suggested = self.language_and_nationality()
+
+    def prepare_next(self, saved: Any) -> None:
+        """The next member: same role (a member after the head), same stay; see PersonForm.prepare_next."""
+        super().prepare_next(saved)
+        self.membership = self.membership.evolve(id=None, version=None, person_id=None)
+        self.setWindowTitle(_("New member of the delegation"))
+        if self.role.currentData() == Role.HEAD.value:  # a delegation has one head
+            self.role.setCurrentIndex(self.role.findData(Role.MEMBER.value))
+        if self._defaults is not None:  # carried over, not chosen for this person: a change of role may replace them
+            self._suggested = self.language_and_nationality()
         self.tabs.setCurrentIndex(0)
         self.family_name.setFocus()
 

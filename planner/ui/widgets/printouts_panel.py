@@ -2,8 +2,10 @@
 
 A delegation whose members hold different printouts is a protocol failure;
 this panel says, after every change, whose printout is out of date and what
-changed for each of them, and offers the change notices, the new
-itineraries for exactly those people, and the history of the versions.
+changed for each of them, and offers the change notices, issuing new
+itineraries to exactly those people (or version 1 to everybody), and the
+history of the versions. Issuing happens only here and through the export
+dialog's "Issue as version N"; a plain export never issues.
 
 Comparing every printout with the programme reads the whole trip, so it is
 done when the panel is on screen, not after each edit made elsewhere.
@@ -38,6 +40,7 @@ from planner.ui.errors import show_planner_error
 from planner.ui.language import LANGUAGE_NAMES
 from planner.ui.pages.base import UiContext
 from planner.ui.tasks import BackgroundTask, Progress
+from planner.ui.keyboard import tab_leaves
 
 #: Where notices are saved: the same folder as the itineraries (planner.ui.widgets.export_dialog).
 FOLDER_KEY = "export/folder"
@@ -63,7 +66,7 @@ class PrintoutsPanel(QWidget):
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.tree = QTreeWidget(self)
+        self.tree = tab_leaves(QTreeWidget(self))
         self.tree.setHeaderHidden(True)
         self.tree.setRootIsDecorated(True)
         self.tree.setWordWrap(True)
@@ -80,9 +83,13 @@ class PrintoutsPanel(QWidget):
         buttons.addWidget(self.notices_button)
         buttons.addWidget(self.reprint_button)
         buttons.addStretch(1)
-        buttons.addWidget(self.history_button)
+        # The history beside the heading, not in the row of buttons: that row sets the Overview's
+        # narrowest width, and in German three buttons did not fit a small window.
+        top = QHBoxLayout()
+        top.addWidget(self.heading, 1)
+        top.addWidget(self.history_button)
         layout = QVBoxLayout(self)  # default margins: it lines up with the facts above it
-        layout.addWidget(self.heading)
+        layout.addLayout(top)
         layout.addWidget(self.status)
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.missing)
@@ -125,10 +132,12 @@ class PrintoutsPanel(QWidget):
     def retranslate(self) -> None:
         self.heading.setText(_("Printed itineraries"))
         self.notices_button.setText(_("Make change &notices…"))
-        self.reprint_button.setText(_("Print &new itineraries…"))
+        self.reprint_button.setText(_("&Issue itineraries…"))
         self.history_button.setText(_("Version &history…"))
         self.notices_button.setToolTip(_("A short notice for each person whose printout is out of date, saying only what changed for them"))
-        self.reprint_button.setToolTip(_("Print the next version for exactly the people whose printout is out of date"))
+        self.reprint_button.setToolTip(
+            _("Print and record the next version for exactly the people whose printout is out of date or who have none")
+        )
         self._fill()
 
     def _fill(self) -> None:
@@ -142,7 +151,7 @@ class PrintoutsPanel(QWidget):
             self._update_buttons()
             return
         if state.last_number == 0:
-            self.status.setText(_("No itineraries issued yet. Exporting the personal itineraries issues version 1."))
+            self.status.setText(_("No itineraries issued yet. “Issue itineraries…” prints and records version 1."))
         else:
             assert state.last_issued_at is not None
             moment = state.last_issued_at.astimezone()
@@ -190,7 +199,7 @@ class PrintoutsPanel(QWidget):
         state = self.state
         running = self.task is not None
         self.notices_button.setEnabled(not running and state is not None and bool(state.outdated))
-        self.reprint_button.setEnabled(not running and state is not None and bool(state.outdated or (state.never_issued and state.last_number)))
+        self.reprint_button.setEnabled(not running and state is not None and bool(state.outdated or state.never_issued))
         self.history_button.setEnabled(state is not None and state.last_number > 0)
 
     def people_needing(self) -> list[str]:

@@ -4,12 +4,29 @@ Checks run a short moment after the last change (edits often come in bursts,
 e.g. undoing a macro), on the GUI thread: they take well under a tenth of a
 second even for a 5,000-item trip. Double-clicking a problem asks the window
 to show what it is about.
+
+The panel starts as a slim strip with the counts ("2 errors, 5 warnings ▸"),
+so the pages keep their room; clicking the counts (or Ctrl+6, or F6 into the
+panel) opens the list, and the height it was given is remembered.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QModelIndex, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QDockWidget,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QSizePolicy,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from planner.domain.checks.problem import Problem, Severity
 from planner.domain.errors import PlannerError
@@ -20,8 +37,14 @@ from planner.ui.models import problem_table as pt
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.roles import KIND_ROLE, OBJECT_ROLE
 from planner.ui.pages.base import UiContext
+from planner.ui.keyboard import tab_leaves
 
 REFRESH_DELAY_MS = 250
+#: Settings: whether the list is open, and how tall the open panel is.
+EXPANDED_KEY = "problems/expanded"
+HEIGHT_KEY = "problems/height"
+#: The open panel's height on first use: a handful of rows, not half the window.
+DEFAULT_HEIGHT = 180
 
 
 def counts_text(counts: dict[Severity, int]) -> str:
@@ -58,12 +81,20 @@ class ProblemsPanel(QDockWidget):
         self.severity.currentIndexChanged.connect(
             lambda _i: self.proxy.set_filter_value(self.severity.currentData(), KIND_ROLE)
         )
-        self.summary = QLabel(self)
-        self.view = QTableView(self)
+        self.summary = QLabel(self)  # the counts, also shown on the strip's button
+        self.summary.hide()
+        self.toggle = QToolButton(self)
+        self.toggle.setAutoRaise(True)
+        self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.toggle.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Preferred)
+        self.toggle.clicked.connect(lambda: self.set_expanded(not self.expanded))
+        self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.proxy)
         self._check_after_paint = False
         self._checked_once = False
+        self.expanded = False
         self.view.viewport().installEventFilter(self)
+        self.toggle.installEventFilter(self)  # drawn even while the list is closed
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.verticalHeader().hide()
@@ -75,15 +106,22 @@ class ProblemsPanel(QDockWidget):
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
 
-        body = QWidget(self)
-        top = QHBoxLayout()
-        top.addWidget(self.summary, 1)
+        # The strip is the dock's title bar: one line with the counts and the filter, never closed.
+        strip = QWidget(self)
+        top = QHBoxLayout(strip)
+        top.setContentsMargins(4, 1, 6, 1)
+        top.addWidget(self.toggle)
+        top.addStretch(1)
         top.addWidget(self.severity)
+        self.setTitleBarWidget(strip)
+        self.setFeatures(QDockWidget.DockWidgetFeature.NoDockWidgetFeatures)
+        body = QWidget(self)
         layout = QVBoxLayout(body)
-        layout.setContentsMargins(6, 4, 6, 6)
-        layout.addLayout(top)
+        layout.setContentsMargins(6, 0, 6, 6)
         layout.addWidget(self.view, 1)
+        self.body = body
         self.setWidget(body)
+        self._show_expanded(False)  # folded until restore() reads how the user left it
 
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -116,8 +154,50 @@ class ProblemsPanel(QDockWidget):
             self.refresh()
             return
         self.summary.setText(_("Checking…"))
+        self.toggle.setText(_("Problems: {counts}").format(counts=_("Checking…")))
         self._check_after_paint = True
         self._timer.start(REFRESH_DELAY_MS)
+
+    # --- the strip and the open list ----------------------------------------------------------
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Open the list (at its remembered height) or fold the panel to its strip, remembering the height."""
+        window = self.parentWidget()
+        settings = self.ctx.settings
+        if self.expanded and not expanded and self.height() > self._strip_height():
+            settings.setValue(HEIGHT_KEY, self.height())  # the height the user left it at
+        self._show_expanded(expanded)
+        settings.setValue(EXPANDED_KEY, expanded)
+        if expanded and isinstance(window, QMainWindow):
+            window.resizeDocks([self], [self.remembered_height()], Qt.Orientation.Vertical)
+
+    def _show_expanded(self, expanded: bool) -> None:
+        self.expanded = expanded
+        self.body.setVisible(expanded)
+        self.severity.setVisible(expanded)
+        # Folded, the dock cannot be dragged taller than its strip (nor made so by a restored window state).
+        self.setMaximumHeight(16777215 if expanded else self._strip_height())
+        self._update_summary()
+
+    def remembered_height(self) -> int:
+        value = self.ctx.settings.value(HEIGHT_KEY, DEFAULT_HEIGHT)
+        try:
+            return max(int(value), self._strip_height() * 3)  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return DEFAULT_HEIGHT
+
+    def _strip_height(self) -> int:
+        strip = self.titleBarWidget()
+        return strip.sizeHint().height() if strip is not None else self.toggle.sizeHint().height()
+
+    def restore(self, settings: QSettings) -> None:
+        """Open or folded as the user left it (folded on the first start)."""
+        self.set_expanded(str(settings.value(EXPANDED_KEY, "false")).lower() == "true")
+
+    def remember(self) -> None:
+        """Keep the open panel's height for next time (the window calls this when it closes)."""
+        if self.expanded and self.height() > self._strip_height():
+            self.ctx.settings.setValue(HEIGHT_KEY, self.height())
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if self._check_after_paint and event.type() == QEvent.Type.Paint:
@@ -145,7 +225,13 @@ class ProblemsPanel(QDockWidget):
         self.countsChanged.emit(self.model.counts())
 
     def _update_summary(self) -> None:
-        self.summary.setText(counts_text(self.model.counts()) if self.trip_id is not None else _("No trip selected."))
+        text = counts_text(self.model.counts()) if self.trip_id is not None else _("No trip selected.")
+        self.summary.setText(text)
+        arrow = "▾" if self.expanded else "▸"
+        self.toggle.setText(_("Problems: {counts}").format(counts=text) + " " + arrow)
+        errors = self.trip_id is not None and bool(self.model.counts().get(Severity.ERROR))
+        self.toggle.setStyleSheet("QToolButton { color: #b00020; font-weight: bold; }" if errors else "")  # seen while folded
+        self.toggle.setToolTip(_("Hide the list of problems") if self.expanded else _("Show the list of problems"))
 
     def _activated(self, index: QModelIndex) -> None:
         problem = index.data(OBJECT_ROLE)

@@ -32,6 +32,7 @@ from planner.services.delegation import Member
 from planner.ui.pages.base import UiContext
 from planner.ui.widgets.protocol_forms import GiftForm
 from planner.ui.widgets.seating_dialog import SeatingDialog
+from planner.ui.keyboard import tab_leaves
 
 
 class ProtocolPanel(QWidget):
@@ -40,7 +41,7 @@ class ProtocolPanel(QWidget):
         assert item.id is not None
         self.ctx, self.item, self.members = ctx, item, list(members)
         self.gifts: list[GiftData] = []
-        self.table = QTableWidget(0, 3, self)
+        self.table = tab_leaves(QTableWidget(0, 3, self))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -16,7 +16,7 @@ import math
 from collections.abc import Callable
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QAccessible, QAccessibleEvent, QBrush, QColor, QFocusEvent, QKeyEvent, QPainter, QPen
+from PySide6.QtGui import QAccessible, QAccessibleEvent, QBrush, QColor, QFocusEvent, QKeyEvent, QPainter, QPen, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -114,6 +114,20 @@ class SeatingView(QGraphicsView):
         super().focusOutEvent(event)
         self.dialog.show_current()
 
+    def fit(self) -> None:
+        """The whole plan, scaled to the view: a long table is shown whole, a short one not as a speck."""
+        rect = self.sceneRect()
+        if not rect.isEmpty():
+            self.fitInView(rect, Qt.AspectRatioMode.KeepAspectRatio)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit()  # the view's own size, known only here (the dialog's resize comes before its layout's)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        self.fit()
+
 
 class SeatingDialog(QDialog):
     def __init__(self, plan: SeatingData, members: list[Member], propose: Callable[[SeatingArrangement], SeatingData],
@@ -138,7 +152,7 @@ class SeatingDialog(QDialog):
         self.view = SeatingView(self.scene, self)
         self.view.setAccessibleName(_("Seating plan"))
         self.view.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.view.setMinimumSize(900, 420)
+        self.view.setMinimumSize(480, 260)  # fits a small screen; the plan is scaled to whatever room there is
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -159,6 +173,7 @@ class SeatingDialog(QDialog):
         self.picked: int | None = None  # the membership picked up with the keyboard
         self.focus_frame: QGraphicsRectItem | None = None
         self.draw()
+        self.resize(1100, 640)  # room for a long table; on a smaller screen the window manager makes it fit
 
     def current_arrangement(self) -> SeatingArrangement:
         return SeatingArrangement(self.arrangement.currentData())
@@ -229,6 +244,7 @@ class SeatingDialog(QDialog):
         self.focus_frame.setZValue(5)
         self.scene.addItem(self.focus_frame)
         self.show_current()
+        self.view.fit()  # another arrangement has another shape
 
     def _draw_rows(self) -> None:
         arrangement = self.plan.arrangement
@@ -407,11 +423,6 @@ class SeatingDialog(QDialog):
         if target is not None:
             self.place(membership_id, target.spot)
             self.draw()
-
-    def resizeEvent(self, event: object) -> None:  # noqa: N802 - Qt override
-        """A long table is shown whole, scaled down to the window."""
-        super().resizeEvent(event)  # type: ignore[arg-type]
-        self.view.fitInView(self.scene.sceneRect(), Qt.AspectRatioMode.KeepAspectRatio)
 
     def submit(self) -> None:
         if self._save(self.plan) is not None:

@@ -23,6 +23,7 @@ from planner.ui.models import trip_table
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.models.trip_table import TripTableModel
+from planner.ui.keyboard import tab_leaves
 
 #: The columns the narrow navigator shows; the rest are on the overview page.
 VISIBLE_COLUMNS = (trip_table.TITLE, trip_table.DATES)  # the rest is on the Overview page
@@ -56,7 +57,7 @@ class TripNavigator(QWidget):
             self.status.addItem("", status.value)
         self.status.currentIndexChanged.connect(self._status_changed)
 
-        self.view = QTableView(self)
+        self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(trip_table.DATES, Qt.SortOrder.DescendingOrder)

@@ -2,8 +2,11 @@
 
 Coordinates are typed as the user writes numbers ("22,5372" in German,
 "22.5372" elsewhere) or pasted as a pair ("22.5372, 113.9856", as maps copy
-them) into the latitude field. The time zone follows the country while it is
-still a suggestion (China → Asia/Shanghai); once the user picks one it stays.
+them) into the latitude field. Choosing a country sets the time zone from
+planner.domain.zones (China → Asia/Shanghai; a country with several zones gets
+its capital's, and its zones head the list); a zone the user picked stays while
+it fits the country. A venue saved on a zone of another country is questioned
+("Save anyway?"), never silently kept: its visits would print at the wrong hour.
 Contacts are edited in a table; a domain error such as "contacts.1.name" is
 shown under the table naming the row, and its cell is tinted.
 """
@@ -12,9 +15,8 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import lru_cache
+from typing import Any
 
-from babel.core import get_global
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
@@ -24,6 +26,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QTableView,
@@ -35,6 +38,7 @@ from planner import formatting
 from planner.domain.entities import ContactData, VenueData
 from planner.domain.enums import VenueKind
 from planner.domain.errors import ValidationError, ValidationErrors
+from planner.domain.zones import default_zone, zone_fits_country, zones_for_country
 from planner.i18n import N_, _
 from planner.ui.icons import icon, kind_icon
 from planner.ui.models.venue_table import (
@@ -45,24 +49,16 @@ from planner.ui.models.venue_table import (
 )
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.trip_dialog import timezone_combo
+from planner.ui.keyboard import tab_leaves
 
-#: Countries with several zones where one is what a visitor means; one-zone countries need no entry.
-_OBVIOUS_ZONES: dict[str, str] = {
-    "CN": "Asia/Shanghai", "DE": "Europe/Berlin", "ES": "Europe/Madrid", "PT": "Europe/Lisbon",
-    "MY": "Asia/Kuala_Lumpur", "NZ": "Pacific/Auckland", "CY": "Asia/Nicosia", "CL": "America/Santiago",
-    "EC": "America/Guayaquil", "UA": "Europe/Kyiv", "UZ": "Asia/Tashkent", "MN": "Asia/Ulaanbaatar",
-}
 _NUMBER = r"[-+]?\d+(?:[.,]\d+)?"
 _PAIR = re.compile(rf"^\s*({_NUMBER})\s*°?\s*(?:[,;/]\s*|\s+)({_NUMBER})\s*°?\s*$")
 
 
-@lru_cache(maxsize=None)
 def default_timezone(country: str) -> str | None:
-    """The zone a venue in `country` is almost surely in, or None where the country spans several."""
-    if country in _OBVIOUS_ZONES:
-        return _OBVIOUS_ZONES[country]
-    zones = get_global("territory_zones").get(country, [])
-    return str(zones[0]) if len(zones) == 1 else None
+    """The zone a venue in `country` is almost surely in (its capital's), or None for no or an unknown country."""
+    zones = zones_for_country(country)
+    return zones[0] if zones else None
 
 
 def parse_degrees(text: str) -> float | None:
@@ -97,7 +93,7 @@ class ContactsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = ContactTableModel(editable=True, parent=self)
-        self.view = QTableView(self)
+        self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.model)
         self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
@@ -214,6 +210,7 @@ class VenueForm(RecordForm):
             self.country.addItem(f"{name} ({code})", code)
         self.add_row("country", _("Country"), self.country)
         self.timezone = timezone_combo(self, self.venue.timezone)
+        self._all_zones = [self.timezone.itemText(i) for i in range(self.timezone.count())]
         self.timezone.currentTextChanged.connect(lambda _t: self.clear_error("timezone"))
         self.add_row("timezone", _("Time zone"), self.timezone)
 
@@ -286,9 +283,8 @@ class VenueForm(RecordForm):
             self.country.addItem(venue.country, venue.country)
             index = self.country.count() - 1
         self.country.setCurrentIndex(max(0, index))
+        self._offer_zones_of(venue.country)
         self.timezone.setCurrentText(venue.timezone)
-        # A new venue's zone is only the default; an existing one follows its country while it is that country's own.
-        self._suggested_zone = venue.timezone if venue.id is None else default_timezone(venue.country)
         self.latitude.setText(degrees_text(venue.latitude))
         self.longitude.setText(degrees_text(venue.longitude))
         self.website.setText(venue.website)
@@ -297,13 +293,58 @@ class VenueForm(RecordForm):
         self.contacts.fit_columns()
         self.clear_errors()
 
+    def prepare_next(self, saved: Any) -> None:
+        """The next venue of the same town: city, country and time zone stay, everything else goes."""
+        kept = VenueData(city=self.city.value(), country=str(self.country.currentData() or ""), timezone=self.timezone.currentText().strip())
+        self.set_venue(kept)
+        self.setWindowTitle(_("New venue"))
+        self.name.current().setFocus()
+
     def _country_changed(self, _index: int) -> None:
+        """The zone follows the country: kept while it is one of the country's, else the capital's."""
         self.clear_error("country")
-        zone = default_timezone(str(self.country.currentData() or ""))
+        country = str(self.country.currentData() or "")
         current = self.timezone.currentText().strip()
-        if zone and (not current or current == self._suggested_zone):
-            self.timezone.setCurrentText(zone)
-            self._suggested_zone = zone
+        self._offer_zones_of(country)
+        self.timezone.setCurrentText(default_zone(country, current) or current)
+
+    def _offer_zones_of(self, country: str) -> None:
+        """The country's zones first (capital's at the top), then a line, then every other zone."""
+        own = [z for z in zones_for_country(country) if z in self._all_zones]
+        current = self.timezone.currentText()
+        self.timezone.blockSignals(True)
+        self.timezone.clear()
+        if own:
+            self.timezone.addItems(own)
+            self.timezone.insertSeparator(len(own))
+        taken = set(own)
+        self.timezone.addItems([z for z in self._all_zones if z not in taken])
+        self.timezone.setCurrentText(current)
+        self.timezone.blockSignals(False)
+
+    def submit(self) -> None:
+        """Save, but first ask whether a zone of another country is meant (the default Berlin for a venue in Shenzhen)."""
+        country = str(self.country.currentData() or "")
+        zone = self.timezone.currentText().strip()
+        if not zone_fits_country(zone, country) and not self.zone_mismatch_accepted(zone, country):
+            self.clear_errors()
+            self._show(
+                self.errors["timezone"],
+                _("{zone} is not a time zone of {country}.").format(zone=zone, country=formatting.country_name(country)),
+            )
+            self.timezone.setFocus()
+            return
+        super().submit()
+
+    def zone_mismatch_accepted(self, zone: str, country: str) -> bool:
+        """Ask whether to save a venue whose zone lies in another country; No keeps the form open."""
+        question = _(
+            "The time zone {zone} is not one of {country}’s, so the times of visits there would be off. "
+            "The usual zone there is {usual}.\n\nSave anyway?"
+        ).format(zone=zone, country=formatting.country_name(country), usual=default_timezone(country) or "")
+        buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+        answer = QMessageBox.question(self, _("Time zone of another country"), question, buttons, QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
 
     def _split_pasted_pair(self) -> None:
         pair = split_pair(self.latitude.text())

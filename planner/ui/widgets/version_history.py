@@ -28,6 +28,7 @@ from planner.services import issuing, trips
 from planner.services.issuing import MemberChanges, VersionSummary
 from planner.ui.errors import show_planner_error
 from planner.ui.pages.base import UiContext
+from planner.ui.keyboard import tab_leaves
 
 NOW = 0  # the "to" choice that means the programme as it is now
 
@@ -47,7 +48,7 @@ class VersionHistoryDialog(QDialog):
         self.setWindowTitle(_("Version history – {trip}").format(trip=self.trip.title.text(ctx.lang)))
         self.resize(760, 560)
 
-        self.table = QTreeWidget(self)
+        self.table = tab_leaves(QTreeWidget(self))
         self.table.setRootIsDecorated(False)
         self.table.setHeaderLabels([_("Version"), _("Issued"), _("Recipients")])
         for version in self.versions:

@@ -1,0 +1,102 @@
+"""Forms hold in three languages: no button or check box narrower than its text, filled-in variants look editable."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QAbstractButton, QApplication
+
+from planner.db.engine import Database
+from planner.domain.enums import Language
+from planner.domain.localized import LocalizedText
+from planner.i18n import set_language
+from planner.importing import demo
+from planner.ui.language import LanguageController
+from planner.ui.widgets.form import MISSING_COLOR
+from planner.ui.widgets.item_form import ItemForm
+from tests.ui.test_form_keys import _forms
+
+
+@pytest.fixture
+def demo_db(db: Database) -> Database:
+    demo.load_demo(db)
+    return db
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_no_button_or_check_box_is_cut_in_any_form(demo_db: Database, language: LanguageController, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    language.set_language(lang)
+    set_language(lang)
+    for name, make in _forms(demo_db).items():
+        form = make()
+        qtbot.addWidget(form)
+        form.show()
+        QApplication.processEvents()
+        cut = [
+            f"{b.text()!r} {b.width()} < {b.minimumSizeHint().width()}"
+            for b in form.findChildren(QAbstractButton)
+            if b.isVisible() and b.text() and b.width() < b.minimumSizeHint().width()
+        ]
+        assert cut == [], f"{name} ({lang})"
+        form.close()
+
+
+def test_the_item_form_in_german_shows_add_gift_and_the_other_zone_box_whole(demo_db: Database, language: LanguageController, qtbot) -> None:  # type: ignore[no-untyped-def]
+    language.set_language("de")
+    set_language("de")
+    form = _forms(demo_db)["item"]()
+    assert isinstance(form, ItemForm)
+    qtbot.addWidget(form)
+    from planner.ui.widgets.protocol_panel import ProtocolPanel
+
+    item = form._item  # noqa: SLF001 - the saved item the form edits
+    form.add_side_panel("protocol", "Geschenke", ProtocolPanel(_ctx(demo_db, language), item, [], form))
+    form.show()
+    QApplication.processEvents()
+    panel = form.findChild(ProtocolPanel)
+    assert panel is not None
+    assert panel.add_button.text() == "Geschenk hinzufügen…"
+    assert panel.add_button.width() >= panel.add_button.sizeHint().width()
+    assert form.other_end_zone.width() >= form.other_end_zone.sizeHint().width()
+
+
+def _ctx(db: Database, language: LanguageController):  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import QSettings
+
+    from tests.ui.programme_support import make_context
+
+    return make_context(db, language, QSettings())
+
+
+def test_a_variant_filled_in_after_it_was_missing_looks_editable_again(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    form = _forms(demo_db)["item"]()
+    qtbot.addWidget(form)
+    form.show()
+    english = form.description.edits[Language.EN]
+    form.description.set_value(LocalizedText(de="Flug", zh="航班"))
+    assert english.palette().color(QPalette.ColorRole.Base) == MISSING_COLOR
+    form.description.set_value(LocalizedText(de="Flug", zh="航班", en="Flight"))
+    assert english.palette().color(QPalette.ColorRole.Base) != MISSING_COLOR
+    assert english.viewport().autoFillBackground()  # its inside is painted, not the grey of a disabled box
+    assert english.palette().color(QPalette.ColorRole.Base) == form.description.edits[Language.DE].palette().color(QPalette.ColorRole.Base)
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_at_their_smallest_forms_still_give_wrapped_text_its_lines(demo_db: Database, language: LanguageController, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QLabel
+
+    language.set_language(lang)
+    set_language(lang)
+    for name, make in _forms(demo_db).items():
+        form = make()
+        qtbot.addWidget(form)
+        form.show()
+        QApplication.processEvents()
+        form.resize(form.minimumSize())  # as small as the user can drag it
+        QApplication.processEvents()
+        squeezed = [
+            label.text()[:30] for label in form.findChildren(QLabel)
+            if label.isVisible() and label.wordWrap() and label.text() and label.height() < label.heightForWidth(label.width())
+        ]
+        assert squeezed == [], f"{name} ({lang})"
+        form.close()

@@ -1,0 +1,175 @@
+"""Screenshots of every page and the main dialogs, per language and window size, for looking at layouts.
+
+Clipped or overlapping text only shows when someone looks, and it differs per
+language (German is long, Chinese is tall). This opens the main window offscreen
+on a throw-away database with the demo trips, visits every page, opens the main
+dialogs the way the user does (their `exec` is replaced by "show, grab, cancel"),
+and saves PNGs named `<what>-<lang>-<size>.png`.
+
+    QT_QPA_PLATFORM=offscreen .venv/bin/python tools/grab_screens.py --out /tmp/shots
+    ... --langs de --sizes min --only page-  (a subset)
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from PySide6.QtCore import QSettings, QSize  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+
+DEFAULT_SIZE = QSize(1280, 760)
+LANGUAGES = ("de", "zh", "en")
+
+
+def settle(app: QApplication, rounds: int = 3) -> None:
+    """Let layouts, deferred reads and the first paints happen."""
+    for _round in range(rounds):
+        app.processEvents()
+
+
+class Grabber:
+    """Saves widgets as PNGs and stands in for modal dialogs' `exec`."""
+
+    def __init__(self, app: QApplication, out: Path, only: str) -> None:
+        self.app, self.out, self.only = app, out, only
+        self.lang = ""  # the language of what is grabbed now
+        self.size = ""  # "default" or "min": the window's size for pages, the dialog's for dialogs
+        self.dialog_name = ""
+        self.saved: list[Path] = []
+
+    def wanted(self, name: str) -> bool:
+        return not self.only or name.startswith(self.only)
+
+    def save(self, widget: QWidget, name: str, size: str = "") -> None:
+        settle(self.app)
+        path = self.out / f"{name}-{self.lang}-{size or self.size}.png"
+        widget.grab().save(str(path))
+        self.saved.append(path)
+
+    def exec_dialog(self, dialog: QDialog) -> int:
+        """In place of QDialog.exec: show the dialog at its own size and at its minimum, grab both, cancel."""
+        name = self.dialog_name or type(dialog).__name__
+        self.dialog_name = ""  # a dialog opened from this one is named by its class
+        dialog.show()
+        settle(self.app)
+        self.save(dialog, f"dialog-{name}", "default")
+        dialog.resize(dialog.minimumSizeHint().expandedTo(dialog.minimumSize()))
+        self.save(dialog, f"dialog-{name}", "min")
+        dialog.reject()
+        return int(QDialog.DialogCode.Rejected)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--out", type=Path, default=Path(tempfile.gettempdir()) / "planner-shots")
+    parser.add_argument("--langs", nargs="+", default=list(LANGUAGES), choices=LANGUAGES)
+    parser.add_argument("--sizes", nargs="+", default=["default", "min"], choices=["default", "min"])
+    parser.add_argument("--only", default="", help="grab only what starts with this (page-, dialog-, window)")
+    args = parser.parse_args(argv)
+    args.out.mkdir(parents=True, exist_ok=True)
+
+    from planner.db.engine import open_database
+    from planner.importing import demo
+    from planner.ui.app import configure_application
+    from planner.ui.language import LanguageController
+    from planner.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication([sys.argv[0]])
+    assert isinstance(app, QApplication)
+    configure_application(app)
+    work = Path(tempfile.mkdtemp(prefix="planner-shots-"))
+    db = open_database(work / "shots.sqlite")
+    demo.load_demo(db)
+    grabber = Grabber(app, args.out, args.only)
+    QDialog.exec = lambda dialog: grabber.exec_dialog(dialog)  # type: ignore[method-assign]
+    for lang in args.langs:
+        settings = QSettings(str(work / f"settings-{lang}.ini"), QSettings.Format.IniFormat)
+        language = LanguageController(settings)
+        language.set_language(lang)
+        window = MainWindow(db, language, settings)
+        window.show()
+        settle(app)
+        for size_name in args.sizes:
+            size = DEFAULT_SIZE if size_name == "default" else window.minimumSizeHint().expandedTo(window.minimumSize())
+            window.resize(size)
+            grabber.lang, grabber.size = lang, size_name
+            _grab_window(grabber, window, with_dialogs=size_name == args.sizes[0])
+        window.close()
+        window.deleteLater()
+        language.detach()
+        settle(app)
+    db.close()
+    print(f"{len(grabber.saved)} screenshots in {args.out}")
+    return 0
+
+
+def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
+    """Every page of the first trip, then (once per language) the dialogs the pages open."""
+    from planner.ui.main_window import MainWindow
+
+    assert isinstance(window, MainWindow)
+    window.navigator.select_trip(None)
+    for index, page in enumerate(window.trip_pages):
+        window.trip_tabs.setCurrentIndex(index)
+        name = f"page-{index + 1}-{type(page).__name__.removesuffix('Page').lower()}"
+        if grabber.wanted(name):
+            grabber.save(window, name)
+    pages = {type(page).__name__: page for page in window.trip_pages}
+    programme, delegation = pages["ProgrammePage"], pages["DelegationPage"]
+    if grabber.wanted("page-3-programme-table"):
+        window.trip_tabs.setCurrentWidget(programme)
+        programme.show_view(1)
+        grabber.save(window, "page-3-programme-table")
+        programme.show_view(0)
+    if grabber.wanted("window-problems-open"):
+        window.trip_tabs.setCurrentIndex(0)
+        window.problems.set_expanded(True)
+        grabber.save(window, "window-problems-open")
+        window.problems.set_expanded(False)
+    if not with_dialogs:
+        return
+    first_item = programme.model.items[0].id if programme.model.items else None
+    # The seating plan of an item everyone attends: the largest plan.
+    long_item = next((i for i in programme.model.items if i.everyone), None)
+    steps: list[tuple[str, Callable[[], object]]] = [
+        ("new-trip", window.new_trip),
+        ("duplicate-trip", window.duplicate_trip),
+        ("print-export", window.print_and_export),
+        ("new-item", lambda: programme.new_item()),
+        ("edit-item", lambda: programme.edit_item(first_item)),
+        ("new-member", delegation.new_person),
+        ("add-from-directory", delegation.add_from_directory),
+        ("edit-member", lambda: (delegation.view.selectRow(0), delegation.edit_member())),
+        ("visa", lambda: (delegation.view.selectRow(0), delegation.edit_visa())),
+        ("new-person", pages["PeoplePage"].new_person),
+        ("new-venue", pages["VenuesPage"].new_venue),
+        ("edit-venue", lambda: (pages["VenuesPage"].view.selectRow(0), pages["VenuesPage"].edit_venue())),
+    ]
+    if first_item is not None and long_item is not None:
+        steps.append(("seating", lambda: _seating(window, programme, long_item.id)))
+    for name, open_it in steps:
+        if not grabber.wanted(f"dialog-{name}"):
+            continue
+        grabber.dialog_name = name
+        open_it()
+
+
+def _seating(window: object, programme: object, item_id: int) -> None:
+    from planner.ui.widgets.protocol_panel import ProtocolPanel
+
+    item = programme.model.item_by_id(item_id)  # type: ignore[attr-defined]
+    panel = ProtocolPanel(window.ctx, item, programme.model.members, window)  # type: ignore[attr-defined]
+    panel.seating_dialog().exec()
+    panel.deleteLater()
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
