@@ -6,7 +6,10 @@ STAMP  := $(VENV)/.installed-stamp
 LANGS  := de zh_CN en
 CATALOGS := $(foreach l,$(LANGS),translations/$(l)/LC_MESSAGES/planner.mo)
 
-.PHONY: run test bench venv catalogs extract-messages clean
+VERSION := $(shell sed -n 's/^version = "\(.*\)"/\1/p' pyproject.toml)
+DIST_NAME := delegation-planner-$(VERSION)-linux-$(shell uname -m)
+
+.PHONY: run test bench dist venv catalogs extract-messages clean
 
 run: $(STAMP) catalogs
 	$(BIN)/python main.py
@@ -17,12 +20,20 @@ test: $(STAMP) catalogs
 bench: $(STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench
 
+# A one-folder bundle that runs without Python (PyInstaller), as a Linux tarball with its desktop
+# entry, AppStream file and icons; see docs/packaging.md for Windows and macOS.
+dist: $(STAMP) catalogs
+	$(BIN)/python tools/make_icons.py build/icons
+	$(BIN)/pyinstaller --noconfirm --clean --log-level WARN --distpath build/dist --workpath build/pyinstaller \
+	    install/pyinstaller/planner.spec
+	sh install/linux/assemble.sh build/dist/delegation-planner build/icons dist/$(DIST_NAME)
+
 venv: $(STAMP)
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[test,bench]'
+	$(BIN)/python -m pip install --quiet -e '.[test,bench,dist]'
 	touch $@
 
 catalogs: $(CATALOGS)
@@ -45,4 +56,4 @@ extract-messages: $(STAMP)
 	$(BIN)/python tools/fill_english_catalog.py translations/en/LC_MESSAGES/planner.po
 
 clean:
-	rm -rf $(VENV) translations/*/LC_MESSAGES/*.mo .pytest_cache
+	rm -rf $(VENV) translations/*/LC_MESSAGES/*.mo .pytest_cache build dist

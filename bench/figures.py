@@ -9,7 +9,10 @@ pyinstrument (when it is installed) and the profile is kept beside the results.
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 import tempfile
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -466,6 +469,36 @@ def peak_memory(bench: Bench) -> Figure:
     )
 
 
+def bundle(bench: Bench) -> Figure:
+    """The installable bundle (`make dist`) beside the venv: its size on disk, and a whole start of each
+    until the window shows the trip list (timed from outside, spawn to exit, alternating runs).
+
+    Measured only where the bundle has been built (build/dist/delegation-planner); no target of its
+    own: the figure says what an installed copy costs against `make run`.
+    """
+    folder = Path(__file__).resolve().parents[1] / "build" / "dist" / "delegation-planner"
+    name = "Bundle: size on disk, and start to the filled window against the venv"
+    if not (folder / "delegation-planner").exists():
+        return Figure(name, None, "MB", 400, "(informational)", strict=False, detail="not built: run `make dist` first")
+    size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file() and not p.is_symlink()) / 1_000_000
+    env = {**probe_environment(bench.scratch("bundle-home")), "PLANNER_QUIT_WHEN_FILLED": "1"}
+    main_py = Path(__file__).resolve().parents[1] / "main.py"
+    commands = {"venv": [sys.executable, str(main_py)], "bundle": [str(folder / "delegation-planner")]}
+    times: dict[str, list[float]] = {"venv": [], "bundle": []}
+    for run in range(bench.runs + 1):
+        for kind, command in commands.items():
+            started = time.perf_counter()
+            subprocess.run([*command, "--db", str(bench.db_path)], env=env, capture_output=True, timeout=120, check=True)
+            if run:  # the first round warms the disk caches
+                times[kind].append(time.perf_counter() - started)
+    venv, built = Timing(tuple(times["venv"])).median, Timing(tuple(times["bundle"])).median
+    return Figure(
+        name, size, "MB", 400, "(informational)", strict=False,
+        detail=f"{size:.0f} MB on disk; start to the filled window, process spawn to exit: bundle {built * 1000:.0f} ms, "
+        f"venv {venv * 1000:.0f} ms (medians of {bench.runs} alternating runs)",
+    )
+
+
 #: The figures in the order of the results table.
 FIGURES: tuple[Callable[[Bench], Figure], ...] = (
     startup,
@@ -478,4 +511,6 @@ FIGURES: tuple[Callable[[Bench], Figure], ...] = (
     trip_export,
     trip_import,
     peak_memory,
+    bundle,
 )
+

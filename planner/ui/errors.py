@@ -90,9 +90,15 @@ class ErrorReporter:
             return
         self._showing = True
         try:
-            show_error(self._parent(), _("Something went wrong"), self.message_for(exc))
+            self.show_crash(exc, "".join(traceback.format_exception(exc_type, exc, tb)))
         finally:
             self._showing = False
+
+    def show_crash(self, exc: BaseException, trace: str) -> None:
+        """The crash dialog: the message, the log's path, "Copy details". (Tests replace it.)"""
+        from planner.ui.widgets.crash_dialog import CrashDialog, crash_details
+
+        CrashDialog(self.message_for(exc), crash_details(trace), self.log_path if self._handler else None, self._parent()).exec()
 
     def message_for(self, exc: BaseException) -> str:
         if isinstance(exc, PlannerError):

@@ -699,14 +699,10 @@ class MainWindow(QMainWindow):
         self.history.bus.changed.emit(DataBus.ANY, 0)
 
     def about(self) -> None:
-        text = _("Plans official delegation trips and prints their programmes in German, Chinese and English.")
-        QMessageBox.about(
-            self,
-            _("About the delegation planner"),
-            "<b>{name}</b><p>{text}</p><p>{db_label}: {db}</p>".format(
-                name=_("Delegation planner"), text=text, db_label=_("Database"), db=self.db.path or self.db.url
-            ),
-        )
+        """Help › About: version, database, and every bundled component with its licence."""
+        from planner.ui.widgets.about_dialog import AboutDialog
+
+        AboutDialog(str(self.db.path or self.db.url), self).exec()
 
     # --- state ---------------------------------------------------------------------------
 

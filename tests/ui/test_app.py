@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
 
@@ -42,8 +42,12 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
 
 @pytest.fixture
 def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the user is shown: error messages and the crash dialog's message (never left waiting for a click)."""
+    from planner.ui.widgets.crash_dialog import CrashDialog
+
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *_a: shown.append(text))
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.message.text()) or 0)
     return shown
 
 
@@ -220,8 +224,12 @@ def test_cjk_font_is_registered_behind_the_system_family(qapp: QApplication) -> 
 
 @pytest.mark.qt_no_exception_capture
 def test_uncaught_exception_is_logged_and_shown_and_the_window_stays_usable(
-    tmp_path: Path, errors: list[str], qtbot  # type: ignore[no-untyped-def]
+    tmp_path: Path, qtbot, monkeypatch  # type: ignore[no-untyped-def]
 ) -> None:
+    from planner.ui.widgets.crash_dialog import CrashDialog
+
+    dialogs: list[CrashDialog] = []
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: dialogs.append(self) or 0)
     reporter = ErrorReporter(tmp_path / "logs")
     reporter.install()
     try:
@@ -242,9 +250,16 @@ def test_uncaught_exception_is_logged_and_shown_and_the_window_stays_usable(
         log = (tmp_path / "logs" / "planner.log").read_text(encoding="utf-8")
         assert log.count("ZeroDivisionError: division by zero in a slot") == 2
         assert "Traceback" in log and "in explode" in log
+        errors = [d.message.text() for d in dialogs]
         assert len(errors) == 2
         assert str(tmp_path / "logs" / "planner.log") in errors[0]
         assert "ZeroDivisionError" in errors[0] and "Traceback" not in errors[0]
+        crash = dialogs[0]
+        assert crash.folder_button.isVisibleTo(crash) and crash.log_path == tmp_path / "logs" / "planner.log"
+        qtbot.mouseClick(crash.copy_button, Qt.MouseButton.LeftButton)
+        copied = QApplication.clipboard().text()
+        assert copied.startswith("Delegation planner ") and "in explode" in copied and "Python 3." in copied
+        assert "clipboard" in crash.copied.text()
     finally:
         reporter.uninstall()
     assert sys.excepthook is not reporter.handle
