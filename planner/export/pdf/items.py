@@ -31,7 +31,7 @@ from planner.i18n import N_
 LABEL_COLUMN = 22 * mm
 #: Items lower than this move to the next page whole; longer ones continue over a page break
 #: (a higher limit left half-empty pages before every long item).
-KEEP_WHOLE = 38 * mm
+KEEP_WHOLE = 25 * mm
 
 _NO_ITEMS = N_("No programme items on this day.")
 EVERYONE_EXCEPT = N_("Everyone except {names}")

@@ -76,9 +76,8 @@ def _time(ctx: Context, item: ItemData) -> str:
 
 
 def _title(ctx: Context, item: ItemData) -> str:
-    title = esc(ctx.text(item.title))
-    second = ctx.second_text(item.title)
-    return f"{title}<br/>{esc(second)}" if second else title
+    """The title in the first language only: the table is to fit on one page, and the days give both."""
+    return esc(ctx.text(item.title))
 
 
 def _venue(ctx: Context, item: ItemData) -> str:

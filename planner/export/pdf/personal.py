@@ -14,6 +14,7 @@ from pathlib import Path
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Spacer
 
+from planner import formatting
 from planner.db.engine import Database
 from planner.domain.checks.needs_vocabulary import variant_for
 from planner.domain.entities import ItemData
@@ -31,6 +32,8 @@ from planner.export.tripview import Day, TripView
 from planner.i18n import N_
 
 ITINERARY = N_("Personal itinerary")
+ARRIVES = N_("arrival {date}")
+DEPARTS = N_("departure {date}")
 
 
 def personal_pdf(
@@ -81,22 +84,21 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
     other_script = native if native and native != shown else (latin if latin != shown else "")
     if other_script:
         story.append(para(esc(other_script), STYLES.cover_second))
-    lines = [ctx.text(person.function), ctx.text(person.organisation)]
-    for line in lines:
-        if line:
-            story.append(para(esc(line), STYLES.cover_text))
-    rows = [(ctx.label(N_("Trip")), ctx.markup(view.trip.title, size=9.5)), *trip_facts(ctx)]
+    line = formatting.join_fields((ctx.text(person.function), ctx.text(person.organisation)), ctx.lang.locale)
+    if line:  # one line: the first page is for the overview table
+        story.append(para(esc(line), STYLES.body))
+    rows = [(ctx.label(N_("Trip")), ctx.markup(view.trip.title, size=8)), *trip_facts(ctx)]
     rows.append((ctx.label(N_("Role")), esc(ctx.role(membership.role, person))))
-    if membership.arrival:
-        rows.append((ctx.label(N_("Arrival")), esc(ctx.full_date(membership.arrival))))
-    if membership.departure:
-        rows.append((ctx.label(N_("Departure")), esc(ctx.full_date(membership.departure))))
+    if membership.arrival or membership.departure:
+        stay = [ctx.lang.t(label, date=formatting.weekday_and_day(day, ctx.lang.locale))
+                for label, day in ((ARRIVES, membership.arrival), (DEPARTS, membership.departure)) if day]
+        rows.append((ctx.label(N_("Your stay")), esc(" · ".join(stay))))
     language = ctx.lang.language.value  # the reader's own needs, in the variant of the document's language
     if person.dietary_needs:
         rows.append((ctx.label(N_("Your dietary requirements")), esc(variant_for(person.dietary_needs, language))))
     if person.accessibility_needs:
         rows.append((ctx.label(N_("Your accessibility needs")), esc(variant_for(person.accessibility_needs, language))))
-    story += [Spacer(1, 4 * mm), *facts_rows(ctx, rows, compact=True)]
+    story += [Spacer(1, 3 * mm), *facts_rows(ctx, rows, compact=True)]
     story.append(para(esc(as_of(ctx, issued, version)), STYLES.small))
     items = view.items_for(member.id)
     days = _days(view, items, membership.arrival, membership.departure)
@@ -108,7 +110,8 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
         story += day_section(ctx, day, first=index == 0, needs=False)
     venues = view.venues_of(items)
     if venues:
-        story += [*section_break(), *venue_cards(ctx, venues)]
+        # A list of maps: the address for the driver is at each item, the reader's hosts at each item and on the emergency page.
+        story += [*section_break(), *venue_cards(ctx, venues, full=False)]
     story += [*section_break(), *emergency_page(ctx, view.lodging(member.id))]
     return story
 

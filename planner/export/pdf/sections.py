@@ -8,7 +8,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from planner import formatting
 from planner.domain.entities import VenueData
-from planner.domain.enums import Role
+from planner.domain.enums import Role, VenueKind
 from planner.domain.names import is_cjk
 from planner.export.pdf.columns import Cell, Columns
 from planner.export.pdf.context import Context
@@ -21,11 +21,11 @@ from planner.i18n import N_
 from planner.services.delegation import Member
 
 FACT_LABEL_COLUMN = 44 * mm
-COMPACT_LABEL_COLUMN = 36 * mm
+COMPACT_LABEL_COLUMN = 32 * mm
 #: Between two venue cards side by side.
 PAIR_GAP = 6 * mm
 #: The height a new part needs at the foot of a page to start there.
-SECTION_ROOM = 70 * mm
+SECTION_ROOM = 45 * mm
 
 
 def facts_rows(ctx: Context, rows: list[tuple[str, str]], *, compact: bool = False) -> list[Flowable]:
@@ -36,12 +36,12 @@ def facts_rows(ctx: Context, rows: list[tuple[str, str]], *, compact: bool = Fal
     flowables: list[Flowable] = []
     label_width = COMPACT_LABEL_COLUMN if compact else FACT_LABEL_COLUMN
     for index, (label, value) in enumerate(rows):
-        if index:
-            flowables.append(rule(thickness=0.4, before=0, after=2 if compact else 3.5))
+        if index and not compact:
+            flowables.append(rule(thickness=0.4, before=0, after=3.5))
         flowables.append(Columns([
             Cell(label_width, [para(esc(label), STYLES.small)], padding=(0, 2 * mm, 0.5 if compact else 2, 0)),
             Cell(ctx.width - label_width, [para(value, STYLES.body if compact else STYLES.cover_text)]),
-        ], space_after=2 if compact else 4.5))
+        ], space_after=1.5 if compact else 4.5))
     return flowables
 
 
@@ -89,19 +89,23 @@ def delegation_list(ctx: Context) -> list[Flowable]:
 # --- venues ---------------------------------------------------------------------------------
 
 
-def venue_cards(ctx: Context, venues: tuple[VenueData, ...]) -> list[Flowable]:
-    """Each venue with its address (also for the driver), contacts and a QR code for the map."""
+def venue_cards(ctx: Context, venues: tuple[VenueData, ...], *, full: bool = True) -> list[Flowable]:
+    """Each venue with its address, a QR code for the map and, when `full`, the box for the driver and its contacts.
+
+    A personal itinerary passes `full` False: its items carry the address for the driver and the
+    reader's hosts, the emergency page the rest; the venues are then a compact list of maps.
+    """
     if not venues:
         return []
-    story: list[Flowable] = [*ctx.section_heading(N_("Venues and contacts")), Spacer(1, 2 * mm)]
-    # Two cards side by side: a card is narrow (name, address, contacts beside the map code), and one per
-    # line left the right half of two pages empty.
-    half = (ctx.width - PAIR_GAP) / 2
-    for index in range(0, len(venues), 2):
-        cards = [_venue_card(ctx, venue, half) for venue in venues[index:index + 2]]
-        cells = [Cell(half + PAIR_GAP, [cards[0]], padding=(0, PAIR_GAP, 0, 0))]
-        if len(cards) > 1:
-            cells.append(Cell(half, [cards[1]]))
+    heading = N_("Venues and contacts") if full else N_("Venues and maps")
+    story: list[Flowable] = [*ctx.section_heading(heading), Spacer(1, 2 * mm)]
+    # Two cards side by side: a card is narrow (name, address, contacts beside the map code), and one
+    # per line left the right half of two pages empty.
+    per_row = 2
+    width = (ctx.width - PAIR_GAP * (per_row - 1)) / per_row
+    for index in range(0, len(venues), per_row):
+        cards = [_venue_card(ctx, venue, width, full) for venue in venues[index:index + per_row]]
+        cells = [Cell(width + PAIR_GAP, [card], padding=(0, PAIR_GAP, 0, 0)) for card in cards]
         row = Columns(cells, space_after=1 * mm)
         story.append(KeepTogether([row] if index == 0 else [rule(thickness=0.3, before=0, after=2 * mm), row]))
     return story
@@ -118,7 +122,7 @@ def place_line(ctx: Context, venue: VenueData) -> str:
     return ", ".join(p for p in (address, city, country) if p)  # a Latin address keeps its own order and commas
 
 
-def _venue_card(ctx: Context, venue: VenueData, width: float) -> Flowable:
+def _venue_card(ctx: Context, venue: VenueData, width: float, full: bool) -> Flowable:
     text_width = width - QR_SIZE - GUTTER
     info: list[Flowable] = [strong(ctx.text(venue.name), STYLES.item_title)]
     second = ctx.second_text(venue.name)
@@ -129,10 +133,10 @@ def _venue_card(ctx: Context, venue: VenueData, width: float) -> Flowable:
         info.append(para(esc(place), STYLES.small))
     # Contacts as the reader reads names first (林志远 (Lin Zhiyuan) in Chinese), with their functions.
     rows: list[tuple[str, str, bool]] = []
-    driver = for_the_driver(ctx, venue)
+    driver = for_the_driver(ctx, venue) if full else ""
     if driver:
         rows.append((ctx.label(N_("For the driver")), driver, True))
-    for contact in venue.contacts:
+    for contact in venue.contacts if full else ():
         parts = [ctx.contact_name(contact), ctx.inline(contact.function), contact.phone, contact.email]
         rows.append((ctx.label(N_("Contact")), esc(formatting.join_fields(parts, ctx.lang.locale)), False))
     if venue.website:
@@ -185,7 +189,12 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
 
 
 def _host_contacts(ctx: Context) -> list[tuple[str, str, str]]:
-    """(function, name, phone) of the hosts on the list and of the host contacts of the reader's items, each once."""
+    """(function, name, phone) of the hosts' protocol and liaison people, each once.
+
+    They are the hosts on the trip's list (who accompany the delegation) and the hosts at the
+    government venues of the reader's items (the protocol office); a restaurant's manager, who
+    hosts a meal, is named at the meal and is not whom to call when something goes wrong.
+    """
     view = ctx.view
     rows: list[tuple[str, str, str]] = []
     for member in view.members:
@@ -195,8 +204,8 @@ def _host_contacts(ctx: Context) -> list[tuple[str, str, str]]:
     items = view.items if ctx.reader is None else view.items_for(ctx.reader)
     seen: set[int] = set()
     for item in items:
-        contact = view.host(item)
-        if contact is None or contact.id in seen or not contact.phone:
+        contact, venue = view.host(item), view.venue(item)
+        if contact is None or contact.id in seen or not contact.phone or venue is None or venue.kind is not VenueKind.GOVERNMENT:
             continue
         seen.add(contact.id or 0)
         rows.append((ctx.text(contact.function), ctx.contact_name(contact), contact.phone))
