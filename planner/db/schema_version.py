@@ -4,5 +4,5 @@ Checking a file's revision on every start must not cost the Alembic import;
 a test keeps these in step with the migration scripts.
 """
 
-KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_issued_versions", "0003_protocol")
+KNOWN_REVISIONS: tuple[str, ...] = ("0001_initial", "0002_issued_versions", "0003_protocol", "0006_trip_emergency_contacts")
 HEAD_REVISION: str = KNOWN_REVISIONS[-1]

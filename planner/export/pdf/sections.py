@@ -177,6 +177,21 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
         if team:
             block.append(_contact_table(ctx, team))
         story += [KeepTogether(block), Spacer(1, 4 * mm)]
+    missions = view.bundle.emergency_contacts
+    if missions:
+        block = [_subheading(ctx, N_("Embassy and consulate")), Spacer(1, 1.5 * mm)]
+        for mission in missions:
+            lines = [strong(ctx.text(mission.name), STYLES.body)]
+            second = ctx.second_text(mission.name)
+            if second:
+                lines.append(para(esc(second), STYLES.small))
+            address = ctx.inline(mission.address)
+            if address:
+                lines.append(para(esc(address), STYLES.small))
+            if mission.phone:
+                lines.append(para(f'{esc(ctx.label(N_("Telephone")))}: {esc(mission.phone)}', STYLES.body))
+            block.append(KeepTogether([*lines, Spacer(1, 2 * mm)]))
+        story += [*block, Spacer(1, 2 * mm)]
     hosts = _host_contacts(ctx)
     if hosts:
         story += [KeepTogether([_subheading(ctx, N_("The hosts' contacts")), Spacer(1, 1.5 * mm), _contact_table(ctx, hosts)]),
