@@ -81,7 +81,7 @@ def test_meals_show_counted_needs_without_names(view: TripView) -> None:
     flat = squeezed(text_of(programme_document(view, language="en")))
     lunch = flat.rindex(squeezed("Lunch hosted by the Mayor"))  # on the day pages, after the overview table
     block = flat[lunch: flat.index(squeezed("Meeting with the Mayor"), lunch)]
-    assert "Guests7" in block
+    assert "Numberofguests7" in block
     # Weil, Xu and Zhang ("Vegetarian") are vegetarian; Lies halal; Xu also has a nut allergy.
     assert squeezed("3 vegetarian, 1 halal and 1 nut allergy") in block
     assert squeezed("1 wheelchair") in block

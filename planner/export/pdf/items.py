@@ -213,7 +213,7 @@ def _counts(ctx: Context, counts: tuple[NeedCount, ...]) -> str:
 def _needs_rows(ctx: Context, people: list[PersonData]) -> list[tuple[str, str, bool]]:
     """For the host and the kitchen: how many guests, and how many of them need what (no names)."""
     summary = summarise_needs(people, ctx.lang.language.value)
-    rows = [(ctx.label(N_("Guests")), esc(formatting.integer(summary.attendees, ctx.lang.locale)), False)]
+    rows = [(ctx.label(N_("Number of guests")), esc(formatting.integer(summary.attendees, ctx.lang.locale)), False)]
     if summary.dietary:
         rows.append((ctx.label(N_("Dietary requirements")), esc(_counts(ctx, summary.dietary)), False))
     if summary.accessibility:
