@@ -149,8 +149,10 @@ def _venue_lines(ctx: Context, venue: VenueData) -> list[Flowable]:
     driver_reads_second = ctx.second is not None and ctx.second.language is country_language(venue.country)
     # The local name is in the box for the driver anyway when the second language is the country's.
     name = esc(ctx.text(venue.name)) if driver_reads_second and for_the_driver(ctx, venue) else ctx.markup(venue.name)
-    address = venue_address(ctx, venue)
-    if address:  # run in after the name, in grey: one line less per item
+    # The address runs in after the name, in grey: one line less per item. Where the driver's line follows
+    # (name and address in the local script), the romanised address is left to the venue list.
+    address = "" if for_the_driver(ctx, venue) else venue_address(ctx, venue)
+    if address:
         name += f'<font size="{STYLES.small.fontSize}" color="{STYLES.small.textColor.hexval()}"> · {esc(address)}</font>'
     return [para(name, STYLES.body)]
 
