@@ -8,7 +8,7 @@ from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
 
 from planner import formatting
 from planner.domain.entities import VenueData
-from planner.domain.enums import Role, VenueKind
+from planner.domain.enums import Language, Role, VenueKind
 from planner.domain.names import is_cjk
 from planner.export.pdf.columns import Cell, Columns
 from planner.export.pdf.context import Context
@@ -173,7 +173,7 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
     if organiser or team:
         block: list[Flowable] = [_subheading(ctx, N_("Delegation leadership and staff")), Spacer(1, 1.5 * mm)]
         if organiser:
-            block.append(para(f'{esc(ctx.label(N_("Organiser")))}: {ctx.markup(view.trip.organiser, size=7.5)}', STYLES.small))
+            block.append(para(f'{esc(ctx.label(N_("Organiser")))}{_colon(ctx)}{ctx.markup(view.trip.organiser, size=7.5)}', STYLES.small))
         if team:
             block.append(_contact_table(ctx, team))
         story += [KeepTogether(block), Spacer(1, 4 * mm)]
@@ -189,7 +189,7 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
             if address:
                 lines.append(para(esc(address), STYLES.small))
             if mission.phone:
-                lines.append(para(f'{esc(ctx.label(N_("Telephone")))}: {esc(mission.phone)}', STYLES.body))
+                lines.append(para(f'{esc(ctx.label(N_("Telephone")))}{_colon(ctx)}{esc(mission.phone)}', STYLES.body))
             block.append(KeepTogether([*lines, Spacer(1, 2 * mm)]))
         story += [*block, Spacer(1, 2 * mm)]
     hosts = _host_contacts(ctx)
@@ -201,6 +201,11 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
         for hotel in lodging:
             story.append(_hotel(ctx, hotel))
     return story
+
+
+def _colon(ctx: Context) -> str:
+    """After a run-in label: the full-width colon in Chinese, ": " otherwise."""
+    return "：" if ctx.lang.language is Language.ZH else ": "
 
 
 def _host_contacts(ctx: Context) -> list[tuple[str, str, str]]:
@@ -267,7 +272,7 @@ def _hotel(ctx: Context, hotel: VenueData) -> Flowable:
         rows.append((ctx.label(N_("For the driver")), driver, True))
     for contact in hotel.contacts:
         if contact.phone:
-            rows.append((ctx.label(N_("Telephone")), esc(f"{contact.phone} ({contact.display})"), False))
+            rows.append((ctx.label(N_("Telephone")), esc(f"{contact.phone} ({ctx.contact_name(contact)})"), False))
     if rows:
         lines += [Spacer(1, 1 * mm), *detail_rows(rows, ctx.width)]
     return KeepTogether([*lines, Spacer(1, 4 * mm)])
