@@ -177,7 +177,7 @@ def _details(ctx: Context, item: ItemData, venue: VenueData | None, *, needs: bo
             rows.append((ctx.label(N_("For the driver")), f'<font size="{STYLES.local.fontSize - 0.6}">{driver}</font>', False))
     host = ctx.view.host(item)
     if host is not None:
-        parts = [host.display, ctx.inline(host.function), host.phone]
+        parts = [ctx.contact_name(host), ctx.inline(host.function), host.phone]
         rows.append((ctx.label(N_("Host contact")), esc(formatting.join_fields(parts, ctx.lang.locale)), False))
     if not item.transport.is_empty():
         rows.append((ctx.label(N_("Transport")), ctx.markup(item.transport, size=7.5), False))

@@ -72,6 +72,8 @@ def delegation_list(ctx: Context) -> list[Flowable]:
     for number, member in enumerate(ctx.view.members, start=1):
         person = member.person
         latin, native = ctx.latin_and_native(person)
+        if native and ctx.lang.language is Language.ZH and is_cjk(native):  # a Chinese reader reads the Chinese name first
+            latin, native = native, latin
         name = [strong(latin, STYLES.cell)]
         if native:
             name.append(para(esc(native), STYLES.cell))
