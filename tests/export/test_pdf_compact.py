@@ -54,8 +54,12 @@ def test_a_four_day_itinerary_is_short_and_opens_with_the_overview(demo: TripVie
         assert all(share >= 0.15 for share in fill[:-1]), (key, fill)
 
 
+@pytest.mark.parametrize("trip_file", ["hannover-shenzhen-2016.json", "shenzhen-hannover-2016.json"])
 @pytest.mark.parametrize(("language", "second"), LANGUAGES, ids=lambda v: v or "-")
-def test_the_programme_opens_with_its_overview_and_has_no_near_empty_page(demo: TripView, language: str, second: str | None) -> None:
+def test_the_programme_opens_with_its_overview_and_has_no_near_empty_page(
+    db: Database, trip_file: str, language: str, second: str | None
+) -> None:
+    demo = TripView.load(db, import_trip_file(db, DEMO_TRIPS / trip_file).id)
     data = programme_document(demo, language=language, bilingual_with=second)
     first = squeezed(reader(data).pages[0].extract_text())
     assert squeezed(OVERVIEW[language]) in first
