@@ -63,7 +63,10 @@ def item_block(ctx: Context, item: ItemData, *, needs: bool) -> Flowable:
     if venue is not None:
         content += _venue_lines(ctx, venue)
     if not item.description.is_empty():
-        content += [Spacer(1, 0.8 * mm), para(ctx.markup(item.description), STYLES.body)]
+        content += [Spacer(1, 0.8 * mm), para(esc(ctx.text(item.description)), STYLES.body)]
+        second_description = ctx.second_text(item.description)
+        if second_description:  # smaller and closer set than the first language's, as on the rest of the page
+            content.append(para(esc(second_description), STYLES.second))
     rows = _details(ctx, item, venue, needs=needs)
     if rows:
         content += [Spacer(1, 0.8 * mm), *detail_rows(rows, content_width)]

@@ -181,8 +181,9 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
         story += [KeepTogether(block), Spacer(1, 4 * mm)]
     missions = view.bundle.emergency_contacts
     if missions:
-        block = [_subheading(ctx, N_("Embassy and consulate")), Spacer(1, 1.5 * mm)]
-        for mission in missions:
+        heading: list[Flowable] = [_subheading(ctx, N_("Embassy and consulate")), Spacer(1, 1.5 * mm)]
+        block: list[Flowable] = []
+        for index, mission in enumerate(missions):
             lines = [strong(ctx.text(mission.name), STYLES.body)]
             second = ctx.second_text(mission.name)
             if second:
@@ -192,16 +193,17 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
                 lines.append(para(esc(address), STYLES.small))
             if mission.phone:
                 lines.append(para(f'{esc(ctx.label(N_("Telephone")))}{_colon(ctx)}{esc(mission.phone)}', STYLES.body))
-            block.append(KeepTogether([*lines, Spacer(1, 2 * mm)]))
+            # A heading never stands alone at the foot of a page: it goes with the first entry.
+            block.append(KeepTogether([*(heading if index == 0 else []), *lines, Spacer(1, 2 * mm)]))
         story += [*block, Spacer(1, 2 * mm)]
     hosts = _host_contacts(ctx)
     if hosts:
         story += [KeepTogether([_subheading(ctx, N_("The hosts' contacts")), Spacer(1, 1.5 * mm), _contact_table(ctx, hosts)]),
                   Spacer(1, 4 * mm)]
     if lodging:
-        story += [_subheading(ctx, N_("Accommodation"))]
-        for hotel in lodging:
-            story.append(_hotel(ctx, hotel))
+        for index, hotel in enumerate(lodging):
+            heading = [_subheading(ctx, N_("Accommodation"))] if index == 0 else []
+            story.append(KeepTogether([*heading, *_hotel_lines(ctx, hotel)]))
     return story
 
 
@@ -263,7 +265,7 @@ def _numbers(ctx: Context, country: str) -> list[Flowable]:
     return [KeepTogether([_subheading(ctx, title), Spacer(1, 1.5 * mm), Columns(cells), Spacer(1, 5 * mm)])]
 
 
-def _hotel(ctx: Context, hotel: VenueData) -> Flowable:
+def _hotel_lines(ctx: Context, hotel: VenueData) -> list[Flowable]:
     lines: list[Flowable] = [para(ctx.markup(hotel.name), STYLES.body)]
     address = venue_address(ctx, hotel)
     if address:
@@ -277,4 +279,4 @@ def _hotel(ctx: Context, hotel: VenueData) -> Flowable:
             rows.append((ctx.label(N_("Telephone")), esc(f"{contact.phone} ({ctx.contact_name(contact)})"), False))
     if rows:
         lines += [Spacer(1, 1 * mm), *detail_rows(rows, ctx.width)]
-    return KeepTogether([*lines, Spacer(1, 4 * mm)])
+    return [*lines, Spacer(1, 4 * mm)]

@@ -58,6 +58,7 @@ class Styles:
     cell: ParagraphStyle = _style("cell", 8.8, 12.2)
     cell_head: ParagraphStyle = _style("cell_head", 7.6, 10.4, MUTED)
     emergency_number: ParagraphStyle = _style("emergency_number", 15, 18, ACCENT)
+    second: ParagraphStyle = _style("second", 7.8, 10.2, MUTED)
     detail: ParagraphStyle = _style("detail", 7.9, 10.3, MUTED, spaceAfter=1)
     overview: ParagraphStyle = _style("overview", 7.8, 10.2)
 
