@@ -358,3 +358,20 @@ class SeatAssignment(Base):
     plan: Mapped[SeatingPlan] = relationship(back_populates="seats")
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class EmergencyContact(Base):
+    """An embassy, consulate or other emergency contact of a trip, entered by the planner (see domain/missions.py)."""
+
+    __tablename__ = "emergency_contact"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    name: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    address: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    phone: Mapped[str] = mapped_column(String(40), default="")
+    to_verify: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __mapper_args__ = {"version_id_col": version}

@@ -21,6 +21,7 @@ from planner.domain.address import Addressee, reference
 from planner.domain.entities import ItemData
 from planner.domain.enums import GiftDirection, Language
 from planner.domain.errors import PlannerError
+from planner.domain.names import is_cjk
 from planner.domain.protocol import GiftData
 from planner.export.language import DocumentLanguage
 from planner.export.member_list import Cell, render_csv, render_xlsx
@@ -58,10 +59,45 @@ def gift_lines(view: TripView, lang: DocumentLanguage) -> list[GiftLine]:
             continue
         ours = (reference(Addressee.of(view.member(gift.member_id).person), lang.language)
                 if gift.member_id is not None else lang.t(THE_DELEGATION))
-        giver, recipient = (ours, gift.counterpart) if gift.direction is GiftDirection.GIVEN else (gift.counterpart, ours)
+        theirs = counterpart(view, item, gift.counterpart, lang)
+        giver, recipient = (ours, theirs) if gift.direction is GiftDirection.GIVEN else (theirs, ours)
         lines.append(GiftLine(gift, item, item.local_start(), lang.t(DIRECTIONS[gift.direction]), lang.text(gift.description), giver, recipient))
     order = {item.id: n for n, item in enumerate(view.items)}
     return sorted(lines, key=lambda line: (order[line.item.id], line.gift.id or 0))
+
+
+def counterpart(view: TripView, item: ItemData, text: str, lang: DocumentLanguage) -> str:
+    """The other party in the document's language where the text names someone the trip knows, else as entered.
+
+    The counterpart is free text ("Vice-Mayor Lin Zhiyuan (林志远), Shenzhen Municipal People's Government"),
+    usually typed in one language. When it names a member of the trip (a host, or the visiting principal) or a
+    contact of the item's venue, that person is named as the document's reader names them: "Herr
+    Oberbürgermeister Schostok", "林志远（深圳市副市长）"; when it is the organisation of someone on the trip,
+    the organisation's name in that language. Anything else is printed as it was entered.
+    """
+    folded = text.casefold()
+    for member in view.members:
+        person = member.person
+        native = person.native_name.strip()
+        latin = f"{person.given_name} {person.family_name}".strip().casefold()
+        chinese_order = f"{person.family_name} {person.given_name}".strip().casefold()
+        if (native and native in text) or (person.given_name and (latin in folded or chinese_order in folded)):
+            return reference(Addressee.of(person), lang.language)
+    venue = view.venue(item)
+    contacts = [c for c in (view.host(item), *(venue.contacts if venue is not None else ())) if c is not None]
+    for contact in contacts:
+        native = contact.native_name.strip()
+        if (native and native in text) or (contact.name.strip() and contact.name.strip().casefold() in folded):
+            name = native if lang.language is Language.ZH and native and is_cjk(native) else contact.name
+            function = lang.text(contact.function)
+            if not function:
+                return name
+            return f"{name}（{function}）" if lang.language is Language.ZH else f"{name}, {function}"
+    for member in view.members:  # an organisation of someone on the trip, as entered in any language
+        organisation = member.person.organisation
+        if folded.strip() in {variant.casefold() for variant in (organisation.de, organisation.zh, organisation.en) if variant}:
+            return lang.text(organisation)
+    return text
 
 
 def totals(lines: list[GiftLine]) -> dict[tuple[GiftDirection, str], Decimal]:

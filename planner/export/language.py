@@ -38,6 +38,13 @@ ROLE_LABELS: dict[Role, str] = {
     Role.PRESS: N_("Press"),
     Role.HOST: N_("Host"),
 }
+#: German names a woman's role in the feminine ("Frau Zhou Meiling – Dolmetscherin"); the other roles are neutral
+#: ("Delegationsleitung", "Mitglied", "Presse"). Chinese and English have one form for both.
+GERMAN_FEMININE_ROLES: dict[Role, str] = {
+    Role.STAFF: "Mitarbeiterin",
+    Role.INTERPRETER: "Dolmetscherin",
+    Role.HOST: "Gastgeberin",
+}
 KIND_LABELS: dict[ItemKind, str] = {
     ItemKind.SITE_VISIT: N_("Site visit"),
     ItemKind.MEETING: N_("Meeting"),

@@ -2,8 +2,10 @@
 
 Safe in two ways. No cell can run as a formula: text that a spreadsheet
 would read as one (starting with =, +, - or @, also after blanks, or with a
-tab or carriage return) gets a leading apostrophe, the usual guard against
-CSV injection ("=HYPERLINK(...)" in a name field). And passport numbers,
+tab or carriage return) gets a leading apostrophe in a CSV, the usual guard
+against CSV injection ("=HYPERLINK(...)" in a name field); in an .xlsx it is
+stored as a text cell formatted as text ("@"), which Excel never runs and
+shows without the apostrophe ("+49 511 …" is a phone number, not a sum). And passport numbers,
 passport expiry dates and the planner's own notes stay out unless asked for.
 
 The CSV is UTF-8 with a byte order mark, which Excel needs to read Chinese
@@ -156,11 +158,14 @@ def render_xlsx(headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, title
     workbook = Workbook()
     sheet = workbook.active
     sheet.title = _XML_ILLEGAL.sub("", title)[:31] or "Delegation"
-    sheet.append([_xlsx_cell(h) for h in headers])
+    for values in (headers, *rows):
+        sheet.append([_xlsx_cell(v) for v in values])
+        for cell in sheet[sheet.max_row]:
+            if isinstance(cell.value, str) and _FORMULA_START.match(cell.value):
+                cell.data_type = "s"  # openpyxl took it for a formula; a text cell is never run
+                cell.number_format = "@"  # and stays text when someone edits it in Excel
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in rows:
-        sheet.append([_xlsx_cell(v) for v in row])
     for column, header in enumerate(headers, start=1):
         letter = sheet.cell(row=1, column=column).column_letter
         widest = max([len(str(header)), *(len(str(r[column - 1] or "")) for r in rows)])
@@ -177,8 +182,7 @@ def render_xlsx(headers: Sequence[str], rows: Sequence[Sequence[Cell]], *, title
 
 def _xlsx_cell(value: Cell) -> Cell:
     if isinstance(value, str):
-        # openpyxl would store text starting with "=" as a formula; neutralised, none does.
-        return neutralise(_XML_ILLEGAL.sub("", value))
+        return _XML_ILLEGAL.sub("", value)  # a formula-like text is made a text cell in render_xlsx
     return value
 
 

@@ -178,6 +178,11 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
             for i in items
         ],
     }
+    if bundle.emergency_contacts:  # only then, like "issued": a trip without any keeps the file it always had
+        document["emergency_contacts"] = [
+            {"name": _text(c.name), "address": _text(c.address), "phone": c.phone, "to_verify": c.to_verify}
+            for c in bundle.emergency_contacts
+        ]
     if bundle.issued:  # only then: a trip never issued keeps the file it always had
         document["issued"] = _issued(bundle.issued, person_key, {i.id: f"i{n}" for n, i in enumerate(items, start=1)})
     return document

@@ -14,7 +14,7 @@ from functools import cached_property
 
 from planner.db.engine import Database
 from planner.domain.entities import ContactData, ItemData, TripData, VenueData
-from planner.domain.enums import Role, VenueKind
+from planner.domain.enums import ItemKind, Role, VenueKind
 from planner.domain.errors import NotFoundError
 from planner.domain.hosts import item_host
 from planner.i18n import N_
@@ -88,6 +88,11 @@ class TripView:
         return tuple(m for m in self.members if m.role is Role.HEAD)
 
     @cached_property
+    def delegation(self) -> tuple[Member, ...]:
+        """The delegation's participants: everyone on the list but the hosts, who are there to receive them."""
+        return tuple(m for m in self.members if m.role is not Role.HOST)
+
+    @cached_property
     def staff(self) -> tuple[Member, ...]:
         return tuple(m for m in self.members if m.role in STAFF_ROLES)
 
@@ -111,6 +116,18 @@ class TripView:
 
     def hotels(self, items: tuple[ItemData, ...] | None = None) -> tuple[VenueData, ...]:
         return tuple(v for v in self.venues_of(self.items if items is None else items) if v.kind is VenueKind.HOTEL)
+
+    def lodging(self, membership_id: int | None = None) -> tuple[VenueData, ...]:
+        """Where the delegation (or one member) sleeps: the venues of the check-in items they attend.
+
+        A guest house that only hosts a banquet is a hotel-kind venue but nobody's
+        lodging; only a trip without any check-in falls back to the hotels visited.
+        """
+        items = self.items if membership_id is None else self.items_for(membership_id)
+        check_ins = tuple(i for i in items if i.kind is ItemKind.CHECK_IN)
+        if any(i.kind is ItemKind.CHECK_IN for i in self.items):
+            return self.venues_of(check_ins)
+        return self.hotels(items)
 
     # --- time --------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ from planner.domain.entities import ContactData, ItemData, MembershipData, Perso
 from planner.domain.enums import ItemKind, Language, Role, Sex, TripStatus, VenueKind
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
+from planner.domain.missions import MAX_CONTACTS, EmergencyContactData
 from planner.i18n import N_
 from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
@@ -205,6 +206,7 @@ class TripDocumentReader:
         items = self.read_programme(person_keys, member_of, delegation_complete, venue_keys, contacts, contact_venue)
         programme = self.doc.get("programme")
         issued = read_issued(self, person_keys, member_of, len(programme) if isinstance(programme, list) else 0)
+        missions = self.read_emergency_contacts()
         if trip is None or self.bad:
             return None
         members.sort(key=lambda ms: (ms.protocol_order, ms.id or 0))
@@ -212,7 +214,25 @@ class TripDocumentReader:
         return TripBundle(
             trip=trip, people=tuple(people), members=tuple(members), venues=tuple(venues), items=tuple(i for _, i in items),
             visas=tuple(self.visas), gifts=tuple(self.gifts), seatings=tuple(self.seatings), issued=tuple(issued),
+            emergency_contacts=tuple(missions),
         )
+
+    def read_emergency_contacts(self) -> list[EmergencyContactData]:
+        """The trip's embassy or consulate entries, each validated where it stands in the file."""
+        contacts: list[EmergencyContactData] = []
+        entries = self.records("emergency_contacts")
+        if len(entries) > MAX_CONTACTS:
+            self.problem(("emergency_contacts",), N_("A trip can have at most {limit} emergency contacts."), limit=MAX_CONTACTS)
+            return []
+        for where, record in entries:
+            data = EmergencyContactData(
+                name=self.text(record, where, "name"), address=self.text(record, where, "address"),
+                phone=self.get(record, where, "phone", ""), to_verify=bool(self.get(record, where, "to_verify", False)),
+            )
+            checked = self.validated(where, data.validated)
+            if checked is not None:
+                contacts.append(checked)
+        return contacts
 
     def read_trip(self) -> TripData | None:
         where: Location = ("trip",)

@@ -21,9 +21,11 @@ from planner.db.engine import Database
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.errors import PlannerError
 from planner.domain.issued import IssuedRecord
+from planner.domain.missions import EmergencyContactData
 from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.i18n import N_
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.emergency_contacts import read_emergency_contacts, validated_contacts, write_emergency_contacts
 from planner.services.issued_history import insert_issued
 from planner.services.bulk_read import read_items, read_members, read_venues, venues_of_hosts, venues_of_items
 from planner.services.protocol import (
@@ -78,6 +80,8 @@ class TripBundle:
     #: Issued versions (planner.domain.issued.IssuedRecord), by items[].id and people[].id; only trip files
     #: carry them (load_trip_bundle leaves them out: documents and copies of a trip do not need them).
     issued: tuple[IssuedRecord, ...] = ()
+    #: The embassy or consulate (planner.domain.missions), in the order the planner gave them.
+    emergency_contacts: tuple[EmergencyContactData, ...] = ()
 
     def person(self, person_id: int | None) -> PersonData:
         for person in self.people:
@@ -102,6 +106,7 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
             visas=tuple(read_visas(s, trip_id).values()),
             gifts=tuple(read_gifts(s, trip_id)),
             seatings=tuple(read_seatings(s, trip_id)),
+            emergency_contacts=read_emergency_contacts(s, trip_id),
         )
 
 
@@ -143,6 +148,7 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         else validated_protocol(bundle.visas, bundle.gifts, bundle.seatings)
     )
     _check_bundle_references(bundle)
+    missions = list(bundle.emergency_contacts) if validated else list(validated_contacts(bundle.emergency_contacts))
 
     def act(s: Session) -> Change:
         trip_row = m.Trip()
@@ -187,6 +193,7 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         item_ids = {item.id: new_id for item, new_id in zip(items, new_item_ids, strict=True) if item.id is not None}
         insert_protocol(s, member_ids, item_ids, visas, gifts, seatings)
         insert_issued(s, trip_row.id, bundle.issued, item_ids, {k: r.id for k, r in person_rows.items() if k is not None})
+        write_emergency_contacts(s, trip_row.id, missions)
         return Change(Action.IMPORTED, "trip", trip_row.id, after=trip_data(trip_row), related=tuple(related))
 
     return run(db, act)

@@ -31,6 +31,7 @@ from planner.domain.localized import LocalizedText
 from planner.domain.timing import same_local_time
 from planner.i18n import N_, current_language, translator_for
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.emergency_contacts import read_emergency_contacts, write_emergency_contacts
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
 
 #: How a copy's title is suggested, in each language of the original title.
@@ -75,6 +76,7 @@ def duplicate_trip(db: Database, trip_id: int, *, title: LocalizedText, first_da
             raise _out_of_range(data.first_day) from None
         if errors:
             raise ValidationErrors(errors)  # rolls back the trip and members added above
+        write_emergency_contacts(s, trip.id, read_emergency_contacts(s, trip_id))  # the same mission helps on the same route
         s.flush()
 
         related = tuple(Change(Action.CREATED, "membership", r.id, after=membership_data(r)) for r in memberships.values())

@@ -57,6 +57,8 @@ class ProtocolMenu(QMenu):
         self.addSeparator()
         self.seating_action = self.addAction("", self.seating_plans)
         self.gifts_action = self.addAction("", self.gift_register)
+        self.addSeparator()
+        self.emergency_action = self.addAction("", self.emergency_contacts)
         self.aboutToShow.connect(self._update)
         ctx.language.languageChanged.connect(self.retranslate)
         self.retranslate()
@@ -67,6 +69,7 @@ class ProtocolMenu(QMenu):
         self.invitation_action.setText(_("&Invitation letter…"))
         self.seating_action.setText(_("&Seating plans…"))
         self.gifts_action.setText(_("&Gift register…"))
+        self.emergency_action.setText(_("&Emergency contacts…"))
 
     def _update(self) -> None:
         has_trip = self.current_trip() is not None
@@ -215,6 +218,15 @@ class ProtocolMenu(QMenu):
         local = country_language(country)
         second = local.value if local is not None and local.value != self.ctx.lang else None
         return self._run(lambda: [seating_pdf(self.ctx.db, trip_id, path, language=self.ctx.lang, second=second)])
+
+    def emergency_contacts(self) -> bool:
+        """The embassy or consulate for the emergency page; True when the planner saved a change."""
+        from planner.ui.widgets.emergency_contacts_dialog import EmergencyContactsDialog
+
+        trip_id = self.current_trip()
+        if trip_id is None:
+            return False
+        return EmergencyContactsDialog(self.ctx, trip_id, self.parentWidget()).exec() == QDialog.DialogCode.Accepted
 
     def gift_register(self) -> list[Path]:
         trip_id = self.current_trip()

@@ -84,3 +84,26 @@ def band_text(page: object, *, top: float | None = None, bottom: float | None = 
 
     page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
     return "".join(parts)
+
+
+def page_fill(source: Path | bytes, top_margin: float, bottom_margin: float) -> list[float]:
+    """How far down each page's text frame the text reaches, as a share of the frame (0.0–1.0).
+
+    The method: the lowest baseline of any text drawn between the header and the footer, measured
+    from the frame's top (the page height less `top_margin`) against the frame's height. A page whose
+    text stops a tenth of the way down is near-empty, however wide its lines; the running header and
+    footer lie outside the frame and do not count.
+    """
+    shares: list[float] = []
+    for page in reader(source).pages:
+        top = float(page.mediabox.height) - top_margin
+        lows: list[float] = []
+
+        def visit(text: str, cm: list[float], tm: list[float], font: object, size: float) -> None:
+            y = tm[5] * cm[3] + cm[5] if cm else tm[5]
+            if text.strip() and bottom_margin - 2 < y < top + 2:
+                lows.append(y)
+
+        page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+        shares.append((top - min(lows)) / (top - bottom_margin) if lows else 0.0)
+    return shares

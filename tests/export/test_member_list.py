@@ -104,11 +104,15 @@ def test_xlsx_keeps_text_as_text_and_dates_as_dates(db: Database, trip: TripData
     attacker = dict(zip(header, rows[2], strict=True))
     assert (xu["Rolle"], xu["Sprache"], xu["Organisation"]) == ("Delegationsleitung", "Chinesisch", "Shenzhen Municipal Government")
     assert xu["Pass gültig bis"].date() == date(2030, 12, 31)
-    assert attacker["Nachname"] == "'=HYPERLINK(\"http://evil.example\")"
-    assert attacker["Funktion"] == "'-1"
+    # Text cells formatted as text: no apostrophe to see in Excel, and nothing that runs.
+    assert attacker["Nachname"] == "=HYPERLINK(\"http://evil.example\")"
+    assert attacker["Funktion"] == "-1"
+    assert xu["Telefon"] == "+86 755 8888 0001"
     for row in sheet.iter_rows():
         for cell in row:
             assert cell.data_type != "f", cell.coordinate  # no formula anywhere
+            if isinstance(cell.value, str) and cell.value[:1] in "=+-@":
+                assert cell.data_type == "s" and cell.number_format == "@", cell.coordinate
     assert sheet.freeze_panes == "A2"
 
 

@@ -9,6 +9,7 @@ import pytest
 from reportlab.lib.pagesizes import A4, LETTER
 
 from planner.db.engine import Database
+from planner.domain.enums import Role
 from planner.domain.errors import NotFoundError, ValidationError
 from planner.export.pdf import programme_document, programme_pdf
 from planner.export.pdf.fonts import missing_glyphs
@@ -78,9 +79,9 @@ def test_only_partial_items_name_their_participants(view: TripView) -> None:
 
 def test_meals_show_counted_needs_without_names(view: TripView) -> None:
     flat = squeezed(text_of(programme_document(view, language="en")))
-    lunch = flat.index(squeezed("Lunch hosted by the Mayor"))
+    lunch = flat.rindex(squeezed("Lunch hosted by the Mayor"))  # on the day pages, after the overview table
     block = flat[lunch: flat.index(squeezed("Meeting with the Mayor"), lunch)]
-    assert "Guests7" in block
+    assert "Numberofguests7" in block
     # Weil, Xu and Zhang ("Vegetarian") are vegetarian; Lies halal; Xu also has a nut allergy.
     assert squeezed("3 vegetarian, 1 halal and 1 nut allergy") in block
     assert squeezed("1 wheelchair") in block
@@ -88,7 +89,7 @@ def test_meals_show_counted_needs_without_names(view: TripView) -> None:
 
 def test_zones_are_named_where_two_meet(view: TripView) -> None:
     text = squeezed(text_of(programme_document(view, language="de")))
-    flight = text.index(squeezed("Flug LH 7382"))
+    flight = text.rindex(squeezed("Flug LH 7382"))  # on the day pages, after the overview table
     block = text[flight - 80: flight + 400]
     assert "13:45" in block and "06:30" in block
     assert "GMT+2" in block and "GMT+8" in block
@@ -97,21 +98,25 @@ def test_zones_are_named_where_two_meet(view: TripView) -> None:
 
 def test_no_private_data_in_the_programme(view: TripView) -> None:
     text = squeezed(text_of(programme_document(view, language="en")))
-    for _role, person in PEOPLE.values():
-        for private in (person.phone, person.email, person.passport_number):
+    for role, person in PEOPLE.values():
+        # The phones of the head, the organising team and the interpreters are on the emergency page on purpose.
+        phone = () if role in (Role.HEAD, Role.STAFF, Role.INTERPRETER, Role.HOST) else (person.phone,)
+        for private in (*phone, person.email, person.passport_number):
             if private:
                 assert squeezed(private) not in text
 
 
 def test_emergency_page_lists_numbers_leaders_and_hotel(view: TripView) -> None:
-    pages = reader(programme_document(view, language="en")).pages
-    last = squeezed(pages[-1].extract_text())
+    text = squeezed(text_of(programme_document(view, language="en")))
+    last = text[text.rindex(squeezed("Emergencies and contacts")):]  # the page follows on where the venues end
     assert squeezed("Emergency numbers in China") in last
     assert "110Police" in last and "120Ambulance" in last and "119Firebrigade" in last
     assert squeezed("Emergency numbers in Germany") in last and "112" in last  # the flight leaves from Frankfurt
     assert squeezed("Head of delegation") in last and "StephanWeil" in last
-    assert "AnnaMüller" in last and "ZhangMin" in last  # staff and interpreter, names and roles only
-    assert "+491705550123" not in last  # …without their phone numbers
+    assert "AnnaMüller" in last and "ZhangMin" in last  # staff and interpreter…
+    assert "+491705550123" in last and "+4917622228888" in last  # …with the phones to call them on
+    # The hosts' protocol and liaison people for the visitors, names in the reader's script first.
+    assert squeezed("The hosts' contacts") in last and "ChenHong(陈红)+8675588100001" in last
     assert "InterContinentalShenzhen" in last and "+8675533993388" in last
     assert "____" not in last  # no blanks to fill in
 
@@ -135,7 +140,7 @@ def test_metadata_and_page_numbers(view: TripView) -> None:
     assert info.subject == "Delegation programme, 23–27 October 2016"
     assert pdf.trailer["/Root"]["/Lang"] == "en-GB"
     pages = len(pdf.pages)
-    assert pages >= 5
+    assert pages >= 3
     for number, page in enumerate(pdf.pages, start=1):
         assert f"Page {number} of {pages}" in page.extract_text()
 

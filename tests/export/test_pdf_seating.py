@@ -79,6 +79,7 @@ def test_the_banquet_plan_follows_precedence_in_both_scripts(db: Database, shenz
         order = [text.rindex(squeezed(name)) for name in names]
         assert order == sorted(order)
     assert "周美玲" in text and "黄晓雯" in text
+    assert "来宾/Guests" in text and "来宾人数" not in text  # the guests' party, not a number of guests
     assert round(float(reader(data).pages[0].mediabox.width)) == 842  # landscape
     first_page = squeezed(reader(data).pages[0].extract_text())
     assert all(squeezed(name) in first_page for name in ("Hannes Brandt", "Julia Seidel", "Emma Whitfield"))  # names at the chairs
@@ -127,12 +128,16 @@ def test_every_saved_plan_on_its_own_page(db: Database, tmp_path: Path) -> None:
 
 def test_gift_lines_name_both_sides_in_programme_order(shenzhen: TripView) -> None:
     lines = gift_lines(shenzhen, DocumentLanguage.of("en"))
-    assert [(line.direction, line.giver.split(" (")[0], line.recipient.split(",")[0]) for line in lines] == [
-        ("Given", "Mr Peter Eisenschmidt", "Vice-Mayor Lin Zhiyuan (林志远)"),
-        ("Received", "Vice-Mayor Lin Zhiyuan", "Mr Peter Eisenschmidt"),
+    assert [(line.direction, line.giver.split(" (")[0], line.recipient) for line in lines] == [
+        ("Given", "Mr Peter Eisenschmidt", "Lin Zhiyuan, Vice-Mayor of Shenzhen"),
+        ("Received", "Lin Zhiyuan, Vice-Mayor of Shenzhen", "Mr Peter Eisenschmidt"),
         ("Received", "Fantawild Holdings", "The delegation"),
         ("Given", "Mr Kai Schirmeyer", "Foreign Affairs Office of the Shenzhen Municipal People's Government"),
     ]
+    # The other party in the document's language where the trip knows them (a venue's contact, an organisation).
+    chinese = gift_lines(shenzhen, DocumentLanguage.of("zh"))
+    assert chinese[0].recipient == "林志远（深圳市副市长）" and chinese[3].recipient.startswith("深圳市")
+    assert gift_lines(shenzhen, DocumentLanguage.of("de"))[1].giver == "Lin Zhiyuan, Vizebürgermeister der Stadt Shenzhen"
     assert totals(lines) == {(GiftDirection.GIVEN, "EUR"): Decimal("189.90"), (GiftDirection.RECEIVED, "CNY"): Decimal("480.00"),
                              (GiftDirection.RECEIVED, "EUR"): Decimal("25.00")}
 

@@ -11,6 +11,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from planner.domain.localized import LocalizedText
+from planner.domain.missions import suggested_contacts
+from planner.services.emergency_contacts import save_emergency_contacts
 from planner.db.engine import Database
 from planner.domain.enums import (
     GiftDirection, ItemKind, Language, Role, SeatingArrangement, SeatSide, Sex, TripStatus, VenueKind, VisaStatus,
@@ -78,7 +81,8 @@ def test_every_pattern_has_a_message_for_the_user() -> None:
 def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> None:
     trip = build_shenzhen_trip(db)
     doc = trip_document(db, trip)
-    assert list(doc) == [name for name in SCHEMA["properties"] if name != "issued"]  # only once itineraries were issued
+    # "emergency_contacts" only once the trip has any, "issued" only once itineraries were issued
+    assert list(doc) == [name for name in SCHEMA["properties"] if name not in ("issued", "emergency_contacts")]
     assert list(doc["trip"]) == list(DEFS["trip"]["properties"])
     assert list(doc["people"][0]) == list(DEFS["person"]["properties"])
     assert list(doc["delegation"][0]) == list(DEFS["membership"]["properties"])
@@ -92,8 +96,10 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     hosted = next(i for i in trip_document(db, trip)["programme"] if "host_person" in i)
     assert list(hosted) == list(DEFS["item"]["properties"])
     issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip)))
+    save_emergency_contacts(db, trip, suggested_contacts("DE", "CN", LocalizedText(en="Shenzhen")))
     doc = trip_document(db, trip)
     assert list(doc) == list(SCHEMA["properties"])
+    assert list(doc["emergency_contacts"][0]) == list(DEFS["emergencyContact"]["properties"])
     assert list(doc["issued"][0]) == list(DEFS["issuedVersion"]["properties"])
     assert list(doc["issued"][0]["copies"][0]) == list(DEFS["issuedCopy"]["properties"])
     assert list(doc["issued"][0]["items"][0]) == list(DEFS["issuedItem"]["properties"])

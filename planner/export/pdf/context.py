@@ -13,11 +13,12 @@ from babel.lists import format_list
 from reportlab.platypus import Flowable
 
 from planner import formatting
-from planner.domain.entities import PersonData
+from planner.domain.address import Addressee, Gender, gender_of, reference
+from planner.domain.entities import ContactData, PersonData
 from planner.domain.enums import Language, Role
 from planner.domain.localized import LocalizedText
 from planner.domain.names import display_name, is_cjk
-from planner.export.language import ROLE_LABELS, DocumentLanguage
+from planner.export.language import GERMAN_FEMININE_ROLES, ROLE_LABELS, DocumentLanguage
 from planner.export.pdf.flowables import esc, para, strong
 from planner.export.pdf.styles import MUTED, STYLES
 from planner.export.tripview import TripView
@@ -110,6 +111,13 @@ class Context:
             return latin
         return f"{latin} {title}" if self.lang.language is Language.ZH else f"{title} {latin}"
 
+    def contact_name(self, contact: ContactData) -> str:
+        """A host's name as the reader reads it first: "林志远 (Lin Zhiyuan)" in Chinese, "Lin Zhiyuan (林志远)" otherwise."""
+        native, latin = contact.native_name.strip(), contact.name.strip()
+        if self.lang.language is Language.ZH and native and is_cjk(native) and native != latin:
+            return f"{native} ({latin})" if latin else native
+        return contact.display
+
     def latin_and_native(self, person: PersonData) -> tuple[str, str]:
         """(Latin name with honorific, the name in its own script if different)."""
         latin = display_name(person.family_name, person.given_name, person.native_name)
@@ -117,8 +125,21 @@ class Context:
         native = person.native_name.strip()
         return (f"{honorific} {latin}" if honorific else latin), ("" if native == latin else native)
 
-    def role(self, role: Role) -> str:
-        return self.label(ROLE_LABELS[role])
+    def role(self, role: Role, person: PersonData | None = None) -> str:
+        """The role's label, in German in the feminine for a woman (`person` given): "Dolmetscherin"."""
+        female = person is not None and gender_of(Addressee.of(person)) is Gender.FEMALE
+        texts: list[str] = []
+        for lang in self.languages:
+            text = lang.t(ROLE_LABELS[role])
+            if female and lang.language is Language.DE:
+                text = GERMAN_FEMININE_ROLES.get(role, text)
+            if text not in texts:
+                texts.append(text)
+        return LABEL_SEPARATOR.join(texts)
+
+    def address(self, person: PersonData) -> str:
+        """The person as protocol names them in a text or list: "Herr Oberbürgermeister Schostok", "许勤市长"."""
+        return reference(Addressee.of(person), self.lang.language)
 
     # --- headings ----------------------------------------------------------------------
 

@@ -23,14 +23,15 @@ from planner.export.places import for_the_driver as local_lines
 from planner.export.pdf.columns import Cell, Columns
 from planner.export.pdf.context import LABEL_SEPARATOR, Context
 from planner.export.pdf.flowables import Separator, esc, para, strong
-from planner.export.pdf.styles import GUTTER, STYLES, TIME_COLUMN, TINT
+from planner.export.pdf.styles import GUTTER, INK, STYLES, TIME_COLUMN, TINT
 from planner.export.tripview import Day
 from planner.i18n import N_
 
-#: Width of the label column inside an item.
-LABEL_COLUMN = 27 * mm
-#: Items lower than this move to the next page whole; only longer ones continue over a page break.
-KEEP_WHOLE = 90 * mm
+#: Width of the label column beside the address for the driver.
+LABEL_COLUMN = 22 * mm
+#: Items lower than this move to the next page whole; longer ones continue over a page break
+#: (a higher limit left half-empty pages before every long item).
+KEEP_WHOLE = 25 * mm
 
 _NO_ITEMS = N_("No programme items on this day.")
 EVERYONE_EXCEPT = N_("Everyone except {names}")
@@ -40,11 +41,11 @@ def day_section(ctx: Context, day: Day, *, first: bool, needs: bool) -> list[Flo
     """One day: a subtle rule (not before the first day), the date, its items. `needs`: show the meal summary for the host."""
     heading: list[Flowable] = []
     if not first:
-        heading.append(Separator(above=3 * mm, below=4 * mm))
+        heading.append(Separator(above=1.5 * mm, below=2.5 * mm))
     heading.append(strong(ctx.full_date(day.day), STYLES.day))
     if ctx.second is not None:
         heading.append(para(esc(formatting.full_date(day.day, ctx.second.locale)), STYLES.day_second))
-    heading.append(Spacer(1, 2.2 * mm))
+    heading.append(Spacer(1, 1.4 * mm))
     if not day.items:
         return [KeepTogether([*heading, para(esc(ctx.label(_NO_ITEMS)), STYLES.small)])]
     blocks = [item_block(ctx, item, needs=needs) for item in day.items]
@@ -62,29 +63,37 @@ def item_block(ctx: Context, item: ItemData, *, needs: bool) -> Flowable:
     if venue is not None:
         content += _venue_lines(ctx, venue)
     if not item.description.is_empty():
-        content += [Spacer(1, 1.2 * mm), para(ctx.markup(item.description), STYLES.body)]
+        content += [Spacer(1, 0.8 * mm), para(esc(ctx.text(item.description)), STYLES.body)]
+        second_description = ctx.second_text(item.description)
+        if second_description:  # smaller and closer set than the first language's, as on the rest of the page
+            content.append(para(esc(second_description), STYLES.second))
     rows = _details(ctx, item, venue, needs=needs)
     if rows:
-        content += [Spacer(1, 1.2 * mm), *detail_rows(rows, content_width)]
+        content += [Spacer(1, 0.8 * mm), *detail_rows(rows, content_width)]
     return Columns(
         [Cell(TIME_COLUMN, _time_cell(ctx, item), padding=(0, GUTTER, 0, 0)), Cell(content_width, content)],
-        space_after=4.2 * mm, split_by=1, keep_below=KEEP_WHOLE,
+        space_after=3 * mm, split_by=1, keep_below=KEEP_WHOLE,
     )
 
 
 def detail_rows(rows: list[tuple[str, str, bool]], width: float) -> list[Flowable]:
-    """Label and value rows; a row flagged True is set larger on a tint (the address for the driver)."""
+    """Label and value rows; a row flagged True is set larger on a tint (the address for the driver).
+
+    An ordinary row is one paragraph with its label run in, in grey: a label column
+    beside every value took a line of its own for bilingual labels and half the page's
+    height over a trip. The driver's address keeps its column, to be shown at a glance.
+    """
     flowables: list[Flowable] = []
     for label, value, big in rows:
-        # A bilingual label gets a line per language: the narrow column would otherwise break
-        # "参加人员 / Participants" inside the English word (CJK wrapping breaks anywhere).
-        markup = "<br/>".join(esc(part) for part in label.split(LABEL_SEPARATOR))
-        label_cell = Cell(LABEL_COLUMN, [para(markup, STYLES.label)], padding=(0, 2 * mm, 2 if big else 0.6, 0))
         if big:
-            value_cell = Cell(width - LABEL_COLUMN, [para(value, STYLES.local)], padding=(2 * mm, 2 * mm, 2, 3), background=TINT)
+            # A bilingual label gets a line per language: the narrow column would otherwise break
+            # "参加人员 / Participants" inside the English word (CJK wrapping breaks anywhere).
+            markup = "<br/>".join(esc(part) for part in label.split(LABEL_SEPARATOR))
+            label_cell = Cell(LABEL_COLUMN, [para(markup, STYLES.label)], padding=(0, 2 * mm, 2, 0))
+            value_cell = Cell(width - LABEL_COLUMN, [para(value, STYLES.local)], padding=(2 * mm, 2 * mm, 1.5, 2.5), background=TINT)
+            flowables.append(Columns([label_cell, value_cell], space_after=2))
         else:
-            value_cell = Cell(width - LABEL_COLUMN, [para(value, STYLES.small)], padding=(0, 0, 0.6, 0))
-        flowables.append(Columns([label_cell, value_cell], space_after=2.4 if big else 1.5))
+            flowables.append(para(f'<font size="{STYLES.label.fontSize}">{esc(label)}</font>\u2002<font color="{INK.hexval()}">{value}</font>', STYLES.detail))
     return flowables
 
 
@@ -143,20 +152,21 @@ def _venue_lines(ctx: Context, venue: VenueData) -> list[Flowable]:
     driver_reads_second = ctx.second is not None and ctx.second.language is country_language(venue.country)
     # The local name is in the box for the driver anyway when the second language is the country's.
     name = esc(ctx.text(venue.name)) if driver_reads_second and for_the_driver(ctx, venue) else ctx.markup(venue.name)
-    lines: list[Flowable] = [para(name, STYLES.body)]
-    address = venue_address(ctx, venue)
+    # The address runs in after the name, in grey: one line less per item. Where the driver's line follows
+    # (name and address in the local script), the romanised address is left to the venue list.
+    address = "" if for_the_driver(ctx, venue) else venue_address(ctx, venue)
     if address:
-        lines.append(para(esc(address), STYLES.small))
-    return lines
+        name += f'<font size="{STYLES.small.fontSize}" color="{STYLES.small.textColor.hexval()}"> · {esc(address)}</font>'
+    return [para(name, STYLES.body)]
 
 
 def venue_address(ctx: Context, venue: VenueData) -> str:
     return address_for(ctx.lang, venue)
 
 
-def for_the_driver(ctx: Context, venue: VenueData) -> str:
+def for_the_driver(ctx: Context, venue: VenueData, separator: str = "<br/>") -> str:
     """Markup with the venue's name and address in the local script, for a taxi driver; "" if the reader reads it anyway."""
-    return "<br/>".join(esc(part) for part in local_lines(ctx.lang, venue))
+    return separator.join(esc(part) for part in local_lines(ctx.lang, venue))
 
 
 def _details(ctx: Context, item: ItemData, venue: VenueData | None, *, needs: bool) -> list[tuple[str, str, bool]]:
@@ -165,12 +175,12 @@ def _details(ctx: Context, item: ItemData, venue: VenueData | None, *, needs: bo
     if zones:
         rows.append((ctx.label(N_("Local time")), esc(zones), False))
     if venue is not None:
-        driver = for_the_driver(ctx, venue)
-        if driver:
-            rows.append((ctx.label(N_("For the driver")), driver, True))
+        driver = for_the_driver(ctx, venue, separator=" · ")
+        if driver:  # on one run-in line here; the venue list and the taxi cards have it boxed and large
+            rows.append((ctx.label(N_("For the driver")), f'<font size="{STYLES.local.fontSize - 0.6}">{driver}</font>', False))
     host = ctx.view.host(item)
     if host is not None:
-        parts = [host.display, ctx.inline(host.function), host.phone]
+        parts = [ctx.contact_name(host), ctx.inline(host.function), host.phone]
         rows.append((ctx.label(N_("Host contact")), esc(formatting.join_fields(parts, ctx.lang.locale)), False))
     if not item.transport.is_empty():
         rows.append((ctx.label(N_("Transport")), ctx.markup(item.transport, size=7.5), False))
@@ -208,7 +218,7 @@ def _counts(ctx: Context, counts: tuple[NeedCount, ...]) -> str:
 def _needs_rows(ctx: Context, people: list[PersonData]) -> list[tuple[str, str, bool]]:
     """For the host and the kitchen: how many guests, and how many of them need what (no names)."""
     summary = summarise_needs(people, ctx.lang.language.value)
-    rows = [(ctx.label(N_("Guests")), esc(formatting.integer(summary.attendees, ctx.lang.locale)), False)]
+    rows = [(ctx.label(N_("Number of guests")), esc(formatting.integer(summary.attendees, ctx.lang.locale)), False)]
     if summary.dietary:
         rows.append((ctx.label(N_("Dietary requirements")), esc(_counts(ctx, summary.dietary)), False))
     if summary.accessibility:

@@ -34,13 +34,15 @@ class Paper(StrEnum):
 
 PAGE_SIZES: dict[Paper, tuple[float, float]] = {Paper.A4: A4, Paper.LETTER: LETTER}
 
-LEFT = 22 * mm
-RIGHT = 20 * mm
-TOP = 24 * mm
-BOTTOM = 22 * mm
+# Margins of a compact printout: a four-day itinerary fits on six pages, and still leaves
+# room to hole-punch and to hold the page.
+LEFT = 20 * mm
+RIGHT = 17 * mm
+TOP = 19 * mm
+BOTTOM = 17 * mm
 #: Header and footer lines sit this far from the paper's edge.
-HEADER_AT = 13 * mm
-FOOTER_AT = 11 * mm
+HEADER_AT = 11 * mm
+FOOTER_AT = 9 * mm
 HEADER_SIZE = 7.6
 
 
@@ -85,10 +87,13 @@ class Decoration:
             canvas.setStrokeColor(RULE)
             canvas.setLineWidth(0.4)
             canvas.line(LEFT, height - HEADER_AT - 2.6 * mm, width - RIGHT, height - HEADER_AT - 2.6 * mm)
+        label = self.page_label(page, pages)
+        # The footer's left part gets the whole line but the page label and a gap: it is cut only when it does not fit.
+        room = width - LEFT - RIGHT - text_width(label, HEADER_SIZE) - 6 * mm
         canvas.setFillColor(FAINT)
-        draw_string(canvas, LEFT, FOOTER_AT, _fit(self.footer_left, (width - LEFT - RIGHT) * 0.7), HEADER_SIZE)
+        draw_string(canvas, LEFT, FOOTER_AT, _fit(self.footer_left, room), HEADER_SIZE)
         canvas.setFillColor(MUTED)
-        draw_string(canvas, width - RIGHT, FOOTER_AT, self.page_label(page, pages), HEADER_SIZE, align="right")
+        draw_string(canvas, width - RIGHT, FOOTER_AT, label, HEADER_SIZE, align="right")
         canvas.restoreState()
 
 

@@ -23,6 +23,7 @@ from planner import formatting
 from planner.db.engine import Database
 from planner.domain.address import Addressee, name_in, reference, salutation
 from planner.domain.enums import Language, Sex
+from planner.domain.organisations import as_subject
 from planner.domain.names import display_name
 from planner.export.invitation import CostBearer, Invitation, invitation
 from planner.export.language import DocumentLanguage
@@ -139,7 +140,9 @@ def _letterhead(content: Invitation, extra: str) -> list[Flowable]:
 
 def _letter_text(content: Invitation, lang: DocumentLanguage) -> list[Flowable]:
     trip = content.view.trip
-    host = lang.text(content.host.person.organisation) or reference(Addressee.of(content.host.person), lang.language)
+    # Every sentence that names the host starts with it: "Die Landeshauptstadt Hannover lädt …", "The City of Hannover …".
+    organisation = lang.text(content.host.person.organisation)
+    host = as_subject(organisation, lang.language) if organisation else reference(Addressee.of(content.host.person), lang.language)
     head = content.head
     origin = lang.text(head.person.organisation) if head is not None else lang.text(trip.organiser)
     cities = _join(content.cities(lang), lang)
@@ -168,7 +171,7 @@ def _letter_text(content: Invitation, lang: DocumentLanguage) -> list[Flowable]:
         paragraphs.append(lang.t(SITES, sites=_join(sites, lang)))
     paragraphs += [lang.t(COSTS[content.costs], host=host), lang.t(REQUEST)]
     story: list[Flowable] = [para(esc(greeting), STYLES.cover_text), Spacer(1, 3 * mm)]
-    for text in paragraphs:
+    for text in paragraphs[:-1]:
         story += [para(esc(text), STYLES.cover_text), Spacer(1, 2.5 * mm)]
     signer = content.host.person
     signature = [para(esc(lang.t(CLOSING)), STYLES.cover_text), Spacer(1, 12 * mm),
@@ -177,7 +180,8 @@ def _letter_text(content: Invitation, lang: DocumentLanguage) -> list[Flowable]:
     for value in (lang.text(signer.function), lang.text(signer.organisation)):
         if value:
             signature.append(para(esc(value), STYLES.small))
-    story += [Spacer(1, 2 * mm), KeepTogether(signature)]
+    # The closing and the signature never stand alone at the top of a page: the last paragraph goes with them.
+    story.append(KeepTogether([para(esc(paragraphs[-1]), STYLES.cover_text), Spacer(1, 4.5 * mm), *signature]))
     return story
 
 
@@ -199,6 +203,9 @@ def _invited_table(content: Invitation, width: float) -> list[Flowable]:
     # a column is at least as wide as its longest word plus the gap to the next column.
     words = {i: [w for lang in langs for w in lang.t(COLUMNS[i]).split()] for i in range(len(COLUMNS))}
     words[2] += [w for lang in langs for label in SEX_LABELS.values() if label for w in lang.t(label).split()]
+    # Nor may a value ("United Kingdom" once broke as "United Kingdo / m"): the invited's places and countries count too.
+    words[3] += [w for m in content.invited for w in m.person.birth_place.split()]
+    words[4] += [w for m in content.invited for lang in langs for w in formatting.country_name(m.person.nationality, lang.locale).split()]
     style = STYLES.cell_head
     for i in (0, 2, 3, 4, 5):
         longest = max((text_width(w, style.fontSize) for w in words[i]), default=0.0)

@@ -17,6 +17,7 @@ from reportlab.platypus import Flowable, Spacer, Table
 
 from planner import formatting
 from planner.db.engine import Database
+from planner.domain.address import Addressee, salutation
 from planner.domain.enums import Language
 from planner.export.language import DocumentLanguage
 from planner.export.notices import NoticeRow, notice_rows, notice_text
@@ -49,7 +50,7 @@ def notice_document(
     """The notice of one participant as PDF bytes."""
     ctx = make_context(view, language, None, paper, reader=membership_id)
     member = view.member(membership_id)
-    name = ctx.name(member.person)
+    name = ctx.address(member.person)  # as protocol names the reader: "Herr Oberbürgermeister Schostok", "许勤市长"
     story: list[Flowable] = [*title_block(ctx, NOTICE, name)]
     story.append(para(ctx.markup(view.trip.title, size=9.5), STYLES.cover_text))
     held = ctx.label(HELD, number=formatting.integer(held_number, ctx.lang.locale),
@@ -125,7 +126,8 @@ def write_notices(
         write_atomically(pdf, data, private=True)
         txt = pdf.with_suffix(".txt")
         text = notice_text(
-            name=make_context(view, lang.language, None, size).name(change.member.person), trip_title=lang.text(view.trip.title),
+            # The text to paste into a message opens with the greeting: "Sehr geehrter Herr Oberbürgermeister,".
+            name=salutation(Addressee.of(change.member.person), lang.language), trip_title=lang.text(view.trip.title),
             language=lang.language, held_number=change.before.number, held_at=change.before.issued_at, rows=rows,
         )
         write_atomically(txt, text.encode("utf-8"), private=True)

@@ -12,8 +12,9 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
 
+from planner import formatting
 from planner.db.engine import Database
 from planner.domain.checks.needs_vocabulary import variant_for
 from planner.domain.entities import ItemData
@@ -23,13 +24,16 @@ from planner.export.pdf.flowables import esc, para
 from planner.export.pdf.items import day_section
 from planner.export.pdf.layout import Paper, paper, render
 from planner.export.pdf.programme import as_of, decoration, make_context, metadata, title_block, trip_facts
-from planner.export.pdf.sections import emergency_page, facts_rows, venue_cards
+from planner.export.pdf.overview import overview_table
+from planner.export.pdf.sections import emergency_page, facts_rows, section_break, venue_cards
 from planner.export.pdf.styles import STYLES
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import Day, TripView
 from planner.i18n import N_
 
 ITINERARY = N_("Personal itinerary")
+ARRIVES = N_("arrival {date}")
+DEPARTS = N_("departure {date}")
 
 
 def personal_pdf(
@@ -74,38 +78,41 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
     view = ctx.view
     member = view.member(ctx.reader)
     person, membership = member.person, member.membership
-    story: list[Flowable] = [Spacer(1, 6 * mm), *title_block(ctx, ITINERARY, ctx.name(person))]
+    story: list[Flowable] = [*title_block(ctx, ITINERARY, ctx.name(person))]
     latin, native = ctx.latin_and_native(person)
     shown = ctx.name(person)
     other_script = native if native and native != shown else (latin if latin != shown else "")
     if other_script:
         story.append(para(esc(other_script), STYLES.cover_second))
-    lines = [ctx.text(person.function), ctx.text(person.organisation)]
-    for line in lines:
-        if line:
-            story.append(para(esc(line), STYLES.cover_text))
-    rows = [(ctx.label(N_("Trip")), ctx.markup(view.trip.title, size=9.5)), *trip_facts(ctx)]
-    rows.append((ctx.label(N_("Role")), esc(ctx.role(membership.role))))
-    if membership.arrival:
-        rows.append((ctx.label(N_("Arrival")), esc(ctx.full_date(membership.arrival))))
-    if membership.departure:
-        rows.append((ctx.label(N_("Departure")), esc(ctx.full_date(membership.departure))))
+    line = formatting.join_fields((ctx.text(person.function), ctx.text(person.organisation)), ctx.lang.locale)
+    if line:  # one line: the first page is for the overview table
+        story.append(para(esc(line), STYLES.body))
+    rows = [(ctx.label(N_("Trip")), ctx.markup(view.trip.title, size=8)), *trip_facts(ctx)]
+    rows.append((ctx.label(N_("Role")), esc(ctx.role(membership.role, person))))
+    if membership.arrival or membership.departure:
+        stay = [ctx.lang.t(label, date=formatting.weekday_and_day(day, ctx.lang.locale))
+                for label, day in ((ARRIVES, membership.arrival), (DEPARTS, membership.departure)) if day]
+        rows.append((ctx.label(N_("Your stay")), esc(" · ".join(stay))))
     language = ctx.lang.language.value  # the reader's own needs, in the variant of the document's language
     if person.dietary_needs:
         rows.append((ctx.label(N_("Your dietary requirements")), esc(variant_for(person.dietary_needs, language))))
     if person.accessibility_needs:
         rows.append((ctx.label(N_("Your accessibility needs")), esc(variant_for(person.accessibility_needs, language))))
-    story += [Spacer(1, 7 * mm), *facts_rows(ctx, rows)]
-    story.append(Spacer(1, 3 * mm))
+    story += [Spacer(1, 3 * mm), *facts_rows(ctx, rows, compact=True)]
     story.append(para(esc(as_of(ctx, issued, version)), STYLES.small))
     items = view.items_for(member.id)
-    story += [Spacer(1, 12 * mm), *ctx.section_heading(N_("Your programme")), Spacer(1, 4 * mm)]
-    for index, day in enumerate(_days(view, items, membership.arrival, membership.departure)):
+    days = _days(view, items, membership.arrival, membership.departure)
+    # The overview on the first page, then the days in detail from a new page; venues and the
+    # emergency contacts follow on where the days end (their headings never stand alone).
+    story += [Spacer(1, 6 * mm), *overview_table(ctx, days), *section_break()]
+    story += [*ctx.section_heading(N_("Your programme")), Spacer(1, 2 * mm)]
+    for index, day in enumerate(days):
         story += day_section(ctx, day, first=index == 0, needs=False)
     venues = view.venues_of(items)
     if venues:
-        story += [PageBreak(), *venue_cards(ctx, venues)]
-    story += [PageBreak(), *emergency_page(ctx, view.hotels(items) or view.hotels())]
+        # A list of maps: the address for the driver is at each item, the reader's hosts at each item and on the emergency page.
+        story += [*section_break(), *venue_cards(ctx, venues, full=False)]
+    story += [*section_break(), *emergency_page(ctx, view.lodging(member.id))]
     return story
 
 

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, PageBreak, Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from planner import formatting
 from planner.db.engine import Database
@@ -25,7 +25,8 @@ from planner.export.pdf.fonts import register_fonts
 from planner.export.pdf.flowables import esc, para, rule, strong
 from planner.export.pdf.items import day_section
 from planner.export.pdf.layout import Decoration, Metadata, Paper, content_width, paper, render
-from planner.export.pdf.sections import delegation_list, emergency_page, facts_rows, person_line, venue_cards
+from planner.export.pdf.overview import overview_table
+from planner.export.pdf.sections import delegation_list, emergency_page, facts_rows, person_line, section_break, venue_cards
 from planner.export.pdf.styles import ACCENT, STYLES
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
@@ -167,7 +168,7 @@ def trip_facts(ctx: Context) -> list[tuple[str, str]]:
 
 def programme_story(ctx: Context, issued: date) -> list[Flowable]:
     view, trip = ctx.view, ctx.view.trip
-    story: list[Flowable] = [Spacer(1, 34 * mm), *title_block(ctx, PROGRAMME, trip.title)]
+    story: list[Flowable] = [Spacer(1, 4 * mm), *title_block(ctx, PROGRAMME, trip.title)]
     if not trip.purpose.is_empty():
         story += [Spacer(1, 3 * mm), para(ctx.markup(trip.purpose, size=9.5), STYLES.cover_text)]
     rows = trip_facts(ctx)
@@ -175,15 +176,19 @@ def programme_story(ctx: Context, issued: date) -> list[Flowable]:
         rows.append((ctx.label(N_("Head of delegation")), person_line(ctx, head)))
     if not trip.organiser.is_empty():
         rows.append((ctx.label(N_("Organiser")), ctx.markup(trip.organiser, size=9.5)))
-    rows.append((ctx.label(N_("Participants")), esc(formatting.integer(len(view.members), ctx.lang.locale))))
-    story += [Spacer(1, 14 * mm), *facts_rows(ctx, rows), Spacer(1, 10 * mm)]
+    # The hosts are on the trip's list, but not among the delegation's participants.
+    rows.append((ctx.label(N_("Participants")), esc(formatting.integer(len(view.delegation), ctx.lang.locale))))
+    story += [Spacer(1, 6 * mm), *facts_rows(ctx, rows, compact=True)]
     story.append(para(esc(ctx.label(AS_OF, date=formatting.long_date(issued, ctx.lang.locale))), STYLES.small))
-    story += [PageBreak(), *ctx.section_heading(N_("Programme")), Spacer(1, 4 * mm)]
-    for index, day in enumerate(view.days()):
+    # The overview follows the title on the first page; it replaces the cover page that stayed two-thirds empty.
+    days = view.days()
+    story += [Spacer(1, 6 * mm), *overview_table(ctx, days), *section_break()]
+    story += [*ctx.section_heading(N_("Programme")), Spacer(1, 2 * mm)]
+    for index, day in enumerate(days):
         story += day_section(ctx, day, first=index == 0, needs=True)
-    story += [PageBreak(), *delegation_list(ctx)]
+    story += [*section_break(), *delegation_list(ctx)]
     venues = view.venues_of(view.items)
     if venues:
-        story += [PageBreak(), *venue_cards(ctx, venues)]
-    story += [PageBreak(), *emergency_page(ctx, view.hotels())]
+        story += [*section_break(), *venue_cards(ctx, venues)]
+    story += [*section_break(), *emergency_page(ctx, view.lodging())]
     return story

@@ -25,7 +25,7 @@ from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, PageBreak, Spacer, Table
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from planner import formatting
 from planner.db.engine import Database
@@ -59,7 +59,7 @@ SEATING_PLAN = N_("Seating plan")
 PROPOSED = N_("Proposed from the order of precedence; not yet confirmed.")
 BEHIND = N_("behind no. {number}")
 SIDES = {SeatSide.HOST: N_("Host side"), SeatSide.GUEST: N_("Guest side")}
-PARTIES = {SeatSide.HOST: N_("Hosts"), SeatSide.GUEST: N_("Guests")}
+PARTIES = {SeatSide.HOST: N_("Hosts"), SeatSide.GUEST: N_("Guests")}  # the parties (来宾), not a count of guests
 TABLE = N_("Table {number}")
 ENTRANCE = N_("Entrance")
 ARRANGEMENTS = {SeatingArrangement.FACING: N_("Facing each other"), SeatingArrangement.SIDE_BY_SIDE: N_("Side by side"),
@@ -175,7 +175,9 @@ def _plan_story(view: TripView, plan: SeatingData, proposed: bool, langs: list[D
     seats = numbered(view, plan)
     diagram: Flowable = RoundDiagram(seats, plan, width, langs) if plan.arrangement is SeatingArrangement.ROUND \
         else Diagram(seats, plan.arrangement, width, langs)
-    story += [Spacer(1, 4 * mm), diagram, Spacer(1, 5 * mm), _legend(seats, langs, width, plan.arrangement)]
+    # The list of names goes with the diagram's page when it fits on one, rather than leaving a few rows
+    # under a repeated heading on a page of their own.
+    story += [Spacer(1, 4 * mm), diagram, KeepTogether([Spacer(1, 5 * mm), _legend(seats, langs, width, plan.arrangement)])]
     return story
 
 
