@@ -17,6 +17,7 @@ from planner.domain.checks.needs import NeedCount, summarise_needs
 from planner.domain.checks.needs_vocabulary import variant_for
 from planner.domain.entities import ItemData, PersonData, VenueData
 from planner.domain.enums import ItemKind
+from planner.domain.names import is_cjk
 from planner.export.language import country_language
 from planner.export.places import address_for
 from planner.export.places import for_the_driver as local_lines
@@ -93,7 +94,9 @@ def detail_rows(rows: list[tuple[str, str, bool]], width: float) -> list[Flowabl
             value_cell = Cell(width - LABEL_COLUMN, [para(value, STYLES.local)], padding=(2 * mm, 2 * mm, 1.5, 2.5), background=TINT)
             flowables.append(Columns([label_cell, value_cell], space_after=2))
         else:
-            flowables.append(para(f'<font size="{STYLES.label.fontSize}">{esc(label)}</font>\u2002<font color="{INK.hexval()}">{value}</font>', STYLES.detail))
+            # A Chinese label ends in a full-width colon (网站：…): the en space after a Latin label would be lost there.
+            gap = "：" if is_cjk(label[-1:]) else "\u2002"
+            flowables.append(para(f'<font size="{STYLES.label.fontSize}">{esc(label)}{gap}</font><font color="{INK.hexval()}">{value}</font>', STYLES.detail))
     return flowables
 
 
