@@ -100,3 +100,48 @@ def test_at_their_smallest_forms_still_give_wrapped_text_its_lines(demo_db: Data
         ]
         assert squeezed == [], f"{name} ({lang})"
         form.close()
+
+
+def _squeezed_or_overlapping(dialog) -> list[str]:  # type: ignore[no-untyped-def]
+    """Wrapped labels lower than their lines, and visible children that overlap a sibling, at the dialog's smallest."""
+    from PySide6.QtWidgets import QLabel, QWidget
+
+    dialog.show()
+    QApplication.processEvents()
+    dialog.resize(dialog.minimumSizeHint().expandedTo(dialog.minimumSize()))  # as small as the user can drag it
+    QApplication.processEvents()
+    bad = [
+        f"squeezed: {label.text()[:30]}" for label in dialog.findChildren(QLabel)
+        if label.isVisible() and label.wordWrap() and label.text() and label.height() < label.heightForWidth(label.width())
+    ]
+    shown = [w for w in dialog.children() if isinstance(w, QWidget) and w.isVisible() and not w.isWindow()]
+    for index, first in enumerate(shown):
+        for second in shown[index + 1:]:
+            if first.geometry().intersects(second.geometry()):
+                bad.append(f"overlap: {type(first).__name__} {first.objectName()} / {type(second).__name__} {second.objectName()}")
+    return bad
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_export_and_seating_dialogs_at_their_smallest_keep_every_line_and_nothing_overlaps(
+    demo_db: Database, language: LanguageController, qtbot, lang: str  # type: ignore[no-untyped-def]
+) -> None:
+    """In German the export dialog's "All / None" row slid over the list and the seating plan hid its key help."""
+    from planner.services import delegation, programme, trips
+    from planner.ui.widgets.export_dialog import ExportDialog
+    from planner.ui.widgets.protocol_panel import ProtocolPanel
+
+    language.set_language(lang)
+    set_language(lang)
+    ctx = _ctx(demo_db, language)
+    trip = trips.list_trips(demo_db)[0].trip
+    assert trip.id is not None
+    export = ExportDialog(ctx, trip.id)
+    qtbot.addWidget(export)
+    assert _squeezed_or_overlapping(export) == []
+    members = delegation.list_members(demo_db, trip.id)
+    item = next(i for i in programme.list_items(demo_db, trip.id) if i.everyone)
+    panel = ProtocolPanel(ctx, item, members)
+    qtbot.addWidget(panel)
+    seating = panel.seating_dialog()
+    assert _squeezed_or_overlapping(seating) == []
