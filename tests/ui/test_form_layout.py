@@ -145,3 +145,25 @@ def test_export_and_seating_dialogs_at_their_smallest_keep_every_line_and_nothin
     qtbot.addWidget(panel)
     seating = panel.seating_dialog()
     assert _squeezed_or_overlapping(seating) == []
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_the_change_status_button_leaves_room_for_its_menu_arrow(language: LanguageController, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """Qt drew the arrow over the last letter of "Status ändern": the button was sized for its text alone."""
+    from PySide6.QtWidgets import QStyle
+
+    from planner.ui.mnemonics import strip_mnemonic
+    from planner.ui.widgets.trip_overview import TripOverview
+
+    language.set_language(lang)
+    set_language(lang)
+    overview = TripOverview()
+    overview.retranslate()
+    qtbot.addWidget(overview)
+    overview.show()
+    QApplication.processEvents()
+    button = overview.status_button
+    text_width = button.fontMetrics().horizontalAdvance(strip_mnemonic(button.text()))
+    arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
+    text_right = (button.width() + text_width) // 2  # the text is centred
+    assert text_right <= button.width() - arrow, (button.width(), text_width, arrow)  # the arrow sits in the last `arrow` pixels
