@@ -167,3 +167,20 @@ def test_the_change_status_button_leaves_room_for_its_menu_arrow(language: Langu
     arrow = button.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, button)
     text_right = (button.width() + text_width) // 2  # the text is centred
     assert text_right <= button.width() - arrow, (button.width(), text_width, arrow)  # the arrow sits in the last `arrow` pixels
+
+
+def test_a_long_one_line_text_shows_its_beginning(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The item form's transport showed "…unkt 16:00 Uhr am Gruppen-Check-in": QLineEdit.setText leaves the cursor at the end."""
+    from PySide6.QtWidgets import QLineEdit
+
+    form = _forms(demo_db)["item"]()
+    assert isinstance(form, ItemForm)
+    qtbot.addWidget(form)
+    form.show()
+    QApplication.processEvents()
+    long = LocalizedText.from_mapping({"de": "Treffpunkt 16:00 Uhr am Gruppen-Check-in, Terminal 1, Halle B, " * 2})
+    form.transport.set_value(long)
+    edit = form.transport.edits[Language.DE]
+    assert isinstance(edit, QLineEdit)
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()  # longer than the box
+    assert edit.cursorPosition() == 0  # so the box scrolls to the text's start

@@ -72,6 +72,7 @@ class LocalizedEdits:
         for lang, edit in self.edits.items():
             if isinstance(edit, QLineEdit):
                 edit.setText(value.get(lang))
+                edit.setCursorPosition(0)  # a long text shows its beginning, not its end ("…unkt 16:00 Uhr am Gruppen-Check-in")
             else:
                 edit.setPlainText(value.get(lang))
         self._mark_missing()
