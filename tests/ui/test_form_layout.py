@@ -184,3 +184,25 @@ def test_a_long_one_line_text_shows_its_beginning(demo_db: Database, qtbot) -> N
     assert isinstance(edit, QLineEdit)
     assert edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()  # longer than the box
     assert edit.cursorPosition() == 0  # so the box scrolls to the text's start
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_the_host_pickers_other_person_list_at_its_smallest_shows_its_hint_and_tells_long_rows(
+    demo_db: Database, qtbot, lang: str  # type: ignore[no-untyped-def]
+) -> None:
+    """At 480 × 420 with no minimum it could be dragged down to a sliver that cut every name and the hint."""
+    from PySide6.QtCore import Qt
+
+    from planner.services import people
+    from planner.ui.widgets.host_picker import PersonPicker
+
+    set_language(lang)
+    picker = PersonPicker(people.list_people(demo_db), lang)
+    qtbot.addWidget(picker)
+    picker.show()
+    picker.resize(picker.minimumSizeHint().expandedTo(picker.minimumSize()))
+    QApplication.processEvents()
+    hint = picker.filter.placeholderText()
+    assert picker.filter.fontMetrics().horizontalAdvance(hint) < picker.filter.width() - 40  # room for the clear button
+    row = picker.proxy.index(0, 0)
+    assert row.data(Qt.ItemDataRole.ToolTipRole) == row.data(Qt.ItemDataRole.DisplayRole)  # what runs past the edge
