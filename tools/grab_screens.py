@@ -88,6 +88,10 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="planner-shots-"))
     db = open_database(work / "shots.sqlite")
     demo.load_demo(db)
+    from planner.db.backup import BackupKind, make_backup
+
+    for kind in (BackupKind.DAILY, BackupKind.BEFORE_UPGRADE):  # rows for the backup dialog
+        make_backup(work / "shots.sqlite", kind.value)
     grabber = Grabber(app, args.out, args.only)
     QDialog.exec = lambda dialog: grabber.exec_dialog(dialog)  # type: ignore[method-assign]
     QMessageBox.exec = lambda box: grabber.exec_dialog(box)  # type: ignore[method-assign]
