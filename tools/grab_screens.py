@@ -232,8 +232,12 @@ def _crash(window: object) -> None:
 
         from planner.ui.errors import ErrorReporter
 
-        reporter = ErrorReporter(Path(tempfile.gettempdir()) / "planner-shots-logs")
-        CrashDialog(reporter.message_for(error), crash_details(traceback.format_exc()), reporter.log_path, window).exec()  # type: ignore[arg-type]
+        reporter = ErrorReporter(Path(tempfile.mkdtemp(prefix="planner-shots-logs-")))
+        reporter.install()  # as the app does: the message names the log file, "Open the log folder" is offered
+        try:
+            CrashDialog(reporter.message_for(error), crash_details(traceback.format_exc()), reporter.log_path, window).exec()  # type: ignore[arg-type]
+        finally:
+            reporter.uninstall()
 
 
 def _connection_lost(grabber: Grabber, window: object, sizes: list[str]) -> None:

@@ -148,6 +148,25 @@ def test_export_and_seating_dialogs_at_their_smallest_keep_every_line_and_nothin
 
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_the_crash_dialog_at_its_smallest_shows_the_whole_message(tmp_path, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+    """The log file's path, at the end of the message, was cut off."""
+    from pathlib import Path
+
+    from planner.ui.errors import ErrorReporter
+    from planner.ui.widgets.crash_dialog import CrashDialog
+
+    set_language(lang)
+    reporter = ErrorReporter(Path(tmp_path) / "a-folder-with-a-long-name-as-on-windows" / "Delegation planner" / "logs")
+    reporter.install()
+    try:
+        dialog = CrashDialog(reporter.message_for(RuntimeError("x")), "Traceback", reporter.log_path)
+    finally:
+        reporter.uninstall()
+    qtbot.addWidget(dialog)
+    assert _squeezed_or_overlapping(dialog) == []
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
 def test_the_change_status_button_leaves_room_for_its_menu_arrow(language: LanguageController, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
     """Qt drew the arrow over the last letter of "Status ändern": the button was sized for its text alone."""
     from PySide6.QtWidgets import QStyle
