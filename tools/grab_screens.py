@@ -170,7 +170,7 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
         ("about", window.about),
         ("crash", lambda: _crash(window)),
         ("backup", window.restore_from_backup),
-        ("issue-export", lambda: pages["OverviewPage"].reprint(None)),
+        ("issue-export", lambda: pages["OverviewPage"].reprint([m.id for m in delegation.model.members()])),
     ]
     for name, open_it in steps:
         if not grabber.wanted(f"dialog-{name}"):
