@@ -225,3 +225,26 @@ def test_the_host_pickers_other_person_list_at_its_smallest_shows_its_hint_and_t
     assert picker.filter.fontMetrics().horizontalAdvance(hint) < picker.filter.width() - 40  # room for the clear button
     row = picker.proxy.index(0, 0)
     assert row.data(Qt.ItemDataRole.ToolTipRole) == row.data(Qt.ItemDataRole.DisplayRole)  # what runs past the edge
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_the_directory_picker_at_its_smallest_shows_five_people_and_its_role_has_an_alt_letter(
+    demo_db: Database, qtbot, lang: str  # type: ignore[no-untyped-def]
+) -> None:
+    """Dragged to its smallest it showed one person; its "Role in the delegation" had no Alt letter."""
+    from PySide6.QtWidgets import QLabel
+
+    from planner.ui.mnemonics import mnemonic_of
+    from planner.ui.pages.people import PICKER_ROWS, DirectoryPicker
+
+    set_language(lang)
+    picker = DirectoryPicker(demo_db, [])
+    qtbot.addWidget(picker)
+    picker.show()
+    picker.resize(picker.minimumSizeHint().expandedTo(picker.minimumSize()))
+    QApplication.processEvents()
+    view = picker.view
+    whole = [r for r in range(view.model().rowCount()) if 0 <= view.rowViewportPosition(r) and view.rowViewportPosition(r) + view.rowHeight(r) <= view.viewport().height()]
+    assert len(whole) >= PICKER_ROWS
+    role_caption = next(label for label in picker.findChildren(QLabel) if label.buddy() is picker.role)
+    assert mnemonic_of(role_caption.text())
