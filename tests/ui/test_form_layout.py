@@ -145,6 +145,9 @@ def test_export_and_seating_dialogs_at_their_smallest_keep_every_line_and_nothin
     qtbot.addWidget(panel)
     seating = panel.seating_dialog()
     assert _squeezed_or_overlapping(seating) == []
+    from planner.ui.mnemonics import mnemonic_of
+
+    assert mnemonic_of(seating.arrangement_caption.text())  # Alt+letter reaches the arrangement (it had none)
 
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])

@@ -158,7 +158,9 @@ class SeatingDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
-        top.addWidget(QLabel(_("Arrangement"), self))
+        self.arrangement_caption = QLabel(_("Arrangement"), self)
+        self.arrangement_caption.setBuddy(self.arrangement)  # its Alt letter is chosen when shown, as in the forms
+        top.addWidget(self.arrangement_caption)
         top.addWidget(self.arrangement)
         top.addStretch(1)
         top.addWidget(self.again)
@@ -175,6 +177,12 @@ class SeatingDialog(QDialog):
         self.focus_frame: QGraphicsRectItem | None = None
         self.draw()
         self.resize(1100, 640)  # room for a long table; on a smaller screen the window manager makes it fit
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        from planner.ui.widgets.form_keys import prepare_keyboard
+
+        prepare_keyboard(self)
+        super().showEvent(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         """Never lower than the wrapped hint and key help need at this width (see wrapped_height)."""
