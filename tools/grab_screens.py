@@ -163,6 +163,7 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
     if first_item is not None and long_item is not None:
         steps.append(("seating", lambda: _seating(window, programme, long_item.id)))
     steps += [
+        ("edit-trip", pages["OverviewPage"].edit_details),
         ("move-programme", lambda: _move_programme(window)),
         ("status-menu", lambda: _status_menu(grabber, window, pages["OverviewPage"])),
         ("other-person", lambda: _other_person(window)),

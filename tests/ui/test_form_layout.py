@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QAbstractButton, QApplication
+from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
 
 from planner.db.engine import Database
 from planner.domain.enums import Language
@@ -251,3 +251,26 @@ def test_the_directory_picker_at_its_smallest_shows_five_people_and_its_role_has
     assert len(whole) >= PICKER_ROWS
     role_caption = next(label for label in picker.findChildren(QLabel) if label.buddy() is picker.role)
     assert mnemonic_of(role_caption.text())
+
+
+def test_a_long_title_focused_and_selected_when_the_form_opens_shows_its_beginning(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Editing the trip, its German title showed "…der Kreativwirtschaft Hannover nach Shenzhen": Qt's select-all puts the cursor at the end."""
+    from PySide6.QtCore import Qt
+
+    from planner.services import trips
+    from planner.ui.widgets.trip_dialog import TripDialog
+    from tests.ui.test_form_keys import _activate
+
+    set_language("de")
+    trip = trips.list_trips(demo_db)[0].trip
+    dialog = TripDialog(lambda d: d, None, trip=trip)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    _activate(qtbot, dialog)
+    edit = dialog.findChild(QWidget, "title_de")
+    assert isinstance(edit, QLineEdit)
+    edit.setFocus(Qt.FocusReason.TabFocusReason)  # as Tab or the form's first focus does: everything selected
+    QApplication.processEvents()
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width()
+    assert edit.selectedText() == edit.text()  # typing still replaces the whole title
+    assert edit.cursorPosition() == 0  # and the box shows its beginning
