@@ -23,7 +23,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from PySide6.QtCore import QSettings, QSize  # noqa: E402
-from PySide6.QtWidgets import QApplication, QDialog, QWidget  # noqa: E402
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget  # noqa: E402
 
 DEFAULT_SIZE = QSize(1280, 760)
 LANGUAGES = ("de", "zh", "en")
@@ -88,8 +88,13 @@ def main(argv: list[str] | None = None) -> int:
     work = Path(tempfile.mkdtemp(prefix="planner-shots-"))
     db = open_database(work / "shots.sqlite")
     demo.load_demo(db)
+    from planner.db.backup import BackupKind, make_backup
+
+    for kind in (BackupKind.DAILY, BackupKind.BEFORE_UPGRADE):  # rows for the backup dialog
+        make_backup(work / "shots.sqlite", kind.value)
     grabber = Grabber(app, args.out, args.only)
     QDialog.exec = lambda dialog: grabber.exec_dialog(dialog)  # type: ignore[method-assign]
+    QMessageBox.exec = lambda box: grabber.exec_dialog(box)  # type: ignore[method-assign]
     for lang in args.langs:
         settings = QSettings(str(work / f"settings-{lang}.ini"), QSettings.Format.IniFormat)
         language = LanguageController(settings)
@@ -102,6 +107,8 @@ def main(argv: list[str] | None = None) -> int:
             window.resize(size)
             grabber.lang, grabber.size = lang, size_name
             _grab_window(grabber, window, with_dialogs=size_name == args.sizes[0])
+        if grabber.wanted("window-connection-lost"):
+            _connection_lost(grabber, window, args.sizes)
         window.close()
         window.deleteLater()
         language.detach()
@@ -155,11 +162,96 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
     ]
     if first_item is not None and long_item is not None:
         steps.append(("seating", lambda: _seating(window, programme, long_item.id)))
+    steps += [
+        ("edit-trip", pages["OverviewPage"].edit_details),
+        ("move-programme", lambda: _move_programme(window)),
+        ("status-menu", lambda: _status_menu(grabber, window, pages["OverviewPage"])),
+        ("other-person", lambda: _other_person(window)),
+        ("paste-names", lambda: delegation.paste_names(_PASTED)),
+        ("about", window.about),
+        ("crash", lambda: _crash(window)),
+        ("backup", window.restore_from_backup),
+        ("issue-export", lambda: pages["OverviewPage"].reprint([m.id for m in delegation.model.members()])),
+    ]
     for name, open_it in steps:
         if not grabber.wanted(f"dialog-{name}"):
             continue
         grabber.dialog_name = name
         open_it()
+
+
+#: Names as a planner pastes them from an e-mail: one with a role, one in Chinese, one already in the directory.
+_PASTED = "Dr. Anna Meier, Stadtwerke Hannover\n张伟 (Zhang Wei), 深圳市外事办\nPeter Eisenschmidt\n"
+
+
+def _move_programme(window: object) -> None:
+    """The question "keep local times or moments" that a new first day and zone asks."""
+    from datetime import timedelta
+
+    from planner.services import trips
+    from planner.ui.trip_edit import _choose_policy
+    from planner.ui.widgets.trip_dialog import Cancelled
+
+    summary = window.navigator.current_summary() if hasattr(window.navigator, "current_summary") else None  # type: ignore[attr-defined]
+    trip = summary.trip if summary is not None else trips.list_trips(window.db)[0].trip  # type: ignore[attr-defined]
+    assert trip.first_day is not None and trip.last_day is not None
+    moved = trip.evolve(
+        first_day=trip.first_day + timedelta(days=1), last_day=trip.last_day + timedelta(days=1), timezone="Europe/Berlin",
+    )
+    try:
+        _choose_policy(window, trips.preview_item_moves(window.db, moved))  # type: ignore[arg-type, attr-defined]
+    except Cancelled:
+        pass
+
+
+def _status_menu(grabber: Grabber, window: object, overview: object) -> None:
+    """The Overview's "Change status" menu, open."""
+    window.trip_tabs.setCurrentWidget(overview)  # type: ignore[attr-defined]
+    button = overview.overview.status_button  # type: ignore[attr-defined]
+    menu = button.menu()
+    menu.popup(button.mapToGlobal(button.rect().bottomLeft()))
+    grabber.save(menu, "dialog-status-menu", "default")
+    menu.hide()
+
+
+def _other_person(window: object) -> None:
+    """The host picker's "Other person…" list of the people directory."""
+    from planner.i18n import current_language
+    from planner.services import people
+    from planner.ui.widgets.host_picker import PersonPicker
+
+    PersonPicker(people.list_people(window.db), current_language(), window).exec()  # type: ignore[arg-type, attr-defined]
+
+
+def _crash(window: object) -> None:
+    from planner.ui.widgets.crash_dialog import CrashDialog, crash_details
+
+    try:
+        raise RuntimeError("grab_screens: an example error")
+    except RuntimeError as error:
+        import traceback
+
+        from planner.ui.errors import ErrorReporter
+
+        reporter = ErrorReporter(Path(tempfile.mkdtemp(prefix="planner-shots-logs-")))
+        reporter.install()  # as the app does: the message names the log file, "Open the log folder" is offered
+        try:
+            CrashDialog(reporter.message_for(error), crash_details(traceback.format_exc()), reporter.log_path, window).exec()  # type: ignore[arg-type]
+        finally:
+            reporter.uninstall()
+
+
+def _connection_lost(grabber: Grabber, window: object, sizes: list[str]) -> None:
+    """The banner of a lost team database, at each window size (no probe: nothing is retried meanwhile)."""
+    monitor = window.connection_monitor  # type: ignore[attr-defined]
+    monitor._probe = None  # noqa: SLF001 - the shots must not reach for a server
+    monitor.lost("x")
+    for size_name in sizes:
+        size = DEFAULT_SIZE if size_name == "default" else window.minimumSizeHint().expandedTo(window.minimumSize())  # type: ignore[attr-defined]
+        window.resize(size)  # type: ignore[attr-defined]
+        grabber.size = size_name
+        grabber.save(window, "window-connection-lost")  # type: ignore[arg-type]
+    monitor.stop()
 
 
 def _seating(window: object, programme: object, item_id: int) -> None:

@@ -79,4 +79,71 @@ def assign_mnemonics(texts: Sequence[str], taken: Iterable[str] = (), hints: Seq
     """
     used = {letter.upper() for letter in taken if letter}
     hints = list(hints) + [""] * (len(texts) - len(hints))
-    return [with_mnemonic(text, used, hint) for text, hint in zip(texts, hints, strict=True)]
+    results = [with_mnemonic(text, used, hint) for text, hint in zip(texts, hints, strict=True)]
+    return _without_needless_suffixes(texts, results, used - set(_chosen(results)), hints)
+
+
+def _letters_of(text: str) -> list[str]:
+    """The letters a caption can be marked with, best first, each once."""
+    visible = strip_mnemonic(text)
+    return list(dict.fromkeys(visible[i].upper() for i in _candidates(visible) if visible[i].isalpha()))
+
+
+def _chosen(results: Sequence[str]) -> list[str]:
+    return [_SUFFIX.search(r).group(1).upper() if _SUFFIX.search(r) else mnemonic_of(r) for r in results]  # type: ignore[union-attr]
+
+
+def _without_needless_suffixes(texts: Sequence[str], results: list[str], fixed: set[str], hints: Sequence[str]) -> list[str]:
+    """A "(&X)" after a caption that has Latin letters ("Land(&C)") looks wrong in English and German.
+
+    The letters were served in reading order, so an earlier caption may hold
+    the only letters a later one has. For each caption left with a suffix,
+    look for a chain of earlier captions that can move to another letter of
+    their own (an augmenting path, as in bipartite matching) so every caption
+    marks a letter of its own text; where there is none, the suffix stays.
+    """
+    letters = [_letters_of(t) for t in texts]
+    chosen = _chosen(results)
+    suffixed = {index: chosen[index] for index, result in enumerate(results) if _SUFFIX.search(result)}
+    owner = {letter: index for index, letter in enumerate(chosen) if letter and index not in suffixed}
+
+    def reassign(index: int, blocked: set[str], seen: set[str]) -> bool:
+        for letter in letters[index]:
+            if letter in blocked or letter in seen:
+                continue
+            seen.add(letter)
+            holder = owner.get(letter)
+            if holder is None or reassign(holder, blocked, seen):
+                owner[letter] = index
+                return True
+        return False
+
+    for index in sorted(suffixed):
+        if not _has_latin(texts[index]):
+            continue  # Chinese: the suffix is how it is written
+        blocked = fixed | {letter for other, letter in suffixed.items() if other != index}
+        previous = dict(owner)
+        if reassign(index, blocked, set()):
+            del suffixed[index]
+        else:
+            owner = previous
+    marks = {index: letter for letter, index in owner.items()}
+    final = list(results)
+    for index, text in enumerate(texts):
+        letter = marks.get(index)
+        if letter is not None and letter != mnemonic_of(results[index]):
+            final[index] = _mark(text, letter)
+    return final
+
+
+def _has_latin(text: str) -> bool:
+    return any(_is_latin(c) and c.isalpha() for c in strip_mnemonic(text))
+
+
+def _mark(text: str, letter: str) -> str:
+    """`text` with its best occurrence of `letter` marked (first letters of words first)."""
+    plain = strip_mnemonic(text).replace("&", "&&")
+    visible = strip_mnemonic(text)
+    position = next(i for i in _candidates(visible) if visible[i].upper() == letter)
+    escaped_position = position + visible[:position].count("&")
+    return plain[:escaped_position] + "&" + plain[escaped_position:]

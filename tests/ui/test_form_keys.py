@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+import re
 
 import warnings
 
@@ -66,6 +67,15 @@ def test_a_caption_whose_letters_are_all_taken_gets_a_suffix() -> None:
     assert "A" in taken
 
 
+def test_an_earlier_caption_moves_to_another_letter_so_a_later_one_needs_no_suffix() -> None:
+    # "Dn" took D first; "D" has no other letter, so "Dn" moves to its n (no "D(&A)").
+    assert assign_mnemonics(["Dn", "D"]) == ["D&n", "&D"]
+    # "Land" behind captions holding L, A and N: "Lan&d" rather than "Land(&C)".
+    assert assign_mnemonics(["Name", "Art", "Landesschrift", "Land"], taken=["O"]) == ["&Name", "&Art", "&Landesschrift", "Lan&d"]
+    # A suffix another caption already wears is never taken away from it.
+    assert assign_mnemonics(["Xy", "X", "Y", "Q"]) == ["&Xy", "X(&A)", "&Y", "&Q"]
+
+
 # --- every form ------------------------------------------------------------------------------
 
 
@@ -89,6 +99,11 @@ def _forms(db: Database) -> dict[str, Callable[[], RecordForm]]:
     def item_form(item: object) -> ItemForm:
         return ItemForm(lambda d: d, trip, venues.list_venues(db), members, item, "en")  # type: ignore[arg-type]
 
+    def new_venue() -> VenueForm:
+        form = VenueForm(lambda d: d)
+        form.enable_save_and_new()
+        return form
+
     return {
         "trip": lambda: TripDialog(lambda d: d),
         "duplicate": lambda: DuplicateTripDialog(summary, lambda d: d),
@@ -96,6 +111,7 @@ def _forms(db: Database) -> dict[str, Callable[[], RecordForm]]:
         "person": lambda: PersonForm(lambda d: d, None, members[0].person),
         "member": lambda: MemberForm(lambda d: d, members[0].membership, members[0].person, trip),
         "venue": lambda: VenueForm(lambda d: d, venue),
+        "new-venue": new_venue,  # its "Create venue" and "Save and new" take O and N in German
         "visa": lambda: VisaForm(lambda d: d, visa, members[0].person.full_name),
         "gift": lambda: GiftForm(lambda d: d, gift, members),
     }
@@ -134,6 +150,9 @@ def test_no_two_captions_or_buttons_share_an_alt_letter_in_any_form(
             shown = _visible_mnemonics(form)
             captions = [text for letter, text in shown if not letter]
             assert captions == [], f"{name} ({lang}): captions without an Alt letter"
+            if lang != "zh":  # "Land(&C)" looks wrong beside German and English words
+                suffixed = [text for _letter, text in shown if re.search(r"\(&.\)", text)]
+                assert suffixed == [], f"{name} ({lang}): a letter in brackets after a Latin caption"
             letters = [letter for letter, _text in shown]
             clashes = sorted({(letter, text) for letter, text in shown if letters.count(letter) > 1})
             assert clashes == [], f"{name} ({lang}), tab {index}: {clashes}"

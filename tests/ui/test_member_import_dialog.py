@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData
@@ -458,3 +458,18 @@ def test_the_file_is_chosen_in_a_dialog_that_remembers_the_folder(
     page.import_action.trigger()
     assert asked == ["", str(partner_file.parent)]
     assert len(delegation.list_members(db, trip_with_head)) == 1  # cancelled: nothing written
+
+
+def test_at_its_smallest_the_preview_still_shows_five_rows(
+    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot  # type: ignore[no-untyped-def]
+) -> None:
+    """Dragged to its smallest the dialog showed a single row of the list being imported."""
+    from planner.ui.widgets.member_import_dialog import PREVIEW_ROWS
+
+    dialog = _dialog(window, db, trip_with_head, preview_member_file(db, partner_file), qtbot)
+    dialog.show()
+    dialog.resize(dialog.minimumSizeHint().expandedTo(dialog.minimumSize()))
+    QApplication.processEvents()
+    shown = [row for row in range(dialog.model.rowCount()) if 0 <= dialog.view.rowViewportPosition(row) < dialog.view.viewport().height()]
+    fully = [row for row in shown if dialog.view.rowViewportPosition(row) + dialog.view.rowHeight(row) <= dialog.view.viewport().height()]
+    assert len(fully) >= PREVIEW_ROWS

@@ -376,6 +376,10 @@ class PeoplePage(TripPage):
 PICKER_COLUMNS = (pt.FAMILY, pt.GIVEN, pt.NATIVE, pt.ORGANISATION, pt.FUNCTION)
 
 
+#: People the directory picker shows even when dragged to its smallest.
+PICKER_ROWS = 5
+
+
 class DirectoryPicker(QDialog):
     """Choose people from the directory and the role they get; those already on the trip are greyed."""
 
@@ -420,8 +424,20 @@ class DirectoryPicker(QDialog):
         layout.addWidget(self.search)
         layout.addWidget(self.view, 1)
         layout.addLayout(bottom)
+        # At its smallest the dialog showed one person; five let the planner see whom they pick among.
+        self.view.setMinimumHeight(
+            self.view.horizontalHeader().sizeHint().height() + PICKER_ROWS * self.view.verticalHeader().defaultSectionSize()
+            + self.view.horizontalScrollBar().sizeHint().height() + 2 * self.view.frameWidth()
+        )
         self.search.setFocus()
         self._update()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        """The role's caption gets its Alt letter as in the forms (it had none)."""
+        from planner.ui.widgets.form_keys import prepare_keyboard
+
+        prepare_keyboard(self)
+        super().showEvent(event)
 
     def selected_person_ids(self) -> list[int]:
         return [p.id for p in selected_records(self.view) if isinstance(p, PersonData) and p.id is not None]

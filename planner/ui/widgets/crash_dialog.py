@@ -13,11 +13,12 @@ from pathlib import Path
 
 from PySide6 import __version__ as pyside_version
 from PySide6.QtCore import QUrl, qVersion
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtGui import QDesktopServices, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QStyle, QVBoxLayout, QHBoxLayout, QWidget
 
 from planner.i18n import _
 from planner.licences import planner_version
+from planner.ui.widgets.wrapped_height import hold_wrapped_lines
 
 
 def crash_details(trace: str) -> str:
@@ -59,6 +60,11 @@ class CrashDialog(QDialog):
         layout.addWidget(self.copied)
         layout.addWidget(self.buttons)
         self.buttons.button(QDialogButtonBox.StandardButton.Close).setDefault(True)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Never lower than the message's wrapped lines (the log's path was cut off at the smallest size)."""
+        super().resizeEvent(event)
+        hold_wrapped_lines(self)
 
     def copy_details(self) -> None:
         QGuiApplication.clipboard().setText(self.details)

@@ -20,7 +20,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QStandardItemModel
+from PySide6.QtGui import QDesktopServices, QResizeEvent, QStandardItemModel
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -65,6 +65,7 @@ from planner.ui.pages.base import UiContext
 from planner.ui.tasks import BackgroundTask, Progress
 from planner.ui.widgets.pdf_preview import PdfPreview
 from planner.ui.keyboard import tab_leaves
+from planner.ui.widgets.wrapped_height import hold_wrapped_lines
 
 FOLDER_KEY = "export/folder"
 PAPER_KEY = "export/paper"
@@ -493,6 +494,11 @@ class ExportDialog(QDialog):
             self.preview.deleteLater()
         self.preview = PdfPreview(path, self, title=_("Preview – {name}").format(name=path.stem))
         self.preview.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Never lower than the wrapped lines need at this width (see wrapped_height)."""
+        super().resizeEvent(event)
+        hold_wrapped_lines(self)
 
     def done(self, result: int) -> None:
         if self.task is not None:

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QLocale, Qt, Signal
-from PySide6.QtGui import QColor, QKeySequence, QPalette, QResizeEvent, QShortcut, QShowEvent
+from PySide6.QtGui import QColor, QFocusEvent, QKeySequence, QPalette, QResizeEvent, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDateEdit,
@@ -41,6 +41,22 @@ ERROR_STYLE = "color: #b00020;"
 MISSING_COLOR = QColor("#fff8e1")
 
 
+class StartShowingLineEdit(QLineEdit):
+    """A line edit that, when focus selects all of a long text, shows the text's beginning.
+
+    Qt selects the whole text on focus and puts the cursor at its end, so a
+    title longer than its box showed "…der Kreativwirtschaft Hannover nach
+    Shenzhen" when a form opened. The selection stays whole (typing replaces
+    it); only the cursor goes to the start.
+    """
+
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
+        super().focusInEvent(event)
+        text = self.text()
+        if text and self.selectedText() == text:
+            self.setSelection(len(text), -len(text))
+
+
 class LocalizedEdits:
     """The German, Chinese and English variants of one multilingual field.
 
@@ -59,7 +75,7 @@ class LocalizedEdits:
                 edit.setFixedHeight(edit.fontMetrics().lineSpacing() * 3 + 12)
                 edit.textChanged.connect(self._mark_missing)
             else:
-                edit = QLineEdit(parent)
+                edit = StartShowingLineEdit(parent)
                 edit.textChanged.connect(self._mark_missing)
             edit.setObjectName(f"{field}_{lang.value}")
             self.edits[lang] = edit
@@ -72,6 +88,7 @@ class LocalizedEdits:
         for lang, edit in self.edits.items():
             if isinstance(edit, QLineEdit):
                 edit.setText(value.get(lang))
+                edit.setCursorPosition(0)  # a long text shows its beginning, not its end ("…unkt 16:00 Uhr am Gruppen-Check-in")
             else:
                 edit.setPlainText(value.get(lang))
         self._mark_missing()

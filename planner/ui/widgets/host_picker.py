@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtCore import QSortFilterProxyModel, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, QStringListModel, Qt
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QLineEdit, QListView, QVBoxLayout, QWidget
 
 from planner import formatting
@@ -40,6 +40,15 @@ def person_label(person: PersonData, language: str) -> str:
     return person.full_name + (f" · {function}" if function else "")
 
 
+class _TippedStringList(QStringListModel):
+    """Each row also as its tooltip: a long function or organisation runs past the list's right edge."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole) -> object:
+        if role == Qt.ItemDataRole.ToolTipRole:
+            role = Qt.ItemDataRole.DisplayRole
+        return super().data(index, role)
+
+
 class PersonPicker(QDialog):
     """The people directory, filtered as the planner types; Enter or a double click takes the person."""
 
@@ -50,7 +59,7 @@ class PersonPicker(QDialog):
         self.filter = QLineEdit(self)
         self.filter.setPlaceholderText(_("Type any part of the name, organisation or function"))
         self.filter.setClearButtonEnabled(True)
-        self.model = QStringListModel(
+        self.model = _TippedStringList(
             [person_label(p, language) + _organisation(p, language) for p in self._people], self
         )
         self.proxy = QSortFilterProxyModel(self)
@@ -68,7 +77,8 @@ class PersonPicker(QDialog):
         layout.addWidget(self.filter)
         layout.addWidget(self.view, 1)
         layout.addWidget(self.buttons)
-        self.resize(480, 420)
+        self.setMinimumSize(500, 300)  # the filter's hint whole in German, a name with its function readable
+        self.resize(560, 420)
         self._filter("")
         self.filter.setFocus()
 

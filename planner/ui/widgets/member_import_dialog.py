@@ -60,6 +60,8 @@ from planner.ui.widgets.form import ERROR_STYLE
 from planner.ui.keyboard import tab_leaves
 
 FOLDER_KEY = "files/member_list_folder"
+#: Rows the preview shows even when the dialog is dragged to its smallest.
+PREVIEW_ROWS = 5
 FILE_FILTER = "*.csv *.xlsx *.txt *.tsv"
 #: Encodings as people know them (the detector's codec names are for Python).
 ENCODING_NAMES = {"utf-8": "UTF-8", "utf-8-sig": "UTF-8", "utf-16": "UTF-16", "gb18030": "GBK/GB18030", "cp1252": "Windows-1252"}
@@ -134,6 +136,11 @@ class MemberImportDialog(QDialog):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         header.customContextMenuRequested.connect(self._column_menu)
+        # At its smallest the dialog showed one row; five let the planner compare rows while deciding.
+        self.view.setMinimumHeight(
+            header.sizeHint().height() + PREVIEW_ROWS * self.view.verticalHeader().defaultSectionSize()
+            + self.view.horizontalScrollBar().sizeHint().height() + 2 * self.view.frameWidth()
+        )
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update_selection_buttons())
 
         self.merge_button = QPushButton(_("Merge people already known"), self)

@@ -40,6 +40,7 @@ from planner.domain.protocol import ROUND_STRIDE, Seat, SeatingData
 from planner.domain.seating import chair_angle, moved, round_tables, spot
 from planner.i18n import _
 from planner.services.delegation import Member
+from planner.ui.widgets.wrapped_height import hold_wrapped_lines
 
 SEAT_W, SEAT_H, GAP, TABLE = 128.0, 54.0, 10.0, 60.0
 ACCENT = QColor("#1F3A5F")
@@ -157,7 +158,9 @@ class SeatingDialog(QDialog):
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
-        top.addWidget(QLabel(_("Arrangement"), self))
+        self.arrangement_caption = QLabel(_("Arrangement"), self)
+        self.arrangement_caption.setBuddy(self.arrangement)  # its Alt letter is chosen when shown, as in the forms
+        top.addWidget(self.arrangement_caption)
         top.addWidget(self.arrangement)
         top.addStretch(1)
         top.addWidget(self.again)
@@ -174,6 +177,17 @@ class SeatingDialog(QDialog):
         self.focus_frame: QGraphicsRectItem | None = None
         self.draw()
         self.resize(1100, 640)  # room for a long table; on a smaller screen the window manager makes it fit
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        from planner.ui.widgets.form_keys import prepare_keyboard
+
+        prepare_keyboard(self)
+        super().showEvent(event)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        """Never lower than the wrapped hint and key help need at this width (see wrapped_height)."""
+        super().resizeEvent(event)
+        hold_wrapped_lines(self)
 
     def current_arrangement(self) -> SeatingArrangement:
         return SeatingArrangement(self.arrangement.currentData())

@@ -8,9 +8,9 @@ done) and every status in a menu beside it (cancelled, or back to draft).
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QFont
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QMenu, QPushButton, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QMenu, QPushButton, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from planner import formatting
 from planner.domain.enums import Language, TripStatus
@@ -30,6 +30,21 @@ STATUS_COLOURS: dict[TripStatus, tuple[str, str]] = {
 
 #: The next step of the workflow from each status, if there is an obvious one.
 NEXT_STATUS: dict[TripStatus, TripStatus] = {TripStatus.DRAFT: TripStatus.CONFIRMED, TripStatus.CONFIRMED: TripStatus.DONE}
+
+
+class _MenuButton(QToolButton):
+    """A tool button that opens its menu, wide enough for its text and the menu's arrow.
+
+    Qt sizes an InstantPopup tool button for its text alone and draws the arrow
+    in its corner, over the last letter ("Status ändern", "Change status").
+    """
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        hint = super().sizeHint()
+        return QSize(hint.width() + self.style().pixelMetric(QStyle.PixelMetric.PM_MenuButtonIndicator, None, self), hint.height())
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return self.sizeHint()
 
 
 def _value_label(parent: QWidget) -> QLabel:
@@ -69,7 +84,7 @@ class TripOverview(QWidget):
             action.setActionGroup(self.status_group)
             action.triggered.connect(lambda _checked=False, v=status.value: self.statusRequested.emit(v))
             self.status_actions[status] = action
-        self.status_button = QToolButton(self)
+        self.status_button = _MenuButton(self)
         self.status_button.setObjectName("change_status")
         self.status_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.status_button.setMenu(self.status_menu)
