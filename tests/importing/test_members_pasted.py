@@ -42,6 +42,13 @@ def test_chinese_names_alone_or_beside_pinyin() -> None:
     assert {(p.preferred_language, p.nationality) for p in (wang, xu, ouyang)} == {(Language.ZH, "CN")}
 
 
+def test_a_name_in_brackets_beside_the_other_script() -> None:
+    zhang, wang = _people("张伟 (Zhang Wei), 副主任\nWang Fang（王芳）\n", CHINESE)
+    assert (zhang.family_name, zhang.given_name, zhang.native_name) == ("Zhang", "Wei", "张伟")
+    assert zhang.function == LocalizedText(zh="副主任")
+    assert (wang.family_name, wang.given_name, wang.native_name) == ("Wang", "Fang", "王芳")
+
+
 def test_spreadsheet_cells_without_a_header_are_read_by_position() -> None:
     text = "Xu\tQin\t许勤\tMayor\tShenzhen Municipal Government\txu.qin@example.org\nLi\tXiaohong\t李晓红\tDirector\tForeign Affairs Office\t\n"
     xu, li = _people(text, CHINESE)

@@ -148,8 +148,11 @@ def _from_line(line: str) -> dict[Field, str]:
 
 
 def split_name(text: str) -> dict[Field, str]:
-    """Honorific, family and given name, and the name in Chinese characters, of one written name."""
-    tokens = text.split()
+    """Honorific, family and given name, and the name in Chinese characters, of one written name.
+
+    Brackets around a part ("张伟 (Zhang Wei)", "Wang Fang（王芳）") only set it apart: they are dropped.
+    """
+    tokens = _BRACKETS.sub(" ", text).split()
     native = "".join(t for t in tokens if is_cjk(t))
     latin = [t for t in tokens if not is_cjk(t)]
     honorifics: list[str] = []
@@ -174,6 +177,9 @@ def split_name(text: str) -> dict[Field, str]:
         if latin[:start]:
             person[Field.GIVEN_NAME] = " ".join(latin[:start])
     return _completed_names(person)
+
+
+_BRACKETS = re.compile(r"[()（）\[\]【】]")
 
 
 def _completed_names(person: dict[Field, str]) -> dict[Field, str]:
