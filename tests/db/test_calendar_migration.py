@@ -6,43 +6,32 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect, text
 
-from planner.db.engine import Database, current_revision, open_database
-from planner.db.migrate import upgrade
+from planner.db.engine import current_revision, open_database
 from planner.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from planner.domain.enums import Language
 from planner.export.ics import trip_calendar
 from planner.export.tripview import TripView
 from planner.services import issuing, programme
 from planner.services.calendar_revisions import calendar_revisions
+from tests.db.old_files import file_at, person_row, trip_row
 
 pytestmark = pytest.mark.sqlite_file
 
 
 def _file_at_0003(path: Path) -> None:
     """A database file as the planner of revision 0003 left it: a trip, a member, two items."""
-    engine = create_engine(f"sqlite:///{path}")
-    upgrade(Database(engine), from_revision=None, target="0003_protocol")
-    with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO trip (id, version, title, purpose, destination_city, destination_country, timezone, first_day, last_day,"
-            " organiser, status, buffer_minutes, notes) VALUES (1, 3, '{\"en\": \"Old trip\"}', '{}', '{}', 'CN', 'Asia/Shanghai',"
-            " '2016-10-24', '2016-10-27', '{}', 'confirmed', 30, '')"
-        ))
-        conn.execute(text(
-            "INSERT INTO person (id, version, family_name, given_name, native_name, honorific, organisation, function, email, phone,"
-            " preferred_language, dietary_needs, accessibility_needs, passport_number, nationality, notes, sex, birth_place)"
-            " VALUES (1, 1, 'Weil', 'Stephan', '', '{}', '{}', '{}', '', '', 'de', '', '', '', '', '', '', '')"
-        ))
-        conn.execute(text("INSERT INTO membership (id, version, trip_id, person_id, role, protocol_order) VALUES (1, 1, 1, 1, 'head', 1)"))
-        for item_id, title, hour in ((1, "Visit", "01:30"), (2, "Lunch", "04:00")):
-            conn.execute(text(
-                "INSERT INTO programme_item (id, version, trip_id, kind, title, description, start_utc, end_utc, timezone, end_timezone,"
-                f" dress_code, transport, everyone) VALUES ({item_id}, 4, 1, 'site_visit', '{{\"en\": \"{title}\"}}', '{{}}',"
-                f" '2016-10-25 {hour}:00', '2016-10-25 05:30:00', 'Asia/Shanghai', '', '{{}}', '{{}}', 1)"
-            ))
-    engine.dispose()
+    items = [
+        "INSERT INTO programme_item (id, version, trip_id, kind, title, description, start_utc, end_utc, timezone, end_timezone,"
+        f" dress_code, transport, everyone) VALUES ({item_id}, 4, 1, 'site_visit', '{{\"en\": \"{title}\"}}', '{{}}',"
+        f" '2016-10-25 {hour}:00', '2016-10-25 05:30:00', 'Asia/Shanghai', '', '{{}}', '{{}}', 1)"
+        for item_id, title, hour in ((1, "Visit", "01:30"), (2, "Lunch", "04:00"))
+    ]
+    file_at(
+        path, "0003_protocol", trip_row(version=3), person_row(family="Weil", given="Stephan"),
+        "INSERT INTO membership (id, version, trip_id, person_id, role, protocol_order) VALUES (1, 1, 1, 1, 'head', 1)", *items,
+    )
 
 
 def test_0005_follows_0004_in_the_known_revisions() -> None:

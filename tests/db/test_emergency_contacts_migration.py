@@ -5,29 +5,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect
 
-from planner.db.engine import Database, current_revision, open_database
-from planner.db.migrate import upgrade
+from planner.db.engine import current_revision, open_database
 from planner.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from planner.domain.localized import LocalizedText
 from planner.domain.missions import EmergencyContactData
 from planner.services.emergency_contacts import save_emergency_contacts, trip_emergency_contacts
 from planner.services.trips import get_trip
+from tests.db.old_files import file_at, trip_row
 
 pytestmark = pytest.mark.sqlite_file
 
 
 def _file_at_0003(path: Path) -> None:
-    engine = create_engine(f"sqlite:///{path}")
-    upgrade(Database(engine), from_revision=None, target="0003_protocol")
-    with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO trip (id, version, title, purpose, destination_city, destination_country, timezone, first_day, last_day,"
-            " organiser, status, buffer_minutes, notes) VALUES (1, 1, '{\"en\": \"Old trip\"}', '{}', '{\"en\": \"Shenzhen\"}', 'CN',"
-            " 'Asia/Shanghai', '2016-10-24', '2016-10-27', '{}', 'confirmed', 30, '')"
-        ))
-    engine.dispose()
+    file_at(path, "0003_protocol", trip_row(city='{"en": "Shenzhen"}'))
 
 
 def test_0006_is_known_after_0003() -> None:

@@ -5,45 +5,30 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from sqlalchemy import create_engine, inspect, text
+from sqlalchemy import inspect
 
-from planner.db.engine import Database, current_revision, open_database
-from planner.db.migrate import upgrade
+from planner.db.engine import current_revision, open_database
 from planner.db.schema_version import HEAD_REVISION, KNOWN_REVISIONS
 from planner.services import people, privacy, programme
+from tests.db.old_files import file_at, person_row, trip_row
 
 pytestmark = pytest.mark.sqlite_file
 
 
 def _file_at_0003(path: Path) -> None:
     """A database file as the planner of revision 0003 left it: a trip, a person, a venue with a contact hosting an item."""
-    engine = create_engine(f"sqlite:///{path}")
-    upgrade(Database(engine), from_revision=None, target="0003_protocol")
-    with engine.begin() as conn:
-        conn.execute(text(
-            "INSERT INTO trip (id, version, title, purpose, destination_city, destination_country, timezone, first_day, last_day,"
-            " organiser, status, buffer_minutes, notes) VALUES (1, 1, '{\"en\": \"Return visit\"}', '{}', '{}', 'DE', 'Europe/Berlin',"
-            " '2016-06-06', '2016-06-09', '{}', 'confirmed', 30, '')"
-        ))
-        conn.execute(text(
-            "INSERT INTO person (id, version, family_name, given_name, native_name, honorific, organisation, function, email, phone,"
-            " preferred_language, dietary_needs, accessibility_needs, passport_number, nationality, notes, sex, birth_place)"
-            " VALUES (1, 1, 'Schostok', 'Stefan', '', '{}', '{}', '{\"de\": \"Oberbürgermeister\"}', '', '', 'de', '', '', '', 'DE', '', '', '')"
-        ))
-        conn.execute(text(
-            "INSERT INTO venue (id, version, name, kind, address_local, address_romanised, city, country, timezone, website, notes)"
-            " VALUES (1, 1, '{\"de\": \"Neues Rathaus\"}', 'government', 'Trammplatz 2', '', '{}', 'DE', 'Europe/Berlin', '', '')"
-        ))
-        conn.execute(text(
-            "INSERT INTO venue_contact (id, version, venue_id, name, native_name, function, phone, email)"
-            " VALUES (1, 1, 1, 'Protokoll', '', '{}', '', '')"
-        ))
-        conn.execute(text(
-            "INSERT INTO programme_item (id, version, trip_id, kind, title, description, venue_id, start_utc, end_utc, timezone,"
-            " end_timezone, host_contact_id, dress_code, transport, everyone) VALUES (1, 1, 1, 'meeting', '{\"en\": \"Reception\"}',"
-            " '{}', 1, '2016-06-07 08:00:00', '2016-06-07 09:00:00', 'Europe/Berlin', '', 1, '{}', '{}', 1)"
-        ))
-    engine.dispose()
+    file_at(
+        path, "0003_protocol",
+        trip_row(title="Return visit", country="DE", zone="Europe/Berlin", first="2016-06-06", last="2016-06-09"),
+        person_row(family="Schostok", given="Stefan", function='{"de": "Oberbürgermeister"}', nationality="DE"),
+        "INSERT INTO venue (id, version, name, kind, address_local, address_romanised, city, country, timezone, website, notes)"
+        " VALUES (1, 1, '{\"de\": \"Neues Rathaus\"}', 'government', 'Trammplatz 2', '', '{}', 'DE', 'Europe/Berlin', '', '')",
+        "INSERT INTO venue_contact (id, version, venue_id, name, native_name, function, phone, email)"
+        " VALUES (1, 1, 1, 'Protokoll', '', '{}', '', '')",
+        "INSERT INTO programme_item (id, version, trip_id, kind, title, description, venue_id, start_utc, end_utc, timezone,"
+        " end_timezone, host_contact_id, dress_code, transport, everyone) VALUES (1, 1, 1, 'meeting', '{\"en\": \"Reception\"}',"
+        " '{}', 1, '2016-06-07 08:00:00', '2016-06-07 09:00:00', 'Europe/Berlin', '', 1, '{}', '{}', 1)",
+    )
 
 
 def test_0004_follows_0003_in_the_known_revisions() -> None:
