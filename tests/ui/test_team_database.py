@@ -374,36 +374,37 @@ def test_a_lost_connection_met_while_no_window_is_active_still_goes_to_the_banne
 
 
 @pytest.mark.parametrize("model_name", ["trip", "person", "venue", "member", "item"])
-def test_a_reload_that_fails_leaves_every_model_as_it_was(window: MainWindow, make_trip, qtbot, monkeypatch, model_name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_reload_that_fails_leaves_every_model_as_it_was(db: Database, db_target: str, qtbot, monkeypatch, model_name: str) -> None:  # type: ignore[no-untyped-def]
     """The server going away mid-reload must not leave a model half reset (beginResetModel without its end)."""
-    from planner.ui.models import item_table, member_table, person_table, trip_table, venue_table
+    from contextlib import contextmanager
+
     from planner.ui.models.item_table import ItemTableModel
     from planner.ui.models.member_table import MemberTableModel
     from planner.ui.models.person_table import PersonTableModel
+    from planner.ui.models.trip_table import TripTableModel
     from planner.ui.models.venue_table import VenueTableModel
 
-    trip_id = make_trip("Visit")
-    trip_id = getattr(trip_id, "id", trip_id)
-    models = {
-        "trip": (trip_table.TripTableModel(window.db), trip_table, "list_trips"),  # not the window's: its live updates read too
-        "person": (PersonTableModel(window.db), person_table, "list_people"),
-        "venue": (VenueTableModel(window.db), venue_table, "list_venues"),
-        "member": (MemberTableModel(window.db), member_table, "list_members"),
-        "item": (ItemTableModel(window.db), item_table.programme, "list_items"),
-    }
-    model, module, reader = models[model_name]
-    if hasattr(model, "set_trip"):
-        model.set_trip(trip_id)
-    model.reload()
-    resets: list[str] = []
-    model.modelAboutToBeReset.connect(lambda: resets.append("begin"))
-    model.modelReset.connect(lambda: resets.append("end"))
-    rows = model.rowCount()
-
-    def gone(*_args: object) -> object:
-        raise ConnectionLostError(CONNECTION_LOST)
-
-    monkeypatch.setattr(module, reader, gone)
-    with pytest.raises(ConnectionLostError):
+    trip = new_trip(db, "Visit")
+    own = open_database(db_target)  # the models' own connection: only it loses the server below
+    try:
+        model = {"trip": TripTableModel, "person": PersonTableModel, "venue": VenueTableModel, "member": MemberTableModel,
+                 "item": ItemTableModel}[model_name](own)
+        if hasattr(model, "set_trip"):
+            model.set_trip(trip.id)
         model.reload()
-    assert resets == [] and model.rowCount() == rows
+        rows = model.rowCount()
+        resets: list[str] = []
+        model.modelAboutToBeReset.connect(lambda: resets.append("begin"))
+        model.modelReset.connect(lambda: resets.append("end"))
+
+        @contextmanager
+        def gone():  # type: ignore[no-untyped-def]
+            raise ConnectionLostError(CONNECTION_LOST)
+            yield
+
+        monkeypatch.setattr(own, "reading", gone)
+        with pytest.raises(ConnectionLostError):
+            model.reload()
+        assert resets == [] and model.rowCount() == rows
+    finally:
+        own.close()
