@@ -8,18 +8,19 @@ given (tests give it a throw-away one).
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog, QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
+    QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
 )
 
-from planner.domain.errors import DatabaseError, PlannerError
+from planner.domain.errors import PlannerError
 from planner.i18n import _
-from planner.ui.errors import show_error, show_planner_error
+from planner.ui.areas import AreaKeys
+from planner.ui.database_commands import LAST_DATABASE_KEY, DatabaseCommands
+from planner.ui.errors import show_planner_error
 from planner.ui.language import LANGUAGE_NAMES, LanguageController
 
 if TYPE_CHECKING:  # the window's contents import SQLAlchemy and the services: not before the window is drawn (see _build)
@@ -32,8 +33,6 @@ if TYPE_CHECKING:  # the window's contents import SQLAlchemy and the services: n
 GEOMETRY_KEY = "window/geometry"
 SPLITTER_KEY = "window/splitter"
 STATE_KEY = "window/state"
-LAST_DATABASE_KEY = "database/last"
-DATABASE_FILTER_EXTENSIONS = "*.sqlite *.sqlite3 *.db"
 #: Edit › Trip details… (Ctrl+Shift+E: E for edit; no standard key means "properties" on every platform).
 EDIT_TRIP_SHORTCUT = "Ctrl+Shift+E"
 #: A window that is never drawn (started minimised) opens its database after this long all the same.
@@ -42,7 +41,7 @@ OPEN_ANYWAY_MS = 1000
 MINIMUM_SIZE = (800, 560)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(DatabaseCommands, AreaKeys):
     """The window; its contents are built on an open database.
 
     Given no database, it is at first only its frame saying which database it
@@ -265,89 +264,6 @@ class MainWindow(QMainWindow):
         for menu in (self.file_menu, self.edit_menu, self.view_menu, self.protocol_menu, self.language_menu, self.help_menu):
             self.menuBar().addMenu(menu)
 
-    def _build_area_actions(self) -> None:
-        """Keys to the window's areas: Ctrl+0 the trip list, Ctrl+1… the pages, then the Problems panel; F6 goes round."""
-        ctrl = Qt.Modifier.CTRL
-        digits = [Qt.Key.Key_1, Qt.Key.Key_2, Qt.Key.Key_3, Qt.Key.Key_4, Qt.Key.Key_5, Qt.Key.Key_6, Qt.Key.Key_7, Qt.Key.Key_8]
-        self.trip_list_action = self._keyed([QKeySequence(ctrl | Qt.Key.Key_0)], self.focus_trip_list)
-        self.page_actions = [
-            self._keyed([QKeySequence(ctrl | digits[index])], lambda _checked=False, i=index: self.go_to_page(i))
-            for index in range(len(self.trip_pages))
-        ]
-        self.problems_action = self._keyed([QKeySequence(ctrl | digits[len(self.trip_pages)])], self.focus_problems)
-        self.next_area_action = self._keyed([QKeySequence(Qt.Key.Key_F6)], lambda: self.cycle_area(1))
-        self.previous_area_action = self._keyed([QKeySequence(Qt.Modifier.SHIFT | Qt.Key.Key_F6)], lambda: self.cycle_area(-1))
-
-    def _keyed(self, keys: list[QKeySequence], slot: Callable[..., None]) -> QAction:
-        """An action with its own keys, working anywhere in the window (also with the menu bar hidden)."""
-        action = QAction(self)
-        action.setShortcuts(keys)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        return action
-
-    def _retranslate_view_menu(self) -> None:
-        """Captions of the View menu, their Alt letters chosen for this language (see planner.ui.mnemonics)."""
-        from planner.ui.mnemonics import assign_mnemonics
-
-        self.view_menu.setTitle(_("&View"))
-        actions = [self.trip_list_action, *self.page_actions, self.problems_action, self.next_area_action, self.previous_area_action]
-        texts = [_("Trip list"), *(page.page_title() for page in self.trip_pages), _("Problems"), _("Next area"), _("Previous area")]
-        hints = ["list", *(type(page).__name__.removesuffix("Page") for page in self.trip_pages), "problems", "next", "area"]
-        for action, text in zip(actions, assign_mnemonics(texts, hints=hints), strict=True):
-            action.setText(text)
-
-    # --- moving between areas ---------------------------------------------------------------
-
-    def focus_trip_list(self) -> None:
-        from planner.ui.keyboard import focus_into
-
-        focus_into(self.navigator.view)
-
-    def go_to_page(self, index: int) -> None:
-        """Bring the trip's page `index` to the front with the keyboard in its table (or agenda)."""
-        from planner.ui.keyboard import focus_into
-
-        self.trip_tabs.setCurrentIndex(index)
-        if self.pages.currentWidget() is self.trip_tabs:
-            focus_into(self.trip_pages[index].main_view())
-        else:  # no trip to show: the page stays hidden, the keyboard goes where the user can act
-            self._focus_area(self.pages)
-
-    def focus_problems(self) -> None:
-        from planner.ui.keyboard import focus_into
-
-        if not self.problems.expanded:
-            self.problems.set_expanded(True)
-        focus_into(self.problems.view)
-
-    def cycle_area(self, step: int) -> None:
-        """F6 (step 1) and Shift+F6 (-1): trip list → the page in front → Problems panel → trip list."""
-        from PySide6.QtWidgets import QApplication
-
-        areas: list[QWidget] = [self.navigator, self.pages, self.problems]
-        focus = QApplication.focusWidget()
-        current = next((i for i, area in enumerate(areas) if focus is not None and (area is focus or area.isAncestorOf(focus))), None)
-        if current is None:
-            current = -1 if step > 0 else 0
-        self._focus_area(areas[(current + step) % len(areas)])
-
-    def _focus_area(self, area: QWidget) -> None:
-        from planner.ui.keyboard import focus_into
-        from planner.ui.pages.base import TripPage
-
-        if area is self.navigator:
-            focus_into(self.navigator.view)
-        elif area is self.problems:
-            self.focus_problems()
-        elif self.pages.currentWidget() is self.trip_tabs:
-            page = self.trip_tabs.currentWidget()
-            focus_into(page.main_view() if isinstance(page, TripPage) else page)
-        elif self.pages.currentWidget() is self.empty_state:
-            focus_into(self.empty_state.new_button)
-        else:  # "no trip matches the filter": the filter is where to act
-            self._focus_filter()
-
     def retranslate(self, _language: str = "") -> None:
         if not self._built:
             return
@@ -539,44 +455,6 @@ class MainWindow(QMainWindow):
         if loaded:
             self.refresh()
 
-    def choose_database(self) -> None:
-        start = str(self.db.path.parent) if self.db.path else ""
-        name, _filter = QFileDialog.getOpenFileName(
-            self, _("Open database"), start, _("Planner databases") + f" ({DATABASE_FILTER_EXTENSIONS});;" + _("All files") + " (*)"
-        )
-        if name:
-            self.open_database_file(Path(name))
-
-    def new_database(self) -> None:
-        start = str(self.db.path.parent) if self.db.path else ""
-        from planner.ui.file_actions import choose_new_database
-
-        path = choose_new_database(self, start)
-        if path is not None:
-            self.open_database_file(path, create=True)
-
-    def restore_from_backup(self) -> None:
-        """Go back to a backup: close the database, copy the backup in (online API), open it again."""
-        path = self.db.path
-        if path is None:
-            return
-        from planner.ui.widgets.backup_dialog import BackupDialog
-
-        dialog = BackupDialog(path, self)
-        if dialog.exec() != BackupDialog.DialogCode.Accepted or dialog.chosen() is None:
-            return
-        chosen = dialog.chosen()
-        assert chosen is not None
-        from planner.ui.recovery import restore_with_progress
-
-        self.live.stop()  # its watch on the file is a connection too
-        self.db.close()
-        try:
-            restore_with_progress(self, chosen.path, path)  # waits for another window's lock, boundedly
-        except DatabaseError as error:
-            show_planner_error(self, error, _("The backup was not restored"))
-        self.open_database_file(path)
-
     def import_trip_file(self) -> None:
         start = str(self.settings.value("files/trip_folder", "") or "")
         from planner.ui.file_actions import choose_trip_file_to_import
@@ -613,90 +491,6 @@ class MainWindow(QMainWindow):
         if path is not None:
             self.settings.setValue("files/trip_folder", str(path.parent))
             self.trip_files.export_file(summary.trip.id, path)
-
-    def open_database_file(self, path: Path, create: bool = False) -> bool:
-        """Switch to the database at `path`; a missing or foreign file is refused with a message."""
-        if not create and not path.is_file():
-            show_error(self, _("The database cannot be opened"), _("{path} does not exist.").format(path=str(path)))
-            return False
-        from planner.db.engine import open_database
-
-        from planner.db.integrity import DamagedDatabaseError
-
-        try:
-            new_db = open_database(path)
-        except DamagedDatabaseError as error:
-            from planner.ui.recovery import offer_good_backup
-
-            if not offer_good_backup(self, error):
-                return False
-            return self.open_database_file(path)
-        except DatabaseError as error:
-            show_planner_error(self, error, _("The database cannot be opened"))
-            return False
-        self._switch_database(new_db, str(path))
-        return True
-
-    def _switch_database(self, new_db: Database, remembered: str) -> None:
-        """Work on `new_db` from now on; `remembered` (never with a password) goes to the settings."""
-        from planner.ui.file_actions import remember_database
-
-        old, self.db = self.db, new_db
-        self.connection_monitor.stop()
-        self.live.stop()
-        old.close()
-        self.history.set_database(new_db)
-        self.model.set_database(new_db)
-        self._current_trip_id = None
-        for page in self.trip_pages:
-            page.database_changed()
-        self.settings.setValue(LAST_DATABASE_KEY, remembered)
-        remember_database(self.settings, remembered)
-        self.live.attach(new_db)
-        self._update_title()
-        self.refresh()
-
-    def connect_team_database(self, known: str = "") -> bool:
-        """File > Connect to a team database…: ask for the server login and switch to it."""
-        from planner.db.credentials import public_url
-        from planner.db.engine import open_database
-        from planner.ui.widgets.connection_dialog import ConnectionDialog
-
-        current = "" if self.db.is_sqlite else public_url(self.db.engine.url)
-        dialog = ConnectionDialog(open_database, self.passwords, self, known=known or current)
-        if dialog.exec() != ConnectionDialog.DialogCode.Accepted or dialog.database is None:
-            return False
-        self._switch_database(dialog.database, public_url(dialog.target))
-        return True
-
-    def open_database_target(self, target: str) -> bool:
-        """Open a server database from the recent list; without a stored password, ask for the login."""
-        from planner.db.credentials import public_url
-        from planner.db.engine import open_database
-
-        try:
-            new_db = open_database(self.passwords.complete(target))
-        except DatabaseError:
-            return self.connect_team_database(known=target)
-        self._switch_database(new_db, public_url(target))
-        return True
-
-    def reconnect_database(self) -> None:
-        """After a lost connection: connect anew and listen again (DatabaseError while the server stays away)."""
-        from planner.db.server_errors import CONNECTION_LOST
-        from planner.domain.errors import ConnectionLostError
-
-        self.db.reconnect()
-        self.live.attach(self.db)
-        if not self.db.is_sqlite and not self.live.listening:
-            raise ConnectionLostError(CONNECTION_LOST, server=self.db.server)
-        self.refresh()
-
-    def _reconnected(self) -> None:
-        """Connected again: every page reads anew, since what others changed meanwhile was never announced to us."""
-        from planner.ui.undo import DataBus
-
-        self.history.bus.changed.emit(DataBus.ANY, 0)
 
     def about(self) -> None:
         """Help › About: version, database, and every bundled component with its licence."""

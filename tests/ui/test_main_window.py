@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
 
 from planner.db.engine import Database, open_database
 from planner.domain.localized import LocalizedText
@@ -246,7 +246,7 @@ def test_open_database_switches_and_refuses_foreign_files(
     other = open_database(other_path)
     trips.create_trip(other, trips.TripData(title=LocalizedText(en="Elsewhere"), first_day=date(2019, 3, 1), last_day=date(2019, 3, 2)))
     other.close()
-    monkeypatch.setattr(mw.QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(other_path), ""))
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *_a, **_k: (str(other_path), ""))
     window.open_action.trigger()
     assert _visible_titles(window) == ["Elsewhere"]
     assert window.windowTitle().endswith("other.sqlite")
