@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+from planner.db.engine import Database
 from planner.domain.entities import VenueData
 from planner.domain.localized import LocalizedText
 from planner.export.language import DocumentLanguage
+from planner.export.pdf import programme_document
 from planner.export.places import address_for, for_the_driver
+from planner.export.tripview import TripView
+from planner.importing.tripfile import import_trip_file
+from planner.paths import DEMO_TRIPS
+from tests.export.pdfcheck import squeezed, text_of
 
 HOTEL_SHENZHEN = VenueData(
     name=LocalizedText(en="InterContinental Shenzhen", zh="深圳华侨城洲际大酒店"), country="CN",
@@ -43,3 +49,11 @@ def test_without_a_local_name_the_address_alone_is_given() -> None:
     venue = VenueData(name=LocalizedText(en="Fenghua Restaurant"), country="CN", address_local="深圳市福田区益田路6003号")
     assert address_for(EN, venue) == "深圳市福田区益田路6003号"  # nothing romanised to offer
     assert for_the_driver(EN, venue) == ()  # …and it is already the local script
+
+
+def test_a_chinese_reader_gets_a_latin_address_glossed_with_country_and_city_the_chinese_way(db: Database) -> None:
+    """"Trammplatz 2, 30159 Hannover · 德国汉诺威" in the venue list, not "…Hannover, 汉诺威, 德国"."""
+    view = TripView.load(db, import_trip_file(db, DEMO_TRIPS / "shenzhen-hannover-2016.json").id)
+    text = squeezed(text_of(programme_document(view, language="zh")))
+    assert "Hannover·德国汉诺威" in text
+    assert "汉诺威,德国" not in text
