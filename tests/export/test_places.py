@@ -57,3 +57,4 @@ def test_a_chinese_reader_gets_a_latin_address_glossed_with_country_and_city_the
     text = squeezed(text_of(programme_document(view, language="zh")))
     assert "Hannover·德国汉诺威" in text
     assert "汉诺威,德国" not in text
+    assert "中欧夏令时间（GMT+2）" in text  # the cover's time zone in full-width brackets, too
