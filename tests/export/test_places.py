@@ -6,7 +6,7 @@ from planner.db.engine import Database
 from planner.domain.entities import VenueData
 from planner.domain.localized import LocalizedText
 from planner.export.language import DocumentLanguage
-from planner.export.pdf import programme_document
+from planner.export.pdf import personal_document, programme_document
 from planner.export.places import address_for, for_the_driver
 from planner.export.tripview import TripView
 from planner.importing.tripfile import import_trip_file
@@ -58,3 +58,13 @@ def test_a_chinese_reader_gets_a_latin_address_glossed_with_country_and_city_the
     assert "Hannover·德国汉诺威" in text
     assert "汉诺威,德国" not in text
     assert "中欧夏令时间（GMT+2）" in text  # the cover's time zone in full-width brackets, too
+
+
+def test_host_contacts_are_glossed_without_nested_or_half_width_brackets(db: Database) -> None:
+    """"林志远（Lin Zhiyuan）" in Chinese text; the hotel's phones "+86 755 0000 301 · Li Ying (李莹)", not "(Li Ying (李莹))"."""
+    view = TripView.load(db, import_trip_file(db, DEMO_TRIPS / "hannover-shenzhen-2016.json").id)
+    chinese = squeezed(text_of(programme_document(view, language="zh")))
+    assert "林志远（LinZhiyuan）" in chinese and "林志远(LinZhiyuan)" not in chinese
+    head = view.heads[0]
+    german = squeezed(text_of(personal_document(view, head.id, language="de")))
+    assert "+867550000301·LiYing(李莹)" in german and "(LiYing(李莹))" not in german

@@ -279,7 +279,8 @@ def _hotel_lines(ctx: Context, hotel: VenueData) -> list[Flowable]:
         rows.append((ctx.label(N_("For the driver")), driver, True))
     for contact in hotel.contacts:
         if contact.phone:
-            rows.append((ctx.label(N_("Telephone")), esc(f"{contact.phone} ({ctx.contact_name(contact)})"), False))
+            # "+86 755 0000 301 · Li Ying (李莹)": the name after a dot, not in brackets around its own brackets.
+            rows.append((ctx.label(N_("Telephone")), esc(f"{contact.phone} · {ctx.contact_name(contact)}"), False))
     if rows:
         lines += [Spacer(1, 1 * mm), *detail_rows(rows, ctx.width)]
     return [*lines, Spacer(1, 4 * mm)]
