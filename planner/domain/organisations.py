@@ -25,7 +25,7 @@ _GERMAN_FIRST: dict[str, str] = {
     "staatskanzlei": "die", "niedersächsische": "die", "botschaft": "die", "stiftung": "die", "bundesrepublik": "die",
     "land": "das", "ministerium": "das", "amt": "das", "generalkonsulat": "das", "konsulat": "das", "bundesministerium": "das",
     "stadtregierung": "die", "regierung": "die", "volksregierung": "die", "landesregierung": "die",
-    "landkreis": "der", "verband": "der", "verein": "der", "senat": "der", "rat": "der", "bezirk": "der",
+    "büro": "das", "landkreis": "der", "verband": "der", "verein": "der", "senat": "der", "rat": "der", "bezirk": "der",
 }
 _GERMAN_LAST: dict[str, str] = {
     "gmbh": "die", "ag": "die", "mbh": "die", "kg": "die", "e.v.": "der", "ev": "der", "verein": "der", "verband": "der",

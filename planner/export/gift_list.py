@@ -10,6 +10,7 @@ the member list) or as PDF (planner.export.pdf.gifts).
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -97,7 +98,24 @@ def counterpart(view: TripView, item: ItemData, text: str, lang: DocumentLanguag
         organisation = member.person.organisation
         if folded.strip() in {variant.casefold() for variant in (organisation.de, organisation.zh, organisation.en) if variant}:
             return lang.text(organisation)
-    return text
+    return _names_in_reading_order(text, lang.language)
+
+
+_GLOSSED = re.compile(r"^(?P<first>[^()（）]+?)\s*[(（](?P<second>[^()（）]+)[)）]$")
+
+
+def _names_in_reading_order(text: str, language: Language) -> str:
+    """A name entered with its other script in brackets, turned for the reader: "Fantawild Holdings (华强方特)" is
+    "华强方特（Fantawild Holdings）" in a Chinese document, and "华强方特（Fantawild Holdings）" is
+    "Fantawild Holdings (华强方特)" in a German or English one; any other text as entered."""
+    match = _GLOSSED.match(text.strip())
+    if match is None:
+        return text
+    first, second = match["first"].strip(), match["second"].strip()
+    if is_cjk(first) == is_cjk(second):
+        return text
+    chinese, latin = (first, second) if is_cjk(first) else (second, first)
+    return f"{chinese}（{latin}）" if language is Language.ZH else f"{latin} ({chinese})"
 
 
 def totals(lines: list[GiftLine]) -> dict[tuple[GiftDirection, str], Decimal]:

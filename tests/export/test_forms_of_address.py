@@ -61,6 +61,7 @@ def test_german_roles_are_gendered_and_hosts_are_not_participants(visit: TripVie
 def test_organisations_take_their_article_as_subjects() -> None:
     assert as_subject("Landeshauptstadt Hannover", Language.DE) == "Die Landeshauptstadt Hannover"
     assert as_subject("City of Hannover", Language.EN) == "The City of Hannover"
+    assert as_subject("Büro für auswärtige Angelegenheiten der Stadtregierung Shenzhen", Language.DE).startswith("Das Büro")
     assert as_subject("Fantawild Holdings", Language.EN) == "Fantawild Holdings"  # a brand stays bare
     assert as_subject("hannoverimpuls GmbH und kre|H|tiv Netzwerk e.V.", Language.DE).startswith("hannoverimpuls")
     assert as_subject("深圳市人民政府", Language.ZH) == "深圳市人民政府"

@@ -6,8 +6,10 @@ Chinese, English and bilingual. The lines are recorded as Line draws them,
 which is what the line breaker decided, and checked: no line starts with
 closing punctuation or ends with an opening bracket, no phone number or time
 is split, no Chinese character stands alone on a last line that could have
-company. The pages are read back: each has its page number; the fonts are
-embedded subsets; German and English quotes are set in the Latin face.
+company. The pages are read back: each has its page number; no page but a
+document's last stops above 15 % of its text frame (taxi cards excepted: one
+card per page by design); the fonts are embedded subsets; German and English
+quotes are set in the Latin face.
 """
 
 from __future__ import annotations
@@ -29,17 +31,18 @@ from planner.export.pdf import export_personal_pdfs, programme_document
 from planner.export.pdf.cards import cards_document
 from planner.export.pdf.flowables import Line
 from planner.export.pdf.fonts import FONT, LATIN, LATIN_BOLD, missing_glyphs
+from planner.export.pdf.layout import BOTTOM, TOP
 from planner.export.pdf.gifts import gifts_document
 from planner.export.pdf.letter import invitation_document
 from planner.export.pdf.notice import write_notices
 from planner.export.pdf.personal import personal_document
 from planner.export.pdf.programme import PAGE_OF
-from planner.export.pdf.seating import plan_for, seating_document
+from planner.export.pdf.seating import MARGIN, plan_for, seating_document
 from planner.export.tripview import TripView
 from planner.importing.tripfile import import_trip_file
 from planner.paths import DEMO_TRIPS
 from planner.services import programme
-from tests.export.pdfcheck import SUBSET_PREFIX, fonts_of, reader
+from tests.export.pdfcheck import SUBSET_PREFIX, fonts_of, page_fill, reader
 
 DEMO_FILES = sorted(DEMO_TRIPS.glob("*.json"))
 ISSUED = date(2016, 10, 10)
@@ -119,6 +122,20 @@ def _pages_text(data: bytes, scratch: Path) -> list[str]:
     return out.split("\f")[:-1]
 
 
+def _frame_margins(name: str) -> tuple[float, float] | None:
+    """The top and bottom margin of the text frame of the document called `name`, or None where fill says nothing.
+
+    Taxi cards are exempt: each card is a fixed-size card (one A6 page, or a quarter of an A4 sheet cut
+    along the marks), laid out to be handed to a driver, never flowed on to fill a page.
+    """
+    kind = name.split()[0]
+    if kind == "cards":
+        return None
+    if kind == "seating":
+        return MARGIN, MARGIN  # landscape plan pages (seating.py); each plan opens its own page
+    return TOP, BOTTOM  # every flowed document: programme, itineraries, notices, letters, gift register
+
+
 def _page_labels(page: int, pages: int) -> set[str]:
     return {"".join(DocumentLanguage.of(lang).t(PAGE_OF, page=formatting.integer(page, DocumentLanguage.of(lang).locale),
                                                 pages=formatting.integer(pages, DocumentLanguage.of(lang).locale)).split())
@@ -177,15 +194,22 @@ def test_every_document_breaks_lines_as_the_languages_require(db: Database, tmp_
     lonely = [rows for rows in broken if _lonely_last(rows)]
     assert not lonely, f"a Chinese character alone on a last line: {lonely[:3]}"
 
+    sparse: list[str] = []
     for name, (data, _) in documents.items():
         pages = _pages_text(data, tmp_path / "read.pdf")
         assert len(pages) == len(reader(data).pages)
         for number, text in enumerate(pages, start=1):
             squeezed = "".join(text.split())
             assert any(label in squeezed for label in _page_labels(number, len(pages))), f"{name}: page {number} has no page number"
+        margins = _frame_margins(name)
+        if margins is not None:
+            fill = page_fill(data, *margins)
+            sparse.extend(f"{name}: page {number} is {share:.0%} filled" for number, share in enumerate(fill[:-1], start=1)
+                          if share < 0.15)
         fonts = {f.base_font.split("+", 1)[-1] for f in fonts_of(data)}
         assert all(SUBSET_PREFIX.match(f.base_font) and f.embedded for f in fonts_of(data)), name
         assert fonts <= {FONT + "-0", "NotoSans-Regular", "NotoSans-Bold"}, (name, fonts)
+    assert not sparse, f"near-empty pages before a document's last: {sparse}"
 
 
 def test_german_quotes_are_set_in_the_latin_face_and_names_mix_both(db: Database) -> None:

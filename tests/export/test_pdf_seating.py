@@ -137,6 +137,9 @@ def test_gift_lines_name_both_sides_in_programme_order(shenzhen: TripView) -> No
     # The other party in the document's language where the trip knows them (a venue's contact, an organisation).
     chinese = gift_lines(shenzhen, DocumentLanguage.of("zh"))
     assert chinese[0].recipient == "林志远（深圳市副市长）" and chinese[3].recipient.startswith("深圳市")
+    # A name entered with its other script in brackets is turned for the reader: Chinese first in Chinese.
+    assert chinese[2].giver == "华强方特（Fantawild Holdings）"
+    assert gift_lines(shenzhen, DocumentLanguage.of("de"))[2].giver == "Fantawild Holdings (华强方特)"
     assert gift_lines(shenzhen, DocumentLanguage.of("de"))[1].giver == "Lin Zhiyuan, Vizebürgermeister der Stadt Shenzhen"
     assert totals(lines) == {(GiftDirection.GIVEN, "EUR"): Decimal("189.90"), (GiftDirection.RECEIVED, "CNY"): Decimal("480.00"),
                              (GiftDirection.RECEIVED, "EUR"): Decimal("25.00")}

@@ -112,10 +112,11 @@ class Context:
         return f"{latin} {title}" if self.lang.language is Language.ZH else f"{title} {latin}"
 
     def contact_name(self, contact: ContactData) -> str:
-        """A host's name as the reader reads it first: "林志远 (Lin Zhiyuan)" in Chinese, "Lin Zhiyuan (林志远)" otherwise."""
+        """A host's name as the reader reads it first: "林志远（Lin Zhiyuan）" in Chinese (full-width brackets in
+        Chinese text), "Lin Zhiyuan (林志远)" otherwise."""
         native, latin = contact.native_name.strip(), contact.name.strip()
         if self.lang.language is Language.ZH and native and is_cjk(native) and native != latin:
-            return f"{native} ({latin})" if latin else native
+            return f"{native}（{latin}）" if latin else native
         return contact.display
 
     def latin_and_native(self, person: PersonData) -> tuple[str, str]:

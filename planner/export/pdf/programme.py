@@ -161,7 +161,10 @@ def trip_facts(ctx: Context) -> list[tuple[str, str]]:
     if place:
         rows.append((ctx.label(N_("Destination")), esc(place)))
     if trip.first_day:
-        zone = f"{formatting.zone_name(trip.timezone, trip.first_day, ctx.lang.locale)} ({formatting.gmt_offset(trip.timezone, trip.first_day, ctx.lang.locale)})"
+        name = formatting.zone_name(trip.timezone, trip.first_day, ctx.lang.locale)
+        offset = formatting.gmt_offset(trip.timezone, trip.first_day, ctx.lang.locale)
+        # Chinese text takes full-width brackets: 中欧夏令时间（GMT+2）.
+        zone = f"{name}（{offset}）" if ctx.lang.language is Language.ZH else f"{name} ({offset})"
         rows.append((ctx.label(N_("Times")), esc(ctx.lang.t(LOCAL_TIMES, zone=zone))))
     return rows
 

@@ -397,7 +397,8 @@ def _legend(seats: list[NumberedSeat], langs: list[DocumentLanguage], width: flo
                 notes.append(_both(langs, TABLE, number=ns.seat.table + 1))
             if ns.seat.behind and ns.seat.place in principal:
                 notes.append(_both(langs, BEHIND, number=principal[ns.seat.place]))
-            rows.append([para(esc(str(ns.number)), STYLES.cell_head), name, para("<br/>".join(esc(n) for n in notes if n), STYLES.label)])
+            # One line where it fits ("Head of international affairs · Table 1"): a banquet's twenty guests stay on one page.
+            rows.append([para(esc(str(ns.number)), STYLES.cell_head), name, para(esc("  ·  ".join(n for n in notes if n)), STYLES.label)])
         sides.append(rows)
     hosts, guests = sides
     head = [strong(_both(langs, headings[SeatSide.HOST]), STYLES.item_title), "", "", "",

@@ -119,6 +119,9 @@ def place_line(ctx: Context, venue: VenueData) -> str:
     city = ctx.text(venue.city)
     city = "" if city and city.casefold() in address.casefold() else city
     country = formatting.country_name(venue.country, ctx.lang.locale)
+    if address and not is_cjk(address) and is_cjk(country + ctx.text(venue.city)):
+        # A Latin address for a Chinese reader, glossed the Chinese way: "…30159 Hannover · 德国汉诺威", not "…Hannover, 汉诺威, 德国".
+        return f"{address} · {country}{ctx.text(venue.city)}"
     if is_cjk(address or city):  # written the Chinese way: largest unit first, no separators (中国广东省深圳市…)
         return "".join(p for p in (country if country not in address else "", city, address) if p)
     return ", ".join(p for p in (address, city, country) if p)  # a Latin address keeps its own order and commas
@@ -276,7 +279,8 @@ def _hotel_lines(ctx: Context, hotel: VenueData) -> list[Flowable]:
         rows.append((ctx.label(N_("For the driver")), driver, True))
     for contact in hotel.contacts:
         if contact.phone:
-            rows.append((ctx.label(N_("Telephone")), esc(f"{contact.phone} ({ctx.contact_name(contact)})"), False))
+            # "+86 755 0000 301 · Li Ying (李莹)": the name after a dot, not in brackets around its own brackets.
+            rows.append((ctx.label(N_("Telephone")), esc(f"{contact.phone} · {ctx.contact_name(contact)}"), False))
     if rows:
         lines += [Spacer(1, 1 * mm), *detail_rows(rows, ctx.width)]
     return [*lines, Spacer(1, 4 * mm)]
