@@ -410,7 +410,7 @@ class DirectoryPicker(QDialog):
         role_label.setBuddy(self.role)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText(_("Add to the delegation"))
+        self.ok.setText(_("&Add to the delegation"))
         self.buttons.accepted.connect(self._accept_if_chosen)
         self.buttons.rejected.connect(self.reject)
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self._update())

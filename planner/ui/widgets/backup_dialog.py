@@ -73,7 +73,7 @@ class BackupDialog(QDialog):
         empty.setWordWrap(True)
         empty.setVisible(not self.backups)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel, self)
-        self.restore_button = self.buttons.addButton(_("Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.restore_button = self.buttons.addButton(_("&Restore"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setEnabled(False)
         self.table.itemSelectionChanged.connect(
             lambda: self.restore_button.setEnabled(self.chosen() is not None and self.chosen().check != Check.DAMAGED)  # type: ignore[union-attr]
