@@ -20,9 +20,6 @@ DOMAIN = "planner"
 UI_LOCALES: dict[str, str] = {"de": "de", "zh": "zh_CN", "en": "en"}
 DEFAULT_LANGUAGE = "en"
 
-_listeners: list[Callable[[str], None]] = []
-
-
 class _State:
     language: str = DEFAULT_LANGUAGE
     translation: gettext.NullTranslations = gettext.NullTranslations()
@@ -39,8 +36,6 @@ def set_language(language: str) -> None:
         language = DEFAULT_LANGUAGE
     _State.language = language
     _State.translation = _load(language)
-    for listener in list(_listeners):
-        listener(language)
 
 
 def current_language() -> str:
@@ -50,15 +45,6 @@ def current_language() -> str:
 def current_locale() -> str:
     """The babel locale code of the active language (de, zh_CN, en)."""
     return UI_LOCALES[_State.language]
-
-
-def add_language_listener(listener: Callable[[str], None]) -> None:
-    _listeners.append(listener)
-
-
-def remove_language_listener(listener: Callable[[str], None]) -> None:
-    if listener in _listeners:
-        _listeners.remove(listener)
 
 
 def system_language() -> str:

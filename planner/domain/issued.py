@@ -77,12 +77,6 @@ class ParticipantSnapshot:
             return frozenset(pid for pid, _name in self.delegation)
         return frozenset(item.participants)
 
-    def name_of(self, person_id: int) -> str:
-        for pid, name in self.delegation:
-            if pid == person_id:
-                return name
-        return ""
-
 
 # --- making a snapshot -------------------------------------------------------------------------
 

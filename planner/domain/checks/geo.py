@@ -26,13 +26,6 @@ def haversine_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_RADIUS_KM * asin(min(1.0, sqrt(h)))
 
 
-def distance_km(a: VenueData, b: VenueData) -> float | None:
-    """None unless both venues have coordinates."""
-    if a.latitude is None or a.longitude is None or b.latitude is None or b.longitude is None:
-        return None
-    return haversine_km(a.latitude, a.longitude, b.latitude, b.longitude)
-
-
 Point = tuple[float, float, float]  # latitude and longitude in radians, cosine of the latitude
 
 

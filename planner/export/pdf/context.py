@@ -52,16 +52,6 @@ class Context:
         other = self.second.t(msgid, **params)
         return first if other == first else f"{first}{LABEL_SEPARATOR}{other}"
 
-    def stacked(self, msgid: str, size: float = 8, **params: object) -> str:
-        """A longer label as markup, the second language on its own smaller line."""
-        first = esc(self.lang.t(msgid, **params))
-        if self.second is None:
-            return first
-        other = self.second.t(msgid, **params)
-        return first if other == self.lang.t(msgid, **params) else first + "<br/>" + _SECOND.format(
-            size=size, color=MUTED.hexval(), text=esc(other)
-        )
-
     # --- multilingual text -------------------------------------------------------------
 
     def text(self, value: LocalizedText) -> str:

@@ -245,10 +245,6 @@ class AgendaLayout:
         pieces = self.blocks.get(item_id)
         return pieces[0] if pieces else None
 
-    def last_block(self, item_id: int) -> Block | None:
-        pieces = self.blocks.get(item_id)
-        return pieces[-1] if pieces else None
-
     def first_from(self, column: int, minutes: float) -> Block | None:
         """The first block at or after `minutes` in `column`, or on a later day: where keyboard selection starts."""
         for blocks in self.columns[max(column, 0):]:
