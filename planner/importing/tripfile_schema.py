@@ -9,16 +9,16 @@ so each kind of failure is put into a translatable message here.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any
 
+import fastjsonschema
 from jsonschema import Draft202012Validator
 from jsonschema.exceptions import SchemaError, ValidationError
 
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
-from planner.importing.schema_compiler import Check, compile_schema
 from planner.importing.tripfile_errors import Location, TripFileProblem, shown
 from planner.paths import TRIP_FILE_SCHEMA
 
@@ -89,22 +89,104 @@ def _inline_references(node: Any, definitions: dict[str, Any]) -> Any:
     return result
 
 
+#: Keywords the quick check applies with jsonschema's meaning. fastjsonschema has no draft 2020-12
+#: generator and compiles such a schema with its 2019-09 one; for these keywords the two drafts agree.
+#: It silently skips keywords it does not know (prefixItems, unevaluatedProperties, $dynamicRef, …), so
+#: a schema with any other keyword gets no quick check rather than a more lenient one.
+_QUICK_KEYWORDS = frozenset({
+    "type", "enum", "const", "properties", "required", "additionalProperties", "minProperties", "items", "minItems",
+    "uniqueItems", "minLength", "maxLength", "pattern", "minimum", "maximum", "if", "then", "allOf", "$ref",
+    "$schema", "$id", "$comment", "title", "description", "examples", "$defs",
+})
+
+
+def _quick_schema(node: Any) -> Any:
+    """The schema as fastjsonschema reads it the way draft 2020-12 means it, or None if it cannot be.
+
+    fastjsonschema follows draft 7 in ignoring every keyword beside a `$ref`;
+    in 2020-12 they apply together with it (the trip file's `name` is a
+    `localized` text with `minProperties`), so the `$ref` moves into an `allOf`.
+    Only local references are kept: fastjsonschema would fetch any other over the network.
+    """
+    if isinstance(node, list):
+        parts = [_quick_schema(n) for n in node]
+        return None if any(p is None for p in parts) else parts
+    if not isinstance(node, dict):
+        return node
+    if not set(node) <= _QUICK_KEYWORDS:
+        return None
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        if key in ("properties", "$defs"):  # names, not keywords
+            inner = {name: _quick_schema(sub) for name, sub in value.items()}
+            if any(sub is None for sub in inner.values()):
+                return None
+            result[key] = inner
+        elif key in ("enum", "const", "required", "examples") or not isinstance(value, (dict, list)):
+            result[key] = value
+        elif (converted := _quick_schema(value)) is None:
+            return None
+        else:
+            result[key] = converted
+    ref = result.get("$ref")
+    if ref is not None:
+        if not (isinstance(ref, str) and ref.startswith("#")):
+            return None
+        if set(result) - {"$ref", "title", "description", "$comment"}:
+            del result["$ref"]
+            result["allOf"] = [*result.get("allOf", []), {"$ref": ref}]
+    return result
+
+
+#: From how many entries (people, venues, programme items, …) a document is checked by the compiled
+#: check first. Compiling it takes about 55 ms, once per process; jsonschema walks a demo file of
+#: about 80 entries in about 10 ms, so below some 500 entries the walk alone is quicker.
+QUICK_CHECK_FROM = 500
+
+
+def _entries(document: Any) -> int:
+    """How many entries the document's top-level lists hold: what the time of a check grows with."""
+    if not isinstance(document, dict):
+        return 0
+    return sum(len(value) for value in document.values() if isinstance(value, list))
+
+
 @lru_cache(maxsize=1)
-def _quick_check() -> Check | None:
-    """The schema compiled into a yes-or-no check (see schema_compiler), or None if it cannot be."""
-    return compile_schema(trip_file_validator().schema)
+def _quick_check() -> Callable[[Any], bool] | None:
+    """The schema compiled by fastjsonschema into a yes-or-no check, or None if it cannot be.
+
+    Formats are not checked and no defaults are filled in, as jsonschema's
+    validator here does neither; the document is never changed.
+    """
+    schema = _quick_schema(json.loads(TRIP_FILE_SCHEMA.read_text(encoding="utf-8")))
+    if schema is None:
+        return None
+    validate = fastjsonschema.compile(schema, use_default=False, use_formats=False)
+
+    def check(document: Any) -> bool:
+        try:
+            validate(document)
+        except fastjsonschema.JsonSchemaValueException:
+            return False
+        return True
+
+    return check
 
 
 def schema_problems(document: Any) -> list[TripFileProblem]:
     """Every place where `document` breaks the schema, one problem per place.
 
-    A sound document passes the compiled check and is done in a fraction of
-    the time; only a document that fails it is walked by jsonschema, which
-    finds and places every problem.
+    A big sound document passes the check fastjsonschema compiled and is done
+    in a fraction of the time; only a document that fails it is walked by
+    jsonschema, which finds and places every problem. A small one is walked
+    at once while the check is not compiled yet: that takes less time than
+    compiling it (see QUICK_CHECK_FROM).
     """
-    quick = _quick_check()
-    if quick is not None and quick(document):
-        return []
+    trip_file_validator()  # a missing or damaged schema is reported as such, before anything is compiled
+    if _quick_check.cache_info().currsize or _entries(document) >= QUICK_CHECK_FROM:  # compiled already, or worth it
+        quick = _quick_check()
+        if quick is not None and quick(document):
+            return []
     seen: set[Location] = set()
     problems: list[TripFileProblem] = []
     for error in trip_file_validator().iter_errors(document):

@@ -1,4 +1,4 @@
-"""The compiled schema check: never more lenient than jsonschema, and quick for a sound trip file."""
+"""The quick check fastjsonschema compiles: never more lenient than jsonschema, and used where it pays."""
 
 from __future__ import annotations
 
@@ -10,8 +10,13 @@ from typing import Any
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from planner.importing.schema_compiler import compile_schema
-from planner.importing.tripfile_schema import _quick_check, schema_problems, trip_file_validator
+from planner.importing.tripfile_schema import (
+    QUICK_CHECK_FROM,
+    _quick_check,
+    _quick_schema,
+    schema_problems,
+    trip_file_validator,
+)
 from planner.paths import DEMO_TRIPS
 
 DEMOS = sorted(DEMO_TRIPS.glob("*.json"))
@@ -45,27 +50,52 @@ def test_a_broken_file_is_still_reported_in_full_by_jsonschema() -> None:
     assert {"$.programme[0].start", "$.people[1].preferred_language"} <= paths
 
 
+def test_keywords_beside_a_ref_apply_as_in_draft_2020_12() -> None:
+    """fastjsonschema alone would drop `minProperties` beside the `$ref` of an emergency contact's name."""
+    check = _quick_check()
+    assert check is not None
+    document = _demo(DEMOS[0])
+    document["emergency_contacts"] = [{"name": {"de": "Generalkonsulat"}}]
+    assert check(document) and _valid(document)
+    document["emergency_contacts"] = [{"name": {}}]
+    assert not check(document) and not _valid(document)
+    assert [p.path for p in schema_problems(document)] == ["$.emergency_contacts[0].name"]
+
+
 def test_values_are_compared_as_jsonschema_compares_them() -> None:
-    check = compile_schema({"properties": {"v": {"const": 1}, "n": {"type": "integer"}, "s": {"maxLength": 2}}})
+    check = _quick_check()
     assert check is not None
-    assert check({"v": 1}) and check({"v": 1.0})
-    assert not check({"v": True}) and not check({"v": "1"})
-    assert check({"n": 3}) and check({"n": 3.0})
-    assert not check({"n": True}) and not check({"n": 3.5})
-    assert check({"s": "汉诺"}) and not check({"s": "汉诺威"})  # code points, not bytes
+    document = _demo(DEMOS[0])
+    for value, valid in ((1, True), (1.0, True), (True, False), ("1", False)):
+        document["format_version"] = value
+        assert check(document) is valid and _valid(document) is valid, value
+    document = _demo(DEMOS[0])
+    document["venues"][0]["name"]["de"] = "汉" * 200
+    assert check(document) is _valid(document)
 
 
-def test_unknown_keywords_leave_the_decision_to_jsonschema() -> None:
-    assert compile_schema({"type": "string", "format": "email"}) is None
-    assert compile_schema({"oneOf": [{"type": "string"}]}) is None
-    assert compile_schema({"enum": [[1], {"a": 1}]}) is None
+def test_a_schema_the_check_cannot_read_as_jsonschema_does_gets_no_quick_check() -> None:
+    assert _quick_schema({"type": "array", "prefixItems": [{"type": "string"}]}) is None
+    assert _quick_schema({"properties": {"a": {"unevaluatedProperties": False}}}) is None
+    assert _quick_schema({"$ref": "https://example.org/other.json"}) is None
+    assert _quick_schema({"$ref": "#/$defs/a", "minLength": 1}) == {"minLength": 1, "allOf": [{"$ref": "#/$defs/a"}]}
+    assert _quick_schema({"properties": {"format": {"const": "x"}}}) == {"properties": {"format": {"const": "x"}}}
 
 
-def test_unique_items_of_other_values_than_strings_are_not_decided_here() -> None:
-    check = compile_schema({"uniqueItems": True})
-    assert check is not None
-    assert check(["a", "b"]) and not check(["a", "a"])
-    assert not check([1, True])  # jsonschema tells 1 and true apart; the compiled check does not try
+def test_a_small_file_is_walked_at_once_and_a_big_one_compiles_the_check() -> None:
+    _quick_check.cache_clear()
+    try:
+        assert schema_problems(_demo(DEMOS[0])) == []
+        assert _quick_check.cache_info().currsize == 0  # the walk was quicker than compiling
+        big = _demo(DEMOS[0])
+        big["programme"] = big["programme"] * (QUICK_CHECK_FROM // len(big["programme"]) + 1)
+        assert schema_problems(big) == []
+        assert _quick_check.cache_info().currsize == 1
+        broken = _demo(DEMOS[1])
+        broken["people"][0]["sex"] = "unknown"
+        assert [p.path for p in schema_problems(broken)] == ["$.people[0].sex"]
+    finally:
+        _quick_check.cache_clear()
 
 
 # --- never more lenient: random damage to a real file -----------------------------------------
@@ -95,7 +125,7 @@ def _places(document: Any) -> list[tuple[Any, Any]]:
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.data())
-def test_whatever_the_compiled_check_accepts_jsonschema_accepts(data: st.DataObject) -> None:
+def test_whatever_the_quick_check_accepts_jsonschema_accepts(data: st.DataObject) -> None:
     check = _quick_check()
     assert check is not None
     document = copy.deepcopy(_demo(data.draw(st.sampled_from(DEMOS))))
