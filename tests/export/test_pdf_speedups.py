@@ -1,47 +1,20 @@
 """The shortcuts that make a batch of itineraries quick print exactly what the slow way printed.
 
-Text is set by Line instead of reportlab's Paragraph, and QR codes are
-encoded by qr_encode instead of reportlab's QRCode.make(): same positions,
-same modules.
+Text is set by Line instead of reportlab's Paragraph: same positions.
 """
 
 from __future__ import annotations
 
 import io
-import random
-import string
-from urllib.parse import quote
 
-from reportlab.graphics.barcode import qrencoder
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, SimpleDocTemplate
 
 from planner.export.pdf.flowables import Line, esc, para, strong
 from planner.export.pdf.fonts import LATIN, LATIN_BOLD, register_fonts
-from planner.export.pdf.qr_encode import qr_modules
 from planner.export.pdf.styles import STYLES
 from tests.export.pdfcheck import reader
-
-
-def _reportlab_modules(value: str) -> tuple[tuple[bool, ...], ...]:
-    code = qrencoder.QRCode(None, qrencoder.QRErrorCorrectLevel.M)
-    code.addData(value)
-    code.make()
-    return tuple(tuple(bool(cell) for cell in row) for row in code.modules)
-
-
-def test_qr_codes_are_module_for_module_reportlabs() -> None:
-    rnd = random.Random(7)
-    alphabet = string.ascii_letters + string.digits + "/:?=&.%#-_"
-    values = [
-        "https://www.openstreetmap.org/?mlat=22.54210&mlon=113.95120#map=17/22.54210/113.95120",
-        "https://www.openstreetmap.org/search?query=" + quote("深圳市福田区益田路6003号", safe=""),
-        "HELLO WORLD", "12345678", "x",
-        *("".join(rnd.choice(alphabet) for _ in range(length)) for length in (1, 17, 40, 90, 150, 230, 380, 600)),
-    ]
-    for value in values:
-        assert qr_modules.__wrapped__(value) == _reportlab_modules(value), value  # large codes carry version bits too
 
 
 def _placed_text(story: list[Flowable]) -> list[tuple[str, float, float]]:

@@ -10,14 +10,16 @@ from __future__ import annotations
 from functools import lru_cache
 from urllib.parse import quote
 
+import segno
 from reportlab.platypus import Flowable
 
 from planner.domain.entities import VenueData
-from planner.export.pdf.qr_encode import qr_modules
 from planner.export.pdf.styles import INK
 
 #: Modules of quiet zone around the code; the standard asks for four.
 QUIET_ZONE = 4
+#: Error correction M (15 % of the code may be lost), as the codes were printed with reportlab's encoder.
+ERROR_LEVEL = "m"
 
 
 def map_url(venue: VenueData) -> str | None:
@@ -29,6 +31,19 @@ def map_url(venue: VenueData) -> str | None:
     if address:
         return "https://www.openstreetmap.org/search?query=" + quote(" ".join(address.split()), safe="")
     return None
+
+
+@lru_cache(maxsize=2048)
+def qr_modules(value: str) -> tuple[tuple[bool, ...], ...]:
+    """The dark/light modules of the QR code for `value`, without quiet zone, encoded once per process.
+
+    segno (a maintained encoder) rather than reportlab's internal one, which is
+    no public API. A full QR code always (no Micro QR: not every phone reads
+    them), and error correction fixed at M, not raised when it would fit, so the
+    same address makes the same code whatever segno's defaults become.
+    """
+    code = segno.make(value, error=ERROR_LEVEL, micro=False, boost_error=False)
+    return tuple(tuple(bool(cell) for cell in row) for row in code.matrix)
 
 
 @lru_cache(maxsize=2048)
