@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 
 import pytest
 from PySide6.QtCore import QDate, QItemSelectionModel, QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from pytestqt.exceptions import TimeoutError as WaitTimeout
+from PySide6.QtWidgets import QMessageBox
 
 from planner.db.engine import Database
 from planner.domain.entities import ItemData, MembershipData, PersonData
@@ -27,6 +25,7 @@ from planner.ui.undo import UndoHistory
 from planner.ui.widgets.column_fit import MAX_COLUMN_WIDTH
 from planner.ui.widgets.person_form import MemberForm
 from tests.ui.conftest import MakeTrip
+from tests.ui.activation import activate as _activate
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -89,23 +88,6 @@ def _select(page: DelegationPage, *membership_ids: int) -> None:
 
 def _order(db: Database, trip_id: int) -> list[str]:
     return [m.person.family_name for m in delegation.list_members(db, trip_id)]
-
-
-def _activate(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
-    """Make `widget` the active window, so its shortcuts work as for a user.
-
-    The offscreen platform may keep a window that an earlier test left behind
-    active; then the (deprecated, still working) direct call takes over.
-    """
-    widget.show()
-    widget.activateWindow()
-    try:
-        qtbot.waitUntil(widget.isActiveWindow, timeout=500)
-    except WaitTimeout:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            QApplication.setActiveWindow(widget)
-    assert widget.isActiveWindow()
 
 
 def _press(qtbot, page: DelegationPage, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]

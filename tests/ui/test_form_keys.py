@@ -5,14 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 import re
 
-import warnings
 
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPlainTextEdit, QTabWidget, QWidget
 
-from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from planner.db.engine import Database
 from planner.i18n import set_language
@@ -28,16 +26,7 @@ from planner.ui.widgets.person_form import MemberForm, PersonForm
 from planner.ui.widgets.protocol_forms import GiftForm, VisaForm
 from planner.ui.widgets.trip_dialog import TripDialog
 from planner.ui.widgets.venue_form import VenueForm
-
-def _activate(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
-    """The active window gets the keys (see test_delegation_page)."""
-    widget.activateWindow()
-    try:
-        qtbot.waitUntil(widget.isActiveWindow, timeout=500)
-    except WaitTimeout:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            QApplication.setActiveWindow(widget)
+from tests.ui.activation import activate as _activate
 
 
 # --- the rule, on plain strings ----------------------------------------------------------------

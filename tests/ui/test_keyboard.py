@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
 from typing import TypeVar
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
-from pytestqt.exceptions import TimeoutError as WaitTimeout
 
 from planner.db.engine import Database
 from planner.ui.language import LanguageController
@@ -21,23 +19,11 @@ from planner.ui.pages.venues import VenuesPage
 from planner.ui.widgets.item_form import ItemForm
 from planner.ui.widgets.person_form import MemberForm, PersonForm
 from planner.ui.widgets.venue_form import VenueForm
+from tests.ui.activation import activate as _activate
 
 P = TypeVar("P")
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
-
-
-def _activate(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
-    """Make `widget` the active window, so its shortcuts and Tab work as for a user (see test_delegation_page)."""
-    widget.show()
-    widget.activateWindow()
-    try:
-        qtbot.waitUntil(widget.isActiveWindow, timeout=500)
-    except WaitTimeout:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            QApplication.setActiveWindow(widget)
-    assert widget.isActiveWindow()
 
 
 def _press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QWidget:  # type: ignore[no-untyped-def]

@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import warnings
 from datetime import date
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
-from pytestqt.exceptions import TimeoutError as WaitTimeout
+from PySide6.QtWidgets import QMessageBox
 
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData
@@ -25,6 +23,7 @@ from planner.ui.pages.people import PeoplePage
 from planner.ui.undo import UndoHistory
 from planner.ui.widgets.person_form import PersonForm
 from tests.ui.conftest import MakeTrip
+from tests.ui.activation import activate as _activate
 
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
@@ -77,23 +76,6 @@ def page(ctx: UiContext, directory: dict[str, int], qtbot) -> PeoplePage:  # typ
     qtbot.addWidget(widget)
     widget.set_trip(None)
     return widget
-
-
-def _activate(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
-    """Make `widget` the active window, so its shortcuts work as for a user.
-
-    The offscreen platform may keep a window that an earlier test left behind
-    active; then the (deprecated, still working) direct call takes over.
-    """
-    widget.show()
-    widget.activateWindow()
-    try:
-        qtbot.waitUntil(widget.isActiveWindow, timeout=500)
-    except WaitTimeout:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", DeprecationWarning)
-            QApplication.setActiveWindow(widget)
-    assert widget.isActiveWindow()
 
 
 def _families(page: PeoplePage) -> list[str]:
