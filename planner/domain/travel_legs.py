@@ -40,7 +40,7 @@ class LegKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(_KIND_LABELS[self])
+        return _(KIND_LABELS[self])
 
 
 class LegDirection(StrEnum):
@@ -52,12 +52,13 @@ class LegDirection(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(_DIRECTION_LABELS[self])
+        return _(DIRECTION_LABELS[self])
 
 
-_KIND_LABELS: dict[LegKind, str] = {LegKind.FLIGHT: N_("Flight"), LegKind.TRAIN: N_("Train"), LegKind.OTHER: N_("Other")}
-_DIRECTION_LABELS: dict[LegDirection, str] = {
-    LegDirection.ARRIVAL: N_("Arrival"), LegDirection.DEPARTURE: N_("Departure"), LegDirection.OTHER: N_("Journey during the trip"),
+#: The labels (msgids), for documents that translate them into their own language.
+KIND_LABELS: dict[LegKind, str] = {LegKind.FLIGHT: N_("Flight"), LegKind.TRAIN: N_("Train"), LegKind.OTHER: N_("Other")}
+DIRECTION_LABELS: dict[LegDirection, str] = {
+    LegDirection.ARRIVAL: N_("Arriving"), LegDirection.DEPARTURE: N_("Leaving"), LegDirection.OTHER: N_("Journey during the trip"),
 }
 
 
@@ -105,8 +106,8 @@ class TravelLegData(Record):
         direction = c.run(lambda: _enum(LegDirection, self.direction, "direction", _("direction")), LegDirection.ARRIVAL)
         kind = c.run(lambda: _enum(LegKind, self.kind, "kind", _("kind of journey")), LegKind.FLIGHT)
         number = c.run(lambda: v.optional_text(self.number, "number", _("Flight or train number"), MAX_NUMBER), "")
-        origin = c.run(lambda: v.optional_text(self.origin, "origin", _("From"), v.MAX_NAME), "")
-        destination = c.run(lambda: v.optional_text(self.destination, "destination", _("To"), v.MAX_NAME), "")
+        origin = c.run(lambda: v.optional_text(self.origin, "origin", _("Departs from"), v.MAX_NAME), "")
+        destination = c.run(lambda: v.optional_text(self.destination, "destination", _("Arrives at"), v.MAX_NAME), "")
         terminal = c.run(lambda: v.optional_text(self.terminal, "terminal", _("Terminal"), MAX_SHORT), "")
         booking = c.run(lambda: v.optional_text(self.booking_reference, "booking_reference", _("Booking reference"), MAX_SHORT), "")
         vehicle = c.run(lambda: v.optional_text(self.vehicle_note, "vehicle_note", _("Vehicle"), v.MAX_NAME), "")
