@@ -113,6 +113,8 @@ def arrival_lines(view: TripView, lang: DocumentLanguage) -> list[ArrivalLine]:
         if not going:
             continue
         host = view.host(item)
+        # Without a host of its own, those of the hosts' side who go along are the ones who meet them.
+        receiving = [_meeter(m.person, lang) for m in view.attendees(item) if m.role is Role.HOST]
         venue = view.venue(item)
         moment = item.end if first_day_end is not None and item.end <= first_day_end else item.start
         zone = item.arrival_timezone if moment == item.end else item.timezone
@@ -121,7 +123,7 @@ def arrival_lines(view: TripView, lang: DocumentLanguage) -> list[ArrivalLine]:
             who=_group(going, lang), function="", number=lang.text(item.title),
             origin=lang.text(venue.name) if venue is not None else "", destination="",
             departure=item.local_start(), arrival=item.local_end(),
-            met_by=_contact(host, lang) if host is not None else "", vehicle=lang.text(item.transport), group=True,
+            met_by=_contact(host, lang) if host is not None else "; ".join(receiving), vehicle=lang.text(item.transport), group=True,
         ))
     return sorted(lines, key=lambda line: (line.at, line.group, line.rank if line.rank is not None else 0, line.who))
 

@@ -53,6 +53,8 @@ def test_the_hannover_list_has_the_delegations_shared_flight(db: Database) -> No
     lines = arrival_lines(view, DocumentLanguage.of(Language.DE))
     assert lines[0].number == "Anreise: Flug Frankfurt am Main – Hannover" and lines[0].who.startswith("Xu Qin (许勤) · 12 ")
     assert all(line.group for line in lines)
+    welcome = lines[1]  # no host of its own: the hosts going along meet the delegation
+    assert welcome.met_by.startswith("Anja Lindner") and "Jens Krüger" in welcome.met_by
 
 
 @pytest.mark.parametrize("language", ["de", "zh", "en"])
