@@ -16,10 +16,12 @@ from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
+from planner.domain.entities import PersonData
 from planner.domain.errors import PlannerError
 from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData, leg_sort_key
 from planner.i18n import N_
 from planner.services.base import Action, Change, check_version, delete_record, get_or_fail, run
+from planner.services.mapping import person_data
 
 ENTITY = "travel_leg"
 _PLAIN_FIELDS = (
@@ -115,6 +117,32 @@ def update_leg(db: Database, data: TravelLegData) -> Change:
 
 def delete_leg(db: Database, leg_id: int) -> Change:
     return delete_record(db, m.TravelLeg, leg_id, N_("travel leg"), ENTITY, leg_data)
+
+
+def restore_leg(db: Database, data: TravelLegData) -> Change:
+    """Undo a delete (or redo a create): the leg again, with its old id, so later steps still name it."""
+
+    def act(s: Session) -> Change:
+        if data.id is None or s.get(m.TravelLeg, data.id) is not None:
+            raise PlannerError(N_("The deleted record cannot be restored: it exists again or has no id."))
+        _check_references(s, data)
+        row = m.TravelLeg(id=data.id)
+        apply_leg(row, data)
+        s.add(row)
+        s.flush()
+        return Change(Action.CREATED, ENTITY, row.id, after=leg_data(row))
+
+    return run(db, act)
+
+
+def meeting_people(db: Database, trip_id: int) -> dict[int, PersonData]:
+    """The people meeting one of the trip's arrivals (members or not), by id: one query."""
+    with db.reading() as s:
+        meeting = (
+            select(m.TravelLeg.met_by_person_id).join(m.Membership, m.Membership.id == m.TravelLeg.membership_id)
+            .where(m.Membership.trip_id == trip_id)
+        )
+        return {row.id: person_data(row) for row in s.scalars(select(m.Person).where(m.Person.id.in_(meeting)))}
 
 
 def insert_legs(session: Session, legs: Iterable[TravelLegData], member_ids: dict[int | None, int],
