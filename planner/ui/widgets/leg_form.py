@@ -159,6 +159,8 @@ class LegForm(RecordForm):
         self.met_by.refill(None, person_key(leg.met_by_person_id) if leg.met_by_person_id is not None else None, extra=meeter)
         self.vehicle.setText(leg.vehicle_note)
         self.notes.setPlainText(leg.notes)
+        for edit in (self.number, self.origin, self.destination, self.terminal, self.booking, self.vehicle):
+            edit.setCursorPosition(0)  # a long text shows its beginning, not its end
 
     def _direction_changed(self) -> None:
         """The time that matters for the direction is ticked as known (the other may follow later)."""
