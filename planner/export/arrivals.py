@@ -182,7 +182,8 @@ def leg_summary(leg: TravelLegData, view: TripView, lang: DocumentLanguage) -> s
     route = " → ".join(p for p in (leg.origin, leg.destination) if p)
     if route:
         parts.append(route)
-    text = f"{lang.t(DIRECTION_LABELS[leg.direction])}: {' '.join(parts)}"
+    colon = "：" if lang.language is Language.ZH else ": "  # full width in Chinese text
+    text = f"{lang.t(DIRECTION_LABELS[leg.direction])}{colon}{' '.join(parts)}"
     details: list[str] = []
     departure, arrival = leg.local_departure(), leg.local_arrival()
     if departure is not None:
