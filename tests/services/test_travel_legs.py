@@ -99,3 +99,19 @@ def test_a_trip_copy_leaves_the_individual_bookings_behind(db: Database) -> None
     copy = duplicate_trip(db, trip.id, title=LocalizedText(en="Next year"), first_day=date(2017, 10, 23))
     assert trip_legs(db, copy.id) == ()
     assert len(trip_legs(db, trip.id)) == 1
+
+
+def test_undoing_a_members_removal_or_a_trips_deletion_brings_their_legs_back(db: Database) -> None:
+    from planner.services import restore, trips
+
+    trip = new_trip(db)
+    member = new_member(db, trip, new_person(db, "Vogt", "Martin"))
+    host = new_person(db, "Chen", "Jing")
+    leg = create_leg(db, _leg(member.id, met_by_person_id=host.id)).after
+    removed = delegation.remove_member(db, member.id)
+    assert trip_legs(db, trip.id) == ()
+    restore.restore_member(db, removed)
+    assert [(x.id, x.met_by_person_id) for x in trip_legs(db, trip.id)] == [(leg.id, host.id)]
+    deleted = trips.delete_trip(db, trip.id)
+    restore.restore_trip(db, deleted)
+    assert [(x.id, x.number) for x in trip_legs(db, trip.id)] == [(leg.id, "LH 722")]
