@@ -207,6 +207,7 @@ class _Generator:
         self.memberships: list[dict[str, Any]] = []
         self.items: list[dict[str, Any]] = []
         self.ticks: list[dict[str, int]] = []
+        self.legs: list[dict[str, Any]] = []  # members' own flights (make_travel_legs)
         self.shanghai_by_district: list[list[int]] = [[] for _ in DISTRICTS]
         self.hotel_id = 0
         self.dinner_venues: list[int] = []
@@ -436,6 +437,36 @@ class _Generator:
                         made += 1
         return tid
 
+    def make_travel_legs(self, trip_id: int, rng: random.Random) -> None:
+        """Every member of the big trip arrives and leaves on a flight of their own, as a delegation of 200 does.
+
+        Landings spread over the evening before and the first morning, take-offs
+        over the last night; a few land only after the welcome briefing and a few
+        have nobody to meet them yet, as in a plan under way.
+        """
+        zone = ZoneInfo(BIG_ZONE)
+        members = [ms for ms in self.memberships if ms["trip_id"] == trip_id]
+        hosts = [ms["person_id"] for ms in members[:10]]
+        last = BIG_FIRST_DAY + timedelta(days=BIG_DAYS - 1)
+        for n, ms in enumerate(members):
+            flight = n % 40  # forty flights, five members on each
+            landing = datetime.combine(BIG_FIRST_DAY - timedelta(days=1), time(17, 0), zone) + timedelta(minutes=20 * flight)
+            if rng.random() < 0.02:
+                landing = datetime.combine(BIG_FIRST_DAY, time(9, 30), zone)  # a slip: after the welcome briefing
+            take_off = datetime.combine(last, time(22, 0), zone) + timedelta(minutes=15 * (flight % 12))
+            for direction, number, moment in (("arrival", f"LH {700 + flight}", landing), ("departure", f"LH {800 + flight}", take_off)):
+                self.legs.append({
+                    "id": self.ids("travel_leg"), "version": 1, "membership_id": ms["id"], "direction": direction, "kind": "flight",
+                    "number": number, "origin": "Frankfurt (FRA)" if direction == "arrival" else "Shanghai Pudong (PVG)",
+                    "destination": "Shanghai Pudong (PVG)" if direction == "arrival" else "Frankfurt (FRA)",
+                    "departure_utc": (moment - timedelta(hours=12)).astimezone(UTC) if direction == "arrival" else moment.astimezone(UTC),
+                    "departure_timezone": "Europe/Berlin" if direction == "arrival" else BIG_ZONE,
+                    "arrival_utc": moment.astimezone(UTC) if direction == "arrival" else (moment + timedelta(hours=12)).astimezone(UTC),
+                    "arrival_timezone": BIG_ZONE if direction == "arrival" else "Europe/Berlin",
+                    "terminal": "T2", "booking_reference": "", "vehicle_note": "",
+                    "met_by_person_id": rng.choice(hosts) if direction == "arrival" and rng.random() > 0.03 else None, "notes": "",
+                })
+
     def make_other_trips(self, count: int) -> None:
         rng = self.rng
         person_ids = [p["id"] for p in self.people]
@@ -472,6 +503,7 @@ class _Generator:
         yield m.Membership.__table__, self.memberships
         yield m.ProgrammeItem.__table__, self.items
         yield m.item_participant, self.ticks
+        yield m.TravelLeg.__table__, self.legs
 
 
 def _titled(topic: tuple[str, str, str], venue: LocalizedText) -> LocalizedText:
@@ -506,6 +538,7 @@ def build_database(path: Path, seed: int = SEED) -> BenchDatabase:
     gen.make_venues(VENUES)
     big = gen.make_big_trip()
     gen.make_other_trips(TRIPS - 1)
+    gen.make_travel_legs(big, random.Random(seed + 1))  # its own random numbers: the rest of the data stays as it was
     db = open_database(path, backup=False)
     try:
         with db.engine.begin() as conn:  # one transaction for everything

@@ -375,3 +375,30 @@ class EmergencyContact(Base):
     to_verify: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+class TravelLeg(Base):
+    """A member's own flight or train (planner.domain.travel_legs): theirs, so it goes with their membership."""
+
+    __tablename__ = "travel_leg"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
+    direction: Mapped[str] = mapped_column(String(16), default="arrival")
+    kind: Mapped[str] = mapped_column(String(16), default="flight")
+    number: Mapped[str] = mapped_column(String(20), default="")
+    origin: Mapped[str] = mapped_column(String(200), default="")
+    destination: Mapped[str] = mapped_column(String(200), default="")
+    departure_utc: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    departure_timezone: Mapped[str] = mapped_column(String(64), default="")
+    arrival_utc: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
+    arrival_timezone: Mapped[str] = mapped_column(String(64), default="")
+    terminal: Mapped[str] = mapped_column(String(60), default="")
+    booking_reference: Mapped[str] = mapped_column(String(60), default="")
+    # Who meets them on arrival: a host or a member (the people directory); gone with that person's erasure.
+    met_by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True)
+    vehicle_note: Mapped[str] = mapped_column(String(200), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __mapper_args__ = {"version_id_col": version}

@@ -25,6 +25,7 @@ from planner.domain.localized import LocalizedText
 from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.domain.issued import IssuedContent, IssuedRecord, SnapshotItem
 from planner.domain.timing import as_utc
+from planner.domain.travel_legs import TravelLegData
 from planner.i18n import N_
 from planner.private_files import write_private
 from planner.services.issued_history import load_issued
@@ -95,8 +96,17 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
         if i.host_person_id is not None and i.host_person_id in people and i.host_person_id not in person_key:
             person_key[i.host_person_id] = f"p{len(person_key) + 1}"
             hosts.append(i.host_person_id)
-    member_key = {ms.id: person_key[ms.person_id] for ms in members}
     member_rank = {ms.id: n for n, ms in enumerate(members)}
+    legs = sorted(  # in time order, then precedence: the same legs always write the same file, whatever their ids
+        (leg for leg in bundle.travel_legs if leg.membership_id in member_rank),
+        key=lambda leg: (as_utc(leg.moment) if leg.moment is not None else _EARLIEST, member_rank[leg.membership_id], leg.number),
+    )
+    for leg in legs:  # then those meeting an arrival, in the order of the legs
+        pid = leg.met_by_person_id
+        if pid is not None and pid in people and pid not in person_key:
+            person_key[pid] = f"p{len(person_key) + 1}"
+            hosts.append(pid)
+    member_key = {ms.id: person_key[ms.person_id] for ms in members}
 
     contact_venue = {c.id: v.id for v in bundle.venues for c in v.contacts}
     used = {i.venue_id for i in bundle.items if i.venue_id is not None}
@@ -183,6 +193,8 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
             {"name": _text(c.name), "address": _text(c.address), "phone": c.phone, "to_verify": c.to_verify}
             for c in bundle.emergency_contacts
         ]
+    if legs:  # only then, like "issued": a trip without any keeps the file it always had
+        document["travel_legs"] = [_leg(leg, member_key, person_key, include_private) for leg in legs]
     if bundle.issued:  # only then: a trip never issued keeps the file it always had
         document["issued"] = _issued(bundle.issued, person_key, {i.id: f"i{n}" for n, i in enumerate(items, start=1)})
     return document
@@ -253,6 +265,32 @@ def _item(
         "transport": _text(item.transport),
         "participants": participants,
     }
+
+
+def _leg(leg: TravelLegData, member_key: dict[int | None, str], person_key: dict[int | None, str],
+         include_private: bool) -> dict[str, Any]:
+    """One member's own journey, its times on their own clocks; the booking reference is theirs (private)."""
+    departure, arrival = leg.local_departure(), leg.local_arrival()
+    record: dict[str, Any] = {
+        "person": member_key[leg.membership_id],
+        "direction": leg.direction.value,
+        "kind": leg.kind.value,
+        "number": leg.number,
+        "from": leg.origin,
+        "to": leg.destination,
+        "departure": departure.isoformat() if departure is not None else None,
+        "departure_timezone": leg.departure_timezone,
+        "arrival": arrival.isoformat() if arrival is not None else None,
+        "arrival_timezone": leg.arrival_timezone,
+        "terminal": leg.terminal,
+        "booking_reference": leg.booking_reference,
+        "met_by": person_key.get(leg.met_by_person_id) if leg.met_by_person_id is not None else None,
+        "vehicle_note": leg.vehicle_note,
+        "notes": leg.notes,
+    }
+    if not include_private:
+        del record["booking_reference"]
+    return record
 
 
 def _visa(visa: VisaData | None) -> dict[str, Any]:

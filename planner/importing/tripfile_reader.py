@@ -25,6 +25,7 @@ from planner.domain.enums import ItemKind, Language, Role, Sex, TripStatus, Venu
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
 from planner.domain.missions import MAX_CONTACTS, EmergencyContactData
+from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData
 from planner.i18n import N_
 from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
@@ -37,7 +38,8 @@ _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.
 # Domain field names that the file calls differently.
 _FILE_FIELD = {
     "person_id": "person", "venue_id": "venue", "host_contact_id": "host_contact", "host_person_id": "host_person",
-    "participant_ids": "participants",
+    "participant_ids": "participants", "membership_id": "person", "met_by_person_id": "met_by", "origin": "from",
+    "destination": "to",
 }
 
 T = TypeVar("T")
@@ -207,6 +209,7 @@ class TripDocumentReader:
         programme = self.doc.get("programme")
         issued = read_issued(self, person_keys, member_of, len(programme) if isinstance(programme, list) else 0)
         missions = self.read_emergency_contacts()
+        legs = self.read_travel_legs(person_keys, member_of, delegation_complete)
         if trip is None or self.bad:
             return None
         members.sort(key=lambda ms: (ms.protocol_order, ms.id or 0))
@@ -214,8 +217,57 @@ class TripDocumentReader:
         return TripBundle(
             trip=trip, people=tuple(people), members=tuple(members), venues=tuple(venues), items=tuple(i for _, i in items),
             visas=tuple(self.visas), gifts=tuple(self.gifts), seatings=tuple(self.seatings), issued=tuple(issued),
-            emergency_contacts=tuple(missions),
+            emergency_contacts=tuple(missions), travel_legs=tuple(legs),
         )
+
+    def read_travel_legs(self, person_keys: _Keys, member_of: dict[str, int], delegation_complete: bool) -> list[TravelLegData]:
+        """Members' own flights and trains: each by a member's key, met by anyone among the people."""
+        legs: list[TravelLegData] = []
+        for where, record in self.records("travel_legs"):
+            person = self.get(record, where, "person", None)
+            membership_id = None
+            if person in member_of:
+                membership_id = member_of[person]
+            elif person is not None and person_keys.unknown(person):
+                self.problem(where + ("person",), N_("No person in “people” has the key “{key}”."), key=person)
+            elif person in person_keys and delegation_complete:
+                self.problem(where + ("person",), N_("“{key}” is not in the delegation, so cannot have a travel leg."), key=person)
+            else:
+                self._mark(where + ("person",))
+            met_by = self.get(record, where, "met_by", None)
+            met_by_id = None
+            if met_by in person_keys:
+                met_by_id = person_keys.index[met_by] + 1
+            elif met_by is not None and person_keys.unknown(met_by):
+                self.problem(where + ("met_by",), N_("No person in “people” has the key “{key}”."), key=met_by)
+            times: dict[str, Any] = {}
+            for name in ("departure", "arrival"):
+                zone_name = self.get(record, where, f"{name}_timezone", "")
+                zone = self.zone(record, where, f"{name}_timezone") if zone_name else None
+                if zone_name and zone is None:
+                    zone_name = ""
+                moment = self.moment(record, where, name, zone, zone_name)
+                if moment is not None and not zone_name:
+                    self.problem(where + (f"{name}_timezone",), N_("A time needs its time zone (e.g. Asia/Shanghai)."))
+                times[name], times[f"{name}_timezone"] = moment, zone_name
+            data = TravelLegData(
+                membership_id=membership_id,
+                direction=LegDirection(self.get(record, where, "direction", LegDirection.ARRIVAL.value)),
+                kind=LegKind(self.get(record, where, "kind", LegKind.FLIGHT.value)),
+                number=self.get(record, where, "number", ""),
+                origin=self.get(record, where, "from", ""),
+                destination=self.get(record, where, "to", ""),
+                terminal=self.get(record, where, "terminal", ""),
+                booking_reference=self.get(record, where, "booking_reference", ""),
+                met_by_person_id=met_by_id,
+                vehicle_note=self.get(record, where, "vehicle_note", ""),
+                notes=self.get(record, where, "notes", ""),
+                **times,
+            )
+            leg = self.validated(where, data.validated)
+            if leg is not None:
+                legs.append(leg.evolve(id=int(where[1]) + 1))
+        return legs
 
     def read_emergency_contacts(self) -> list[EmergencyContactData]:
         """The trip's embassy or consulate entries, each validated where it stands in the file."""

@@ -14,6 +14,7 @@ from planner.domain.enums import Role
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
 from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.travel_legs import leg_data
 from planner.services.mapping import apply_membership, item_data, membership_data, person_data
 
 
@@ -93,6 +94,9 @@ def remove_member(db: Database, membership_id: int) -> Change:
             select(m.ProgrammeItem).join(m.item_participant).where(m.item_participant.c.membership_id == membership_id)
         ).all()
         related = tuple(Change(Action.UPDATED, "item", it.id, before=item_data(it)) for it in items)
+        # Their own flights go with them (ON DELETE CASCADE); kept here so that undo brings them back too.
+        legs = s.scalars(select(m.TravelLeg).where(m.TravelLeg.membership_id == membership_id).order_by(m.TravelLeg.id))
+        related += tuple(Change(Action.DELETED, "travel_leg", leg.id, before=leg_data(leg)) for leg in legs)
         s.delete(row)
         return Change(Action.DELETED, "membership", membership_id, before=before, related=related)
 

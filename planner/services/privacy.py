@@ -66,6 +66,9 @@ def person_report(db: Database, person_id: int) -> dict[str, Any]:
                         if i.start is not None and i.end is not None
                     ],
                     "visa": _visa(s.get(m.Visa, ms.id)),
+                    "travel_legs": [_leg(leg) for leg in s.scalars(
+                        select(m.TravelLeg).where(m.TravelLeg.membership_id == ms.id).order_by(m.TravelLeg.id)
+                    )],
                     "gifts": [
                         {
                             "item": gift_item.title.to_mapping(), "direction": gift.direction,
@@ -108,6 +111,16 @@ def _visa(row: m.Visa | None) -> dict[str, Any] | None:
     }
 
 
+def _leg(row: m.TravelLeg) -> dict[str, Any]:
+    """One of their own journeys, booking reference included (it is theirs)."""
+    return {
+        "direction": row.direction, "kind": row.kind, "number": row.number, "from": row.origin, "to": row.destination,
+        "departure": row.departure_utc.isoformat() if row.departure_utc else None, "departure_timezone": row.departure_timezone,
+        "arrival": row.arrival_utc.isoformat() if row.arrival_utc else None, "arrival_timezone": row.arrival_timezone,
+        "terminal": row.terminal, "booking_reference": row.booking_reference, "notes": row.notes,
+    }
+
+
 def erase_person(db: Database, person_id: int, *, checkpoint_wal: bool = True) -> Change:
     """Replace every personal detail by a placeholder; the trips keep an anonymous participant.
 
@@ -124,6 +137,13 @@ def erase_person(db: Database, person_id: int, *, checkpoint_wal: bool = True) -
         forget_name(s, person_id, placeholder.name)  # recorded printouts name them too
         memberships = select(m.Membership.id).where(m.Membership.person_id == person_id)
         s.execute(delete(m.Visa).where(m.Visa.membership_id.in_(memberships)))  # visa dates are theirs, not the trip's
+        s.execute(delete(m.TravelLeg).where(m.TravelLeg.membership_id.in_(memberships)))  # their own flights and bookings
+        # Nobody is waiting for anyone in their name any more: those arrivals have no one meeting them until one is chosen.
+        s.execute(
+            update(m.TravelLeg).where(m.TravelLeg.met_by_person_id == person_id)
+            .values(met_by_person_id=None, version=m.TravelLeg.version + 1)
+            .execution_options(synchronize_session=False)
+        )
         # An anonymous placeholder hosts nothing: the items they hosted have no host until one is chosen.
         s.execute(
             update(m.ProgrammeItem).where(m.ProgrammeItem.host_person_id == person_id)

@@ -10,10 +10,12 @@ from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
+from planner.domain.travel_legs import TravelLegData
 from planner.domain.entities import ItemData, PersonData, VenueData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
 from planner.services.base import Action, Change, run
+from planner.services.travel_legs import apply_leg
 from planner.services.mapping import (
     apply_contact,
     apply_item,
@@ -90,6 +92,9 @@ def restore_member(db: Database, deleted: Change) -> Change:
         s.add(row)
         s.flush()
         for related in deleted.related:
+            if related.entity == "travel_leg":
+                _insert_leg(s, related.before)
+                continue
             item = s.get(m.ProgrammeItem, related.id)
             if item is not None and not item.everyone and row not in item.participants:
                 item.participants.append(row)
@@ -97,6 +102,14 @@ def restore_member(db: Database, deleted: Change) -> Change:
         return Change(Action.CREATED, "membership", row.id, after=membership_data(row))
 
     return run(db, act)
+
+
+def _insert_leg(s: Session, data: TravelLegData) -> None:
+    """A member's own leg again with its old id; its meeter only if they still exist (else nobody meets it yet)."""
+    row = m.TravelLeg(id=_free(s, m.TravelLeg, data.id))
+    meeter = data.met_by_person_id if data.met_by_person_id is None or s.get(m.Person, data.met_by_person_id) else None
+    apply_leg(row, data.evolve(met_by_person_id=meeter))
+    s.add(row)
 
 
 def restore_trip(db: Database, deleted: Change) -> Change:
@@ -118,6 +131,8 @@ def restore_trip(db: Database, deleted: Change) -> Change:
         for related in deleted.related:
             if related.entity == "item":
                 _insert_item(s, related.before)
+            elif related.entity == "travel_leg":
+                _insert_leg(s, related.before)
         s.flush()
         return Change(Action.CREATED, "trip", row.id, after=trip_data(row))
 

@@ -23,10 +23,12 @@ from planner.domain.errors import PlannerError
 from planner.domain.issued import IssuedRecord
 from planner.domain.missions import EmergencyContactData
 from planner.domain.protocol import GiftData, SeatingData, VisaData
+from planner.domain.travel_legs import TravelLegData
 from planner.i18n import N_
 from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.emergency_contacts import read_emergency_contacts, validated_contacts, write_emergency_contacts
 from planner.services.issued_history import insert_issued
+from planner.services.travel_legs import insert_legs, read_legs
 from planner.services.bulk_read import read_items, read_members, read_venues, venues_of_hosts, venues_of_items
 from planner.services.protocol import (
     check_protocol_references,
@@ -82,6 +84,8 @@ class TripBundle:
     issued: tuple[IssuedRecord, ...] = ()
     #: The embassy or consulate (planner.domain.missions), in the order the planner gave them.
     emergency_contacts: tuple[EmergencyContactData, ...] = ()
+    #: Members' own flights and trains (planner.domain.travel_legs), by members[].id; who meets them by people[].id.
+    travel_legs: tuple[TravelLegData, ...] = ()
 
     def person(self, person_id: int | None) -> PersonData:
         for person in self.people:
@@ -97,9 +101,10 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
         delegation = read_members(s, trip_id)
         items = read_items(s, trip_id)
         venues = read_venues(s, venues_of_items(trip_id), venues_of_hosts(trip_id))
+        legs = read_legs(s, trip_id)
         return TripBundle(
             trip=trip,
-            people=tuple(person for _member, person in delegation) + _outside_hosts(s, delegation, items),
+            people=tuple(person for _member, person in delegation) + _outside_hosts(s, delegation, items, legs),
             members=tuple(member for member, _person in delegation),
             venues=tuple(venues.values()),
             items=tuple(items),
@@ -107,13 +112,16 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
             gifts=tuple(read_gifts(s, trip_id)),
             seatings=tuple(read_seatings(s, trip_id)),
             emergency_contacts=read_emergency_contacts(s, trip_id),
+            travel_legs=legs,
         )
 
 
-def _outside_hosts(s: Session, delegation: list[tuple[MembershipData, PersonData]], items: list[ItemData]) -> tuple[PersonData, ...]:
-    """The people hosting an item who are not in the delegation, by id (one query, only if there are any)."""
+def _outside_hosts(s: Session, delegation: list[tuple[MembershipData, PersonData]], items: list[ItemData],
+                   legs: tuple[TravelLegData, ...] = ()) -> tuple[PersonData, ...]:
+    """The people hosting an item or meeting an arrival who are not in the delegation, by id (one query, only if there are any)."""
     inside = {person.id for _member, person in delegation}
     wanted = {i.host_person_id for i in items if i.host_person_id is not None} - inside
+    wanted |= {leg.met_by_person_id for leg in legs if leg.met_by_person_id is not None} - inside
     if not wanted:
         return ()
     rows = s.scalars(select(m.Person).where(m.Person.id.in_(wanted)).order_by(m.Person.id))
@@ -149,6 +157,8 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
     )
     _check_bundle_references(bundle)
     missions = list(bundle.emergency_contacts) if validated else list(validated_contacts(bundle.emergency_contacts))
+    legs = list(bundle.travel_legs) if validated else [leg.evolve(membership_id=leg.membership_id or 0).validated().evolve(
+        membership_id=leg.membership_id) for leg in bundle.travel_legs]
 
     def act(s: Session) -> Change:
         trip_row = m.Trip()
@@ -194,6 +204,7 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         insert_protocol(s, member_ids, item_ids, visas, gifts, seatings)
         insert_issued(s, trip_row.id, bundle.issued, item_ids, {k: r.id for k, r in person_rows.items() if k is not None})
         write_emergency_contacts(s, trip_row.id, missions)
+        insert_legs(s, legs, member_ids, {k: r.id for k, r in person_rows.items()})
         return Change(Action.IMPORTED, "trip", trip_row.id, after=trip_data(trip_row), related=tuple(related))
 
     return run(db, act)
@@ -260,6 +271,11 @@ def _check_bundle_references(bundle: TripBundle) -> None:
             raise PlannerError(N_("The trip to import has a host who is not among its people."))
         if not item.everyone and any(i not in member_ids for i in item.participant_ids):
             raise PlannerError(N_("The trip to import has a participant who is not in its delegation."))
+    for leg in bundle.travel_legs:
+        if leg.membership_id not in member_ids:
+            raise PlannerError(N_("The trip to import has a travel leg of someone who is not in its delegation."))
+        if leg.met_by_person_id is not None and leg.met_by_person_id not in person_ids:
+            raise PlannerError(N_("The trip to import has an arrival met by someone who is not among its people."))
     if bundle.visas or bundle.gifts or bundle.seatings:
         item_ids = _unique_ids([i.id for i in bundle.items])
         check_protocol_references(member_ids, item_ids, bundle.visas, bundle.gifts, bundle.seatings)

@@ -9,7 +9,10 @@ that does not exist on the new date (the night the clocks go forward) is
 refused with the item named, rather than guessed.
 
 The copy is a draft: it has not been confirmed or issued to anyone, so issued
-versions and the status stay with the original. Everything is written in one
+versions and the status stay with the original. Members' own travel legs
+(planner.domain.travel_legs) stay behind too: they are individual bookings,
+a flight number on a date with a booking reference, and next year's trip is
+booked anew; copied, they would print last year's flights on the arrivals list. Everything is written in one
 transaction; the returned Change creates a trip, which undo deletes with all
 that came with it.
 """

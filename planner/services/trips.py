@@ -23,6 +23,7 @@ from planner.domain.names import display_name
 from planner.domain.rescheduling import ItemPolicy, TripMove, items_outside, moved_item, moved_member
 from planner.i18n import N_, current_language
 from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.travel_legs import leg_data
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
 
 __all__ = [
@@ -185,6 +186,11 @@ def delete_trip(db: Database, trip_id: int) -> Change:
         # What goes with the trip, so that undo can bring back all of it with the same ids.
         related = tuple(Change(Action.DELETED, "membership", ms.id, before=membership_data(ms)) for ms in row.memberships)
         related += tuple(Change(Action.DELETED, "item", it.id, before=item_data(it)) for it in row.items)
+        legs = s.scalars(
+            select(m.TravelLeg).join(m.Membership, m.Membership.id == m.TravelLeg.membership_id)
+            .where(m.Membership.trip_id == trip_id).order_by(m.TravelLeg.id)
+        )
+        related += tuple(Change(Action.DELETED, "travel_leg", leg.id, before=leg_data(leg)) for leg in legs)
         s.delete(row)
         return Change(Action.DELETED, "trip", trip_id, before=before, related=related)
 

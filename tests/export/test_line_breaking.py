@@ -1,7 +1,7 @@
 """Every document of both demo trips, read as a protocol officer reads it: lines broken as the languages require.
 
 Each document kind (programme, personal itineraries, change notices, invitation
-letter, seating plans, gift register, taxi cards) is rendered in German,
+letter, seating plans, gift register, arrivals list, taxi cards) is rendered in German,
 Chinese, English and bilingual. The lines are recorded as Line draws them,
 which is what the line breaker decided, and checked: no line starts with
 closing punctuation or ends with an opening bracket, no phone number or time
@@ -32,6 +32,7 @@ from planner.export.pdf.cards import cards_document
 from planner.export.pdf.flowables import Line
 from planner.export.pdf.fonts import FONT, LATIN, LATIN_BOLD, missing_glyphs
 from planner.export.pdf.layout import BOTTOM, TOP
+from planner.export.pdf.arrivals import arrivals_document
 from planner.export.pdf.gifts import gifts_document
 from planner.export.pdf.letter import invitation_document
 from planner.export.pdf.notice import write_notices
@@ -92,6 +93,7 @@ def every_document(db: Database, trip_id: int, folder: Path) -> dict[str, tuple[
         documents[f"itinerary {member.person.name} {name}"] = (
             personal_document(view, member.id, language=lang, bilingual_with=second, issued=ISSUED), lang)
         documents[f"gifts {lang}"] = (gifts_document(view, language=lang, issued=ISSUED), lang)
+        documents[f"arrivals {lang}"] = (arrivals_document(view, language=lang, issued=ISSUED), lang)
         documents[f"cards {lang}"] = (cards_document(view, language=lang, four_up=second is not None), lang)
         letter = invitation(view, language=lang, second=second)
         documents[f"invitation {name}"] = (invitation_document(letter, issued=ISSUED), lang)

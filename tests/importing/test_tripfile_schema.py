@@ -6,6 +6,7 @@ import json
 import re
 from collections.abc import Iterator
 from enum import StrEnum
+from datetime import UTC, datetime
 from typing import Any
 
 import pytest
@@ -14,6 +15,8 @@ from jsonschema import Draft202012Validator
 from planner.domain.localized import LocalizedText
 from planner.domain.missions import suggested_contacts
 from planner.services.emergency_contacts import save_emergency_contacts
+from planner.services.travel_legs import create_leg
+from planner.domain.travel_legs import TravelLegData
 from planner.db.engine import Database
 from planner.domain.enums import (
     GiftDirection, ItemKind, Language, Role, SeatingArrangement, SeatSide, Sex, TripStatus, VenueKind, VisaStatus,
@@ -81,8 +84,8 @@ def test_every_pattern_has_a_message_for_the_user() -> None:
 def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> None:
     trip = build_shenzhen_trip(db)
     doc = trip_document(db, trip)
-    # "emergency_contacts" only once the trip has any, "issued" only once itineraries were issued
-    assert list(doc) == [name for name in SCHEMA["properties"] if name not in ("issued", "emergency_contacts")]
+    # "emergency_contacts" and "travel_legs" only once the trip has any, "issued" only once itineraries were issued
+    assert list(doc) == [name for name in SCHEMA["properties"] if name not in ("issued", "emergency_contacts", "travel_legs")]
     assert list(doc["trip"]) == list(DEFS["trip"]["properties"])
     assert list(doc["people"][0]) == list(DEFS["person"]["properties"])
     assert list(doc["delegation"][0]) == list(DEFS["membership"]["properties"])
@@ -97,8 +100,12 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     assert list(hosted) == list(DEFS["item"]["properties"])
     issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip)))
     save_emergency_contacts(db, trip, suggested_contacts("DE", "CN", LocalizedText(en="Shenzhen")))
+    first = delegation.list_members(db, trip)[0]
+    create_leg(db, TravelLegData(membership_id=first.id, number="LH 722", arrival=datetime(2016, 10, 24, 7, 10, tzinfo=UTC),
+                                 arrival_timezone="Asia/Shanghai"))
     doc = trip_document(db, trip)
     assert list(doc) == list(SCHEMA["properties"])
+    assert list(doc["travel_legs"][0]) == list(DEFS["travelLeg"]["properties"])
     assert list(doc["emergency_contacts"][0]) == list(DEFS["emergencyContact"]["properties"])
     assert list(doc["issued"][0]) == list(DEFS["issuedVersion"]["properties"])
     assert list(doc["issued"][0]["copies"][0]) == list(DEFS["issuedCopy"]["properties"])

@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from planner.domain.checks.params import People, PersonName, Span, Who
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.protocol import VisaData
+from planner.domain.travel_legs import TravelLegData
 from planner.domain.enums import Language
 from planner.domain.timing import zone
 from planner.domain.zones import canonical_zone
@@ -51,6 +52,7 @@ class TripPlan:
     items: tuple[ItemData, ...] = ()
     venues: Mapping[int, VenueData] = field(default_factory=dict)
     visas: Mapping[int, VisaData] = field(default_factory=dict)  # by membership id; absent: not recorded
+    legs: tuple[TravelLegData, ...] = ()  # members' own flights and trains (by membership id)
     today: date | None = None  # the day the checks run on; None: today (tests pass one)
 
 

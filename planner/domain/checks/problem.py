@@ -67,6 +67,8 @@ class ProblemKind(StrEnum):
     BOOKED_OUTSIDE_STAY = "booked_outside_stay"
     VENUE_ZONE_NOT_COUNTRY = "venue_zone_not_country"
     ITEM_ZONE_NOT_VENUE = "item_zone_not_venue"
+    UNMET_ARRIVAL = "unmet_arrival"
+    LEG_TIMES = "leg_times"
 
 
 @dataclass(frozen=True, slots=True)

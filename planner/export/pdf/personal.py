@@ -19,6 +19,7 @@ from planner.db.engine import Database
 from planner.domain.checks.needs_vocabulary import variant_for
 from planner.domain.entities import ItemData
 from planner.domain.enums import Language
+from planner.export.arrivals import leg_summary
 from planner.export.pdf.context import Context
 from planner.export.pdf.flowables import esc, para
 from planner.export.pdf.items import day_section
@@ -93,6 +94,9 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
         stay = [ctx.lang.t(label, date=formatting.weekday_and_day(day, ctx.lang.locale))
                 for label, day in ((ARRIVES, membership.arrival), (DEPARTS, membership.departure)) if day]
         rows.append((ctx.label(N_("Your stay")), esc(" · ".join(stay))))
+    own = [leg for leg in view.bundle.travel_legs if leg.membership_id == member.id]
+    if own:  # their own flights and trains, in time order (the group's flights are items of the programme)
+        rows.append((ctx.label(N_("Your own travel")), "<br/>".join(esc(leg_summary(leg, view, ctx.lang)) for leg in own)))
     language = ctx.lang.language.value  # the reader's own needs, in the variant of the document's language
     if person.dietary_needs:
         rows.append((ctx.label(N_("Your dietary requirements")), esc(variant_for(person.dietary_needs, language))))

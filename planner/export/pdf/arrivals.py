@@ -1,0 +1,81 @@
+"""The arrivals list as PDF, for the hosts: a table per day in time order, each time on its own clock."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Spacer
+
+from planner import formatting
+from planner.domain.enums import Language
+from planner.export.arrivals import ARRIVALS_LIST, ARRIVES, DEPARTS, TERMINAL, ArrivalLine, arrival_lines, clock
+from planner.export.language import DocumentLanguage
+from planner.export.pdf.flowables import esc, para, ruled_table, strong
+from planner.export.pdf.layout import Paper, paper, render
+from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
+from planner.export.pdf.sections import facts_rows
+from planner.export.pdf.styles import MUTED, STYLES
+from planner.export.tripview import TripView
+from planner.i18n import N_
+
+NO_ARRIVALS = N_("No individual arrivals or departures and no journeys of the delegation are entered for this trip.")
+COLUMNS = (N_("Time"), N_("Who"), N_("Flight or train"), N_("Met by"))
+
+
+def arrivals_document(view: TripView, *, language: Language | str = Language.EN, paper_size: Paper | str = Paper.A4,
+                      issued: date | None = None) -> bytes:
+    size = paper(paper_size)
+    ctx = make_context(view, language, None, size)
+    lang = ctx.lang
+    lines = arrival_lines(view, lang)
+    story: list[Flowable] = [*title_block(ctx, ARRIVALS_LIST, view.trip.title), Spacer(1, 6 * mm), *facts_rows(ctx, trip_facts(ctx)[:3])]
+    story.append(Spacer(1, 6 * mm))
+    if not lines:
+        story.append(para(esc(lang.t(NO_ARRIVALS)), STYLES.body))
+    widths = [30 * mm, 0.0, 52 * mm, 46 * mm]
+    widths[1] = ctx.width - sum(widths)
+    days: dict[date, list[ArrivalLine]] = {}
+    for line in lines:
+        days.setdefault(line.at.date(), []).append(line)
+    for day, day_lines in days.items():
+        rows: list[list[object]] = [[para(esc(lang.t(label)), STYLES.cell_head) for label in COLUMNS]]
+        for line in day_lines:
+            rows.append(_row(line, lang, day))
+        heading = strong(formatting.full_date(day, lang.locale), STYLES.day)
+        table = ruled_table(rows, widths, gap=2.5 * mm, compact=True)
+        table.repeatRows = 1
+        story += [KeepTogether([heading, Spacer(1, 1.5 * mm), table]), Spacer(1, 5 * mm)]  # a long day splits, its header repeated
+    story.append(para(
+        f'<font color="{MUTED.hexval()}">{esc(ctx.label(N_("As of {date}"), date=formatting.long_date(issued or date.today(), lang.locale)))}</font>',
+        STYLES.small,
+    ))
+    return render(story, decoration=decoration(ctx, lang.t(ARRIVALS_LIST), issued), metadata=metadata(ctx, ARRIVALS_LIST), size=size)
+
+
+def _row(line: ArrivalLine, lang: DocumentLanguage, day: date) -> list[object]:
+    when = [strong(formatting.time_of_day(line.at, lang.locale), STYLES.time),
+            para(esc(formatting.gmt_offset(line.at.tzinfo, line.at, lang.locale)), STYLES.label)]  # type: ignore[arg-type]
+    who = [strong(f"{line.rank}. {line.who}" if line.rank is not None else line.who, STYLES.cell)]
+    if line.function:
+        who.append(para(esc(line.function), STYLES.label))
+    who.append(para(esc(line.direction), STYLES.label))
+    journey = [strong(line.number, STYLES.cell)]
+    route = " → ".join(p for p in (line.origin, line.destination) if p)
+    if route:
+        journey.append(para(esc(route), STYLES.label))
+    times = []
+    if line.departure is not None:
+        times.append(lang.t(DEPARTS, time=clock(line.departure, lang, day_of=day)))
+    if line.arrival is not None:
+        times.append(lang.t(ARRIVES, time=clock(line.arrival, lang, day_of=day)))
+    if times:
+        journey.append(para(esc(" · ".join(times)), STYLES.label))
+    if line.terminal:
+        journey.append(para(esc(lang.t(TERMINAL, terminal=line.terminal)), STYLES.label))
+    met = [para(esc(line.met_by or "–"), STYLES.cell)]
+    if line.vehicle:
+        met.append(para(esc(line.vehicle), STYLES.label))
+    if line.notes:
+        met.append(para(esc(line.notes), STYLES.label))
+    return [when, who, journey, met]

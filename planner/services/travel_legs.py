@@ -1,0 +1,157 @@
+"""Members' own flights and trains: reading a trip's legs, and adding, changing and deleting one.
+
+Each change is one transaction and returns a Change with the leg before and
+after, which is all undo needs (create the deleted leg again, save the old
+values again). A leg hangs off a membership, so taking a member off the trip
+takes their legs with them (ON DELETE CASCADE), and erasing a person deletes
+the legs of all their memberships (services.privacy).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from sqlalchemy import insert, select
+from sqlalchemy.orm import Session
+
+from planner.db import models as m
+from planner.db.engine import Database
+from planner.domain.entities import PersonData
+from planner.domain.errors import PlannerError
+from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData, leg_sort_key
+from planner.i18n import N_
+from planner.services.base import Action, Change, check_version, delete_record, get_or_fail, run
+from planner.services.mapping import person_data
+
+ENTITY = "travel_leg"
+_PLAIN_FIELDS = (
+    "number", "origin", "destination", "departure_timezone", "arrival_timezone", "terminal", "booking_reference",
+    "met_by_person_id", "vehicle_note", "notes",
+)
+
+
+def leg_data(row: m.TravelLeg) -> TravelLegData:
+    return TravelLegData(
+        id=row.id, version=row.version, membership_id=row.membership_id, direction=LegDirection(row.direction),
+        kind=LegKind(row.kind), departure=row.departure_utc, arrival=row.arrival_utc,
+        **{f: getattr(row, f) for f in _PLAIN_FIELDS},
+    )
+
+
+def _leg_row(data: TravelLegData, membership_id: int, met_by: int | None) -> dict[str, object]:
+    """The travel_leg row of a validated leg (version 1), for bulk inserts."""
+    row: dict[str, object] = {f: getattr(data, f) for f in _PLAIN_FIELDS}
+    row.update(
+        version=1, membership_id=membership_id, direction=data.direction.value, kind=data.kind.value,
+        departure_utc=data.departure, arrival_utc=data.arrival, met_by_person_id=met_by,
+    )
+    return row
+
+
+def apply_leg(row: m.TravelLeg, data: TravelLegData) -> None:
+    for f in _PLAIN_FIELDS:
+        setattr(row, f, getattr(data, f))
+    row.membership_id = data.membership_id  # type: ignore[assignment]
+    row.direction = data.direction.value
+    row.kind = data.kind.value
+    row.departure_utc = data.departure
+    row.arrival_utc = data.arrival
+
+
+def read_legs(session: Session, trip_id: int) -> tuple[TravelLegData, ...]:
+    """The trip's legs in time order (the moment each matters to the hosts), one query."""
+    rows = session.scalars(
+        select(m.TravelLeg).join(m.Membership, m.Membership.id == m.TravelLeg.membership_id).where(m.Membership.trip_id == trip_id)
+    )
+    return tuple(sorted((leg_data(row) for row in rows), key=leg_sort_key))
+
+
+def trip_legs(db: Database, trip_id: int) -> tuple[TravelLegData, ...]:
+    with db.reading() as s:
+        return read_legs(s, trip_id)
+
+
+def get_leg(db: Database, leg_id: int) -> TravelLegData:
+    with db.reading() as s:
+        return leg_data(get_or_fail(s, m.TravelLeg, leg_id, N_("travel leg")))
+
+
+def _check_references(s: Session, data: TravelLegData) -> None:
+    get_or_fail(s, m.Membership, data.membership_id, N_("delegation member"))
+    if data.met_by_person_id is not None:
+        get_or_fail(s, m.Person, data.met_by_person_id, N_("person meeting them"))
+
+
+def create_leg(db: Database, data: TravelLegData) -> Change:
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        _check_references(s, data)
+        row = m.TravelLeg()
+        apply_leg(row, data)
+        s.add(row)
+        s.flush()
+        return Change(Action.CREATED, ENTITY, row.id, after=leg_data(row))
+
+    return run(db, act)
+
+
+def update_leg(db: Database, data: TravelLegData) -> Change:
+    data = data.validated()
+
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.TravelLeg, data.id, N_("travel leg"))
+        check_version(row, data.version)
+        before = leg_data(row)
+        member = get_or_fail(s, m.Membership, data.membership_id, N_("delegation member"))
+        old_member = get_or_fail(s, m.Membership, row.membership_id, N_("delegation member"))
+        if member.trip_id != old_member.trip_id:
+            raise PlannerError(N_("A travel leg cannot move to another trip."))
+        _check_references(s, data)
+        apply_leg(row, data)
+        s.flush()
+        return Change(Action.UPDATED, ENTITY, row.id, before=before, after=leg_data(row))
+
+    return run(db, act)
+
+
+def delete_leg(db: Database, leg_id: int) -> Change:
+    return delete_record(db, m.TravelLeg, leg_id, N_("travel leg"), ENTITY, leg_data)
+
+
+def restore_leg(db: Database, data: TravelLegData) -> Change:
+    """Undo a delete (or redo a create): the leg again, with its old id, so later steps still name it."""
+
+    def act(s: Session) -> Change:
+        if data.id is None or s.get(m.TravelLeg, data.id) is not None:
+            raise PlannerError(N_("The deleted record cannot be restored: it exists again or has no id."))
+        _check_references(s, data)
+        row = m.TravelLeg(id=data.id)
+        apply_leg(row, data)
+        s.add(row)
+        s.flush()
+        return Change(Action.CREATED, ENTITY, row.id, after=leg_data(row))
+
+    return run(db, act)
+
+
+def meeting_people(db: Database, trip_id: int) -> dict[int, PersonData]:
+    """The people meeting one of the trip's arrivals (members or not), by id: one query."""
+    with db.reading() as s:
+        meeting = (
+            select(m.TravelLeg.met_by_person_id).join(m.Membership, m.Membership.id == m.TravelLeg.membership_id)
+            .where(m.Membership.trip_id == trip_id)
+        )
+        return {row.id: person_data(row) for row in s.scalars(select(m.Person).where(m.Person.id.in_(meeting)))}
+
+
+def insert_legs(session: Session, legs: Iterable[TravelLegData], member_ids: dict[int | None, int],
+                person_ids: dict[int | None, int]) -> None:
+    """Inside a transaction: validated legs written with the new ids of their members and meeters (trip-file import)."""
+    rows = [
+        _leg_row(leg, member_ids[leg.membership_id],
+                 person_ids[leg.met_by_person_id] if leg.met_by_person_id is not None else None)
+        for leg in legs
+    ]
+    if rows:
+        session.execute(insert(m.TravelLeg.__table__), rows)

@@ -1,0 +1,211 @@
+"""Creating and editing a member's own flight or train: who, what, from where to where, when on which clock, who meets them.
+
+Each time is typed as the local wall-clock time of its own zone (a flight
+leaves on Frankfurt's clock and lands on Shenzhen's) and turned into UTC by
+planner.domain.timing, so a time that does not exist is named beside the field
+in the domain's words. A time may still be unknown (the connecting flight is
+not booked yet): its box is then unticked. Who meets an arrival is picked like
+an item's host: the trip's hosts and members first, anyone from the people
+directory through "Other person…".
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+
+from PySide6.QtCore import QDate, QTime
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPlainTextEdit, QTimeEdit, QWidget
+
+from planner.domain.entities import PersonData, TripData
+from planner.domain.enums import Role
+from planner.domain.errors import ValidationError, ValidationErrors
+from planner.domain.timing import local_to_utc, utc_to_local
+from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData
+from planner.i18n import _
+from planner.services.delegation import Member
+from planner.ui.widgets.form import RecordForm
+from planner.ui.widgets.host_picker import HostCombo, person_key
+from planner.ui.widgets.trip_dialog import timezone_combo
+
+
+class MeeterCombo(HostCombo):
+    """Nobody yet; the trip's hosts, then its other members; a person chosen before; "Other person…"."""
+
+    def __init__(self, members: Sequence[Member], language: str, directory: Callable[[], Sequence[PersonData]] | None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(members, language, directory, parent)
+        hosts = [m.person for m in members if m.role is Role.HOST and m.person.id is not None]
+        others = [m.person for m in members if m.role is not Role.HOST and m.person.id is not None]
+        self._hosts = hosts + others
+        self.setToolTip(_("Who waits for them at the exit: a host, a member of the trip, or anyone from the people directory"))
+
+    def refill(self, venue: object, keep: object, extra: PersonData | None = None) -> None:  # type: ignore[override]
+        super().refill(None, keep, extra)
+        self.setItemText(0, _("— nobody yet —"))
+
+
+class _MomentRow(QWidget):
+    """A ticked box for "known", the local date and time, and the zone they are on."""
+
+    def __init__(self, form: LegForm, field: str, zone: str) -> None:
+        super().__init__(form)
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.known = QCheckBox(_("known"), self)
+        self.day = form.date_edit(None, field)
+        self.clock = QTimeEdit(self)
+        self.clock.setDisplayFormat("HH:mm")
+        self.zone = timezone_combo(self, zone)
+        self.zone.setToolTip(_("The time zone of the place; the time is its local time"))
+        for widget, stretch in ((self.known, 0), (self.day, 2), (self.clock, 1), (self.zone, 3)):
+            box.addWidget(widget, stretch)
+        self.known.toggled.connect(self._enable)
+        self.clock.timeChanged.connect(lambda _t: form.clear_error(field))
+        self._enable(self.known.isChecked())
+
+    def _enable(self, on: bool) -> None:
+        for widget in (self.day, self.clock, self.zone):
+            widget.setEnabled(on)
+
+    def set_moment(self, moment: datetime | None, zone: str, fallback_day: QDate) -> None:
+        self.zone.setCurrentText(zone)
+        self.known.setChecked(moment is not None)
+        if moment is None:
+            self.day.setDate(fallback_day)
+            self.clock.setTime(QTime(12, 0))
+            return
+        local = utc_to_local(moment, zone)
+        self.day.setDate(QDate(local.year, local.month, local.day))
+        self.clock.setTime(QTime(local.hour, local.minute))
+
+    def local(self) -> datetime:
+        return datetime.combine(self.day.date().toPython(), self.clock.time().toPython().replace(second=0, microsecond=0))
+
+
+class LegForm(RecordForm):
+    def __init__(
+        self, save: Callable[[TravelLegData], object], trip: TripData, members: Sequence[Member], leg: TravelLegData,
+        language: str, parent: QWidget | None = None, directory: Callable[[], Sequence[PersonData]] | None = None,
+        meeter: PersonData | None = None,
+    ) -> None:
+        """`meeter`: the person meeting a saved leg when they are not on the trip (shown as chosen before)."""
+        super().__init__(save, parent)
+        self._leg = leg
+        self._trip = trip
+        self.setWindowTitle(_("Edit travel leg") if leg.id is not None else _("New travel leg"))
+        travellers = [m for m in members if m.role is not Role.HOST] or list(members)
+
+        self.member = QComboBox(self)
+        for member in travellers:
+            self.member.addItem(member.person.full_name, member.id)
+        self.add_row("membership_id", _("Member"), self.member)
+        self.direction = QComboBox(self)
+        for direction in LegDirection:
+            self.direction.addItem(direction.label, direction.value)
+        self.add_row("direction", _("Arriving or leaving"), self.direction)
+        self.kind = QComboBox(self)
+        for kind in LegKind:
+            self.kind.addItem(kind.label, kind.value)
+        self.add_row("kind", _("Means of travel"), self.kind)
+        self.number = QLineEdit(self)
+        self.number.setPlaceholderText(_("e.g. LH 722"))
+        self.add_row("number", _("Flight or train number"), self.number)
+        self.origin = QLineEdit(self)
+        self.origin.setPlaceholderText(_("e.g. Frankfurt (FRA)"))
+        self.add_row("origin", _("Departs from"), self.origin)
+        self.departure = _MomentRow(self, "departure", trip.timezone)
+        self.add_row("departure", _("Departure time"), self.departure)
+        self.destination = QLineEdit(self)
+        self.destination.setPlaceholderText(_("e.g. Shenzhen (SZX)"))
+        self.add_row("destination", _("Arrives at"), self.destination)
+        self.arrival = _MomentRow(self, "arrival", trip.timezone)
+        self.add_row("arrival", _("Arrival time"), self.arrival)
+        self.terminal = QLineEdit(self)
+        self.add_row("terminal", _("Terminal"), self.terminal)
+        self.booking = QLineEdit(self)
+        self.add_row("booking_reference", _("Booking reference"), self.booking)
+        self.met_by = MeeterCombo(members, language, directory, self)
+        self.add_row("met_by_person_id", _("Met by"), self.met_by)
+        self.vehicle = QLineEdit(self)
+        self.vehicle.setPlaceholderText(_("e.g. city car 2, driver Mr Wang"))
+        self.add_row("vehicle_note", _("Vehicle"), self.vehicle)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
+        self.add_row("notes", _("Notes"), self.notes)
+        self.finish_layout()
+        self._fill(leg, meeter)
+        self.direction.currentIndexChanged.connect(lambda _i: self._direction_changed())
+        for edit, field in ((self.number, "number"), (self.origin, "origin"), (self.destination, "destination"),
+                            (self.terminal, "terminal"), (self.booking, "booking_reference"), (self.vehicle, "vehicle_note")):
+            edit.textEdited.connect(lambda _t, f=field: self.clear_error(f))
+
+    def _fill(self, leg: TravelLegData, meeter: PersonData | None) -> None:
+        self.member.setCurrentIndex(max(self.member.findData(leg.membership_id), 0))
+        self.direction.setCurrentIndex(max(self.direction.findData(leg.direction.value), 0))
+        self.kind.setCurrentIndex(max(self.kind.findData(leg.kind.value), 0))
+        self.number.setText(leg.number)
+        self.origin.setText(leg.origin)
+        self.destination.setText(leg.destination)
+        first = self._trip.first_day
+        fallback = QDate(first.year, first.month, first.day) if first is not None else QDate.currentDate()
+        self.departure.set_moment(leg.departure, leg.departure_timezone or self._trip.timezone, fallback)
+        self.arrival.set_moment(leg.arrival, leg.arrival_timezone or self._trip.timezone, fallback)
+        if leg.id is None:  # a new leg: the time that matters is the one to type
+            self._direction_changed()
+        self.terminal.setText(leg.terminal)
+        self.booking.setText(leg.booking_reference)
+        self.met_by.refill(None, person_key(leg.met_by_person_id) if leg.met_by_person_id is not None else None, extra=meeter)
+        self.vehicle.setText(leg.vehicle_note)
+        self.notes.setPlainText(leg.notes)
+        for edit in (self.number, self.origin, self.destination, self.terminal, self.booking, self.vehicle):
+            edit.setCursorPosition(0)  # a long text shows its beginning, not its end
+
+    def _direction_changed(self) -> None:
+        """The time that matters for the direction is ticked as known (the other may follow later)."""
+        direction = LegDirection(self.direction.currentData())
+        if direction is LegDirection.ARRIVAL:
+            self.arrival.known.setChecked(True)
+        elif direction is LegDirection.DEPARTURE:
+            self.departure.known.setChecked(True)
+        self.met_by.setEnabled(direction is LegDirection.ARRIVAL or self.met_by.currentData() is not None)
+
+    def record(self) -> TravelLegData:
+        errors: list[ValidationError] = []
+        moments: dict[str, datetime | None] = {}
+        for field, row in (("departure", self.departure), ("arrival", self.arrival)):
+            moments[field] = None
+            if not row.known.isChecked():
+                continue
+            try:
+                moments[field] = local_to_utc(row.local(), row.zone.currentText().strip(), field)
+            except ValidationError as error:
+                error.field = field  # an unknown zone or a time that does not exist: named at the row
+                errors.append(error)
+        data = self._leg.evolve(
+            membership_id=self.member.currentData(),
+            direction=LegDirection(self.direction.currentData()),
+            kind=LegKind(self.kind.currentData()),
+            number=self.number.text(),
+            origin=self.origin.text(),
+            destination=self.destination.text(),
+            departure=moments["departure"],
+            departure_timezone=self.departure.zone.currentText().strip() if moments["departure"] is not None else "",
+            arrival=moments["arrival"],
+            arrival_timezone=self.arrival.zone.currentText().strip() if moments["arrival"] is not None else "",
+            terminal=self.terminal.text(),
+            booking_reference=self.booking.text(),
+            met_by_person_id=self.met_by.person_id(),
+            vehicle_note=self.vehicle.text(),
+            notes=self.notes.toPlainText(),
+        )
+        if errors:
+            known = {e.field for e in errors}
+            try:
+                data.validated()
+            except ValidationErrors as many:
+                errors += [e for e in many.errors if e.field not in known]
+            raise ValidationErrors(errors)
+        return data
+

@@ -1,0 +1,171 @@
+"""The arrivals tab: members' own legs in time order, created, edited and deleted by key with undo and redo,
+filtered as the planner types; the form names a time that does not exist beside its field."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime
+
+import pytest
+from PySide6.QtCore import QDate, QSettings, Qt, QTime
+from PySide6.QtWidgets import QApplication
+
+from planner.db.engine import Database
+from planner.domain.entities import PersonData
+from planner.domain.travel_legs import LegDirection, TravelLegData
+from planner.services import people
+from planner.services.travel_legs import create_leg, trip_legs
+from planner.ui.language import LanguageController
+from planner.ui.pages.logistics_arrivals import ArrivalsPage
+from planner.ui.widgets import leg_form
+from tests.ui.programme_support import Programme, make_context, make_programme
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def page(db: Database, language: LanguageController, settings: QSettings, qtbot) -> ArrivalsPage:  # type: ignore[no-untyped-def]
+    widget = ArrivalsPage(make_context(db, language, settings))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 600)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def trip(db: Database) -> Programme:
+    return make_programme(db)
+
+
+def _fill_with(monkeypatch, fill: Callable[[leg_form.LegForm], None]) -> list[leg_form.LegForm]:  # type: ignore[no-untyped-def]
+    """Instead of showing the form: fill it in and press OK, as the planner would; the forms are kept for a look."""
+    forms: list[leg_form.LegForm] = []
+
+    def exec_(form: leg_form.LegForm) -> int:
+        forms.append(form)
+        fill(form)
+        form.submit()
+        return form.result()
+
+    monkeypatch.setattr(leg_form.LegForm, "exec", exec_)
+    return forms
+
+
+def _landing(trip: Programme, member: int, hour: int, number: str) -> TravelLegData:
+    return TravelLegData(membership_id=member, direction=LegDirection.ARRIVAL, number=number,
+                         arrival=datetime(2016, 10, 24, hour, tzinfo=UTC), arrival_timezone="Asia/Shanghai")
+
+
+def _shown(page: ArrivalsPage, column: int) -> list[str]:
+    return [page.proxy.index(row, column).data() for row in range(page.proxy.rowCount())]
+
+
+def test_an_empty_trip_says_what_legs_are_for(page: ArrivalsPage, trip: Programme) -> None:
+    page.set_trip(trip.trip_id)
+    assert page.page_title() == "Arrivals"
+    assert page.empty.isVisible() and "shared flights are programme items" in page.empty.text()
+    assert page.new_action.isEnabled() and not page.edit_action.isEnabled()
+    page.set_trip(None)
+    assert not page.new_action.isEnabled()
+
+
+def test_new_by_key_then_undo_and_redo(page: ArrivalsPage, trip: Programme, db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page.set_trip(trip.trip_id)
+    host = people.create_person(db, PersonData(family_name="Chen", given_name="Jing", native_name="陈静")).after
+
+    def fill(form: leg_form.LegForm) -> None:
+        form.member.setCurrentIndex(form.member.findData(trip.member_ids[1]))
+        form.number.setText("lh 722")
+        form.origin.setText("Frankfurt (FRA)")
+        form.departure.known.setChecked(True)
+        form.departure.day.setDate(QDate(2016, 10, 23))
+        form.departure.clock.setTime(QTime(21, 50))
+        form.departure.zone.setCurrentText("Europe/Berlin")
+        form.arrival.day.setDate(QDate(2016, 10, 24))
+        form.arrival.clock.setTime(QTime(15, 10))
+        form.met_by.refill(None, f"person:{host.id}", extra=host)
+
+    forms = _fill_with(monkeypatch, fill)
+    page.view.setFocus()
+    qtbot.keyClick(page.view, Qt.Key.Key_N, CTRL_SHIFT)
+    [leg] = trip_legs(db, trip.trip_id)
+    assert forms[0].arrival.known.isChecked()  # a new arrival asks for its landing first
+    assert (leg.number, leg.membership_id, leg.met_by_person_id) == ("LH 722", trip.member_ids[1], host.id)
+    assert leg.local_departure().isoformat() == "2016-10-23T21:50:00+02:00"  # type: ignore[union-attr]
+    assert leg.local_arrival().isoformat() == "2016-10-24T15:10:00+08:00"  # type: ignore[union-attr]
+    assert not page.empty.isVisible()
+    assert _shown(page, 0) == ["24/10/2016 15:10 GMT+8"] and _shown(page, 6) == ["Chen Jing"]
+    assert page.selected_ids() == [leg.id]
+    stack = page.ctx.history.stack
+    assert stack.undoText() == "New travel leg"
+    stack.undo()
+    assert trip_legs(db, trip.trip_id) == () and page.proxy.rowCount() == 0
+    stack.redo()
+    assert [x.id for x in trip_legs(db, trip.trip_id)] == [leg.id] and page.proxy.rowCount() == 1
+
+
+def test_edit_by_enter_and_delete_by_key_each_undone(page: ArrivalsPage, trip: Programme, db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    early = create_leg(db, _landing(trip, trip.member_ids[0], 2, "CA 931")).after
+    late = create_leg(db, _landing(trip, trip.member_ids[1], 7, "LH 722")).after
+    page.set_trip(trip.trip_id)
+    assert _shown(page, 3) == ["Flight CA 931", "Flight LH 722"]  # by landing
+    page.view.setFocus()
+    page.view.selectRow(1)
+    _fill_with(monkeypatch, lambda form: form.terminal.setText("T3"))
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert [x.terminal for x in trip_legs(db, trip.trip_id)] == ["", "T3"]
+    assert page.ctx.history.stack.undoText() == "Edit travel leg"
+    page.ctx.history.stack.undo()
+    assert [x.terminal for x in trip_legs(db, trip.trip_id)] == ["", ""]
+
+    page.view.selectAll()
+    qtbot.keyClick(page.view, Qt.Key.Key_Delete)
+    assert trip_legs(db, trip.trip_id) == ()
+    assert page.ctx.history.stack.undoText() == "Delete 2 travel legs"
+    page.ctx.history.stack.undo()
+    assert [x.id for x in trip_legs(db, trip.trip_id)] == [early.id, late.id]  # the same ids again
+    page.ctx.history.stack.redo()
+    assert trip_legs(db, trip.trip_id) == ()
+
+
+def test_the_filter_finds_members_in_any_script_and_the_direction_narrows(page: ArrivalsPage, trip: Programme, db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    create_leg(db, _landing(trip, trip.member_ids[0], 2, "CA 931"))
+    create_leg(db, _landing(trip, trip.member_ids[1], 7, "LH 722"))
+    create_leg(db, TravelLegData(membership_id=trip.member_ids[1], direction=LegDirection.DEPARTURE, number="LH 723",
+                                 departure=datetime(2016, 10, 27, 12, tzinfo=UTC), departure_timezone="Asia/Shanghai"))
+    page.set_trip(trip.trip_id)
+    qtbot.keyClicks(page.search, "qin")
+    assert _shown(page, 3) == ["Flight LH 722", "Flight LH 723"]
+    page.search.setText("许勤")  # Chinese comes through an input method, not as key presses
+    assert _shown(page, 3) == ["Flight LH 722", "Flight LH 723"]
+    page.direction_filter.setCurrentIndex(page.direction_filter.findData(LegDirection.DEPARTURE.value))
+    assert _shown(page, 3) == ["Flight LH 723"]
+    page.search.clear()
+    page.direction_filter.setCurrentIndex(0)
+    assert page.proxy.rowCount() == 3
+
+
+def test_tab_leaves_the_table(page: ArrivalsPage, trip: Programme, db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+    create_leg(db, _landing(trip, trip.member_ids[0], 2, "CA 931"))
+    page.set_trip(trip.trip_id)
+    page.view.setFocus()
+    page.view.selectRow(0)
+    qtbot.keyClick(page.view, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is not page.view
+
+
+def test_a_time_that_does_not_exist_is_named_beside_its_field(page: ArrivalsPage, trip: Programme, db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    page.set_trip(trip.trip_id)
+
+    def fill(form: leg_form.LegForm) -> None:
+        form.number.setText("LH 722")
+        form.departure.known.setChecked(True)
+        form.departure.zone.setCurrentText("Europe/Berlin")
+        form.departure.day.setDate(QDate(2016, 3, 27))
+        form.departure.clock.setTime(QTime(2, 30))  # the clocks jump from 02:00 to 03:00 that night
+
+    forms = _fill_with(monkeypatch, fill)
+    assert page.new_leg() is None
+    assert "does not exist in Europe/Berlin" in forms[0].error_text("departure")
+    assert trip_legs(db, trip.trip_id) == () and page.ctx.history.stack.count() == 0
