@@ -5,15 +5,18 @@ from __future__ import annotations
 import subprocess
 import sys
 from collections.abc import Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
 from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
 
 from planner import i18n, paths
 from planner.db.engine import open_database
+from planner.db.engine import Database
 from planner.services import trips
 from planner.ui import app as app_module
 from planner.ui import demo_loader
@@ -51,7 +54,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return shown
 
 
-def _run_main(argv: list[str], inspect) -> int:  # type: ignore[no-untyped-def]
+def _run_main(argv: list[str], inspect: Callable[[MainWindow], object]) -> int:
     """Run main(); once the window has opened its database, call `inspect(window)` and quit the event loop."""
     seen: list[MainWindow] = []
 
@@ -85,7 +88,7 @@ def test_ui_import_stays_light() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db: Database, qtbot: QtBot) -> None:
     """Start-up shows the frame saying what it opens; the database is opened once that has been painted."""
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     from planner.ui.language import LanguageController
@@ -106,13 +109,13 @@ def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db, q
     window.centralWidget().installEventFilter(spy)
     opened_after_paint: list[bool] = []
 
-    def opener():  # type: ignore[no-untyped-def]
+    def opener() -> Database:
         opened_after_paint.append(bool(painted))
         return db
 
     window.open_when_drawn(opener)
     assert window.windowTitle() == "Delegation planner — trips.sqlite"
-    assert window.centralWidget().text() == "Opening trips.sqlite…"  # type: ignore[attr-defined]
+    assert window.centralWidget().text() == "Opening trips.sqlite…"
     assert not window.is_open
     window.show()
     qtbot.waitUntil(lambda: window.is_open, timeout=5000)
@@ -186,7 +189,7 @@ def test_demo_is_seeded_only_into_a_new_default_database(
 ) -> None:
     seeded: list[tuple[str, bool]] = []
 
-    def record(db) -> bool:  # type: ignore[no-untyped-def]
+    def record(db: Database) -> bool:
         seeded.append((str(db.path), db.created))
         return True
 
@@ -198,7 +201,7 @@ def test_demo_is_seeded_only_into_a_new_default_database(
     assert len(seeded) == 1
 
 
-def test_demo_loader_reports_whether_the_services_provide_it(db) -> None:  # type: ignore[no-untyped-def]
+def test_demo_loader_reports_whether_the_services_provide_it(db: Database) -> None:
     available = demo_loader.demo_available()
     assert demo_loader.load_demo(db) is available
     if available:
@@ -224,7 +227,7 @@ def test_cjk_font_is_registered_behind_the_system_family(qapp: QApplication) -> 
 
 @pytest.mark.qt_no_exception_capture
 def test_uncaught_exception_is_logged_and_shown_and_the_window_stays_usable(
-    tmp_path: Path, qtbot, monkeypatch  # type: ignore[no-untyped-def]
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from planner.ui.widgets.crash_dialog import CrashDialog
 
@@ -268,7 +271,7 @@ def test_uncaught_exception_is_logged_and_shown_and_the_window_stays_usable(
 def test_a_failing_demo_loader_does_not_stop_the_start(
     isolated: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(_db) -> bool:  # type: ignore[no-untyped-def]
+    def broken(_db: Database) -> bool:
         raise KeyError("trip")
 
     monkeypatch.setattr(demo_loader, "load_demo", broken)
