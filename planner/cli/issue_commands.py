@@ -13,25 +13,17 @@ documents). A draft, or a trip with open planning errors, is refused unless
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from planner import formatting
-from planner.cli.registry import Commands
+from planner.cli.registry import command
+from planner.cli.registry import say as _print
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
 from planner.i18n import N_, _, current_language, ngettext
 from planner.services.delegation import Member
 from planner.services.issuing import MemberChanges
-
-#: Command name -> handler, merged into the CLI's commands by planner.cli.main.
-COMMANDS = Commands()
-_command = COMMANDS.command
-
-
-def _print(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -76,7 +68,7 @@ def _names(members: Sequence[Member]) -> str:
     return ", ".join(m.person.full_name for m in members)
 
 
-@_command("issue")
+@command("issue")
 def issue_command(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf import export_personal_pdfs
     from planner.services.issue_readiness import issue_readiness
@@ -106,7 +98,7 @@ def issue_command(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-@_command("changes")
+@command("changes")
 def changes_command(args: argparse.Namespace, db: Database) -> int:
     from planner.services.issuing import compare_versions, list_versions, pending_changes
     from planner.services.trips import get_trip
@@ -163,7 +155,7 @@ def _print_groups(changes: Sequence[MemberChanges], lang: str, trip_zone: str) -
     return len(lines)
 
 
-@_command("notices")
+@command("notices")
 def notices_command(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf.notice import write_notices
 
@@ -176,7 +168,7 @@ def notices_command(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-@_command("versions")
+@command("versions")
 def versions_command(args: argparse.Namespace, db: Database) -> int:
     from planner.services.issuing import list_versions
 

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__, logs
 from planner.cli import data_commands, issue_commands, protocol_commands, trip_commands
-from planner.cli.registry import Commands
+from planner.cli.registry import COMMANDS, FILE_COMMANDS, command
+from planner.cli.registry import error as _error
+from planner.cli.registry import say as _print
 from planner.db.engine import Database, open_database
 from planner.db.integrity import DamagedDatabaseError
 from planner.db.server_errors import CONNECTION_LOST_CLI
@@ -31,18 +32,6 @@ CREATING_COMMANDS = frozenset({"demo", "import-trip"})
 #: Commands after which no daily backup is taken: one would hold the details the command is about to erase.
 NO_BACKUP_COMMANDS = frozenset({"erase-person"})
 LOG_FILE = "planner-cli.log"
-
-_COMMANDS = Commands()
-command = _COMMANDS.command
-
-
-def _print(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _error(text: str) -> None:
-    sys.stderr.write(_("planner: error: {message}").format(message=text) + "\n")
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -115,27 +104,6 @@ def build_parser() -> argparse.ArgumentParser:
     protocol_commands.add_parsers(sub)
     issue_commands.add_parsers(sub)
     return parser
-
-
-@command("person-report")
-def _person_report(args: argparse.Namespace, db: Database) -> int:
-    return data_commands.person_report_command(args, db, _print)
-
-
-@command("duplicate-trip")
-def _duplicate_trip(args: argparse.Namespace, db: Database) -> int:
-    return trip_commands.duplicate_trip_command(args, db, _print)
-
-
-@command("erase-person")
-def _erase_person(args: argparse.Namespace, db: Database) -> int:
-    def ask(question: str) -> bool:
-        if not sys.stdin or not sys.stdin.isatty():
-            _error(_("refusing to erase without confirmation; add --yes"))
-            return False
-        return input(question).strip().lower() in ("y", "yes", "j", "ja", "是")
-
-    return data_commands.erase_person_command(args, db, _print, ask)
 
 
 def _member_choice(value: str) -> str | int:
@@ -333,8 +301,6 @@ def _export_members(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
-_COMMANDS.update(protocol_commands.COMMANDS)
-_COMMANDS.update(issue_commands.COMMANDS)
 
 
 def _lang() -> str:
@@ -378,14 +344,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     db: Database | None = None
     log_handler = logs.install(_log_path())
     try:
-        file_command = data_commands.FILE_COMMANDS.get(args.command)
+        file_command = FILE_COMMANDS.get(args.command)
         if file_command is not None:  # works on the file itself, which may be damaged
-            return int(file_command(args, _print))  # type: ignore[operator]
+            return file_command(args)
         db = open_database(
             args.db or default_database_path(), create=args.command in CREATING_COMMANDS,
             backup=args.command not in NO_BACKUP_COMMANDS,
         )
-        return _COMMANDS[args.command](args, db)
+        return COMMANDS[args.command](args, db)
     except DamagedDatabaseError as exc:
         _damaged(exc)
         return EXIT_ERROR

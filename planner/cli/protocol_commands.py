@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
-from planner.cli.registry import Commands
+from planner.cli.registry import command
+from planner.cli.registry import say as _print
 from planner.db.engine import Database
 from planner.i18n import _, current_language
-
-#: Command name -> handler, merged into the CLI's commands by planner.cli.main.
-COMMANDS = Commands()
-_command = COMMANDS.command
-
-
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
 
 
 def _doc_language(value: str | None) -> str:
@@ -87,7 +79,7 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(_("“{value}” is not a date in the form YYYY-MM-DD").format(value=value)) from None
 
 
-@_command("export-invitation")
+@command("export-invitation")
 def export_invitation(args: argparse.Namespace, db: Database) -> int:
     from planner.export.invitation import invitation
     from planner.export.pdf.filenames import output_folder
@@ -112,7 +104,7 @@ def export_invitation(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-@_command("export-cards")
+@command("export-cards")
 def export_cards(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf.cards import cards_pdf
 
@@ -121,7 +113,7 @@ def export_cards(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-@_command("export-seating")
+@command("export-seating")
 def export_seating(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf.seating import seating_pdf
 
@@ -131,7 +123,7 @@ def export_seating(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-@_command("export-gifts")
+@command("export-gifts")
 def export_gifts(args: argparse.Namespace, db: Database) -> int:
     from planner.export.gift_list import write_gift_list
 

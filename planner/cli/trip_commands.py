@@ -10,8 +10,8 @@ shows the old trip's name by mistake.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
+from planner.cli.registry import command, say
 from planner.db.engine import Database
 from planner.domain.validation import parse_date
 from planner.i18n import _, current_language, ngettext
@@ -27,7 +27,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
 
 
-def duplicate_trip_command(args: argparse.Namespace, db: Database, out: Callable[[str], None]) -> int:
+@command("duplicate-trip")
+def duplicate_trip_command(args: argparse.Namespace, db: Database) -> int:
     from planner.formatting import date_range
     from planner.services.trip_copy import copy_title, duplicate_trip
     from planner.services.trips import get_trip
@@ -42,7 +43,7 @@ def duplicate_trip_command(args: argparse.Namespace, db: Database, out: Callable
     assert copy.first_day is not None and copy.last_day is not None
     members = sum(1 for c in change.related if c.entity == "membership")
     items = sum(1 for c in change.related if c.entity == "item")
-    out(
+    say(
         _("Created trip {id}: {title} ({dates}; {members}, {items})").format(
             id=change.id, title=copy.title.text(current_language()), dates=date_range(copy.first_day, copy.last_day),
             members=ngettext("{n} member", "{n} members", members).format(n=members),
