@@ -72,9 +72,6 @@ class PersonTableModel(DatabaseTableModel[PersonData]):
     def _read(self) -> list[PersonData]:
         return list_people(self.db)
 
-    def passports_shown(self) -> bool:
-        return self._show_passports
-
     def set_passports_shown(self, shown: bool) -> None:
         if shown != self._show_passports:
             self._show_passports = shown

@@ -48,7 +48,7 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
         super().__init__(parent)
         self._rows: list[R] = []
         if language is not None:
-            language.languageChanged.connect(self.retranslate)
+            language.follow(self.retranslate, now=False)
 
     # --- the rows ------------------------------------------------------------------------
 
