@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from planner.export.tripfile import write_trip_file
@@ -20,18 +19,13 @@ from tests.ui.conftest import MakeTrip
 
 
 def _finish(qtbot: QtBot, task: BackgroundTask | None) -> tuple[list[object], list[object]]:
-    """Wait until the background task reports back; returns (results, errors).
-
-    The predicate processes events itself: after another test has run a full
-    app.exec() in this process, qtbot's own waiting loop does not always
-    deliver the worker thread's queued signals.
-    """
+    """Wait until the background task reports back; returns (results, errors)."""
     assert task is not None
     results: list[object] = []
     errors: list[object] = []
     task.done.connect(results.append)
     task.failed.connect(errors.append)
-    qtbot.waitUntil(lambda: (QApplication.processEvents(), bool(results or errors))[1], timeout=20_000)
+    qtbot.waitUntil(lambda: bool(results or errors), timeout=20_000)
     return results, errors
 
 
