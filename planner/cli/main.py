@@ -13,7 +13,7 @@ from pathlib import Path
 
 from planner import __version__, logs
 from planner.cli import data_commands, issue_commands, protocol_commands, trip_commands
-from planner.cli.registry import COMMANDS, FILE_COMMANDS, command
+from planner.cli.registry import COMMANDS, FILE_COMMANDS, add_printing, command, trip_parser
 from planner.cli.registry import error as _error
 from planner.cli.registry import say as _print
 from planner.db.engine import Database, open_database
@@ -51,32 +51,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-trip", help=_("import one trip from a trip file (JSON)"))
     p.add_argument("file", type=Path)
 
-    p = sub.add_parser("export-trip", help=_("export one trip to a trip file (JSON)"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-trip", _("export one trip to a trip file (JSON)"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--without-private", action="store_true", help=_("leave out personal data (passport, phone, e-mail, needs)"))
 
-    p = sub.add_parser(
-        "check", help=_("check one trip for double bookings, tight connections, passports and missing translations")
-    )
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "check", _("check one trip for double bookings, tight connections, passports and missing translations"))
 
-    p = sub.add_parser("export-pdf", help=_("print the delegation programme or personal itineraries as PDF"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-pdf", _("print the delegation programme or personal itineraries as PDF"))
     p.add_argument(
         "--member", type=_member_choice, required=True, metavar="ID|all|programme",
         help=_("a delegation member's id, all members, or the programme of the whole trip"),
     )
-    p.add_argument(
-        "--lang", dest="doc_lang", choices=("auto", "de", "zh", "en"), default="auto",
-        help=_("language of the documents; auto: each participant's own (the programme: the message language)"),
-    )
-    p.add_argument("--bilingual", choices=("de", "zh", "en"), default=None, metavar="LANG", help=_("print a second language below the first"))
-    p.add_argument("--paper", type=str.lower, choices=("a4", "letter"), default="a4")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    add_printing(p, _("language of the documents; auto: each participant's own (the programme: the message language)"))
 
-    p = sub.add_parser("export-ics", help=_("write calendar files (.ics) of the trip or of its members"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-ics", _("write calendar files (.ics) of the trip or of its members"))
     p.add_argument(
         "--member", type=_member_choice, required=True, metavar="ID|all|programme",
         help=_("a delegation member's id, all members, or the programme of the whole trip"),
@@ -90,8 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help=_("check the list and report its problems, but write nothing"))
     p.add_argument("--skip-bad-rows", action="store_true", help=_("import the good rows and skip the rows with problems"))
 
-    p = sub.add_parser("export-members", help=_("write the member list of a trip as CSV or Excel (.xlsx)"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-members", _("write the member list of a trip as CSV or Excel (.xlsx)"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
     p.add_argument("--include-private", action="store_true", help=_("include passport numbers, passport expiry and notes"))
     p.add_argument(

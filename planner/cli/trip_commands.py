@@ -11,15 +11,14 @@ from __future__ import annotations
 
 import argparse
 
-from planner.cli.registry import command, say
+from planner.cli.registry import command, say, trip_parser
 from planner.db.engine import Database
 from planner.domain.validation import parse_date
 from planner.i18n import _, current_language, ngettext
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("duplicate-trip", help=_("copy a trip with its delegation and programme to new dates"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "duplicate-trip", _("copy a trip with its delegation and programme to new dates"))
     p.add_argument("--first-day", required=True, metavar="YYYY-MM-DD", help=_("the first day of the copy; every item moves with it"))
     p.add_argument(
         "--title", default=None, metavar="T",
