@@ -100,9 +100,10 @@ class PersonTableModel(DatabaseTableModel[PersonData]):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES:
+        row = index.row()  # -1 for an invalid index
+        if role not in _ROLES or not 0 <= row < len(self._rows):
             return None  # the view asks for many roles per cell and paint; most are answered here at once
-        return super().data(index, role)
+        return self._cell(row, self._rows[row], index.column(), role)
 
     def _cell(self, row: int, person: PersonData, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
