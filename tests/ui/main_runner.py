@@ -38,20 +38,20 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(home / "config"))
     result: dict[str, Any] = {"errors": [], "seen": None, "seeded": []}
     # What the user is shown: error messages and the crash dialog's message (never left waiting for a click).
-    QMessageBox.critical = lambda _parent, _title, text, *_a: result["errors"].append(text)  # type: ignore[assignment, method-assign]
-    CrashDialog.exec = lambda self: result["errors"].append(self.message.text()) or 0  # type: ignore[method-assign]
+    setattr(QMessageBox, "critical", lambda _parent, _title, text, *_a: result["errors"].append(text))
+    setattr(CrashDialog, "exec", lambda self: result["errors"].append(self.message.text()) or 0)
     scenario = spec.get("scenario", "")
     if scenario == "record_demo":
         def record(db: Any) -> bool:
             result["seeded"].append([str(db.path), db.created])
             return True
 
-        demo_loader.load_demo = record  # type: ignore[assignment]
+        setattr(demo_loader, "load_demo", record)
     elif scenario == "broken_demo":
         def broken(_db: Any) -> bool:
             raise KeyError("trip")
 
-        demo_loader.load_demo = broken  # type: ignore[assignment]
+        setattr(demo_loader, "load_demo", broken)
     elif scenario == "restore_offered":
         offered: list[str] = result.setdefault("offered", [])
 
@@ -60,7 +60,7 @@ def run(spec: dict[str, Any]) -> dict[str, Any]:
             next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
             return 0
 
-        QMessageBox.exec = restore_clicked  # type: ignore[assignment, method-assign]
+        setattr(QMessageBox, "exec", restore_clicked)
 
     def look() -> None:
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
