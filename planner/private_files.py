@@ -81,11 +81,6 @@ def sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
-def is_private(path: Path) -> bool:
-    """True if nobody but the owner can read or write `path`."""
-    return stat.S_IMODE(path.stat().st_mode) & 0o077 == 0
-
-
 def remove_leftovers(folder: Path) -> list[Path]:
     """Remove temporary files of processes that no longer run (killed mid-write); returns what was removed.
 

@@ -17,7 +17,7 @@ SHANGHAI = "Asia/Shanghai"
 
 def local(tz: str, *args: int, fold: int = 0) -> datetime:
     """A wall-clock time in `tz` as aware UTC; `fold=1` picks the second 02:30 of a fall-back night."""
-    return datetime(*args, tzinfo=ZoneInfo(tz), fold=fold).astimezone(UTC)  # type: ignore[misc]
+    return datetime(*args).replace(tzinfo=ZoneInfo(tz), fold=fold).astimezone(UTC)
 
 
 def add_person(db: Database, trip_id: int, person: PersonData, role: Role = Role.MEMBER) -> tuple[int, int]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import pytest
+from babel.messages.catalog import Catalog, Message
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
@@ -19,16 +20,16 @@ KEYWORDS = {"_": None, "N_": None, "ngettext": (1, 2), "Nn_": (1, 2)}
 PLACEHOLDER = re.compile(r"\{[A-Za-z_][A-Za-z_0-9]*(?:![rsa])?(?::[^{}]*)?\}")
 
 
-def _catalog(language: str):  # type: ignore[no-untyped-def]
+def _catalog(language: str) -> Catalog:
     with (TRANSLATIONS / language / "LC_MESSAGES" / "planner.po").open("rb") as fh:
         return read_po(fh, locale=language)
 
 
-def _ids(message) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+def _ids(message: Message) -> tuple[str, ...]:
     return message.id if isinstance(message.id, tuple) else (message.id,)
 
 
-def _strings(message) -> tuple[str, ...]:  # type: ignore[no-untyped-def]
+def _strings(message: Message) -> tuple[str, ...]:
     return message.string if isinstance(message.string, tuple) else (message.string,)
 
 

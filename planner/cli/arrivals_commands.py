@@ -3,29 +3,23 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from pathlib import Path
 
-from planner.cli.registry import Commands
+from planner.cli.registry import command, trip_parser, wrote
 from planner.db.engine import Database
 from planner.i18n import _
 
-#: Command name -> handler, merged into the CLI's commands by planner.cli.main.
-COMMANDS = Commands()
-
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export-arrivals", help=_("write the arrivals and departures of a trip, in time order, as PDF or Excel (.xlsx)"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-arrivals", _("write the arrivals and departures of a trip, in time order, as PDF or Excel (.xlsx)"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf|FILE.xlsx")
     p.add_argument("--lang", dest="doc_lang", choices=("de", "zh", "en"), default=None,
                    help=_("language of the list; default: the language of the country the trip goes to"))
 
 
-@COMMANDS.command("export-arrivals")
+@command("export-arrivals")
 def export_arrivals(args: argparse.Namespace, db: Database) -> int:
     from planner.export.arrivals import write_arrivals
 
-    path = write_arrivals(db, args.trip, args.out, language=args.doc_lang)
-    sys.stdout.write(_("Wrote {path}").format(path=path) + "\n")
+    wrote([write_arrivals(db, args.trip, args.out, language=args.doc_lang)])
     return 0

@@ -9,16 +9,16 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 from pathlib import Path
 
+from planner.cli.registry import command, error, say
 from planner.db.backup import WAIT_S, Check, list_backups, make_backup, restore_backup
 from planner.db.engine import Database, check_sqlite_file, database_url
 from planner.domain.errors import DatabaseError
 from planner.i18n import N_, _
 from planner.paths import default_database_path
 
-#: Commands that must not open the database through open_database (name -> handler).
-FILE_COMMANDS: dict[str, object] = {}
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -54,22 +54,24 @@ def _sqlite_path(args: argparse.Namespace) -> Path:
     return path
 
 
-def backup_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+@command("backup", on_file=True)
+def backup_command(args: argparse.Namespace) -> int:
     path = _sqlite_path(args)
     written = make_backup(path)
-    out(_("Wrote {path}").format(path=written))
+    say(_("Wrote {path}").format(path=written))
     return 0
 
 
-def list_backups_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+@command("list-backups", on_file=True)
+def list_backups_command(args: argparse.Namespace) -> int:
     from planner import formatting
 
     path = _sqlite_path(args)
     backups = list_backups(path)
     if not backups:
-        out(_("No backups yet."))
+        say(_("No backups yet."))
     for number, b in enumerate(backups, start=1):
-        out(f"{number:>3}  {formatting.short_date(b.created.date())} {formatting.time_of_day(b.created)}  "
+        say(f"{number:>3}  {formatting.short_date(b.created.date())} {formatting.time_of_day(b.created)}  "
             f"{b.kind.value:<15} {_(CHECK_WORDS[b.check]):<12} {formatting.integer(b.size // 1024)} KB  {b.path}")
     return 0
 
@@ -78,7 +80,8 @@ def list_backups_command(args: argparse.Namespace, out: callable) -> int:  # typ
 CHECK_WORDS = {Check.PASSED: N_("checked OK"), Check.DAMAGED: N_("DAMAGED"), Check.UNCHECKED: N_("not checked")}
 
 
-def restore_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+@command("restore", on_file=True)
+def restore_command(args: argparse.Namespace) -> int:
     from planner import formatting
 
     path = _sqlite_path(args)
@@ -94,54 +97,58 @@ def restore_command(args: argparse.Namespace, out: callable) -> int:  # type: ig
     def progress(_done: int, _total: int, waiting: bool) -> None:
         if waiting and not told:  # once: the wait is bounded, and then the restore says "in use"
             told.append(True)
-            out(_("Waiting up to {seconds} seconds for another window or program to finish writing…").format(
+            say(_("Waiting up to {seconds} seconds for another window or program to finish writing…").format(
                 seconds=formatting.integer(int(WAIT_S))))
 
     safety = restore_backup(chosen, path, progress=progress)
-    out(_("Restored {path} from {backup}; the state before is kept in {safety}.").format(path=path, backup=chosen, safety=safety))
+    say(_("Restored {path} from {backup}; the state before is kept in {safety}.").format(path=path, backup=chosen, safety=safety))
     return 0
 
 
-def person_report_command(args: argparse.Namespace, db: Database, out: callable) -> int:  # type: ignore[valid-type]
+@command("person-report")
+def person_report_command(args: argparse.Namespace, db: Database) -> int:
     from planner.export.tripfile import write_atomically
     from planner.services.privacy import person_report
 
     report = person_report(db, args.person)
     data = (json.dumps(report, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
     write_atomically(args.out, data, private=True)
-    out(_("Wrote {path}").format(path=args.out))
+    say(_("Wrote {path}").format(path=args.out))
     return 0
 
 
-def erase_person_command(args: argparse.Namespace, db: Database, out: callable, ask: callable) -> int:  # type: ignore[valid-type]
+def _ask(question: str) -> bool:
+    if not sys.stdin or not sys.stdin.isatty():
+        error(_("refusing to erase without confirmation; add --yes"))
+        return False
+    return input(question).strip().lower() in ("y", "yes", "j", "ja", "是")
+
+
+@command("erase-person")
+def erase_person_command(args: argparse.Namespace, db: Database) -> int:
     from planner.services.erasure import erase_everywhere, report_lines
     from planner.services.people import get_person
 
     person = get_person(db, args.person)
-    if not args.yes and not ask(_("Erase every detail of {name}? This cannot be undone. [y/N] ").format(name=person.full_name)):
-        out(_("Nothing was erased."))
+    if not args.yes and not _ask(_("Erase every detail of {name}? This cannot be undone. [y/N] ").format(name=person.full_name)):
+        say(_("Nothing was erased."))
         return 1
     report = erase_everywhere(db, args.person, clean_backups=not args.keep_backups)
-    out(_("Erased the details of person {id}; their trips keep a placeholder.").format(id=args.person))
+    say(_("Erased the details of person {id}; their trips keep a placeholder.").format(id=args.person))
     for line in report_lines(report):
-        out(line)
+        say(line)
     return 0
 
 
-def copy_database_command(args: argparse.Namespace, out: callable) -> int:  # type: ignore[valid-type]
+@command("copy-database", on_file=True)
+def copy_database_command(args: argparse.Namespace) -> int:
     from planner.db.copy import copy_database
     from planner.i18n import ngettext
 
     report = copy_database(args.source, args.target)
     for table, count in report.rows.items():
-        out(f"  {table:<18} {count:>8}")
-    out(ngettext("Copied {count} record from {source} to {target}.", "Copied {count} records from {source} to {target}.", report.total).format(
+        say(f"  {table:<18} {count:>8}")
+    say(ngettext("Copied {count} record from {source} to {target}.", "Copied {count} records from {source} to {target}.", report.total).format(
         count=report.total, source=report.source, target=report.target
     ))
     return 0
-
-
-FILE_COMMANDS.update({
-    "backup": backup_command, "list-backups": list_backups_command, "restore": restore_command,
-    "copy-database": copy_database_command,
-})

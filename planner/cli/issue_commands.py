@@ -13,70 +13,50 @@ documents). A draft, or a trip with open planning errors, is refused unless
 from __future__ import annotations
 
 import argparse
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from planner import formatting
-from planner.cli.registry import Commands
+from planner.cli.registry import add_printing, command, trip_parser, wrote
+from planner.cli.registry import say as _print
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
 from planner.i18n import N_, _, current_language, ngettext
 from planner.services.delegation import Member
 from planner.services.issuing import MemberChanges
 
-#: Command name -> handler, merged into the CLI's commands by planner.cli.main.
-COMMANDS = Commands()
-_command = COMMANDS.command
-
-
-def _print(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser(
-        "issue", help=_("print new personal itineraries for those whose printout is out of date (or for the members given)")
-    )
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "issue", _("print new personal itineraries for those whose printout is out of date (or for the members given)"))
     p.add_argument(
         "--members", type=int, nargs="+", default=None, metavar="ID",
         help=_("the delegation members to issue to (default: everyone whose printout is out of date or who has none)"),
     )
-    p.add_argument(
-        "--lang", dest="doc_lang", choices=("auto", "de", "zh", "en"), default="auto",
-        help=_("language of the documents; auto: each participant's own"),
-    )
-    p.add_argument("--bilingual", choices=("de", "zh", "en"), default=None, metavar="LANG", help=_("print a second language below the first"))
-    p.add_argument("--paper", type=str.lower, choices=("a4", "letter"), default="a4")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    add_printing(p, _("language of the documents; auto: each participant's own"))
     p.add_argument(
         "--force", action="store_true", help=_("issue even if the trip is still a draft or has open errors"),
     )
 
-    p = sub.add_parser("changes", help=_("show what changed since the printouts were issued, and for whom"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "changes", _("show what changed since the printouts were issued, and for whom"))
     p.add_argument(
         "--since", type=int, default=None, metavar="VERSION",
         help=_("compare with this version instead of each participant's own printout"),
     )
     p.add_argument("--until", type=int, default=None, metavar="VERSION", help=_("compare up to this version instead of the programme as it is now"))
 
-    p = sub.add_parser("notices", help=_("write a change notice (PDF and text) for everyone whose printout is out of date"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "notices", _("write a change notice (PDF and text) for everyone whose printout is out of date"))
     p.add_argument("--members", type=int, nargs="+", default=None, metavar="ID", help=_("only for these delegation members"))
     p.add_argument("--paper", type=str.lower, choices=("a4", "letter"), default="a4")
     p.add_argument("--out", type=Path, required=True, metavar="DIR")
 
-    p = sub.add_parser("versions", help=_("list the versions of a trip's itineraries issued so far"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "versions", _("list the versions of a trip's itineraries issued so far"))
 
 
 def _names(members: Sequence[Member]) -> str:
     return ", ".join(m.person.full_name for m in members)
 
 
-@_command("issue")
+@command("issue")
 def issue_command(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf import export_personal_pdfs
     from planner.services.issue_readiness import issue_readiness
@@ -101,12 +81,11 @@ def issue_command(args: argparse.Namespace, db: Database) -> int:
         ngettext("Issued version {number} to {count} participant.", "Issued version {number} to {count} participants.", len(paths))
         .format(number=number, count=len(paths))
     )
-    for path in paths:
-        _print(_("Wrote {path}").format(path=path))
+    wrote(paths)
     return 0
 
 
-@_command("changes")
+@command("changes")
 def changes_command(args: argparse.Namespace, db: Database) -> int:
     from planner.services.issuing import compare_versions, list_versions, pending_changes
     from planner.services.trips import get_trip
@@ -163,7 +142,7 @@ def _print_groups(changes: Sequence[MemberChanges], lang: str, trip_zone: str) -
     return len(lines)
 
 
-@_command("notices")
+@command("notices")
 def notices_command(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf.notice import write_notices
 
@@ -171,12 +150,11 @@ def notices_command(args: argparse.Namespace, db: Database) -> int:
     if not paths:
         _print(_("Nobody needs a change notice: every printout is up to date."))
         return 0
-    for path in paths:
-        _print(_("Wrote {path}").format(path=path))
+    wrote(paths)
     return 0
 
 
-@_command("versions")
+@command("versions")
 def versions_command(args: argparse.Namespace, db: Database) -> int:
     from planner.services.issuing import list_versions
 

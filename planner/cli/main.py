@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__, logs
 from planner.cli import arrivals_commands, data_commands, issue_commands, protocol_commands, trip_commands
-from planner.cli.registry import Commands
+from planner.cli.registry import COMMANDS, FILE_COMMANDS, add_printing, command, trip_parser
+from planner.cli.registry import error as _error
+from planner.cli.registry import say as _print
 from planner.db.engine import Database, open_database
 from planner.db.integrity import DamagedDatabaseError
 from planner.db.server_errors import CONNECTION_LOST_CLI
@@ -31,18 +32,6 @@ CREATING_COMMANDS = frozenset({"demo", "import-trip"})
 #: Commands after which no daily backup is taken: one would hold the details the command is about to erase.
 NO_BACKUP_COMMANDS = frozenset({"erase-person"})
 LOG_FILE = "planner-cli.log"
-
-_COMMANDS = Commands()
-command = _COMMANDS.command
-
-
-def _print(text: str = "") -> None:
-    sys.stdout.write(text + "\n")
-
-
-def _error(text: str) -> None:
-    sys.stderr.write(_("planner: error: {message}").format(message=text) + "\n")
-
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -62,32 +51,20 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("import-trip", help=_("import one trip from a trip file (JSON)"))
     p.add_argument("file", type=Path)
 
-    p = sub.add_parser("export-trip", help=_("export one trip to a trip file (JSON)"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-trip", _("export one trip to a trip file (JSON)"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--without-private", action="store_true", help=_("leave out personal data (passport, phone, e-mail, needs)"))
 
-    p = sub.add_parser(
-        "check", help=_("check one trip for double bookings, tight connections, passports and missing translations")
-    )
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "check", _("check one trip for double bookings, tight connections, passports and missing translations"))
 
-    p = sub.add_parser("export-pdf", help=_("print the delegation programme or personal itineraries as PDF"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-pdf", _("print the delegation programme or personal itineraries as PDF"))
     p.add_argument(
         "--member", type=_member_choice, required=True, metavar="ID|all|programme",
         help=_("a delegation member's id, all members, or the programme of the whole trip"),
     )
-    p.add_argument(
-        "--lang", dest="doc_lang", choices=("auto", "de", "zh", "en"), default="auto",
-        help=_("language of the documents; auto: each participant's own (the programme: the message language)"),
-    )
-    p.add_argument("--bilingual", choices=("de", "zh", "en"), default=None, metavar="LANG", help=_("print a second language below the first"))
-    p.add_argument("--paper", type=str.lower, choices=("a4", "letter"), default="a4")
-    p.add_argument("--out", type=Path, required=True, metavar="DIR")
+    add_printing(p, _("language of the documents; auto: each participant's own (the programme: the message language)"))
 
-    p = sub.add_parser("export-ics", help=_("write calendar files (.ics) of the trip or of its members"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-ics", _("write calendar files (.ics) of the trip or of its members"))
     p.add_argument(
         "--member", type=_member_choice, required=True, metavar="ID|all|programme",
         help=_("a delegation member's id, all members, or the programme of the whole trip"),
@@ -101,8 +78,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--dry-run", action="store_true", help=_("check the list and report its problems, but write nothing"))
     p.add_argument("--skip-bad-rows", action="store_true", help=_("import the good rows and skip the rows with problems"))
 
-    p = sub.add_parser("export-members", help=_("write the member list of a trip as CSV or Excel (.xlsx)"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-members", _("write the member list of a trip as CSV or Excel (.xlsx)"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx")
     p.add_argument("--include-private", action="store_true", help=_("include passport numbers, passport expiry and notes"))
     p.add_argument(
@@ -116,27 +92,6 @@ def build_parser() -> argparse.ArgumentParser:
     issue_commands.add_parsers(sub)
     arrivals_commands.add_parsers(sub)
     return parser
-
-
-@command("person-report")
-def _person_report(args: argparse.Namespace, db: Database) -> int:
-    return data_commands.person_report_command(args, db, _print)
-
-
-@command("duplicate-trip")
-def _duplicate_trip(args: argparse.Namespace, db: Database) -> int:
-    return trip_commands.duplicate_trip_command(args, db, _print)
-
-
-@command("erase-person")
-def _erase_person(args: argparse.Namespace, db: Database) -> int:
-    def ask(question: str) -> bool:
-        if not sys.stdin or not sys.stdin.isatty():
-            _error(_("refusing to erase without confirmation; add --yes"))
-            return False
-        return input(question).strip().lower() in ("y", "yes", "j", "ja", "是")
-
-    return data_commands.erase_person_command(args, db, _print, ask)
 
 
 def _member_choice(value: str) -> str | int:
@@ -334,9 +289,6 @@ def _export_members(args: argparse.Namespace, db: Database) -> int:
     return EXIT_OK
 
 
-_COMMANDS.update(protocol_commands.COMMANDS)
-_COMMANDS.update(issue_commands.COMMANDS)
-_COMMANDS.update(arrivals_commands.COMMANDS)
 
 
 def _lang() -> str:
@@ -380,14 +332,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     db: Database | None = None
     log_handler = logs.install(_log_path())
     try:
-        file_command = data_commands.FILE_COMMANDS.get(args.command)
+        file_command = FILE_COMMANDS.get(args.command)
         if file_command is not None:  # works on the file itself, which may be damaged
-            return int(file_command(args, _print))  # type: ignore[operator]
+            return file_command(args)
         db = open_database(
             args.db or default_database_path(), create=args.command in CREATING_COMMANDS,
             backup=args.command not in NO_BACKUP_COMMANDS,
         )
-        return _COMMANDS[args.command](args, db)
+        return COMMANDS[args.command](args, db)
     except DamagedDatabaseError as exc:
         _damaged(exc)
         return EXIT_ERROR

@@ -3,21 +3,13 @@
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 from pathlib import Path
 
-from planner.cli.registry import Commands
+from planner.cli.registry import command, trip_parser
+from planner.cli.registry import say as _print
 from planner.db.engine import Database
 from planner.i18n import _, current_language
-
-#: Command name -> handler, merged into the CLI's commands by planner.cli.main.
-COMMANDS = Commands()
-_command = COMMANDS.command
-
-
-def _print(text: str) -> None:
-    sys.stdout.write(text + "\n")
 
 
 def _doc_language(value: str | None) -> str:
@@ -25,15 +17,13 @@ def _doc_language(value: str | None) -> str:
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export-cards", help=_("print a taxi card for every site of the programme (PDF)"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-cards", _("print a taxi card for every site of the programme (PDF)"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--four-up", action="store_true", help=_("four A6 cards on each A4 sheet, to cut"))
     p.add_argument("--lang", dest="doc_lang", choices=("de", "zh", "en"), default=None, help=_("the traveller's language for the small lines"))
     _add_invitation_parser(sub)
 
-    p = sub.add_parser("export-seating", help=_("print seating plans as PDF: one item's (saved or proposed) or every saved one"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-seating", _("print seating plans as PDF: one item's (saved or proposed) or every saved one"))
     p.add_argument("--item", type=int, default=None, metavar="ID", help=_("the programme item; default: every item with a saved plan"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE")
     p.add_argument("--lang", dest="doc_lang", choices=("de", "zh", "en"), default=None, help=_("language of the document"))
@@ -41,8 +31,7 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     p.add_argument("--table-size", type=int, default=10, metavar="N",
                    help=_("chairs at each round table when a banquet's plan is proposed (default: 10)"))
 
-    p = sub.add_parser("export-gifts", help=_("write the gift register of a trip as CSV, Excel (.xlsx) or PDF"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-gifts", _("write the gift register of a trip as CSV, Excel (.xlsx) or PDF"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE.csv|FILE.xlsx|FILE.pdf")
     p.add_argument("--lang", dest="doc_lang", choices=("de", "zh", "en"), default=None, help=_("language of the headers and words in the list"))
     p.add_argument(
@@ -65,8 +54,7 @@ def _member_or_all(value: str) -> str | int:
 
 
 def _add_invitation_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("export-invitation", help=_("write the host's letter of invitation for the visa applications (PDF)"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "export-invitation", _("write the host's letter of invitation for the visa applications (PDF)"))
     p.add_argument("--out", type=Path, required=True, metavar="FILE|DIR",
                    help=_("the PDF file; with --member all, the folder for one letter per person"))
     p.add_argument("--member", type=_member_or_all, default=None, metavar="ID|all",
@@ -87,7 +75,7 @@ def _iso_date(value: str) -> date:
         raise argparse.ArgumentTypeError(_("“{value}” is not a date in the form YYYY-MM-DD").format(value=value)) from None
 
 
-@_command("export-invitation")
+@command("export-invitation")
 def export_invitation(args: argparse.Namespace, db: Database) -> int:
     from planner.export.invitation import invitation
     from planner.export.pdf.filenames import output_folder
@@ -112,7 +100,7 @@ def export_invitation(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-@_command("export-cards")
+@command("export-cards")
 def export_cards(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf.cards import cards_pdf
 
@@ -121,7 +109,7 @@ def export_cards(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-@_command("export-seating")
+@command("export-seating")
 def export_seating(args: argparse.Namespace, db: Database) -> int:
     from planner.export.pdf.seating import seating_pdf
 
@@ -131,7 +119,7 @@ def export_seating(args: argparse.Namespace, db: Database) -> int:
     return 0
 
 
-@_command("export-gifts")
+@command("export-gifts")
 def export_gifts(args: argparse.Namespace, db: Database) -> int:
     from planner.export.gift_list import write_gift_list
 

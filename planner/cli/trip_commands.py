@@ -10,16 +10,15 @@ shows the old trip's name by mistake.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
 
+from planner.cli.registry import command, say, trip_parser
 from planner.db.engine import Database
 from planner.domain.validation import parse_date
 from planner.i18n import _, current_language, ngettext
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    p = sub.add_parser("duplicate-trip", help=_("copy a trip with its delegation and programme to new dates"))
-    p.add_argument("--trip", type=int, required=True, metavar="ID")
+    p = trip_parser(sub, "duplicate-trip", _("copy a trip with its delegation and programme to new dates"))
     p.add_argument("--first-day", required=True, metavar="YYYY-MM-DD", help=_("the first day of the copy; every item moves with it"))
     p.add_argument(
         "--title", default=None, metavar="T",
@@ -27,7 +26,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
     )
 
 
-def duplicate_trip_command(args: argparse.Namespace, db: Database, out: Callable[[str], None]) -> int:
+@command("duplicate-trip")
+def duplicate_trip_command(args: argparse.Namespace, db: Database) -> int:
     from planner.formatting import date_range
     from planner.services.trip_copy import copy_title, duplicate_trip
     from planner.services.trips import get_trip
@@ -42,7 +42,7 @@ def duplicate_trip_command(args: argparse.Namespace, db: Database, out: Callable
     assert copy.first_day is not None and copy.last_day is not None
     members = sum(1 for c in change.related if c.entity == "membership")
     items = sum(1 for c in change.related if c.entity == "item")
-    out(
+    say(
         _("Created trip {id}: {title} ({dates}; {members}, {items})").format(
             id=change.id, title=copy.title.text(current_language()), dates=date_range(copy.first_day, copy.last_day),
             members=ngettext("{n} member", "{n} members", members).format(n=members),

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Date, Float, ForeignKey, Integer, MetaData, String, Table, Column, Text, UniqueConstraint, event, update
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
 
 from planner.db.types import CompressedJSON, LocalizedTextType, UTCDateTime
 from planner.domain.localized import LocalizedText
@@ -35,11 +35,20 @@ class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
 
-class Person(Base):
+class Versioned:
+    """The `version` counter every table carries: SQLAlchemy checks and bumps it on each UPDATE."""
+
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+
+    @declared_attr.directive
+    def __mapper_args__(cls) -> dict[str, Any]:
+        return {"version_id_col": cls.version}
+
+
+class Person(Versioned, Base):
     __tablename__ = "person"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     family_name: Mapped[str] = mapped_column(String(200))
     given_name: Mapped[str] = mapped_column(String(200), default="")
     native_name: Mapped[str] = mapped_column(String(200), default="")
@@ -62,14 +71,11 @@ class Person(Base):
 
     memberships: Mapped[list[Membership]] = relationship(back_populates="person", passive_deletes=True)
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class Trip(Base):
+class Trip(Versioned, Base):
     __tablename__ = "trip"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     title: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     purpose: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     destination_city: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
@@ -89,17 +95,14 @@ class Trip(Base):
         back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="[ProgrammeItem.start_utc, ProgrammeItem.id]"
     )
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class Membership(Base):
+class Membership(Versioned, Base):
     """A person on a trip, in a role and at a place in the order of precedence."""
 
     __tablename__ = "membership"
     __table_args__ = (UniqueConstraint("trip_id", "person_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
     role: Mapped[str] = mapped_column(String(16), default="member")
@@ -110,14 +113,11 @@ class Membership(Base):
     trip: Mapped[Trip] = relationship(back_populates="memberships")
     person: Mapped[Person] = relationship(back_populates="memberships")
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class Venue(Base):
+class Venue(Versioned, Base):
     __tablename__ = "venue"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     name: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     kind: Mapped[str] = mapped_column(String(16), default="other")
     address_local: Mapped[str] = mapped_column(Text, default="")
@@ -134,14 +134,11 @@ class Venue(Base):
         back_populates="venue", cascade="all, delete-orphan", passive_deletes=True, order_by="VenueContact.id"
     )
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class VenueContact(Base):
+class VenueContact(Versioned, Base):
     __tablename__ = "venue_contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     native_name: Mapped[str] = mapped_column(String(200), default="")
@@ -150,8 +147,6 @@ class VenueContact(Base):
     email: Mapped[str] = mapped_column(String(254), default="")
 
     venue: Mapped[Venue] = relationship(back_populates="contacts")
-
-    __mapper_args__ = {"version_id_col": version}
 
 
 item_participant = Table(
@@ -162,7 +157,7 @@ item_participant = Table(
 )
 
 
-class ProgrammeItem(Base):
+class ProgrammeItem(Versioned, Base):
     """One entry of the programme, planned in the local time of `timezone`.
 
     `end_timezone` differs from `timezone` only for travel across zones
@@ -172,7 +167,6 @@ class ProgrammeItem(Base):
     __tablename__ = "programme_item"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16), default="meeting")
     title: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
@@ -201,10 +195,8 @@ class ProgrammeItem(Base):
     host_person: Mapped[Person | None] = relationship()
     participants: Mapped[list[Membership]] = relationship(secondary=item_participant, order_by=[Membership.protocol_order, Membership.id])
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class IssuedVersion(Base):
+class IssuedVersion(Versioned, Base):
     """The personal itineraries of a trip handed out at one moment: version `number` of the trip.
 
     Issued versions are a record of the past and are never edited; a reissue
@@ -217,7 +209,6 @@ class IssuedVersion(Base):
     __table_args__ = (UniqueConstraint("trip_id", "number"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
@@ -227,10 +218,8 @@ class IssuedVersion(Base):
         back_populates="issued_version", cascade="all, delete-orphan", passive_deletes=True, order_by="IssuedCopy.id"
     )
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class IssuedItem(Base):
+class IssuedItem(Versioned, Base):
     """The key by which snapshots name a programme item: never reused, unlike an SQLite row id.
 
     When the item is deleted, `item_id` becomes NULL and the key stays behind
@@ -245,13 +234,10 @@ class IssuedItem(Base):
     __table_args__ = (UniqueConstraint("item_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[int | None] = mapped_column(ForeignKey("programme_item.id", ondelete="SET NULL"), nullable=True)
     final_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
     deleted_at: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
-
-    __mapper_args__ = {"version_id_col": version}
 
 
 @event.listens_for(ProgrammeItem, "before_delete")
@@ -264,7 +250,7 @@ def _remember_deleted_item(_mapper: Any, connection: Connection, target: Program
     )
 
 
-class IssuedCopy(Base):
+class IssuedCopy(Versioned, Base):
     """What one participant received in an issued version, in the language of their document.
 
     A copy belongs to the person, not to their membership: someone taken off
@@ -278,7 +264,6 @@ class IssuedCopy(Base):
     __table_args__ = (UniqueConstraint("issued_version_id", "person_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     issued_version_id: Mapped[int] = mapped_column(ForeignKey("issued_version.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(5))
@@ -286,34 +271,28 @@ class IssuedCopy(Base):
 
     issued_version: Mapped[IssuedVersion] = relationship(back_populates="copies")
 
-    __mapper_args__ = {"version_id_col": version}
-
 
 # --- protocol (planner.domain.protocol) ------------------------------------------------------
 
 
-class Visa(Base):
+class Visa(Versioned, Base):
     """Where one member's visa for the trip stands; a row only once someone recorded it."""
 
     __tablename__ = "visa"
 
     membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     status: Mapped[str] = mapped_column(String(16), default="")
     applied_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     granted_on: Mapped[date | None] = mapped_column(Date, nullable=True)
     valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class Gift(Base):
+class Gift(Versioned, Base):
     """A gift given or received at a programme item; value in cents of `currency`, NULL when not estimated."""
 
     __tablename__ = "gift"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
     direction: Mapped[str] = mapped_column(String(16), default="given")
     description: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
@@ -323,16 +302,13 @@ class Gift(Base):
     currency: Mapped[str] = mapped_column(String(3), default="EUR")
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class SeatingPlan(Base):
+class SeatingPlan(Versioned, Base):
     """The seating plan of one programme item; its seats are replaced as a whole when it is saved."""
 
     __tablename__ = "seating_plan"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), unique=True)
     arrangement: Mapped[str] = mapped_column(String(16), default="facing")
 
@@ -340,15 +316,12 @@ class SeatingPlan(Base):
         back_populates="plan", cascade="all, delete-orphan", passive_deletes=True, order_by="SeatAssignment.id"
     )
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class SeatAssignment(Base):
+class SeatAssignment(Versioned, Base):
     __tablename__ = "seat_assignment"
     __table_args__ = (UniqueConstraint("plan_id", "membership_id"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     plan_id: Mapped[int] = mapped_column(ForeignKey("seating_plan.id", ondelete="CASCADE"), index=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
     side: Mapped[str] = mapped_column(String(8), default="guest")
@@ -357,16 +330,13 @@ class SeatAssignment(Base):
 
     plan: Mapped[SeatingPlan] = relationship(back_populates="seats")
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class EmergencyContact(Base):
+class EmergencyContact(Versioned, Base):
     """An embassy, consulate or other emergency contact of a trip, entered by the planner (see domain/missions.py)."""
 
     __tablename__ = "emergency_contact"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
@@ -374,16 +344,13 @@ class EmergencyContact(Base):
     phone: Mapped[str] = mapped_column(String(40), default="")
     to_verify: Mapped[bool] = mapped_column(Boolean, default=False)
 
-    __mapper_args__ = {"version_id_col": version}
 
-
-class TravelLeg(Base):
+class TravelLeg(Versioned, Base):
     """A member's own flight or train (planner.domain.travel_legs): theirs, so it goes with their membership."""
 
     __tablename__ = "travel_leg"
 
     id: Mapped[int] = mapped_column(primary_key=True)
-    version: Mapped[int] = mapped_column(Integer, nullable=False)
     membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
     direction: Mapped[str] = mapped_column(String(16), default="arrival")
     kind: Mapped[str] = mapped_column(String(16), default="flight")
@@ -400,5 +367,3 @@ class TravelLeg(Base):
     met_by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True)
     vehicle_note: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
-
-    __mapper_args__ = {"version_id_col": version}

@@ -9,6 +9,7 @@ and an imported trip knows who holds which printout, as the original did.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import datetime
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -20,6 +21,16 @@ from planner.domain.issued import IssuedContent, IssuedRecord, ParticipantSnapsh
 from planner.i18n import N_
 
 
+def read_versions(s: Session, trip_id: int) -> list[tuple[int, int, datetime]]:
+    """(id, number, issued_at) of each issued version of the trip, oldest first."""
+    rows = s.execute(
+        select(m.IssuedVersion.id, m.IssuedVersion.number, m.IssuedVersion.issued_at)
+        .where(m.IssuedVersion.trip_id == trip_id)
+        .order_by(m.IssuedVersion.number)
+    )
+    return [(version_id, number, issued_at) for version_id, number, issued_at in rows]
+
+
 def load_issued(db: Database, trip_id: int) -> tuple[IssuedRecord, ...]:
     """The trip's issued versions in bundle terms: keys of items still there are their ids, of deleted ones negative.
 
@@ -29,11 +40,7 @@ def load_issued(db: Database, trip_id: int) -> tuple[IssuedRecord, ...]:
     with db.reading() as s:
         members = set(s.scalars(select(m.Membership.person_id).where(m.Membership.trip_id == trip_id)))
         live = dict(s.execute(select(m.IssuedItem.id, m.IssuedItem.item_id).where(m.IssuedItem.trip_id == trip_id)).all())
-        versions = s.execute(
-            select(m.IssuedVersion.id, m.IssuedVersion.number, m.IssuedVersion.issued_at)
-            .where(m.IssuedVersion.trip_id == trip_id)
-            .order_by(m.IssuedVersion.number)
-        ).all()
+        versions = read_versions(s, trip_id)
         rows = s.execute(
             select(m.IssuedCopy.issued_version_id, m.IssuedCopy.person_id, m.IssuedCopy.language, m.IssuedCopy.item_keys)
             .join(m.IssuedVersion)

@@ -37,7 +37,7 @@ from planner.domain.names import full_name, name_for_language
 from planner.i18n import N_
 from planner.services.base import get_or_fail, run
 from planner.services.delegation import Member
-from planner.services.issued_history import read_contents, read_copy
+from planner.services.issued_history import read_contents, read_copy, read_versions
 from planner.services.transfer import TripBundle, load_trip_bundle
 
 
@@ -237,11 +237,7 @@ def list_versions(db: Database, trip_id: int) -> list[VersionSummary]:
     with db.reading() as s:
         get_or_fail(s, m.Trip, trip_id, N_("trip"))
         order = dict(s.execute(select(m.Membership.person_id, m.Membership.protocol_order).where(m.Membership.trip_id == trip_id)).all())
-        versions = s.execute(
-            select(m.IssuedVersion.id, m.IssuedVersion.number, m.IssuedVersion.issued_at)
-            .where(m.IssuedVersion.trip_id == trip_id)
-            .order_by(m.IssuedVersion.number)
-        ).all()
+        versions = read_versions(s, trip_id)
         rows = s.execute(
             select(m.IssuedCopy.issued_version_id, m.Person.id, m.Person.family_name, m.Person.given_name, m.Person.native_name)
             .join(m.Person, m.Person.id == m.IssuedCopy.person_id)

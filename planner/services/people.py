@@ -10,9 +10,10 @@ from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_, Nn_
-from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.bulk_read import read_people
 from planner.services.mapping import apply_person, person_data
+from planner.services.records import insert_record, update_record
 
 
 def list_people(db: Database) -> list[PersonData]:
@@ -27,30 +28,11 @@ def get_person(db: Database, person_id: int) -> PersonData:
 
 
 def create_person(db: Database, data: PersonData) -> Change:
-    data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = m.Person()
-        apply_person(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, "person", row.id, after=person_data(row))
-
-    return run(db, act)
+    return insert_record(db, "person", data.validated(), m.Person, apply_person, person_data)
 
 
 def update_person(db: Database, data: PersonData) -> Change:
-    data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Person, data.id, N_("person"))
-        check_version(row, data.version)
-        before = person_data(row)
-        apply_person(row, data)
-        s.flush()
-        return Change(Action.UPDATED, "person", row.id, before=before, after=person_data(row))
-
-    return run(db, act)
+    return update_record(db, "person", data.validated(), m.Person, N_("person"), apply_person, person_data)
 
 
 def delete_person(db: Database, person_id: int) -> Change:

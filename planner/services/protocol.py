@@ -21,6 +21,7 @@ from planner.domain.seating import DEFAULT_TABLE_SIZE, Candidate, default_arrang
 from planner.i18n import N_
 from planner.services.base import Action, Change, bump_version, check_version, delete_record, get_or_fail, run
 from planner.services.mapping import person_data
+from planner.services.records import insert_record, update_record
 
 # --- mapping -------------------------------------------------------------------------------------
 
@@ -135,46 +136,26 @@ def _check_gift_member(s: Session, data: GiftData) -> None:
 
 def add_gift(db: Database, data: GiftData) -> Change:
     data = data.validated()
-
-    def act(s: Session) -> Change:
-        _check_gift_member(s, data)
-        row = m.Gift(item_id=data.item_id)
-        apply_gift(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, "gift", row.id, after=gift_data(row))
-
-    return run(db, act)
+    return insert_record(
+        db, "gift", data, lambda: m.Gift(item_id=data.item_id), apply_gift, gift_data, lambda s: _check_gift_member(s, data)
+    )
 
 
 def update_gift(db: Database, data: GiftData) -> Change:
     data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Gift, data.id, N_("gift"))
-        check_version(row, data.version)
-        _check_gift_member(s, data.evolve(item_id=row.item_id))
-        before = gift_data(row)
-        apply_gift(row, data)
-        s.flush()
-        return Change(Action.UPDATED, "gift", row.id, before=before, after=gift_data(row))
-
-    return run(db, act)
+    return update_record(
+        db, "gift", data, m.Gift, N_("gift"), apply_gift, gift_data,
+        lambda s, row: _check_gift_member(s, data.evolve(item_id=row.item_id)),
+    )
 
 
 def restore_gift(db: Database, data: GiftData) -> Change:
     """Put a deleted gift back with its old id (undo of a deletion, redo of an addition)."""
     data = data.validated()
-
-    def act(s: Session) -> Change:
-        _check_gift_member(s, data)
-        row = m.Gift(id=data.id, item_id=data.item_id)
-        apply_gift(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, "gift", row.id, after=gift_data(row))
-
-    return run(db, act)
+    return insert_record(
+        db, "gift", data, lambda: m.Gift(id=data.id, item_id=data.item_id), apply_gift, gift_data,
+        lambda s: _check_gift_member(s, data),
+    )
 
 
 def delete_gift(db: Database, gift_id: int) -> Change:

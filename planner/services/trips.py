@@ -25,6 +25,7 @@ from planner.i18n import N_, current_language
 from planner.services.base import Action, Change, check_version, get_or_fail, run
 from planner.services.travel_legs import leg_data
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
+from planner.services.records import insert_record
 
 __all__ = [
     "ItemPolicy", "MovePreview", "TripSummary", "create_trip", "delete_trip", "get_trip", "list_trips",
@@ -73,16 +74,7 @@ def get_trip(db: Database, trip_id: int) -> TripData:
 
 
 def create_trip(db: Database, data: TripData) -> Change:
-    data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = m.Trip()
-        apply_trip(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, "trip", row.id, after=trip_data(row))
-
-    return run(db, act)
+    return insert_record(db, "trip", data.validated(), m.Trip, apply_trip, trip_data)
 
 
 #: A record the edit moves: its row, its values before and after.

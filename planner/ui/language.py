@@ -8,6 +8,8 @@ then says so once; every window and model listens and retranslates itself.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QObject, QSettings, QTranslator, Signal
 
 from planner import i18n
@@ -57,6 +59,17 @@ class LanguageController(QObject):
         if self._settings is not None:
             self._settings.setValue(SETTINGS_KEY, code)
         self.languageChanged.emit(code)
+
+    def follow(self, retranslate: Callable[[], object] | Callable[[str], object], *, now: bool = True) -> None:
+        """Call `retranslate` now (unless `now` is False) and after every switch: the one way a window follows the language.
+
+        As Frescobaldi's translateUI: a widget registers its captions once instead of
+        connecting the signal and calling itself by hand. Give a bound method of a
+        QObject (not a lambda), so that Qt drops the connection with the object.
+        """
+        self.languageChanged.connect(retranslate)
+        if now:
+            retranslate()  # type: ignore[call-arg]
 
     def _install_qt_translators(self, code: str) -> None:
         app = QCoreApplication.instance()

@@ -166,11 +166,10 @@ class MainWindow(DatabaseCommands, AreaKeys):
         self.navigator.deleteRequested.connect(self.delete_trip)
         self.empty_state.newRequested.connect(self.new_trip)
         self.empty_state.demoRequested.connect(self.load_demo)
-        language.languageChanged.connect(self.retranslate)
         self.history.bus.changed.connect(self._data_changed)
         self.live.attach(db)
 
-        self.retranslate()
+        language.follow(self.retranslate)
         self._restore_state()
         self.settings.setValue(LAST_DATABASE_KEY, str(db.path) if db.path else public_url(db.engine.url))
         self.navigator.select_trip(None)

@@ -60,8 +60,7 @@ class ProtocolMenu(QMenu):
         self.addSeparator()
         self.emergency_action = self.addAction("", self.emergency_contacts)
         self.aboutToShow.connect(self._update)
-        ctx.language.languageChanged.connect(self.retranslate)
-        self.retranslate()
+        ctx.language.follow(self.retranslate)
 
     def retranslate(self, _language: str = "") -> None:
         self.setTitle(_("&Protocol"))

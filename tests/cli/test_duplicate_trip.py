@@ -33,7 +33,7 @@ def test_duplicate_prints_the_new_trip_and_copies_everything(db: Database, db_ta
     trip_id = _trip(db)
     code, lines, err = run(db_target, capsys, "duplicate-trip", "--trip", str(trip_id), "--first-day", "2017-10-23", "--title", "Visit 2017")
     assert (code, err) == (0, "")
-    new_id = max(s.trip.id for s in trips.list_trips(db))  # type: ignore[type-var]
+    new_id = max(s.trip.id for s in trips.list_trips(db))
     dates = formatting.date_range(date(2017, 10, 23), date(2017, 10, 29))
     assert lines == [f"Created trip {new_id}: Visit 2017 ({dates}; 1 member, 1 item)"]
     copy = trips.get_trip(db, new_id)

@@ -61,7 +61,7 @@ def test_the_chinese_partners_list_with_skip_bad_rows_imports_exactly_the_good_r
     assert code == 0
     assert len(lines) == len(CHINESE_BAD_ROWS) + 2
     assert lines[-2:] == ["Skipped rows: 4, 5, 6, 7, 8, 10", "Imported 4 members into trip 1."]
-    members = list_members(db, trip.id)  # type: ignore[arg-type]
+    members = list_members(db, trip.id)
     assert [(m.person.native_name, m.role, m.membership.protocol_order) for m in members] == [
         ("", Role.HEAD, 1), ("许勤", Role.HEAD, 2), ("陈静", Role.STAFF, 3), ("黄晓雯", Role.INTERPRETER, 4), ("王镕", Role.MEMBER, 5),
     ]
@@ -72,7 +72,7 @@ def test_the_chinese_partners_list_with_skip_bad_rows_imports_exactly_the_good_r
     assert code == 3
     assert "row 2, column 姓: Xu Qin (许勤) is in the people directory already" in lines[0]
     assert lines[-1] == "No rows left to import; nothing was written."
-    assert len(list_members(db, trip.id)) == 5  # type: ignore[arg-type]
+    assert len(list_members(db, trip.id)) == 5
 
 
 def test_dry_run_writes_nothing_and_exits_0_only_when_every_row_is_fine(
@@ -104,7 +104,7 @@ def test_a_clean_xlsx_imports_without_options(db: Database, db_target: str, tmp_
         "column Shoe size: The planner does not know this column; its values are not imported.",
         "Imported 1 member into trip 1.",
     ]
-    assert [m.person.name for m in list_members(db, trip.id)] == ["Emma Whitfield"]  # type: ignore[arg-type]
+    assert [m.person.name for m in list_members(db, trip.id)] == ["Emma Whitfield"]
 
 
 @pytest.mark.parametrize(

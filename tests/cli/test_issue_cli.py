@@ -35,7 +35,7 @@ def test_issue_change_notify_reissue(db_target: str, db: Database, demo: DemoTri
     assert "nothing was issued" in capsys.readouterr().out
 
     mayor = demo.items["mayor"]  # Weil, Lies, Zhang and Xu only
-    programme.move_item(db, mayor.id, None, mayor.start + timedelta(minutes=30))  # type: ignore[arg-type, operator]
+    programme.move_item(db, mayor.id, None, mayor.start + timedelta(minutes=30))
     assert run(db_target, "changes", "--trip", trip) == 0
     out = capsys.readouterr().out
     assert "Monday 24 October: Meeting with the Mayor of Shenzhen now 15:00–16:30 instead of 14:30–16:00" in out.replace(",", "")
@@ -98,7 +98,7 @@ def test_issuing_a_draft_is_refused_without_force(db_target: str, db: Database, 
 
 def test_open_errors_are_named_in_the_refusal(db_target: str, db: Database, demo: DemoTrip, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     mayor, lunch = demo.items["mayor"], demo.items["lunch"]
-    programme.move_item(db, mayor.id, None, lunch.start)  # type: ignore[arg-type]  # the mayor's meeting now clashes with lunch
+    programme.move_item(db, mayor.id, None, lunch.start)  # the mayor's meeting now clashes with lunch
     trip = str(demo.trip_id)
     assert run(db_target, "issue", "--trip", trip, "--out", str(tmp_path / "v1")) == 1
     err = capsys.readouterr().err

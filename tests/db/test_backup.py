@@ -12,6 +12,7 @@ import pytest
 
 from planner.db import backup
 from planner.db.engine import open_database
+from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.errors import DatabaseError
 from planner.services import people
@@ -44,7 +45,7 @@ def test_daily_backup_only_once_a_day(db_path: Path) -> None:
     assert backup.daily_backup(db_path, date(2030, 1, 1)) is None or len(backup.list_backups(db_path)) >= 1
 
 
-def test_backup_holds_committed_data_while_the_database_is_open(db) -> None:  # type: ignore[no-untyped-def]
+def test_backup_holds_committed_data_while_the_database_is_open(db: Database) -> None:
     people.create_person(db, PersonData(family_name="Schostok", given_name="Stefan"))
     copy = backup.make_backup(db.path)
     con = sqlite3.connect(copy)

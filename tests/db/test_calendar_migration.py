@@ -54,7 +54,7 @@ def test_a_0003_file_is_upgraded_and_its_calendars_update(tmp_path: Path) -> Non
         # Row versions carried over: (4 - 1) + (3 - 1); when the items were saved is not known yet.
         assert [(r.sequence, r.modified_at) for r in revisions.live.values()] == [(5, None), (5, None)]
         visit = programme.get_item(db, 1)
-        programme.move_item(db, 1, visit.version, visit.start + timedelta(hours=1))  # type: ignore[operator]
+        programme.move_item(db, 1, visit.version, visit.start + timedelta(hours=1))
         programme.delete_item(db, 2)
         revisions = calendar_revisions(db, 1)
         assert revisions.live[1].sequence == 6 and revisions.live[1].modified_at is not None

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy import Connection, Table
 
 from planner.cli.main import main
 from planner.db import copy as copy_module
@@ -27,9 +28,9 @@ def fill(db: Database) -> None:
     venue = new_venue(db, "EMAX", contacts=("Li Wei", "Zhang San"))
     item = new_item(db, trip, venue_id=venue.id, everyone=False, participant_ids=(head.id, member.id))
     new_item(db, trip, title="Dinner", hours=3)
-    trips.update_trip(db, trips.get_trip(db, trip.id).evolve(notes="second version"))  # type: ignore[arg-type]
+    trips.update_trip(db, trips.get_trip(db, trip.id).evolve(notes="second version"))
     programme.update_item(db, item.evolve(title=LocalizedText(de="Besuch", zh="参观", en="Visit")))
-    people.delete_person(db, new_person(db, "Gone").id)  # type: ignore[arg-type]  # a gap in the ids
+    people.delete_person(db, new_person(db, "Gone").id)  # a gap in the ids
 
 
 def everything(db: Database) -> dict[str, list[tuple[object, ...]]]:
@@ -85,7 +86,7 @@ def test_a_failure_half_way_leaves_no_new_file_and_an_existing_target_empty(
     real = copy_module._copy_rows
     copied: list[str] = []
 
-    def failing(reading, writing, table):  # type: ignore[no-untyped-def]
+    def failing(reading: Connection, writing: Connection, table: Table) -> None:
         if copied:
             raise DatabaseError("disk full")
         copied.append(table.name)
@@ -168,7 +169,7 @@ def test_a_connection_lost_half_way_is_one_line_and_no_personal_data_reaches_a_l
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
     real = copy_module._copy_rows
 
-    def dropped(reading, writing, table):  # type: ignore[no-untyped-def]
+    def dropped(reading: Connection, writing: Connection, table: Table) -> None:
         if table.name == "person":
             real(reading, writing, table)
             broken = psycopg.OperationalError("consuming input failed: server closed the connection unexpectedly")

@@ -59,7 +59,7 @@ def test_a_0001_file_is_upgraded_and_can_issue(tmp_path: Path) -> None:
         version = issuing.issue(db, 1, {1: Language.DE}, issued_at=datetime(2016, 10, 20, 8, 0, tzinfo=UTC))
         assert version.number == 1 and version.recipients == ((1, "Stephan Weil"),)
         item = programme.get_item(db, 1)
-        programme.move_item(db, 1, item.version, item.start.replace(hour=6))  # type: ignore[union-attr]
+        programme.move_item(db, 1, item.version, item.start.replace(hour=6))
         changes = issuing.pending_changes(db, 1)
         assert [c.member.person.family_name for c in changes.outdated] == ["Weil"]
         assert changes.last_issued_at == datetime(2016, 10, 20, 8, 0, tzinfo=UTC)

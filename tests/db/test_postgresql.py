@@ -56,7 +56,7 @@ def test_a_dropped_idle_connection_is_replaced_without_a_message(db: Database) -
     trip = new_trip(db)
     for pid in list(db.backend_pids):
         terminate(db, pid)
-    assert trips.get_trip(db, trip.id).id == trip.id  # type: ignore[arg-type]
+    assert trips.get_trip(db, trip.id).id == trip.id
     db.reconnect()
     assert trips.update_trip(db, trip.evolve(notes="after the restart")).after.notes == "after the restart"
 

@@ -483,7 +483,7 @@ def test_a_damaged_file_names_the_newest_good_backup_and_the_command_that_restor
     assert "Hannover" in listed or "Shenzhen" in listed
     kinds = {b.kind: b.check for b in backup.list_backups(plan)}
     assert kinds[backup.BackupKind.BEFORE_RESTORE] == backup.Check.DAMAGED  # kept, but never offered as good
-    assert backup.newest_good_backup(plan).kind == backup.BackupKind.MANUAL  # type: ignore[union-attr]
+    assert backup.newest_good_backup(plan).kind == backup.BackupKind.MANUAL
 
 
 def test_reading_commands_create_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -22,7 +22,7 @@ EVERYONE = None  # participants=EVERYONE: the item is for the whole delegation
 
 def local(tz: str, *args: int, fold: int = 0) -> datetime:
     """A wall-clock time in `tz` as aware UTC."""
-    return datetime(*args, tzinfo=ZoneInfo(tz), fold=fold).astimezone(UTC)  # type: ignore[misc]
+    return datetime(*args).replace(tzinfo=ZoneInfo(tz), fold=fold).astimezone(UTC)
 
 
 def sz(day: int, hour: int, minute: int = 0, month: int = 10) -> datetime:

@@ -8,12 +8,13 @@ import pytest
 
 from planner.domain import validation as v
 from planner.domain.entities import ContactData, ItemData, MembershipData, PersonData, TripData, VenueData
+from planner.domain.entities import Record
 from planner.domain.enums import ItemKind, Language, Role, TripStatus, VenueKind
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
 
 
-def errors_of(record) -> dict[str, str]:  # type: ignore[no-untyped-def]
+def errors_of(record: Record) -> dict[str, str]:
     """field -> message of every error `record.validated()` raises."""
     with pytest.raises(ValidationErrors) as info:
         record.validated()
@@ -21,7 +22,7 @@ def errors_of(record) -> dict[str, str]:  # type: ignore[no-untyped-def]
     fields = [e.field for e in info.value.errors]
     assert None not in fields
     assert len(fields) == len(set(fields)), fields
-    return {e.field: e.message() for e in info.value.errors}  # type: ignore[misc]
+    return {e.field: e.message() for e in info.value.errors}
 
 
 START = datetime(2016, 10, 24, 1, 30, tzinfo=UTC)
@@ -88,7 +89,7 @@ TRIP = TripData(
 
 
 def test_trip_valid_and_normalised() -> None:
-    trip = TRIP.evolve(status="confirmed", notes="  n  ").validated()  # type: ignore[arg-type]
+    trip = TRIP.evolve(status="confirmed", notes="  n  ").validated()
     assert trip.destination_country == "DE"
     assert trip.timezone == "Europe/Berlin"
     assert trip.status is TripStatus.CONFIRMED

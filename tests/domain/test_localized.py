@@ -51,7 +51,7 @@ def test_missing_lists_the_empty_variants_in_language_order() -> None:
 
 
 def test_from_mapping_strips_and_ignores_unknown_keys() -> None:
-    text = LocalizedText.from_mapping({"de": "  Besuch ", "zh": "\n访问\t", "en": None, "fr": "Visite"})  # type: ignore[dict-item]
+    text = LocalizedText.from_mapping({"de": "  Besuch ", "zh": "\n访问\t", "en": None, "fr": "Visite"})
     assert text == LocalizedText(de="Besuch", zh="访问", en="")
     assert LocalizedText.from_mapping(None) == LocalizedText()
     assert LocalizedText.from_mapping({}) == LocalizedText()

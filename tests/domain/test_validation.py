@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
+from typing import Any
 
 import pytest
 
@@ -11,7 +13,7 @@ from planner.domain import validation as v
 from planner.domain.errors import ValidationError
 
 
-def refused(check, *args, **kwargs) -> ValidationError:  # type: ignore[no-untyped-def]
+def refused(check: Callable[..., object], *args: Any, **kwargs: Any) -> ValidationError:
     with pytest.raises(ValidationError) as info:
         check(*args, **kwargs)
     return info.value

@@ -104,6 +104,6 @@ def page_fill(source: Path | bytes, top_margin: float, bottom_margin: float) -> 
             if text.strip() and bottom_margin - 2 < y < top + 2:
                 lows.append(y)
 
-        page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+        page.extract_text(visitor_text=visit)
         shares.append((top - min(lows)) / (top - bottom_margin) if lows else 0.0)
     return shares

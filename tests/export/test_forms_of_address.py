@@ -17,6 +17,7 @@ from planner.export.pdf.notice import notice_document
 from planner.export.pdf.programme import make_context
 from planner.export.pdf.layout import Paper
 from planner.export.tripview import TripView
+from planner.services.delegation import Member
 from planner.importing.tripfile import import_trip_file
 from planner.paths import DEMO_TRIPS
 from tests.export.pdfcheck import reader, squeezed, text_of
@@ -28,7 +29,7 @@ def visit(db: Database) -> TripView:
     return TripView.load(db, import_trip_file(db, DEMO_TRIPS / "shenzhen-hannover-2016.json").id)
 
 
-def _member(view: TripView, family: str):  # type: ignore[no-untyped-def]
+def _member(view: TripView, family: str) -> Member:
     return next(m for m in view.members if m.person.family_name == family)
 
 

@@ -44,15 +44,15 @@ def test_uids_stay_when_the_itineraries_are_issued(db: Database, demo: DemoTrip,
     assert set(before) == set(after) and len(after) == len(demo.items)
     keys = calendar_revisions(db, demo.trip_id).live
     assert {str(after[u]["SUMMARY"]) for u in after} == {i.title.en for i in demo.items.values()}
-    assert all(f"-event-{keys[i.id].key}@" in "".join(after) for i in demo.items.values())  # type: ignore[index]
+    assert all(f"-event-{keys[i.id].key}@" in "".join(after) for i in demo.items.values())
 
 
 def test_a_change_raises_the_sequence_of_that_event_alone(db: Database, demo: DemoTrip, tmp_path: Path) -> None:
     first = trip_events(db, demo, tmp_path / "1.ics")
     emax, lunch = by_title(first, "EMAX"), by_title(first, "Lunch")
-    item = programme.get_item(db, demo.items["emax"].id)  # type: ignore[arg-type]
+    item = programme.get_item(db, demo.items["emax"].id)
     assert item.start is not None
-    programme.move_item(db, item.id, item.version, item.start + timedelta(hours=1))  # type: ignore[arg-type]
+    programme.move_item(db, item.id, item.version, item.start + timedelta(hours=1))
     second = trip_events(db, demo, tmp_path / "2.ics")
     moved = second[str(emax["UID"])]
     assert moved["SEQUENCE"] == emax["SEQUENCE"] + 1
@@ -71,7 +71,7 @@ def test_a_deleted_item_is_cancelled_in_every_calendar_that_had_it(db: Database,
     trip_before = trip_events(db, demo, tmp_path / "trip1.ics")
     weil_before = member_events(db, demo, "weil", tmp_path / "weil1.ics")
     press, weil_press = by_title(trip_before, "Press"), by_title(weil_before, "Press")
-    programme.delete_item(db, demo.items["press"].id)  # type: ignore[arg-type]
+    programme.delete_item(db, demo.items["press"].id)
 
     trip_after = trip_events(db, demo, tmp_path / "trip2.ics")
     gone = trip_after[str(press["UID"])]
@@ -91,7 +91,7 @@ def test_a_deleted_item_is_cancelled_in_every_calendar_that_had_it(db: Database,
 def test_someone_taken_off_an_item_finds_it_cancelled_in_their_calendar(db: Database, demo: DemoTrip, tmp_path: Path) -> None:
     issue_all(db, demo)
     lies_before, weil_before = member_events(db, demo, "lies", tmp_path / "l1.ics"), member_events(db, demo, "weil", tmp_path / "w1.ics")
-    mayor = programme.get_item(db, demo.items["mayor"].id)  # type: ignore[arg-type]
+    mayor = programme.get_item(db, demo.items["mayor"].id)
     programme.update_item(db, mayor.evolve(participant_ids=tuple(p for p in mayor.participant_ids if p != demo.member_id("lies"))))
 
     lies_after = member_events(db, demo, "lies", tmp_path / "l2.ics")
@@ -103,7 +103,7 @@ def test_someone_taken_off_an_item_finds_it_cancelled_in_their_calendar(db: Data
     assert str(weil_now["STATUS"]) == "CONFIRMED" and weil_now["SEQUENCE"] > by_title(weil_before, MAYOR)["SEQUENCE"]
     assert str(by_title(trip_events(db, demo, tmp_path / "t.ics", "de"), MAYOR)["STATUS"]) == "CONFIRMED"
     # Put back on the item, the event takes place again for them, with a sequence higher still.
-    mayor = programme.get_item(db, mayor.id)  # type: ignore[arg-type]
+    mayor = programme.get_item(db, mayor.id)
     programme.update_item(db, mayor.evolve(participant_ids=(*mayor.participant_ids, demo.member_id("lies"))))
     again = by_title(member_events(db, demo, "lies", tmp_path / "l3.ics"), MAYOR)
     assert str(again["STATUS"]) == "CONFIRMED" and again["SEQUENCE"] > now["SEQUENCE"]
@@ -112,6 +112,6 @@ def test_someone_taken_off_an_item_finds_it_cancelled_in_their_calendar(db: Data
 @pytest.mark.parametrize("language", [Language.ZH])
 def test_cancelled_titles_in_chinese_use_chinese_punctuation(db: Database, demo: DemoTrip, tmp_path: Path, language: Language) -> None:
     issue_all(db, demo)
-    programme.delete_item(db, demo.items["press"].id)  # type: ignore[arg-type]
+    programme.delete_item(db, demo.items["press"].id)
     found = trip_events(db, demo, tmp_path / "zh.ics", language.value)
     assert "已取消：新闻发布会" in {str(e["SUMMARY"]) for e in found.values()}

@@ -76,7 +76,7 @@ def drawn(monkeypatch: pytest.MonkeyPatch) -> list[Drawn]:
         if self.height:
             rows = self.rows(self._rows_width if self._rows_width is not None else self.width)
             found.append(Drawn(tuple(line.text for line in self.hard), tuple((r.line, r.start, r.end) for r in rows)))
-        original(self, canvas, x, y, _sW)  # type: ignore[arg-type]
+        original(self, canvas, x, y, _sW)
 
     monkeypatch.setattr(Line, "drawOn", record)
     return found

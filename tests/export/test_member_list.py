@@ -57,7 +57,7 @@ def read_csv(path: Path, delimiter: str) -> list[list[str]]:
 
 @pytest.mark.parametrize("delimiter", [";", ","])
 def test_csv_is_utf8_with_bom_in_protocol_order_and_neutralised(db: Database, trip: TripData, tmp_path: Path, delimiter: str) -> None:
-    path = write_member_list(db, trip.id, tmp_path / "liste.csv", delimiter=delimiter)  # type: ignore[arg-type]
+    path = write_member_list(db, trip.id, tmp_path / "liste.csv", delimiter=delimiter)
     rows = read_csv(path, delimiter)
     assert rows[0] == [
         "No.", "Family name", "Given name", "Native name", "Honorific", "Organisation", "Function", "Role", "Language",
@@ -78,14 +78,14 @@ def test_csv_is_utf8_with_bom_in_protocol_order_and_neutralised(db: Database, tr
 
 def test_passports_and_notes_only_with_include_private(db: Database, trip: TripData, tmp_path: Path) -> None:
     public = tmp_path / "public.csv"
-    write_member_list(db, trip.id, public)  # type: ignore[arg-type]
+    write_member_list(db, trip.id, public)
     assert b"E12345678" not in public.read_bytes()
     assert b"internal" not in public.read_bytes()
     if os.name == "posix":  # e-mail, phone, dietary and accessibility needs: the owner's only even without passports
         assert stat.S_IMODE(os.stat(public).st_mode) == 0o600
 
     private = tmp_path / "private.csv"
-    write_member_list(db, trip.id, private, include_private=True)  # type: ignore[arg-type]
+    write_member_list(db, trip.id, private, include_private=True)
     rows = read_csv(private, ";")
     assert rows[0][-3:] == ["Passport number", "Passport expiry", "Notes"]
     assert rows[1][-3:] == ["E12345678", "2030-12-31", "'=internal"]
@@ -94,7 +94,7 @@ def test_passports_and_notes_only_with_include_private(db: Database, trip: TripD
 
 
 def test_xlsx_keeps_text_as_text_and_dates_as_dates(db: Database, trip: TripData, tmp_path: Path) -> None:
-    path = write_member_list(db, trip.id, tmp_path / "liste.xlsx", include_private=True, language=Language.DE)  # type: ignore[arg-type]
+    path = write_member_list(db, trip.id, tmp_path / "liste.xlsx", include_private=True, language=Language.DE)
     workbook = load_workbook(path)
     sheet = workbook.active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
@@ -119,10 +119,10 @@ def test_xlsx_keeps_text_as_text_and_dates_as_dates(db: Database, trip: TripData
 def test_an_exported_list_imports_back_to_the_same_people(db: Database, trip: TripData, tmp_path: Path) -> None:
     from planner.services.delegation import list_members
 
-    members = list_members(db, trip.id)  # type: ignore[arg-type]
+    members = list_members(db, trip.id)
     for language in Language:
         for name in ("liste.csv", "liste.xlsx"):
-            path = write_member_list(db, trip.id, tmp_path / f"{language}-{name}", include_private=True, language=language)  # type: ignore[arg-type]
+            path = write_member_list(db, trip.id, tmp_path / f"{language}-{name}", include_private=True, language=language)
             preview = build_preview(read_member_file(path))
             assert preview.column_problems == (), (language, name)
             assert preview.ready, [str(p) for p in preview.problems()]
@@ -145,7 +145,7 @@ def test_wrong_names_and_trips_are_refused(db: Database, trip: TripData, tmp_pat
     out = tmp_path / "out"
     out.mkdir()
     with pytest.raises(PlannerError, match="Please name the member list .csv or .xlsx"):
-        write_member_list(db, trip.id, out / "liste.pdf")  # type: ignore[arg-type]
+        write_member_list(db, trip.id, out / "liste.pdf")
     with pytest.raises(NotFoundError):
         write_member_list(db, 999, out / "liste.csv")
     with pytest.raises(PlannerError, match="semicolon or a comma"):

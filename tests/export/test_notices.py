@@ -40,7 +40,7 @@ def test_notices_only_for_outdated_printouts_each_in_its_language(db: Database, 
     export_personal_pdfs(db, demo.trip_id, tmp_path / "v1", workers=1, issue=True)
     assert write_notices(db, demo.trip_id, tmp_path / "none") == []  # no change, no notice
     lunch = demo.items["lunch"]
-    programme.move_item(db, lunch.id, None, lunch.start + timedelta(hours=1))  # type: ignore[arg-type, operator]
+    programme.move_item(db, lunch.id, None, lunch.start + timedelta(hours=1))
     paths = write_notices(db, demo.trip_id, tmp_path / "notices")
     attending = issuing.pending_changes(db, demo.trip_id).needs_printout
     assert len(paths) == 2 * len(attending) > 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -153,7 +154,7 @@ def test_labels_come_from_the_documents_translator(view: TripView, monkeypatch: 
     german = {"Page {page} of {pages}": "Seite {page} von {pages}", "Host contact": "Gastgeber"}
     asked: list[Language] = []
 
-    def fake(lang: Language):  # type: ignore[no-untyped-def]
+    def fake(lang: Language) -> Callable[[str], str]:
         asked.append(lang)
         return (lambda msgid: german.get(msgid, msgid)) if lang is Language.DE else (lambda msgid: msgid)
 

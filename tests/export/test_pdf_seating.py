@@ -53,7 +53,7 @@ def test_generated_plan_seats_the_principals_opposite_and_interpreters_behind() 
 def test_swapping_two_seats() -> None:
     plan = generate_seating([Candidate(1, Role.HEAD, 1), Candidate(2, Role.HOST, 2)])
     changed = swapped(plan, 1, 2)
-    assert changed.seat_of(1).side is SeatSide.HOST and changed.seat_of(2).side is SeatSide.GUEST  # type: ignore[union-attr]
+    assert changed.seat_of(1).side is SeatSide.HOST and changed.seat_of(2).side is SeatSide.GUEST
 
 
 def test_the_banquet_plan_follows_precedence_in_both_scripts(db: Database, shenzhen: TripView) -> None:

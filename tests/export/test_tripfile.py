@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import stat
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -113,7 +114,7 @@ def test_every_field_is_written_in_one_order(db: Database) -> None:
 
 @pytest.mark.parametrize("build", [build_shenzhen_trip, build_unicode_trip, build_dst_trip])
 def test_export_is_valid_against_the_schema_and_the_same_every_time(
-    db: Database, build, schema_validator: Draft202012Validator, out: Path  # type: ignore[no-untyped-def]
+    db: Database, build: Callable[[Database], int], schema_validator: Draft202012Validator, out: Path
 ) -> None:
     trip_id = build(db)
     first = write_trip_file(db, trip_id, out / "one.json")

@@ -21,6 +21,7 @@ from planner.importing.members import (
     import_preview,
     read_member_bytes,
 )
+from planner.importing.members.preview import MemberImportPreview
 from planner.services.delegation import list_members
 from planner.services.people import list_people
 from tests.importing.member_files import (
@@ -34,7 +35,7 @@ from tests.importing.member_files import (
 from tests.services.conftest import new_member, new_person, new_trip
 
 
-def preview_of(db: Database, data: bytes):  # type: ignore[no-untyped-def]
+def preview_of(db: Database, data: bytes) -> MemberImportPreview:
     return build_preview(read_member_bytes(data), list_people(db))
 
 
@@ -212,7 +213,7 @@ def test_a_person_already_in_the_directory_is_offered_for_merging(db: Database) 
     )
     assert not row.ok
 
-    preview.decide(0, Decision.merge(known.id))  # type: ignore[arg-type]
+    preview.decide(0, Decision.merge(known.id))
     assert preview.rows[0].ok
     preview.skip_bad_rows()
     before = counts(db)
@@ -233,7 +234,7 @@ def test_a_merge_keeps_what_the_row_leaves_empty(db: Database) -> None:
     known = new_person(db, "Weil", "Stephan", email="weil@hannover.de", phone="+49 511 168-0", passport_number="C01X00T47",
                        preferred_language=Language.DE)
     preview = preview_of(db, csv_bytes(["Nachname", "Vorname", "E-Mail", "Telefon"], [["Weil", "Stephan", "weil@hannover.de", ""]]))
-    preview.decide(0, Decision.merge(known.id))  # type: ignore[arg-type]
+    preview.decide(0, Decision.merge(known.id))
     import_preview(db, trip.id, preview)
     (member,) = list_members(db, trip.id)
     assert member.person.id == known.id
@@ -289,8 +290,8 @@ def test_two_rows_cannot_merge_into_one_person(db: Database) -> None:
     known = new_person(db, "Weil", "Stephan", email="weil@hannover.de")
     data = csv_bytes(["Nachname", "Vorname", "E-Mail"], [["Weil", "Stephan", "weil@hannover.de"], ["Weil", "S.", "weil@hannover.de"]])
     preview = preview_of(db, data)
-    preview.decide(0, Decision.merge(known.id))  # type: ignore[arg-type]
-    preview.decide(1, Decision.merge(known.id))  # type: ignore[arg-type]
+    preview.decide(0, Decision.merge(known.id))
+    preview.decide(1, Decision.merge(known.id))
     assert [str(p) for p in preview.rows[1].problems] == ["row 3, column Nachname: Row 2 is merged into the same person already."]
     assert preview.counts()[DecisionKind.MERGE] == 2
 

@@ -81,7 +81,7 @@ def attempt(db: Database, trip_id: int, data: bytes) -> dict[int, dict[str, Any]
     added = [m for m in list_members(db, trip_id) if m.person.id not in members_before]
     assert len(added) == len(rows)
     by_order = sorted(added, key=lambda m: m.membership.protocol_order)
-    return {row.row_number: {f: getattr(m.person, f) for f in NAME_FIELDS} for row, m in zip(rows, by_order, strict=True)}  # type: ignore[misc]
+    return {row.row_number: {f: getattr(m.person, f) for f in NAME_FIELDS} for row, m in zip(rows, by_order, strict=True)}
 
 
 def expected(text: str) -> str:
@@ -114,7 +114,7 @@ def test_any_unicode_names_import_faithfully_or_are_refused(
     db, trip = target
     rows = [[family, given, native, f"row{i}@example.org"] for i, (family, given, native) in enumerate(names)]
     data = csv_bytes(["Family name", "Given name", "Native name", "Email"], rows, delimiter=delimiter, encoding=encoding)
-    check_faithful(attempt(db, trip.id, data), names)  # type: ignore[arg-type]
+    check_faithful(attempt(db, trip.id, data), names)
 
 
 GB2312_NAMES = st.text(
@@ -132,7 +132,7 @@ def test_chinese_names_in_a_gbk_list_import_faithfully(
     rows = [[family, given, native, f"gbk{i}@example.cn"] for i, (family, given, native) in enumerate(names)]
     data = csv_bytes(["姓", "名", "中文姓名", "邮箱"], rows, delimiter=delimiter, encoding="gbk")
     assert read_member_bytes(data).encoding == "gb18030"
-    check_faithful(attempt(db, trip.id, data), names)  # type: ignore[arg-type]
+    check_faithful(attempt(db, trip.id, data), names)
 
 
 # German names as they are spelt: letters, with an umlaut, ß or accent now and then between them.
@@ -146,21 +146,21 @@ def test_german_names_in_a_cp1252_list_import_faithfully(target: tuple[Database,
     rows = [[family, given, native, f"de{i}@example.de"] for i, (family, given, native) in enumerate(names)]
     data = csv_bytes(["Nachname", "Vorname", "Name in Originalschrift", "E-Mail"], rows, delimiter=";", encoding="cp1252")
     assert read_member_bytes(data).encoding == ("utf-8" if data.isascii() else "cp1252")
-    check_faithful(attempt(db, trip.id, data), names)  # type: ignore[arg-type]
+    check_faithful(attempt(db, trip.id, data), names)
 
 
 @SETTINGS
 @given(text=st.text(max_size=300), encoding=st.sampled_from(ENCODINGS))
 def test_any_text_as_a_file(target: tuple[Database, TripData], text: str, encoding: str) -> None:
     db, trip = target
-    event("refused whole" if attempt(db, trip.id, text.encode(encoding)) is None else "read")  # type: ignore[arg-type]
+    event("refused whole" if attempt(db, trip.id, text.encode(encoding)) is None else "read")
 
 
 @SETTINGS
 @given(data=st.binary(max_size=400))
 def test_any_bytes_as_a_file(target: tuple[Database, TripData], data: bytes) -> None:
     db, trip = target
-    event("refused whole" if attempt(db, trip.id, data) is None else "read")  # type: ignore[arg-type]
+    event("refused whole" if attempt(db, trip.id, data) is None else "read")
 
 
 # Built once: a workbook carries the time it was saved, and every example must splice the same bytes.
@@ -180,4 +180,4 @@ def test_any_splice_of_a_real_list(target: tuple[Database, TripData], data: st.D
     start = data.draw(st.integers(0, len(raw)), label="start")
     end = data.draw(st.integers(start, min(len(raw), start + 16)), label="end")
     spliced = raw[:start] + data.draw(st.binary(max_size=16), label="bytes") + raw[end:]
-    event(f"{source}: " + ("refused whole" if attempt(db, trip.id, spliced) is None else "read"))  # type: ignore[arg-type]
+    event(f"{source}: " + ("refused whole" if attempt(db, trip.id, spliced) is None else "read"))

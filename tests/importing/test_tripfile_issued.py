@@ -54,7 +54,7 @@ def build_issued_trip(db: Database) -> int:
     issuing.issue(db, trip, {ids["Weil"]: Language.DE}, issued_at=datetime(2016, 10, 21, 9, 30, tzinfo=UTC))
     delegation.remove_member(db, ids["Lee"])
     current = programme.get_item(db, visit)
-    programme.move_item(db, visit, current.version, current.start + timedelta(hours=2))  # type: ignore[operator]
+    programme.move_item(db, visit, current.version, current.start + timedelta(hours=2))
     return trip
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -73,7 +74,7 @@ def _share_a_seat(d: dict) -> None:  # type: ignore[type-arg]
         (lambda d: d["people"][0].update(sex="m"), "$.people[0].sex", ""),
     ],
 )
-def test_mistakes_are_named_by_their_place(document: Document, change, path: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_mistakes_are_named_by_their_place(document: Document, change: Callable[[Document], object], path: str, message: str) -> None:
     broken = copy.deepcopy(document)
     change(broken)
     with pytest.raises(TripFileError) as caught:

@@ -64,7 +64,7 @@ def test_legs_survive_export_import_export_byte_for_byte(db: Database, second_db
     assert second.read_bytes() == first.read_bytes()
     [landing, leaving] = trip_legs(second_db, change.id)
     assert (landing.booking_reference, landing.vehicle_note, leaving.kind) == ("K7XQ2M", "City car 2", LegKind.TRAIN)
-    assert people.get_person(second_db, landing.met_by_person_id).native_name == "陈静"  # type: ignore[arg-type]
+    assert people.get_person(second_db, landing.met_by_person_id).native_name == "陈静"
 
 
 def test_without_private_data_leaves_out_the_booking_reference(db: Database) -> None:

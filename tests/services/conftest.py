@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
+from typing import cast
 
 from sqlalchemy import func, select
 
@@ -22,17 +23,17 @@ def new_trip(db: Database, title: str = "Delegation visit", first: date = date(2
         title=LocalizedText(de=f"{title} (de)", en=title), destination_country="CN", timezone="Asia/Shanghai",
         first_day=first, last_day=first + timedelta(days=6),
     ).evolve(**changes)
-    return trips.create_trip(db, data).after  # type: ignore[no-any-return]
+    return cast(TripData, trips.create_trip(db, data).after)
 
 
 def new_person(db: Database, family: str = "Weil", given: str = "Stephan", native: str = "", **changes: object) -> PersonData:
     data = PersonData(family_name=family, given_name=given, native_name=native).evolve(**changes)
-    return people.create_person(db, data).after  # type: ignore[no-any-return]
+    return cast(PersonData, people.create_person(db, data).after)
 
 
 def new_member(db: Database, trip: TripData, person: PersonData, role: Role = Role.MEMBER, order: int = 0) -> MembershipData:
     data = MembershipData(trip_id=trip.id, person_id=person.id, role=role, protocol_order=order)
-    return delegation.add_member(db, data).after  # type: ignore[no-any-return]
+    return cast(MembershipData, delegation.add_member(db, data).after)
 
 
 def new_venue(db: Database, name: str = "EMAX", contacts: tuple[str, ...] = ("Li Wei",)) -> VenueData:
@@ -40,7 +41,7 @@ def new_venue(db: Database, name: str = "EMAX", contacts: tuple[str, ...] = ("Li
         name=LocalizedText(en=name), kind=VenueKind.COMPANY, country="CN", timezone="Asia/Shanghai",
         contacts=tuple(ContactData(name=c) for c in contacts),
     )
-    return venues.create_venue(db, data).after  # type: ignore[no-any-return]
+    return cast(VenueData, venues.create_venue(db, data).after)
 
 
 def new_item(
@@ -50,7 +51,7 @@ def new_item(
         trip_id=trip.id, kind=ItemKind.SITE_VISIT, title=LocalizedText(en=title), start=start,
         end=start + timedelta(hours=hours), timezone="Asia/Shanghai",
     ).evolve(**changes)
-    return programme.create_item(db, data).after  # type: ignore[no-any-return]
+    return cast(ItemData, programme.create_item(db, data).after)
 
 
 def count(db: Database, model: type) -> int:

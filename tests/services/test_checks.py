@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
+from typing import cast
 
 import pytest
 from sqlalchemy import event
@@ -41,7 +42,7 @@ def _venue(db: Database, name: str, address: str = "Keyuan Road 1") -> VenueData
         name=LocalizedText(en=name, de=name), timezone="Asia/Shanghai", address_local=address,
         contacts=(ContactData(name="Li Wei"),),
     )
-    return venues.create_venue(db, data).after  # type: ignore[no-any-return]
+    return cast(VenueData, venues.create_venue(db, data).after)
 
 
 def test_an_empty_trip_has_no_problems(db: Database) -> None:
@@ -68,7 +69,7 @@ def test_a_double_booking_links_the_stored_items_and_people(db: Database) -> Non
         db, trip, MORNING + timedelta(minutes=30), title="Workshop", venue_id=emax.id, host_contact_id=host,
         everyone=False, participant_ids=(kai_m.id,),
     )
-    problems = check_trip(db, trip.id)  # type: ignore[arg-type]
+    problems = check_trip(db, trip.id)
     overlap = [p for p in problems if p.kind == ProblemKind.PARTICIPANT_OVERLAP]
     assert len(overlap) == 1
     assert overlap[0].severity == Severity.ERROR
@@ -90,9 +91,9 @@ def test_ticked_participants_are_read_back_per_item(db: Database) -> None:
     anna = new_member(db, trip, new_person(db, "Becker", "Anna", **PASSPORT))
     new_item(db, trip, everyone=False, participant_ids=(kai.id,), kind=ItemKind.FREE_TIME)
     new_item(db, trip, everyone=False, participant_ids=(anna.id,), kind=ItemKind.FREE_TIME)
-    assert check_trip(db, trip.id) == []  # type: ignore[arg-type]
+    assert check_trip(db, trip.id) == []
     new_item(db, trip, everyone=False, participant_ids=(kai.id, anna.id), kind=ItemKind.FREE_TIME, title="Both")
-    overlaps = [p for p in check_trip(db, trip.id) if p.kind == ProblemKind.PARTICIPANT_OVERLAP]  # type: ignore[arg-type]
+    overlaps = [p for p in check_trip(db, trip.id) if p.kind == ProblemKind.PARTICIPANT_OVERLAP]
     assert sorted(p.membership_ids for p in overlaps) == sorted([(anna.id,), (kai.id,)])
 
 
@@ -101,7 +102,7 @@ def test_venues_come_with_coordinates_addresses_and_contacts(db: Database) -> No
     new_member(db, trip, new_person(db, "Schirmeyer", "Kai", **PASSPORT))
     bare = _venue(db, "Nowhere", address="")
     new_item(db, trip, venue_id=bare.id, host_contact_id=bare.contacts[0].id, kind=ItemKind.MEETING)
-    problems = check_trip(db, trip.id)  # type: ignore[arg-type]
+    problems = check_trip(db, trip.id)
     assert [(p.kind, p.venue_ids) for p in problems] == [(ProblemKind.VENUE_WITHOUT_ADDRESS, (bare.id,))]
 
 
@@ -112,15 +113,15 @@ def test_each_trip_is_checked_on_its_own(db: Database) -> None:
     new_member(db, second, kai)
     new_item(db, first, kind=ItemKind.FREE_TIME)
     new_item(db, second, kind=ItemKind.FREE_TIME)  # the same time, but on another trip
-    assert check_trip(db, first.id) == []  # type: ignore[arg-type]
-    assert check_trip(db, second.id) == []  # type: ignore[arg-type]
+    assert check_trip(db, first.id) == []
+    assert check_trip(db, second.id) == []
 
 
 def test_people_data_reaches_the_passport_and_language_checks(db: Database) -> None:
     trip = new_trip(db)
     new_member(db, trip, new_person(db, "Xu", "Qin", native="许勤", preferred_language=Language.ZH, nationality="CN"))
     new_member(db, trip, new_person(db, "Weil", "Stephan", nationality="DE"))
-    problems = check_trip(db, trip.id)  # type: ignore[arg-type]
+    problems = check_trip(db, trip.id)
     assert [(p.kind, p.severity) for p in problems] == [
         (ProblemKind.PASSPORT_MISSING, Severity.ERROR),
         (ProblemKind.MISSING_TRANSLATION, Severity.WARNING),
@@ -143,10 +144,10 @@ def test_the_number_of_queries_does_not_grow_with_the_programme(db: Database) ->
 
     add_items(0, 4)
     with counted_statements(db) as few:
-        check_trip(db, trip.id)  # type: ignore[arg-type]
+        check_trip(db, trip.id)
     add_items(4, 30)
     with counted_statements(db) as many:
-        problems = check_trip(db, trip.id)  # type: ignore[arg-type]
+        problems = check_trip(db, trip.id)
     assert len(many) == len(few) <= 9, many  # one of them reads the members' own travel legs
     assert all(p.kind in {ProblemKind.OUTSIDE_TRIP, ProblemKind.UNUSUAL_HOUR} for p in problems)
     assert any(p.kind == ProblemKind.OUTSIDE_TRIP for p in problems)  # 34 items every 6 hours run past the 7 days
@@ -159,11 +160,11 @@ def test_item_needs_counts_the_attendees_needs(db: Database) -> None:
     halal = new_member(db, trip, new_person(db, "C", dietary_needs="halal"))
     dinner = new_item(db, trip, kind=ItemKind.MEAL)
     lunch = new_item(db, trip, kind=ItemKind.MEAL, everyone=False, participant_ids=(veggie.id, halal.id))
-    everyone = item_needs(db, dinner.id)  # type: ignore[arg-type]
+    everyone = item_needs(db, dinner.id)
     assert everyone.attendees == 3
     assert [(n.need, n.count) for n in everyone.dietary] == [("vegetarian", 2), ("halal", 1), ("nut allergy", 1)]
     assert [(n.need, n.count) for n in everyone.accessibility] == [("wheelchair", 1)]
-    ticked = item_needs(db, lunch.id)  # type: ignore[arg-type]
+    ticked = item_needs(db, lunch.id)
     assert ticked.attendees == 2
     assert [(n.need, n.count) for n in ticked.dietary] == [("halal", 1), ("vegetarian", 1)]
     with pytest.raises(NotFoundError):

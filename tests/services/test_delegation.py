@@ -28,7 +28,7 @@ def test_members_come_last_unless_an_order_is_given(db: Database) -> None:
     assert new_member(db, trip, weil).protocol_order == 2
     assert new_member(db, trip, li, order=10).protocol_order == 10
     assert new_member(db, trip, wang).protocol_order == 11
-    assert orders(db, trip.id) == [("Xu", 1), ("Weil", 2), ("Li", 10), ("Wang", 11)]  # type: ignore[arg-type]
+    assert orders(db, trip.id) == [("Xu", 1), ("Weil", 2), ("Li", 10), ("Wang", 11)]
 
 
 def test_order_is_per_trip(db: Database) -> None:
@@ -46,7 +46,7 @@ def test_add_member_change_and_list(db: Database) -> None:
     )
     assert (change.action, change.entity, change.before) == (Action.CREATED, "membership", None)
     assert change.after.id == change.id and change.after.version == 1
-    [member] = delegation.list_members(db, trip.id)  # type: ignore[arg-type]
+    [member] = delegation.list_members(db, trip.id)
     assert member.id == change.id
     assert member.role is Role.HEAD
     assert member.person == person
@@ -77,11 +77,11 @@ def test_add_member_to_missing_trip_or_person(db: Database) -> None:
 def test_reorder_sets_one_two_three(db: Database) -> None:
     trip = new_trip(db)
     a, b, c = (new_member(db, trip, new_person(db, n)) for n in ("A", "B", "C"))
-    change = delegation.reorder_members(db, trip.id, [c.id, a.id, b.id])  # type: ignore[arg-type, list-item]
+    change = delegation.reorder_members(db, trip.id, [c.id, a.id, b.id])
     assert (change.action, change.entity, change.id) == (Action.UPDATED, "delegation_order", trip.id)
     assert change.before == [a.id, b.id, c.id]
     assert change.after == [c.id, a.id, b.id]
-    assert orders(db, trip.id) == [("C", 1), ("A", 2), ("B", 3)]  # type: ignore[arg-type]
+    assert orders(db, trip.id) == [("C", 1), ("A", 2), ("B", 3)]
 
 
 @pytest.mark.parametrize("which", ["missing", "extra", "duplicate", "foreign"])
@@ -97,7 +97,7 @@ def test_reorder_must_name_every_member_exactly_once(db: Database, which: str) -
     }[which]
     before = snapshot(db)
     with pytest.raises(PlannerError, match="every member of the delegation exactly once"):
-        delegation.reorder_members(db, trip.id, ids)  # type: ignore[arg-type]
+        delegation.reorder_members(db, trip.id, ids)
     assert snapshot(db) == before
 
 
@@ -118,9 +118,9 @@ def test_update_member_and_stale_version(db: Database) -> None:
 def test_remove_member(db: Database) -> None:
     trip = new_trip(db)
     member = new_member(db, trip, new_person(db))
-    change = delegation.remove_member(db, member.id)  # type: ignore[arg-type]
+    change = delegation.remove_member(db, member.id)
     assert (change.action, change.before, change.after) == (Action.DELETED, member, None)
-    assert delegation.list_members(db, trip.id) == []  # type: ignore[arg-type]
+    assert delegation.list_members(db, trip.id) == []
     assert count(db, m.Person) == 1
     with pytest.raises(NotFoundError):
-        delegation.remove_member(db, member.id)  # type: ignore[arg-type]
+        delegation.remove_member(db, member.id)

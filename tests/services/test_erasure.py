@@ -10,6 +10,7 @@ import pytest
 
 from planner.db import backup
 from planner.db.engine import open_database
+from planner.db.engine import Database
 from planner.domain.entities import PersonData, TripData
 from planner.domain.localized import LocalizedText
 from planner.services import people
@@ -95,7 +96,7 @@ def test_the_checkpoint_waits_out_a_reader_for_a_bounded_time(db_path: Path) -> 
         db.close()
 
 
-def test_mentions_in_titles_and_notes_are_found(db) -> None:  # type: ignore[no-untyped-def]
+def test_mentions_in_titles_and_notes_are_found(db: Database) -> None:
     from planner.services import trips
     from datetime import date
 

@@ -20,7 +20,7 @@ def test_a_draft_with_clashes_names_both(db: Database) -> None:
     trips.update_trip(db, trips.get_trip(db, demo.trip_id).evolve(status=TripStatus.DRAFT))
     lunch = demo.items["lunch"]
     for key in ("mayor", "press", "uni", "emax"):  # all at lunch time: four double bookings
-        programme.move_item(db, demo.items[key].id, None, lunch.start)  # type: ignore[arg-type]
+        programme.move_item(db, demo.items[key].id, None, lunch.start)
     readiness = issue_readiness(db, demo.trip_id)
     assert readiness.draft and len(readiness.errors) > QUOTED_ERRORS
     draft, errors = readiness.reasons()

@@ -36,7 +36,7 @@ def at(tz_hours: int, *args: int) -> datetime:
     """A wall-clock time at a fixed UTC offset, as aware UTC."""
     from datetime import timezone
 
-    return datetime(*args, tzinfo=timezone(timedelta(hours=tz_hours))).astimezone(UTC)  # type: ignore[misc]
+    return datetime(*args).replace(tzinfo=timezone(timedelta(hours=tz_hours))).astimezone(UTC)
 
 
 @pytest.fixture
@@ -82,7 +82,7 @@ def pending(db: Database, trip: Trip) -> dict[str, set[tuple[str, tuple[ChangeKi
 
 def move(db: Database, item_id: int, delta: timedelta) -> None:
     item = programme.get_item(db, item_id)
-    programme.move_item(db, item_id, item.version, item.start + delta)  # type: ignore[operator]
+    programme.move_item(db, item_id, item.version, item.start + delta)
 
 
 # --- issuing ----------------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ def test_notices_are_in_each_readers_language_with_local_times(db: Database, tri
     assert zh[1].startswith("10月25日星期二") and "EMAX visit（中）" in zh[1] and "14:00–16:00" in zh[1]
     assert en[1] == DocumentLanguage.of("en").t(MOVED, day="Tuesday, 25 October", title="EMAX visit", new="14:00–16:00", old="10:00–12:00")
     text = notice_text(name="Emma Whitfield", trip_title="Visit to Shenzhen", language="en", held_number=1,
-                       held_at=by_name["Whitfield"].before.issued_at, rows=notice_rows(by_name["Whitfield"].changes, "en", SHANGHAI))  # type: ignore[union-attr]
+                       held_at=by_name["Whitfield"].before.issued_at, rows=notice_rows(by_name["Whitfield"].changes, "en", SHANGHAI))
     assert "version 1" in text and en[1] in text
 
 
@@ -225,9 +225,9 @@ def test_reissuing_goes_to_those_with_changes_and_versions_compare(db: Database,
 def test_a_persons_printouts_are_in_their_report_and_erasing_removes_their_name(db: Database, trip: Trip) -> None:
     issue_all(db, trip)
     whitfield = next(m for m in delegation.list_members(db, trip.id) if m.person.family_name == "Whitfield")
-    report = person_report(db, whitfield.person.id)  # type: ignore[arg-type]
+    report = person_report(db, whitfield.person.id)
     assert [(p["version"], p["language"], p["trip"]["en"]) for p in report["printouts"]] == [(1, "en", "Visit to Shenzhen")]
-    erase_person(db, whitfield.person.id)  # type: ignore[arg-type]
+    erase_person(db, whitfield.person.id)
     with db.engine.connect() as conn:
         stored = " ".join(json.dumps(row[0], ensure_ascii=False) for row in conn.execute(select(IssuedVersion.content)))
         raw = b" ".join(bytes(row[0]) for row in conn.exec_driver_sql("SELECT content FROM issued_version"))

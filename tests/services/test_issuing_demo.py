@@ -34,7 +34,7 @@ def test_issue_change_notify_and_reissue_on_the_demo_trip(db: Database, tmp_path
 
     items = programme.list_items(db, trip)
     emax = next(i for i in items if "EMAX" in i.title.en)
-    programme.move_item(db, emax.id, emax.version, emax.start + timedelta(hours=4, minutes=30))  # type: ignore[arg-type, operator]
+    programme.move_item(db, emax.id, emax.version, emax.start + timedelta(hours=4, minutes=30))
     banquet = next(i for i in items if "banquet" in i.title.en)
     music = {by_name[n].id for n in MUSIC}
     programme.update_item(db, banquet.evolve(everyone=False, participant_ids=tuple(m.id for m in members if m.id not in music)))
@@ -77,7 +77,7 @@ def test_issue_change_notify_and_reissue_on_the_demo_trip(db: Database, tmp_path
     needing = issuing.members_needing(state)
     export_personal_pdfs(db, trip, tmp_path / "v2", needing, workers=1, issue=True)
     assert issuing.pending_changes(db, trip).outdated == ()
-    programme.move_item(db, press.id, press.version, press.start + timedelta(minutes=30))  # type: ignore[operator]
+    programme.move_item(db, press.id, press.version, press.start + timedelta(minutes=30))
     state = issuing.pending_changes(db, trip)
     assert sorted(c.member.person.family_name for c in state.outdated) == sorted(PRESS)
     written = export_personal_pdfs(db, trip, tmp_path / "v3", issuing.members_needing(state), workers=1, issue=True)

@@ -23,7 +23,7 @@ def person(family: str, given: str = "", **changes: object) -> PersonData:
 def test_rows_become_people_and_members_after_the_existing_ones(db: Database) -> None:
     trip = new_trip(db)
     new_member(db, trip, new_person(db, "Weil", "Stephan"), Role.HEAD)
-    change = import_members(db, trip.id, [  # type: ignore[arg-type]
+    change = import_members(db, trip.id, [
         ImportRow(person("Xu", "Qin", native_name="许勤"), Role.HEAD),
         ImportRow(person("  Chen ", "Jing", email="chen@example.cn"), Role.STAFF),
     ])
@@ -42,7 +42,7 @@ def test_rows_become_people_and_members_after_the_existing_ones(db: Database) ->
 def test_nothing_to_import_changes_nothing(db: Database) -> None:
     trip = new_trip(db)
     before = snapshot(db)
-    change = import_members(db, trip.id, [])  # type: ignore[arg-type]
+    change = import_members(db, trip.id, [])
     assert change.related == ()
     assert snapshot(db) == before
 
@@ -53,11 +53,11 @@ def test_a_merge_updates_the_person_with_what_the_row_supplies(db: Database) -> 
                        organisation=LocalizedText(en="Shenzhen Municipal Government"), preferred_language=Language.EN)
     incoming = person("Xu", "Qin", native_name="许勤", email="xu.qin@sz.gov.cn", organisation=LocalizedText(zh="深圳市人民政府"),
                       preferred_language=Language.ZH)
-    change = import_members(db, trip.id, [  # type: ignore[arg-type]
+    change = import_members(db, trip.id, [
         ImportRow(incoming, Role.HEAD, merge_into=known.id, merge_version=known.version,
                   fields=frozenset({"family_name", "given_name", "native_name", "email", "organisation"})),
     ])
-    merged = get_person(db, known.id)  # type: ignore[arg-type]
+    merged = get_person(db, known.id)
     assert merged.email == "xu.qin@sz.gov.cn"
     assert merged.phone == "+86 755 1111"  # not supplied: kept
     assert merged.preferred_language is Language.EN  # not among the supplied fields: kept
@@ -72,7 +72,7 @@ def test_merging_someone_already_on_the_trip_updates_the_role_and_keeps_the_plac
     known = new_person(db, "Weil", "Stephan")
     new_member(db, trip, new_person(db, "Vogt", "Martin"))
     new_member(db, trip, known, Role.MEMBER)
-    change = import_members(db, trip.id, [  # type: ignore[arg-type]
+    change = import_members(db, trip.id, [
         ImportRow(person("Weil", "Stephan"), Role.HEAD, merge_into=known.id), ImportRow(person("Brandt", "Hannes")),
     ])
     members = list_members(db, trip.id)
@@ -94,7 +94,7 @@ def test_a_failing_row_rolls_back_every_row_before_it(db: Database) -> None:
         ImportRow(person("Weil", "Stephan", email="not-an-address@"), merge_into=known.id, row_number=3),  # invalid once merged
     ]
     with pytest.raises(PlannerError, match="Row 3 cannot be merged into Stephan Weil: “not-an-address@” is not a valid e-mail address."):
-        import_members(db, trip.id, rows)  # type: ignore[arg-type]
+        import_members(db, trip.id, rows)
     assert snapshot(db) == before
 
 
@@ -102,7 +102,7 @@ def test_a_person_deleted_meanwhile_rolls_back_everything(db: Database) -> None:
     trip = new_trip(db)
     before = snapshot(db)
     with pytest.raises(NotFoundError, match="The person no longer exists"):
-        import_members(db, trip.id, [ImportRow(person("Xu", "Qin")), ImportRow(person("Weil"), merge_into=999)])  # type: ignore[arg-type]
+        import_members(db, trip.id, [ImportRow(person("Xu", "Qin")), ImportRow(person("Weil"), merge_into=999)])
     assert snapshot(db) == before
 
 
@@ -112,7 +112,7 @@ def test_a_person_changed_since_the_preview_is_not_overwritten(db: Database) -> 
     update_person(db, known.evolve(phone="+49 511 168-0"))
     before = snapshot(db)
     with pytest.raises(ConflictError):
-        import_members(db, trip.id, [  # type: ignore[arg-type]
+        import_members(db, trip.id, [
             ImportRow(person("Xu", "Qin")), ImportRow(person("Weil", "Stephan"), merge_into=known.id, merge_version=known.version),
         ])
     assert snapshot(db) == before
@@ -122,7 +122,7 @@ def test_an_invalid_new_person_is_refused_before_anything_is_written(db: Databas
     trip = new_trip(db)
     before = snapshot(db)
     with pytest.raises(PlannerError) as info:
-        import_members(db, trip.id, [ImportRow(person("Xu")), ImportRow(person("", "Jing"), row_number=7)])  # type: ignore[arg-type]
+        import_members(db, trip.id, [ImportRow(person("Xu")), ImportRow(person("", "Jing"), row_number=7)])
     assert info.value.message() == "Row 7 cannot be imported: Family name must not be empty."
     assert snapshot(db) == before
 
@@ -131,7 +131,7 @@ def test_two_rows_merging_into_one_person_are_refused(db: Database) -> None:
     trip = new_trip(db)
     known = new_person(db, "Weil", "Stephan")
     with pytest.raises(PlannerError, match="Two rows are merged into the same person"):
-        import_members(db, trip.id, [ImportRow(person("Weil"), merge_into=known.id), ImportRow(person("Weil"), merge_into=known.id)])  # type: ignore[arg-type]
+        import_members(db, trip.id, [ImportRow(person("Weil"), merge_into=known.id), ImportRow(person("Weil"), merge_into=known.id)])
 
 
 def test_an_unknown_trip_is_named(db: Database) -> None:

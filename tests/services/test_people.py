@@ -47,7 +47,7 @@ def test_update_carries_before_and_after(db: Database) -> None:
     assert change.before == person
     assert change.after.email == "stephan.weil@stk.niedersachsen.de"
     assert change.after.version == 2
-    assert people.get_person(db, person.id) == change.after  # type: ignore[arg-type]
+    assert people.get_person(db, person.id) == change.after
 
 
 def test_stale_update_is_refused_and_changes_nothing(db: Database) -> None:
@@ -75,13 +75,13 @@ def test_delete_person_refused_while_on_a_trip(db: Database) -> None:
     membership = new_member(db, trip, person)
     before = snapshot(db)
     with pytest.raises(PlannerError) as info:
-        people.delete_person(db, person.id)  # type: ignore[arg-type]
+        people.delete_person(db, person.id)
     assert "Xu Qin" in info.value.message() and "1 trip" in info.value.message()
     assert snapshot(db) == before
 
-    delegation.remove_member(db, membership.id)  # type: ignore[arg-type]
-    change = people.delete_person(db, person.id)  # type: ignore[arg-type]
+    delegation.remove_member(db, membership.id)
+    change = people.delete_person(db, person.id)
     assert (change.action, change.before) == (Action.DELETED, person)
     assert count(db, m.Person) == 0
     with pytest.raises(NotFoundError, match="person no longer exists"):
-        people.get_person(db, person.id)  # type: ignore[arg-type]
+        people.get_person(db, person.id)

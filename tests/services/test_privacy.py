@@ -8,6 +8,7 @@ from datetime import UTC, date, datetime
 import pytest
 
 from planner.db.backup import make_backup
+from planner.db.engine import Database
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData
 from planner.domain.enums import Role
 from planner.domain.localized import LocalizedText as L
@@ -16,7 +17,7 @@ from planner.services import delegation, people, privacy, programme, trips
 SECRET = "C9SECRET42"
 
 
-def _setup(db):  # type: ignore[no-untyped-def]
+def _setup(db: Database) -> tuple[int, int, int]:
     trip = trips.create_trip(db, TripData(title=L(de="Reise", en="Trip"), timezone="Asia/Shanghai", first_day=date(2016, 10, 24), last_day=date(2016, 10, 27))).id
     person = people.create_person(
         db,
@@ -32,7 +33,7 @@ def _setup(db):  # type: ignore[no-untyped-def]
     return trip, person, member
 
 
-def test_report_holds_everything_about_the_person(db) -> None:  # type: ignore[no-untyped-def]
+def test_report_holds_everything_about_the_person(db: Database) -> None:
     _trip, person, _member = _setup(db)
     report = privacy.person_report(db, person)
     text = json.dumps(report, ensure_ascii=False)
@@ -43,7 +44,7 @@ def test_report_holds_everything_about_the_person(db) -> None:  # type: ignore[n
     assert "vegetarian" in text
 
 
-def test_erase_keeps_the_trip_and_removes_every_detail(db) -> None:  # type: ignore[no-untyped-def]
+def test_erase_keeps_the_trip_and_removes_every_detail(db: Database) -> None:
     trip, person, member = _setup(db)
     privacy.erase_person(db, person)
     erased = people.get_person(db, person)
@@ -54,7 +55,7 @@ def test_erase_keeps_the_trip_and_removes_every_detail(db) -> None:  # type: ign
 
 
 @pytest.mark.sqlite_file
-def test_backups_made_after_erasure_do_not_hold_the_person(db) -> None:  # type: ignore[no-untyped-def]
+def test_backups_made_after_erasure_do_not_hold_the_person(db: Database) -> None:
     _trip, person, _member = _setup(db)
     assert db.path is not None
     before = make_backup(db.path)
@@ -67,7 +68,7 @@ def test_backups_made_after_erasure_do_not_hold_the_person(db) -> None:  # type:
     assert SECRET.encode() not in db.path.read_bytes()
 
 
-def test_report_holds_the_visa_and_the_gifts_and_erasure_removes_the_visa(db) -> None:  # type: ignore[no-untyped-def]
+def test_report_holds_the_visa_and_the_gifts_and_erasure_removes_the_visa(db: Database) -> None:
     from decimal import Decimal
 
     from planner.domain.enums import GiftDirection, VisaStatus

@@ -42,7 +42,7 @@ def test_create_item_for_everyone(db: Database) -> None:
     saved = programme.get_item(db, change.id)
     assert saved == change.after
     assert saved.version == 1 and saved.everyone and saved.participant_ids == ()
-    assert saved.start == MORNING and saved.start.tzinfo is not None  # type: ignore[union-attr]
+    assert saved.start == MORNING and saved.start.tzinfo is not None
     assert saved.local_start().hour == 9 and saved.local_start().minute == 30
     assert saved.host_contact_id == venue.contacts[0].id
 
@@ -51,9 +51,9 @@ def test_participants_are_a_subset_of_the_trips_members(db: Database) -> None:
     trip = new_trip(db)
     a, b, c = (new_member(db, trip, new_person(db, n)) for n in ("A", "B", "C"))
     item = new_item(db, trip, everyone=False, participant_ids=(c.id, a.id))
-    assert item.participant_ids == tuple(sorted((a.id, c.id)))  # type: ignore[type-var]
-    assert programme.get_item(db, item.id).participant_ids == item.participant_ids  # type: ignore[arg-type]
-    assert item.attended_by(a.id) and not item.attended_by(b.id)  # type: ignore[arg-type]
+    assert item.participant_ids == tuple(sorted((a.id, c.id)))
+    assert programme.get_item(db, item.id).participant_ids == item.participant_ids
+    assert item.attended_by(a.id) and not item.attended_by(b.id)
     assert participant_rows(db) == 2
 
 
@@ -110,7 +110,7 @@ def test_update_item_changes_participants_and_carries_before_after(db: Database)
     assert change.before == item
     assert change.after.participant_ids == (b.id,) and change.after.kind is ItemKind.MEETING
     assert change.after.version == 2
-    assert programme.get_item(db, item.id) == change.after  # type: ignore[arg-type]
+    assert programme.get_item(db, item.id) == change.after
     everyone = programme.update_item(db, change.after.evolve(everyone=True)).after
     assert everyone.participant_ids == () and participant_rows(db) == 0
 
@@ -120,15 +120,15 @@ def test_an_item_cannot_move_to_another_trip(db: Database) -> None:
     item = new_item(db, trip)
     with pytest.raises(PlannerError, match="another trip"):
         programme.update_item(db, item.evolve(trip_id=other.id))
-    assert programme.get_item(db, item.id).trip_id == trip.id  # type: ignore[arg-type]
+    assert programme.get_item(db, item.id).trip_id == trip.id
 
 
 def test_move_item_keeps_its_duration(db: Database) -> None:
     trip = new_trip(db)
     item = new_item(db, trip, hours=1.5)
     later = MORNING + timedelta(days=1, hours=3)
-    change = programme.move_item(db, item.id, item.version, later)  # type: ignore[arg-type]
-    moved = programme.get_item(db, item.id)  # type: ignore[arg-type]
+    change = programme.move_item(db, item.id, item.version, later)
+    moved = programme.get_item(db, item.id)
     assert moved == change.after
     assert moved.start == later and moved.end == later + timedelta(hours=1, minutes=30)
     assert change.before == item
@@ -137,10 +137,10 @@ def test_move_item_keeps_its_duration(db: Database) -> None:
 def test_move_item_with_a_new_end_resizes(db: Database) -> None:
     trip = new_trip(db)
     item = new_item(db, trip)
-    change = programme.move_item(db, item.id, item.version, MORNING, MORNING + timedelta(minutes=45))  # type: ignore[arg-type]
+    change = programme.move_item(db, item.id, item.version, MORNING, MORNING + timedelta(minutes=45))
     assert change.after.end - change.after.start == timedelta(minutes=45)
     with pytest.raises(ValidationErrors):
-        programme.move_item(db, item.id, change.after.version, MORNING, MORNING - timedelta(minutes=1))  # type: ignore[arg-type]
+        programme.move_item(db, item.id, change.after.version, MORNING, MORNING - timedelta(minutes=1))
 
 
 def test_move_item_with_a_stale_version_is_refused(db: Database) -> None:
@@ -149,7 +149,7 @@ def test_move_item_with_a_stale_version_is_refused(db: Database) -> None:
     programme.update_item(db, item.evolve(title=LocalizedText(en="Renamed")))
     before = snapshot(db)
     with pytest.raises(ConflictError):
-        programme.move_item(db, item.id, item.version, MORNING + timedelta(hours=5))  # type: ignore[arg-type]
+        programme.move_item(db, item.id, item.version, MORNING + timedelta(hours=5))
     assert snapshot(db) == before
 
 
@@ -158,26 +158,26 @@ def test_list_items_in_time_order(db: Database) -> None:
     late = new_item(db, trip, MORNING + timedelta(hours=5), title="Late")
     early = new_item(db, trip, MORNING, title="Early")
     new_item(db, other, MORNING, title="Elsewhere")
-    assert [i.id for i in programme.list_items(db, trip.id)] == [early.id, late.id]  # type: ignore[arg-type]
+    assert [i.id for i in programme.list_items(db, trip.id)] == [early.id, late.id]
 
 
 def test_removing_a_member_takes_them_off_their_items(db: Database) -> None:
     trip = new_trip(db)
     a, b = (new_member(db, trip, new_person(db, n)) for n in ("A", "B"))
     item = new_item(db, trip, everyone=False, participant_ids=(a.id, b.id))
-    delegation.remove_member(db, b.id)  # type: ignore[arg-type]
-    assert programme.get_item(db, item.id).participant_ids == (a.id,)  # type: ignore[arg-type]
+    delegation.remove_member(db, b.id)
+    assert programme.get_item(db, item.id).participant_ids == (a.id,)
 
 
 def test_delete_item(db: Database) -> None:
     trip = new_trip(db)
     a = new_member(db, trip, new_person(db))
     item = new_item(db, trip, everyone=False, participant_ids=(a.id,))
-    change = programme.delete_item(db, item.id)  # type: ignore[arg-type]
+    change = programme.delete_item(db, item.id)
     assert (change.action, change.entity, change.before, change.after) == (Action.DELETED, "item", item, None)
     assert count(db, m.ProgrammeItem) == 0 and participant_rows(db) == 0
     assert count(db, m.Membership) == 1
     with pytest.raises(NotFoundError):
-        programme.get_item(db, item.id)  # type: ignore[arg-type]
+        programme.get_item(db, item.id)
     with pytest.raises(NotFoundError):
-        programme.delete_item(db, item.id)  # type: ignore[arg-type]
+        programme.delete_item(db, item.id)

@@ -9,7 +9,7 @@ import pytest
 
 from planner.db import models as m
 from planner.db.engine import Database
-from planner.domain.entities import PersonData
+from planner.domain.entities import MembershipData, PersonData, TripData
 from planner.domain.enums import GiftDirection, Role, SeatingArrangement, SeatSide, Sex, VisaStatus
 from planner.domain.errors import ConflictError, NotFoundError, PlannerError, ValidationErrors
 from planner.domain.localized import LocalizedText
@@ -110,7 +110,7 @@ def test_a_gift_names_a_member_of_its_own_trip(db: Database) -> None:
         protocol.add_gift(db, GiftData(item_id=item.id, description=LocalizedText(en="Tea"), counterpart="Host", member_id=stranger.id))
 
 
-def _delegation(db: Database):  # type: ignore[no-untyped-def]
+def _delegation(db: Database) -> tuple[TripData, dict[str, MembershipData]]:
     trip = new_trip(db)
     roles = [("Weil", Role.HEAD), ("Lies", Role.MEMBER), ("Zhang", Role.INTERPRETER), ("Xu", Role.HOST), ("Li", Role.HOST),
              ("Althusmann", Role.MEMBER), ("Wang", Role.INTERPRETER)]
@@ -140,7 +140,7 @@ def test_seating_is_saved_replaced_and_deleted(db: Database) -> None:
     from planner.domain.seating import swapped
 
     changed = protocol.save_seating(db, swapped(saved, weil, xu).evolve(arrangement=SeatingArrangement.SIDE_BY_SIDE)).after
-    assert changed.seat_of(weil).side is SeatSide.HOST and changed.arrangement is SeatingArrangement.SIDE_BY_SIDE  # type: ignore[union-attr]
+    assert changed.seat_of(weil).side is SeatSide.HOST and changed.arrangement is SeatingArrangement.SIDE_BY_SIDE
     assert count(db, m.SeatAssignment) == len(members)
     with pytest.raises(ConflictError):
         protocol.save_seating(db, saved)  # the plan moved on since
@@ -178,11 +178,11 @@ def test_a_banquet_is_proposed_at_round_tables_following_protocol(db: Database) 
     item = new_item(db, trip)
     plan = protocol.proposed_seating(db, item.id, SeatingArrangement.ROUND, table_size=6)
     seat = {name: plan.seat_of(member.id) for name, member in members.items()}
-    assert (seat["Xu"].table, seat["Xu"].chair, seat["Xu"].side) == (0, 0, SeatSide.HOST)  # type: ignore[union-attr]
-    assert (seat["Weil"].chair, seat["Weil"].side) == (1, SeatSide.GUEST)  # type: ignore[union-attr]
-    assert seat["Li"].chair == 2 and seat["Lies"].chair == 3  # 5 at the table: opposite is chair 2, its right chair 3  # type: ignore[union-attr]
-    assert seat["Zhang"].behind and seat["Zhang"].place == seat["Weil"].place  # type: ignore[union-attr]
-    assert seat["Wang"].behind and seat["Wang"].place == seat["Xu"].place  # type: ignore[union-attr]
+    assert (seat["Xu"].table, seat["Xu"].chair, seat["Xu"].side) == (0, 0, SeatSide.HOST)
+    assert (seat["Weil"].chair, seat["Weil"].side) == (1, SeatSide.GUEST)
+    assert seat["Li"].chair == 2 and seat["Lies"].chair == 3  # 5 at the table: opposite is chair 2, its right chair 3
+    assert seat["Zhang"].behind and seat["Zhang"].place == seat["Weil"].place
+    assert seat["Wang"].behind and seat["Wang"].place == seat["Xu"].place
     assert protocol.save_seating(db, plan).after.arrangement is SeatingArrangement.ROUND
     assert honour_order(10) == [0, 1, 5, 6, 9, 4, 2, 7, 8, 3] and table_sizes(21, 10) == [7, 7, 7]
     assert protocol.proposed_seating(db, new_item(db, trip, kind=ItemKind.MEAL).id).arrangement is SeatingArrangement.ROUND
@@ -203,7 +203,7 @@ def test_round_tables_split_a_large_party_and_alternate_hosts_and_guests() -> No
         assert same <= 2  # alternating, but for where the deputy's chair forces two of a party together
     host, guest = plan.seat_of(1), plan.seat_of(2)
     changed = swapped(plan, 1, 2)
-    assert changed.seat_of(1).place == guest.place and changed.seat_of(1).side is SeatSide.HOST  # type: ignore[union-attr]
-    assert moved(plan, 2, SeatSide.HOST, host.place).seat_of(2).side is SeatSide.GUEST  # type: ignore[union-attr]
+    assert changed.seat_of(1).place == guest.place and changed.seat_of(1).side is SeatSide.HOST
+    assert moved(plan, 2, SeatSide.HOST, host.place).seat_of(2).side is SeatSide.GUEST
     with pytest.raises(ValidationErrors, match="share one seat"):
         plan.evolve(seats=(Seat(1, SeatSide.HOST, 0), Seat(2, SeatSide.GUEST, 0))).validated()

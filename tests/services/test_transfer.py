@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 
 import pytest
@@ -51,7 +52,7 @@ def test_load_gives_the_programme_in_start_order(db: Database) -> None:
     trip_id = build_shenzhen_trip(db)
     bundle = load_trip_bundle(db, trip_id)
     starts = [i.start for i in bundle.items]
-    assert starts == sorted(starts)  # type: ignore[type-var]
+    assert starts == sorted(starts)
     assert [i.title.en for i in bundle.items] == ["Flight LH 7334", "Check-in", "Visit EMAX", "Press briefing"]
     visit = bundle.items[2]
     assert not visit.everyone
@@ -126,7 +127,7 @@ def test_import_of_a_hand_made_bundle_maps_the_stand_in_ids(db: Database) -> Non
     ],
     ids=["unknown venue", "unknown participant", "unknown person", "duplicate id", "unknown host"],
 )
-def test_an_inconsistent_bundle_writes_nothing(db: Database, breakage) -> None:  # type: ignore[no-untyped-def]
+def test_an_inconsistent_bundle_writes_nothing(db: Database, breakage: Callable[[TripBundle], TripBundle]) -> None:
     before = counts(db)
     with pytest.raises(PlannerError):
         import_trip_bundle(db, breakage(_small_bundle()))

@@ -38,7 +38,7 @@ def test_a_leg_is_saved_normalised_changed_and_deleted_each_with_its_undo_record
     created = create_leg(db, _leg(member.id, met_by_person_id=host.id, vehicle_note="Car 2"))
     leg = created.after
     assert (leg.number, leg.booking_reference, leg.met_by_person_id) == ("LH 722", "K7XQ2M", host.id)
-    assert leg.local_arrival().isoformat() == "2016-10-24T15:10:00+08:00"  # type: ignore[union-attr]
+    assert leg.local_arrival().isoformat() == "2016-10-24T15:10:00+08:00"
     assert trip_legs(db, trip.id) == (leg,)
 
     changed = update_leg(db, leg.evolve(terminal="T4"))

@@ -8,6 +8,7 @@ import pytest
 
 from planner.db import models as m
 from planner.db.engine import Database
+from planner.domain.entities import ItemData, MembershipData, TripData, VenueData
 from planner.domain.enums import ItemKind, Role, TripStatus
 from planner.domain.errors import NotFoundError, ValidationErrors
 from planner.domain.localized import LocalizedText
@@ -31,7 +32,7 @@ from tests.services.conftest import (
 NEW_TITLE = LocalizedText(de="Reise 2017", en="Trip 2017")
 
 
-def _planned_trip(db: Database):  # type: ignore[no-untyped-def]
+def _planned_trip(db: Database) -> tuple[TripData, tuple[MembershipData, MembershipData, MembershipData], VenueData, tuple[ItemData, ItemData]]:
     """A trip with three members (one with arrival/departure), a venue and two items, one for two members only."""
     trip = new_trip(db, buffer_minutes=45, notes="Gifts: porcelain")
     trips.update_trip(db, trip.evolve(status=TripStatus.DONE))
@@ -45,7 +46,7 @@ def _planned_trip(db: Database):  # type: ignore[no-untyped-def]
         db, trip, MORNING + timedelta(days=1, hours=3), title="Dinner", kind=ItemKind.MEAL,
         everyone=False, participant_ids=(head.id, interpreter.id),
     )
-    return trips.get_trip(db, trip.id), (head, interpreter, late), venue, (everyone, some)  # type: ignore[arg-type]
+    return trips.get_trip(db, trip.id), (head, interpreter, late), venue, (everyone, some)
 
 
 def test_copy_title_adds_copy_in_each_variants_own_language() -> None:

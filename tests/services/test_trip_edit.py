@@ -46,39 +46,39 @@ def test_keeping_local_times_moves_every_item_to_the_same_wall_clock_time_on_the
 
     moved = {c.id: c for c in change.related if c.entity == "item"}
     assert set(moved) == {visit.id, flight.id, late.id}
-    now = programme.get_item(db, visit.id)  # type: ignore[arg-type]
+    now = programme.get_item(db, visit.id)
     # 09:30 on the second day, now in Shanghai (UTC+8): 2016-11-01 01:30 UTC.
     assert (now.start, now.end, now.timezone) == (
         datetime(2016, 11, 1, 1, 30, tzinfo=UTC), datetime(2016, 11, 1, 3, 30, tzinfo=UTC), "Asia/Shanghai",
     )
     # The flight keeps its own zone; a week later London is on winter time (UTC+0): 10:00 is 10:00 UTC.
-    now = programme.get_item(db, flight.id)  # type: ignore[arg-type]
+    now = programme.get_item(db, flight.id)
     assert (now.start, now.timezone) == (datetime(2016, 10, 31, 10, 0, tzinfo=UTC), "Europe/London")
-    assert moved[visit.id].before == visit and moved[visit.id].after == programme.get_item(db, visit.id)  # type: ignore[arg-type]
+    assert moved[visit.id].before == visit and moved[visit.id].after == programme.get_item(db, visit.id)
     # Arrival and departure move with the programme.
     ms = next(c for c in change.related if c.entity == "membership")
     assert (ms.id, ms.after.arrival, ms.after.departure) == (member.id, date(2016, 10, 31), date(2016, 11, 6))
-    assert trips.get_trip(db, trip.id).timezone == "Asia/Shanghai"  # type: ignore[arg-type]
+    assert trips.get_trip(db, trip.id).timezone == "Asia/Shanghai"
 
 
 def test_keeping_moments_leaves_the_instants_and_shows_them_in_the_new_zone(db: Database) -> None:
     trip, visit, flight, _late, member = _berlin_trip(db)
     change = trips.update_trip(db, _to_shanghai_a_week_later(trip), items=ItemPolicy.KEEP_MOMENTS)
 
-    now = programme.get_item(db, visit.id)  # type: ignore[arg-type]
+    now = programme.get_item(db, visit.id)
     assert (now.start, now.end, now.timezone) == (visit.start, visit.end, "Asia/Shanghai")
     assert now.local_start().replace(tzinfo=None) == datetime(2016, 10, 25, 15, 30)
-    assert programme.get_item(db, flight.id) == flight  # type: ignore[arg-type]  # its own zone, its own moment
+    assert programme.get_item(db, flight.id) == flight  # its own zone, its own moment
     assert {c.id for c in change.related} == {visit.id, _late.id}  # only what changed comes back for undo
     with db.reading() as s:
-        assert s.get(m.Membership, member.id).arrival == date(2016, 10, 24)  # type: ignore[union-attr]
+        assert s.get(m.Membership, member.id).arrival == date(2016, 10, 24)
 
 
 def test_without_a_policy_the_programme_is_untouched(db: Database) -> None:
     trip, visit, *_ = _berlin_trip(db)
     change = trips.update_trip(db, _to_shanghai_a_week_later(trip))
     assert change.related == ()
-    assert programme.get_item(db, visit.id) == visit  # type: ignore[arg-type]
+    assert programme.get_item(db, visit.id) == visit
 
 
 def test_the_preview_names_the_items_outside_the_new_days_for_each_policy(db: Database) -> None:
@@ -110,13 +110,13 @@ def test_undo_and_redo_put_trip_items_and_members_back_in_one_step(db: Database)
     assert len(undone.related) == len(change.related) == 4
     redone = trips.restore_trip_edit(db, *_back(undone, lambda c: c.before))
     assert _without_versions(db) == edited
-    assert trips.get_trip(db, trip.id) == redone.after  # type: ignore[arg-type]
+    assert trips.get_trip(db, trip.id) == redone.after
 
 
 def test_undo_is_refused_when_a_moved_item_was_changed_elsewhere(db: Database) -> None:
     trip, visit, *_ = _berlin_trip(db)
     change = trips.update_trip(db, _to_shanghai_a_week_later(trip), items=ItemPolicy.KEEP_LOCAL_TIMES)
-    moved = programme.get_item(db, visit.id)  # type: ignore[arg-type]
+    moved = programme.get_item(db, visit.id)
     programme.update_item(db, moved.evolve(dress_code=moved.dress_code.replace("en", "Formal")))
     before = snapshot(db)
     with pytest.raises(ConflictError, match="changed elsewhere"):
@@ -146,12 +146,12 @@ def test_a_local_time_missing_on_the_new_day_refuses_the_whole_edit_by_name(db: 
     assert snapshot(db) == before
     preview = trips.preview_item_moves(db, later)
     assert len(preview.refused[ItemPolicy.KEEP_LOCAL_TIMES]) == 1 and preview.refused[ItemPolicy.KEEP_MOMENTS] == []
-    assert count(db, m.ProgrammeItem) == 2 and programme.get_item(db, fine.id) == fine  # type: ignore[arg-type]
+    assert count(db, m.ProgrammeItem) == 2 and programme.get_item(db, fine.id) == fine
 
 
 def _back(change: Change, pick: object) -> tuple[TripData, list[ItemData | MembershipData]]:
     """The trip and its related records as `pick` takes them from `change`, at their current versions."""
-    take = pick  # type: ignore[assignment]
+    take = pick
     trip = take(change).evolve(version=change.after.version)  # type: ignore[operator]
     return trip, [take(r).evolve(version=r.after.version) for r in change.related]  # type: ignore[operator]
 

@@ -44,24 +44,24 @@ def go(worker: subprocess.Popen[str], told: bool = False) -> tuple[int, str]:
 
 def test_the_second_save_gets_the_conflict_message_and_the_first_edit_is_kept(db: Database, db_target: str) -> None:
     trip = new_trip(db)
-    first = start_worker(db_target, trip.id, "edited in the first office")  # type: ignore[arg-type]
-    second = start_worker(db_target, trip.id, "edited in the second office")  # type: ignore[arg-type]
+    first = start_worker(db_target, trip.id, "edited in the first office")
+    second = start_worker(db_target, trip.id, "edited in the second office")
     assert go(first) == (0, "saved")
     assert go(second) == (1, CONFLICT)
-    saved = trips.get_trip(db, trip.id)  # type: ignore[arg-type]
+    saved = trips.get_trip(db, trip.id)
     assert saved.notes == "edited in the first office"
-    assert saved.version == trip.version + 1  # type: ignore[operator]
+    assert saved.version == trip.version + 1
 
 
 def test_saving_at_the_same_moment_keeps_exactly_one_edit(db: Database, db_target: str) -> None:
     trip = new_trip(db)
-    workers = [start_worker(db_target, trip.id, f"edit {n}") for n in (1, 2)]  # type: ignore[arg-type]
+    workers = [start_worker(db_target, trip.id, f"edit {n}") for n in (1, 2)]
     for worker in workers:  # both are told at once; the server decides who was first
         assert worker.stdin is not None
         worker.stdin.write("go\n")
         worker.stdin.flush()
     results = sorted(go(w, told=True) for w in workers)
     assert results == [(0, "saved"), (1, CONFLICT)]
-    saved = trips.get_trip(db, trip.id)  # type: ignore[arg-type]
+    saved = trips.get_trip(db, trip.id)
     assert saved.notes in ("edit 1", "edit 2")
-    assert saved.version == trip.version + 1  # type: ignore[operator]
+    assert saved.version == trip.version + 1

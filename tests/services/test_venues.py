@@ -46,7 +46,7 @@ def test_update_syncs_contacts_keep_add_drop(db: Database) -> None:
         ),
     )
     assert change.before == venue
-    after = venues.get_venue(db, venue.id)  # type: ignore[arg-type]
+    after = venues.get_venue(db, venue.id)
     assert after == change.after
     assert [c.name for c in after.contacts] == ["Li Wei", "Zhao Lei", "Chen Jie"]  # in id order
     by_name = {c.name: c for c in after.contacts}
@@ -60,8 +60,8 @@ def test_a_contact_of_another_venue_is_copied_not_moved(db: Database) -> None:
     emax, other = new_venue(db), new_venue(db, "Huawei", contacts=("Zhang Min",))
     stolen = other.contacts[0]
     venues.update_venue(db, emax.evolve(contacts=(*emax.contacts, stolen)))
-    assert [c.name for c in venues.get_venue(db, other.id).contacts] == ["Zhang Min"]  # type: ignore[arg-type]
-    copied = venues.get_venue(db, emax.id).contacts[-1]  # type: ignore[arg-type]
+    assert [c.name for c in venues.get_venue(db, other.id).contacts] == ["Zhang Min"]
+    copied = venues.get_venue(db, emax.id).contacts[-1]
     assert copied.name == "Zhang Min" and copied.id != stolen.id and copied.venue_id == emax.id
 
 
@@ -69,7 +69,7 @@ def test_dropping_a_host_contact_clears_the_items_host(db: Database) -> None:
     trip, venue = new_trip(db), new_venue(db, contacts=("Li Wei", "Wang Fang"))
     item = new_item(db, trip, venue_id=venue.id, host_contact_id=venue.contacts[0].id)
     venues.update_venue(db, venue.evolve(contacts=venue.contacts[1:]))
-    assert programme.get_item(db, item.id).host_contact_id is None  # type: ignore[arg-type]
+    assert programme.get_item(db, item.id).host_contact_id is None
 
 
 def test_invalid_contact_refuses_the_whole_venue(db: Database) -> None:
@@ -95,11 +95,11 @@ def test_delete_venue_refused_while_used_then_cascades_contacts(db: Database) ->
     item = new_item(db, trip, venue_id=venue.id)
     before = snapshot(db)
     with pytest.raises(PlannerError, match="used by 1 programme item"):
-        venues.delete_venue(db, venue.id)  # type: ignore[arg-type]
+        venues.delete_venue(db, venue.id)
     assert snapshot(db) == before
-    programme.delete_item(db, item.id)  # type: ignore[arg-type]
-    change = venues.delete_venue(db, venue.id)  # type: ignore[arg-type]
+    programme.delete_item(db, item.id)
+    change = venues.delete_venue(db, venue.id)
     assert (change.action, change.before) == (Action.DELETED, venue)
     assert count(db, m.Venue) == 0 and count(db, m.VenueContact) == 0
     with pytest.raises(NotFoundError):
-        venues.get_venue(db, venue.id)  # type: ignore[arg-type]
+        venues.get_venue(db, venue.id)

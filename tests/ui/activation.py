@@ -6,9 +6,10 @@ import warnings
 
 from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.exceptions import TimeoutError as WaitTimeout
+from pytestqt.qtbot import QtBot
 
 
-def activate(qtbot, widget: QWidget) -> None:  # type: ignore[no-untyped-def]
+def activate(qtbot: QtBot, widget: QWidget) -> None:
     """Show `widget` and make it the active window.
 
     The offscreen platform may keep a window that an earlier test left behind

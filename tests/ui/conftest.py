@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData, TripData
@@ -92,7 +93,7 @@ def two_trips(make_trip: MakeTrip) -> tuple[int, int]:
 
 
 @pytest.fixture
-def window(db: Database, language: LanguageController, settings: QSettings, qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+def window(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> MainWindow:
     win = MainWindow(db, language, settings)
     qtbot.addWidget(win)
     return win

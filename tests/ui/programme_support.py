@@ -81,7 +81,7 @@ def add_item(
 
 
 def utc(*args: int) -> datetime:
-    return datetime(*args, tzinfo=UTC)  # type: ignore[misc]
+    return datetime(*args).replace(tzinfo=UTC)
 
 
 HOUR = timedelta(hours=1)

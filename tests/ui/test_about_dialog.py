@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from pytestqt.qtbot import QtBot
 
 from planner import licences
 from planner.i18n import set_language
@@ -20,7 +21,7 @@ def test_the_components_come_from_the_installed_metadata() -> None:
 
 
 @pytest.mark.parametrize("language", ["de", "zh", "en"])
-def test_the_dialog_shows_version_database_and_licences(qtbot, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_shows_version_database_and_licences(qtbot: QtBot, language: str) -> None:
     set_language(language)
     dialog = AboutDialog("/home/anna/planner.sqlite")
     qtbot.addWidget(dialog)

@@ -8,6 +8,7 @@ import pytest
 from PySide6.QtCore import QPointF, QSettings, Qt
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QApplication, QDialog
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import ItemData
@@ -15,6 +16,7 @@ from planner.services import programme
 from planner.ui.language import LanguageController
 from planner.ui.pages.programme import ProgrammePage
 from planner.ui.widgets import item_form
+from planner.ui.widgets.agenda import AgendaView
 from planner.ui.widgets.agenda_layout import (
     MIN_BLOCK_MINUTES,
     AgendaLayout,
@@ -163,12 +165,12 @@ def test_arrow_key_neighbours() -> None:
     assert layout.neighbour(first, "down") is second and layout.neighbour(second, "down") is None
     assert layout.neighbour(second, "up") is first and layout.neighbour(first, "up") is None
     # Right skips the empty Tuesday and lands on Wednesday's item nearest in time.
-    assert layout.neighbour(second, "right").item_id == 4  # type: ignore[union-attr]
-    assert layout.neighbour(first, "right").item_id == 3  # type: ignore[union-attr]
+    assert layout.neighbour(second, "right").item_id == 4
+    assert layout.neighbour(first, "right").item_id == 3
     assert layout.neighbour(first, "left") is None
     # Where selection starts: the first item from the top of the view on, or on a later day.
-    assert layout.first_from(0, 12 * 60).item_id == 2  # type: ignore[union-attr]
-    assert layout.first_from(1, 0).item_id == 3  # type: ignore[union-attr]
+    assert layout.first_from(0, 12 * 60).item_id == 2
+    assert layout.first_from(1, 0).item_id == 3
     assert layout.first_from(3, 0) is None
 
 
@@ -176,7 +178,7 @@ def test_arrow_key_neighbours() -> None:
 
 
 @pytest.fixture
-def page(db: Database, language: LanguageController, settings: QSettings, qtbot) -> ProgrammePage:  # type: ignore[no-untyped-def]
+def page(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> ProgrammePage:
     ctx = make_context(db, language, settings)
     widget = ProgrammePage(ctx)
     qtbot.addWidget(widget)
@@ -190,7 +192,7 @@ class _Captured:
     form: item_form.ItemForm | None = None
 
 
-def test_double_click_on_empty_time_opens_the_form_at_the_quarter_hour(page: ProgrammePage, db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_on_empty_time_opens_the_form_at_the_quarter_hour(page: ProgrammePage, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     trip = make_programme(db)
     page.set_trip(trip.trip_id)
     captured = _Captured()
@@ -214,7 +216,7 @@ def test_double_click_on_empty_time_opens_the_form_at_the_quarter_hour(page: Pro
     assert programme.list_items(db, trip.trip_id) == []  # cancelled: nothing made
 
 
-def test_double_click_on_a_block_opens_it(page: ProgrammePage, db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_on_a_block_opens_it(page: ProgrammePage, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     trip = make_programme(db)
     item = add_item(db, trip.trip_id, "2016-10-25 09:30", "2016-10-25 11:00", "Talks")
     page.set_trip(trip.trip_id)
@@ -256,13 +258,13 @@ def test_resizing_through_the_views_api(page: ProgrammePage, db: Database) -> No
     assert programme.get_item(db, item.id).end == item.end
 
 
-def _drag(view, start: QPointF, end: QPointF) -> None:  # type: ignore[no-untyped-def]
+def _drag(view: AgendaView, start: QPointF, end: QPointF) -> None:
     """Press, move in steps and release on the viewport, as a hand would."""
     viewport = view.viewport()
     left, none = Qt.MouseButton.LeftButton, Qt.MouseButton.NoButton
     no_mods = Qt.KeyboardModifier.NoModifier
 
-    def send(kind, pos: QPointF, button, buttons) -> None:  # type: ignore[no-untyped-def]
+    def send(kind: QMouseEvent.Type, pos: QPointF, button: Qt.MouseButton, buttons: Qt.MouseButton) -> None:
         event = QMouseEvent(kind, pos, viewport.mapToGlobal(pos), button, buttons, no_mods)
         QApplication.sendEvent(viewport, event)
 
@@ -304,7 +306,7 @@ def test_dragging_the_bottom_edge_resizes(page: ProgrammePage, db: Database) -> 
     assert (resized.start, resized.end) == (item.start, local("2016-10-25 11:45"))
 
 
-def test_keyboard_moves_the_selection_opens_and_nudges(page: ProgrammePage, db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_keyboard_moves_the_selection_opens_and_nudges(page: ProgrammePage, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     trip = make_programme(db)
     first = add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:00", "First")
     second = add_item(db, trip.trip_id, "2016-10-25 11:00", "2016-10-25 12:00", "Second")
@@ -343,7 +345,7 @@ def test_a_night_flight_from_another_zone_is_labelled_with_both_local_times(page
 
 
 def test_a_quarter_hour_item_shows_its_time_and_title_and_tells_all_in_its_tooltip(
-    page: ProgrammePage, db: Database, qtbot, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    page: ProgrammePage, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from PySide6.QtGui import QHelpEvent, QPainter
     from PySide6.QtWidgets import QToolTip
@@ -361,7 +363,7 @@ def test_a_quarter_hour_item_shows_its_time_and_title_and_tells_all_in_its_toolt
 
     def record(painter: QPainter, *args: object) -> None:
         drawn.extend(a for a in args if isinstance(a, str))
-        real(painter, *args)  # type: ignore[arg-type]
+        real(painter, *args)
 
     monkeypatch.setattr(agenda_paint.QPainter, "drawText", record)
     page.agenda.viewport().grab()

@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import json
+import os
 import subprocess
 import sys
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QPushButton
+from pytestqt.qtbot import QtBot
 
-from planner import i18n, paths
+from planner import paths
 from planner.db.engine import open_database
+from planner.db.engine import Database
 from planner.services import trips
 from planner.ui import app as app_module
 from planner.ui import demo_loader
@@ -40,39 +45,20 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
     qapp.setFont(QFont())
 
 
-@pytest.fixture
-def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """What the user is shown: error messages and the crash dialog's message (never left waiting for a click)."""
-    from planner.ui.widgets.crash_dialog import CrashDialog
+def _run_main(isolated: Path, argv: list[str], scenario: str = "") -> dict[str, Any]:
+    """Run main() in a process of its own (tests/ui/main_runner.py) and return what it saw there.
 
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *_a: shown.append(text))
-    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.message.text()) or 0)
-    return shown
-
-
-def _run_main(argv: list[str], inspect) -> int:  # type: ignore[no-untyped-def]
-    """Run main(); once the window has opened its database, call `inspect(window)` and quit the event loop."""
-    seen: list[MainWindow] = []
-
-    def look() -> None:
-        windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow) and w.isVisible()]
-        if windows and not windows[0].is_open:
-            QTimer.singleShot(10, look)  # drawn, still opening: the database is opened right after the first paint
-            return
-        if windows:
-            seen.append(windows[0])
-            inspect(windows[0])
-            windows[0].close()
-        QApplication.quit()
-
-    QTimer.singleShot(0, look)
-    code = app_module.main(argv)
-    # Closing the last window posts a Quit event; left in the queue it would end the next test's
-    # event loops at once (Qt's quitNow flag), so that no later timer or waitUntil could fire.
-    QCoreApplication.removePostedEvents(QApplication.instance(), QEvent.Type.Quit)
-    assert seen, "the main window never showed"
-    return code
+    Not in this process: main() runs and quits app.exec(), which left Qt's timers and queued
+    signals stalled for the tests after it.
+    """
+    spec = {"home": str(isolated), "argv": argv, "scenario": scenario}
+    out = subprocess.run(
+        [sys.executable, "-m", "tests.ui.main_runner", json.dumps(spec)],
+        capture_output=True, text=True, cwd=PROJECT, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, timeout=180, check=False,
+    )
+    assert out.returncode == 0, out.stderr[-2000:]
+    result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
 
 
 def test_ui_import_stays_light() -> None:
@@ -85,7 +71,7 @@ def test_ui_import_stays_light() -> None:
     assert out.stdout.strip() == "[]"
 
 
-def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db: Database, qtbot: QtBot) -> None:
     """Start-up shows the frame saying what it opens; the database is opened once that has been painted."""
     settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
     from planner.ui.language import LanguageController
@@ -106,13 +92,13 @@ def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db, q
     window.centralWidget().installEventFilter(spy)
     opened_after_paint: list[bool] = []
 
-    def opener():  # type: ignore[no-untyped-def]
+    def opener() -> Database:
         opened_after_paint.append(bool(painted))
         return db
 
     window.open_when_drawn(opener)
     assert window.windowTitle() == "Delegation planner — trips.sqlite"
-    assert window.centralWidget().text() == "Opening trips.sqlite…"  # type: ignore[attr-defined]
+    assert window.centralWidget().text() == "Opening trips.sqlite…"
     assert not window.is_open
     window.show()
     qtbot.waitUntil(lambda: window.is_open, timeout=5000)
@@ -122,11 +108,12 @@ def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db, q
     language.detach()
 
 
-def test_a_database_that_fails_to_open_ends_the_start_after_the_window_showed(isolated: Path, errors: list[str]) -> None:
+def test_a_database_that_fails_to_open_ends_the_start_after_the_window_showed(isolated: Path) -> None:
     locked = isolated / "folder.sqlite"
     locked.mkdir()
-    assert app_module.main(["--db", str(locked)]) == app_module.EXIT_DATABASE_ERROR
-    assert errors == [f"{locked} is a folder, not a planner database."]
+    result = _run_main(isolated, ["--db", str(locked)])
+    assert result["code"] == app_module.EXIT_DATABASE_ERROR
+    assert result["errors"] == [f"{locked} is a folder, not a planner database."]
 
 
 def test_arguments_keep_qt_options_for_qt() -> None:
@@ -152,53 +139,41 @@ def test_database_choice(tmp_path: Path, isolated: Path) -> None:
     assert app_module.choose_database("postgresql://host/db", store) == ("postgresql://host/db", False)
 
 
-def test_foreign_file_is_refused_with_a_message_and_non_zero_exit(isolated: Path, errors: list[str]) -> None:
+def test_foreign_file_is_refused_with_a_message_and_non_zero_exit(isolated: Path) -> None:
     foreign = isolated / "letter.txt"
     foreign.write_text("Dear Sir or Madam", encoding="utf-8")
-    assert app_module.main(["--db", str(foreign)]) == app_module.EXIT_DATABASE_ERROR
-    assert errors == [f"{foreign} is not a planner database."]
+    result = _run_main(isolated, ["--db", str(foreign)])
+    assert result["code"] == app_module.EXIT_DATABASE_ERROR
+    assert result["errors"] == [f"{foreign} is not a planner database."]
     assert foreign.read_text(encoding="utf-8") == "Dear Sir or Madam"
 
 
-def test_main_opens_the_window_in_the_saved_language(isolated: Path, errors: list[str]) -> None:
+def test_main_opens_the_window_in_the_saved_language(isolated: Path) -> None:
     db_path = isolated / "trips.sqlite"
     QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, app_module.ORGANIZATION, app_module.APPLICATION).setValue(
         SETTINGS_KEY, "de"
     )
-    found: dict[str, object] = {}
-
-    def inspect(window: MainWindow) -> None:
-        found["title"] = window.windowTitle()
-        found["language"] = i18n.current_language()
-        found["font"] = QApplication.font().families()
-
-    assert _run_main(["--db", str(db_path)], inspect) == 0
-    assert errors == []
-    assert found["title"] == "Delegationsplaner — trips.sqlite"
-    assert found["language"] == "de"
-    assert CJK_FAMILY in found["font"]  # type: ignore[operator]
-    assert QSettings().value(LAST_DATABASE_KEY) == str(db_path)
+    result = _run_main(isolated, ["--db", str(db_path)])
+    assert result["code"] == 0
+    assert result["errors"] == []
+    assert result["seen"]["title"] == "Delegationsplaner — trips.sqlite"
+    assert result["seen"]["language"] == "de"
+    assert CJK_FAMILY in result["seen"]["font"]
+    assert result["last_database"] == str(db_path)
     assert db_path.exists()
 
 
-def test_demo_is_seeded_only_into_a_new_default_database(
-    isolated: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    seeded: list[tuple[str, bool]] = []
-
-    def record(db) -> bool:  # type: ignore[no-untyped-def]
-        seeded.append((str(db.path), db.created))
-        return True
-
-    monkeypatch.setattr(demo_loader, "load_demo", record)
-    assert _run_main([], lambda _w: None) == 0
-    assert seeded == [(str(paths.default_database_path().resolve()), True)]
-    assert _run_main([], lambda _w: None) == 0  # second start: not new any more
-    assert _run_main(["--db", str(isolated / "other.sqlite")], lambda _w: None) == 0  # new, but not the default
-    assert len(seeded) == 1
+def test_demo_is_seeded_only_into_a_new_default_database(isolated: Path) -> None:
+    first = _run_main(isolated, [], "record_demo")
+    assert first["code"] == 0 and first["seen"] is not None
+    assert first["seeded"] == [[str(paths.default_database_path().resolve()), True]]
+    again = _run_main(isolated, [], "record_demo")  # second start: not new any more
+    other = _run_main(isolated, ["--db", str(isolated / "other.sqlite")], "record_demo")  # new, but not the default
+    assert again["code"] == other["code"] == 0
+    assert again["seeded"] == other["seeded"] == []
 
 
-def test_demo_loader_reports_whether_the_services_provide_it(db) -> None:  # type: ignore[no-untyped-def]
+def test_demo_loader_reports_whether_the_services_provide_it(db: Database) -> None:
     available = demo_loader.demo_available()
     assert demo_loader.load_demo(db) is available
     if available:
@@ -224,7 +199,7 @@ def test_cjk_font_is_registered_behind_the_system_family(qapp: QApplication) -> 
 
 @pytest.mark.qt_no_exception_capture
 def test_uncaught_exception_is_logged_and_shown_and_the_window_stays_usable(
-    tmp_path: Path, qtbot, monkeypatch  # type: ignore[no-untyped-def]
+    tmp_path: Path, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from planner.ui.widgets.crash_dialog import CrashDialog
 
@@ -265,24 +240,17 @@ def test_uncaught_exception_is_logged_and_shown_and_the_window_stays_usable(
     assert sys.excepthook is not reporter.handle
 
 
-def test_a_failing_demo_loader_does_not_stop_the_start(
-    isolated: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(_db) -> bool:  # type: ignore[no-untyped-def]
-        raise KeyError("trip")
-
-    monkeypatch.setattr(demo_loader, "load_demo", broken)
-    shown: list[str] = []
-    assert _run_main([], lambda w: shown.append(w.windowTitle())) == 0
-    assert shown == ["Delegation planner — planner.sqlite"]
+def test_a_failing_demo_loader_does_not_stop_the_start(isolated: Path) -> None:
+    result = _run_main(isolated, [], "broken_demo")
+    assert result["code"] == 0
+    assert result["seen"]["title"] == "Delegation planner — planner.sqlite"
+    errors = result["errors"]
     assert len(errors) == 1 and "KeyError" in errors[0] and "planner.log" in errors[0]
     log = (isolated / "data" / "DelegationPlanner" / "logs" / "planner.log").read_text(encoding="utf-8")
     assert "KeyError: 'trip'" in log
 
 
-def test_a_damaged_database_at_start_is_offered_its_newest_good_backup(
-    isolated: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_a_damaged_database_at_start_is_offered_its_newest_good_backup(isolated: Path) -> None:
     from planner.db.backup import make_backup
     from planner.db.engine import open_database
     from planner.domain.entities import PersonData
@@ -297,17 +265,8 @@ def test_a_damaged_database_at_start_is_offered_its_newest_good_backup(
     page = int.from_bytes(data[16:18], "big")
     data[page * 2 : page * 2 + 64] = bytes(b ^ 0x5A for b in data[page * 2 : page * 2 + 64])
     path.write_bytes(bytes(data))
-    offered: list[str] = []
-
-    def restore_clicked(box: QMessageBox) -> int:
-        offered.append(box.text())
-        next(b for b in box.buttons() if box.buttonRole(b) == QMessageBox.ButtonRole.AcceptRole).click()
-        return 0
-
-    monkeypatch.setattr(QMessageBox, "exec", restore_clicked)
-    names: list[list[str]] = []
-    code = _run_main(["--db", str(path)], lambda window: names.append([p.family_name for p in people.list_people(window.db)]))
-    assert code == 0
-    assert errors == []
-    assert "is damaged" in offered[0]
-    assert names == [["From the backup"]]
+    result = _run_main(isolated, ["--db", str(path)], "restore_offered")
+    assert result["code"] == 0
+    assert result["errors"] == []
+    assert "is damaged" in result["offered"][0]
+    assert result["seen"]["people"] == ["From the backup"]

@@ -9,6 +9,7 @@ from datetime import UTC, datetime
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt, QTime
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
@@ -24,7 +25,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 
 
 @pytest.fixture
-def page(db: Database, language: LanguageController, settings: QSettings, qtbot) -> ArrivalsPage:  # type: ignore[no-untyped-def]
+def page(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> ArrivalsPage:
     widget = ArrivalsPage(make_context(db, language, settings))
     qtbot.addWidget(widget)
     widget.resize(1100, 600)
@@ -38,7 +39,7 @@ def trip(db: Database) -> Programme:
     return make_programme(db)
 
 
-def _fill_with(monkeypatch, fill: Callable[[leg_form.LegForm], None]) -> list[leg_form.LegForm]:  # type: ignore[no-untyped-def]
+def _fill_with(monkeypatch: pytest.MonkeyPatch, fill: Callable[[leg_form.LegForm], None]) -> list[leg_form.LegForm]:
     """Instead of showing the form: fill it in and press OK, as the planner would; the forms are kept for a look."""
     forms: list[leg_form.LegForm] = []
 
@@ -70,7 +71,7 @@ def test_an_empty_trip_says_what_legs_are_for(page: ArrivalsPage, trip: Programm
     assert not page.new_action.isEnabled()
 
 
-def test_new_by_key_then_undo_and_redo(page: ArrivalsPage, trip: Programme, db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_by_key_then_undo_and_redo(page: ArrivalsPage, trip: Programme, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     page.set_trip(trip.trip_id)
     host = people.create_person(db, PersonData(family_name="Chen", given_name="Jing", native_name="陈静")).after
 
@@ -92,8 +93,8 @@ def test_new_by_key_then_undo_and_redo(page: ArrivalsPage, trip: Programme, db: 
     [leg] = trip_legs(db, trip.trip_id)
     assert forms[0].arrival.known.isChecked()  # a new arrival asks for its landing first
     assert (leg.number, leg.membership_id, leg.met_by_person_id) == ("LH 722", trip.member_ids[1], host.id)
-    assert leg.local_departure().isoformat() == "2016-10-23T21:50:00+02:00"  # type: ignore[union-attr]
-    assert leg.local_arrival().isoformat() == "2016-10-24T15:10:00+08:00"  # type: ignore[union-attr]
+    assert leg.local_departure().isoformat() == "2016-10-23T21:50:00+02:00"
+    assert leg.local_arrival().isoformat() == "2016-10-24T15:10:00+08:00"
     assert not page.empty.isVisible()
     assert _shown(page, 0) == ["24/10/2016 15:10 GMT+8"] and _shown(page, 6) == ["Chen Jing"]
     assert page.selected_ids() == [leg.id]
@@ -105,7 +106,7 @@ def test_new_by_key_then_undo_and_redo(page: ArrivalsPage, trip: Programme, db: 
     assert [x.id for x in trip_legs(db, trip.trip_id)] == [leg.id] and page.proxy.rowCount() == 1
 
 
-def test_edit_by_enter_and_delete_by_key_each_undone(page: ArrivalsPage, trip: Programme, db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_edit_by_enter_and_delete_by_key_each_undone(page: ArrivalsPage, trip: Programme, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     early = create_leg(db, _landing(trip, trip.member_ids[0], 2, "CA 931")).after
     late = create_leg(db, _landing(trip, trip.member_ids[1], 7, "LH 722")).after
     page.set_trip(trip.trip_id)
@@ -129,7 +130,7 @@ def test_edit_by_enter_and_delete_by_key_each_undone(page: ArrivalsPage, trip: P
     assert trip_legs(db, trip.trip_id) == ()
 
 
-def test_the_filter_finds_members_in_any_script_and_the_direction_narrows(page: ArrivalsPage, trip: Programme, db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_filter_finds_members_in_any_script_and_the_direction_narrows(page: ArrivalsPage, trip: Programme, db: Database, qtbot: QtBot) -> None:
     create_leg(db, _landing(trip, trip.member_ids[0], 2, "CA 931"))
     create_leg(db, _landing(trip, trip.member_ids[1], 7, "LH 722"))
     create_leg(db, TravelLegData(membership_id=trip.member_ids[1], direction=LegDirection.DEPARTURE, number="LH 723",
@@ -146,7 +147,7 @@ def test_the_filter_finds_members_in_any_script_and_the_direction_narrows(page: 
     assert page.proxy.rowCount() == 3
 
 
-def test_tab_leaves_the_table(page: ArrivalsPage, trip: Programme, db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tab_leaves_the_table(page: ArrivalsPage, trip: Programme, db: Database, qtbot: QtBot) -> None:
     create_leg(db, _landing(trip, trip.member_ids[0], 2, "CA 931"))
     page.set_trip(trip.trip_id)
     page.view.setFocus()
@@ -155,7 +156,7 @@ def test_tab_leaves_the_table(page: ArrivalsPage, trip: Programme, db: Database,
     assert QApplication.focusWidget() is not page.view
 
 
-def test_a_time_that_does_not_exist_is_named_beside_its_field(page: ArrivalsPage, trip: Programme, db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_time_that_does_not_exist_is_named_beside_its_field(page: ArrivalsPage, trip: Programme, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     page.set_trip(trip.trip_id)
 
     def fill(form: leg_form.LegForm) -> None:

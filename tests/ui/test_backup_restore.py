@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
+from pytestqt.qtbot import QtBot
 
 from planner.db.backup import list_backups, make_backup
 from planner.domain.entities import PersonData
@@ -13,7 +16,7 @@ from planner.ui.widgets.backup_dialog import BackupDialog
 pytestmark = pytest.mark.sqlite_file
 
 
-def test_dialog_lists_backups_newest_first(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_lists_backups_newest_first(window: MainWindow, qtbot: QtBot) -> None:
     assert window.db.path is not None
     make_backup(window.db.path)
     make_backup(window.db.path)
@@ -24,7 +27,7 @@ def test_dialog_lists_backups_newest_first(window: MainWindow, qtbot) -> None:  
     assert dialog.restore_button.isEnabled()
 
 
-def test_restore_brings_back_the_earlier_plan(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_restore_brings_back_the_earlier_plan(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     db_path = window.db.path
     assert db_path is not None
     people.create_person(window.db, PersonData(family_name="Before"))
@@ -37,7 +40,7 @@ def test_restore_brings_back_the_earlier_plan(window: MainWindow, monkeypatch) -
     assert window.history.stack.count() == 0
 
 
-def test_dialog_shows_which_backups_passed_their_check(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_dialog_shows_which_backups_passed_their_check(window: MainWindow, qtbot: QtBot) -> None:
     from planner.db.backup import Check, sidecar
 
     assert window.db.path is not None
@@ -50,7 +53,7 @@ def test_dialog_shows_which_backups_passed_their_check(window: MainWindow, qtbot
     assert [b.check for b in dialog.backups] == [Check.PASSED, Check.UNCHECKED]
 
 
-def _damage(path) -> None:  # type: ignore[no-untyped-def]
+def _damage(path: Path) -> None:
     data = bytearray(path.read_bytes())
     page = int.from_bytes(data[16:18], "big")
     for offset in range(page * 2, page * 2 + 64):
@@ -58,7 +61,7 @@ def _damage(path) -> None:  # type: ignore[no-untyped-def]
     path.write_bytes(bytes(data))
 
 
-def test_opening_a_damaged_file_offers_and_restores_the_newest_good_backup(window: MainWindow, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_opening_a_damaged_file_offers_and_restores_the_newest_good_backup(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QMessageBox
 
     from planner.db.engine import open_database
@@ -83,7 +86,7 @@ def test_opening_a_damaged_file_offers_and_restores_the_newest_good_backup(windo
     assert [p.family_name for p in people.list_people(window.db)] == ["Kept safe"]
 
 
-def test_restore_while_another_program_writes_answers_within_its_bound(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_restore_while_another_program_writes_answers_within_its_bound(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     import sqlite3
     import time
 

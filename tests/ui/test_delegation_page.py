@@ -8,6 +8,8 @@ from datetime import UTC, date, datetime
 import pytest
 from PySide6.QtCore import QDate, QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import ItemData, MembershipData, PersonData
@@ -46,7 +48,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot) -> UiContext:  # type: ignore[no-untyped-def]
+def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> UiContext:
     return UiContext(UndoHistory(db, lambda: None), language, settings, lambda: None)
 
 
@@ -70,7 +72,7 @@ def trip(db: Database, make_trip: MakeTrip) -> Trip:
 
 
 @pytest.fixture
-def page(ctx: UiContext, trip: Trip, qtbot) -> DelegationPage:  # type: ignore[no-untyped-def]
+def page(ctx: UiContext, trip: Trip, qtbot: QtBot) -> DelegationPage:
     widget = DelegationPage(ctx)
     qtbot.addWidget(widget)
     widget.resize(900, 500)
@@ -90,7 +92,7 @@ def _order(db: Database, trip_id: int) -> list[str]:
     return [m.person.family_name for m in delegation.list_members(db, trip_id)]
 
 
-def _press(qtbot, page: DelegationPage, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:  # type: ignore[no-untyped-def]
+def _press(qtbot: QtBot, page: DelegationPage, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> None:
     _activate(qtbot, page)
     page.view.setFocus()
     qtbot.keyClick(page.view, key, modifier)
@@ -99,7 +101,7 @@ def _press(qtbot, page: DelegationPage, key: Qt.Key, modifier: Qt.KeyboardModifi
 # --- the model -------------------------------------------------------------------------------
 
 
-def test_member_model_passes_qt_model_tester(db: Database, trip: Trip, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_member_model_passes_qt_model_tester(db: Database, trip: Trip, qtmodeltester: ModelTester) -> None:
     model = MemberTableModel(db, trip.id)
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(model)
@@ -149,7 +151,7 @@ def test_filter_as_you_type_in_any_language(page: DelegationPage) -> None:
     assert len(_names(page)) == 3
 
 
-def test_without_a_trip_nothing_can_be_added(ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_trip_nothing_can_be_added(ctx: UiContext, qtbot: QtBot) -> None:
     page = DelegationPage(ctx)
     qtbot.addWidget(page)
     page.set_trip(None)
@@ -168,7 +170,7 @@ def test_add_from_directory_greys_members_and_adds_the_chosen_in_one_undo_step(
 
     def choose(picker: DirectoryPicker) -> int:
         model = picker.model
-        weil = model.row_of(delegation.list_members(db, trip.id)[1].person.id)  # type: ignore[arg-type]
+        weil = model.row_of(delegation.list_members(db, trip.id)[1].person.id)
         seen["weil_selectable"] = bool(model.flags(model.index(weil, 0)) & Qt.ItemFlag.ItemIsSelectable)
         seen["weil_tip"] = model.index(weil, 0).data(Qt.ItemDataRole.ToolTipRole)
         seen["ok_before"] = picker.ok.isEnabled()
@@ -244,7 +246,7 @@ def test_new_person_is_created_and_added_in_one_undo_step(
     stack.undo()
     assert _order(db, trip.id) == ["Xu", "Weil", "Bauer"]
     with pytest.raises(NotFoundError):
-        people.get_person(db, new.person.id)  # type: ignore[arg-type]
+        people.get_person(db, new.person.id)
     stack.redo()
     again = delegation.list_members(db, trip.id)[-1]
     assert (again.id, again.person.id) == (new.id, new.person.id)
@@ -254,8 +256,8 @@ def test_new_person_is_created_and_added_in_one_undo_step(
 
 
 def test_double_click_edits_the_person_and_the_membership_as_one_step(
-    db: Database, ctx: UiContext, trip: Trip, page: DelegationPage, monkeypatch: pytest.MonkeyPatch, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    db: Database, ctx: UiContext, trip: Trip, page: DelegationPage, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
     def edit(form: MemberForm) -> int:
         assert form.family_name.text() == "Weil" and form.role.currentData() == "member"
         form.function.edits[Language.EN].setText("Lord Mayor")
@@ -319,7 +321,7 @@ def test_a_bad_stay_is_refused_beside_the_field(db: Database, ctx: UiContext, tr
 # --- removing --------------------------------------------------------------------------------
 
 
-def test_remove_with_the_delete_key_undo_and_redo(db: Database, ctx: UiContext, trip: Trip, page: DelegationPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_remove_with_the_delete_key_undo_and_redo(db: Database, ctx: UiContext, trip: Trip, page: DelegationPage, qtbot: QtBot) -> None:
     weil, bauer = trip.members["Weil"], trip.members["Bauer"]
     item = programme.create_item(db, ItemData(
         trip_id=trip.id, title=LocalizedText(en="Visit"), timezone="Asia/Shanghai", everyone=False,
@@ -342,7 +344,7 @@ def test_remove_with_the_delete_key_undo_and_redo(db: Database, ctx: UiContext, 
     assert page.model.rowCount() == 1
 
 
-def test_delete_in_the_filter_field_does_not_remove_members(db: Database, trip: Trip, page: DelegationPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_delete_in_the_filter_field_does_not_remove_members(db: Database, trip: Trip, page: DelegationPage, qtbot: QtBot) -> None:
     _select(page, trip.members["Weil"])
     _activate(qtbot, page)
     page.search.setFocus()
@@ -353,7 +355,7 @@ def test_delete_in_the_filter_field_does_not_remove_members(db: Database, trip: 
 # --- the order of precedence -----------------------------------------------------------------
 
 
-def test_ctrl_up_moves_a_member_and_undo_puts_them_back(db: Database, ctx: UiContext, trip: Trip, page: DelegationPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_up_moves_a_member_and_undo_puts_them_back(db: Database, ctx: UiContext, trip: Trip, page: DelegationPage, qtbot: QtBot) -> None:
     _select(page, trip.members["Bauer"])
     assert page.up_action.isEnabled() and not page.down_action.isEnabled()  # already last
     _press(qtbot, page, Qt.Key.Key_Up, Qt.KeyboardModifier.ControlModifier)
@@ -372,7 +374,7 @@ def test_ctrl_up_moves_a_member_and_undo_puts_them_back(db: Database, ctx: UiCon
     assert _order(db, trip.id) == ["Xu", "Bauer", "Weil"]
 
 
-def test_down_button_moves_a_block_together(db: Database, trip: Trip, page: DelegationPage, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_down_button_moves_a_block_together(db: Database, trip: Trip, page: DelegationPage, qtbot: QtBot) -> None:
     _select(page, trip.members["Xu"], trip.members["Weil"])
     page.down_action.trigger()
     assert _order(db, trip.id) == ["Bauer", "Xu", "Weil"]
@@ -401,7 +403,7 @@ def test_moved_swaps_chosen_with_unchosen_neighbours() -> None:
 
 
 def test_columns_follow_the_names_after_a_reload_and_keep_what_the_user_sized(
-    db: Database, ctx: UiContext, trip: Trip, page: DelegationPage, qtbot  # type: ignore[no-untyped-def]
+    db: Database, ctx: UiContext, trip: Trip, page: DelegationPage, qtbot: QtBot
 ) -> None:
     page.show()
     header = page.view.horizontalHeader()

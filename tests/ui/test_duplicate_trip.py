@@ -6,6 +6,7 @@ from datetime import date, datetime
 
 import pytest
 from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
 
 from planner import formatting
 from planner.db.engine import Database
@@ -35,7 +36,7 @@ def _planned(db: Database, make_trip: MakeTrip) -> int:
     return trip_id
 
 
-def _dialog(db: Database, trip_id: int, qtbot, saved: list[CopyRequest] | None = None) -> DuplicateTripDialog:  # type: ignore[no-untyped-def]
+def _dialog(db: Database, trip_id: int, qtbot: QtBot, saved: list[CopyRequest] | None = None) -> DuplicateTripDialog:
     from planner.services.trip_copy import duplicate_trip
 
     def save(request: CopyRequest) -> object:
@@ -49,7 +50,7 @@ def _dialog(db: Database, trip_id: int, qtbot, saved: list[CopyRequest] | None =
 
 
 def test_dialog_suggests_a_copy_title_in_each_language_and_the_same_weekday_a_year_later(
-    db: Database, make_trip: MakeTrip, qtbot  # type: ignore[no-untyped-def]
+    db: Database, make_trip: MakeTrip, qtbot: QtBot
 ) -> None:
     trip_id = _planned(db, make_trip)
     dialog = _dialog(db, trip_id, qtbot)
@@ -68,7 +69,7 @@ def test_dialog_suggests_a_copy_title_in_each_language_and_the_same_weekday_a_ye
 
 
 def test_empty_title_and_impossible_day_are_shown_next_to_their_fields(
-    db: Database, make_trip: MakeTrip, qtbot  # type: ignore[no-untyped-def]
+    db: Database, make_trip: MakeTrip, qtbot: QtBot
 ) -> None:
     trip_id = _planned(db, make_trip)
     dialog = _dialog(db, trip_id, qtbot)
@@ -95,7 +96,7 @@ def test_empty_title_and_impossible_day_are_shown_next_to_their_fields(
     assert len(trips.list_trips(db)) == 2
 
 
-def test_a_programme_time_that_does_not_exist_on_the_new_day_is_named(db: Database, make_trip: MakeTrip, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_programme_time_that_does_not_exist_on_the_new_day_is_named(db: Database, make_trip: MakeTrip, qtbot: QtBot) -> None:
     trip_id = make_trip("Hannover", date(2016, 3, 21), date(2016, 3, 24), country="DE", timezone="Europe/Berlin")
     trip = trips.get_trip(db, trip_id)
     new_item(db, trip, local_to_utc(datetime(2016, 3, 22, 2, 30), "Europe/Berlin"), hours=1, title="Night train", timezone="Europe/Berlin")
@@ -106,7 +107,7 @@ def test_a_programme_time_that_does_not_exist_on_the_new_day_is_named(db: Databa
     assert message.startswith("“Night train” cannot be moved to its new day: 2017-03-26 02:30 does not exist in Europe/Berlin")
 
 
-def test_messages_follow_the_language(db: Database, make_trip: MakeTrip, language: LanguageController, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_messages_follow_the_language(db: Database, make_trip: MakeTrip, language: LanguageController, qtbot: QtBot) -> None:
     trip_id = _planned(db, make_trip)
     language.set_language("de")
     dialog = _dialog(db, trip_id, qtbot)
@@ -137,15 +138,15 @@ def test_duplicate_from_the_window_selects_the_copy_and_undo_redo_work(
     selected = window.navigator.current_summary()
     assert selected is not None and selected.trip.id == copy.trip.id
     assert window.history.stack.undoText() == "Duplicate trip “Delegation visit to Shenzhen”"
-    members = [m.id for m in delegation.list_members(db, copy.trip.id)]  # type: ignore[arg-type]
-    items = [i.id for i in programme.list_items(db, copy.trip.id)]  # type: ignore[arg-type]
+    members = [m.id for m in delegation.list_members(db, copy.trip.id)]
+    items = [i.id for i in programme.list_items(db, copy.trip.id)]
 
     window.undo_action.trigger()
     assert [s.trip.id for s in trips.list_trips(db)] == [trip_id]
     window.redo_action.trigger()
     assert {s.trip.id for s in trips.list_trips(db)} == {trip_id, copy.trip.id}
-    assert [m.id for m in delegation.list_members(db, copy.trip.id)] == members  # type: ignore[arg-type]
-    assert [i.id for i in programme.list_items(db, copy.trip.id)] == items  # type: ignore[arg-type]
+    assert [m.id for m in delegation.list_members(db, copy.trip.id)] == members
+    assert [i.id for i in programme.list_items(db, copy.trip.id)] == items
 
 
 def test_cancel_writes_nothing_and_without_a_trip_the_action_is_off(

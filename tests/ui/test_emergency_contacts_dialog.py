@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.importing.tripfile import import_trip_file
@@ -17,7 +18,7 @@ from planner.ui.widgets import emergency_contacts_dialog as ecd
 
 
 @pytest.fixture
-def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot) -> UiContext:  # type: ignore[no-untyped-def]
+def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> UiContext:
     return UiContext(UndoHistory(db, lambda: None), language, settings, lambda: None)
 
 
@@ -28,7 +29,7 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return texts
 
 
-def test_suggest_edit_save_undo_redo(ctx: UiContext, db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_suggest_edit_save_undo_redo(ctx: UiContext, db: Database, qtbot: QtBot) -> None:
     trip = import_trip_file(db, DEMO_TRIPS / "hannover-shenzhen-2016.json").id
     dialog = ecd.EmergencyContactsDialog(ctx, trip)
     qtbot.addWidget(dialog)
@@ -61,7 +62,7 @@ def test_suggest_edit_save_undo_redo(ctx: UiContext, db: Database, qtbot) -> Non
     assert [c.phone for c in trip_emergency_contacts(db, trip)] == ["+86 20 8313 0001"]
 
 
-def test_a_contact_without_a_name_is_explained_and_nothing_saved(ctx: UiContext, db: Database, qtbot, shown: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_a_contact_without_a_name_is_explained_and_nothing_saved(ctx: UiContext, db: Database, qtbot: QtBot, shown: list[str]) -> None:
     trip = import_trip_file(db, DEMO_TRIPS / "hannover-shenzhen-2016.json").id
     dialog = ecd.EmergencyContactsDialog(ctx, trip)
     qtbot.addWidget(dialog)

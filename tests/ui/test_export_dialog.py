@@ -10,6 +10,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QStandardItemModel
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
@@ -54,14 +55,14 @@ def trip(db: Database) -> int:
     return trip_id
 
 
-def _dialog(qtbot, ctx: UiContext, trip_id: int, folder: Path, membership_ids: list[int] | None = None) -> ExportDialog:  # type: ignore[no-untyped-def]
+def _dialog(qtbot: QtBot, ctx: UiContext, trip_id: int, folder: Path, membership_ids: list[int] | None = None) -> ExportDialog:
     dialog = ExportDialog(ctx, trip_id, membership_ids)
     qtbot.addWidget(dialog)
     dialog.folder_edit.setText(str(folder))
     return dialog
 
 
-def _finish(qtbot, dialog: ExportDialog) -> None:  # type: ignore[no-untyped-def]
+def _finish(qtbot: QtBot, dialog: ExportDialog) -> None:
     """Wait for the background task, processing events here: qtbot's loop may miss the worker's queued signals."""
     qtbot.waitUntil(lambda: (QApplication.processEvents(), dialog.task is None)[1], timeout=60_000)
 
@@ -70,7 +71,7 @@ def _ids(db: Database, trip_id: int) -> dict[str, int]:
     return {m.person.family_name: m.id for m in delegation.list_members(db, trip_id)}
 
 
-def test_all_itineraries_are_written_with_safe_names(qtbot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_all_itineraries_are_written_with_safe_names(qtbot: QtBot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     out = tmp_path / "itineraries"
     dialog = _dialog(qtbot, ctx, trip, out)
     dialog.set_document(Document.ITINERARIES)
@@ -90,7 +91,7 @@ def test_all_itineraries_are_written_with_safe_names(qtbot, ctx: UiContext, trip
     assert ctx.settings.value(ed.FOLDER_KEY) == str(out)
 
 
-def test_only_the_members_handed_in_are_chosen(qtbot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_members_handed_in_are_chosen(qtbot: QtBot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     ids = _ids(db, trip)
     dialog = _dialog(qtbot, ctx, trip, tmp_path / "out", [ids["Wang"]])
     assert dialog.document() is Document.ITINERARIES
@@ -110,7 +111,7 @@ def test_only_the_members_handed_in_are_chosen(qtbot, db: Database, ctx: UiConte
     assert shown.offers[0][1].startswith("1 file was written")
 
 
-def test_cancel_stops_after_the_current_document(qtbot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_cancel_stops_after_the_current_document(qtbot: QtBot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     out = tmp_path / "out"
     dialog = _dialog(qtbot, ctx, trip, out)
     dialog.set_document(Document.ITINERARIES)
@@ -124,7 +125,7 @@ def test_cancel_stops_after_the_current_document(qtbot, ctx: UiContext, trip: in
     assert dialog.result() != QDialog.DialogCode.Accepted  # the dialog stays for another try
 
 
-def test_a_folder_below_a_plain_file_gives_a_message(qtbot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_below_a_plain_file_gives_a_message(qtbot: QtBot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     plain = tmp_path / "notes.txt"
     plain.write_text("not a folder", encoding="utf-8")
     dialog = _dialog(qtbot, ctx, trip, plain / "itineraries")
@@ -138,7 +139,7 @@ def test_a_folder_below_a_plain_file_gives_a_message(qtbot, ctx: UiContext, trip
     assert dialog.export_button.isEnabled()  # the user can choose another folder and try again
 
 
-def test_a_file_that_cannot_be_replaced_gives_a_message(qtbot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_a_file_that_cannot_be_replaced_gives_a_message(qtbot: QtBot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     out = tmp_path / "out"
     (out / "Stephan Weil.pdf").mkdir(parents=True)  # a folder where the first itinerary goes
     dialog = _dialog(qtbot, ctx, trip, out)
@@ -150,7 +151,7 @@ def test_a_file_that_cannot_be_replaced_gives_a_message(qtbot, ctx: UiContext, t
     assert shown.offers == []
 
 
-def test_a_folder_that_refuses_writing_gives_a_message(qtbot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_folder_that_refuses_writing_gives_a_message(qtbot: QtBot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "read-only" / "Stephan Weil.pdf"
 
     def refuse(*_args: object) -> list[Path]:
@@ -165,14 +166,14 @@ def test_a_folder_that_refuses_writing_gives_a_message(qtbot, ctx: UiContext, tr
     assert shown.offers == [] and dialog.export_button.isEnabled()
 
 
-def test_nothing_is_started_without_a_folder(qtbot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_nothing_is_started_without_a_folder(qtbot: QtBot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     dialog = _dialog(qtbot, ctx, trip, tmp_path)
     dialog.folder_edit.setText("   ")
     assert dialog.start_export() is None
     assert shown.errors == ["Choose the folder to save the documents in."]
 
 
-def test_programme_on_letter_paper_in_two_languages(qtbot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_programme_on_letter_paper_in_two_languages(qtbot: QtBot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     dialog = _dialog(qtbot, ctx, trip, tmp_path)
     dialog.set_document(Document.PROGRAMME)
     assert not dialog.members.isEnabled()
@@ -186,7 +187,7 @@ def test_programme_on_letter_paper_in_two_languages(qtbot, ctx: UiContext, trip:
     assert ctx.settings.value(ed.PAPER_KEY) == "letter"
 
 
-def test_calendars_one_per_person_and_one_for_the_trip(qtbot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_calendars_one_per_person_and_one_for_the_trip(qtbot: QtBot, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     dialog = _dialog(qtbot, ctx, trip, tmp_path / "ics")
     dialog.set_document(Document.CALENDARS)
     assert not dialog.paper_box.isEnabled() and not dialog.second_box.isEnabled()
@@ -205,7 +206,7 @@ def test_calendars_one_per_person_and_one_for_the_trip(qtbot, ctx: UiContext, tr
     assert "SUMMARY" in again.written[0].read_text(encoding="utf-8")
 
 
-def test_a_document_for_everybody_uses_the_interface_language_instead_of_each_persons(qtbot, ctx: UiContext, trip: int, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_document_for_everybody_uses_the_interface_language_instead_of_each_persons(qtbot: QtBot, ctx: UiContext, trip: int, tmp_path: Path) -> None:
     dialog = _dialog(qtbot, ctx, trip, tmp_path)
     dialog.set_document(Document.ITINERARIES)
     assert dialog.language_box.currentData() is None
@@ -218,7 +219,7 @@ def test_a_document_for_everybody_uses_the_interface_language_instead_of_each_pe
     assert dialog.language_box.currentData() is None  # put back, as the user had not chosen otherwise
 
 
-def test_preview_of_the_highlighted_person_and_of_the_programme(qtbot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_preview_of_the_highlighted_person_and_of_the_programme(qtbot: QtBot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     dialog = _dialog(qtbot, ctx, trip, tmp_path / "never")
     dialog.set_document(Document.ITINERARIES)
     dialog.members.setCurrentRow(list(_ids(db, trip)).index("Wang"))
@@ -241,7 +242,7 @@ def test_preview_of_the_highlighted_person_and_of_the_programme(qtbot, db: Datab
     assert shown.errors == []
 
 
-def test_the_preview_shows_the_rendered_pages_and_lets_go_of_its_file(qtbot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_the_preview_shows_the_rendered_pages_and_lets_go_of_its_file(qtbot: QtBot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     dialog = _dialog(qtbot, ctx, trip, tmp_path / "never", [_ids(db, trip)["Becker"]])
     dialog.set_language(Language.DE, Language.ZH)
     dialog.show_preview()
@@ -264,7 +265,7 @@ def test_the_preview_shows_the_rendered_pages_and_lets_go_of_its_file(qtbot, db:
     assert not second.is_open
 
 
-def test_open_export_dialog_runs_it_modally_and_preselects(qtbot, db: Database, ctx: UiContext, trip: int, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_open_export_dialog_runs_it_modally_and_preselects(qtbot: QtBot, db: Database, ctx: UiContext, trip: int, monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[tuple[Document, list[int]]] = []
 
     def exec_(dialog: ExportDialog) -> int:
@@ -288,7 +289,7 @@ def _make_draft(db: Database, trip_id: int) -> None:
     trips.update_trip(db, trips.get_trip(db, trip_id).evolve(status=TripStatus.DRAFT))
 
 
-def test_a_plain_export_of_itineraries_does_not_issue(qtbot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:  # type: ignore[no-untyped-def]
+def test_a_plain_export_of_itineraries_does_not_issue(qtbot: QtBot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown) -> None:
     from planner.services import issuing
 
     dialog = _dialog(qtbot, ctx, trip, tmp_path / "look", [_ids(db, trip)["Wang"]])
@@ -304,7 +305,7 @@ def test_a_plain_export_of_itineraries_does_not_issue(qtbot, db: Database, ctx: 
     assert not dialog.issue_box.isEnabled() and not dialog.choice().issue
 
 
-def test_issuing_a_confirmed_trip_records_the_version_without_a_question(qtbot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_issuing_a_confirmed_trip_records_the_version_without_a_question(qtbot: QtBot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:
     from planner.services import issuing
 
     from planner.services.issue_readiness import issue_readiness
@@ -323,7 +324,7 @@ def test_issuing_a_confirmed_trip_records_the_version_without_a_question(qtbot, 
     assert dialog.issue_box.text() == "Iss&ue as version 2"
 
 
-def test_issuing_a_draft_asks_first_and_names_why(qtbot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_issuing_a_draft_asks_first_and_names_why(qtbot: QtBot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown, monkeypatch: pytest.MonkeyPatch) -> None:
     from planner.services import issuing
 
     _make_draft(db, trip)
@@ -349,7 +350,7 @@ def test_issuing_a_draft_asks_first_and_names_why(qtbot, db: Database, ctx: UiCo
     assert len(asked) == 2 and [v.number for v in issuing.list_versions(db, trip)] == [1]
 
 
-def test_the_question_names_the_draft_and_the_open_errors(qtbot, db: Database, ctx: UiContext, trip: int) -> None:  # type: ignore[no-untyped-def]
+def test_the_question_names_the_draft_and_the_open_errors(qtbot: QtBot, db: Database, ctx: UiContext, trip: int) -> None:
     from PySide6.QtCore import QTimer
 
     from planner.domain.checks import Problem

@@ -5,7 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from PySide6.QtWidgets import QApplication
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from planner.export.tripfile import write_trip_file
 from planner.importing.demo import demo_files
@@ -13,21 +15,17 @@ from planner.services import trips
 from planner.ui.file_actions import recent_databases, remember_database
 from planner.ui.main_window import MainWindow
 from planner.ui.tasks import BackgroundTask
+from tests.ui.conftest import MakeTrip
 
 
-def _finish(qtbot, task: BackgroundTask | None) -> tuple[list[object], list[object]]:  # type: ignore[no-untyped-def]
-    """Wait until the background task reports back; returns (results, errors).
-
-    The predicate processes events itself: after another test has run a full
-    app.exec() in this process, qtbot's own waiting loop does not always
-    deliver the worker thread's queued signals.
-    """
+def _finish(qtbot: QtBot, task: BackgroundTask | None) -> tuple[list[object], list[object]]:
+    """Wait until the background task reports back; returns (results, errors)."""
     assert task is not None
     results: list[object] = []
     errors: list[object] = []
     task.done.connect(results.append)
     task.failed.connect(errors.append)
-    qtbot.waitUntil(lambda: (QApplication.processEvents(), bool(results or errors))[1], timeout=20_000)
+    qtbot.waitUntil(lambda: bool(results or errors), timeout=20_000)
     return results, errors
 
 
@@ -35,7 +33,7 @@ def _titles(window: MainWindow) -> list[str]:
     return [window.model.summary(r).trip.title.text("en") for r in range(window.model.rowCount())]
 
 
-def test_import_trip_file_runs_in_the_background_and_selects_the_trip(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_import_trip_file_runs_in_the_background_and_selects_the_trip(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     demo = demo_files()[0]
     monkeypatch.setattr("planner.ui.file_actions.choose_trip_file_to_import", lambda parent, start: demo)
     window.import_trip_file()
@@ -46,7 +44,7 @@ def test_import_trip_file_runs_in_the_background_and_selects_the_trip(window: Ma
     assert window.navigator.current_summary().items == 22
 
 
-def test_a_broken_trip_file_is_reported_and_nothing_is_imported(window: MainWindow, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_trip_file_is_reported_and_nothing_is_imported(window: MainWindow, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "delegation-planner/trip", "format_version": 1, "trip": {}}', encoding="utf-8")
     shown: list[str] = []
@@ -59,7 +57,7 @@ def test_a_broken_trip_file_is_reported_and_nothing_is_imported(window: MainWind
     assert trips.list_trips(window.db) == []
 
 
-def test_export_trip_file_writes_the_selected_trip(window: MainWindow, make_trip, qtbot, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_trip_file_writes_the_selected_trip(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     trip_id = make_trip("Visit to Munich")
     window.refresh(trip_id)
     target = tmp_path / "out.json"
@@ -72,7 +70,7 @@ def test_export_trip_file_writes_the_selected_trip(window: MainWindow, make_trip
     assert target.read_bytes() == reference.read_bytes()
 
 
-def test_new_database_switches_and_is_remembered(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_database_switches_and_is_remembered(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "team.sqlite"
     monkeypatch.setattr("planner.ui.file_actions.choose_new_database", lambda parent, start: target)
     window.new_database()
@@ -83,7 +81,7 @@ def test_new_database_switches_and_is_remembered(window: MainWindow, tmp_path: P
     assert [a.text() for a in window.recent_menu.actions()] == [str(target)]
 
 
-def test_recent_list_is_bounded_and_newest_first(settings) -> None:  # type: ignore[no-untyped-def]
+def test_recent_list_is_bounded_and_newest_first(settings: QSettings) -> None:
     for i in range(12):
         remember_database(settings, f"/data/{i}.sqlite")
     remember_database(settings, "/data/3.sqlite")

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database, open_database
 from planner.domain.entities import MembershipData, TripData
@@ -62,7 +63,7 @@ def test_the_window_watches_its_file(window: MainWindow) -> None:
     assert window.live.file.watching and not window.live.listening
 
 
-def test_another_windows_trip_appears_when_the_window_is_brought_to_the_front(window: MainWindow, other: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_another_windows_trip_appears_when_the_window_is_brought_to_the_front(window: MainWindow, other: Database, qtbot: QtBot) -> None:
     signals = heard(window)
     assert window.model.rowCount() == 0
     new_trip(other, "Planned at the other desk")
@@ -73,7 +74,7 @@ def test_another_windows_trip_appears_when_the_window_is_brought_to_the_front(wi
     assert signals == [(DataBus.ANY, 0)]  # nothing new: nothing reloads
 
 
-def test_the_open_trip_pages_follow_the_other_window(window: MainWindow, other: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_open_trip_pages_follow_the_other_window(window: MainWindow, other: Database, qtbot: QtBot) -> None:
     trip = new_trip(window.db, "Shenzhen")
     window.refresh(trip.id)
     window.trip_tabs.setCurrentIndex(next(i for i, p in enumerate(window.trip_pages) if isinstance(p, DelegationPage)))
@@ -84,10 +85,10 @@ def test_the_open_trip_pages_follow_the_other_window(window: MainWindow, other: 
     delegation.add_member(other, MembershipData(trip_id=trip.id, person_id=person.id, role=Role.HEAD))
     assert window.live.poll() == 1
     qtbot.waitUntil(lambda: page.model.rowCount() == 1, timeout=2000)
-    assert window.navigator.current_summary().trip.id == trip.id  # the selection stays  # type: ignore[union-attr]
+    assert window.navigator.current_summary().trip.id == trip.id  # the selection stays
 
 
-def test_the_windows_own_changes_reload_once_not_twice(window: MainWindow, other: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_windows_own_changes_reload_once_not_twice(window: MainWindow, other: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     reloads: list[int] = []
     real_reload = window.model.reload
     monkeypatch.setattr(window.model, "reload", lambda *a, **k: (reloads.append(1), real_reload(*a, **k))[1])
@@ -101,7 +102,7 @@ def test_the_windows_own_changes_reload_once_not_twice(window: MainWindow, other
     assert window.live.poll() == 0 and len(reloads) == 2
 
 
-def test_an_open_form_keeps_its_input_and_a_save_meets_the_conflict(window: MainWindow, other: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_open_form_keeps_its_input_and_a_save_meets_the_conflict(window: MainWindow, other: Database, qtbot: QtBot) -> None:
     person = new_person(window.db, "Weil", "Stephan")
     window.refresh()
     page = next(p for p in window.trip_pages if isinstance(p, PeoplePage))
@@ -119,7 +120,7 @@ def test_an_open_form_keeps_its_input_and_a_save_meets_the_conflict(window: Main
     assert form.family_name.text() == "Weil-Meyer"
 
 
-def test_a_trip_duplicated_on_the_command_line_appears_in_the_window(window: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_trip_duplicated_on_the_command_line_appears_in_the_window(window: MainWindow, qtbot: QtBot) -> None:
     trip = new_trip(window.db, "Shenzhen")
     window.refresh(trip.id)
     assert window.model.rowCount() == 1
@@ -133,11 +134,11 @@ def test_a_trip_duplicated_on_the_command_line_appears_in_the_window(window: Mai
     qtbot.waitUntil(lambda: window.model.rowCount() == 2, timeout=2000)
     titles = sorted(s.trip.title.en for s in trips.list_trips(window.db))
     assert titles == ["Shenzhen", "Shenzhen again"]
-    assert window.navigator.current_summary().trip.id == trip.id  # type: ignore[union-attr]
+    assert window.navigator.current_summary().trip.id == trip.id
     assert trips.get_trip(window.db, max(s.trip.id for s in trips.list_trips(window.db))).first_day == date(2017, 10, 23)
 
 
-def test_the_timer_looks_only_while_the_application_is_in_use(db: Database, other: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_timer_looks_only_while_the_application_is_in_use(db: Database, other: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(file_updates, "CHECK_MS", 20)
     bus = DataBus()
     signals: list[tuple[str, int]] = []
@@ -146,11 +147,11 @@ def test_the_timer_looks_only_while_the_application_is_in_use(db: Database, othe
     app = QGuiApplication.instance()
     try:
         updates.attach(db)
-        app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)  # type: ignore[union-attr]
+        app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationInactive)
         new_trip(other, "While the planner was in the background")
         qtbot.wait(150)
         assert signals == []  # no looking in the background
-        app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)  # type: ignore[union-attr]
+        app.applicationStateChanged.emit(Qt.ApplicationState.ApplicationActive)
         assert signals == [(DataBus.ANY, 0)]  # looked at once when it came to the front
         new_trip(other, "While in use")
         qtbot.waitUntil(lambda: len(signals) == 2, timeout=2000)  # and then every few moments

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
 
 from planner.db.engine import Database
 from planner.domain.enums import TripStatus
@@ -84,7 +85,7 @@ def test_sorting_by_dates_and_numbers(db: Database, make_trip: MakeTrip) -> None
     assert _titles(proxy) == ["Earlier", "Middle", "Later"]
 
 
-def test_proxy_passes_model_tester_while_filtering(db: Database, two_trips: tuple[int, int], qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_proxy_passes_model_tester_while_filtering(db: Database, two_trips: tuple[int, int], qtmodeltester: ModelTester) -> None:
     proxy = _proxy(db)
     proxy.set_filter_text("visit")
     proxy.sort(tt.DATES, Qt.SortOrder.DescendingOrder)

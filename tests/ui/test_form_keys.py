@@ -10,6 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QPlainTextEdit, QTabWidget, QWidget
+from pytestqt.qtbot import QtBot
 
 
 from planner.db.engine import Database
@@ -123,7 +124,7 @@ def _visible_mnemonics(form: QWidget) -> list[tuple[str, str]]:
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
 def test_no_two_captions_or_buttons_share_an_alt_letter_in_any_form(
-    demo_db: Database, language: LanguageController, qtbot, lang: str  # type: ignore[no-untyped-def]
+    demo_db: Database, language: LanguageController, qtbot: QtBot, lang: str
 ) -> None:
     language.set_language(lang)
     set_language(lang)
@@ -161,7 +162,7 @@ def _on_screen_order_ok(chain: list[QWidget], form: QWidget) -> list[str]:
 
 
 @pytest.mark.parametrize("name", ["trip", "duplicate", "item", "person", "member", "venue", "visa", "gift"])
-def test_tab_follows_the_order_the_fields_are_read_in(demo_db: Database, qtbot, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_tab_follows_the_order_the_fields_are_read_in(demo_db: Database, qtbot: QtBot, name: str) -> None:
     form = _forms(demo_db)[name]()
     qtbot.addWidget(form)
     form.show()
@@ -190,7 +191,7 @@ def test_tab_follows_the_order_the_fields_are_read_in(demo_db: Database, qtbot, 
 
 @pytest.mark.parametrize("name", ["trip", "item", "person", "member", "venue"])
 def test_ctrl_return_saves_from_a_multi_line_box_where_return_starts_a_new_line(
-    demo_db: Database, qtbot, name: str,  # type: ignore[no-untyped-def]
+    demo_db: Database, qtbot: QtBot, name: str,
 ) -> None:
     form = _forms(demo_db)[name]()
     saved: list[object] = []

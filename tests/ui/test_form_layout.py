@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLineEdit, QWidget
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.enums import Language
@@ -12,6 +15,7 @@ from planner.domain.localized import LocalizedText
 from planner.i18n import set_language
 from planner.importing import demo
 from planner.ui.language import LanguageController
+from planner.ui.pages.base import UiContext
 from planner.ui.widgets.form import MISSING_COLOR
 from planner.ui.widgets.item_form import ItemForm
 from tests.ui.test_form_keys import _forms
@@ -24,7 +28,7 @@ def demo_db(db: Database) -> Database:
 
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
-def test_no_button_or_check_box_is_cut_in_any_form(demo_db: Database, language: LanguageController, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_no_button_or_check_box_is_cut_in_any_form(demo_db: Database, language: LanguageController, qtbot: QtBot, lang: str) -> None:
     language.set_language(lang)
     set_language(lang)
     for name, make in _forms(demo_db).items():
@@ -41,7 +45,7 @@ def test_no_button_or_check_box_is_cut_in_any_form(demo_db: Database, language: 
         form.close()
 
 
-def test_the_item_form_in_german_shows_add_gift_and_the_other_zone_box_whole(demo_db: Database, language: LanguageController, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_item_form_in_german_shows_add_gift_and_the_other_zone_box_whole(demo_db: Database, language: LanguageController, qtbot: QtBot) -> None:
     language.set_language("de")
     set_language("de")
     form = _forms(demo_db)["item"]()
@@ -60,7 +64,7 @@ def test_the_item_form_in_german_shows_add_gift_and_the_other_zone_box_whole(dem
     assert form.other_end_zone.width() >= form.other_end_zone.sizeHint().width()
 
 
-def _ctx(db: Database, language: LanguageController):  # type: ignore[no-untyped-def]
+def _ctx(db: Database, language: LanguageController) -> UiContext:
     from PySide6.QtCore import QSettings
 
     from tests.ui.programme_support import make_context
@@ -68,7 +72,7 @@ def _ctx(db: Database, language: LanguageController):  # type: ignore[no-untyped
     return make_context(db, language, QSettings())
 
 
-def test_a_variant_filled_in_after_it_was_missing_looks_editable_again(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_variant_filled_in_after_it_was_missing_looks_editable_again(demo_db: Database, qtbot: QtBot) -> None:
     form = _forms(demo_db)["item"]()
     qtbot.addWidget(form)
     form.show()
@@ -82,7 +86,7 @@ def test_a_variant_filled_in_after_it_was_missing_looks_editable_again(demo_db: 
 
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
-def test_at_their_smallest_forms_still_give_wrapped_text_its_lines(demo_db: Database, language: LanguageController, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_at_their_smallest_forms_still_give_wrapped_text_its_lines(demo_db: Database, language: LanguageController, qtbot: QtBot, lang: str) -> None:
     from PySide6.QtWidgets import QLabel
 
     language.set_language(lang)
@@ -102,7 +106,7 @@ def test_at_their_smallest_forms_still_give_wrapped_text_its_lines(demo_db: Data
         form.close()
 
 
-def _squeezed_or_overlapping(dialog) -> list[str]:  # type: ignore[no-untyped-def]
+def _squeezed_or_overlapping(dialog: QWidget) -> list[str]:
     """Wrapped labels lower than their lines, and visible children that overlap a sibling, at the dialog's smallest."""
     from PySide6.QtWidgets import QLabel, QWidget
 
@@ -124,7 +128,7 @@ def _squeezed_or_overlapping(dialog) -> list[str]:  # type: ignore[no-untyped-de
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
 def test_export_and_seating_dialogs_at_their_smallest_keep_every_line_and_nothing_overlaps(
-    demo_db: Database, language: LanguageController, qtbot, lang: str  # type: ignore[no-untyped-def]
+    demo_db: Database, language: LanguageController, qtbot: QtBot, lang: str
 ) -> None:
     """In German the export dialog's "All / None" row slid over the list and the seating plan hid its key help."""
     from planner.services import delegation, programme, trips
@@ -151,7 +155,7 @@ def test_export_and_seating_dialogs_at_their_smallest_keep_every_line_and_nothin
 
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
-def test_the_crash_dialog_at_its_smallest_shows_the_whole_message(tmp_path, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_crash_dialog_at_its_smallest_shows_the_whole_message(tmp_path: Path, qtbot: QtBot, lang: str) -> None:
     """The log file's path, at the end of the message, was cut off."""
     from pathlib import Path
 
@@ -170,7 +174,7 @@ def test_the_crash_dialog_at_its_smallest_shows_the_whole_message(tmp_path, qtbo
 
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
-def test_the_change_status_button_leaves_room_for_its_menu_arrow(language: LanguageController, qtbot, lang: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_change_status_button_leaves_room_for_its_menu_arrow(language: LanguageController, qtbot: QtBot, lang: str) -> None:
     """Qt drew the arrow over the last letter of "Status ändern": the button was sized for its text alone."""
     from PySide6.QtWidgets import QStyle
 
@@ -191,7 +195,7 @@ def test_the_change_status_button_leaves_room_for_its_menu_arrow(language: Langu
     assert text_right <= button.width() - arrow, (button.width(), text_width, arrow)  # the arrow sits in the last `arrow` pixels
 
 
-def test_a_long_one_line_text_shows_its_beginning(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_one_line_text_shows_its_beginning(demo_db: Database, qtbot: QtBot) -> None:
     """The item form's transport showed "…unkt 16:00 Uhr am Gruppen-Check-in": QLineEdit.setText leaves the cursor at the end."""
     from PySide6.QtWidgets import QLineEdit
 
@@ -210,7 +214,7 @@ def test_a_long_one_line_text_shows_its_beginning(demo_db: Database, qtbot) -> N
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
 def test_the_host_pickers_other_person_list_at_its_smallest_shows_its_hint_and_tells_long_rows(
-    demo_db: Database, qtbot, lang: str  # type: ignore[no-untyped-def]
+    demo_db: Database, qtbot: QtBot, lang: str
 ) -> None:
     """At 480 × 420 with no minimum it could be dragged down to a sliver that cut every name and the hint."""
     from PySide6.QtCore import Qt
@@ -232,7 +236,7 @@ def test_the_host_pickers_other_person_list_at_its_smallest_shows_its_hint_and_t
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
 def test_the_directory_picker_at_its_smallest_shows_five_people_and_its_role_has_an_alt_letter(
-    demo_db: Database, qtbot, lang: str  # type: ignore[no-untyped-def]
+    demo_db: Database, qtbot: QtBot, lang: str
 ) -> None:
     """Dragged to its smallest it showed one person; its "Role in the delegation" had no Alt letter."""
     from PySide6.QtWidgets import QLabel
@@ -253,7 +257,7 @@ def test_the_directory_picker_at_its_smallest_shows_five_people_and_its_role_has
     assert mnemonic_of(role_caption.text())
 
 
-def test_a_long_title_focused_and_selected_when_the_form_opens_shows_its_beginning(demo_db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_long_title_focused_and_selected_when_the_form_opens_shows_its_beginning(demo_db: Database, qtbot: QtBot) -> None:
     """Editing the trip, its German title showed "…der Kreativwirtschaft Hannover nach Shenzhen": Qt's select-all puts the cursor at the end."""
     from PySide6.QtCore import Qt
 

@@ -6,6 +6,7 @@ import xml.etree.ElementTree as ET
 
 import pytest
 from PySide6.QtGui import QColor, QIcon, QImage
+from PySide6.QtWidgets import QApplication
 
 from planner.domain.enums import ItemKind, VenueKind
 from planner.paths import ICONS
@@ -29,7 +30,7 @@ def _drawn_pixels(qicon: QIcon, size: int) -> int:
 
 
 @pytest.mark.parametrize("name", [f"kinds/{k.value}" for k in ItemKind] + [f"venues/{k.value}" for k in VenueKind])
-def test_every_kind_has_an_icon_that_renders(qapp, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_every_kind_has_an_icon_that_renders(qapp: QApplication, name: str) -> None:
     qicon = icon(name)
     assert not qicon.isNull()
     for size in (16, 24, 48):
@@ -43,18 +44,18 @@ def test_every_kind_has_an_icon_that_renders(qapp, name: str) -> None:  # type: 
 
 
 @pytest.mark.parametrize("name", [f"actions/{a}" for a in ACTIONS] + ["app"])
-def test_action_and_application_icons_render(qapp, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_action_and_application_icons_render(qapp: QApplication, name: str) -> None:
     assert not icon(name).pixmap(48).isNull()
     assert _drawn_pixels(icon(name), 48) > 20
 
 
-def test_kind_icon_names_the_family_and_value(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_kind_icon_names_the_family_and_value(qapp: QApplication) -> None:
     assert kind_icon("venues", VenueKind.HOTEL).cacheKey() == icon("venues/hotel").cacheKey()
     assert kind_icon("kinds", ItemKind.MEAL.value).cacheKey() == icon("kinds/meal").cacheKey()
 
 
 @pytest.mark.parametrize("name", ["kinds/picnic", "", "nothing", "kinds/", "../paths", "kinds/../app", "/etc/passwd", "kinds\\meal"])
-def test_unknown_names_give_an_empty_icon(qapp, name: str) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_names_give_an_empty_icon(qapp: QApplication, name: str) -> None:
     qicon = icon(name)
     assert isinstance(qicon, QIcon)
     assert qicon.isNull()
@@ -62,7 +63,7 @@ def test_unknown_names_give_an_empty_icon(qapp, name: str) -> None:  # type: ign
     assert icon_path(name) is None
 
 
-def test_icons_are_read_once(qapp) -> None:  # type: ignore[no-untyped-def]
+def test_icons_are_read_once(qapp: QApplication) -> None:
     assert icon("actions/undo") is icon("actions/undo")
 
 

@@ -7,6 +7,8 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import QDate, Qt, QTime
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import ItemData
@@ -17,7 +19,7 @@ from planner.ui.widgets.item_form import ItemForm
 from tests.ui.programme_support import BERLIN, SHANGHAI, Programme, add_item, local, make_programme
 
 
-def _form(db: Database, trip: Programme, item: ItemData | None = None, qtbot=None) -> ItemForm:  # type: ignore[no-untyped-def]
+def _form(db: Database, trip: Programme, item: ItemData | None = None, qtbot: QtBot=None) -> ItemForm:
     data = trips.get_trip(db, trip.trip_id)
     if item is None:
         start = local("2016-10-25 10:00", data.timezone)
@@ -40,7 +42,7 @@ def trip(db: Database) -> Programme:
     return make_programme(db)
 
 
-def test_a_new_item_starts_where_it_was_asked_for(db: Database, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_new_item_starts_where_it_was_asked_for(db: Database, trip: Programme, qtbot: QtBot) -> None:
     form = _form(db, trip, qtbot=qtbot)
     assert form.windowTitle() == "New programme item"
     assert (form.start_date.date().toPython(), form.start_time.time().toString("HH:mm")) == (date(2016, 10, 25), "10:00")
@@ -52,7 +54,7 @@ def test_a_new_item_starts_where_it_was_asked_for(db: Database, trip: Programme,
     assert not form.host.isEnabled()  # no venue, so nobody to host
 
 
-def test_end_before_start_is_refused_with_the_domains_message(db: Database, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_end_before_start_is_refused_with_the_domains_message(db: Database, trip: Programme, qtbot: QtBot) -> None:
     form = _form(db, trip, qtbot=qtbot)
     form.title.edits[Language.EN].setText("Talks")
     _set(form, "end", date(2016, 10, 25), "09:00")
@@ -64,7 +66,7 @@ def test_end_before_start_is_refused_with_the_domains_message(db: Database, trip
     assert form.error_text("end") == ""  # editing the field clears its message
 
 
-def test_a_time_that_does_not_exist_is_named_beside_the_field(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_time_that_does_not_exist_is_named_beside_the_field(db: Database, qtbot: QtBot) -> None:
     trip = make_programme(db, timezone=BERLIN, first=date(2016, 3, 26), last=date(2016, 3, 28))
     form = _form(db, trip, qtbot=qtbot)
     assert form.timezone.currentText() == BERLIN
@@ -84,7 +86,7 @@ def test_a_time_that_does_not_exist_is_named_beside_the_field(db: Database, qtbo
     assert (item.start, item.end) == (local("2016-03-27 03:30", BERLIN), local("2016-03-27 04:30", BERLIN))
 
 
-def test_not_everyone_and_nobody_ticked_is_refused(db: Database, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_not_everyone_and_nobody_ticked_is_refused(db: Database, trip: Programme, qtbot: QtBot) -> None:
     form = _form(db, trip, qtbot=qtbot)
     form.title.edits[Language.EN].setText("Press talk")
     form.everyone.setChecked(False)
@@ -95,7 +97,7 @@ def test_not_everyone_and_nobody_ticked_is_refused(db: Database, trip: Programme
     assert programme.list_items(db, trip.trip_id) == []
 
 
-def test_creates_an_item_with_venue_host_and_some_participants(db: Database, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_creates_an_item_with_venue_host_and_some_participants(db: Database, trip: Programme, qtbot: QtBot) -> None:
     form = _form(db, trip, qtbot=qtbot)
     form.kind.setCurrentIndex(form.kind.findData(ItemKind.MEAL.value))
     form.title.edits[Language.EN].setText("Working lunch")
@@ -123,7 +125,7 @@ def test_creates_an_item_with_venue_host_and_some_participants(db: Database, tri
     assert form.result_value is not None and form.result_value.id == item.id  # type: ignore[attr-defined]
 
 
-def test_edits_an_item_and_its_participants(db: Database, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_edits_an_item_and_its_participants(db: Database, trip: Programme, qtbot: QtBot) -> None:
     item = add_item(db, trip.trip_id, "2016-10-25 10:50", "2016-10-25 11:20", "Press interview", kind=ItemKind.PRESS,
                     participants=trip.member_ids[:2], venue_id=trip.venue_id, host=trip.contact_ids[0])
     form = _form(db, trip, item, qtbot)
@@ -147,7 +149,7 @@ def test_edits_an_item_and_its_participants(db: Database, trip: Programme, qtbot
     assert programme.get_item(db, item.id).everyone
 
 
-def test_a_journey_may_end_in_another_zone(db: Database, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_journey_may_end_in_another_zone(db: Database, trip: Programme, qtbot: QtBot) -> None:
     form = _form(db, trip, qtbot=qtbot)
     form.title.edits[Language.EN].setText("Return flight")
     form.kind.setCurrentIndex(form.kind.findData(ItemKind.TRAVEL.value))
@@ -166,7 +168,7 @@ def test_a_journey_may_end_in_another_zone(db: Database, trip: Programme, qtbot)
     assert again.end_time.time().toString("HH:mm") == "06:15"
 
 
-def test_the_zone_follows_the_venue_until_the_planner_picks_one(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_zone_follows_the_venue_until_the_planner_picks_one(db: Database, qtbot: QtBot) -> None:
     trip = make_programme(db, timezone=BERLIN)
     form = _form(db, trip, qtbot=qtbot)
     assert form.timezone.currentText() == BERLIN
@@ -179,7 +181,7 @@ def test_the_zone_follows_the_venue_until_the_planner_picks_one(db: Database, qt
     assert form.timezone.currentText() == "Asia/Tokyo"
 
 
-def test_unknown_venue_and_zone_are_named(db: Database, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_unknown_venue_and_zone_are_named(db: Database, trip: Programme, qtbot: QtBot) -> None:
     form = _form(db, trip, qtbot=qtbot)
     form.title.edits[Language.EN].setText("Visit")
     form.venue.setEditText("Nowhere Hall")
@@ -190,7 +192,7 @@ def test_unknown_venue_and_zone_are_named(db: Database, trip: Programme, qtbot) 
     assert programme.list_items(db, trip.trip_id) == []
 
 
-def test_the_member_list_model(db: Database, trip: Programme, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_member_list_model(db: Database, trip: Programme, qtmodeltester: ModelTester) -> None:
     model = MemberCheckModel(delegation.list_members(db, trip.trip_id))
     qtmodeltester.check(model, force_py=True)
     assert [model.index(r).data() for r in range(model.rowCount())] == [
@@ -204,7 +206,7 @@ def test_the_member_list_model(db: Database, trip: Programme, qtmodeltester) -> 
     assert not model.setData(model.index(0), True, Qt.ItemDataRole.DisplayRole)
 
 
-def test_the_needs_of_those_attending_are_counted_as_the_ticks_change(db: Database, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_needs_of_those_attending_are_counted_as_the_ticks_change(db: Database, trip: Programme, qtbot: QtBot) -> None:
     from planner.services import people
 
     weil, xu, schmidt = (m.person for m in delegation.list_members(db, trip.trip_id))

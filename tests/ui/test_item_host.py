@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import ItemData, MembershipData, PersonData
@@ -38,7 +39,7 @@ def schostok(db: Database, trip: Programme) -> PersonData:
     return person
 
 
-def _form(db: Database, trip: Programme, qtbot, item: ItemData | None = None) -> ItemForm:  # type: ignore[no-untyped-def]
+def _form(db: Database, trip: Programme, qtbot: QtBot, item: ItemData | None = None) -> ItemForm:
     data = trips.get_trip(db, trip.trip_id)
     if item is None:
         start = local("2016-10-25 10:00")
@@ -56,7 +57,7 @@ def _entries(combo: HostCombo) -> list[tuple[str, object]]:
     return [(combo.itemText(i), combo.itemData(i)) for i in range(combo.count())]
 
 
-def test_contacts_then_the_trips_hosts_then_other_person(db: Database, trip: Programme, schostok: PersonData, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_contacts_then_the_trips_hosts_then_other_person(db: Database, trip: Programme, schostok: PersonData, qtbot: QtBot) -> None:
     form = _form(db, trip, qtbot)
     assert form.host.isEnabled()  # no venue, but a person can still host
     assert [d for _t, d in _entries(form.host)] == [None, None, person_key(schostok.id), None, OTHER]
@@ -85,7 +86,7 @@ def test_contacts_then_the_trips_hosts_then_other_person(db: Database, trip: Pro
     assert (edited.host_person_id, edited.host_contact_id) == (None, trip.contact_ids[1])
 
 
-def test_other_person_picks_from_the_directory(db: Database, trip: Programme, schostok: PersonData, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_other_person_picks_from_the_directory(db: Database, trip: Programme, schostok: PersonData, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     weil = _person(db, "Weil", "Stephan", "Minister-President", "Lower Saxony")
     monkeypatch.setattr(HostCombo, "choose_person", lambda _self: weil)
     form = _form(db, trip, qtbot)
@@ -108,7 +109,7 @@ def test_other_person_picks_from_the_directory(db: Database, trip: Programme, sc
     assert again.host.currentData() == person_key(weil.id)
 
 
-def test_the_directory_list_filters_as_one_types(db: Database, trip: Programme, schostok: PersonData, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_directory_list_filters_as_one_types(db: Database, trip: Programme, schostok: PersonData, qtbot: QtBot) -> None:
     picker = PersonPicker(people.list_people(db), "en")
     qtbot.addWidget(picker)
     rows = picker.proxy.rowCount()
@@ -122,7 +123,7 @@ def test_the_directory_list_filters_as_one_types(db: Database, trip: Programme, 
 
 
 def test_choosing_a_person_host_is_undone_and_redone(
-    db: Database, trip: Programme, schostok: PersonData, language: LanguageController, settings: QSettings, qtbot, monkeypatch,  # type: ignore[no-untyped-def]
+    db: Database, trip: Programme, schostok: PersonData, language: LanguageController, settings: QSettings, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     page = ProgrammePage(make_context(db, language, settings))
     qtbot.addWidget(page)

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QIcon
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from planner import i18n
 from planner.db.engine import Database
@@ -41,7 +44,7 @@ def _row(model: ItemTableModel, title: str) -> list[str]:
     return [model.index(row, c).data() for c in range(model.columnCount())]
 
 
-def test_the_model_passes_qts_model_tester(db: Database, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_model_passes_qts_model_tester(db: Database, qtmodeltester: ModelTester) -> None:
     _trip, model = _filled(db)
     assert model.rowCount() == 4
     qtmodeltester.check(model, force_py=True)
@@ -71,7 +74,7 @@ def test_each_column_reads_as_the_planner_expects(db: Database) -> None:
     assert trip.trip_id == model.trip_id
 
 
-def test_many_participants_are_counted(db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_many_participants_are_counted(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     trip = make_programme(db)
     add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:00", "Briefing", participants=trip.member_ids)
     model = ItemTableModel(db)
@@ -97,7 +100,7 @@ def test_sorting_by_time_and_by_title(db: Database) -> None:
     assert [proxy.index(r, it.KIND).data() for r in range(proxy.rowCount())] == ["Meeting", "Meal", "Travel", "Press appointment"]
 
 
-def test_rows_stay_in_time_order_so_the_table_by_time_is_not_sorted_again(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_rows_stay_in_time_order_so_the_table_by_time_is_not_sorted_again(db: Database, qtbot: QtBot) -> None:
     """By day and time the proxy shows the model's rows as they are; moves and new items keep them in time order."""
     trip, model = _filled(db)
     proxy = FilterProxyModel()
@@ -159,7 +162,7 @@ def test_filter_as_you_type_finds_every_language_and_the_kind_filter_narrows(db:
     assert "与副市长会谈" in words and "Gespräch" in words
 
 
-def test_one_changed_item_is_patched_in_without_reading_everything(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_one_changed_item_is_patched_in_without_reading_everything(db: Database, qtbot: QtBot) -> None:
     trip, model = _filled(db)
     dinner = next(i for i in model.items if i.title.en == "Welcome dinner")
     moved = programme.move_item(db, dinner.id, dinner.version, local("2016-10-24 19:30")).after
@@ -183,7 +186,7 @@ def test_one_changed_item_is_patched_in_without_reading_everything(db: Database,
     assert model.row_of(foreign.id) == -1
 
 
-def test_language_change_retranslates_headers_and_cells(db: Database, language: LanguageController, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_language_change_retranslates_headers_and_cells(db: Database, language: LanguageController, qtbot: QtBot) -> None:
     trip = make_programme(db)
     add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:00",
              LocalizedText(de="Empfang", zh="欢迎仪式", en="Reception"))

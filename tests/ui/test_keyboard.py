@@ -7,6 +7,7 @@ from typing import TypeVar
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QDialog, QWidget
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.ui.language import LanguageController
@@ -26,7 +27,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
 
 
-def _press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QWidget:  # type: ignore[no-untyped-def]
+def _press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifier.NoModifier) -> QWidget:
     """Press a key where the keyboard is now; returns where it is afterwards."""
     focus = QApplication.focusWidget()
     assert focus is not None
@@ -37,7 +38,7 @@ def _press(qtbot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.KeyboardModifi
 
 
 @pytest.fixture
-def shown(window: MainWindow, two_trips: tuple[int, int], qtbot) -> MainWindow:  # type: ignore[no-untyped-def]
+def shown(window: MainWindow, two_trips: tuple[int, int], qtbot: QtBot) -> MainWindow:
     window.refresh()
     _activate(qtbot, window)
     return window
@@ -53,7 +54,7 @@ def test_every_table_of_the_window_lets_tab_go_on(shown: MainWindow) -> None:
     assert [v.objectName() or type(v).__name__ for v in views if v.tabKeyNavigation()] == []
 
 
-def test_tab_walks_out_of_the_trip_list_through_the_pages_and_back(shown: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tab_walks_out_of_the_trip_list_through_the_pages_and_back(shown: MainWindow, qtbot: QtBot) -> None:
     shown.navigator.view.setFocus(Qt.FocusReason.TabFocusReason)
     first = _press(qtbot, Qt.Key.Key_Tab)
     assert first is shown.navigator.new_button  # out of the list at once, not to its next cell
@@ -70,7 +71,7 @@ def test_tab_walks_out_of_the_trip_list_through_the_pages_and_back(shown: MainWi
     assert any(shown.problems.isAncestorOf(w) for w in visited)  # and the Problems panel
 
 
-def test_f6_goes_round_the_areas_and_shift_f6_back(shown: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_f6_goes_round_the_areas_and_shift_f6_back(shown: MainWindow, qtbot: QtBot) -> None:
     shown.navigator.view.setFocus()
     overview_page = shown.trip_tabs.currentWidget()
     assert _press(qtbot, Qt.Key.Key_F6) is overview_page.main_view()  # type: ignore[attr-defined]
@@ -81,7 +82,7 @@ def test_f6_goes_round_the_areas_and_shift_f6_back(shown: MainWindow, qtbot) -> 
     assert _press(qtbot, Qt.Key.Key_F6, SHIFT) is shown.problems.view
 
 
-def test_ctrl_digits_choose_a_page_and_put_the_keyboard_in_its_table(shown: MainWindow, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_digits_choose_a_page_and_put_the_keyboard_in_its_table(shown: MainWindow, qtbot: QtBot) -> None:
     shown.navigator.view.setFocus()
     assert _press(qtbot, Qt.Key.Key_2, CTRL) is _page(shown, DelegationPage).view
     assert shown.trip_tabs.currentWidget() is _page(shown, DelegationPage)
@@ -121,7 +122,7 @@ def _opened(monkeypatch: pytest.MonkeyPatch, form_class: type[QDialog]) -> list[
     return seen
 
 
-def test_ctrl_shift_n_opens_the_new_item_form_from_the_trip_list(shown: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_ctrl_shift_n_opens_the_new_item_form_from_the_trip_list(shown: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     forms = _opened(monkeypatch, ItemForm)
     shown.trip_tabs.setCurrentWidget(_page(shown, ProgrammePage))
     shown.navigator.view.setFocus()
@@ -133,7 +134,7 @@ def test_ctrl_shift_n_opens_the_new_item_form_from_the_trip_list(shown: MainWind
     assert "Ctrl+Shift+N" in _page(shown, ProgrammePage).new_action.toolTip()
 
 
-def test_each_page_makes_its_own_new_thing(shown: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_each_page_makes_its_own_new_thing(shown: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     members, people_forms, venue_forms = _opened(monkeypatch, MemberForm), _opened(monkeypatch, PersonForm), _opened(monkeypatch, VenueForm)
     items = _opened(monkeypatch, ItemForm)
     _press(qtbot, Qt.Key.Key_2, CTRL)  # Delegation
@@ -148,7 +149,7 @@ def test_each_page_makes_its_own_new_thing(shown: MainWindow, qtbot, monkeypatch
     assert items == []
 
 
-def test_delegation_keys_add_from_directory_and_import(shown: MainWindow, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_delegation_keys_add_from_directory_and_import(shown: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     from planner.ui.widgets import member_import_dialog
 
     page = _page(shown, DelegationPage)
@@ -166,7 +167,7 @@ def test_delegation_keys_add_from_directory_and_import(shown: MainWindow, qtbot,
 
 
 def test_problems_panel_starts_slim_opens_on_click_and_keeps_its_height(
-    db: Database, two_trips: tuple[int, int], language: LanguageController, settings: QSettings, qtbot  # type: ignore[no-untyped-def]
+    db: Database, two_trips: tuple[int, int], language: LanguageController, settings: QSettings, qtbot: QtBot
 ) -> None:
     window = MainWindow(db, language, settings)
     qtbot.addWidget(window)

@@ -18,6 +18,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData
@@ -56,7 +57,7 @@ def _alt(w: Walkthrough, form: QWidget, field: QWidget, what: str) -> None:
 
 
 def test_every_page_the_problems_and_both_forms_from_the_keyboard(
-    window: MainWindow, db: Database, make_trip: MakeTrip, monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, make_trip: MakeTrip, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 ) -> None:
     trip_id = make_trip("Visit of the Shenzhen delegation", date(2016, 9, 9), date(2016, 9, 11), country="DE",
                         timezone="Europe/Berlin", head=("Xu", "Qin", "许勤"))

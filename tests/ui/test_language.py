@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale, QSettings
+from pytestqt.qtbot import QtBot
 
 from planner import i18n
 from planner.ui.language import SETTINGS_KEY, LanguageController, saved_language
 
 
-def test_switching_sets_every_layer_and_says_so(language: LanguageController, settings: QSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_switching_sets_every_layer_and_says_so(language: LanguageController, settings: QSettings, qtbot: QtBot) -> None:
     with qtbot.waitSignal(language.languageChanged, timeout=1000) as blocker:
         language.set_language("zh")
     assert blocker.args == ["zh"]

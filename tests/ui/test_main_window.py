@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QSettings, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database, open_database
 from planner.domain.localized import LocalizedText
@@ -41,7 +44,7 @@ def test_window_on_a_fresh_database_shows_the_empty_state(window: MainWindow) ->
 
 
 def test_window_lists_trips_created_through_the_services(
-    db: Database, two_trips: tuple[int, int], language: LanguageController, settings: QSettings, qtbot  # type: ignore[no-untyped-def]
+    db: Database, two_trips: tuple[int, int], language: LanguageController, settings: QSettings, qtbot: QtBot
 ) -> None:
     window = MainWindow(db, language, settings)
     qtbot.addWidget(window)
@@ -66,7 +69,7 @@ def test_selecting_another_trip_updates_the_overview(window: MainWindow, two_tri
     assert window.overview.values["destination"].text() == "Shenzhen, China"
 
 
-def test_filter_as_you_type_narrows_the_rows(window: MainWindow, two_trips: tuple[int, int], qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_filter_as_you_type_narrows_the_rows(window: MainWindow, two_trips: tuple[int, int], qtbot: QtBot) -> None:
     window.refresh()
     assert window.navigator.proxy.rowCount() == 2
     qtbot.keyClicks(window.navigator.search, "shenz")
@@ -192,8 +195,8 @@ def test_trip_is_deleted_after_confirmation(
     window.refresh(doomed)
     asked: list[str] = []
 
-    def answer(button: QMessageBox.StandardButton):  # type: ignore[no-untyped-def]
-        def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+    def answer(button: QMessageBox.StandardButton) -> Callable[..., QMessageBox.StandardButton]:
+        def question(_parent: object, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
             asked.append(text)
             return button
 
@@ -254,7 +257,7 @@ def test_open_database_switches_and_refuses_foreign_files(
     window.db.close()
 
 
-def test_geometry_is_saved_and_restored(db: Database, language: LanguageController, settings: QSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_geometry_is_saved_and_restored(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> None:
     first = MainWindow(db, language, settings)
     qtbot.addWidget(first)
     first.resize(800, 577)

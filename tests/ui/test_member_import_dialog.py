@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
+from typing import cast
 
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QBrush
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData
@@ -46,7 +49,7 @@ def partner_file(tmp_path: Path) -> Path:
 @pytest.fixture
 def known(db: Database) -> PersonData:
     """Chen Jing is in the directory already (row 3 of the partner's list)."""
-    return people.create_person(db, PersonData(family_name="Chen", given_name="Jing", native_name="陈静")).after  # type: ignore[no-any-return]
+    return cast(PersonData, people.create_person(db, PersonData(family_name="Chen", given_name="Jing", native_name="陈静")).after)
 
 
 def _model(db: Database, path: Path) -> MemberImportModel:
@@ -61,7 +64,7 @@ def _row(model: MemberImportModel, number: int) -> int:
 # --- the model ------------------------------------------------------------------------------------
 
 
-def test_the_preview_model_passes_the_model_tester(db: Database, partner_file: Path, known: PersonData, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_the_preview_model_passes_the_model_tester(db: Database, partner_file: Path, known: PersonData, qtmodeltester: ModelTester) -> None:
     model = _model(db, partner_file)
     qtmodeltester.check(model, force_py=True)
     model.skip_bad_rows()
@@ -108,7 +111,7 @@ def test_duplicates_against_the_directory_are_marked_and_offer_a_merge(db: Datab
     assert labels == ["Decide: already known", f"Merge into Chen Jing (陈静) (person {known.id})", "New person, although already known", "Skip"]
     assert model.index(_row(model, 11), ACTION).data(CHOICES_ROLE)[0][0] == "New person"
 
-    assert model.setData(action, Decision.merge(known.id))  # type: ignore[arg-type]
+    assert model.setData(action, Decision.merge(known.id))
     assert action.data() == "Merge into Chen Jing (陈静)"
     assert model.preview.row(chen).ok
     assert not model.setData(action, "not a decision")
@@ -127,7 +130,7 @@ def test_summary_counts_new_known_problem_and_skipped_rows(db: Database, partner
 
 def test_typing_into_a_cell_reads_the_row_again_and_keeps_the_decisions(db: Database, partner_file: Path, known: PersonData) -> None:
     model = _model(db, partner_file)
-    model.decide([_row(model, 3)], Decision.merge(known.id))  # type: ignore[arg-type]
+    model.decide([_row(model, 3)], Decision.merge(known.id))
     model.decide([_row(model, 6)], Decision.skip())
     changed: list[bool] = []
     model.previewChanged.connect(lambda: changed.append(True))
@@ -136,7 +139,7 @@ def test_typing_into_a_cell_reads_the_row_again_and_keeps_the_decisions(db: Data
     assert changed
     assert model.preview.row(liu).ok
     assert model.preview.row(liu).person.email == "liu.yang@example.cn"
-    assert model.preview.row(_row(model, 3)).decision == Decision.merge(known.id)  # type: ignore[arg-type]
+    assert model.preview.row(_row(model, 3)).decision == Decision.merge(known.id)
     assert model.preview.row(_row(model, 6)).skipped
     # A value typed is judged by the same rules as one read.
     assert model.setData(model.index(liu, EMAIL), "still@bad")
@@ -155,7 +158,7 @@ def test_a_column_can_be_read_as_another_field(db: Database, tmp_path: Path) -> 
     assert model.preview.row(0).person.function.de == "Ministerpräsident"
     # A field goes to one column only: reading another column as the family name frees the first.
     model.remap(1, Field.FAMILY_NAME)
-    assert model.column_of(FIXED_COLUMNS).field is None  # type: ignore[union-attr]
+    assert model.column_of(FIXED_COLUMNS).field is None
     assert model.preview.row(0).person.family_name == "Stephan"
 
 
@@ -178,14 +181,14 @@ def trip_with_head(db: Database, make_trip: MakeTrip) -> int:
     return make_trip(SHENZHEN, head=("Weil", "Stephan", ""))
 
 
-def _dialog(window: MainWindow, db: Database, trip_id: int, preview: MemberImportPreview, qtbot) -> MemberImportDialog:  # type: ignore[no-untyped-def]
+def _dialog(window: MainWindow, db: Database, trip_id: int, preview: MemberImportPreview, qtbot: QtBot) -> MemberImportDialog:
     dialog = MemberImportDialog(window.history, trip_id, "Shenzhen", preview, "代表团名单.csv", window.language, window)
     qtbot.addWidget(dialog)
     return dialog
 
 
 def test_import_is_disabled_while_problems_block_and_says_why(
-    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot: QtBot
 ) -> None:
     dialog = _dialog(window, db, trip_with_head, preview_member_file(db, partner_file), qtbot)
     assert "CSV file (GBK/GB18030, semicolon-separated) · 10 rows" in dialog.heading.text()
@@ -213,7 +216,7 @@ def test_import_is_disabled_while_problems_block_and_says_why(
 
 
 def test_import_writes_every_row_at_once_and_is_one_undo_step(
-    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot: QtBot
 ) -> None:
     dialog = _dialog(window, db, trip_with_head, preview_member_file(db, partner_file), qtbot)
     dialog.skip_bad_button.click()
@@ -224,7 +227,7 @@ def test_import_writes_every_row_at_once_and_is_one_undo_step(
     members = delegation.list_members(db, trip_with_head)
     assert [m.person.family_name for m in members] == ["Weil", "Xu", "Chen", "Huang", "Wang"]
     assert counts(db)["person"] == before["person"] + 3  # Chen Jing was merged, not created again
-    merged = people.get_person(db, known.id)  # type: ignore[arg-type]
+    merged = people.get_person(db, known.id)
     assert merged.email == "chen.jing@fao.sz.gov.cn"
     assert window.history.stack.count() == 1
     assert window.history.stack.undoText() == "Import 4 members"
@@ -232,16 +235,16 @@ def test_import_writes_every_row_at_once_and_is_one_undo_step(
     window.history.stack.undo()
     assert [m.person.family_name for m in delegation.list_members(db, trip_with_head)] == ["Weil"]
     assert counts(db) == before
-    assert people.get_person(db, known.id).email == ""  # type: ignore[arg-type]
+    assert people.get_person(db, known.id).email == ""
 
     window.history.stack.redo()
     again = delegation.list_members(db, trip_with_head)
     assert [(m.id, m.person.id) for m in again] == [(m.id, m.person.id) for m in members]
-    assert people.get_person(db, known.id).email == "chen.jing@fao.sz.gov.cn"  # type: ignore[arg-type]
+    assert people.get_person(db, known.id).email == "chen.jing@fao.sz.gov.cn"
 
 
 def test_a_refused_import_writes_nothing_and_the_dialog_stays_open(
-    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot: QtBot
 ) -> None:
     dialog = _dialog(window, db, trip_with_head, preview_member_file(db, partner_file), qtbot)
     dialog.show()
@@ -353,26 +356,26 @@ def test_without_a_trip_the_action_is_off(window: MainWindow) -> None:
 
 
 def test_decision_editor_offers_the_rows_choices(
-    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot: QtBot
 ) -> None:
     dialog = _dialog(window, db, trip_with_head, preview_member_file(db, partner_file), qtbot)
     dialog.show()
     index = dialog.model.index(_row(dialog.model, 3), ACTION)
     delegate = dialog.view.itemDelegateForColumn(ACTION)
-    editor = delegate.createEditor(dialog.view.viewport(), None, index)  # type: ignore[arg-type]
+    editor = delegate.createEditor(dialog.view.viewport(), None, index)
     delegate.setEditorData(editor, index)
     assert [editor.itemText(i) for i in range(editor.count())][1].startswith("Merge into Chen Jing")
     editor.setCurrentIndex(1)
     delegate.setModelData(editor, dialog.model, index)
-    assert dialog.model.preview.row(index.row()).decision == Decision.merge(known.id)  # type: ignore[arg-type]
+    assert dialog.model.preview.row(index.row()).decision == Decision.merge(known.id)
     assert dialog.summary.text() == "3 new people, 1 already known, 6 rows with problems"
-    again = delegate.createEditor(dialog.view.viewport(), None, index)  # type: ignore[arg-type]
+    again = delegate.createEditor(dialog.view.viewport(), None, index)
     delegate.setEditorData(again, index)
-    assert again.currentData() == Decision.merge(known.id)  # type: ignore[arg-type]  # opens on the row's decision
+    assert again.currentData() == Decision.merge(known.id)  # opens on the row's decision
     assert dialog.model.index(0, 0).parent() == QModelIndex()
 
 
-def test_the_column_menu_maps_a_column(window: MainWindow, db: Database, trip_with_head: int, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_column_menu_maps_a_column(window: MainWindow, db: Database, trip_with_head: int, tmp_path: Path, qtbot: QtBot) -> None:
     path = tmp_path / "list.csv"
     path.write_bytes(csv_bytes(["Surname", "Rank"], [["Weil", "Minister"]]))
     dialog = _dialog(window, db, trip_with_head, preview_member_file(db, path), qtbot)
@@ -385,7 +388,7 @@ def test_the_column_menu_maps_a_column(window: MainWindow, db: Database, trip_wi
 
 
 def test_merge_into_someone_on_the_trip_already_only_updates_them(
-    window: MainWindow, db: Database, trip_with_head: int, tmp_path: Path, qtbot  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, trip_with_head: int, tmp_path: Path, qtbot: QtBot
 ) -> None:
     person = people.create_person(db, PersonData(family_name="Lies", given_name="Olaf", email="olaf@example.de")).id
     delegation.add_member(db, MembershipData(trip_id=trip_with_head, person_id=person, role=Role.MEMBER))
@@ -401,35 +404,35 @@ def test_merge_into_someone_on_the_trip_already_only_updates_them(
 
 
 def test_undo_and_redo_around_a_later_edit_of_a_merged_person(
-    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot: QtBot
 ) -> None:
     """The import's versions are the history's own: undoing and redoing across a later edit is no conflict."""
     dialog = _dialog(window, db, trip_with_head, preview_member_file(db, partner_file), qtbot)
     dialog.skip_bad_button.click()
     dialog.merge_button.click()
     dialog.import_button.click()
-    merged = people.get_person(db, known.id)  # type: ignore[arg-type]
+    merged = people.get_person(db, known.id)
     window.history.perform("Edit Chen", lambda: people.update_person(db, merged.evolve(notes="met in 2016")))
     stack = window.history.stack
     stack.undo()  # the edit
     stack.undo()  # the import
-    assert people.get_person(db, known.id).email == ""  # type: ignore[arg-type]
+    assert people.get_person(db, known.id).email == ""
     stack.redo()
     stack.redo()
-    final = people.get_person(db, known.id)  # type: ignore[arg-type]
+    final = people.get_person(db, known.id)
     assert (final.email, final.notes) == ("chen.jing@fao.sz.gov.cn", "met in 2016")
     assert stack.index() == 2
 
 
 def test_an_undo_refused_because_of_a_change_elsewhere_is_reported(
     window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData,
-    monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 ) -> None:
     dialog = _dialog(window, db, trip_with_head, preview_member_file(db, partner_file), qtbot)
     dialog.skip_bad_button.click()
     dialog.merge_button.click()
     dialog.import_button.click()
-    people.update_person(db, people.get_person(db, known.id).evolve(notes="another window"))  # type: ignore[arg-type]
+    people.update_person(db, people.get_person(db, known.id).evolve(notes="another window"))
     messages: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a: messages.append(text))
     before = counts(db)
@@ -445,7 +448,7 @@ def test_the_file_is_chosen_in_a_dialog_that_remembers_the_folder(
 
     asked: list[str] = []
 
-    def choose(_parent, _title, start, filters):  # type: ignore[no-untyped-def]
+    def choose(_parent: object, _title: str, start: str, filters: str) -> tuple[str, str]:
         asked.append(start)
         assert "*.csv" in filters and "*.xlsx" in filters
         return str(partner_file), ""
@@ -461,7 +464,7 @@ def test_the_file_is_chosen_in_a_dialog_that_remembers_the_folder(
 
 
 def test_at_its_smallest_the_preview_still_shows_five_rows(
-    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, known: PersonData, qtbot: QtBot
 ) -> None:
     """Dragged to its smallest the dialog showed a single row of the list being imported."""
     from planner.ui.widgets.member_import_dialog import PREVIEW_ROWS

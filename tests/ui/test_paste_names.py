@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData
@@ -32,7 +33,7 @@ def visit(db: Database, make_trip: MakeTrip) -> int:
     return trip_id
 
 
-def _page(window: MainWindow, trip_id: int, qtbot) -> DelegationPage:  # type: ignore[no-untyped-def]
+def _page(window: MainWindow, trip_id: int, qtbot: QtBot) -> DelegationPage:
     window.refresh(trip_id)
     page = next(p for p in window.trip_pages if isinstance(p, DelegationPage))
     window.trip_tabs.setCurrentWidget(page)
@@ -45,7 +46,7 @@ def _page(window: MainWindow, trip_id: int, qtbot) -> DelegationPage:  # type: i
 
 
 def test_ctrl_v_in_the_list_previews_the_names_and_adds_them_as_one_undo_step(
-    window: MainWindow, db: Database, visit: int, monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, visit: int, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 ) -> None:
     known = people.create_person(db, PersonData(family_name="Zhao", given_name="Minghui", native_name="赵明辉", nationality="CN")).after
     page = _page(window, visit, qtbot)
@@ -83,7 +84,7 @@ def test_ctrl_v_in_the_list_previews_the_names_and_adds_them_as_one_undo_step(
 
 
 def test_pasted_names_take_the_nationality_of_the_guests_already_there(
-    window: MainWindow, db: Database, visit: int, monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, visit: int, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 ) -> None:
     head = people.create_person(db, PersonData(family_name="Xu", given_name="Qin", nationality="CN", preferred_language=Language.ZH)).id
     delegation.add_member(db, MembershipData(trip_id=visit, person_id=head, role=Role.HEAD))
@@ -96,7 +97,7 @@ def test_pasted_names_take_the_nationality_of_the_guests_already_there(
 
 
 def test_a_clipboard_without_names_gives_one_message_and_no_preview(
-    window: MainWindow, visit: int, monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow, visit: int, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 ) -> None:
     page = _page(window, visit, qtbot)
     messages: list[str] = []

@@ -13,6 +13,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QImage, QPageSize, QWheelEvent
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.pdfgen.canvas import Canvas
 
@@ -61,7 +62,7 @@ def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return texts
 
 
-def _preview(qtbot, path: Path) -> PdfPreview:  # type: ignore[no-untyped-def]
+def _preview(qtbot: QtBot, path: Path) -> PdfPreview:
     preview = PdfPreview(path)
     qtbot.addWidget(preview)
     preview.show()
@@ -85,7 +86,7 @@ def _printer(path: Path) -> QPrinter:
     return printer
 
 
-def test_loads_counts_and_navigates(qtbot, three_pages: Path) -> None:  # type: ignore[no-untyped-def]
+def test_loads_counts_and_navigates(qtbot: QtBot, three_pages: Path) -> None:
     preview = _preview(qtbot, three_pages)
     assert preview.page_count() == 3
     assert preview.windowTitle() == "three pages.pdf"
@@ -105,7 +106,7 @@ def test_loads_counts_and_navigates(qtbot, three_pages: Path) -> None:  # type: 
     assert preview.current_page() == 1
 
 
-def test_page_keys_turn_pages_and_scrolling_follows_the_reader(qtbot, three_pages: Path) -> None:  # type: ignore[no-untyped-def]
+def test_page_keys_turn_pages_and_scrolling_follows_the_reader(qtbot: QtBot, three_pages: Path) -> None:
     preview = _preview(qtbot, three_pages)
     preview.view.setFocus()
     qtbot.keyClick(preview.view, Qt.Key.Key_PageDown)
@@ -122,7 +123,7 @@ def test_page_keys_turn_pages_and_scrolling_follows_the_reader(qtbot, three_page
     assert preview.current_page() == 2 and not preview.next_action.isEnabled()
 
 
-def test_only_the_pages_near_the_view_are_rendered(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_only_the_pages_near_the_view_are_rendered(qtbot: QtBot, tmp_path: Path) -> None:
     preview = PdfPreview(_write(tmp_path / "thirty.pdf", 30))
     qtbot.addWidget(preview)
     preview.resize(700, 800)
@@ -136,7 +137,7 @@ def test_only_the_pages_near_the_view_are_rendered(qtbot, tmp_path: Path) -> Non
     assert not set(range(3, 19)) & set(preview.view.cached_pages())
 
 
-def test_pages_are_drawn_in_their_colours_with_a_gap_on_the_background(qtbot, three_pages: Path) -> None:  # type: ignore[no-untyped-def]
+def test_pages_are_drawn_in_their_colours_with_a_gap_on_the_background(qtbot: QtBot, three_pages: Path) -> None:
     preview = _preview(qtbot, three_pages)
     preview.resize(700, 800)
     preview.fit_page()
@@ -156,7 +157,7 @@ def test_pages_are_drawn_in_their_colours_with_a_gap_on_the_background(qtbot, th
     assert image.pixel(2, 2) == background.rgb()  # the margin around the pages
 
 
-def test_zoom_goes_on_from_the_fitted_size_and_fit_width_returns(qtbot, three_pages: Path) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_goes_on_from_the_fitted_size_and_fit_width_returns(qtbot: QtBot, three_pages: Path) -> None:
     preview = _preview(qtbot, three_pages)
     view = preview.view
     assert view.zoom_mode() is ZoomMode.FIT_WIDTH
@@ -185,7 +186,7 @@ def test_zoom_goes_on_from_the_fitted_size_and_fit_width_returns(qtbot, three_pa
     assert preview.current_page() == 1  # zooming keeps the reader's page
 
 
-def test_zoom_keys_and_the_control_wheel(qtbot, three_pages: Path) -> None:  # type: ignore[no-untyped-def]
+def test_zoom_keys_and_the_control_wheel(qtbot: QtBot, three_pages: Path) -> None:
     preview = _preview(qtbot, three_pages)
     view = preview.view
     fitted = view.zoom_factor()
@@ -204,19 +205,19 @@ def test_zoom_keys_and_the_control_wheel(qtbot, three_pages: Path) -> None:  # t
     assert view.zoom_factor() == pytest.approx(fitted * 1.25)
 
 
-def test_a_very_large_zoom_renders_only_the_part_in_view(qtbot, programme: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_very_large_zoom_renders_only_the_part_in_view(qtbot: QtBot, programme: Path) -> None:
     preview = _preview(qtbot, programme)
     preview.resize(700, 800)
     preview.view.set_zoom_factor(pdf_pages.MAX_ZOOM)
     _painted(preview)
     rendered = preview.view._cache[preview.current_page()]
-    full = pdf_pages.page_pixels(preview.view.file.sizes[0], rendered.scale)  # type: ignore[union-attr]
+    full = pdf_pages.page_pixels(preview.view.file.sizes[0], rendered.scale)
     assert rendered.image.sizeInBytes() < full.width() * full.height() * 4 / 2
     assert rendered.image.size() == rendered.region.size()
     assert all(r.size_in_bytes <= pdf_pages.CACHE_BYTES for r in preview.view._cache.values())
 
 
-def test_a_real_programme_and_itinerary_from_the_exporter(qtbot, db: Database, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_real_programme_and_itinerary_from_the_exporter(qtbot: QtBot, db: Database, tmp_path: Path) -> None:
     view = TripView.load(db, build_shenzhen_trip(db))
     path = tmp_path / "programme.pdf"
     path.write_bytes(programme_document(view, language=Language.ZH))
@@ -233,7 +234,7 @@ def test_a_real_programme_and_itinerary_from_the_exporter(qtbot, db: Database, t
     assert preview.view.cached_pages()[0] == 0
 
 
-def test_the_page_counter_reads_naturally_in_every_language(qtbot, three_pages: Path) -> None:  # type: ignore[no-untyped-def]
+def test_the_page_counter_reads_naturally_in_every_language(qtbot: QtBot, three_pages: Path) -> None:
     set_language("zh")
     preview = _preview(qtbot, three_pages)
     set_language("en")
@@ -241,7 +242,7 @@ def test_the_page_counter_reads_naturally_in_every_language(qtbot, three_pages: 
     assert "3" in preview.page_label.text()
 
 
-def test_printing_to_a_pdf_printer_writes_every_page(qtbot, three_pages: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_printing_to_a_pdf_printer_writes_every_page(qtbot: QtBot, three_pages: Path, tmp_path: Path) -> None:
     preview = _preview(qtbot, three_pages)
     target = tmp_path / "printed.pdf"
     assert preview.print_to(_printer(target)) == 3
@@ -252,7 +253,7 @@ def test_printing_to_a_pdf_printer_writes_every_page(qtbot, three_pages: Path, t
     assert all(len(page.images) == 1 for page in printed.pages)  # each page carries the rendered page
 
 
-def test_print_dialog_accepted_prints_the_real_programme(qtbot, programme: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_print_dialog_accepted_prints_the_real_programme(qtbot: QtBot, programme: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "from the dialog.pdf"
     seen: list[QPrinter] = []
 
@@ -272,7 +273,7 @@ def test_print_dialog_accepted_prints_the_real_programme(qtbot, programme: Path,
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (595, 842)
 
 
-def test_a_landscape_document_is_printed_landscape(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_landscape_document_is_printed_landscape(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     target = tmp_path / "wide.pdf"
 
     def accept(dialog: QPrintDialog) -> int:
@@ -287,7 +288,7 @@ def test_a_landscape_document_is_printed_landscape(qtbot, tmp_path: Path, monkey
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (842, 595)
 
 
-def test_a_different_paper_in_the_printer_gets_the_page_scaled_onto_it(qtbot, three_pages: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_different_paper_in_the_printer_gets_the_page_scaled_onto_it(qtbot: QtBot, three_pages: Path, tmp_path: Path) -> None:
     preview = _preview(qtbot, three_pages)
     target = tmp_path / "letter.pdf"
     printer = _printer(target)
@@ -297,7 +298,7 @@ def test_a_different_paper_in_the_printer_gets_the_page_scaled_onto_it(qtbot, th
     assert (round(float(page.mediabox.width)), round(float(page.mediabox.height))) == (612, 792)
 
 
-def test_printing_a_page_range(qtbot, three_pages: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_printing_a_page_range(qtbot: QtBot, three_pages: Path, tmp_path: Path) -> None:
     preview = _preview(qtbot, three_pages)
     target = tmp_path / "two.pdf"
     printer = _printer(target)
@@ -307,7 +308,7 @@ def test_printing_a_page_range(qtbot, three_pages: Path, tmp_path: Path) -> None
     assert len(PdfReader(target).pages) == 2
 
 
-def test_save_as_copies_the_file_and_a_bad_target_gives_a_message(qtbot, three_pages: Path, tmp_path: Path, errors: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_save_as_copies_the_file_and_a_bad_target_gives_a_message(qtbot: QtBot, three_pages: Path, tmp_path: Path, errors: list[str]) -> None:
     preview = _preview(qtbot, three_pages)
     copy = tmp_path / "copy.pdf"
     assert preview.save_to(copy)
@@ -319,7 +320,7 @@ def test_save_as_copies_the_file_and_a_bad_target_gives_a_message(qtbot, three_p
 
 
 @pytest.mark.parametrize("content", [b"%PDF-1.4 this is not really a PDF", b"", None])
-def test_a_broken_or_missing_file_shows_a_message_instead_of_pages(qtbot, tmp_path: Path, content: bytes | None) -> None:  # type: ignore[no-untyped-def]
+def test_a_broken_or_missing_file_shows_a_message_instead_of_pages(qtbot: QtBot, tmp_path: Path, content: bytes | None) -> None:
     broken = tmp_path / "broken.pdf"
     if content is not None:
         broken.write_bytes(content)
@@ -335,7 +336,7 @@ def test_a_broken_or_missing_file_shows_a_message_instead_of_pages(qtbot, tmp_pa
     assert preview.view.isVisible() and not preview.message.isVisible() and preview.page_count() == 2
 
 
-def test_the_message_is_translated_when_shown(qtbot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_message_is_translated_when_shown(qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     broken = tmp_path / "kaputt.pdf"
     broken.write_bytes(b"not a pdf")
     monkeypatch.setattr(errors_module, "_", lambda msgid: f"«{msgid}»")  # a stand-in catalogue
@@ -343,7 +344,7 @@ def test_the_message_is_translated_when_shown(qtbot, tmp_path: Path, monkeypatch
     assert preview.message.text() == "«kaputt.pdf cannot be shown: it is missing or not a readable PDF file.»"
 
 
-def test_a_password_protected_file_says_so(qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_a_password_protected_file_says_so(qtbot: QtBot, tmp_path: Path) -> None:
     from pypdf import PdfWriter
 
     writer = PdfWriter(clone_from=_write(tmp_path / "open.pdf", 1))
@@ -356,7 +357,7 @@ def test_a_password_protected_file_says_so(qtbot, tmp_path: Path) -> None:  # ty
     assert preview.message.text() == "locked.pdf is protected by a password and cannot be shown here."
 
 
-def test_closing_the_preview_lets_go_of_the_file(qtbot, three_pages: Path) -> None:  # type: ignore[no-untyped-def]
+def test_closing_the_preview_lets_go_of_the_file(qtbot: QtBot, three_pages: Path) -> None:
     preview = _preview(qtbot, three_pages)
     file = preview.view.file
     assert file is not None and file.is_open
@@ -402,7 +403,7 @@ def _failing_on(monkeypatch: pytest.MonkeyPatch, bad_page: int) -> None:
     monkeypatch.setattr(PdfFile, "render", failing)
 
 
-def test_a_page_that_cannot_be_rendered_is_shown_as_such(qtbot, three_pages: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_page_that_cannot_be_rendered_is_shown_as_such(qtbot: QtBot, three_pages: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     _failing_on(monkeypatch, 0)
     preview = _preview(qtbot, three_pages)
     image = _painted(preview)
@@ -412,7 +413,7 @@ def test_a_page_that_cannot_be_rendered_is_shown_as_such(qtbot, three_pages: Pat
     assert len(inside) > 1  # the words on the white page
 
 
-def test_printing_stops_with_a_message_at_a_page_that_cannot_be_rendered(qtbot, three_pages: Path, tmp_path: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_printing_stops_with_a_message_at_a_page_that_cannot_be_rendered(qtbot: QtBot, three_pages: Path, tmp_path: Path, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
     preview = _preview(qtbot, three_pages)
     _failing_on(monkeypatch, 1)
     assert preview.print_to(_printer(tmp_path / "half.pdf")) == 0

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData
@@ -40,7 +44,7 @@ def answer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     """Say Yes to every question; the questions asked are kept."""
     asked: list[str] = []
 
-    def question(_parent, _title, text, *_a, **_k):  # type: ignore[no-untyped-def]
+    def question(_parent: object, _title: str, text: str, *_a: Any, **_k: Any) -> QMessageBox.StandardButton:
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
@@ -49,7 +53,7 @@ def answer(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
 
 @pytest.fixture
-def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot) -> UiContext:  # type: ignore[no-untyped-def]
+def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> UiContext:
     return UiContext(UndoHistory(db, lambda: None), language, settings, lambda: None)
 
 
@@ -71,7 +75,7 @@ def directory(db: Database, make_trip: MakeTrip) -> dict[str, int]:
 
 
 @pytest.fixture
-def page(ctx: UiContext, directory: dict[str, int], qtbot) -> PeoplePage:  # type: ignore[no-untyped-def]
+def page(ctx: UiContext, directory: dict[str, int], qtbot: QtBot) -> PeoplePage:
     widget = PeoplePage(ctx)
     qtbot.addWidget(widget)
     widget.set_trip(None)
@@ -89,7 +93,7 @@ def _passport(page: PeoplePage, person_id: int) -> str:
 # --- the model -------------------------------------------------------------------------------
 
 
-def test_person_model_passes_qt_model_tester(db: Database, directory: dict[str, int], qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_person_model_passes_qt_model_tester(db: Database, directory: dict[str, int], qtmodeltester: ModelTester) -> None:
     model = PersonTableModel(db)
     qtmodeltester.check(model, force_py=True)
     model.set_passports_shown(True)
@@ -163,11 +167,11 @@ def test_new_person_from_the_page_with_undo_and_redo(db: Database, ctx: UiContex
     ctx.history.stack.undo()
     assert "Bauer" not in _families(page)
     ctx.history.stack.redo()
-    assert people.get_person(db, new_id).email == "katrin@example.org"  # type: ignore[arg-type]
+    assert people.get_person(db, new_id).email == "katrin@example.org"
     assert "Bauer" in _families(page)
 
 
-def test_edit_with_the_keyboard_and_undo(db: Database, ctx: UiContext, page: PeoplePage, directory: dict[str, int], monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_edit_with_the_keyboard_and_undo(db: Database, ctx: UiContext, page: PeoplePage, directory: dict[str, int], monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
     def edit(form: PersonForm) -> int:
         assert form.family_name.text() == "Albers"
         form.function.edits[Language.DE].setText("Projektassistentin")
@@ -210,8 +214,8 @@ def test_delete_is_refused_for_a_person_on_a_trip(
 
 
 def test_delete_several_in_one_undo_step_the_refused_one_stays(
-    db: Database, ctx: UiContext, page: PeoplePage, directory: dict[str, int], answer: list[str], shown: list[str], qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    db: Database, ctx: UiContext, page: PeoplePage, directory: dict[str, int], answer: list[str], shown: list[str], qtbot: QtBot
+) -> None:
     page.view.selectAll()
     _activate(qtbot, page)
     page.view.setFocus()
@@ -236,7 +240,7 @@ def test_no_answer_deletes_nothing(db: Database, page: PeoplePage, directory: di
     assert people.get_person(db, directory["Albers"]).family_name == "Albers"
 
 
-def test_the_directory_follows_the_database(page: PeoplePage, ctx: UiContext, tmp_path) -> None:  # type: ignore[no-untyped-def]
+def test_the_directory_follows_the_database(page: PeoplePage, ctx: UiContext, tmp_path: Path) -> None:
     from planner.db.engine import open_database
 
     other = open_database(tmp_path / "other.sqlite")
@@ -249,7 +253,7 @@ def test_the_directory_follows_the_database(page: PeoplePage, ctx: UiContext, tm
         other.close()
 
 
-def test_export_and_erase_personal_data(qtbot, db, language, settings, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_export_and_erase_personal_data(qtbot: QtBot, db: Database, language: LanguageController, settings: QSettings, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import json
 
     from PySide6.QtWidgets import QFileDialog, QMessageBox

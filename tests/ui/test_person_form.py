@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QDate
 from PySide6.QtGui import QColor, QPalette
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData, TripData
@@ -18,7 +19,7 @@ from planner.ui.language import LanguageController
 from planner.ui.widgets.person_form import ERROR_TAB_COLOR, MemberForm, MemberRecord, PersonForm, language_name
 
 
-def _create_form(db: Database, qtbot, person: PersonData | None = None) -> PersonForm:  # type: ignore[no-untyped-def]
+def _create_form(db: Database, qtbot: QtBot, person: PersonData | None = None) -> PersonForm:
     save = (lambda data: people.create_person(db, data)) if person is None else (lambda data: people.update_person(db, data))
     form = PersonForm(save, None, person)
     qtbot.addWidget(form)
@@ -29,7 +30,7 @@ def _tab_titles(form: PersonForm) -> list[str]:
     return [form.tabs.tabText(i) for i in range(form.tabs.count())]
 
 
-def test_empty_family_name_is_refused_beside_the_field(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_empty_family_name_is_refused_beside_the_field(db: Database, qtbot: QtBot) -> None:
     form = _create_form(db, qtbot)
     form.show()
     form.given_name.setText("Kai")
@@ -43,7 +44,7 @@ def test_empty_family_name_is_refused_beside_the_field(db: Database, qtbot) -> N
     assert not form.errors["family_name"].isVisible()
 
 
-def test_bad_email_is_shown_on_its_tab_which_comes_forward_and_is_marked(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_bad_email_is_shown_on_its_tab_which_comes_forward_and_is_marked(db: Database, qtbot: QtBot) -> None:
     form = _create_form(db, qtbot)
     form.show()
     form.family_name.setText("Schirmeyer")
@@ -69,7 +70,7 @@ def test_bad_email_is_shown_on_its_tab_which_comes_forward_and_is_marked(db: Dat
     assert (saved.email, saved.phone) == ("kai@example.org", "+49 511 123456")
 
 
-def test_every_field_is_saved(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_field_is_saved(db: Database, qtbot: QtBot) -> None:
     form = _create_form(db, qtbot)
     form.family_name.setText(" Xu ")
     form.given_name.setText("Qin")
@@ -103,7 +104,7 @@ def test_every_field_is_saved(db: Database, qtbot) -> None:  # type: ignore[no-u
     assert (saved.dietary_needs, saved.accessibility_needs, saved.notes) == ("halal", "wheelchair", "Arrives early.\nLeaves late.")
 
 
-def test_editing_shows_the_person_and_keeps_id_and_version(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_editing_shows_the_person_and_keeps_id_and_version(db: Database, qtbot: QtBot) -> None:
     created = people.create_person(db, PersonData(
         family_name="Weil", given_name="Stephan", function=LocalizedText(de="Oberbürgermeister"),
         preferred_language=Language.DE, nationality="DE", passport_number="C01", passport_expiry=date(2025, 5, 9),
@@ -122,10 +123,10 @@ def test_editing_shows_the_person_and_keeps_id_and_version(db: Database, qtbot) 
     form.submit()
     saved = people.get_person(db, created.id)
     assert saved.passport_expiry is None
-    assert saved.version == person.version + 1  # type: ignore[operator]
+    assert saved.version == person.version + 1
 
 
-def test_member_form_checks_the_person_and_the_stay_together(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_member_form_checks_the_person_and_the_stay_together(db: Database, qtbot: QtBot) -> None:
     saved: list[MemberRecord] = []
     trip = TripData(first_day=date(2016, 10, 24), last_day=date(2016, 10, 27))
     form = MemberForm(lambda record: saved.append(record.validated()), MembershipData(trip_id=1), None, trip)
@@ -170,7 +171,7 @@ def test_member_record_reports_both_records_problems() -> None:
         raise AssertionError("not refused")
 
 
-def test_the_form_fits_a_768_pixel_screen(db: Database, language: LanguageController, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_form_fits_a_768_pixel_screen(db: Database, language: LanguageController, qtbot: QtBot) -> None:
     for code in ("en", "de", "zh"):
         language.set_language(code)
         form = MemberForm(lambda record: None, MembershipData(trip_id=1), None, None)
@@ -184,7 +185,7 @@ def test_language_names_show_the_own_name_where_it_differs(language: LanguageCon
     assert language_name(Language.EN) == "English"
 
 
-def test_tab_colours_reset_on_resubmit(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tab_colours_reset_on_resubmit(db: Database, qtbot: QtBot) -> None:
     form = _create_form(db, qtbot)
     form.show()
     form.email.setText("x")
@@ -200,7 +201,7 @@ def test_tab_colours_reset_on_resubmit(db: Database, qtbot) -> None:  # type: ig
     assert form.focusWidget() is form.family_name
 
 
-def test_organisation_and_function_in_one_language_are_saved_and_the_others_marked_to_complete(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_organisation_and_function_in_one_language_are_saved_and_the_others_marked_to_complete(db: Database, qtbot: QtBot) -> None:
     form = _create_form(db, qtbot)
     form.family_name.setText("Schostok")
     form.organisation.edits[Language.DE].setText("Landeshauptstadt Hannover")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
 from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.enums import Language
@@ -27,12 +28,12 @@ def demo(db: Database) -> DemoTrip:
 
 
 @pytest.fixture
-def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot) -> UiContext:  # type: ignore[no-untyped-def]
+def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> UiContext:
     return UiContext(UndoHistory(db, lambda: None), language, settings, lambda: None)
 
 
 @pytest.fixture
-def page(ctx: UiContext, demo: DemoTrip, qtbot) -> OverviewPage:  # type: ignore[no-untyped-def]
+def page(ctx: UiContext, demo: DemoTrip, qtbot: QtBot) -> OverviewPage:
     overview = OverviewPage(ctx)
     qtbot.addWidget(overview)
     overview.resize(900, 700)
@@ -47,7 +48,7 @@ def issue_all(db: Database, demo: DemoTrip) -> None:
 
 def move_mayor(ctx: UiContext, demo: DemoTrip) -> None:
     mayor = demo.items["mayor"]  # Weil, Lies, Zhang and Xu
-    ctx.history.perform("Move", lambda: programme.move_item(ctx.db, mayor.id, None, mayor.start + timedelta(minutes=30)))  # type: ignore[arg-type, operator]
+    ctx.history.perform("Move", lambda: programme.move_item(ctx.db, mayor.id, None, mayor.start + timedelta(minutes=30)))
 
 
 def tree_texts(page: OverviewPage) -> list[list[str]]:
@@ -66,7 +67,7 @@ def test_before_any_version_nothing_is_outdated(page: OverviewPage) -> None:
 
 
 def test_version_1_is_issued_from_the_overview_to_everyone(
-    db: Database, demo: DemoTrip, page: OverviewPage, qtbot, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+    db: Database, demo: DemoTrip, page: OverviewPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     opened: list[tuple[list[int], bool]] = []
 
@@ -121,8 +122,8 @@ def test_reprint_issues_the_next_version_to_them_alone(
 
 
 def test_change_notices_are_written_in_the_background(
-    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot
-) -> None:  # type: ignore[no-untyped-def]
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
+) -> None:
     issue_all(db, demo)
     move_mayor(ctx, demo)
     offers: list[str] = []
@@ -134,7 +135,7 @@ def test_change_notices_are_written_in_the_background(
     assert offers and "4 people" in offers[0]
 
 
-def test_the_history_shows_a_readable_diff_between_versions(db: Database, ctx: UiContext, demo: DemoTrip, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_history_shows_a_readable_diff_between_versions(db: Database, ctx: UiContext, demo: DemoTrip, qtbot: QtBot) -> None:
     issue_all(db, demo)
     move_mayor(ctx, demo)
     issuing.issue(db, demo.trip_id, {demo.member_id("weil"): Language.DE})
@@ -154,7 +155,7 @@ def test_the_history_shows_a_readable_diff_between_versions(db: Database, ctx: U
 
 @pytest.mark.parametrize("lang", ["de", "zh", "en"])
 def test_with_the_printouts_listed_the_facts_keep_their_lines_in_a_small_window(
-    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, qtbot, lang: str  # type: ignore[no-untyped-def]
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, qtbot: QtBot, lang: str
 ) -> None:
     ctx.language.set_language(lang)
     issue_all(db, demo)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
+from pytestqt.modeltest import ModelTester
+
+from pytestqt.qtbot import QtBot
+
 from planner.domain.checks.problem import ProblemKind, Severity
 from planner.domain.entities import ItemData, MembershipData, PersonData
 from planner.domain.enums import Role
@@ -12,6 +16,7 @@ from planner.services import delegation, people, programme
 from planner.ui.main_window import MainWindow
 from planner.ui.models.problem_table import ProblemTableModel
 from planner.ui.widgets.problems_panel import counts_text
+from tests.ui.conftest import MakeTrip
 
 
 def _item(trip_id: int, title: str, hour: int, participants: tuple[int, ...]) -> ItemData:
@@ -27,7 +32,7 @@ def test_counts_text_in_words() -> None:
     assert counts_text({}) == "No problems found."
 
 
-def test_panel_shows_a_double_booking_and_follows_undo(window: MainWindow, make_trip, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_panel_shows_a_double_booking_and_follows_undo(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     person = people.create_person(
         window.db, PersonData(family_name="Schirmeyer", given_name="Kai", nationality="DE", passport_number="C1", passport_expiry=date(2030, 1, 1))
@@ -50,7 +55,7 @@ def test_panel_shows_a_double_booking_and_follows_undo(window: MainWindow, make_
     qtbot.waitUntil(lambda: not any(p.kind is ProblemKind.PARTICIPANT_OVERLAP for p in window.problems.model.problems()), timeout=3000)
 
 
-def test_double_click_on_a_passport_problem_shows_the_member(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+def test_double_click_on_a_passport_problem_shows_the_member(window: MainWindow, make_trip: MakeTrip) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     person = people.create_person(window.db, PersonData(family_name="Wehrmann", given_name="Jonas", nationality="DE")).id
     member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person)).id
@@ -63,7 +68,7 @@ def test_double_click_on_a_passport_problem_shows_the_member(window: MainWindow,
     assert [m.id for m in page.selected_members()] == [member]
 
 
-def test_problem_model(qtmodeltester, window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+def test_problem_model(qtmodeltester: ModelTester, window: MainWindow, make_trip: MakeTrip) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     person = people.create_person(window.db, PersonData(family_name="Wehrmann", nationality="DE")).id
     delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person))
@@ -74,7 +79,7 @@ def test_problem_model(qtmodeltester, window: MainWindow, make_trip) -> None:  #
     qtmodeltester.check(model)
 
 
-def test_overview_count_follows_the_language_switch(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+def test_overview_count_follows_the_language_switch(window: MainWindow, make_trip: MakeTrip) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     person = people.create_person(window.db, PersonData(family_name="Vogt", given_name="Martin")).id
     member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person, role=Role.HEAD)).id
@@ -90,7 +95,7 @@ def test_overview_count_follows_the_language_switch(window: MainWindow, make_tri
     assert german == counts_text(window.problems.model.counts()) != english
 
 
-def test_the_severity_cell_reads_as_a_heading_in_every_language(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+def test_the_severity_cell_reads_as_a_heading_in_every_language(window: MainWindow, make_trip: MakeTrip) -> None:
     from planner.ui.models.problem_table import SEVERITY
 
     trip_id = make_trip("Visit to Shenzhen")
@@ -107,7 +112,7 @@ def test_the_severity_cell_reads_as_a_heading_in_every_language(window: MainWind
     assert "Fehler" in {model.index(row, SEVERITY).data() for row in range(model.rowCount())}
 
 
-def test_a_venue_on_another_countrys_clock_leads_to_the_venue(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+def test_a_venue_on_another_countrys_clock_leads_to_the_venue(window: MainWindow, make_trip: MakeTrip) -> None:
     from planner.domain.entities import VenueData
     from planner.services import venues
 
@@ -125,7 +130,7 @@ def test_a_venue_on_another_countrys_clock_leads_to_the_venue(window: MainWindow
     assert page.current_venue().id == rathaus
 
 
-def test_two_heads_lead_to_both_members(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+def test_two_heads_lead_to_both_members(window: MainWindow, make_trip: MakeTrip) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     ids = [
         delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=people.create_person(window.db, PersonData(family_name=name, nationality="CN")).id, role=Role.HEAD)).id
@@ -140,7 +145,7 @@ def test_two_heads_lead_to_both_members(window: MainWindow, make_trip) -> None: 
     assert sorted(m.id for m in page.selected_members()) == sorted(ids)
 
 
-def test_when_column_and_message_agree_for_an_item_on_another_clock(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+def test_when_column_and_message_agree_for_an_item_on_another_clock(window: MainWindow, make_trip: MakeTrip) -> None:
     from planner.ui.models.problem_table import MESSAGE, WHEN
 
     trip_id = make_trip("Visit to Shenzhen")  # on Asia/Shanghai time

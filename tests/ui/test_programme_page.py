@@ -7,6 +7,7 @@ from collections.abc import Callable
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.enums import ItemKind, Language
@@ -19,7 +20,7 @@ from tests.ui.programme_support import Programme, add_item, local, make_context,
 
 
 @pytest.fixture
-def page(db: Database, language: LanguageController, settings: QSettings, qtbot) -> ProgrammePage:  # type: ignore[no-untyped-def]
+def page(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> ProgrammePage:
     widget = ProgrammePage(make_context(db, language, settings))
     qtbot.addWidget(widget)
     widget.resize(1100, 760)
@@ -34,13 +35,13 @@ def trip(db: Database) -> Programme:
 
 
 @pytest.fixture
-def errors(monkeypatch) -> list[str]:  # type: ignore[no-untyped-def]
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     shown: list[str] = []
     monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *a, **k: shown.append(text))
     return shown
 
 
-def _fill_with(monkeypatch, fill: Callable[[item_form.ItemForm], None]) -> None:  # type: ignore[no-untyped-def]
+def _fill_with(monkeypatch: pytest.MonkeyPatch, fill: Callable[[item_form.ItemForm], None]) -> None:
     """Instead of showing the form: fill it in and press OK, as the planner would."""
 
     def exec_(form: item_form.ItemForm) -> int:
@@ -61,7 +62,7 @@ def test_empty_state_names_both_ways_to_add_an_item(page: ProgrammePage, trip: P
     assert not page.empty.isVisible() and not page.new_action.isEnabled()
 
 
-def test_create_then_undo_and_redo(page: ProgrammePage, trip: Programme, db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_create_then_undo_and_redo(page: ProgrammePage, trip: Programme, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     page.set_trip(trip.trip_id)
     _fill_with(monkeypatch, lambda form: form.title.edits[Language.EN].setText("Welcome dinner"))
     change = page.new_item(local("2016-10-24 19:00"))
@@ -81,7 +82,7 @@ def test_create_then_undo_and_redo(page: ProgrammePage, trip: Programme, db: Dat
     assert again.id == item.id and page.model.rowCount() == 1
 
 
-def test_new_item_without_a_time_follows_the_current_item(page: ProgrammePage, trip: Programme, db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_new_item_without_a_time_follows_the_current_item(page: ProgrammePage, trip: Programme, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     first = add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:30", "Breakfast meeting")
     page.set_trip(trip.trip_id)
     seen: list[tuple[str, str]] = []
@@ -101,7 +102,7 @@ def test_move_and_undo_redo_keep_both_views_in_step(page: ProgrammePage, trip: P
     page.set_trip(trip.trip_id)
     page.select(item.id)
     assert page.move_item(item.id, local("2016-10-26 15:00")) is not None
-    assert page.model.item_by_id(item.id).start == local("2016-10-26 15:00")  # type: ignore[union-attr]
+    assert page.model.item_by_id(item.id).start == local("2016-10-26 15:00")
     assert page.agenda.layout_.blocks[item.id][0].column == 2
     assert page.agenda.selected_ids() == [item.id]  # still selected after the move
     page.show_view(TABLE)
@@ -126,7 +127,7 @@ def test_a_refused_move_is_shown_and_not_recorded(page: ProgrammePage, trip: Pro
     assert programme.get_item(db, item.id).start == item.start
 
 
-def test_delete_key_deletes_the_selection_as_one_undoable_step(page: ProgrammePage, trip: Programme, db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_delete_key_deletes_the_selection_as_one_undoable_step(page: ProgrammePage, trip: Programme, db: Database, qtbot: QtBot) -> None:
     a = add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:00", "A", participants=trip.member_ids[:1])
     b = add_item(db, trip.trip_id, "2016-10-25 11:00", "2016-10-25 12:00", "B")
     c = add_item(db, trip.trip_id, "2016-10-26 11:00", "2016-10-26 12:00", "C")
@@ -148,7 +149,7 @@ def test_delete_key_deletes_the_selection_as_one_undoable_step(page: ProgrammePa
     assert [i.id for i in programme.list_items(db, trip.trip_id)] == [c.id]
 
 
-def test_delete_in_the_table_and_edit_by_enter(page: ProgrammePage, trip: Programme, db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_delete_in_the_table_and_edit_by_enter(page: ProgrammePage, trip: Programme, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     a = add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:00", "A")
     add_item(db, trip.trip_id, "2016-10-25 11:00", "2016-10-25 12:00", "B")
     page.set_trip(trip.trip_id)
@@ -168,16 +169,15 @@ def test_delete_in_the_table_and_edit_by_enter(page: ProgrammePage, trip: Progra
     assert programme.get_item(db, a.id).title.en == "A, renamed"
 
 
-def test_filter_and_kind_narrow_both_views(page: ProgrammePage, trip: Programme, db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_filter_and_kind_narrow_both_views(page: ProgrammePage, trip: Programme, db: Database, qtbot: QtBot) -> None:
     dinner = add_item(db, trip.trip_id, "2016-10-24 19:00", "2016-10-24 21:00", "Welcome dinner", kind=ItemKind.MEAL)
     add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:00", "Meeting at the ministry")
     page.set_trip(trip.trip_id)
     qtbot.keyClicks(page.search, "dinner")
-    # Typing waits for a pause before filtering thousands of rows; the pause is not waited for here
-    # (timed QTimers stop firing in this process once a test has run and quit the app's event loop).
+    # Typing waits for a pause before filtering thousands of rows, then filters by itself.
     assert page._filter_timer.isActive() and page.proxy.rowCount() == 2
-    page.apply_filter()
-    assert page.proxy.rowCount() == 1
+    qtbot.waitUntil(lambda: page.proxy.rowCount() == 1, timeout=5000)
+    assert not page._filter_timer.isActive()
     assert set(page.agenda.layout_.blocks) == {dinner.id}
     page.search.clear()
     page.apply_filter()
@@ -189,7 +189,7 @@ def test_filter_and_kind_narrow_both_views(page: ProgrammePage, trip: Programme,
     assert page.empty.isVisible() and page.empty.text() == "No programme item matches the filter."
 
 
-def test_the_view_choice_is_remembered(db: Database, language: LanguageController, settings: QSettings, trip: Programme, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_view_choice_is_remembered(db: Database, language: LanguageController, settings: QSettings, trip: Programme, qtbot: QtBot) -> None:
     first = ProgrammePage(make_context(db, language, settings))
     qtbot.addWidget(first)
     assert first.stack.currentIndex() == AGENDA

@@ -10,10 +10,12 @@ import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QMessageBox
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.enums import GiftDirection, Role, SeatSide, VisaStatus
 from planner.export.tripview import TripView
+from planner.services.delegation import Member
 from planner.i18n import set_language
 from planner.importing.tripfile import import_trip_file
 from planner.paths import DEMO_TRIPS
@@ -26,11 +28,12 @@ from planner.ui.protocol_menu import ProtocolMenu
 from planner.ui.undo import UndoHistory
 from planner.ui.widgets.protocol_forms import GiftForm, VisaForm
 from planner.ui.widgets.protocol_panel import ProtocolPanel
+from planner.ui.widgets.seating_dialog import SeatingDialog
 
 
 
 @pytest.fixture
-def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot) -> UiContext:  # type: ignore[no-untyped-def]
+def ctx(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> UiContext:
     return UiContext(UndoHistory(db, lambda: None), language, settings, lambda: None)
 
 
@@ -47,11 +50,11 @@ def shown(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     return texts
 
 
-def _member(view: TripView, family: str):  # type: ignore[no-untyped-def]
+def _member(view: TripView, family: str) -> Member:
     return next(m for m in view.members if m.person.family_name == family)
 
 
-def test_the_delegation_page_shows_and_edits_the_visa(ctx: UiContext, shenzhen: TripView, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_delegation_page_shows_and_edits_the_visa(ctx: UiContext, shenzhen: TripView, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     page = DelegationPage(ctx)
     qtbot.addWidget(page)
     page.set_trip(shenzhen.trip.id)
@@ -86,7 +89,7 @@ def test_the_delegation_page_shows_and_edits_the_visa(ctx: UiContext, shenzhen: 
     assert protocol.trip_visas(ctx.db, shenzhen.trip.id)[chen.id].applied_on == date(2016, 10, 1)
 
 
-def test_gifts_of_an_item_are_listed_added_and_undone(ctx: UiContext, shenzhen: TripView, qtbot, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+def test_gifts_of_an_item_are_listed_added_and_undone(ctx: UiContext, shenzhen: TripView, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     meeting = next(i for i in shenzhen.items if i.title.en == "Meeting with the Vice-Mayor of Shenzhen")
     panel = ProtocolPanel(ctx, meeting, list(shenzhen.members))
     qtbot.addWidget(panel)
@@ -120,7 +123,7 @@ def test_gifts_of_an_item_are_listed_added_and_undone(ctx: UiContext, shenzhen: 
     assert panel.table.rowCount() == 2
 
 
-def test_seats_are_dragged_and_the_plan_saved(ctx: UiContext, shenzhen: TripView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_seats_are_dragged_and_the_plan_saved(ctx: UiContext, shenzhen: TripView, qtbot: QtBot) -> None:
     banquet = next(i for i in shenzhen.items if i.title.en == "Evening banquet hosted by the Shenzhen Municipal Government")
     panel = ProtocolPanel(ctx, banquet, list(shenzhen.members))
     qtbot.addWidget(panel)
@@ -131,21 +134,21 @@ def test_seats_are_dragged_and_the_plan_saved(ctx: UiContext, shenzhen: TripView
     target = dialog.seat_items[schirmeyer]
     first.setPos(target.sceneBoundingRect().center() - first.rect().center())  # what a drag does
     dialog.dropped(dialog.seat_items[eisenschmidt], target.sceneBoundingRect().center())
-    assert dialog.plan.seat_of(eisenschmidt).place == 4 and dialog.plan.seat_of(schirmeyer).place == 1  # type: ignore[union-attr]
+    assert dialog.plan.seat_of(eisenschmidt).place == 4 and dialog.plan.seat_of(schirmeyer).place == 1
     dialog.submit()
     saved = protocol.item_seating(ctx.db, banquet.id or 0)
-    assert saved is not None and saved.seat_of(schirmeyer).place == 1  # type: ignore[union-attr]
+    assert saved is not None and saved.seat_of(schirmeyer).place == 1
     ctx.history.stack.undo()
     again = protocol.item_seating(ctx.db, banquet.id or 0)
-    assert again is not None and again.seat_of(eisenschmidt).place == 1  # type: ignore[union-attr]
+    assert again is not None and again.seat_of(eisenschmidt).place == 1
     fresh = panel.seating_dialog()
     qtbot.addWidget(fresh)
     fresh.move_onto(_member(shenzhen, "Chen").id, eisenschmidt)
     chen = fresh.plan.seat_of(_member(shenzhen, "Chen").id)
-    assert chen.place == 1 and chen.side is SeatSide.HOST  # type: ignore[union-attr]  # at round tables the party stays
+    assert chen.place == 1 and chen.side is SeatSide.HOST  # at round tables the party stays
 
 
-def _key_to(dialog, membership_id: int) -> None:  # type: ignore[no-untyped-def]
+def _key_to(dialog: SeatingDialog, membership_id: int) -> None:
     """Right arrow along the seating order until the member's seat is the current one."""
     for _step in range(len(dialog.chairs())):
         if dialog.current == dialog.plan.seat_of(membership_id).spot:
@@ -154,7 +157,7 @@ def _key_to(dialog, membership_id: int) -> None:  # type: ignore[no-untyped-def]
     raise AssertionError("the seat was not reached with the arrow keys")
 
 
-def test_seats_are_swapped_with_the_keyboard(ctx: UiContext, shenzhen: TripView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_seats_are_swapped_with_the_keyboard(ctx: UiContext, shenzhen: TripView, qtbot: QtBot) -> None:
     """Issue 4: Tab into the plan, arrows to a seat, Space, arrows to another, Enter: the same plan a drag saves."""
     banquet = next(i for i in shenzhen.items if i.title.en == "Evening banquet hosted by the Shenzhen Municipal Government")
     panel = ProtocolPanel(ctx, banquet, list(shenzhen.members))
@@ -184,20 +187,20 @@ def test_seats_are_swapped_with_the_keyboard(ctx: UiContext, shenzhen: TripView,
     _key_to(dialog, schirmeyer)
     QTest.keyClick(dialog.view, Qt.Key.Key_Return)  # the plan's, not the dialog's Save
     assert dialog.isVisible() and dialog.picked is None
-    assert dialog.plan.seat_of(eisenschmidt).place == 4 and dialog.plan.seat_of(schirmeyer).place == 1  # type: ignore[union-attr]
-    assert dialog.current == dialog.plan.seat_of(eisenschmidt).spot  # type: ignore[union-attr]  # the frame stays where the person went
+    assert dialog.plan.seat_of(eisenschmidt).place == 4 and dialog.plan.seat_of(schirmeyer).place == 1
+    assert dialog.current == dialog.plan.seat_of(eisenschmidt).spot  # the frame stays where the person went
     assert dialog.seat_items[eisenschmidt].brush().color().name() != "#fce7c8"
     dialog.view.clearFocus()
     assert not dialog.focus_frame.isVisible()
     dialog.submit()
     saved = protocol.item_seating(ctx.db, banquet.id or 0)
-    assert saved is not None and saved.seat_of(schirmeyer).place == 1 and saved.seat_of(eisenschmidt).place == 4  # type: ignore[union-attr]
+    assert saved is not None and saved.seat_of(schirmeyer).place == 1 and saved.seat_of(eisenschmidt).place == 4
     ctx.history.stack.undo()
     again = protocol.item_seating(ctx.db, banquet.id or 0)
-    assert again is not None and again.seat_of(eisenschmidt).place == 1  # type: ignore[union-attr]
+    assert again is not None and again.seat_of(eisenschmidt).place == 1
 
 
-def test_escape_cancels_a_pick_up_and_free_chairs_take_a_person(ctx: UiContext, shenzhen: TripView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_escape_cancels_a_pick_up_and_free_chairs_take_a_person(ctx: UiContext, shenzhen: TripView, qtbot: QtBot) -> None:
     meeting = next(i for i in shenzhen.items if i.title.en == "Meeting with the Vice-Mayor of Shenzhen")
     panel = ProtocolPanel(ctx, meeting, list(shenzhen.members))
     qtbot.addWidget(panel)
@@ -219,12 +222,12 @@ def test_escape_cancels_a_pick_up_and_free_chairs_take_a_person(ctx: UiContext, 
     assert dialog.picked is None and dialog.plan == before and dialog.isVisible()
     assert "picked up" not in dialog.keys.text()
     QTest.keyClick(dialog.view, Qt.Key.Key_Left)
-    assert dialog.current == dialog.plan.seat_of(eisenschmidt).spot  # type: ignore[union-attr]
+    assert dialog.current == dialog.plan.seat_of(eisenschmidt).spot
     QTest.keyClick(dialog.view, Qt.Key.Key_Up)  # from the guests' row up to the hosts' across the table
     assert dialog.current is not None and dialog.current[0] is SeatSide.HOST
     assert dialog.view.accessibleName() == "Seating plan: Host side, place 1: Chen Jing (陈静), Host"
     QTest.keyClick(dialog.view, Qt.Key.Key_Down)
-    assert dialog.current == dialog.plan.seat_of(eisenschmidt).spot  # type: ignore[union-attr]
+    assert dialog.current == dialog.plan.seat_of(eisenschmidt).spot
     QTest.keyClick(dialog.view, Qt.Key.Key_Space)
     for _step in range(len(dialog.chairs())):  # leftwards along the guests' row to the free chair at its end
         if dialog.view.accessibleName().endswith(": free chair"):
@@ -233,7 +236,7 @@ def test_escape_cancels_a_pick_up_and_free_chairs_take_a_person(ctx: UiContext, 
     assert dialog.view.accessibleName() == "Seating plan: Guest side, place 21: free chair"
     free = dialog.current
     QTest.keyClick(dialog.view, Qt.Key.Key_Enter)
-    assert dialog.plan.seat_of(eisenschmidt).spot == free  # type: ignore[union-attr]
+    assert dialog.plan.seat_of(eisenschmidt).spot == free
     QTest.keyClick(dialog.view, Qt.Key.Key_Escape)  # nothing picked up: Escape closes the dialog as usual
     assert dialog.result() == QDialog.DialogCode.Rejected and not dialog.isVisible()
 
@@ -257,7 +260,7 @@ def test_protocol_menu_writes_the_documents(ctx: UiContext, shenzhen: TripView, 
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "zh"])
-def test_look_at_the_dialogs(ctx: UiContext, shenzhen: TripView, qtbot, lang: str, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+def test_look_at_the_dialogs(ctx: UiContext, shenzhen: TripView, qtbot: QtBot, lang: str, tmp_path: Path) -> None:
     """Grabs of the visa form, the gift form and the seating dialog in each language (kept where PLANNER_SHOTS says)."""
     language = lang
     ctx.language.set_language(language)
@@ -295,7 +298,7 @@ def test_look_at_the_dialogs(ctx: UiContext, shenzhen: TripView, qtbot, lang: st
     assert len(dialog.seat_items) == 23 and form.status.currentData() == VisaStatus.GRANTED.value
 
 
-def test_the_seating_plan_fills_its_view_when_shown_and_after_a_resize(ctx: UiContext, shenzhen: TripView, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_seating_plan_fills_its_view_when_shown_and_after_a_resize(ctx: UiContext, shenzhen: TripView, qtbot: QtBot) -> None:
     banquet = next(i for i in shenzhen.items if i.title.en == "Evening banquet hosted by the Shenzhen Municipal Government")
     panel = ProtocolPanel(ctx, banquet, list(shenzhen.members))
     qtbot.addWidget(panel)

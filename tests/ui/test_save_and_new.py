@@ -9,6 +9,7 @@ from datetime import date
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
@@ -34,7 +35,7 @@ def ctx(db: Database, language: LanguageController, settings: QSettings) -> UiCo
     return make_context(db, language, settings)
 
 
-def _drive(monkeypatch: pytest.MonkeyPatch, form_class: type[RecordForm], script: Callable[..., None], qtbot) -> None:  # type: ignore[no-untyped-def]
+def _drive(monkeypatch: pytest.MonkeyPatch, form_class: type[RecordForm], script: Callable[..., None], qtbot: QtBot) -> None:
     """Replace the form's modal exec by `script`, run on the shown form as a user would."""
 
     def exec_(form: RecordForm) -> int:
@@ -49,14 +50,14 @@ def _drive(monkeypatch: pytest.MonkeyPatch, form_class: type[RecordForm], script
     monkeypatch.setattr(form_class, "exec", exec_)
 
 
-def _save_and_new(qtbot, form: RecordForm) -> None:  # type: ignore[no-untyped-def]
+def _save_and_new(qtbot: QtBot, form: RecordForm) -> None:
     """Ctrl+Shift+Return in whatever field has the focus."""
     target = QApplication.focusWidget() or form
     qtbot.keyClick(target, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
 
 
 def test_delegation_members_in_a_row_keep_organisation_language_and_nationality(
-    db: Database, ctx: UiContext, make_trip: MakeTrip, monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
+    db: Database, ctx: UiContext, make_trip: MakeTrip, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 ) -> None:
     trip_id = make_trip("Visit to Hannover", date(2016, 9, 9), date(2016, 9, 11), country="DE", timezone=BERLIN)
     page = DelegationPage(ctx)
@@ -110,7 +111,7 @@ def test_delegation_members_in_a_row_keep_organisation_language_and_nationality(
 
 
 def test_a_refused_record_keeps_the_form_as_typed(
-    db: Database, ctx: UiContext, make_trip: MakeTrip, monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
+    db: Database, ctx: UiContext, make_trip: MakeTrip, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 ) -> None:
     page = PeoplePage(ctx)
     qtbot.addWidget(page)
@@ -134,7 +135,7 @@ def test_a_refused_record_keeps_the_form_as_typed(
     assert ctx.history.stack.count() == 1
 
 
-def test_venues_in_a_row_keep_city_country_and_zone(db: Database, ctx: UiContext, monkeypatch: pytest.MonkeyPatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_venues_in_a_row_keep_city_country_and_zone(db: Database, ctx: UiContext, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
     page = VenuesPage(ctx)
     qtbot.addWidget(page)
 
@@ -153,12 +154,12 @@ def test_venues_in_a_row_keep_city_country_and_zone(db: Database, ctx: UiContext
     page.new_venue()
     listed = sorted((v.name.en, v.city.de, v.country) for v in venues.list_venues(db))
     assert listed == [("Herrenhausen Palace", "Hannover", "DE"), ("New Town Hall", "Hannover", "DE")]
-    assert page.current_venue() is not None and page.current_venue().name.en == "New Town Hall"  # type: ignore[union-attr]
+    assert page.current_venue() is not None and page.current_venue().name.en == "New Town Hall"
     assert ctx.history.stack.count() == 2
 
 
 def test_the_next_item_starts_where_the_last_ended_at_the_same_venue(
-    db: Database, ctx: UiContext, monkeypatch: pytest.MonkeyPatch, qtbot,  # type: ignore[no-untyped-def]
+    db: Database, ctx: UiContext, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot,
 ) -> None:
     trip = make_programme(db)
     page = ProgrammePage(ctx)
@@ -195,7 +196,7 @@ def test_the_next_item_starts_where_the_last_ended_at_the_same_venue(
     assert [i.title.en for i in programme.list_items(db, trip.trip_id)] == ["Meeting with the mayor"]
 
 
-def test_editing_offers_no_save_and_new(db: Database, ctx: UiContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_editing_offers_no_save_and_new(db: Database, ctx: UiContext, qtbot: QtBot) -> None:
     person = people.create_person(db, PersonData(family_name="Weil")).after
     form = PersonForm(lambda data: people.update_person(db, data), None, person)
     qtbot.addWidget(form)

@@ -13,9 +13,11 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database, open_database
 from planner.ui.main_window import MainWindow
@@ -56,8 +58,8 @@ def server() -> Iterator[Server]:
         control.start()
 
 
-def test_the_window_shows_a_banner_not_dialogs_and_catches_up_after_the_restart(  # type: ignore[no-untyped-def]
-    window: MainWindow, db_target: str, server: Server, qtbot, monkeypatch
+def test_the_window_shows_a_banner_not_dialogs_and_catches_up_after_the_restart(
+    window: MainWindow, db_target: str, server: Server, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     dialogs: list[object] = []
     monkeypatch.setattr(QMessageBox, "exec", lambda self: dialogs.append(self))
@@ -89,8 +91,8 @@ def test_the_window_shows_a_banner_not_dialogs_and_catches_up_after_the_restart(
     assert window.live.listening
 
 
-def test_the_command_line_says_what_failed_and_that_nothing_was_written(  # type: ignore[no-untyped-def]
-    db: Database, db_target: str, server: Server, tmp_path
+def test_the_command_line_says_what_failed_and_that_nothing_was_written(
+    db: Database, db_target: str, server: Server, tmp_path: Path
 ) -> None:
     new_person(db, "Schostok", "Stefan", passport_number="C01X00T47", email="stefan.schostok@hannover-stadt.de")
     server.stop()

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
 from sqlalchemy import text
 from sqlalchemy.engine import make_url
 
@@ -26,13 +29,15 @@ from planner.ui.widgets.connection_dialog import ConnectionDialog
 from planner.ui.widgets.trip_dialog import TripDialog
 from tests.db.test_credentials import MemoryKeyring
 from tests.services.conftest import new_trip
+from tests.ui.conftest import MakeTrip
 
 
 class Opener:
     """Stands in for open_database: remembers the targets, fails while told to."""
 
     def __init__(self, db: Database | None = None, failure: DatabaseError | None = None) -> None:
-        self.db, self.failure, self.targets = db, failure, []  # type: ignore[var-annotated]
+        self.db, self.failure = db, failure
+        self.targets: list[str] = []
 
     def __call__(self, target: str) -> Database:
         self.targets.append(target)
@@ -54,7 +59,7 @@ def fill(dialog: ConnectionDialog, host: str = "db.agency.example", port: int = 
 # --- the connection dialog --------------------------------------------------------------------------
 
 
-def test_the_fields_become_a_url_and_the_password_goes_to_the_keyring(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_fields_become_a_url_and_the_password_goes_to_the_keyring(db: Database, qtbot: QtBot) -> None:
     keyring = MemoryKeyring()
     opener = Opener(db)
     dialog = ConnectionDialog(opener, PasswordStore(keyring))
@@ -69,7 +74,7 @@ def test_the_fields_become_a_url_and_the_password_goes_to_the_keyring(db: Databa
     assert dialog.password_stored
 
 
-def test_a_failed_connection_keeps_the_dialog_open_with_the_reason_and_the_input(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_connection_keeps_the_dialog_open_with_the_reason_and_the_input(qtbot: QtBot) -> None:
     refused = DatabaseError("The database cannot be opened: {reason}", reason="password authentication failed")
     keyring = MemoryKeyring()
     dialog = ConnectionDialog(Opener(failure=refused), PasswordStore(keyring))
@@ -83,7 +88,7 @@ def test_a_failed_connection_keeps_the_dialog_open_with_the_reason_and_the_input
     assert keyring.entries == {}  # a password that did not work is not kept
 
 
-def test_a_full_url_wins_and_anything_else_is_refused(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_full_url_wins_and_anything_else_is_refused(db: Database, qtbot: QtBot) -> None:
     opener = Opener(db)
     dialog = ConnectionDialog(opener, PasswordStore(MemoryKeyring()))
     qtbot.addWidget(dialog)
@@ -99,7 +104,7 @@ def test_a_full_url_wins_and_anything_else_is_refused(db: Database, qtbot) -> No
     assert make_url(opener.targets[0]).drivername == "postgresql+psycopg"
 
 
-def test_missing_fields_are_named(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_missing_fields_are_named(qtbot: QtBot) -> None:
     dialog = ConnectionDialog(Opener(), PasswordStore(MemoryKeyring()))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -107,7 +112,7 @@ def test_missing_fields_are_named(qtbot) -> None:  # type: ignore[no-untyped-def
     assert "fill in the server, the database and the user name" in dialog.error.text()
 
 
-def test_without_a_keyring_the_dialog_says_the_password_is_not_stored(db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_without_a_keyring_the_dialog_says_the_password_is_not_stored(db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     import keyring
     from keyring.backends import fail
 
@@ -122,7 +127,7 @@ def test_without_a_keyring_the_dialog_says_the_password_is_not_stored(db: Databa
     assert dialog.result() == ConnectionDialog.DialogCode.Accepted and not dialog.password_stored
 
 
-def test_a_known_server_is_filled_in_without_its_password(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_known_server_is_filled_in_without_its_password(qtbot: QtBot) -> None:
     dialog = ConnectionDialog(Opener(), PasswordStore(MemoryKeyring()), known="postgresql+psycopg://anna:secret@db:6543/trips")
     qtbot.addWidget(dialog)
     assert (dialog.host.text(), dialog.port.value(), dialog.database_name.text(), dialog.user.text()) == ("db", 6543, "trips", "anna")
@@ -130,7 +135,7 @@ def test_a_known_server_is_filled_in_without_its_password(qtbot) -> None:  # typ
 
 
 @pytest.mark.parametrize("language", ["en", "de", "zh"])
-def test_the_dialog_in_each_language(qtbot, tmp_path: Path, language: str) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_in_each_language(qtbot: QtBot, tmp_path: Path, language: str) -> None:
     set_language(language)
     dialog = ConnectionDialog(Opener(), PasswordStore(MemoryKeyring()))
     qtbot.addWidget(dialog)
@@ -142,7 +147,7 @@ def test_the_dialog_in_each_language(qtbot, tmp_path: Path, language: str) -> No
 # --- a lost connection -----------------------------------------------------------------------------
 
 
-def test_a_form_keeps_its_input_when_the_connection_is_lost_and_the_banner_reconnects(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_form_keeps_its_input_when_the_connection_is_lost_and_the_banner_reconnects(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     window.show()
     reconnected: list[bool] = []
     monkeypatch.setattr(window.connection_monitor, "_reconnect", lambda: reconnected.append(True))
@@ -178,7 +183,7 @@ def test_a_form_keeps_its_input_when_the_connection_is_lost_and_the_banner_recon
     assert [t.trip.title for t in trips.list_trips(window.db)] == [calls[0].title]
 
 
-def test_reconnect_attempts_back_off_and_many_reports_make_one_banner(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_reconnect_attempts_back_off_and_many_reports_make_one_banner(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from planner.ui.connection_banner import BACKOFF_S
     from planner.ui.reconnect import report_lost
 
@@ -202,7 +207,7 @@ def test_reconnect_attempts_back_off_and_many_reports_make_one_banner(window: Ma
     assert monitor.try_now() and len(attempts) == 3 and not monitor.down
 
 
-def test_the_server_is_asked_in_a_worker_thread_before_the_window_reconnects(window: MainWindow, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_the_server_is_asked_in_a_worker_thread_before_the_window_reconnects(window: MainWindow, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     import threading
 
     from planner.ui.reconnect import report_lost
@@ -230,7 +235,7 @@ def test_the_server_is_asked_in_a_worker_thread_before_the_window_reconnects(win
     assert reconnected == [threading.current_thread().name]  # the reconnect itself on the GUI thread
 
 
-def test_a_lost_connection_reaching_the_crash_reporter_shows_the_banner_and_writes_no_log(window: MainWindow, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_connection_reaching_the_crash_reporter_shows_the_banner_and_writes_no_log(window: MainWindow, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from planner.ui.errors import ErrorReporter
 
     monkeypatch.setattr(window.connection_monitor, "_reconnect", lambda: None)
@@ -245,7 +250,7 @@ def test_a_lost_connection_reaching_the_crash_reporter_shows_the_banner_and_writ
     assert not (tmp_path / "logs" / "planner.log").exists() or "Uncaught" not in (tmp_path / "logs" / "planner.log").read_text()
 
 
-def test_reconnecting_the_window_reads_again(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+def test_reconnecting_the_window_reads_again(window: MainWindow, make_trip: MakeTrip) -> None:
     make_trip("Visit")
     window.reconnect_database()
     assert window.model.rowCount() == 1
@@ -254,7 +259,7 @@ def test_reconnecting_the_window_reads_again(window: MainWindow, make_trip) -> N
 # --- the others' changes, and switching to a team database -------------------------------------------
 
 
-def test_live_updates_do_nothing_on_a_file(tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_live_updates_do_nothing_on_a_file(tmp_path: Path, qtbot: QtBot) -> None:
     db = open_database(tmp_path / "own.sqlite")
     live = LiveUpdates(DataBus())
     try:
@@ -265,7 +270,7 @@ def test_live_updates_do_nothing_on_a_file(tmp_path: Path, qtbot) -> None:  # ty
         db.close()
 
 
-def test_a_server_url_in_the_recent_list_is_offered(settings: QSettings, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_server_url_in_the_recent_list_is_offered(settings: QSettings, qtbot: QtBot) -> None:
     from PySide6.QtWidgets import QWidget
 
     parent = QWidget()
@@ -281,10 +286,10 @@ def test_a_server_url_in_the_recent_list_is_offered(settings: QSettings, qtbot) 
 
 
 @pytest.mark.postgresql
-def test_the_window_hears_of_another_planners_change(window: MainWindow, db_target: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_window_hears_of_another_planners_change(window: MainWindow, db_target: str, qtbot: QtBot) -> None:
     assert window.live.listening
     notifier = window.live._notifier  # noqa: SLF001 - the wiring: a read notifier on the listening socket
-    assert notifier is not None and notifier.isEnabled() and int(notifier.socket()) == window.live._listener.socket()  # type: ignore[union-attr]  # noqa: SLF001
+    assert notifier is not None and notifier.isEnabled() and int(notifier.socket()) == window.live._listener.socket()  # noqa: SLF001
     other = open_database(db_target)
     try:
         heard: list[tuple[str, int]] = []
@@ -303,7 +308,7 @@ def test_the_window_hears_of_another_planners_change(window: MainWindow, db_targ
 
 
 @pytest.mark.postgresql
-def test_connecting_to_a_team_database_from_the_file_menu(window: MainWindow, db_target: str, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_connecting_to_a_team_database_from_the_file_menu(window: MainWindow, db_target: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     url = make_url(db_target)
     keyring = MemoryKeyring()
     window.passwords = PasswordStore(keyring)
@@ -329,7 +334,7 @@ def test_connecting_to_a_team_database_from_the_file_menu(window: MainWindow, db
         assert conn.execute(text("SELECT current_database()")).scalar() == url.database
 
 
-def test_a_team_database_that_cannot_be_reached_at_start_opens_the_dialog_with_the_reason(qapp, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_team_database_that_cannot_be_reached_at_start_opens_the_dialog_with_the_reason(qapp: QApplication, monkeypatch: pytest.MonkeyPatch) -> None:
     from planner.ui import app as app_module
 
     seen: list[tuple[str, str]] = []
@@ -358,7 +363,7 @@ def test_at_start_the_password_comes_from_the_keyring(db_target: str) -> None:
     opened.close()
 
 
-def test_a_lost_connection_met_while_no_window_is_active_still_goes_to_the_banner(window: MainWindow, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_lost_connection_met_while_no_window_is_active_still_goes_to_the_banner(window: MainWindow, monkeypatch: pytest.MonkeyPatch) -> None:
     from PySide6.QtWidgets import QApplication
 
     from planner.ui.reconnect import report_lost
@@ -374,7 +379,7 @@ def test_a_lost_connection_met_while_no_window_is_active_still_goes_to_the_banne
 
 
 @pytest.mark.parametrize("model_name", ["trip", "person", "venue", "member", "item"])
-def test_a_reload_that_fails_leaves_every_model_as_it_was(db: Database, db_target: str, qtbot, monkeypatch, model_name: str) -> None:  # type: ignore[no-untyped-def]
+def test_a_reload_that_fails_leaves_every_model_as_it_was(db: Database, db_target: str, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch, model_name: str) -> None:
     """The server going away mid-reload must not leave a model half reset (beginResetModel without its end)."""
     from contextlib import contextmanager
 
@@ -398,7 +403,7 @@ def test_a_reload_that_fails_leaves_every_model_as_it_was(db: Database, db_targe
         model.modelReset.connect(lambda: resets.append("end"))
 
         @contextmanager
-        def gone():  # type: ignore[no-untyped-def]
+        def gone() -> Iterator[None]:
             raise ConnectionLostError(CONNECTION_LOST)
             yield
 

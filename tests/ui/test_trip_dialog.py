@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import QDate
+from pytestqt.qtbot import QtBot
 
 from planner import formatting
 from planner.db.engine import Database
@@ -17,13 +18,13 @@ from planner.ui.language import LanguageController
 from planner.ui.widgets.trip_dialog import TripDialog
 
 
-def _dialog(db: Database, qtbot) -> TripDialog:  # type: ignore[no-untyped-def]
+def _dialog(db: Database, qtbot: QtBot) -> TripDialog:
     dialog = TripDialog(lambda data: trips.create_trip(db, data))
     qtbot.addWidget(dialog)
     return dialog
 
 
-def test_empty_title_is_refused_with_the_domains_message_next_to_the_field(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_empty_title_is_refused_with_the_domains_message_next_to_the_field(db: Database, qtbot: QtBot) -> None:
     dialog = _dialog(db, qtbot)
     dialog.show()
     dialog.submit()
@@ -38,7 +39,7 @@ def test_empty_title_is_refused_with_the_domains_message_next_to_the_field(db: D
     assert not dialog.errors["title"].isVisible()
 
 
-def test_every_bad_field_gets_its_message(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_bad_field_gets_its_message(db: Database, qtbot: QtBot) -> None:
     dialog = _dialog(db, qtbot)
     dialog.timezone.setCurrentText("Mars/Olympus")
     dialog.first_day.setDate(QDate(2016, 10, 27))
@@ -52,7 +53,7 @@ def test_every_bad_field_gets_its_message(db: Database, qtbot) -> None:  # type:
     assert dialog.error_text("last_day") == ""
 
 
-def test_valid_input_creates_the_trip_in_three_languages(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_valid_input_creates_the_trip_in_three_languages(db: Database, qtbot: QtBot) -> None:
     dialog = _dialog(db, qtbot)
     dialog.title_edits[Language.DE].setText("  Delegationsreise nach Shenzhen ")
     dialog.title_edits[Language.ZH].setText("深圳代表团访问")
@@ -73,7 +74,7 @@ def test_valid_input_creates_the_trip_in_three_languages(db: Database, qtbot) ->
     )
 
 
-def test_a_failure_without_a_field_shows_at_the_bottom(qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_failure_without_a_field_shows_at_the_bottom(qtbot: QtBot) -> None:
     def refuse(_data: TripData) -> object:
         raise DatabaseError(N_("The database is busy in another window or program; your change was not saved. Please try again."))
 
@@ -85,7 +86,7 @@ def test_a_failure_without_a_field_shows_at_the_bottom(qtbot) -> None:  # type: 
     assert dialog.result() == TripDialog.DialogCode.Rejected
 
 
-def test_messages_and_dates_follow_the_language(db: Database, language: LanguageController, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_messages_and_dates_follow_the_language(db: Database, language: LanguageController, qtbot: QtBot) -> None:
     language.set_language("zh")
     dialog = _dialog(db, qtbot)
     country_names = [dialog.country.itemText(i) for i in range(dialog.country.count())]
@@ -95,7 +96,7 @@ def test_messages_and_dates_follow_the_language(db: Database, language: Language
     assert dialog.error_text("title") == "标题不能为空。"
 
 
-def test_dates_show_the_full_year_in_every_language(db: Database, language: LanguageController, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_dates_show_the_full_year_in_every_language(db: Database, language: LanguageController, qtbot: QtBot) -> None:
     for code, expected in (("de", "24.10.2016"), ("zh", "2016/10/24"), ("en", "24/10/2016")):
         language.set_language(code)
         dialog = _dialog(db, qtbot)

@@ -9,6 +9,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.checks.problem import ProblemKind
@@ -61,7 +62,7 @@ def _answer_programme_question(monkeypatch: pytest.MonkeyPatch, button: str | No
 
 
 def test_edit_title_and_status_with_the_keyboard_then_undo_and_redo(
-    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _shenzhen, munich = two_trips
     _show(window, munich)
@@ -84,7 +85,7 @@ def test_edit_title_and_status_with_the_keyboard_then_undo_and_redo(
     assert saved.title.de == "Besuch in München"  # the other languages untouched
     assert window.overview.title.text() == "Visit to Munich and Stuttgart"
     assert window.overview.values["status"].text() == "Confirmed"
-    assert window.navigator.current_summary().trip.title.en == "Visit to Munich and Stuttgart"  # type: ignore[union-attr]
+    assert window.navigator.current_summary().trip.title.en == "Visit to Munich and Stuttgart"
     assert window.undo_action.text() == "&Undo: Edit trip “Visit to Munich and Stuttgart”"
 
     window.undo_action.trigger()
@@ -98,7 +99,7 @@ def test_edit_title_and_status_with_the_keyboard_then_undo_and_redo(
 
 
 def test_every_way_in_opens_the_selected_trips_details(
-    window: MainWindow, two_trips: tuple[int, int], qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    window: MainWindow, two_trips: tuple[int, int], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _shenzhen, munich = two_trips
     _show(window, munich)
@@ -123,7 +124,7 @@ def test_every_way_in_opens_the_selected_trips_details(
 
 
 def test_a_new_first_day_asks_about_the_programme_naming_what_no_longer_fits_and_undo_takes_both_back(
-    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _shenzhen, munich = two_trips
     trip = trips.get_trip(db, munich)
@@ -146,7 +147,7 @@ def test_a_new_first_day_asks_about_the_programme_naming_what_no_longer_fits_and
     local_part, moments_part = question.split("With local times kept")[1].split("With moments kept")
     assert "Farewell dinner" in local_part and "Town hall" not in local_part
     assert "Farewell dinner" in moments_part and "Town hall" in moments_part
-    moved = programme.get_item(db, visit.id)  # type: ignore[arg-type]
+    moved = programme.get_item(db, visit.id)
     assert moved.local_start().replace(tzinfo=None) == datetime(2017, 5, 10, 10, 0)  # the second day, 10:00
     assert trips.get_trip(db, munich).first_day == date(2017, 5, 9)
     # The checks follow: the dinner on the (lost) third day is now outside the trip.
@@ -160,14 +161,14 @@ def test_a_new_first_day_asks_about_the_programme_naming_what_no_longer_fits_and
     window.undo_action.trigger()  # one step: the trip's days and the programme
     qtbot.waitUntil(lambda: outside() == [], timeout=3000)
     assert trips.get_trip(db, munich).first_day == date(2017, 5, 2)
-    assert programme.get_item(db, visit.id).start == visit.start  # type: ignore[arg-type]
-    assert programme.get_item(db, dinner.id).start == dinner.start  # type: ignore[arg-type]
+    assert programme.get_item(db, visit.id).start == visit.start
+    assert programme.get_item(db, dinner.id).start == dinner.start
     window.redo_action.trigger()
-    assert programme.get_item(db, visit.id).local_start().replace(tzinfo=None) == datetime(2017, 5, 10, 10, 0)  # type: ignore[arg-type]
+    assert programme.get_item(db, visit.id).local_start().replace(tzinfo=None) == datetime(2017, 5, 10, 10, 0)
 
 
 def test_cancelling_the_programme_question_keeps_the_dialog_open_and_saves_nothing(
-    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _shenzhen, munich = two_trips
     new_item(db, trips.get_trip(db, munich), local_to_utc(datetime(2017, 5, 3, 10, 0), "Europe/Berlin"), timezone="Europe/Berlin")
@@ -188,7 +189,7 @@ def test_cancelling_the_programme_question_keeps_the_dialog_open_and_saves_nothi
 
 
 def test_a_trip_changed_in_another_window_meanwhile_is_refused_with_the_conflict_message(
-    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _shenzhen, munich = two_trips
     _show(window, munich)
@@ -208,7 +209,7 @@ def test_a_trip_changed_in_another_window_meanwhile_is_refused_with_the_conflict
 
 
 def test_the_status_is_set_from_the_overview_and_undone(
-    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot: QtBot,
 ) -> None:
     _shenzhen, munich = two_trips
     _show(window, munich)
@@ -233,13 +234,13 @@ def test_the_status_is_set_from_the_overview_and_undone(
     navigator = window.navigator
     navigator.status.setCurrentIndex(navigator.status.findData(TripStatus.CANCELLED.value))
     assert navigator.proxy.rowCount() == 1
-    assert navigator.current_summary().trip.id == munich  # type: ignore[union-attr]
+    assert navigator.current_summary().trip.id == munich
     navigator.status.setCurrentIndex(navigator.status.findData(TripStatus.DRAFT.value))
     assert navigator.proxy.rowCount() == 0
 
 
 def test_country_chooses_the_zone_and_a_foreign_zone_is_asked_about_once(
-    db: Database, qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     dialog = TripDialog(lambda data: trips.create_trip(db, data))
     qtbot.addWidget(dialog)
@@ -280,7 +281,7 @@ def test_country_chooses_the_zone_and_a_foreign_zone_is_asked_about_once(
     assert len(questions) == 2 and again.result() == TripDialog.DialogCode.Accepted
 
 
-def test_the_dialog_shows_every_field_of_the_trip(db: Database, two_trips: tuple[int, int], qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_dialog_shows_every_field_of_the_trip(db: Database, two_trips: tuple[int, int], qtbot: QtBot) -> None:
     shenzhen, _munich = two_trips
     trip = trips.update_trip(db, trips.get_trip(db, shenzhen).evolve(buffer_minutes=45, notes="Gifts packed")).after
     dialog = TripDialog(lambda data: data, trip=trip)
@@ -292,7 +293,7 @@ def test_the_dialog_shows_every_field_of_the_trip(db: Database, two_trips: tuple
 
 
 @pytest.mark.parametrize("code", ["de", "zh", "en"])
-def test_every_caption_has_its_own_mnemonic_in_every_language(db: Database, language: LanguageController, code: str, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_every_caption_has_its_own_mnemonic_in_every_language(db: Database, language: LanguageController, code: str, qtbot: QtBot) -> None:
     language.set_language(code)
     dialog = TripDialog(lambda data: trips.create_trip(db, data))
     qtbot.addWidget(dialog)
@@ -302,7 +303,7 @@ def test_every_caption_has_its_own_mnemonic_in_every_language(db: Database, lang
     assert len(set(letters)) == len(letters), captions
 
 
-def test_tab_runs_in_reading_order(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_tab_runs_in_reading_order(db: Database, qtbot: QtBot) -> None:
     dialog = TripDialog(lambda data: trips.create_trip(db, data))
     qtbot.addWidget(dialog)
     dialog.show()
@@ -329,7 +330,7 @@ def test_tab_runs_in_reading_order(db: Database, qtbot) -> None:  # type: ignore
 
 
 def test_undoing_an_item_edit_made_after_the_trip_edit_then_the_trip_edit_is_no_conflict(
-    window: MainWindow, db: Database, two_trips: tuple[int, int], monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, two_trips: tuple[int, int], monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """The history knows the versions it wrote itself: the moved item's later edit and its undo are not "elsewhere"."""
     _shenzhen, munich = two_trips
@@ -341,23 +342,23 @@ def test_undoing_an_item_edit_made_after_the_trip_edit_then_the_trip_edit_is_no_
     from planner.ui.trip_edit import TripEditCommand
 
     window.history.record("Edit trip", change, TripEditCommand)
-    moved = programme.get_item(db, visit.id)  # type: ignore[arg-type]
+    moved = programme.get_item(db, visit.id)
     window.history.perform("Edit item", lambda: programme.update_item(db, moved.evolve(description=moved.description.replace("en", "Mayor"))))
     stack = window.history.stack
     stack.undo()  # the item edit
     stack.undo()  # the trip edit, with the item
     assert errors == []
     assert trips.get_trip(db, munich).first_day == date(2017, 5, 2)
-    assert programme.get_item(db, visit.id).start == visit.start  # type: ignore[arg-type]
+    assert programme.get_item(db, visit.id).start == visit.start
     stack.redo()
     stack.redo()
     assert errors == []
-    again = programme.get_item(db, visit.id)  # type: ignore[arg-type]
+    again = programme.get_item(db, visit.id)
     assert again.description.en == "Mayor" and again.local_start().replace(tzinfo=None) == datetime(2017, 5, 10, 10, 0)
 
 
 def test_a_shorter_trip_names_the_items_left_outside_and_saves_only_when_told(
-    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot, monkeypatch: pytest.MonkeyPatch,  # type: ignore[no-untyped-def]
+    window: MainWindow, db: Database, two_trips: tuple[int, int], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     _shenzhen, munich = two_trips
     dinner = new_item(db, trips.get_trip(db, munich), local_to_utc(datetime(2017, 5, 4, 19, 0), "Europe/Berlin"),
@@ -384,4 +385,4 @@ def test_a_shorter_trip_names_the_items_left_outside_and_saves_only_when_told(
     assert len(asked) == 2
     assert "These items would lie outside the new days of the trip:" in asked[0] and "• Farewell dinner (" in asked[0]
     assert trips.get_trip(db, munich).last_day == date(2017, 5, 3)
-    assert programme.get_item(db, dinner.id) == dinner  # type: ignore[arg-type]  # the programme is not touched
+    assert programme.get_item(db, dinner.id) == dinner  # the programme is not touched

@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from PySide6.QtCore import Qt
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.enums import TripStatus
@@ -24,7 +26,7 @@ def _row_of(model: tt.TripTableModel, trip_id: int) -> int:
     return row
 
 
-def test_model_passes_qt_model_tester(db: Database, two_trips: tuple[int, int], qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_model_passes_qt_model_tester(db: Database, two_trips: tuple[int, int], qtmodeltester: ModelTester) -> None:
     model = tt.TripTableModel(db)
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(model)
@@ -102,7 +104,7 @@ def test_headers_are_translatable_labels(db: Database) -> None:
     assert model.headerData(tt.MEMBERS, Qt.Orientation.Horizontal, Qt.ItemDataRole.TextAlignmentRole) is not None
 
 
-def test_reload_picks_up_changes_with_a_reset(db: Database, make_trip: MakeTrip, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_reload_picks_up_changes_with_a_reset(db: Database, make_trip: MakeTrip, qtbot: QtBot) -> None:
     model = tt.TripTableModel(db)
     assert model.rowCount() == 0
     trip_id = make_trip("First")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
+from pytestqt.qtbot import QtBot
 
+from planner.db.engine import Database
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData, ContactData
 from planner.domain.enums import Role
 from planner.domain.errors import NotFoundError
@@ -15,23 +18,23 @@ from planner.ui.undo import UndoHistory
 
 
 @pytest.fixture
-def history(qtbot, db):  # type: ignore[no-untyped-def]
+def history(qtbot: QtBot, db: Database) -> UndoHistory:
     return UndoHistory(db, lambda: None)
 
 
-def _trip(db) -> int:  # type: ignore[no-untyped-def]
+def _trip(db: Database) -> int:
     data = TripData(title=L(en="Trip"), timezone="Asia/Shanghai", first_day=date(2016, 10, 24), last_day=date(2016, 10, 27))
     return trips.create_trip(db, data).id
 
 
-def _item(trip_id: int, **kw) -> ItemData:  # type: ignore[no-untyped-def]
+def _item(trip_id: int, **kw: Any) -> ItemData:
     return ItemData(
         trip_id=trip_id, title=L(en="Visit"), timezone="Asia/Shanghai",
         start=datetime(2016, 10, 24, 2, tzinfo=UTC), end=datetime(2016, 10, 24, 3, tzinfo=UTC), **kw,
     )
 
 
-def test_create_person_undo_redo_keeps_the_id(history, db) -> None:  # type: ignore[no-untyped-def]
+def test_create_person_undo_redo_keeps_the_id(history: UndoHistory, db: Database) -> None:
     change = history.perform("add", lambda: people.create_person(db, PersonData(family_name="Schirmeyer", given_name="Kai")))
     assert change is not None
     history.stack.undo()
@@ -41,7 +44,7 @@ def test_create_person_undo_redo_keeps_the_id(history, db) -> None:  # type: ign
     assert people.get_person(db, change.id).family_name == "Schirmeyer"
 
 
-def test_update_undo_redo(history, db) -> None:  # type: ignore[no-untyped-def]
+def test_update_undo_redo(history: UndoHistory, db: Database) -> None:
     created = people.create_person(db, PersonData(family_name="Eisenschmidt", email="a@example.org"))
     current = people.get_person(db, created.id)
     history.perform("edit", lambda: people.update_person(db, current.evolve(email="b@example.org")))
@@ -54,7 +57,7 @@ def test_update_undo_redo(history, db) -> None:  # type: ignore[no-untyped-def]
     assert people.get_person(db, created.id).email == "a@example.org"
 
 
-def test_refused_action_is_not_pushed(history, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_refused_action_is_not_pushed(history: UndoHistory, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr("planner.ui.errors.show_planner_error", lambda parent, exc, title=None: shown.append(str(exc)))
     assert history.perform("add", lambda: people.create_person(db, PersonData(family_name=""))) is None
@@ -62,7 +65,7 @@ def test_refused_action_is_not_pushed(history, db, monkeypatch) -> None:  # type
     assert shown and "must not be empty" in shown[0]
 
 
-def test_delete_trip_undo_restores_delegation_and_programme(history, db) -> None:  # type: ignore[no-untyped-def]
+def test_delete_trip_undo_restores_delegation_and_programme(history: UndoHistory, db: Database) -> None:
     trip_id = _trip(db)
     person = people.create_person(db, PersonData(family_name="Xu", given_name="Qin", native_name="许勤")).id
     member = delegation.add_member(db, MembershipData(trip_id=trip_id, person_id=person, role=Role.HEAD)).id
@@ -78,7 +81,7 @@ def test_delete_trip_undo_restores_delegation_and_programme(history, db) -> None
     assert programme.get_item(db, item).participant_ids == (member,)
 
 
-def test_remove_member_undo_ticks_the_items_again(history, db) -> None:  # type: ignore[no-untyped-def]
+def test_remove_member_undo_ticks_the_items_again(history: UndoHistory, db: Database) -> None:
     trip_id = _trip(db)
     a = delegation.add_member(db, MembershipData(trip_id=trip_id, person_id=people.create_person(db, PersonData(family_name="A")).id)).id
     b = delegation.add_member(db, MembershipData(trip_id=trip_id, person_id=people.create_person(db, PersonData(family_name="B")).id)).id
@@ -89,7 +92,7 @@ def test_remove_member_undo_ticks_the_items_again(history, db) -> None:  # type:
     assert programme.get_item(db, item).participant_ids == (a, b)
 
 
-def test_move_item_and_delete_venue_undo(history, db) -> None:  # type: ignore[no-untyped-def]
+def test_move_item_and_delete_venue_undo(history: UndoHistory, db: Database) -> None:
     trip_id = _trip(db)
     venue = venues.create_venue(db, VenueData(name=L(en="OCAT"), timezone="Asia/Shanghai", contacts=(ContactData(name="Li"),)))
     item = programme.create_item(db, _item(trip_id)).id
@@ -105,7 +108,7 @@ def test_move_item_and_delete_venue_undo(history, db) -> None:  # type: ignore[n
     assert restored.contacts[0].name == "Li" and restored.contacts[0].id == venue.after.contacts[0].id
 
 
-def test_undo_of_a_record_changed_elsewhere_is_refused_and_dropped(history, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_undo_of_a_record_changed_elsewhere_is_refused_and_dropped(history: UndoHistory, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     shown: list[str] = []
     monkeypatch.setattr("planner.ui.errors.show_planner_error", lambda parent, exc, title=None: shown.append(str(exc)))
     created = people.create_person(db, PersonData(family_name="Old"))
@@ -116,7 +119,7 @@ def test_undo_of_a_record_changed_elsewhere_is_refused_and_dropped(history, db, 
     assert shown and "changed elsewhere" in shown[0]
 
 
-def test_successive_edits_of_one_record_undo_and_redo_in_a_row(history, db, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_successive_edits_of_one_record_undo_and_redo_in_a_row(history: UndoHistory, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     """Each step knows the version its neighbours wrote: two moves of one item are two clean undos, not a conflict."""
     shown: list[str] = []
     monkeypatch.setattr("planner.ui.errors.show_planner_error", lambda parent, exc, title=None: shown.append(str(exc)))

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import ContactData, VenueData
@@ -15,7 +18,7 @@ from planner.ui.models.venue_table import C_EMAIL, C_NAME, C_PHONE, ERROR_BACKGR
 from planner.ui.widgets.venue_form import VenueForm, default_timezone, parse_degrees, split_pair
 
 
-def _form(db: Database, qtbot, venue: VenueData | None = None) -> VenueForm:  # type: ignore[no-untyped-def]
+def _form(db: Database, qtbot: QtBot, venue: VenueData | None = None) -> VenueForm:
     save = (lambda data: venues.update_venue(db, data)) if venue is not None else (lambda data: venues.create_venue(db, data))
     form = VenueForm(save, venue)
     qtbot.addWidget(form)
@@ -27,7 +30,7 @@ def _named(form: VenueForm, name: str = "EMAX") -> VenueForm:
     return form
 
 
-def test_a_bad_website_is_refused_beside_the_field(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_bad_website_is_refused_beside_the_field(db: Database, qtbot: QtBot) -> None:
     form = _named(_form(db, qtbot))
     form.show()
     form.website.setText("www.emax")
@@ -41,7 +44,7 @@ def test_a_bad_website_is_refused_beside_the_field(db: Database, qtbot) -> None:
     assert not form.errors["website"].isVisible()
 
 
-def test_latitude_without_longitude_is_refused(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_latitude_without_longitude_is_refused(db: Database, qtbot: QtBot) -> None:
     form = _named(_form(db, qtbot))
     form.latitude.setText("22.5372")
     form.submit()
@@ -54,7 +57,7 @@ def test_latitude_without_longitude_is_refused(db: Database, qtbot) -> None:  # 
     assert (saved.latitude, saved.longitude) == (pytest.approx(22.5372), pytest.approx(113.9856))
 
 
-def test_no_coordinates_at_all_are_fine(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_no_coordinates_at_all_are_fine(db: Database, qtbot: QtBot) -> None:
     form = _named(_form(db, qtbot))
     form.submit()
     assert form.result() == VenueForm.DialogCode.Accepted
@@ -62,7 +65,7 @@ def test_no_coordinates_at_all_are_fine(db: Database, qtbot) -> None:  # type: i
     assert (saved.latitude, saved.longitude) == (None, None)
 
 
-def test_unreadable_degrees_are_named_together_with_the_domains_findings(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_unreadable_degrees_are_named_together_with_the_domains_findings(db: Database, qtbot: QtBot) -> None:
     form = _form(db, qtbot)  # no name either
     form.latitude.setText("north")
     form.longitude.setText("113.9856")
@@ -75,7 +78,7 @@ def test_unreadable_degrees_are_named_together_with_the_domains_findings(db: Dat
     assert venues.list_venues(db) == []
 
 
-def test_an_empty_contact_name_is_shown_with_its_row(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_an_empty_contact_name_is_shown_with_its_row(db: Database, qtbot: QtBot) -> None:
     form = _named(_form(db, qtbot))
     form.show()
     form.new_contact(ContactData(name="Li Wei", email="li.wei@example.org"))
@@ -103,7 +106,7 @@ def test_an_empty_contact_name_is_shown_with_its_row(db: Database, qtbot) -> Non
     assert [c.name for c in venues.list_venues(db)[0].contacts] == ["Li Wei", "Zhang Min"]
 
 
-def test_contact_errors_name_the_row_and_the_person(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_contact_errors_name_the_row_and_the_person(db: Database, qtbot: QtBot) -> None:
     form = _named(_form(db, qtbot))
     form.new_contact(ContactData(name="Li Wei", email="li.wei(at)example"))
     form.new_contact(ContactData(name="Gao Fei", phone="12"))
@@ -116,7 +119,7 @@ def test_contact_errors_name_the_row_and_the_person(db: Database, qtbot) -> None
     assert form.contacts.model.index(0, C_EMAIL).data(Qt.ItemDataRole.BackgroundRole) is not None
 
 
-def test_removing_the_bad_contact_clears_its_message(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_removing_the_bad_contact_clears_its_message(db: Database, qtbot: QtBot) -> None:
     form = _named(_form(db, qtbot))
     form.show()
     form.new_contact(ContactData(name=""))
@@ -131,7 +134,7 @@ def test_removing_the_bad_contact_clears_its_message(db: Database, qtbot) -> Non
     assert [c.name for c in venues.list_venues(db)[0].contacts] == ["Gao Fei"]
 
 
-def test_the_add_button_opens_a_new_row_for_typing(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_add_button_opens_a_new_row_for_typing(db: Database, qtbot: QtBot) -> None:
     form = _named(_form(db, qtbot))
     form.show()
     qtbot.mouseClick(form.contacts.add_button, Qt.MouseButton.LeftButton)
@@ -142,7 +145,7 @@ def test_the_add_button_opens_a_new_row_for_typing(db: Database, qtbot) -> None:
     assert [c.name for c in venues.list_venues(db)[0].contacts] == ["Li Ying"]
 
 
-def test_editing_keeps_contact_ids_and_fills_every_field(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_editing_keeps_contact_ids_and_fills_every_field(db: Database, qtbot: QtBot) -> None:
     created = venues.create_venue(db, VenueData(
         name=LocalizedText(de="Hotel Shenzhen", zh="深圳酒店"), kind=VenueKind.HOTEL, address_local="深南大道9009号\n南山区",
         country="CN", timezone="Asia/Shanghai", latitude=22.5, longitude=113.9, website="https://www.example.org",
@@ -166,7 +169,7 @@ def test_editing_keeps_contact_ids_and_fills_every_field(db: Database, qtbot) ->
     assert [c.id for c in saved.contacts] == [c.id for c in created.contacts]
 
 
-def test_the_time_zone_follows_the_country(db: Database, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_time_zone_follows_the_country(db: Database, qtbot: QtBot) -> None:
     form = _form(db, qtbot)
     assert form.timezone.currentText() == "Europe/Berlin"  # the default of a new venue
     form.country.setCurrentIndex(form.country.findData("CN"))
@@ -188,13 +191,13 @@ def test_the_time_zone_follows_the_country(db: Database, qtbot) -> None:  # type
     assert form.timezone.currentText() == "Europe/Berlin"
 
 
-def _answer(monkeypatch, yes: bool) -> list[str]:  # type: ignore[no-untyped-def]
+def _answer(monkeypatch: pytest.MonkeyPatch, yes: bool) -> list[str]:
     """Answer the form's question with Yes or No, and keep what it asked."""
     from PySide6.QtWidgets import QMessageBox
 
     asked: list[str] = []
 
-    def question(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+    def question(_parent: object, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
         asked.append(text)
         return QMessageBox.StandardButton.Yes if yes else QMessageBox.StandardButton.No
 
@@ -202,7 +205,7 @@ def _answer(monkeypatch, yes: bool) -> list[str]:  # type: ignore[no-untyped-def
     return asked
 
 
-def test_a_zone_of_another_country_is_questioned_and_no_keeps_the_form(db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_zone_of_another_country_is_questioned_and_no_keeps_the_form(db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     form = _named(_form(db, qtbot))
     form.show()
     form.country.setCurrentIndex(form.country.findData("DE"))
@@ -219,7 +222,7 @@ def test_a_zone_of_another_country_is_questioned_and_no_keeps_the_form(db: Datab
     assert venues.list_venues(db)[0].timezone == "Europe/Berlin"
 
 
-def test_a_questioned_zone_is_saved_when_the_user_says_yes(db: Database, qtbot, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_questioned_zone_is_saved_when_the_user_says_yes(db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch) -> None:
     form = _named(_form(db, qtbot))
     form.country.setCurrentIndex(form.country.findData("DE"))
     form.timezone.setCurrentText("Asia/Shanghai")
@@ -251,7 +254,7 @@ def test_degrees_are_read_with_comma_or_point() -> None:
     assert split_pair("22,5372") is None
 
 
-def test_german_numbers_and_a_pasted_pair(db: Database, qtbot, language: LanguageController) -> None:  # type: ignore[no-untyped-def]
+def test_german_numbers_and_a_pasted_pair(db: Database, qtbot: QtBot, language: LanguageController) -> None:
     language.set_language("de")
     form = _named(_form(db, qtbot))
     form.latitude.setText("22.5372, 113.9856")  # as a map copies it

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
 from PySide6.QtWidgets import QMessageBox
+from pytestqt.modeltest import ModelTester
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import ContactData, ItemData, TripData, VenueData
@@ -51,7 +55,7 @@ def two_venues(db: Database) -> tuple[VenueData, VenueData]:
 
 
 @pytest.fixture
-def page(db: Database, language: LanguageController, settings: QSettings, qtbot) -> VenuesPage:  # type: ignore[no-untyped-def]
+def page(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> VenuesPage:
     history = UndoHistory(db, lambda: None)
     view = VenuesPage(UiContext(history, language, settings, lambda: None))
     qtbot.addWidget(view)
@@ -64,7 +68,7 @@ def _names(page: VenuesPage) -> list[str]:
     return [page.proxy.index(r, vt.NAME).data(DISPLAY) for r in range(page.proxy.rowCount())]
 
 
-def _fill_and_submit(fill):  # type: ignore[no-untyped-def]
+def _fill_and_submit(fill: Callable[[VenueForm], None]) -> Callable[[VenueForm], int]:
     """Stands in for VenueForm.exec: types into the open form, presses OK, returns the dialog's result."""
 
     def fake_exec(form: VenueForm) -> int:
@@ -78,13 +82,13 @@ def _fill_and_submit(fill):  # type: ignore[no-untyped-def]
 # --- the models ------------------------------------------------------------------------------
 
 
-def test_venue_model_passes_qt_model_tester(db: Database, two_venues, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_venue_model_passes_qt_model_tester(db: Database, two_venues: tuple[VenueData, VenueData], qtmodeltester: ModelTester) -> None:
     model = vt.VenueTableModel(db)
     qtmodeltester.check(model, force_py=True)
     qtmodeltester.check(model)
 
 
-def test_contact_models_pass_qt_model_tester(two_venues, qtmodeltester) -> None:  # type: ignore[no-untyped-def]
+def test_contact_models_pass_qt_model_tester(two_venues: tuple[VenueData, VenueData], qtmodeltester: ModelTester) -> None:
     hotel, _museum_ = two_venues
     qtmodeltester.check(vt.ContactTableModel(hotel.contacts), force_py=True)
     editable = vt.ContactTableModel(hotel.contacts, editable=True)
@@ -92,7 +96,7 @@ def test_contact_models_pass_qt_model_tester(two_venues, qtmodeltester) -> None:
     qtmodeltester.check(editable)
 
 
-def test_venue_model_columns_and_roles(db: Database, two_venues) -> None:  # type: ignore[no-untyped-def]
+def test_venue_model_columns_and_roles(db: Database, two_venues: tuple[VenueData, VenueData]) -> None:
     hotel, museum = two_venues
     model = vt.VenueTableModel(db)
     assert (model.rowCount(), model.columnCount()) == (2, 9)
@@ -114,7 +118,7 @@ def test_venue_model_columns_and_roles(db: Database, two_venues) -> None:  # typ
     assert model.headerData(vt.ADDRESS_ROMANISED, Qt.Orientation.Horizontal) == "Address (romanised)"
 
 
-def test_contact_model_edits_one_field_at_a_time(two_venues) -> None:  # type: ignore[no-untyped-def]
+def test_contact_model_edits_one_field_at_a_time(two_venues: tuple[VenueData, VenueData]) -> None:
     hotel, _museum_ = two_venues
     model = vt.ContactTableModel(hotel.contacts, editable=True)
     assert model.index(0, vt.C_FUNCTION).data(DISPLAY) == "Group Sales Manager"
@@ -135,7 +139,7 @@ def test_contact_model_edits_one_field_at_a_time(two_venues) -> None:  # type: i
 # --- filtering -------------------------------------------------------------------------------
 
 
-def test_filter_as_you_type_finds_any_language_and_contacts(page: VenuesPage, two_venues) -> None:  # type: ignore[no-untyped-def]
+def test_filter_as_you_type_finds_any_language_and_contacts(page: VenuesPage, two_venues: tuple[VenueData, VenueData]) -> None:
     page.reload()
     assert sorted(_names(page)) == ["InterContinental Shenzhen", "Sprengel Museum Hanover"]
     page.search.setText("深圳")
@@ -150,7 +154,7 @@ def test_filter_as_you_type_finds_any_language_and_contacts(page: VenuesPage, tw
     assert page.proxy.rowCount() == 2
 
 
-def test_kind_filter(page: VenuesPage, two_venues) -> None:  # type: ignore[no-untyped-def]
+def test_kind_filter(page: VenuesPage, two_venues: tuple[VenueData, VenueData]) -> None:
     page.reload()
     assert page.kind_filter.itemText(0) == "All kinds"
     assert page.kind_filter.count() == len(VenueKind) + 1
@@ -165,7 +169,7 @@ def test_kind_filter(page: VenuesPage, two_venues) -> None:  # type: ignore[no-u
     assert _names(page) == ["InterContinental Shenzhen"]
 
 
-def test_selecting_shows_the_details_and_contacts(page: VenuesPage, two_venues) -> None:  # type: ignore[no-untyped-def]
+def test_selecting_shows_the_details_and_contacts(page: VenuesPage, two_venues: tuple[VenueData, VenueData]) -> None:
     hotel, _museum_ = two_venues
     page.reload()
     assert page.select_venue(hotel.id)
@@ -181,7 +185,7 @@ def test_selecting_shows_the_details_and_contacts(page: VenuesPage, two_venues) 
     assert page.edit_button.isEnabled() and page.delete_button.isEnabled()
 
 
-def test_details_follow_the_interface_language(page: VenuesPage, two_venues, language: LanguageController) -> None:  # type: ignore[no-untyped-def]
+def test_details_follow_the_interface_language(page: VenuesPage, two_venues: tuple[VenueData, VenueData], language: LanguageController) -> None:
     hotel, _museum_ = two_venues
     page.reload()
     page.select_venue(hotel.id)
@@ -194,7 +198,7 @@ def test_details_follow_the_interface_language(page: VenuesPage, two_venues, lan
 # --- changes ---------------------------------------------------------------------------------
 
 
-def test_create_a_venue_with_two_contacts_through_the_form(page: VenuesPage, db: Database, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_create_a_venue_with_two_contacts_through_the_form(page: VenuesPage, db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
     def fill(form: VenueForm) -> None:
         form.name.edits[Language.DE].setText("EMAX Shenzhen")
         form.name.edits[Language.ZH].setText("深圳市易瞳科技")
@@ -226,7 +230,7 @@ def test_create_a_venue_with_two_contacts_through_the_form(page: VenuesPage, db:
     assert page.proxy.rowCount() == 0
 
 
-def test_edit_a_venue_and_undo(page: VenuesPage, db: Database, two_venues, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_edit_a_venue_and_undo(page: VenuesPage, db: Database, two_venues: tuple[VenueData, VenueData], monkeypatch: pytest.MonkeyPatch) -> None:
     hotel, _museum_ = two_venues
     page.reload()
     page.select_venue(hotel.id)
@@ -251,11 +255,11 @@ def test_edit_a_venue_and_undo(page: VenuesPage, db: Database, two_venues, monke
     assert page.details.contacts.rowCount() == 2
 
 
-def test_delete_with_undo_restores_the_contacts_with_their_ids(page: VenuesPage, db: Database, two_venues, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_delete_with_undo_restores_the_contacts_with_their_ids(page: VenuesPage, db: Database, two_venues: tuple[VenueData, VenueData], monkeypatch: pytest.MonkeyPatch) -> None:
     hotel, museum = two_venues
     asked: list[str] = []
 
-    def yes(_parent, _title, text, *_args):  # type: ignore[no-untyped-def]
+    def yes(_parent: object, _title: str, text: str, *_args: Any) -> QMessageBox.StandardButton:
         asked.append(text)
         return QMessageBox.StandardButton.Yes
 
@@ -274,7 +278,7 @@ def test_delete_with_undo_restores_the_contacts_with_their_ids(page: VenuesPage,
     assert [v.id for v in venues.list_venues(db)] == [museum.id]
 
 
-def test_delete_is_refused_while_programme_items_use_the_venue(page: VenuesPage, db: Database, two_venues, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_delete_is_refused_while_programme_items_use_the_venue(page: VenuesPage, db: Database, two_venues: tuple[VenueData, VenueData], monkeypatch: pytest.MonkeyPatch) -> None:
     hotel, _museum_ = two_venues
     trip = trips.create_trip(db, TripData(
         title=L(en="Visit"), timezone="Asia/Shanghai", first_day=date(2016, 10, 24), last_day=date(2016, 10, 27),
@@ -295,7 +299,7 @@ def test_delete_is_refused_while_programme_items_use_the_venue(page: VenuesPage,
     assert page.current_venue() is not None and page.current_venue().id == hotel.id
 
 
-def test_declining_the_question_deletes_nothing(page: VenuesPage, db: Database, two_venues, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_declining_the_question_deletes_nothing(page: VenuesPage, db: Database, two_venues: tuple[VenueData, VenueData], monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.No)
     page.reload()
     page.select_venue(two_venues[0].id)
@@ -303,7 +307,7 @@ def test_declining_the_question_deletes_nothing(page: VenuesPage, db: Database, 
     assert len(venues.list_venues(db)) == 2
 
 
-def test_the_delete_key_on_the_table_deletes(page: VenuesPage, db: Database, two_venues, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_the_delete_key_on_the_table_deletes(page: VenuesPage, db: Database, two_venues: tuple[VenueData, VenueData], monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
     monkeypatch.setattr(QMessageBox, "question", lambda *_a: QMessageBox.StandardButton.Yes)
     page.reload()
     page.select_venue(two_venues[1].id)
@@ -329,7 +333,7 @@ def test_the_page_hears_of_changes_made_elsewhere(page: VenuesPage, db: Database
     assert page.model.rowCount() == 2
 
 
-def test_enter_on_a_row_opens_the_form_for_it(page: VenuesPage, two_venues, monkeypatch, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_enter_on_a_row_opens_the_form_for_it(page: VenuesPage, two_venues: tuple[VenueData, VenueData], monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> None:
     opened: list[str] = []
 
     def fake_exec(form: VenueForm) -> int:

@@ -28,6 +28,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox, QPushButton
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.enums import ItemKind, Language, Role, TripStatus
@@ -64,7 +65,7 @@ def _page(window: MainWindow, kind: type) -> object:
 
 
 @pytest.fixture
-def walk(window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot) -> Walkthrough:  # type: ignore[no-untyped-def]
+def walk(window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot) -> Walkthrough:
     window.resize(1280, 760)
     window.show()
     activate(qtbot, window)
@@ -72,7 +73,7 @@ def walk(window: MainWindow, monkeypatch: pytest.MonkeyPatch, qtbot) -> Walkthro
 
 
 def test_the_return_visit_from_an_empty_database_takes_at_most_120_actions(
-    window: MainWindow, walk: Walkthrough, db: Database, tmp_path: Path, qtbot,  # type: ignore[no-untyped-def]
+    window: MainWindow, walk: Walkthrough, db: Database, tmp_path: Path, qtbot: QtBot,
 ) -> None:
     w = walk
     assert trips.list_trips(db) == []

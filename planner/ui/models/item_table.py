@@ -15,7 +15,7 @@ from bisect import bisect_left
 from datetime import UTC, datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from planner import formatting
 from planner.db.engine import Database
@@ -23,15 +23,14 @@ from planner.domain.entities import ContactData, ItemData, PersonData, TripData,
 from planner.domain.enums import ItemKind
 from planner.domain.errors import NotFoundError
 from planner.domain.hosts import item_host
-from planner.i18n import N_, _, current_language
+from planner.i18n import N_, current_language
 from planner.services import delegation, programme, trips, venues
 from planner.services.delegation import Member
 from planner.ui.language import LanguageController
 from planner.ui.models import item_text
+from planner.ui.models.record_table import AnyIndex, RecordTableModel
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 from planner.ui.widgets.kind_style import kind_icon
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 DAY, TIME, KIND, TITLE, VENUE, PARTICIPANTS, HOST = range(7)
 HEADERS: tuple[str, ...] = (
@@ -52,9 +51,11 @@ def _order(item: ItemData) -> tuple[datetime, int]:
     return (item.start or _NEVER, item.id or 0)
 
 
-class ItemTableModel(QAbstractTableModel):
+class ItemTableModel(RecordTableModel[ItemData]):
+    HEADERS = HEADERS
+
     def __init__(self, db: Database, language: LanguageController | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
+        super().__init__(language, parent)
         self._db = db
         self.trip_id: int | None = None
         self.trip: TripData | None = None
@@ -62,12 +63,9 @@ class ItemTableModel(QAbstractTableModel):
         self.contacts: dict[int, ContactData] = {}
         self.host_people: dict[int, PersonData] = {}  # the people hosting an item, members or not
         self.members: list[Member] = []
-        self._rows: list[ItemData] = []
         self._row_of: dict[int, int] = {}
         self._filter_cache: dict[int, tuple[str, ...]] = {}
         self._sort_cache: dict[tuple[int, int], Any] = {}
-        if language is not None:
-            language.languageChanged.connect(self.retranslate)
 
     # --- loading -----------------------------------------------------------------------
 
@@ -164,9 +162,7 @@ class ItemTableModel(QAbstractTableModel):
 
     def retranslate(self, _language: str = "") -> None:
         self._forget()
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
+        super().retranslate()
 
     # --- access for the page -------------------------------------------------------------
 
@@ -191,18 +187,8 @@ class ItemTableModel(QAbstractTableModel):
 
     # --- the model ---------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS) and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return super().headerData(section, orientation, role)
-
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        # Its own, not the base's: sorting thousands of rows asks for SORT_ROLE first and little else.
         row = index.row()  # -1 for an invalid index
         if not 0 <= row < len(self._rows):
             return None

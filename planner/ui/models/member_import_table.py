@@ -65,16 +65,13 @@ class MemberImportModel(QAbstractTableModel):
         super().__init__(parent)
         self._preview = preview
         if language is not None:
-            language.languageChanged.connect(self.retranslate)
+            language.follow(self.retranslate, now=False)
 
     # --- the preview -------------------------------------------------------------------------
 
     @property
     def preview(self) -> MemberImportPreview:
         return self._preview
-
-    def row_preview(self, row: int) -> RowPreview:
-        return self._preview.row(row)
 
     def column_of(self, section: int) -> Column | None:
         """The file's column shown in `section` (None for the two leading columns)."""

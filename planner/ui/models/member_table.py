@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from planner import formatting
 from planner.db.engine import Database
@@ -22,9 +22,8 @@ from planner.domain.protocol import VisaData
 from planner.services.delegation import Member, list_members
 from planner.services.protocol import trip_visas
 from planner.ui.language import LanguageController
+from planner.ui.models.record_table import DatabaseTableModel, all_languages, all_languages_tooltip
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 NUMBER, NAME, ROLE, ORGANISATION, FUNCTION, LANGUAGE, STAY, VISA = range(8)
 HEADERS: tuple[str, ...] = (
@@ -58,25 +57,22 @@ def stay_text(arrival: date | None, departure: date | None) -> str:
     return ""
 
 
-class MemberTableModel(QAbstractTableModel):
+class MemberTableModel(DatabaseTableModel[Member]):
+    HEADERS = HEADERS
+    RIGHT_ALIGNED = frozenset({NUMBER})
+
     def __init__(
         self, db: Database, trip_id: int | None = None, language: LanguageController | None = None, parent: QObject | None = None
     ) -> None:
-        super().__init__(parent)
-        self.db = db
         self.trip_id = trip_id
-        self._rows: list[Member] = []
         self._visas: dict[int, VisaData] = {}
-        if language is not None:
-            language.languageChanged.connect(self.retranslate)
-        self.reload()
+        super().__init__(db, language, parent)
 
     # --- loading -----------------------------------------------------------------------
 
     def set_database(self, db: Database) -> None:
-        self.db = db
         self.trip_id = None
-        self.reload()
+        super().set_database(db)
 
     def set_trip(self, trip_id: int | None) -> None:
         self.trip_id = trip_id
@@ -86,67 +82,37 @@ class MemberTableModel(QAbstractTableModel):
         # Read first: a read that fails (the server went away) leaves the model as it was, not half reset.
         rows = list_members(self.db, self.trip_id) if self.trip_id is not None else []
         visas = trip_visas(self.db, self.trip_id) if self.trip_id is not None else {}
-        self.beginResetModel()
-        self._rows, self._visas = rows, visas
-        self.endResetModel()
+        self._visas = visas  # nothing draws between here and the reset
+        self._replace_rows(rows)
 
     def visa(self, membership_id: int) -> VisaData | None:
         """The member's recorded visa, or None."""
         return self._visas.get(membership_id)
 
-    def retranslate(self, _language: str = "") -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
-
     def members(self) -> list[Member]:
-        return list(self._rows)
+        return self.records()
 
     def member(self, row: int) -> Member:
-        return self._rows[row]
-
-    def row_of(self, membership_id: int) -> int:
-        """The row of a membership, or -1."""
-        return next((i for i, m in enumerate(self._rows) if m.id == membership_id), -1)
+        return self.record(row)
 
     def person_ids(self) -> set[int]:
         return {m.person.id for m in self._rows if m.person.id is not None}
 
     # --- the model ---------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _(HEADERS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == NUMBER:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        member, column = self._rows[index.row()], index.column()
+    def _cell(self, row: int, member: Member, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(index.row(), member, column)
+            return self._display(row, member, column)
         if role == SORT_ROLE:
-            return self._sort_value(index.row(), member, column)
+            return self._sort_value(row, member, column)
         if role == FILTER_ROLE:
-            return self._filter_text(index.row(), member, column)
+            return self._filter_text(row, member, column)
         if role == OBJECT_ROLE:
             return member
         if role == KIND_ROLE:
             return member.role.value
         if role == Qt.ItemDataRole.ToolTipRole and column in (ORGANISATION, FUNCTION):
-            text = member.person.organisation if column == ORGANISATION else member.person.function
-            return "\n".join(v for v in (text.de, text.zh, text.en) if v) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == NUMBER:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return all_languages_tooltip(member.person.organisation if column == ORGANISATION else member.person.function)
         return None
 
     def _display(self, row: int, member: Member, column: int) -> str:
@@ -182,8 +148,7 @@ class MemberTableModel(QAbstractTableModel):
         if column == NAME:
             return " ".join((person.family_name, person.given_name, person.native_name))
         if column in (ORGANISATION, FUNCTION):
-            text = person.organisation if column == ORGANISATION else person.function
-            return " ".join((text.de, text.zh, text.en))
+            return all_languages(person.organisation if column == ORGANISATION else person.function)
         if column == NUMBER:
             return ""  # "2" should not find every member whose dates hold a 2
         return self._display(row, member, column)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QApplication
 
@@ -22,9 +22,9 @@ from planner.domain.entities import PersonData
 from planner.i18n import N_, _, current_language
 from planner.services.people import list_people
 from planner.ui.language import LanguageController
+from planner.ui.models.record_table import AnyIndex, DatabaseTableModel, all_languages, all_languages_tooltip
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 FAMILY, GIVEN, NATIVE, ORGANISATION, FUNCTION, EMAIL, PHONE, LANGUAGE, PASSPORT = range(9)
 HEADERS: tuple[str, ...] = (
@@ -58,39 +58,19 @@ _ROLES = frozenset({
 })
 
 
-class PersonTableModel(QAbstractTableModel):
+class PersonTableModel(DatabaseTableModel[PersonData]):
+    HEADERS = HEADERS
+
     def __init__(
         self, db: Database, language: LanguageController | None = None, parent: QObject | None = None, *, load: bool = True
     ) -> None:
-        super().__init__(parent)
-        self.db = db
-        self._rows: list[PersonData] = []
         self._show_passports = False
         self._unavailable: set[int] = set()
         self._unavailable_reason = ""
-        if language is not None:
-            language.languageChanged.connect(self.retranslate)
-        if load:  # a page that is not shown yet reads when it is first shown
-            self.reload()
+        super().__init__(db, language, parent, load=load)
 
-    # --- loading and options -------------------------------------------------------------
-
-    def set_database(self, db: Database) -> None:
-        self.db = db
-        self.reload()
-
-    def reload(self) -> None:
-        rows = list_people(self.db)  # read first: a read that fails leaves the model as it was
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def retranslate(self, _language: str = "") -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        self._all_changed()
-
-    def passports_shown(self) -> bool:
-        return self._show_passports
+    def _read(self) -> list[PersonData]:
+        return list_people(self.db)
 
     def set_passports_shown(self, shown: bool) -> None:
         if shown != self._show_passports:
@@ -108,28 +88,9 @@ class PersonTableModel(QAbstractTableModel):
         return self._rows[row].id not in self._unavailable
 
     def person(self, row: int) -> PersonData:
-        return self._rows[row]
-
-    def row_of(self, person_id: int) -> int:
-        """The row of a person, or -1."""
-        return next((i for i, p in enumerate(self._rows) if p.id == person_id), -1)
-
-    def _all_changed(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
+        return self.record(row)
 
     # --- the model ---------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS) and role == Qt.ItemDataRole.DisplayRole:
-            return _(HEADERS[section])
-        return super().headerData(section, orientation, role)
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         if not index.isValid():
@@ -139,9 +100,12 @@ class PersonTableModel(QAbstractTableModel):
         return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
+        row = index.row()  # -1 for an invalid index
+        if role not in _ROLES or not 0 <= row < len(self._rows):
             return None  # the view asks for many roles per cell and paint; most are answered here at once
-        person, column = self._rows[index.row()], index.column()
+        return self._cell(row, self._rows[row], index.column(), role)
+
+    def _cell(self, row: int, person: PersonData, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(person, column)
         if role == SORT_ROLE:
@@ -179,8 +143,7 @@ class PersonTableModel(QAbstractTableModel):
 
     def _filter_text(self, person: PersonData, column: int) -> str:
         if column in (ORGANISATION, FUNCTION):
-            text = person.organisation if column == ORGANISATION else person.function
-            return " ".join((text.de, text.zh, text.en))
+            return all_languages(person.organisation if column == ORGANISATION else person.function)
         if column == PASSPORT and not self._show_passports:
             return ""
         return self._display(person, column)
@@ -189,8 +152,7 @@ class PersonTableModel(QAbstractTableModel):
         if person.id in self._unavailable and self._unavailable_reason:
             return self._unavailable_reason
         if column in (ORGANISATION, FUNCTION):
-            text = person.organisation if column == ORGANISATION else person.function
-            return "\n".join(v for v in (text.de, text.zh, text.en) if v) or None
+            return all_languages_tooltip(person.organisation if column == ORGANISATION else person.function)
         if column == PASSPORT and person.passport_expiry is not None:
             return _("Valid until {date}").format(date=formatting.long_date(person.passport_expiry))
         return None

@@ -4,43 +4,39 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from planner import formatting
 from planner.domain.checks.problem import Problem, Severity, sort_problems
-from planner.i18n import N_, _
+from planner.i18n import N_
 from planner.ui.icons import icon
 from planner.ui.language import LanguageController
+from planner.ui.models.record_table import RecordTableModel
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 SEVERITY, WHEN, MESSAGE = range(3)
 HEADERS: tuple[str, ...] = (N_("Severity"), N_("When"), N_("Problem"))
 _ICONS = {Severity.ERROR: "actions/error", Severity.WARNING: "actions/warning", Severity.HINT: "actions/hint"}
 
 
-class ProblemTableModel(QAbstractTableModel):
+class ProblemTableModel(RecordTableModel[Problem]):
     """Problems in the order the checks rank them; the trip's zone says how to show "when"."""
 
+    HEADERS = HEADERS
+
     def __init__(self, language: LanguageController | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[Problem] = []
+        super().__init__(language, parent)
         self._timezone = "UTC"
-        if language is not None:
-            language.languageChanged.connect(self.retranslate)
 
     def set_problems(self, problems: list[Problem], timezone: str) -> None:
-        self.beginResetModel()
-        self._rows = sort_problems(problems)
-        self._timezone = timezone
-        self.endResetModel()
+        self._timezone = timezone  # nothing draws between here and the reset
+        self._replace_rows(sort_problems(problems))
 
     def problems(self) -> list[Problem]:
-        return list(self._rows)
+        return self.records()
 
     def problem(self, row: int) -> Problem:
-        return self._rows[row]
+        return self.record(row)
 
     def counts(self) -> dict[Severity, int]:
         result = dict.fromkeys(Severity, 0)
@@ -48,27 +44,7 @@ class ProblemTableModel(QAbstractTableModel):
             result[p.severity] += 1
         return result
 
-    def retranslate(self, _language: str = "") -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        p = self._rows[index.row()]
-        column = index.column()
+    def _cell(self, row: int, p: Problem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == SEVERITY:  # a cell starts with a capital ("Warning"); the CLI's "warning: …" does not
                 label = p.severity.label

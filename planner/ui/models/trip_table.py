@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from planner import formatting
-from planner.db.engine import Database
 from planner.domain.enums import TripStatus
-from planner.i18n import N_, _, current_language
+from planner.i18n import N_, current_language
 from planner.services.trips import TripSummary, list_trips
-from planner.ui.language import LanguageController
+from planner.ui.models.record_table import DatabaseTableModel, all_languages, all_languages_tooltip
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
-
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 TITLE, DESTINATION, DATES, STATUS, MEMBERS, ITEMS, HEAD = range(7)
 HEADERS: tuple[str, ...] = (
@@ -30,60 +27,20 @@ _STATUS_ORDER = {status: index for index, status in enumerate(TripStatus)}
 _NUMERIC = (MEMBERS, ITEMS)
 
 
-class TripTableModel(QAbstractTableModel):
-    def __init__(self, db: Database, language: LanguageController | None = None, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._rows: list[TripSummary] = []
-        if language is not None:
-            language.languageChanged.connect(self.retranslate)
-        self.reload()
+class TripTableModel(DatabaseTableModel[TripSummary]):
+    HEADERS = HEADERS
+    RIGHT_ALIGNED = frozenset(_NUMERIC)
 
-    # --- loading -----------------------------------------------------------------------
-
-    def set_database(self, db: Database) -> None:
-        self._db = db
-        self.reload()
-
-    def reload(self) -> None:
-        """Read the trips again, e.g. after a change or when another database was opened."""
-        rows = list_trips(self._db)  # read first: a read that fails leaves the model as it was
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def retranslate(self, _language: str = "") -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
+    def _read(self) -> list[TripSummary]:
+        return list_trips(self.db)
 
     def summary(self, row: int) -> TripSummary:
-        return self._rows[row]
+        return self.record(row)
 
-    def row_of(self, trip_id: int) -> int:
-        """The row of a trip, or -1."""
-        return next((i for i, s in enumerate(self._rows) if s.trip.id == trip_id), -1)
+    def _record_id(self, record: TripSummary) -> int | None:
+        return record.trip.id
 
-    # --- the model ---------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return _(HEADERS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section in _NUMERIC:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        summary, column = self._rows[index.row()], index.column()
+    def _cell(self, row: int, summary: TripSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._display(summary, column)
         if role == SORT_ROLE:
@@ -95,10 +52,7 @@ class TripTableModel(QAbstractTableModel):
         if role == KIND_ROLE:
             return summary.trip.status.value
         if role == Qt.ItemDataRole.ToolTipRole and column in (TITLE, DESTINATION):
-            text = summary.trip.title if column == TITLE else summary.trip.destination_city
-            return "\n".join(v for v in (text.de, text.zh, text.en) if v) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column in _NUMERIC:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            return all_languages_tooltip(summary.trip.title if column == TITLE else summary.trip.destination_city)
         return None
 
     def _display(self, s: TripSummary, column: int) -> str:
@@ -129,7 +83,7 @@ class TripTableModel(QAbstractTableModel):
     def _filter_text(self, s: TripSummary, column: int) -> str:
         trip = s.trip
         if column == TITLE:
-            return " ".join((trip.title.de, trip.title.zh, trip.title.en))
+            return all_languages(trip.title)
         if column == DESTINATION:
             city = trip.destination_city
             return " ".join((city.de, city.zh, city.en, trip.destination_country, formatting.country_name(trip.destination_country)))

@@ -10,23 +10,19 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from planner import formatting
-from planner.db.engine import Database
 from planner.domain.entities import ContactData, VenueData
 from planner.domain.enums import Language, VenueKind
 from planner.domain.localized import LocalizedText
 from planner.i18n import N_, _, current_language
 from planner.services.venues import list_venues
 from planner.ui.icons import kind_icon
-from planner.ui.language import LanguageController
+from planner.ui.models.record_table import DISPLAY, AnyIndex, DatabaseTableModel, RecordTableModel, all_languages_tooltip
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 
-AnyIndex = QModelIndex | QPersistentModelIndex
-DISPLAY = Qt.ItemDataRole.DisplayRole
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 NAME, KIND, CITY, ADDRESS, ADDRESS_ROMANISED, COUNTRY, TIMEZONE, COORDINATES, CONTACTS = range(9)
 HEADERS: tuple[str, ...] = (
@@ -56,62 +52,17 @@ def has_coordinates(venue: VenueData) -> bool:
     return venue.latitude is not None and venue.longitude is not None
 
 
-class VenueTableModel(QAbstractTableModel):
-    def __init__(
-        self, db: Database, language: LanguageController | None = None, parent: QObject | None = None, *, load: bool = True
-    ) -> None:
-        super().__init__(parent)
-        self._db = db
-        self._rows: list[VenueData] = []
-        if language is not None:
-            language.languageChanged.connect(self.retranslate)
-        if load:  # a page that is not shown yet reads when it is first shown
-            self.reload()
+class VenueTableModel(DatabaseTableModel[VenueData]):
+    HEADERS = HEADERS
+    RIGHT_ALIGNED = frozenset({CONTACTS})
 
-    # --- loading -----------------------------------------------------------------------
-
-    def set_database(self, db: Database) -> None:
-        self._db = db
-        self.reload()
-
-    def reload(self) -> None:
-        rows = list_venues(self._db)  # read first: a read that fails leaves the model as it was
-        self.beginResetModel()
-        self._rows = rows
-        self.endResetModel()
-
-    def retranslate(self, _language: str = "") -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
+    def _read(self) -> list[VenueData]:
+        return list_venues(self.db)
 
     def venue(self, row: int) -> VenueData:
-        return self._rows[row]
+        return self.record(row)
 
-    def row_of(self, venue_id: int) -> int:
-        """The row of a venue, or -1."""
-        return next((i for i, v in enumerate(self._rows) if v.id == venue_id), -1)
-
-    # --- the model ---------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(HEADERS):
-            if role == DISPLAY:
-                return _(HEADERS[section])
-            if role == Qt.ItemDataRole.TextAlignmentRole and section == CONTACTS:
-                return RIGHT
-        return super().headerData(section, orientation, role)
-
-    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        venue, column = self._rows[index.row()], index.column()
+    def _cell(self, row: int, venue: VenueData, column: int, role: int) -> Any:
         if role == DISPLAY:
             return self._display(venue, column)
         if role == SORT_ROLE:
@@ -126,8 +77,6 @@ class VenueTableModel(QAbstractTableModel):
             return kind_icon("venues", venue.kind.value)
         if role == Qt.ItemDataRole.ToolTipRole:
             return self._tooltip(venue, column)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == CONTACTS:
-            return RIGHT
         return None
 
     def _display(self, venue: VenueData, column: int) -> str:
@@ -174,8 +123,7 @@ class VenueTableModel(QAbstractTableModel):
 
     def _tooltip(self, venue: VenueData, column: int) -> str | None:
         if column in (NAME, CITY):
-            text = venue.name if column == NAME else venue.city
-            return "\n".join(v for v in (text.de, text.zh, text.en) if v) or None
+            return all_languages_tooltip(venue.name if column == NAME else venue.city)
         if column in (ADDRESS, ADDRESS_ROMANISED):
             return (venue.address_local if column == ADDRESS else venue.address_romanised) or None
         if column == TIMEZONE and venue.timezone:
@@ -221,7 +169,8 @@ EDITOR_CONTACT_COLUMNS = (C_NAME, C_NATIVE, C_FUNCTION_DE, C_FUNCTION_ZH, C_FUNC
 ERROR_BACKGROUND = QColor("#fde7e9")
 
 
-class ContactTableModel(QAbstractTableModel):
+class ContactTableModel(RecordTableModel[ContactData]):
+    HEADERS = CONTACT_HEADERS
     """The contacts of one venue; editable for the venue form, read-only for the directory.
 
     Errors the domain reported for a row ("contacts.1.email") tint the cells of
@@ -229,8 +178,8 @@ class ContactTableModel(QAbstractTableModel):
     """
 
     def __init__(self, contacts: Iterable[ContactData] = (), editable: bool = False, parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ContactData] = list(contacts)
+        super().__init__(parent=parent)
+        self._rows = list(contacts)
         self._editable = editable
         self._errors: dict[tuple[int, str], str] = {}
 
@@ -244,7 +193,7 @@ class ContactTableModel(QAbstractTableModel):
         self.endResetModel()
 
     def contact(self, row: int) -> ContactData:
-        return self._rows[row]
+        return self.record(row)
 
     def add_contact(self, contact: ContactData | None = None) -> int:
         """Append a contact (an empty one to fill in); returns its row."""
@@ -277,28 +226,12 @@ class ContactTableModel(QAbstractTableModel):
     def error(self, row: int, field: str) -> str:
         return self._errors.get((row, field), "")
 
-    def retranslate(self, _language: str = "") -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(CONTACT_HEADERS) - 1)
-        self._all_changed()
-
-    def _all_changed(self) -> None:
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(CONTACT_HEADERS) - 1))
-
     # --- the model ---------------------------------------------------------------------
 
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(CONTACT_HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(CONTACT_HEADERS) and role == DISPLAY:
-            language = _FUNCTION_LANGUAGE.get(section)
-            text = _(CONTACT_HEADERS[section])
-            return text.format(language=language.label) if language is not None else text
-        return super().headerData(section, orientation, role)
+    def _header(self, section: int) -> str:
+        language = _FUNCTION_LANGUAGE.get(section)
+        text = _(CONTACT_HEADERS[section])
+        return text.format(language=language.label) if language is not None else text
 
     def flags(self, index: AnyIndex) -> Qt.ItemFlag:
         flags = super().flags(index)
@@ -306,24 +239,21 @@ class ContactTableModel(QAbstractTableModel):
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
-    def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        contact, column = self._rows[index.row()], index.column()
+    def _cell(self, row: int, contact: ContactData, column: int, role: int) -> Any:
         if role in (DISPLAY, Qt.ItemDataRole.EditRole):
             return self._text(contact, column)
         if role == OBJECT_ROLE:
             return contact
         if role == SORT_ROLE:
             return formatting.sort_key(self._text(contact, column))
-        error = self._errors.get((index.row(), CONTACT_FIELDS[column]))
+        error = self._errors.get((row, CONTACT_FIELDS[column]))
         if role == Qt.ItemDataRole.BackgroundRole and error:
             return QBrush(ERROR_BACKGROUND)
         if role == Qt.ItemDataRole.ToolTipRole:
             if error:
                 return error
             if column == C_FUNCTION:
-                return "\n".join(v for v in (contact.function.de, contact.function.zh, contact.function.en) if v) or None
+                return all_languages_tooltip(contact.function)
         return None
 
     def _text(self, contact: ContactData, column: int) -> str:

@@ -45,8 +45,9 @@ class TripPage(QWidget):
         self.ctx = ctx
         self.trip_id: int | None = None
         ctx.history.bus.changed.connect(self._data_changed)
-        # Bound slots, not lambdas: Qt drops them when the page is destroyed.
-        ctx.language.languageChanged.connect(self._language_changed)
+        # Bound slots, not lambdas: Qt drops them when the page is destroyed. A subclass sets its captions
+        # once its widgets are built (the end of its __init__), so not now.
+        ctx.language.follow(self.retranslate, now=False)
 
     def page_title(self) -> str:
         """The tab's caption in the interface language."""
@@ -71,9 +72,6 @@ class TripPage(QWidget):
     def database_changed(self) -> None:
         """Another database was opened: drop everything read from the old one."""
         self.set_trip(None)
-
-    def _language_changed(self, _code: str) -> None:
-        self.retranslate()
 
     def _data_changed(self, entity: str, record_id: int) -> None:
         if self.isVisible() or self.trip_id is not None:

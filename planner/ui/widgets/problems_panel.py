@@ -128,8 +128,7 @@ class ProblemsPanel(QDockWidget):
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         ctx.history.bus.changed.connect(self._data_changed)
-        ctx.language.languageChanged.connect(self.retranslate)
-        self.retranslate()
+        ctx.language.follow(self.retranslate)
 
     def retranslate(self, _language: str = "") -> None:
         self.setWindowTitle(_("Problems"))
@@ -182,7 +181,7 @@ class ProblemsPanel(QDockWidget):
     def remembered_height(self) -> int:
         value = self.ctx.settings.value(HEIGHT_KEY, DEFAULT_HEIGHT)
         try:
-            return max(int(value), self._strip_height() * 3)  # type: ignore[arg-type]
+            return max(int(value), self._strip_height() * 3)
         except (TypeError, ValueError):
             return DEFAULT_HEIGHT
 
