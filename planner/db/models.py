@@ -375,3 +375,57 @@ class EmergencyContact(Base):
     to_verify: Mapped[bool] = mapped_column(Boolean, default=False)
 
     __mapper_args__ = {"version_id_col": version}
+
+
+# --- vehicles (planner.domain.vehicles) ------------------------------------------------------
+
+
+class Vehicle(Base):
+    """A coach, minibus or car at the delegation's disposal, with its driver; `seats` excludes the driver's."""
+
+    __tablename__ = "vehicle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    label: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default="car")
+    seats: Mapped[int] = mapped_column(Integer, default=4)
+    plate: Mapped[str] = mapped_column(String(20), default="")
+    operator: Mapped[str] = mapped_column(String(200), default="")
+    driver_name: Mapped[str] = mapped_column(String(200), default="")
+    driver_phone: Mapped[str] = mapped_column(String(40), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class VehicleRide(Base):
+    """One member in one vehicle on one programme item; a member rides in one vehicle per item."""
+
+    __tablename__ = "vehicle_ride"
+    __table_args__ = (UniqueConstraint("item_id", "membership_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
+    membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
+    vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id", ondelete="CASCADE"), index=True)
+
+    __mapper_args__ = {"version_id_col": version}
+
+
+class MotorcadePlace(Base):
+    """A vehicle's place in an item's motorcade, once the planner set the order (else precedence decides)."""
+
+    __tablename__ = "motorcade_place"
+    __table_args__ = (UniqueConstraint("item_id", "vehicle_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False)
+    item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
+    vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+
+    __mapper_args__ = {"version_id_col": version}

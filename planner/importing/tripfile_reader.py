@@ -30,6 +30,7 @@ from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
 from planner.importing.tripfile_protocol import read_gifts, read_seating, read_visa
 from planner.importing.tripfile_issued import read_issued
+from planner.importing.tripfile_vehicles import read_vehicles
 from planner.services.transfer import TripBundle
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -207,6 +208,7 @@ class TripDocumentReader:
         programme = self.doc.get("programme")
         issued = read_issued(self, person_keys, member_of, len(programme) if isinstance(programme, list) else 0)
         missions = self.read_emergency_contacts()
+        vehicles, rides = read_vehicles(self, member_of, [i for _, i in items])
         if trip is None or self.bad:
             return None
         members.sort(key=lambda ms: (ms.protocol_order, ms.id or 0))
@@ -214,7 +216,7 @@ class TripDocumentReader:
         return TripBundle(
             trip=trip, people=tuple(people), members=tuple(members), venues=tuple(venues), items=tuple(i for _, i in items),
             visas=tuple(self.visas), gifts=tuple(self.gifts), seatings=tuple(self.seatings), issued=tuple(issued),
-            emergency_contacts=tuple(missions),
+            emergency_contacts=tuple(missions), vehicles=tuple(vehicles), rides=tuple(rides),
         )
 
     def read_emergency_contacts(self) -> list[EmergencyContactData]:

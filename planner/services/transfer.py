@@ -22,10 +22,12 @@ from planner.domain.entities import ItemData, MembershipData, PersonData, TripDa
 from planner.domain.errors import PlannerError
 from planner.domain.issued import IssuedRecord
 from planner.domain.missions import EmergencyContactData
+from planner.domain.vehicles import ItemRides, VehicleData
 from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.i18n import N_
 from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.emergency_contacts import read_emergency_contacts, validated_contacts, write_emergency_contacts
+from planner.services.vehicles import read_rides, read_vehicles, validated_vehicles, write_vehicles
 from planner.services.issued_history import insert_issued
 from planner.services.bulk_read import read_items, read_members, read_venues, venues_of_hosts, venues_of_items
 from planner.services.protocol import (
@@ -82,6 +84,10 @@ class TripBundle:
     issued: tuple[IssuedRecord, ...] = ()
     #: The embassy or consulate (planner.domain.missions), in the order the planner gave them.
     emergency_contacts: tuple[EmergencyContactData, ...] = ()
+    #: The vehicles (planner.domain.vehicles) in the planner's order, and who rides in which on each item:
+    #: rides by items[].id, seats by members[].id and vehicles[].id.
+    vehicles: tuple[VehicleData, ...] = ()
+    rides: tuple[ItemRides, ...] = ()
 
     def person(self, person_id: int | None) -> PersonData:
         for person in self.people:
@@ -107,6 +113,8 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
             gifts=tuple(read_gifts(s, trip_id)),
             seatings=tuple(read_seatings(s, trip_id)),
             emergency_contacts=read_emergency_contacts(s, trip_id),
+            vehicles=read_vehicles(s, trip_id),
+            rides=tuple(read_rides(s, trip_id).values()),
         )
 
 
@@ -149,6 +157,8 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
     )
     _check_bundle_references(bundle)
     missions = list(bundle.emergency_contacts) if validated else list(validated_contacts(bundle.emergency_contacts))
+    vehicles = list(bundle.vehicles) if validated else list(validated_vehicles(bundle.vehicles))
+    rides = list(bundle.rides) if validated else [r.validated() for r in bundle.rides]
 
     def act(s: Session) -> Change:
         trip_row = m.Trip()
@@ -194,6 +204,7 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         insert_protocol(s, member_ids, item_ids, visas, gifts, seatings)
         insert_issued(s, trip_row.id, bundle.issued, item_ids, {k: r.id for k, r in person_rows.items() if k is not None})
         write_emergency_contacts(s, trip_row.id, missions)
+        write_vehicles(s, trip_row.id, vehicles, rides, {k: v for k, v in member_ids.items() if k is not None}, item_ids)
         return Change(Action.IMPORTED, "trip", trip_row.id, after=trip_data(trip_row), related=tuple(related))
 
     return run(db, act)
@@ -263,6 +274,14 @@ def _check_bundle_references(bundle: TripBundle) -> None:
     if bundle.visas or bundle.gifts or bundle.seatings:
         item_ids = _unique_ids([i.id for i in bundle.items])
         check_protocol_references(member_ids, item_ids, bundle.visas, bundle.gifts, bundle.seatings)
+    if bundle.rides:
+        vehicle_ids = _unique_ids([v.id for v in bundle.vehicles])
+        item_ids = _unique_ids([i.id for i in bundle.items])
+        for ride in bundle.rides:
+            if ride.id not in item_ids or any(
+                r.membership_id not in member_ids or r.vehicle_id not in vehicle_ids for r in ride.seats
+            ) or any(v not in vehicle_ids for v in ride.order):
+                raise PlannerError(N_("The trip to import has a seat in a vehicle, or for a member or item, it does not contain."))
 
 
 def _unique_ids(ids: list[int | None]) -> set[int | None]:

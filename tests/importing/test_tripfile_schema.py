@@ -14,6 +14,8 @@ from jsonschema import Draft202012Validator
 from planner.domain.localized import LocalizedText
 from planner.domain.missions import suggested_contacts
 from planner.services.emergency_contacts import save_emergency_contacts
+from planner.services import vehicles
+from planner.domain.vehicles import VehicleData
 from planner.db.engine import Database
 from planner.domain.enums import (
     GiftDirection, ItemKind, Language, Role, SeatingArrangement, SeatSide, Sex, TripStatus, VenueKind, VisaStatus,
@@ -82,7 +84,7 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     trip = build_shenzhen_trip(db)
     doc = trip_document(db, trip)
     # "emergency_contacts" only once the trip has any, "issued" only once itineraries were issued
-    assert list(doc) == [name for name in SCHEMA["properties"] if name not in ("issued", "emergency_contacts")]
+    assert list(doc) == [name for name in SCHEMA["properties"] if name not in ("issued", "emergency_contacts", "vehicles")]
     assert list(doc["trip"]) == list(DEFS["trip"]["properties"])
     assert list(doc["people"][0]) == list(DEFS["person"]["properties"])
     assert list(doc["delegation"][0]) == list(DEFS["membership"]["properties"])
@@ -97,8 +99,14 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     assert list(hosted) == list(DEFS["item"]["properties"])
     issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip)))
     save_emergency_contacts(db, trip, suggested_contacts("DE", "CN", LocalizedText(en="Shenzhen")))
+    car = vehicles.create_vehicle(db, VehicleData(trip_id=trip, label="Car 1", driver_name="Wang", driver_phone="+86 138 0000 0001")).id
+    vehicles.assign(db, item.id or 0, [delegation.list_members(db, trip)[0].id], car)
+    vehicles.move_in_motorcade(db, item.id or 0, car, 0)
     doc = trip_document(db, trip)
     assert list(doc) == list(SCHEMA["properties"])
+    assert list(doc["vehicles"]) == list(DEFS["vehicles"]["properties"])
+    assert list(doc["vehicles"]["fleet"][0]) == list(DEFS["vehicle"]["properties"])
+    assert list(doc["vehicles"]["rides"][0]) == list(DEFS["ride"]["properties"])
     assert list(doc["emergency_contacts"][0]) == list(DEFS["emergencyContact"]["properties"])
     assert list(doc["issued"][0]) == list(DEFS["issuedVersion"]["properties"])
     assert list(doc["issued"][0]["copies"][0]) == list(DEFS["issuedCopy"]["properties"])
