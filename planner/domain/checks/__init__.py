@@ -19,6 +19,7 @@ from planner.domain.checks.plan import Participant, PlanIndex, TripPlan
 from planner.domain.checks.problem import Problem, ProblemKind, Severity, sort_problems
 from planner.domain.checks.schedule import outside_trip, unusual_hours
 from planner.domain.checks.timezones import item_zone_misfits, venue_zone_misfits
+from planner.domain.checks.vehicles import attendees_without_seat, vehicles_in_two_places, vehicles_over_seats
 from planner.domain.checks.visas import visa_problems
 
 Check = Callable[[PlanIndex], list[Problem]]
@@ -41,6 +42,9 @@ CHECKS: tuple[Check, ...] = (
     booked_outside_stay,
     venue_zone_misfits,
     item_zone_misfits,
+    vehicles_over_seats,
+    attendees_without_seat,
+    vehicles_in_two_places,
 )
 
 

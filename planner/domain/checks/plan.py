@@ -21,6 +21,7 @@ from zoneinfo import ZoneInfo
 from planner.domain.checks.params import People, PersonName, Span, Who
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.protocol import VisaData
+from planner.domain.vehicles import ItemRides, VehicleData
 from planner.domain.enums import Language
 from planner.domain.timing import zone
 from planner.domain.zones import canonical_zone
@@ -52,6 +53,8 @@ class TripPlan:
     venues: Mapping[int, VenueData] = field(default_factory=dict)
     visas: Mapping[int, VisaData] = field(default_factory=dict)  # by membership id; absent: not recorded
     today: date | None = None  # the day the checks run on; None: today (tests pass one)
+    vehicles: Mapping[int, VehicleData] = field(default_factory=dict)  # by id
+    rides: Mapping[int, ItemRides] = field(default_factory=dict)  # by item id; items nobody rides on are absent
 
 
 SortKey = tuple[datetime, datetime, int]

@@ -67,6 +67,10 @@ class ProblemKind(StrEnum):
     BOOKED_OUTSIDE_STAY = "booked_outside_stay"
     VENUE_ZONE_NOT_COUNTRY = "venue_zone_not_country"
     ITEM_ZONE_NOT_VENUE = "item_zone_not_venue"
+    VEHICLE_OVER_SEATS = "vehicle_over_seats"
+    NO_SEAT = "no_seat"
+    VEHICLE_TWICE = "vehicle_twice"
+    DRIVER_TWICE = "driver_twice"
 
 
 @dataclass(frozen=True, slots=True)
