@@ -35,7 +35,12 @@ class VehicleKind(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(_KIND_LABELS[self])
+        return _(self.msgid)
+
+    @property
+    def msgid(self) -> str:
+        """The English label as in the catalog, for a document in another language than the interface's."""
+        return _KIND_LABELS[self]
 
     @property
     def rank(self) -> int:
