@@ -73,7 +73,7 @@ class VehicleData(Record):
 
     def validated(self) -> VehicleData:
         c = _Collector()
-        label = c.run(lambda: v.require_text(self.label, "label", _("Name")), self.label)
+        label = c.run(lambda: v.require_text(self.label, "label", _("Vehicle name")), self.label)
         kind = c.run(lambda: _enum(VehicleKind, self.kind, "kind", _("kind of vehicle")), VehicleKind.CAR)
         seats = self.seats
         if isinstance(seats, bool) or not isinstance(seats, int) or not 1 <= seats <= MAX_SEATS:

@@ -86,6 +86,14 @@ def read_rides(session: Session, trip_id: int) -> dict[int, ItemRides]:
     }
 
 
+def items_with_rides(db: Database, trip_id: int) -> set[int]:
+    """The ids of the trip's items on which someone has a seat."""
+    with db.reading() as s:
+        return set(s.scalars(
+            select(m.VehicleRide.item_id).join(m.Vehicle, m.Vehicle.id == m.VehicleRide.vehicle_id).where(m.Vehicle.trip_id == trip_id).distinct()
+        ))
+
+
 def read_item_rides(session: Session, item_id: int) -> ItemRides:
     seats = session.execute(
         select(m.VehicleRide.membership_id, m.VehicleRide.vehicle_id).where(m.VehicleRide.item_id == item_id)

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
-from planner.services import delegation, people, programme, protocol, restore, trips, venues
+from planner.services import delegation, people, programme, protocol, restore, trips, vehicles, venues
 from planner.services.base import Action, Change
 
 
@@ -49,6 +49,9 @@ _OPS: dict[str, _Ops] = {
     "visa": _Ops(protocol.delete_visa, protocol.restore_visa, protocol.save_visa),
     "gift": _Ops(protocol.delete_gift, lambda db, ch: protocol.restore_gift(db, ch.before), protocol.update_gift),
     "seating": _Ops(protocol.delete_seating_plan, protocol.restore_seating, protocol.save_seating),
+    "vehicle": _Ops(vehicles.delete_vehicle, vehicles.restore_vehicle, vehicles.update_vehicle),
+    # An item's rides are saved as a whole: undo and redo save the rides before or after.
+    "vehicle_rides": _Ops(vehicles.clear_rides, lambda db, ch: vehicles.save_rides(db, ch.before), vehicles.save_rides),
 }
 
 
