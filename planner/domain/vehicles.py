@@ -22,8 +22,8 @@ from planner.i18n import N_, _
 
 #: Seats a vehicle can have: a double-decker coach has about 90; more is a typo.
 MAX_SEATS = 99
-#: Vehicles per trip: a motorcade of 50 is already a state visit.
-MAX_VEHICLES = 50
+#: Vehicles per trip: a delegation of 200 in teams of two may need some 60 cars; more is a typo.
+MAX_VEHICLES = 100
 
 
 class VehicleKind(StrEnum):

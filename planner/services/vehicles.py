@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
@@ -318,25 +318,32 @@ def write_vehicles(
     `rides` name vehicles, members and items by the ids of the source; `member_ids` and `item_ids`
     map those to the new rows. Returns the new vehicle ids by the source's.
     """
-    new_ids: dict[int, int] = {}
+    rows: list[tuple[int | None, m.Vehicle]] = []
     for position, data in enumerate(vehicles):
         row = m.Vehicle(trip_id=trip_id, position=position)
         apply_vehicle(row, data)
         s.add(row)
-        s.flush()
-        if data.id is not None:
-            new_ids[data.id] = row.id
-    for ride in rides:
+        rows.append((data.id, row))
+    s.flush()  # once for the fleet: the ids are needed below
+    new_ids = {old: row.id for old, row in rows if old is not None}
+    seats: list[dict[str, int]] = []
+    places: list[dict[str, int]] = []
+    for ride in rides:  # the trip is new: nothing to replace, so plain inserts of many rows at once
         item = item_ids.get(ride.id or 0)
         if item is None:
             continue
-        seats = tuple(
-            Ride(member_ids[r.membership_id], new_ids[r.vehicle_id]) for r in ride.seats
-            if r.membership_id in member_ids and r.vehicle_id in new_ids
-        )
-        order = tuple(new_ids[v] for v in ride.order if v in new_ids)
-        if seats or order:
-            _write_rides(s, ItemRides(id=item, seats=seats, order=order))
+        seats += [
+            {"item_id": item, "membership_id": member_ids[r.membership_id], "vehicle_id": new_ids[r.vehicle_id], "version": 1}
+            for r in ride.seats if r.membership_id in member_ids and r.vehicle_id in new_ids
+        ]
+        places += [
+            {"item_id": item, "vehicle_id": new_ids[v], "position": n, "version": 1}
+            for n, v in enumerate(v for v in ride.order if v in new_ids)
+        ]
+    if seats:
+        s.execute(insert(m.VehicleRide.__table__), seats)
+    if places:
+        s.execute(insert(m.MotorcadePlace.__table__), places)
     return new_ids
 
 
