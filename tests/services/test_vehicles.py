@@ -116,3 +116,17 @@ def test_trip_files_and_copies_carry_vehicles_and_seats(db: Database, tmp_path: 
     copy = duplicate_trip(db, trip, title=LocalizedText(en="Next year"), first_day=date(2017, 10, 22)).id
     assert [v.label for v in trip_vehicles(db, copy)] == [v.label for v in trip_vehicles(db, trip)]
     assert trip_document(db, copy)["vehicles"]["rides"] == document["vehicles"]["rides"]
+
+
+def test_a_member_leaving_takes_their_seats_and_a_driver_named_in_free_text_is_found_for_erasure(db: Database) -> None:
+    from planner.domain.entities import PersonData
+    from planner.services.erasure import find_mentions
+
+    trip = _demo(db, "shenzhen-hannover")
+    transfer = next(i for i in programme.list_items(db, trip) if i.title.en.startswith("Welcome at Hannover Airport"))
+    member = delegation.list_members(db, trip)[1]
+    assert member.id in item_rides(db, transfer.id or 0).vehicle_of()
+    delegation.remove_member(db, member.id)
+    assert member.id not in item_rides(db, transfer.id or 0).vehicle_of()
+    mentions = find_mentions(db, PersonData(family_name="Meyer", given_name="Jürgen"))
+    assert [(m.what.label, m.label, m.field.label) for m in mentions] == [("vehicle", "Car 1", "driver")]
