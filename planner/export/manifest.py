@@ -17,9 +17,8 @@ from dataclasses import dataclass
 from datetime import date
 
 from planner.domain.entities import ItemData, VenueData
-from planner.domain.enums import ItemKind
+from planner.domain.enums import ItemKind, Role
 from planner.domain.vehicles import ItemRides, Precedence, VehicleData, motorcade, passengers_in_order
-from planner.domain.enums import Role
 from planner.export.tripview import STAFF_ROLES, TripView
 from planner.services.delegation import Member
 
