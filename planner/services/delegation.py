@@ -15,6 +15,7 @@ from planner.domain.errors import PlannerError
 from planner.i18n import N_
 from planner.services.base import Action, Change, check_version, get_or_fail, run
 from planner.services.mapping import apply_membership, item_data, membership_data, person_data
+from planner.services.vehicles import seats_taken_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,6 +94,7 @@ def remove_member(db: Database, membership_id: int) -> Change:
             select(m.ProgrammeItem).join(m.item_participant).where(m.item_participant.c.membership_id == membership_id)
         ).all()
         related = tuple(Change(Action.UPDATED, "item", it.id, before=item_data(it)) for it in items)
+        related += seats_taken_by(s, membership_id=membership_id)  # their seats in vehicles, for undo
         s.delete(row)
         return Change(Action.DELETED, "membership", membership_id, before=before, related=related)
 

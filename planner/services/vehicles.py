@@ -9,7 +9,7 @@ passengers.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 from sqlalchemy import delete, insert, select
 from sqlalchemy.orm import Session
@@ -202,16 +202,49 @@ def restore_vehicle(db: Database, deleted: Change) -> Change:
             old: ItemRides = related.before
             if s.get(m.ProgrammeItem, old.id) is None:
                 continue
-            now = read_item_rides(s, old.id or 0)
-            seated = now.vehicle_of()
-            back = [r for r in old.seats if r.vehicle_id == data.id and r.membership_id not in seated
-                    and s.get(m.Membership, r.membership_id) is not None]
-            order = old.order if old.order else now.order
-            _write_rides(s, now.evolve(seats=now.seats + tuple(back), order=order))
+            vehicle_id = data.id
+            _reseat(s, old, lambda ride: ride.vehicle_id == vehicle_id)
         s.flush()
         return Change(Action.CREATED, VEHICLE, row.id, after=vehicle_data(row))
 
     return run(db, act)
+
+
+def seats_taken_by(s: Session, *, membership_id: int | None = None, item_id: int | None = None) -> tuple[Change, ...]:
+    """Inside the transaction that deletes a member or an item: the rides it takes along, for undo to re-seat.
+
+    One Change per item concerned, holding the item's rides before (see reseat).
+    """
+    if item_id is not None:
+        rides = read_item_rides(s, item_id)
+        return (Change(Action.UPDATED, RIDES, item_id, before=rides),) if rides.seats or rides.order else ()
+    items = s.scalars(select(m.VehicleRide.item_id).where(m.VehicleRide.membership_id == membership_id).order_by(m.VehicleRide.item_id))
+    return tuple(Change(Action.UPDATED, RIDES, iid, before=read_item_rides(s, iid)) for iid in items.all())
+
+
+def reseat(s: Session, related: Iterable[Change], *, membership_id: int | None = None) -> None:
+    """Inside the transaction of an undo: seat again whom a deletion took out (only `membership_id`, if given).
+
+    Only where it still fits: the item, the member and the vehicle exist, and the
+    member has not been seated elsewhere on the item in the meantime.
+    """
+    for change in related:
+        if change.entity == RIDES and s.get(m.ProgrammeItem, change.id) is not None:
+            _reseat(s, change.before, lambda ride: membership_id is None or ride.membership_id == membership_id)
+
+
+def _reseat(s: Session, old: ItemRides, wanted: Callable[[Ride], bool]) -> None:
+    now = read_item_rides(s, old.id or 0)
+    seated = now.vehicle_of()
+    vehicles = set(s.scalars(select(m.Vehicle.id).where(m.Vehicle.id.in_({r.vehicle_id for r in old.seats} | set(old.order)))))
+    back = tuple(
+        r for r in old.seats
+        if wanted(r) and r.membership_id not in seated and r.vehicle_id in vehicles and s.get(m.Membership, r.membership_id) is not None
+    )
+    order = now.order or tuple(v for v in old.order if v in vehicles)
+    if back or order != now.order:
+        _write_rides(s, now.evolve(seats=now.seats + back, order=order))
+        s.flush()
 
 
 def reorder_vehicles(db: Database, trip_id: int, order: Sequence[int]) -> Change:

@@ -130,3 +130,18 @@ def test_a_member_leaving_takes_their_seats_and_a_driver_named_in_free_text_is_f
     assert member.id not in item_rides(db, transfer.id or 0).vehicle_of()
     mentions = find_mentions(db, PersonData(family_name="Meyer", given_name="Jürgen"))
     assert [(m.what.label, m.label, m.field.label) for m in mentions] == [("vehicle", "Car 1", "driver")]
+
+
+def test_undoing_the_removal_of_a_member_or_the_deletion_of_an_item_seats_them_again(db: Database) -> None:
+    from planner.services.restore import restore_item, restore_member
+
+    trip = _demo(db, "shenzhen-hannover")
+    transfer = next(i for i in programme.list_items(db, trip) if i.title.en.startswith("Welcome at Hannover Airport"))
+    before = item_rides(db, transfer.id or 0)
+    member = delegation.list_members(db, trip)[1]
+    removed = delegation.remove_member(db, member.id)
+    restore_member(db, removed)
+    assert item_rides(db, transfer.id or 0).seats == before.seats
+    deleted = programme.delete_item(db, transfer.id or 0)
+    restore_item(db, deleted.before, deleted.related)
+    assert item_rides(db, transfer.id or 0).seats == before.seats
