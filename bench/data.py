@@ -36,6 +36,9 @@ VENUES = 500
 TRIPS = 50
 BIG_MEMBERS = 200
 BIG_ITEMS = 5000
+#: The big trip's fleet: a car for each of the first teams of a slot, coaches for the whole delegation in the evening.
+CARS = 50
+COACHES = 5
 BIG_DAYS = 5
 BIG_ZONE = "Asia/Shanghai"
 BIG_FIRST_DAY = date(2025, 11, 10)
@@ -213,6 +216,8 @@ class _Generator:
         self.dinner_venues: list[int] = []
         self.other_city_venues: dict[int, list[int]] = {}
         self.venue_names: dict[int, LocalizedText] = {}
+        self.vehicles: list[dict[str, Any]] = []
+        self.vehicle_rides: list[dict[str, Any]] = []
 
     # people ---------------------------------------------------------------------------------
 
@@ -387,6 +392,7 @@ class _Generator:
         subset_total = BIG_ITEMS - everyone_per_day * BIG_DAYS
         slots = ((9, 45, 40), (10, 45, 40), (11, 45, 40), (12, 45, 60), (14, 15, 40), (15, 15, 40), (16, 15, 40), (17, 15, 40))
         made = 0
+        ridden: list[tuple[int, list[int] | None]] = []  # (item, its team; None: everyone) the fleet drives
         for d in range(BIG_DAYS):
             day = BIG_FIRST_DAY + timedelta(days=d)
             briefing = ("Begrüßung und Sicherheitsbriefing", "欢迎致辞及安全须知", "Welcome and security briefing") if d == 0 else (
@@ -400,7 +406,8 @@ class _Generator:
                 ("Abendessen im Jadegarten", "翠园晚宴", "Dinner at the Jade Garden"),
                 ("Abschlussabend", "告别晚宴", "Farewell evening"),
             )[d]
-            self.add_item(tid, "meal", LocalizedText(*dinner), self.dinner_venues[d], at(day, 19, 0), at(day, 21, 0), BIG_ZONE, None)
+            dinner_id = self.add_item(tid, "meal", LocalizedText(*dinner), self.dinner_venues[d], at(day, 19, 0), at(day, 21, 0), BIG_ZONE, None)
+            ridden.append((dinner_id, None))
             # Each day the delegation forms new teams: 75 pairs and 50 single experts.
             order = members[:]
             rng.shuffle(order)
@@ -409,6 +416,7 @@ class _Generator:
             for t, team in enumerate(teams):
                 by_district.setdefault((t + d) % len(DISTRICTS), []).append(team)
             for s, (hour, minute, length) in enumerate(slots):
+                slot_items: list[tuple[int, list[int] | None]] = []
                 for district, district_teams in by_district.items():
                     venues = self.shanghai_by_district[district][1:] if district == 0 else self.shanghai_by_district[district]
                     picked = rng.sample(venues, len(district_teams))  # no venue hosts two teams at once
@@ -426,15 +434,17 @@ class _Generator:
                         if rng.random() < 0.004:  # a slip: someone from another team booked in too
                             ticked.append(rng.choice(members))
                         start = at(day, hour, minute)
-                        self.add_item(
+                        slot_items.append((self.add_item(
                             tid, kind, title, venue, start, start + timedelta(minutes=length), BIG_ZONE, sorted(set(ticked)),
                             host=rng.random() > 0.03,
                             description=LocalizedText(
                                 de="Gesprächspartner und Unterlagen siehe Mappe.", zh="会谈对象及资料见文件夹。",
                                 en="Counterparts and papers: see the folder.",
                             ) if rng.random() < 0.3 else None,
-                        )
+                        ), sorted(set(ticked))))
                         made += 1
+                ridden += slot_items[:CARS]  # a car for the first teams of each slot: no car is in two places at once
+        self.make_fleet(tid, members, ridden)
         return tid
 
     def make_travel_legs(self, trip_id: int, rng: random.Random) -> None:
@@ -466,6 +476,37 @@ class _Generator:
                     "terminal": "T2", "booking_reference": "", "vehicle_note": "",
                     "met_by_person_id": rng.choice(hosts) if direction == "arrival" and rng.random() > 0.03 else None, "notes": "",
                 })
+    def make_fleet(self, trip_id: int, members: list[int], ridden: list[tuple[int, list[int] | None]]) -> None:
+        """The big trip's cars and coaches: a car per team where there is one, the coaches for the evenings.
+
+        Each evening the delegation goes in the coaches, filled in order of precedence.
+        """
+        cars = [self._vehicle(trip_id, n, f"Car {n + 1}", "car", 3) for n in range(CARS)]
+        coaches = [self._vehicle(trip_id, CARS + n, f"Coach {n + 1}", "coach", 45) for n in range(COACHES)]
+        per_coach = -(-len(members) // COACHES)
+        teams = 0  # a slot has at most CARS teams with a car, taken in turn: no car twice in a slot
+        for item_id, team in ridden:
+            if team is None:
+                for n, mid in enumerate(members):
+                    self._ride(item_id, mid, coaches[n // per_coach])
+                continue
+            for mid in team:
+                self._ride(item_id, mid, cars[teams % CARS])
+            teams += 1
+
+    def _vehicle(self, trip_id: int, position: int, label: str, kind: str, seats: int) -> int:
+        vid = self.ids("vehicle")
+        self.vehicles.append({
+            "id": vid, "version": 1, "trip_id": trip_id, "position": position, "label": label, "kind": kind, "seats": seats,
+            "plate": f"沪A·{10000 + vid}", "operator": "上海久事旅游", "driver_name": f"Driver {vid}",
+            "driver_phone": f"+86 139 0000 {vid:04d}", "notes": "",
+        })
+        return vid
+
+    def _ride(self, item_id: int, membership_id: int, vehicle_id: int) -> None:
+        self.vehicle_rides.append({
+            "id": self.ids("vehicle_ride"), "version": 1, "item_id": item_id, "membership_id": membership_id, "vehicle_id": vehicle_id,
+        })
 
     def make_other_trips(self, count: int) -> None:
         rng = self.rng
@@ -504,6 +545,8 @@ class _Generator:
         yield m.ProgrammeItem.__table__, self.items
         yield m.item_participant, self.ticks
         yield m.TravelLeg.__table__, self.legs
+        yield m.Vehicle.__table__, self.vehicles
+        yield m.VehicleRide.__table__, self.vehicle_rides
 
 
 def _titled(topic: tuple[str, str, str], venue: LocalizedText) -> LocalizedText:

@@ -367,3 +367,48 @@ class TravelLeg(Versioned, Base):
     met_by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True)
     vehicle_note: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+
+
+# --- vehicles (planner.domain.vehicles) ------------------------------------------------------
+
+
+class Vehicle(Versioned, Base):
+    """A coach, minibus or car at the delegation's disposal, with its driver; `seats` excludes the driver's."""
+
+    __tablename__ = "vehicle"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    label: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(16), default="car")
+    seats: Mapped[int] = mapped_column(Integer, default=4)
+    plate: Mapped[str] = mapped_column(String(20), default="")
+    operator: Mapped[str] = mapped_column(String(200), default="")
+    driver_name: Mapped[str] = mapped_column(String(200), default="")
+    driver_phone: Mapped[str] = mapped_column(String(40), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class VehicleRide(Versioned, Base):
+    """One member in one vehicle on one programme item; a member rides in one vehicle per item."""
+
+    __tablename__ = "vehicle_ride"
+    __table_args__ = (UniqueConstraint("item_id", "membership_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
+    membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
+    vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id", ondelete="CASCADE"), index=True)
+
+
+class MotorcadePlace(Versioned, Base):
+    """A vehicle's place in an item's motorcade, once the planner set the order (else precedence decides)."""
+
+    __tablename__ = "motorcade_place"
+    __table_args__ = (UniqueConstraint("item_id", "vehicle_id"),)
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
+    vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id", ondelete="CASCADE"), index=True)
+    position: Mapped[int] = mapped_column(Integer, default=0)

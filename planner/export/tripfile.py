@@ -195,6 +195,8 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
         ]
     if legs:  # only then, like "issued": a trip without any keeps the file it always had
         document["travel_legs"] = [_leg(leg, member_key, person_key, include_private) for leg in legs]
+    if bundle.vehicles:  # only then: a trip without vehicles keeps the file it always had
+        document["vehicles"] = _vehicles(bundle, member_key, member_rank, {i.id: f"i{n}" for n, i in enumerate(items, start=1)})
     if bundle.issued:  # only then: a trip never issued keeps the file it always had
         document["issued"] = _issued(bundle.issued, person_key, {i.id: f"i{n}" for n, i in enumerate(items, start=1)})
     return document
@@ -327,6 +329,36 @@ def _seating(plan: SeatingData | None, member_key: dict[int | None, str]) -> dic
             for seat in sorted(plan.seats, key=lambda s: (s.place, s.behind, s.side.value, member_key.get(s.membership_id, "")))
             if seat.membership_id in member_key
         ],
+    }
+
+
+def _vehicles(
+    bundle: TripBundle, member_key: dict[int | None, str], member_rank: dict[int | None, int], item_ref: dict[int | None, str],
+) -> dict[str, Any]:
+    """The fleet as "t<n>" in the planner's order, and per item who rides in which (people in precedence order)."""
+    vehicle_key = {v.id: f"t{n}" for n, v in enumerate(bundle.vehicles, start=1)}
+    rides: list[tuple[str, dict[str, Any]]] = []
+    for ride in bundle.rides:
+        item = item_ref.get(ride.id)
+        if item is None:
+            continue
+        seats = []
+        for vehicle in bundle.vehicles:
+            people = sorted((m for m in ride.riders(vehicle.id or 0) if m in member_key), key=member_rank.__getitem__)
+            if people:
+                seats.append({"vehicle": vehicle_key[vehicle.id], "people": [member_key[m] for m in people]})
+        motorcade = [vehicle_key[v] for v in ride.order if v in vehicle_key]
+        if seats or motorcade:
+            rides.append((item, {"item": item, "motorcade": motorcade, "seats": seats}))
+    return {
+        "fleet": [
+            {
+                "key": vehicle_key[v.id], "label": v.label, "kind": v.kind.value, "seats": v.seats, "plate": v.plate,
+                "operator": v.operator, "driver_name": v.driver_name, "driver_phone": v.driver_phone, "notes": v.notes,
+            }
+            for v in bundle.vehicles
+        ],
+        "rides": [record for _item, record in sorted(rides, key=lambda pair: int(pair[0][1:]))],
     }
 
 

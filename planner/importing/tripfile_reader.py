@@ -31,6 +31,7 @@ from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
 from planner.importing.tripfile_protocol import read_gifts, read_seating, read_visa
 from planner.importing.tripfile_issued import read_issued
+from planner.importing.tripfile_vehicles import read_vehicles
 from planner.services.transfer import TripBundle
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -210,6 +211,7 @@ class TripDocumentReader:
         issued = read_issued(self, person_keys, member_of, len(programme) if isinstance(programme, list) else 0)
         missions = self.read_emergency_contacts()
         legs = self.read_travel_legs(person_keys, member_of, delegation_complete)
+        vehicles, rides = read_vehicles(self, member_of, [i for _, i in items])
         if trip is None or self.bad:
             return None
         members.sort(key=lambda ms: (ms.protocol_order, ms.id or 0))
@@ -217,7 +219,7 @@ class TripDocumentReader:
         return TripBundle(
             trip=trip, people=tuple(people), members=tuple(members), venues=tuple(venues), items=tuple(i for _, i in items),
             visas=tuple(self.visas), gifts=tuple(self.gifts), seatings=tuple(self.seatings), issued=tuple(issued),
-            emergency_contacts=tuple(missions), travel_legs=tuple(legs),
+            emergency_contacts=tuple(missions), travel_legs=tuple(legs), vehicles=tuple(vehicles), rides=tuple(rides),
         )
 
     def read_travel_legs(self, person_keys: _Keys, member_of: dict[str, int], delegation_complete: bool) -> list[TravelLegData]:

@@ -19,6 +19,7 @@ from planner.services.bulk_read import no_collection, read_items, read_members, 
 from planner.services.mapping import person_data, trip_data
 from planner.services.protocol import read_visas
 from planner.services.travel_legs import read_legs
+from planner.services.vehicles import read_rides, read_vehicles
 
 
 def load_plan(session: Session, trip_id: int) -> TripPlan:
@@ -29,7 +30,12 @@ def load_plan(session: Session, trip_id: int) -> TripPlan:
     # By the ids in hand: a subquery would scan the programme again, once for the venues and once for their contacts.
     venues = read_venues(session, {i.venue_id for i in items if i.venue_id is not None})
     visas = read_visas(session, trip_id)
-    return TripPlan(trip=trip_data(trip), members=members, items=items, venues=venues, visas=visas, legs=read_legs(session, trip_id))
+    vehicles = {v.id: v for v in read_vehicles(session, trip_id) if v.id is not None}
+    rides = read_rides(session, trip_id) if vehicles else {}
+    return TripPlan(
+        trip=trip_data(trip), members=members, items=items, venues=venues, visas=visas, legs=read_legs(session, trip_id),
+        vehicles=vehicles, rides=rides,
+    )
 
 
 def check_trip(db: Database, trip_id: int) -> list[Problem]:

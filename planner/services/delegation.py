@@ -16,6 +16,7 @@ from planner.i18n import N_
 from planner.services.base import Action, Change, check_version, get_or_fail, run
 from planner.services.travel_legs import leg_data
 from planner.services.mapping import apply_membership, item_data, membership_data, person_data
+from planner.services.vehicles import seats_taken_by
 
 
 @dataclass(frozen=True, slots=True)
@@ -97,6 +98,7 @@ def remove_member(db: Database, membership_id: int) -> Change:
         # Their own flights go with them (ON DELETE CASCADE); kept here so that undo brings them back too.
         legs = s.scalars(select(m.TravelLeg).where(m.TravelLeg.membership_id == membership_id).order_by(m.TravelLeg.id))
         related += tuple(Change(Action.DELETED, "travel_leg", leg.id, before=leg_data(leg)) for leg in legs)
+        related += seats_taken_by(s, membership_id=membership_id)  # their seats in vehicles, for undo
         s.delete(row)
         return Change(Action.DELETED, "membership", membership_id, before=before, related=related)
 

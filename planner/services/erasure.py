@@ -69,6 +69,8 @@ _FREE_TEXT: tuple[tuple[type, str, str, tuple[tuple[str, str], ...]], ...] = (
     (m.Gift, N_("gift"), "description", (("description", N_("description")), ("counterpart", N_("counterpart")), ("notes", N_("notes")))),
     (m.Venue, N_("venue"), "name", (("notes", N_("notes")),)),
     (m.Person, N_("person"), "family_name", (("notes", N_("notes")),)),
+    # A driver is no person of the directory, but may be one: their name on a vehicle is for the user to remove.
+    (m.Vehicle, N_("vehicle"), "label", (("driver_name", N_("driver")), ("notes", N_("notes")))),
 )
 
 

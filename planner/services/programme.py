@@ -16,6 +16,7 @@ from planner.i18n import N_
 from planner.services.base import Action, Change, bump_version, check_version, delete_record, get_or_fail, run
 from planner.services.bulk_read import read_items
 from planner.services.mapping import apply_item, item_data, person_data
+from planner.services.vehicles import seats_taken_by
 
 
 def list_items(db: Database, trip_id: int) -> list[ItemData]:
@@ -109,7 +110,16 @@ def move_item(db: Database, item_id: int, version: int | None, new_start: dateti
 
 
 def delete_item(db: Database, item_id: int) -> Change:
-    return delete_record(db, m.ProgrammeItem, item_id, N_("programme item"), "item", item_data)
+    """Delete an item; the seats in vehicles that go with it are kept in `related`, so undo seats everyone again."""
+
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.ProgrammeItem, item_id, N_("programme item"))
+        before = item_data(row)
+        related = seats_taken_by(s, item_id=item_id)
+        s.delete(row)
+        return Change(Action.DELETED, "item", item_id, before=before, related=related)
+
+    return run(db, act)
 
 
 def shift(items: list[ItemData], delta: timedelta) -> list[ItemData]:

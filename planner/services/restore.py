@@ -16,6 +16,7 @@ from planner.domain.errors import PlannerError
 from planner.i18n import N_
 from planner.services.base import Action, Change, run
 from planner.services.travel_legs import apply_leg
+from planner.services.vehicles import reseat
 from planner.services.mapping import (
     apply_contact,
     apply_item,
@@ -73,10 +74,13 @@ def _insert_item(s: Session, data: ItemData) -> m.ProgrammeItem:
     return row
 
 
-def restore_item(db: Database, data: ItemData) -> Change:
+def restore_item(db: Database, data: ItemData, related: tuple[Change, ...] = ()) -> Change:
+    """Undo delete_item: the item with its old id, and the seats in vehicles its deletion took along (`related`)."""
+
     def act(s: Session) -> Change:
         row = _insert_item(s, data)
         s.flush()
+        reseat(s, related)
         return Change(Action.CREATED, "item", row.id, after=item_data(row))
 
     return run(db, act)
@@ -95,10 +99,13 @@ def restore_member(db: Database, deleted: Change) -> Change:
             if related.entity == "travel_leg":
                 _insert_leg(s, related.before)
                 continue
+            if related.entity != "item":  # seats are put back below
+                continue
             item = s.get(m.ProgrammeItem, related.id)
             if item is not None and not item.everyone and row not in item.participants:
                 item.participants.append(row)
         s.flush()
+        reseat(s, deleted.related, membership_id=row.id)  # and their seats in the vehicles
         return Change(Action.CREATED, "membership", row.id, after=membership_data(row))
 
     return run(db, act)

@@ -22,11 +22,13 @@ from planner.domain.entities import ItemData, MembershipData, PersonData, TripDa
 from planner.domain.errors import PlannerError
 from planner.domain.issued import IssuedRecord
 from planner.domain.missions import EmergencyContactData
+from planner.domain.vehicles import ItemRides, VehicleData
 from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.domain.travel_legs import TravelLegData
 from planner.i18n import N_
 from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.emergency_contacts import read_emergency_contacts, validated_contacts, write_emergency_contacts
+from planner.services.vehicles import read_rides, read_vehicles, validated_vehicles, write_vehicles
 from planner.services.issued_history import insert_issued
 from planner.services.travel_legs import insert_legs, read_legs
 from planner.services.bulk_read import read_items, read_members, read_venues, venues_of_hosts, venues_of_items
@@ -86,6 +88,10 @@ class TripBundle:
     emergency_contacts: tuple[EmergencyContactData, ...] = ()
     #: Members' own flights and trains (planner.domain.travel_legs), by members[].id; who meets them by people[].id.
     travel_legs: tuple[TravelLegData, ...] = ()
+    #: The vehicles (planner.domain.vehicles) in the planner's order, and who rides in which on each item:
+    #: rides by items[].id, seats by members[].id and vehicles[].id.
+    vehicles: tuple[VehicleData, ...] = ()
+    rides: tuple[ItemRides, ...] = ()
 
     def person(self, person_id: int | None) -> PersonData:
         for person in self.people:
@@ -113,6 +119,8 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
             seatings=tuple(read_seatings(s, trip_id)),
             emergency_contacts=read_emergency_contacts(s, trip_id),
             travel_legs=legs,
+            vehicles=read_vehicles(s, trip_id),
+            rides=tuple(read_rides(s, trip_id).values()),
         )
 
 
@@ -159,6 +167,8 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
     missions = list(bundle.emergency_contacts) if validated else list(validated_contacts(bundle.emergency_contacts))
     legs = list(bundle.travel_legs) if validated else [leg.evolve(membership_id=leg.membership_id or 0).validated().evolve(
         membership_id=leg.membership_id) for leg in bundle.travel_legs]
+    vehicles = list(bundle.vehicles) if validated else list(validated_vehicles(bundle.vehicles))
+    rides = list(bundle.rides) if validated else [r.validated() for r in bundle.rides]
 
     def act(s: Session) -> Change:
         trip_row = m.Trip()
@@ -205,6 +215,7 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         insert_issued(s, trip_row.id, bundle.issued, item_ids, {k: r.id for k, r in person_rows.items() if k is not None})
         write_emergency_contacts(s, trip_row.id, missions)
         insert_legs(s, legs, member_ids, {k: r.id for k, r in person_rows.items()})
+        write_vehicles(s, trip_row.id, vehicles, rides, {k: v for k, v in member_ids.items() if k is not None}, item_ids)
         return Change(Action.IMPORTED, "trip", trip_row.id, after=trip_data(trip_row), related=tuple(related))
 
     return run(db, act)
@@ -279,6 +290,14 @@ def _check_bundle_references(bundle: TripBundle) -> None:
     if bundle.visas or bundle.gifts or bundle.seatings:
         item_ids = _unique_ids([i.id for i in bundle.items])
         check_protocol_references(member_ids, item_ids, bundle.visas, bundle.gifts, bundle.seatings)
+    if bundle.rides:
+        vehicle_ids = _unique_ids([v.id for v in bundle.vehicles])
+        item_ids = _unique_ids([i.id for i in bundle.items])
+        for ride in bundle.rides:
+            if ride.id not in item_ids or any(
+                r.membership_id not in member_ids or r.vehicle_id not in vehicle_ids for r in ride.seats
+            ) or any(v not in vehicle_ids for v in ride.order):
+                raise PlannerError(N_("The trip to import has a seat in a vehicle, or for a member or item, it does not contain."))
 
 
 def _unique_ids(ids: list[int | None]) -> set[int | None]:

@@ -35,6 +35,7 @@ from planner.domain.timing import same_local_time
 from planner.i18n import N_, current_language, translator_for
 from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.emergency_contacts import read_emergency_contacts, write_emergency_contacts
+from planner.services.vehicles import read_rides, read_vehicles, write_vehicles
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
 
 #: How a copy's title is suggested, in each language of the original title.
@@ -80,6 +81,15 @@ def duplicate_trip(db: Database, trip_id: int, *, title: LocalizedText, first_da
         if errors:
             raise ValidationErrors(errors)  # rolls back the trip and members added above
         write_emergency_contacts(s, trip.id, read_emergency_contacts(s, trip_id))  # the same mission helps on the same route
+        s.flush()
+        # The same cars and coach with their seats: the items were copied in the originals' order, one for one.
+        originals = s.scalars(
+            select(m.ProgrammeItem.id).where(m.ProgrammeItem.trip_id == trip_id).order_by(m.ProgrammeItem.start_utc, m.ProgrammeItem.id)
+        ).all()
+        write_vehicles(
+            s, trip.id, read_vehicles(s, trip_id), read_rides(s, trip_id).values(),
+            {old: row.id for old, row in memberships.items()}, {old: row.id for old, row in zip(originals, items, strict=True)},
+        )
         s.flush()
 
         related = tuple(Change(Action.CREATED, "membership", r.id, after=membership_data(r)) for r in memberships.values())

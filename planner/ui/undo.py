@@ -21,6 +21,7 @@ from PySide6.QtWidgets import QWidget
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
 from planner.services import delegation, people, programme, protocol, restore, travel_legs, trips, venues
+from planner.services import delegation, people, programme, protocol, restore, trips, vehicles, venues
 from planner.services.base import Action, Change
 
 
@@ -45,11 +46,14 @@ _OPS: dict[str, _Ops] = {
     "trip": _Ops(trips.delete_trip, restore.restore_trip, trips.update_trip),
     "membership": _Ops(delegation.remove_member, restore.restore_member, delegation.update_member),
     "venue": _Ops(venues.delete_venue, lambda db, ch: restore.restore_venue(db, ch.before), venues.update_venue),
-    "item": _Ops(programme.delete_item, lambda db, ch: restore.restore_item(db, ch.before), programme.update_item),
+    "item": _Ops(programme.delete_item, lambda db, ch: restore.restore_item(db, ch.before, ch.related), programme.update_item),
     "visa": _Ops(protocol.delete_visa, protocol.restore_visa, protocol.save_visa),
     "gift": _Ops(protocol.delete_gift, lambda db, ch: protocol.restore_gift(db, ch.before), protocol.update_gift),
     "seating": _Ops(protocol.delete_seating_plan, protocol.restore_seating, protocol.save_seating),
     "travel_leg": _Ops(travel_legs.delete_leg, lambda db, ch: travel_legs.restore_leg(db, ch.before), travel_legs.update_leg),
+    "vehicle": _Ops(vehicles.delete_vehicle, vehicles.restore_vehicle, vehicles.update_vehicle),
+    # An item's rides are saved as a whole: undo and redo save the rides before or after.
+    "vehicle_rides": _Ops(vehicles.clear_rides, lambda db, ch: vehicles.save_rides(db, ch.before), vehicles.save_rides),
 }
 
 

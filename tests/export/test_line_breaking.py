@@ -22,6 +22,7 @@ from datetime import date, timedelta
 from pathlib import Path
 
 import pytest
+from reportlab.lib.units import mm
 
 from planner import formatting
 from planner.db.engine import Database
@@ -39,6 +40,9 @@ from planner.export.pdf.notice import write_notices
 from planner.export.pdf.personal import personal_document
 from planner.export.pdf.programme import PAGE_OF
 from planner.export.pdf.seating import MARGIN, plan_for, seating_document
+from planner.export.manifest import manifests
+from planner.export.pdf import manifest as manifest_pdf
+from planner.export.pdf.manifest import manifest_document
 from planner.export.tripview import TripView
 from planner.importing.tripfile import import_trip_file
 from planner.paths import DEMO_TRIPS
@@ -105,6 +109,9 @@ def every_document(db: Database, trip_id: int, folder: Path) -> dict[str, tuple[
     plans = [plan_for(db, view, item.id) for item in (*meals, *meeting)]
     for lang, second in (("de", None), ("zh", "de"), ("en", "zh")):
         documents[f"seating {lang}+{second}"] = (seating_document(view, plans, language=lang, second=second, issued=ISSUED), lang)
+    for lang in ("de", "zh", "en"):  # the drivers' manifests: the first day's vehicles
+        for manifest in manifests(view)[:3]:
+            documents[f"manifest {lang} {manifest.day} {manifest.vehicle.label}"] = (manifest_document(view, manifest, language=lang), lang)
     # Every participant's itinerary in their own language, issued; then a change, and the notices it calls for.
     for path in export_personal_pdfs(db, trip_id, folder / "issued", issued=ISSUED, workers=1, issue=True):
         documents[path.name] = (path.read_bytes(), "")
@@ -135,6 +142,8 @@ def _frame_margins(name: str) -> tuple[float, float] | None:
         return None
     if kind == "seating":
         return MARGIN, MARGIN  # landscape plan pages (seating.py); each plan opens its own page
+    if kind == "manifest":
+        return manifest_pdf.MARGIN, manifest_pdf.MARGIN + 4 * mm
     return TOP, BOTTOM  # every flowed document: programme, itineraries, notices, letters, gift register
 
 
@@ -167,7 +176,7 @@ def test_every_document_breaks_lines_as_the_languages_require(db: Database, tmp_
     trip_id = import_trip_file(db, trip_file).id
     documents = every_document(db, trip_id, tmp_path)
     kinds = {name.split()[0] for name in documents}
-    assert {"programme", "itinerary", "gifts", "cards", "invitation", "seating"} <= kinds
+    assert {"programme", "itinerary", "gifts", "cards", "invitation", "seating", "manifest"} <= kinds
     assert any("Änderung" in name or "变更" in name or "Change" in name for name in documents), "no change notice written"
 
     printed = [(d, list(d.printed())) for d in drawn]

@@ -17,6 +17,8 @@ from planner.domain.missions import suggested_contacts
 from planner.services.emergency_contacts import save_emergency_contacts
 from planner.services.travel_legs import create_leg
 from planner.domain.travel_legs import TravelLegData
+from planner.services import vehicles
+from planner.domain.vehicles import VehicleData
 from planner.db.engine import Database
 from planner.domain.enums import (
     GiftDirection, ItemKind, Language, Role, SeatingArrangement, SeatSide, Sex, TripStatus, VenueKind, VisaStatus,
@@ -84,8 +86,8 @@ def test_every_pattern_has_a_message_for_the_user() -> None:
 def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> None:
     trip = build_shenzhen_trip(db)
     doc = trip_document(db, trip)
-    # "emergency_contacts" and "travel_legs" only once the trip has any, "issued" only once itineraries were issued
-    assert list(doc) == [name for name in SCHEMA["properties"] if name not in ("issued", "emergency_contacts", "travel_legs")]
+    # "emergency_contacts", "travel_legs" and "vehicles" only once the trip has any, "issued" only once itineraries were issued
+    assert list(doc) == [name for name in SCHEMA["properties"] if name not in ("issued", "emergency_contacts", "travel_legs", "vehicles")]
     assert list(doc["trip"]) == list(DEFS["trip"]["properties"])
     assert list(doc["people"][0]) == list(DEFS["person"]["properties"])
     assert list(doc["delegation"][0]) == list(DEFS["membership"]["properties"])
@@ -103,9 +105,15 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     first = delegation.list_members(db, trip)[0]
     create_leg(db, TravelLegData(membership_id=first.id, number="LH 722", arrival=datetime(2016, 10, 24, 7, 10, tzinfo=UTC),
                                  arrival_timezone="Asia/Shanghai"))
+    car = vehicles.create_vehicle(db, VehicleData(trip_id=trip, label="Car 1", driver_name="Wang", driver_phone="+86 138 0000 0001")).id
+    vehicles.assign(db, item.id or 0, [first.id], car)
+    vehicles.move_in_motorcade(db, item.id or 0, car, 0)
     doc = trip_document(db, trip)
     assert list(doc) == list(SCHEMA["properties"])
     assert list(doc["travel_legs"][0]) == list(DEFS["travelLeg"]["properties"])
+    assert list(doc["vehicles"]) == list(DEFS["vehicles"]["properties"])
+    assert list(doc["vehicles"]["fleet"][0]) == list(DEFS["vehicle"]["properties"])
+    assert list(doc["vehicles"]["rides"][0]) == list(DEFS["ride"]["properties"])
     assert list(doc["emergency_contacts"][0]) == list(DEFS["emergencyContact"]["properties"])
     assert list(doc["issued"][0]) == list(DEFS["issuedVersion"]["properties"])
     assert list(doc["issued"][0]["copies"][0]) == list(DEFS["issuedCopy"]["properties"])

@@ -20,6 +20,7 @@ from planner.domain.checks.problem import Problem, ProblemKind, Severity, sort_p
 from planner.domain.checks.schedule import outside_trip, unusual_hours
 from planner.domain.checks.timezones import item_zone_misfits, venue_zone_misfits
 from planner.domain.checks.travel import booked_outside_legs, impossible_leg_times, unmet_arrivals
+from planner.domain.checks.vehicles import attendees_without_seat, vehicles_in_two_places, vehicles_over_seats
 from planner.domain.checks.visas import visa_problems
 
 Check = Callable[[PlanIndex], list[Problem]]
@@ -45,6 +46,9 @@ CHECKS: tuple[Check, ...] = (
     unmet_arrivals,
     impossible_leg_times,
     booked_outside_legs,
+    vehicles_over_seats,
+    attendees_without_seat,
+    vehicles_in_two_places,
 )
 
 

@@ -22,6 +22,7 @@ from planner.domain.checks.params import People, PersonName, Span, Who
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.protocol import VisaData
 from planner.domain.travel_legs import TravelLegData
+from planner.domain.vehicles import ItemRides, VehicleData
 from planner.domain.enums import Language
 from planner.domain.timing import zone
 from planner.domain.zones import canonical_zone
@@ -54,6 +55,8 @@ class TripPlan:
     visas: Mapping[int, VisaData] = field(default_factory=dict)  # by membership id; absent: not recorded
     legs: tuple[TravelLegData, ...] = ()  # members' own flights and trains (by membership id)
     today: date | None = None  # the day the checks run on; None: today (tests pass one)
+    vehicles: Mapping[int, VehicleData] = field(default_factory=dict)  # by id
+    rides: Mapping[int, ItemRides] = field(default_factory=dict)  # by item id; items nobody rides on are absent
 
 
 SortKey = tuple[datetime, datetime, int]

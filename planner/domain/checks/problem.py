@@ -69,6 +69,10 @@ class ProblemKind(StrEnum):
     ITEM_ZONE_NOT_VENUE = "item_zone_not_venue"
     UNMET_ARRIVAL = "unmet_arrival"
     LEG_TIMES = "leg_times"
+    VEHICLE_OVER_SEATS = "vehicle_over_seats"
+    NO_SEAT = "no_seat"
+    VEHICLE_TWICE = "vehicle_twice"
+    DRIVER_TWICE = "driver_twice"
 
 
 @dataclass(frozen=True, slots=True)

@@ -26,6 +26,7 @@ from planner.export.pdf.context import LABEL_SEPARATOR, Context
 from planner.export.pdf.flowables import Separator, esc, para, strong
 from planner.export.pdf.styles import GUTTER, INK, STYLES, TIME_COLUMN, TINT
 from planner.export.tripview import Day
+from planner.export.manifest import vehicle_for, vehicle_name
 from planner.i18n import N_
 
 #: Width of the label column beside the address for the driver.
@@ -187,6 +188,11 @@ def _details(ctx: Context, item: ItemData, venue: VenueData | None, *, needs: bo
         rows.append((ctx.label(N_("Host contact")), esc(formatting.join_fields(parts, ctx.lang.locale)), False))
     if not item.transport.is_empty():
         rows.append((ctx.label(N_("Transport")), ctx.markup(item.transport, size=7.5), False))
+    if ctx.reader is not None:
+        vehicle = vehicle_for(ctx.view, item, ctx.reader)
+        if vehicle is not None:  # the reader's own seat, from the Logistics page
+            parts = [vehicle_name(vehicle, ctx.lang.t), vehicle.plate, vehicle.driver_name, vehicle.driver_phone]
+            rows.append((ctx.label(N_("Your vehicle")), esc(formatting.join_fields(parts, ctx.lang.locale)), False))
     if not item.dress_code.is_empty():
         rows.append((ctx.label(N_("Dress code")), esc(ctx.inline(item.dress_code)), False))
     attendees = ctx.view.attendees(item)

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0009_travel_legs'
-down_revision = '0006_trip_emergency_contacts'
+down_revision = "0008_vehicles"
 branch_labels = None
 depends_on = None
 

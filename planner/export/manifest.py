@@ -1,0 +1,136 @@
+"""What a driver needs for one day: for each ride, when and where to pick up, where to go, whom.
+
+A manifest is per vehicle and day. Each stop is a programme item on which
+someone rides in the vehicle. For a transfer (an item of kind travel) the
+pickup is the item's own place at its start, and the destination the place
+of what its passengers do next; for any other item the destination is the
+item's place, to reach by its start, and the pickup the place its passengers
+were at before (else their hotel). Passengers come in precedence order, with
+the delegation's contact to call: a staff member or interpreter in the
+vehicle, else the delegation's first one with a phone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from planner.domain.entities import ItemData, VenueData
+from planner.domain.enums import ItemKind, Role
+from planner.domain.vehicles import ItemRides, Precedence, VehicleData, motorcade, passengers_in_order
+from planner.export.tripview import STAFF_ROLES, TripView
+from planner.services.delegation import Member
+
+
+@dataclass(frozen=True, slots=True)
+class Stop:
+    """One ride of a vehicle: `departs` True when the time is the departure (a transfer), False when it is the arrival."""
+
+    item: ItemData
+    departs: bool
+    pickup: VenueData | None
+    destination: VenueData | None
+    passengers: tuple[Member, ...]
+    place: int  # the vehicle's place in the item's motorcade, from 1
+    of: int  # vehicles in the motorcade
+
+
+@dataclass(frozen=True, slots=True)
+class Manifest:
+    vehicle: VehicleData
+    day: date
+    stops: tuple[Stop, ...]
+    contact: Member | None
+
+
+def precedence(view: TripView) -> Precedence:
+    return Precedence(
+        rank={m.id: n for n, m in enumerate(view.members)}, heads=frozenset(m.id for m in view.members if m.role is Role.HEAD),
+    )
+
+
+def rides_by_item(view: TripView) -> dict[int, ItemRides]:
+    """The rides of the trip's items by item id, of attendees only (someone ticked off since has no seat)."""
+    found: dict[int, ItemRides] = {}
+    items = {i.id: i for i in view.items}
+    for ride in view.bundle.rides:
+        item = items.get(ride.id)
+        if item is None:
+            continue
+        attending = {m.id for m in view.attendees(item)}
+        seats = tuple(r for r in ride.seats if r.membership_id in attending)
+        if seats:
+            found[item.id or 0] = ride.evolve(seats=seats)
+    return found
+
+
+def vehicle_name(vehicle: VehicleData, t: Callable[[str], str]) -> str:
+    """The vehicle's label with its kind in the document's language ("Car 1 (Pkw)"), or the label alone when it says the kind."""
+    kind = t(vehicle.kind.msgid)
+    if vehicle.label.casefold() in (kind.casefold(), vehicle.kind.msgid.casefold()):
+        return vehicle.label
+    return f"{vehicle.label} ({kind})"
+
+
+def vehicle_for(view: TripView, item: ItemData, membership_id: int) -> VehicleData | None:
+    """The vehicle a member takes to `item`, None when no seat is given (for the personal itinerary)."""
+    ride = next((r for r in view.bundle.rides if r.id == item.id), None)
+    if ride is None:
+        return None
+    vehicle_id = ride.vehicle_of().get(membership_id)
+    return next((v for v in view.bundle.vehicles if v.id == vehicle_id), None) if vehicle_id is not None else None
+
+
+def manifests(view: TripView, day: date | None = None) -> list[Manifest]:
+    """One manifest per vehicle and day with rides (only `day` if given), vehicles in the planner's order."""
+    rides = rides_by_item(view)
+    vehicles = {v.id: v for v in view.bundle.vehicles if v.id is not None}
+    ranks = precedence(view)
+    stops: dict[tuple[int, date], list[Stop]] = {}
+    for item in view.items:
+        ride = rides.get(item.id or 0)
+        if ride is None:
+            continue
+        when = item.local_start().date()
+        if day is not None and when != day:
+            continue
+        order = motorcade(ride, vehicles, ranks)
+        for place, vehicle_id in enumerate(order, start=1):
+            passengers = tuple(view.member(mid) for mid in passengers_in_order(ride, vehicle_id, ranks.rank))
+            pickup, destination = _route(view, item, {m.id for m in passengers})
+            stop = Stop(item, item.kind is ItemKind.TRAVEL, pickup, destination, passengers, place, len(order))
+            stops.setdefault((vehicle_id, when), []).append(stop)
+    position = {v.id: n for n, v in enumerate(view.bundle.vehicles)}
+    return [
+        Manifest(vehicles[vid], when, tuple(found), _contact(view, found))
+        for (vid, when), found in sorted(stops.items(), key=lambda pair: (pair[0][1], position.get(pair[0][0], 0)))
+    ]
+
+
+def _route(view: TripView, item: ItemData, riders: set[int]) -> tuple[VenueData | None, VenueData | None]:
+    here = view.venue(item)
+    day = item.local_start().date()
+    theirs = [i for i in view.items if i.local_start().date() == day and any(i.attended_by(m) for m in riders)]
+    if item.kind is ItemKind.TRAVEL:
+        later = [i for i in theirs if i.start is not None and item.start is not None and i.start >= (item.end or item.start) and i.id != item.id]
+        nxt = next((view.venue(i) for i in later if _elsewhere(view.venue(i), here)), None)
+        return here, nxt
+    earlier = [i for i in theirs if i.end is not None and item.start is not None and i.end <= item.start and i.id != item.id]
+    before = next((view.venue(i) for i in reversed(earlier) if _elsewhere(view.venue(i), here)), None)
+    if before is None:
+        before = next((v for v in view.lodging() if _elsewhere(v, here)), None)
+    return before, here
+
+
+def _elsewhere(venue: VenueData | None, here: VenueData | None) -> bool:
+    return venue is not None and (here is None or venue.id != here.id)
+
+
+def _contact(view: TripView, stops: list[Stop]) -> Member | None:
+    """Whom the driver calls: staff or an interpreter on board with a phone, else the delegation's first."""
+    for stop in stops:
+        for member in stop.passengers:
+            if member.role in STAFF_ROLES and member.person.phone:
+                return member
+    return next((m for m in view.staff if m.person.phone), None)

@@ -1,0 +1,205 @@
+"""The driver's manifest: one vehicle, one day, every ride with time, pickup, destination and passengers.
+
+The driver reads it, so it is in the local language (Chinese in Shenzhen,
+German in Hannover), every label with the English one small beside it for
+the delegation's staff; addresses are in local script, as on the taxi cards.
+Passengers are listed in precedence order by name only (no phone of theirs);
+the one number printed besides the driver's is the delegation's contact.
+"""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+from pathlib import Path
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Spacer
+
+from planner import formatting
+from planner.db.engine import Database
+from planner.domain.entities import VenueData
+from planner.domain.enums import Language
+from planner.domain.errors import PlannerError
+from planner.domain.names import display_name, is_cjk, name_for_language
+from planner.export.language import ROLE_LABELS, DocumentLanguage, country_language
+from planner.export.manifest import Manifest, Stop, manifests, vehicle_name
+from planner.export.pdf.filenames import FileNamer, output_folder
+from planner.export.pdf.flowables import esc, para, ruled_table, strong
+from planner.export.pdf.fonts import draw_string, register_fonts
+from planner.export.pdf.layout import Metadata
+from planner.export.pdf.programme import PAGE_OF
+from planner.export.pdf.sheets import PageNumbers, frame, render_sheets
+from planner.export.pdf.styles import FAINT, MUTED, STYLES
+from planner.export.tripfile import write_atomically
+from planner.export.tripview import TripView
+from planner.i18n import N_
+from planner.services.delegation import Member
+
+MANIFEST = N_("Vehicle manifest")
+DRIVER = N_("Driver")
+PLATE = N_("Number plate")
+OPERATOR = N_("Operator")
+DEPARTURE = N_("Departure")
+ARRIVAL = N_("Arrive by")
+PICKUP = N_("Pick up at")
+DESTINATION = N_("Drive to")
+MOTORCADE = N_("Motorcade: vehicle {place} of {count}")
+PASSENGERS = N_("Passengers")
+NAME = N_("Name")
+NUMBER = N_("No.")
+FUNCTION = N_("Function")
+CONTACT = N_("Delegation contact")
+NO_RIDES = N_("No vehicle has passengers on this trip yet; seat them on the Logistics page first.")
+NO_RIDES_ON = N_("No vehicle has passengers on {day}.")
+
+PAGE = A4
+MARGIN = 16 * mm
+
+
+def manifest_pdfs(
+    db: Database, trip_id: int, out_dir: str | os.PathLike[str], *, day: date | None = None, language: Language | str | None = None,
+) -> list[Path]:
+    """Write one PDF per vehicle and day into `out_dir` (created if missing), named by day and vehicle."""
+    view = TripView.load(db, trip_id)
+    found = manifests(view, day)
+    if not found:
+        raise PlannerError(NO_RIDES_ON, day=day.isoformat()) if day is not None else PlannerError(NO_RIDES)
+    folder = output_folder(out_dir)
+    namer = FileNamer(p.name for p in folder.iterdir())
+    paths: list[Path] = []
+    for manifest in found:
+        target = folder / namer.name(f"{manifest.day.isoformat()} {manifest.vehicle.label}", ".pdf")
+        write_atomically(target, manifest_document(view, manifest, language=language), private=True)
+        paths.append(target)
+    return paths
+
+
+def languages(view: TripView, language: Language | str | None) -> tuple[DocumentLanguage, DocumentLanguage | None]:
+    """The driver's language (given, else the trip's country's, else English) and English beside it unless that is the first."""
+    chosen = Language(language) if language else country_language(view.trip.destination_country) or Language.EN
+    first = DocumentLanguage(chosen)
+    return first, None if chosen is Language.EN else DocumentLanguage(Language.EN)
+
+
+def manifest_document(view: TripView, manifest: Manifest, *, language: Language | str | None = None) -> bytes:
+    register_fonts()
+    local, second = languages(view, language)
+    width = PAGE[0] - 2 * MARGIN
+    story = _story(view, manifest, local, second, width)
+    title = f"{local.t(MANIFEST)} – {manifest.vehicle.label} – {formatting.long_date(manifest.day, local.locale)}"
+    metadata = Metadata(title=title, author=local.text(view.trip.organiser) or title, subject=local.t(MANIFEST), language_tag=local.tag)
+    footer = f"{local.text(view.trip.title)}  ·  {title}"
+
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFillColor(FAINT)
+        draw_string(canvas, MARGIN, 9 * mm, footer, 7.2)
+        canvas.restoreState()
+
+    numbers = PageNumbers(lambda page, pages: local.t(PAGE_OF, page=formatting.integer(page, local.locale),
+                                                     pages=formatting.integer(pages, local.locale)),
+                          right=PAGE[0] - MARGIN, baseline=9 * mm, size=7.2)
+    frames = [frame(MARGIN, MARGIN + 4 * mm, width, PAGE[1] - 2 * MARGIN - 4 * mm, "manifest")]
+    return render_sheets(story, page_size=PAGE, frames=frames, metadata=metadata, on_page=on_page, numbers=numbers)
+
+
+def _label(local: DocumentLanguage, second: DocumentLanguage | None, msgid: str, **params: object) -> str:
+    """The label in the driver's language, the English one small and grey beside it (markup)."""
+    first = esc(local.t(msgid, **params))
+    if second is None:
+        return first
+    return f'{first}  <font color="{FAINT.hexval()}" size="7">{esc(second.t(msgid, **params))}</font>'
+
+
+def _colon(local: DocumentLanguage) -> str:
+    """After a run-in label: a full-width colon in Chinese text, as the itineraries write it."""
+    return "：" if local.language is Language.ZH else ": "
+
+
+def _story(view: TripView, manifest: Manifest, local: DocumentLanguage, second: DocumentLanguage | None, width: float) -> list[Flowable]:
+    vehicle = manifest.vehicle
+    colon = _colon(local)
+    story: list[Flowable] = [
+        para(_label(local, second, MANIFEST), STYLES.kicker),
+        strong(vehicle_name(vehicle, local.t), STYLES.section),
+        para(esc(formatting.full_date(manifest.day, local.locale)), STYLES.day),
+    ]
+    facts = []
+    if vehicle.driver_name or vehicle.driver_phone:
+        facts.append(f"{_label(local, second, DRIVER)}{colon}<b>{esc(vehicle.driver_name)}</b> {esc(vehicle.driver_phone)}")
+    if vehicle.plate:
+        facts.append(f"{_label(local, second, PLATE)}{colon}{esc(vehicle.plate)}")
+    if vehicle.operator:
+        facts.append(f"{_label(local, second, OPERATOR)}{colon}{esc(vehicle.operator)}")
+    contact = manifest.contact
+    if contact is not None:
+        facts.append(f"{_label(local, second, CONTACT)}{colon}<b>{esc(_name(contact, local))}</b> {esc(contact.person.phone)}")
+    story += [para(line, STYLES.body) for line in facts]
+    story.append(Spacer(1, 4 * mm))
+    for n, stop in enumerate(manifest.stops):
+        if n:
+            story.append(Spacer(1, 5 * mm))
+        story.append(_stop(view, stop, local, second, width))
+    return story
+
+
+def _stop(view: TripView, stop: Stop, local: DocumentLanguage, second: DocumentLanguage | None, width: float) -> Flowable:
+    item = stop.item
+    moment = item.local_start()
+    time_label = DEPARTURE if stop.departs else ARRIVAL
+    head = f'<b><font size="13">{esc(formatting.time_of_day(moment, local.locale))}</font></b>  {_label(local, second, time_label)}'
+    block: list[Flowable] = [para(head, STYLES.item_title), strong(local.text(item.title), STYLES.item_title)]
+    if second is not None and second.own(item.title) and second.own(item.title) != local.text(item.title):
+        block.append(para(esc(second.own(item.title)), STYLES.item_second))
+    for msgid, venue in ((PICKUP, stop.pickup), (DESTINATION, stop.destination)):
+        if venue is None:
+            continue
+        block.append(para(f"{_label(local, second, msgid)}{_colon(local)}<b>{esc(_place_name(venue, local))}</b>", STYLES.body))
+        address = venue.address_local or venue.address_romanised
+        if address:
+            block.append(para(esc(address), STYLES.local))
+        if venue.address_romanised and venue.address_romanised != address and is_cjk(address):  # for the delegation's staff
+            block.append(para(esc(venue.address_romanised), STYLES.small))
+    transport = local.own(item.transport) or (second.own(item.transport) if second is not None else "")
+    if transport:
+        block.append(para(esc(transport), STYLES.small))
+    if stop.of > 1:
+        block.append(para(_label(local, second, MOTORCADE, place=formatting.integer(stop.place, local.locale),
+                                 count=formatting.integer(stop.of, local.locale)), STYLES.small))
+    rows: list[list[object]] = [[para(esc(local.t(NUMBER)), STYLES.cell_head), para(_label(local, second, NAME), STYLES.cell_head),
+                                 para(_label(local, second, FUNCTION), STYLES.cell_head)]]
+    for number, member in enumerate(stop.passengers, start=1):
+        other = _other_name(member, local)
+        name = esc(_name(member, local)) + (f' <font color="{MUTED.hexval()}" size="7.5">{esc(other)}</font>' if other else "")
+        function = local.text(member.person.function) or local.t(ROLE_LABELS[member.role])
+        rows.append([para(formatting.integer(number, local.locale), STYLES.cell), para(name, STYLES.cell), para(esc(function), STYLES.cell)])
+    block += [
+        Spacer(1, 2 * mm),
+        para(_label(local, second, PASSENGERS) + f"  ({formatting.integer(len(stop.passengers), local.locale)})", STYLES.label),
+        ruled_table(rows, [10 * mm, width * 0.45, width - 10 * mm - width * 0.45], compact=True),
+    ]
+    return KeepTogether(block)
+
+
+def _place_name(venue: VenueData, local: DocumentLanguage) -> str:
+    return venue.name.get(local.language) or local.text(venue.name)
+
+
+def _name(member: Member, local: DocumentLanguage) -> str:
+    p = member.person
+    return name_for_language(p.family_name, p.given_name, p.native_name, local.language.value)
+
+
+def _other_name(member: Member, local: DocumentLanguage) -> str:
+    """The name in the other script, so driver and delegation both can read it."""
+    p = member.person
+    latin = display_name(p.family_name, p.given_name, p.native_name)
+    shown = _name(member, local)
+    if shown != latin:
+        return latin
+    native = p.native_name.strip()
+    return native if native and native != shown else ""
+

@@ -1,0 +1,79 @@
+"""`planner export-manifest`: one PDF per vehicle and day in the driver's language; `planner check` reports the vehicle problems."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from planner.cli.main import main
+from planner.db.engine import Database
+from planner.export.pdf.personal import personal_document
+from planner.export.tripview import TripView
+from planner.importing.tripfile import import_trip_file
+from planner.paths import DEMO_TRIPS
+from tests.export.pdfcheck import squeezed, text_of
+
+
+def run(db_target: str, *args: str) -> int:
+    return main(["--lang", "en", "--db", db_target, *args])
+
+
+def written(out: str) -> list[Path]:
+    return [Path(line.removeprefix("Wrote ")) for line in out.splitlines() if line.startswith("Wrote ")]
+
+
+def _demo_file(stem: str) -> Path:
+    return next(p for p in DEMO_TRIPS.glob("*.json") if p.stem.startswith(stem))
+
+
+def test_a_manifest_per_vehicle_and_day_in_the_local_language(
+    db: Database, db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    trip = import_trip_file(db, _demo_file("hannover-shenzhen")).id
+    assert run(db_target, "export-manifest", "--trip", str(trip), "--out", str(tmp_path / "all")) == 0
+    paths = written(capsys.readouterr().out)
+    assert [p.name for p in paths][:3] == ["2016-10-24 Car 1.pdf", "2016-10-24 Car 2.pdf", "2016-10-24 Coach.pdf"]
+    assert len(paths) == 9  # three vehicles on three days
+    coach = squeezed(text_of(paths[2]))
+    # Chinese for the driver in Shenzhen, the address in Chinese script, the passengers by precedence.
+    assert squeezed("广东省深圳市宝安区宝安国际机场T3航站楼") in coach and squeezed("陈国华") in coach
+    assert coach.index("KaiSchirmeyer") < coach.index("MartinVogt") < coach.index("KatharinaZiegler")
+    assert "PeterEisenschmidt" not in coach  # the head of delegation rides in Car 1
+    assert run(db_target, "export-manifest", "--trip", str(trip), "--day", "2016-10-25", "--lang", "de", "--out", str(tmp_path / "day")) == 0
+    day = written(capsys.readouterr().out)
+    assert [p.name for p in day] == ["2016-10-25 Car 1.pdf", "2016-10-25 Car 2.pdf", "2016-10-25 Coach.pdf"]
+
+
+def test_a_day_without_rides_is_a_one_line_error(db: Database, db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    trip = import_trip_file(db, _demo_file("shenzhen-hannover")).id
+    assert run(db_target, "export-manifest", "--trip", str(trip), "--day", "2016-09-10", "--out", str(tmp_path)) != 0
+    err = capsys.readouterr().err
+    assert "No vehicle has passengers on 2016-09-10." in err and "Traceback" not in err
+
+
+def test_the_personal_itinerary_names_the_members_vehicle(db: Database) -> None:
+    trip = import_trip_file(db, _demo_file("shenzhen-hannover")).id
+    view = TripView.load(db, trip)
+    mayor = view.heads[0]
+    text = squeezed(text_of(personal_document(view, mayor.id, language="en")))
+    assert squeezed("Your vehicle") in text and squeezed("Car 1 (Car), H-LH 101, Jürgen Meyer, +49 511 0000 701") in text
+
+
+def test_check_reports_a_member_without_seat_and_a_full_car(
+    db: Database, db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str],
+) -> None:
+    document = json.loads(_demo_file("hannover-shenzhen").read_text(encoding="utf-8"))
+    ride = document["vehicles"]["rides"][0]
+    coach = next(s for s in ride["seats"] if s["vehicle"] == "t3")
+    coach["people"].remove("p2")  # Kai Schirmeyer loses his seat on the transfer from the airport
+    document["vehicles"]["fleet"][0]["seats"] = 2  # and Car 1 has one seat too few
+    path = tmp_path / "trip.json"
+    path.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    trip = import_trip_file(db, path).id
+    code = run(db_target, "check", "--trip", str(trip))
+    lines = capsys.readouterr().out.splitlines()
+    assert code == 1
+    assert any(line.startswith("error: Car 1 carries 3 passengers on “Arrival in Shenzhen and transfer to the hotel”") for line in lines)
+    assert any(line.startswith("warning: Kai Schirmeyer has no seat in a vehicle on “Arrival in Shenzhen") for line in lines)

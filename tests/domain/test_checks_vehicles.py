@@ -1,0 +1,88 @@
+"""Vehicle checks: over its seats, an attendee without a seat, a vehicle or a driver in two places at once."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import replace
+
+from planner.domain.checks import ProblemKind, TripPlan, run_checks
+from planner.domain.enums import Role
+from planner.domain.vehicles import ItemRides, Ride, VehicleData, VehicleKind
+from tests.domain.checks_support import item, member, sz, trip
+
+MEMBERS = (member(1, "Eisenschmidt", "Peter"), member(2, "Vogt", "Martin"), member(3, "Albers", "Nina"), member(4, "Aydın", "Miriam"))
+CAR = VehicleData(id=1, label="Car 1", kind=VehicleKind.CAR, seats=2, driver_name="Wang Jianguo", driver_phone="+86 138 0000 0701")
+COACH = VehicleData(id=2, label="Coach", kind=VehicleKind.COACH, seats=45, driver_name="Chen Guohua", driver_phone="+86 138 0000 0703")
+
+
+def _plan(items, rides, vehicles=(CAR, COACH), members=MEMBERS) -> TripPlan:  # type: ignore[no-untyped-def]
+    return TripPlan(trip=trip(), members=members, items=tuple(items), vehicles={v.id: v for v in vehicles},
+                    rides={r.id: r for r in rides})
+
+
+def _kinds(plan: TripPlan, *kinds: ProblemKind) -> list:  # type: ignore[type-arg]
+    return [p for p in run_checks(plan) if p.kind in kinds]
+
+
+def _ride(item_id: int, *seats: tuple[int, int]) -> ItemRides:
+    return ItemRides(id=item_id, seats=tuple(Ride(m, v) for m, v in seats))
+
+
+def test_a_vehicle_over_its_seats_is_an_error_naming_the_vehicle() -> None:
+    transfer = item(1, sz(24, 15), sz(24, 16), "Transfer to the hotel")
+    full = _plan([transfer], [_ride(1, (1, 1), (2, 1), (3, 1), (4, 2))])
+    [problem] = _kinds(full, ProblemKind.VEHICLE_OVER_SEATS)
+    assert problem.message().startswith("Car 1 carries 3 passengers on “Transfer to the hotel”")
+    assert "but has 2 seats" in problem.message() and problem.membership_ids == (1, 2, 3)
+    assert _kinds(_plan([transfer], [_ride(1, (1, 1), (2, 1), (3, 2), (4, 2))]), ProblemKind.VEHICLE_OVER_SEATS) == []
+
+
+def test_attendees_without_a_seat_once_seats_are_given_hosts_excepted() -> None:
+    host = member(5, "Chen", "Jing")
+    host = replace(host, membership=host.membership.evolve(role=Role.HOST))
+    transfer = item(1, sz(24, 15), sz(24, 16), "Transfer to the hotel")
+    dinner = item(2, sz(24, 19), sz(24, 21), "Welcome dinner")
+    plan = _plan([transfer, dinner], [_ride(1, (1, 1), (2, 2))], members=(*MEMBERS, host))
+    [problem] = _kinds(plan, ProblemKind.NO_SEAT)
+    assert problem.item_ids == (1,) and problem.membership_ids == (3, 4)  # not the host, not the dinner without seats
+    assert " have no seat in a vehicle on “Transfer to the hotel” (" in problem.message()
+    assert "Albers" in problem.message() and "Aydın" in problem.message()
+    one = _plan([transfer], [_ride(1, (1, 1), (2, 2), (3, 2))])
+    [single] = _kinds(one, ProblemKind.NO_SEAT)
+    assert "has no seat in a vehicle on “Transfer to the hotel”" in single.message()
+
+
+def test_a_vehicle_in_two_places_at_once() -> None:
+    a = item(1, sz(25, 15), sz(25, 17), "Workshop", participants=[1, 2])
+    b = item(2, sz(25, 16), sz(25, 18), "Round table", participants=[3, 4])
+    c = item(3, sz(25, 18), sz(25, 19), "Dinner", participants=[3, 4])  # starts as b ends: no clash
+    plan = _plan([a, b, c], [_ride(1, (1, 1)), _ride(2, (3, 1)), _ride(3, (3, 1))])
+    [problem] = _kinds(plan, ProblemKind.VEHICLE_TWICE, ProblemKind.DRIVER_TWICE)
+    assert problem.kind is ProblemKind.VEHICLE_TWICE and problem.item_ids == (1, 2)
+    assert problem.message().startswith("Car 1 is needed for “Workshop” and “Round table” at the same time")
+
+
+def test_one_driver_at_the_wheel_of_two_vehicles_at_once() -> None:
+    other = COACH.evolve(driver_name="Wang", driver_phone="0138 0000 0701")  # the same line written otherwise
+    a = item(1, sz(25, 15), sz(25, 17), "Workshop", participants=[1, 2])
+    b = item(2, sz(25, 16), sz(25, 18), "Round table", participants=[3, 4])
+    [problem] = _kinds(_plan([a, b], [_ride(1, (1, 1)), _ride(2, (3, 2))], vehicles=(CAR, other)), ProblemKind.DRIVER_TWICE)
+    assert problem.message().startswith("Wang Jianguo drives Car 1 on “Workshop” and Coach on “Round table”")
+    assert _kinds(_plan([a, b], [_ride(1, (1, 1)), _ride(2, (3, 2))]), ProblemKind.DRIVER_TWICE) == []
+
+
+def test_the_checks_on_two_hundred_members_and_five_thousand_items_stay_quick() -> None:
+    members = tuple(member(n, f"Member{n}") for n in range(1, 201))
+    fleet = tuple(VehicleData(id=v, label=f"Car {v}", seats=4, driver_name=f"Driver {v}") for v in range(1, 51))
+    items = [item(n, sz(1 + n // 200, 6 + (n % 200) // 12, (n % 12) * 5, month=11), sz(1 + n // 200, 6 + (n % 200) // 12, (n % 12) * 5 + 4, month=11))
+             for n in range(5000)]
+    rides = [_ride(n, *((m, 1 + (m + n) % 50) for m in range(1, 201))) for n in range(0, 5000, 10)]
+    plan = _plan(items, rides, vehicles=fleet, members=members)
+    from planner.domain.checks import PlanIndex
+    from planner.domain.checks.vehicles import attendees_without_seat, vehicles_in_two_places, vehicles_over_seats
+
+    index = PlanIndex(plan)
+    started = time.perf_counter()
+    found = [p for check in (vehicles_over_seats, attendees_without_seat, vehicles_in_two_places) for p in check(index)]
+    assert time.perf_counter() - started < 1.0
+    assert found == []  # four to a car, everyone seated, the cars free again between the items
