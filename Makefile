@@ -14,8 +14,12 @@ DIST_NAME := delegation-planner-$(VERSION)-linux-$(shell uname -m)
 run: $(STAMP) catalogs
 	$(BIN)/python main.py
 
+# Two workers (pytest-xdist, each test on a fresh database of its own); the few tests that stop and start
+# the database server run alone afterwards (marker "serial"). `make test TEST_WORKERS=0` runs in one process.
+TEST_WORKERS ?= 2
 test: $(STAMP) catalogs
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -n $(TEST_WORKERS) -m "not serial"
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -q -m serial
 
 bench: $(STAMP) catalogs
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m bench

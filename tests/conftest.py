@@ -24,6 +24,7 @@ from tests.pg_support import NEEDS_POSTGRESQL_REASON, SQLITE_FILE_REASON, Scratc
 def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line("markers", "sqlite_file: about SQLite database files; skipped on PostgreSQL")
     config.addinivalue_line("markers", "postgresql: needs a PostgreSQL server (PLANNER_TEST_DATABASE_URL)")
+    config.addinivalue_line("markers", "serial: stops or starts the database server; `make test` runs these alone, after the rest")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

@@ -23,7 +23,7 @@ from planner.db.engine import Database, open_database
 from planner.ui.main_window import MainWindow
 from tests.services.conftest import new_person, new_trip
 
-pytestmark = pytest.mark.postgresql
+pytestmark = [pytest.mark.postgresql, pytest.mark.serial]  # it stops the server the other worker uses
 
 CTL = os.environ.get("PLANNER_TEST_PG_CTL", "")
 OPTS = os.environ.get("PLANNER_TEST_PG_OPTS", "")
