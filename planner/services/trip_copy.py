@@ -9,7 +9,9 @@ that does not exist on the new date (the night the clocks go forward) is
 refused with the item named, rather than guessed.
 
 The copy is a draft: it has not been confirmed or issued to anyone, so issued
-versions and the status stay with the original. Everything is written in one
+versions and the status stay with the original. The items' briefings come
+along (without the minutes of the original meetings), and so do the open
+follow-ups: a return visit builds on what is still owed. Everything is written in one
 transaction; the returned Change creates a trip, which undo deletes with all
 that came with it.
 """
@@ -31,7 +33,9 @@ from planner.domain.localized import LocalizedText
 from planner.domain.timing import same_local_time
 from planner.i18n import N_, current_language, translator_for
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.briefing import read_briefings_of, write_briefing
 from planner.services.emergency_contacts import read_emergency_contacts, write_emergency_contacts
+from planner.services.follow_ups import carry_open, follow_up_data
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
 
 #: How a copy's title is suggested, in each language of the original title.
@@ -78,12 +82,33 @@ def duplicate_trip(db: Database, trip_id: int, *, title: LocalizedText, first_da
             raise ValidationErrors(errors)  # rolls back the trip and members added above
         write_emergency_contacts(s, trip.id, read_emergency_contacts(s, trip_id))  # the same mission helps on the same route
         s.flush()
+        item_ids = dict(zip(_source_item_ids(s, trip_id), (r.id for r in items), strict=True))
+        copy_briefings(s, item_ids)
+        follow_ups = carry_open(s, source, trip.id, item_ids)  # what is still owed travels with the return visit
+        s.flush()
 
         related = tuple(Change(Action.CREATED, "membership", r.id, after=membership_data(r)) for r in memberships.values())
         related += tuple(Change(Action.CREATED, "item", r.id, after=item_data(r)) for r in items)
+        related += tuple(Change(Action.CREATED, "follow_up", r.id, after=follow_up_data(r)) for r in follow_ups)
         return Change(Action.CREATED, "trip", trip.id, after=trip_data(trip), related=related)
 
     return run(db, act)
+
+
+def _source_item_ids(s: Session, trip_id: int) -> list[int]:
+    """The original's item ids in the order _copy_items copied them (it stops at the first error, so only when none)."""
+    return list(s.scalars(
+        select(m.ProgrammeItem.id).where(m.ProgrammeItem.trip_id == trip_id).order_by(m.ProgrammeItem.start_utc, m.ProgrammeItem.id)
+    ))
+
+
+def copy_briefings(s: Session, item_ids: dict[int, int]) -> None:
+    """Each copied item gets its original's objective, talking points, background and topics to avoid.
+
+    Not the minutes: they record what came of the original meeting, not of the new one.
+    """
+    for old_id, briefing in read_briefings_of(s, list(item_ids)).items():
+        write_briefing(s, briefing.evolve(id=item_ids[old_id], version=None, minutes=LocalizedText()))
 
 
 def _new_trip(original: TripData, title: LocalizedText, first_day: date | None) -> TripData:

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QWidget
 
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
-from planner.services import delegation, people, programme, protocol, restore, trips, venues
+from planner.domain.briefing import ProfileOwner
+from planner.services import briefing, delegation, follow_ups, people, programme, protocol, restore, trips, venues
 from planner.services.base import Action, Change
 
 
@@ -49,6 +50,17 @@ _OPS: dict[str, _Ops] = {
     "visa": _Ops(protocol.delete_visa, protocol.restore_visa, protocol.save_visa),
     "gift": _Ops(protocol.delete_gift, lambda db, ch: protocol.restore_gift(db, ch.before), protocol.update_gift),
     "seating": _Ops(protocol.delete_seating_plan, protocol.restore_seating, protocol.save_seating),
+    # Briefings and profiles are only ever saved as a whole (UPDATED); clearing and saving the old one back serve the rest.
+    "item_briefing": _Ops(briefing.clear_briefing, lambda db, ch: briefing.save_briefing(db, ch.before), briefing.save_briefing),
+    "person_profile": _Ops(
+        lambda db, i: briefing.clear_profile(db, ProfileOwner.PERSON, i), lambda db, ch: briefing.save_profile(db, ch.before),
+        briefing.save_profile,
+    ),
+    "contact_profile": _Ops(
+        lambda db, i: briefing.clear_profile(db, ProfileOwner.CONTACT, i), lambda db, ch: briefing.save_profile(db, ch.before),
+        briefing.save_profile,
+    ),
+    "follow_up": _Ops(follow_ups.delete_follow_up, lambda db, ch: follow_ups.restore_follow_up(db, ch.before), follow_ups.update_follow_up),
 }
 
 
