@@ -199,6 +199,18 @@ def _current(s: Session, owner: ProfileOwner, owner_id: int) -> ProfileData:
     return read_profile(s, owner, owner_id)
 
 
+def write_profile(session: Session, data: ProfileData) -> None:
+    """Inside a transaction: a new profile for a person or contact that has none yet (trip-file import)."""
+    if data.is_empty():
+        return
+    model = _PROFILE_MODEL[data.owner]
+    row = model(person_id=data.id) if model is m.PersonProfile else model(contact_id=data.id)
+    row.biography = data.biography
+    row.portrait = data.portrait.data if data.portrait is not None else None
+    row.portrait_type = data.portrait.mime if data.portrait is not None else ""
+    session.add(row)
+
+
 def _write_profile(s: Session, data: ProfileData) -> Change:
     model = _PROFILE_MODEL[data.owner]
     assert data.id is not None
