@@ -52,6 +52,7 @@ from planner.export.pdf import (
     programme_document,
     programme_filename,
 )
+from planner.export.pdf.briefing import BriefingContent, briefing_document, briefing_filename
 from planner.export.pdf.filenames import output_folder
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
@@ -76,6 +77,7 @@ class Document(StrEnum):
     ITINERARIES = "itineraries"
     CALENDARS = "calendars"
     TRIP_CALENDAR = "trip-calendar"
+    BRIEFING = "briefing"
 
 
 DOCUMENT_LABELS: dict[Document, str] = {
@@ -83,9 +85,12 @@ DOCUMENT_LABELS: dict[Document, str] = {
     Document.ITINERARIES: N_("Personal itineraries (PDF, one per person)"),
     Document.CALENDARS: N_("Personal calendars (.ics, one per person)"),
     Document.TRIP_CALENDAR: N_("Calendar of the whole trip (.ics)"),
+    Document.BRIEFING: N_("Briefing book (PDF, internal: not for participants)"),
 }
 PER_PERSON = frozenset({Document.ITINERARIES, Document.CALENDARS})
 PRINTED = frozenset({Document.PROGRAMME, Document.ITINERARIES})
+#: PDFs in one language that can be previewed and take a paper size (the internal briefing book).
+SINGLE_LANGUAGE_PDF = frozenset({Document.BRIEFING})
 PAPER_LABELS: dict[Paper, str] = {Paper.A4: N_("A4"), Paper.LETTER: N_("US Letter")}
 
 
@@ -110,6 +115,11 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
             db, trip_id, folder, choice.membership_ids, language=choice.language or "auto",
             bilingual_with=choice.second, paper=choice.paper, progress=progress, issue=choice.issue,
         )
+    if choice.document is Document.BRIEFING:
+        progress(0, 1)
+        target = _write_briefing(db, trip_id, choice, folder)
+        progress(1, 1)
+        return [target]
     view = TripView.load(db, trip_id)
     if choice.document in (Document.CALENDARS, Document.TRIP_CALENDAR):
         revisions = calendar_revisions(db, trip_id)
@@ -143,8 +153,19 @@ def _member_calendars(view: TripView, revisions: CalendarRevisions, folder: Path
     return written
 
 
+def _write_briefing(db: Database, trip_id: int, choice: ExportChoice, folder: Path) -> Path:
+    """The briefing book, readable by its owner only: it is internal."""
+    content = BriefingContent.load(db, trip_id)
+    language = choice.language or Language.EN
+    target = folder / briefing_filename(content.view, language)
+    write_atomically(target, briefing_document(content, language=language, paper_size=choice.paper), private=True)
+    return target
+
+
 def write_preview(db: Database, trip_id: int, choice: ExportChoice, membership_id: int | None, folder: Path) -> Path:
     """One document as it would be exported, into `folder` (a temporary one) under its real name."""
+    if choice.document is Document.BRIEFING:
+        return _write_briefing(db, trip_id, choice, folder)
     view = TripView.load(db, trip_id)
     if membership_id is None:
         language = choice.language or Language.EN
@@ -369,7 +390,7 @@ class ExportDialog(QDialog):
         for widget in (self.members, self.members_caption, self.all_button, self.none_button, self.count_label):
             widget.setEnabled(per_person)
         self.second_box.setEnabled(document in PRINTED)
-        self.paper_box.setEnabled(document in PRINTED)
+        self.paper_box.setEnabled(document in PRINTED or document in SINGLE_LANGUAGE_PDF)
         self.issue_box.setEnabled(document is Document.ITINERARIES)
         self.export_button.setText(_("&Issue") if document is Document.ITINERARIES and self.issue_box.isChecked() else _("&Export"))
         checked = len(self.checked_ids())
@@ -381,7 +402,8 @@ class ExportDialog(QDialog):
         running = self.task is not None
         self.export_button.setEnabled(not running and (not per_person or checked > 0))
         self.preview_button.setEnabled(
-            not running and (document is Document.PROGRAMME or (document is Document.ITINERARIES and self.preview_member() is not None))
+            not running and (document is Document.PROGRAMME or document in SINGLE_LANGUAGE_PDF
+                             or (document is Document.ITINERARIES and self.preview_member() is not None))
         )
 
     def preview_member(self) -> int | None:
@@ -467,7 +489,8 @@ class ExportDialog(QDialog):
         """Render the programme or the highlighted person's itinerary with the chosen options, then show it."""
         choice = self.choice()
         member = self.preview_member() if choice.document is Document.ITINERARIES else None
-        if choice.document not in PRINTED or (choice.document is Document.ITINERARIES and member is None):
+        previewable = choice.document in PRINTED or choice.document in SINGLE_LANGUAGE_PDF
+        if not previewable or (choice.document is Document.ITINERARIES and member is None):
             return None
         if self.preview is not None:
             self.preview.close()  # lets go of its file, which the new preview may replace
