@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__, logs
-from planner.cli import data_commands, issue_commands, protocol_commands, trip_commands
+from planner.cli import briefing_commands, data_commands, issue_commands, protocol_commands, trip_commands
 from planner.cli.registry import Commands
 from planner.db.engine import Database, open_database
 from planner.db.integrity import DamagedDatabaseError
@@ -114,6 +114,7 @@ def build_parser() -> argparse.ArgumentParser:
     trip_commands.add_parsers(sub)
     protocol_commands.add_parsers(sub)
     issue_commands.add_parsers(sub)
+    briefing_commands.add_parsers(sub)
     return parser
 
 
@@ -335,6 +336,7 @@ def _export_members(args: argparse.Namespace, db: Database) -> int:
 
 _COMMANDS.update(protocol_commands.COMMANDS)
 _COMMANDS.update(issue_commands.COMMANDS)
+_COMMANDS.update(briefing_commands.COMMANDS)
 
 
 def _lang() -> str:

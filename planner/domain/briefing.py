@@ -96,10 +96,10 @@ class FollowUpStatus(StrEnum):
 
     @property
     def label(self) -> str:
-        return _(_STATUS_LABELS[self])
+        return _(STATUS_LABELS[self])
 
 
-_STATUS_LABELS: dict[FollowUpStatus, str] = {
+STATUS_LABELS: dict[FollowUpStatus, str] = {
     FollowUpStatus.OPEN: N_("Open"),
     FollowUpStatus.DONE: N_("Done"),
     FollowUpStatus.DROPPED: N_("Dropped"),

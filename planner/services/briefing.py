@@ -10,9 +10,11 @@ keeps counting and undo and redo can always name the version they expect.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
-from sqlalchemy import delete, select
+from sqlalchemy import delete, or_, select
 from sqlalchemy.orm import Session, undefer
 
 from planner.db import models as m
@@ -248,3 +250,49 @@ def clear_profile(db: Database, owner: ProfileOwner, owner_id: int) -> Change:
     """Remove a biography and portrait together, whatever their version."""
     current = get_profile(db, owner, owner_id)
     return save_profile(db, ProfileData(id=owner_id, version=current.version, owner=owner))
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierMeeting:
+    """A meeting on another, earlier trip with the same host, and what came of it (its minutes)."""
+
+    trip_title: LocalizedText
+    item_title: LocalizedText
+    start: datetime
+    timezone: str
+    host_contact_id: int | None
+    host_person_id: int | None
+    minutes: LocalizedText
+
+
+def earlier_meetings(db: Database, trip_id: int) -> list[EarlierMeeting]:
+    """Meetings of earlier trips with a host this trip meets again, that have minutes: "last contacts" in the briefing.
+
+    A host is the same when the item names the same venue contact or the same
+    person, as a duplicated trip (a return visit, the next year's visit) does.
+    """
+    with db.reading() as s:
+        trip = get_or_fail(s, m.Trip, trip_id, N_("trip"))
+        items = s.execute(
+            select(m.ProgrammeItem.host_contact_id, m.ProgrammeItem.host_person_id).where(m.ProgrammeItem.trip_id == trip_id)
+        ).all()
+        contacts = {c for c, _p in items if c is not None}
+        persons = {p for _c, p in items if p is not None}
+        if not contacts and not persons:
+            return []
+        same_host = []
+        if contacts:
+            same_host.append(m.ProgrammeItem.host_contact_id.in_(contacts))
+        if persons:
+            same_host.append(m.ProgrammeItem.host_person_id.in_(persons))
+        rows = s.execute(
+            select(m.ProgrammeItem, m.ItemBriefing.minutes, m.Trip.title)
+            .join(m.ItemBriefing, m.ItemBriefing.item_id == m.ProgrammeItem.id)
+            .join(m.Trip, m.Trip.id == m.ProgrammeItem.trip_id)
+            .where(m.ProgrammeItem.trip_id != trip_id, m.Trip.first_day < trip.first_day, or_(*same_host))
+            .order_by(m.ProgrammeItem.start_utc, m.ProgrammeItem.id)
+        ).all()
+        return [
+            EarlierMeeting(title, item.title, item.start_utc, item.timezone, item.host_contact_id, item.host_person_id, minutes)
+            for item, minutes, title in rows if not minutes.is_empty()
+        ]

@@ -73,7 +73,8 @@ def test_portraits_print_only_when_chosen(db: Database, tmp_path: Path) -> None:
     view = TripView.load(db, trip_id)
     head = view.heads[0].person
     assert head.id is not None
-    briefing.set_portrait(db, ProfileOwner.PERSON, head.id, _jpeg(), None)
+    version = briefing.get_profile(db, ProfileOwner.PERSON, head.id).version  # the demo may hold a biography already
+    briefing.set_portrait(db, ProfileOwner.PERSON, head.id, _jpeg(), version)
     with_pictures = delegation_list_pdf(db, trip_id, tmp_path / "with.pdf", language="zh", second="de")
     without = delegation_list_pdf(db, trip_id, tmp_path / "without.pdf", language="zh", second="de", portraits=False)
     assert _images(with_pictures.read_bytes()) == 1

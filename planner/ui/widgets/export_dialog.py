@@ -55,6 +55,7 @@ from planner.export.pdf import (
     programme_filename,
 )
 from planner.export.pdf.delegation_list import delegation_list_document, delegation_list_filename
+from planner.export.pdf.briefing import BriefingContent, briefing_document, briefing_filename
 from planner.export.pdf.filenames import output_folder
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
@@ -80,6 +81,7 @@ class Document(StrEnum):
     CALENDARS = "calendars"
     TRIP_CALENDAR = "trip-calendar"
     DELEGATION_LIST = "delegation-list"
+    BRIEFING = "briefing"
 
 
 DOCUMENT_LABELS: dict[Document, str] = {
@@ -88,11 +90,17 @@ DOCUMENT_LABELS: dict[Document, str] = {
     Document.CALENDARS: N_("Personal calendars (.ics, one per person)"),
     Document.TRIP_CALENDAR: N_("Calendar of the whole trip (.ics)"),
     Document.DELEGATION_LIST: N_("Delegation list for the hosts (PDF)"),
+    Document.BRIEFING: N_("Briefing book (PDF, internal: not for participants)"),
 }
 PER_PERSON = frozenset({Document.ITINERARIES, Document.CALENDARS})
+#: Printed documents that may carry a second language.
 PRINTED = frozenset({Document.PROGRAMME, Document.ITINERARIES, Document.DELEGATION_LIST})
+#: PDFs in one language that can be previewed and take a paper size (the internal briefing book).
+SINGLE_LANGUAGE_PDF = frozenset({Document.BRIEFING})
 #: Printed documents of the whole trip (one file each, a preview of their own).
-TRIP_PRINTS = PRINTED - PER_PERSON
+TRIP_PRINTS = (PRINTED - PER_PERSON) | SINGLE_LANGUAGE_PDF
+#: Whole-trip documents anybody may read (the rest are written readable by their owner only).
+PUBLIC = frozenset({Document.PROGRAMME})
 PAPER_LABELS: dict[Paper, str] = {Paper.A4: N_("A4"), Paper.LETTER: N_("US Letter")}
 
 
@@ -130,7 +138,7 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
     else:
         target = folder / trip_ics_name(view, language)
         data = calendar_bytes(trip_calendar(view, language=language, revisions=revisions))
-    write_atomically(target, data, private=choice.document is not Document.PROGRAMME)  # a calendar file is private
+    write_atomically(target, data, private=choice.document not in PUBLIC)  # a calendar, portraits, the briefing: private
     progress(1, 1)
     return [target]
 
@@ -138,6 +146,9 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
 def trip_print(db: Database, trip_id: int, choice: ExportChoice) -> tuple[str, bytes]:
     """A printed document of the whole trip: its file name and its bytes."""
     language = choice.language or Language.EN
+    if choice.document is Document.BRIEFING:
+        content = BriefingContent.load(db, trip_id)
+        return briefing_filename(content.view, language), briefing_document(content, language=language, paper_size=choice.paper)
     if choice.document is Document.DELEGATION_LIST:
         view = TripView.load(db, trip_id, portraits=True)
         portraits = {p.id: p.portrait for p in view.bundle.profiles
@@ -388,7 +399,7 @@ class ExportDialog(QDialog):
         for widget in (self.members, self.members_caption, self.all_button, self.none_button, self.count_label):
             widget.setEnabled(per_person)
         self.second_box.setEnabled(document in PRINTED)
-        self.paper_box.setEnabled(document in PRINTED)
+        self.paper_box.setEnabled(document in PRINTED or document in SINGLE_LANGUAGE_PDF)
         self.issue_box.setEnabled(document is Document.ITINERARIES)
         self.export_button.setText(_("&Issue") if document is Document.ITINERARIES and self.issue_box.isChecked() else _("&Export"))
         checked = len(self.checked_ids())
@@ -486,7 +497,8 @@ class ExportDialog(QDialog):
         """Render the programme or the highlighted person's itinerary with the chosen options, then show it."""
         choice = self.choice()
         member = self.preview_member() if choice.document is Document.ITINERARIES else None
-        if choice.document not in PRINTED or (choice.document is Document.ITINERARIES and member is None):
+        previewable = choice.document in PRINTED or choice.document in SINGLE_LANGUAGE_PDF
+        if not previewable or (choice.document is Document.ITINERARIES and member is None):
             return None
         if self.preview is not None:
             self.preview.close()  # lets go of its file, which the new preview may replace
