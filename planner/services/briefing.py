@@ -201,6 +201,16 @@ def _current(s: Session, owner: ProfileOwner, owner_id: int) -> ProfileData:
     return read_profile(s, owner, owner_id)
 
 
+def profile_changes(profiles: Iterable[ProfileData]) -> tuple[Change, ...]:
+    """The profiles that go with a deleted person or venue, as related Changes, so undo can put them back."""
+    return tuple(Change(Action.DELETED, PROFILE_ENTITY[p.owner], p.id or 0, before=p) for p in profiles if not p.is_empty())
+
+
+def deleted_profiles(change: Change) -> list[ProfileData]:
+    """The profiles a deletion's Change carries (see profile_changes)."""
+    return [c.before for c in change.related if c.entity in PROFILE_ENTITY.values() and isinstance(c.before, ProfileData)]
+
+
 def write_profile(session: Session, data: ProfileData) -> None:
     """Inside a transaction: a new profile for a person or contact that has none yet (trip-file import)."""
     if data.is_empty():

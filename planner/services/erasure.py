@@ -69,7 +69,10 @@ _FREE_TEXT: tuple[tuple[type, str, str, tuple[tuple[str, str], ...]], ...] = (
     (m.Gift, N_("gift"), "description", (("description", N_("description")), ("counterpart", N_("counterpart")), ("notes", N_("notes")))),
     (m.Venue, N_("venue"), "name", (("notes", N_("notes")),)),
     (m.Person, N_("person"), "family_name", (("notes", N_("notes")),)),
+    (m.FollowUp, N_("follow-up"), "what", (("what", N_("task")), ("who", N_("who")))),
 )
+#: The briefing's texts (an item's talking points may well name a person), reported on their item.
+_BRIEFING_TEXT = ("objective", "talking_points", "background", "avoid", "minutes")
 
 
 def _texts(value: Any) -> list[str]:
@@ -101,6 +104,21 @@ def find_mentions(db: Database, person: PersonData, *, skip_person_id: int | Non
                         label = getattr(row, label_attr)
                         label_text = label.text(current_language()) if isinstance(label, LocalizedText) else str(label)
                         found.append(Mention(Term(what), row.id, label_text, Term(word)))
+        for brief, title in s.execute(
+            select(m.ItemBriefing, m.ProgrammeItem.title).join(m.ProgrammeItem, m.ProgrammeItem.id == m.ItemBriefing.item_id)
+            .order_by(m.ItemBriefing.item_id)
+        ):
+            text = " ".join(t for name in _BRIEFING_TEXT for t in _texts(getattr(brief, name))).casefold()
+            if any(name in text for name in names):
+                found.append(Mention(Term(N_("programme item")), brief.item_id, title.text(current_language()), Term(N_("briefing"))))
+        for profile, owner in s.execute(select(m.ContactProfile, m.VenueContact.name).join(
+                m.VenueContact, m.VenueContact.id == m.ContactProfile.contact_id).order_by(m.ContactProfile.contact_id)):
+            if any(name in " ".join(_texts(profile.biography)).casefold() for name in names):
+                found.append(Mention(Term(N_("venue contact")), profile.contact_id, owner, Term(N_("biography"))))
+        for profile, person in s.execute(select(m.PersonProfile, m.Person).join(
+                m.Person, m.Person.id == m.PersonProfile.person_id).order_by(m.PersonProfile.person_id)):
+            if profile.person_id != skip_person_id and any(name in " ".join(_texts(profile.biography)).casefold() for name in names):
+                found.append(Mention(Term(N_("person")), profile.person_id, person.family_name, Term(N_("biography"))))
     return found
 
 

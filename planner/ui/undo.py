@@ -42,10 +42,14 @@ class _Ops:
 
 
 _OPS: dict[str, _Ops] = {
-    "person": _Ops(people.delete_person, lambda db, ch: restore.restore_person(db, ch.before), people.update_person),
+    "person": _Ops(
+        people.delete_person, lambda db, ch: restore.restore_person(db, ch.before, briefing.deleted_profiles(ch)), people.update_person,
+    ),
     "trip": _Ops(trips.delete_trip, restore.restore_trip, trips.update_trip),
     "membership": _Ops(delegation.remove_member, restore.restore_member, delegation.update_member),
-    "venue": _Ops(venues.delete_venue, lambda db, ch: restore.restore_venue(db, ch.before), venues.update_venue),
+    "venue": _Ops(
+        venues.delete_venue, lambda db, ch: restore.restore_venue(db, ch.before, briefing.deleted_profiles(ch)), venues.update_venue,
+    ),
     "item": _Ops(programme.delete_item, lambda db, ch: restore.restore_item(db, ch.before), programme.update_item),
     "visa": _Ops(protocol.delete_visa, protocol.restore_visa, protocol.save_visa),
     "gift": _Ops(protocol.delete_gift, lambda db, ch: protocol.restore_gift(db, ch.before), protocol.update_gift),

@@ -150,3 +150,39 @@ def test_a_profile_of_a_missing_person_is_refused(db: Database) -> None:
 
     with pytest.raises(NotFoundError):
         briefing.set_biography(db, ProfileOwner.PERSON, 999, L(en="Nobody"), None)
+
+
+def test_briefings_follow_ups_and_biographies_that_name_an_erased_person_are_listed(db: Database) -> None:
+    from planner.domain.briefing import FollowUpData
+    from planner.services import follow_ups
+    from planner.services.erasure import find_mentions
+
+    person = new_person(db, "Quellmalz", "Hildegard")
+    item = new_item(db, new_trip(db), title="Workshop")
+    briefing.save_briefing(db, ItemBriefingData(id=item.id, talking_points=L(en="Thank Ms Quellmalz for the introduction")))
+    follow_ups.create_follow_up(db, FollowUpData(trip_id=item.trip_id, what=L(en="Send photos"), who="Hildegard Quellmalz's office"))
+    venue = new_venue(db, contacts=("Lin Zhiyuan",))
+    briefing.set_biography(db, ProfileOwner.CONTACT, venue.contacts[0].id, L(en="Studied with Hildegard Quellmalz."), None)
+    found = find_mentions(db, person, skip_person_id=person.id)
+    assert sorted((m.what.msgid, m.field.msgid) for m in found) == [
+        ("follow-up", "who"), ("programme item", "briefing"), ("venue contact", "biography"),
+    ]
+
+
+@pytest.mark.sqlite_file
+def test_erasing_everywhere_leaves_no_biography_or_portrait_in_the_file(db_path) -> None:  # type: ignore[no-untyped-def]
+    from planner.db.engine import open_database
+    from planner.services.erasure import erase_everywhere
+
+    db = open_database(db_path)
+    try:
+        person = new_person(db, "Quellmalz", "Hildegard")
+        briefing.set_biography(db, ProfileOwner.PERSON, person.id, L(en="Unmistakable-Biography-Words"), None)
+        briefing.set_portrait(db, ProfileOwner.PERSON, person.id, _photo_with_gps(), 1)
+        stored = briefing.get_profile(db, ProfileOwner.PERSON, person.id).portrait
+        assert stored is not None
+        erase_everywhere(db, person.id)
+    finally:
+        db.close()
+    data = db_path.read_bytes()
+    assert b"Unmistakable-Biography-Words" not in data and stored.data[200:260] not in data

@@ -80,3 +80,25 @@ def test_a_follow_up_is_created_changed_and_deleted_undoably(history, db) -> Non
     history.stack.redo()
     with pytest.raises(NotFoundError):
         follow_ups.get_follow_up(db, created.id)
+
+
+def test_undoing_the_deletion_of_a_person_or_venue_brings_their_biographies_back(history, db) -> None:  # type: ignore[no-untyped-def]
+    from planner.domain.entities import ContactData, VenueData
+    from planner.services import venues
+
+    person = people.create_person(db, PersonData(family_name="Xu", given_name="Qin")).id
+    briefing.set_biography(db, ProfileOwner.PERSON, person, L(zh="深圳市市长"), None)
+    venue = venues.create_venue(db, VenueData(name=L(en="Civic Center"), timezone="Asia/Shanghai", contacts=(ContactData(name="Lin Zhiyuan"),))).after
+    contact = venue.contacts[0].id
+    briefing.set_biography(db, ProfileOwner.CONTACT, contact, L(en="Vice-mayor"), None)
+    history.perform("delete person", lambda: people.delete_person(db, person))
+    history.perform("delete venue", lambda: venues.delete_venue(db, venue.id))
+    with pytest.raises(NotFoundError):
+        briefing.get_profile(db, ProfileOwner.PERSON, person)
+    history.stack.undo()
+    history.stack.undo()
+    assert briefing.get_profile(db, ProfileOwner.PERSON, person).biography.zh == "深圳市市长"
+    assert briefing.get_profile(db, ProfileOwner.CONTACT, contact).biography.en == "Vice-mayor"
+    history.stack.redo()
+    with pytest.raises(NotFoundError):
+        briefing.get_profile(db, ProfileOwner.PERSON, person)

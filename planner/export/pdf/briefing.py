@@ -45,7 +45,7 @@ from planner.export.pdf.fonts import draw_string, text_width
 from planner.export.pdf.layout import Decoration, Paper, paper
 from planner.export.pdf.layout import render as render_pdf
 from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
-from planner.export.pdf.sections import facts_rows, person_line
+from planner.export.pdf.sections import delegation_list, facts_rows, person_line, section_break
 from planner.export.pdf.styles import ACCENT, MUTED, STYLES, TINT
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
@@ -165,6 +165,7 @@ def briefing_document(content: BriefingContent, *, language: Language | str, pap
     for item in meetings:
         story += _meeting(ctx, content, item)
     story += _open_follow_ups(ctx, content)
+    story += [*section_break(), *delegation_list(ctx)]  # everyone on the trip once, in order of precedence
     inner = decoration(ctx, ctx.lang.t(BRIEFING_BOOK), issued)
     inner = replace(inner, footer_left=f"{mark}  ·  {inner.footer_left}")
     return render_pdf(story, decoration=ConfidentialDecoration(inner, mark), metadata=metadata(ctx, BRIEFING_BOOK), size=size)
@@ -343,7 +344,8 @@ def _address_lines(ctx: Context, who: Addressee) -> list[Flowable]:
     forms = [f for f in forms if f]
     if not forms:
         return []
-    return [para(f'<font color="{MUTED.hexval()}">{esc(ctx.lang.t(ADDRESS_AS))}:</font> {esc("  ·  ".join(forms))}', STYLES.body)]
+    colon = "：" if ctx.lang.language is Language.ZH else ": "
+    return [para(f'<font color="{MUTED.hexval()}">{esc(ctx.lang.t(ADDRESS_AS) + colon)}</font>{esc("  ·  ".join(forms))}', STYLES.body)]
 
 
 def _with_portrait(ctx: Context, content: BriefingContent, lines: list[Flowable], key: tuple[ProfileOwner, int]) -> Flowable:
@@ -375,12 +377,13 @@ def _our_side(ctx: Context, content: BriefingContent, item: ItemData) -> list[Fl
     profiled = {m.id for m in attending if _has_profile(content, m.person) and (ProfileOwner.PERSON, m.person.id or 0) not in content.shown}
     story: list[Flowable] = []
     if item.everyone:
-        # The list is in the book once, not at every meeting: here who leads, and that everyone comes.
+        # The whole list is at the end of the book, not at every meeting: here who leads, and that everyone comes.
         whole = ctx.lang.t(WHOLE_DELEGATION, count=formatting.integer(len(attending), ctx.lang.locale))
         lines = [_member_line(ctx, m) for m in attending if m.role is Role.HEAD and m.id not in profiled] + [esc(whole)]
     else:
-        lines = [_member_line(ctx, member) for member in attending]
-    story.append(para("<br/>".join(lines), STYLES.body))
+        lines = [_member_line(ctx, member) for member in attending if member.id not in profiled]  # those below have an entry
+    if lines:
+        story.append(para("<br/>".join(lines), STYLES.body))
     for member in attending:
         if member.id in profiled:
             story += [Spacer(1, 1.5 * mm), _person_entry(ctx, content, member.person)]
