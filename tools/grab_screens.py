@@ -172,6 +172,9 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
         ("crash", lambda: _crash(window)),
         ("backup", window.restore_from_backup),
         ("issue-export", lambda: pages["OverviewPage"].reprint([m.id for m in delegation.model.members()])),
+        ("briefing", lambda: programme.edit_briefing(first_item)),
+        ("profile", lambda: (pages["PeoplePage"].view.selectRow(0), pages["PeoplePage"].edit_profile())),
+        ("follow-up", pages["OverviewPage"].follow_ups.new),
     ]
     for name, open_it in steps:
         if not grabber.wanted(f"dialog-{name}"):

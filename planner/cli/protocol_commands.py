@@ -1,4 +1,5 @@
-"""CLI commands for the protocol office: taxi cards, invitation letters, seating plans and the gift list."""
+"""CLI commands for the protocol office: taxi cards, invitation letters, seating plans, the gift list and the
+hosts' delegation list."""
 
 from __future__ import annotations
 
@@ -38,6 +39,15 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-a
         "--delimiter", choices=("semicolon", "comma"), default="semicolon",
         help=_("the CSV delimiter: semicolon (German Excel) or comma (English Excel)"),
     )
+
+
+    p = trip_parser(sub, "export-delegation-list", _("write the delegation list for the hosts (PDF): members in order of precedence"))
+    p.add_argument("--out", type=Path, required=True, metavar="FILE.pdf")
+    p.add_argument("--lang", dest="doc_lang", choices=("de", "zh", "en"), required=True, metavar="LANG",
+                   help=_("the hosts' language, printed first"))
+    p.add_argument("--second", choices=("de", "zh", "en"), default=None, metavar="LANG",
+                   help=_("the language printed beside it (default: the delegation's own)"))
+    p.add_argument("--no-portraits", action="store_true", help=_("leave the portraits out"))
 
 
 def _member_or_all(value: str) -> str | int:
@@ -125,5 +135,16 @@ def export_gifts(args: argparse.Namespace, db: Database) -> int:
 
     path = write_gift_list(db, args.trip, args.out, language=_doc_language(args.doc_lang),
                            delimiter=";" if args.delimiter == "semicolon" else ",")
+    _print(_("Wrote {path}").format(path=path))
+    return 0
+
+
+@command("export-delegation-list")
+def export_delegation_list(args: argparse.Namespace, db: Database) -> int:
+    from planner.export.pdf.delegation_list import delegation_language, delegation_list_pdf
+    from planner.export.tripview import TripView
+
+    second = args.second or delegation_language(TripView.load(db, args.trip))
+    path = delegation_list_pdf(db, args.trip, args.out, language=args.doc_lang, second=second, portraits=not args.no_portraits)
     _print(_("Wrote {path}").format(path=path))
     return 0

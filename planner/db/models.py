@@ -12,8 +12,8 @@ from datetime import UTC, date, datetime
 
 from typing import Any
 
-from sqlalchemy import JSON, Boolean, Connection, Date, Float, ForeignKey, Integer, MetaData, String, Table, Column, Text, UniqueConstraint, event, update
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column, relationship
+from sqlalchemy import JSON, Boolean, Connection, Date, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Column, Text, UniqueConstraint, event, update
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, deferred, mapped_column, relationship
 
 from planner.db.types import CompressedJSON, LocalizedTextType, UTCDateTime
 from planner.domain.localized import LocalizedText
@@ -412,3 +412,68 @@ class MotorcadePlace(Versioned, Base):
     item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
     vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
+
+
+# --- briefing (planner.domain.briefing) ------------------------------------------------------
+
+
+class ItemBriefing(Versioned, Base):
+    """The internal briefing of one programme item, in a row of its own.
+
+    Apart from programme_item so that nothing participants receive reads it and
+    saving talking points never moves the item's version or its "last modified".
+    """
+
+    __tablename__ = "item_briefing"
+
+    item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), primary_key=True)
+    objective: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    talking_points: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    background: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    avoid: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    minutes: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+
+
+class PersonProfile(Versioned, Base):
+    """A person's biography and portrait: one row, so erasing the person drops both at once.
+
+    Not columns of person: the portrait is up to 2 MB, and the person table is
+    read whole by every list, check and document; the portrait is loaded only
+    when asked for (deferred).
+    """
+
+    __tablename__ = "person_profile"
+
+    person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
+    biography: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    portrait: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, nullable=True))
+    portrait_type: Mapped[str] = mapped_column(String(16), default="")
+
+
+class ContactProfile(Versioned, Base):
+    """The same for a contact at a venue: most hosts a delegation meets are entered as one."""
+
+    __tablename__ = "contact_profile"
+
+    contact_id: Mapped[int] = mapped_column(ForeignKey("venue_contact.id", ondelete="CASCADE"), primary_key=True)
+    biography: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    portrait: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, nullable=True))
+    portrait_type: Mapped[str] = mapped_column(String(16), default="")
+
+
+class FollowUp(Versioned, Base):
+    """A task agreed at or after a visit (planner.domain.briefing.FollowUpData)."""
+
+    __tablename__ = "follow_up"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
+    what: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    who_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True)
+    who: Mapped[str] = mapped_column(String(200), default="")
+    due: Mapped[date | None] = mapped_column(Date, nullable=True)
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    item_id: Mapped[int | None] = mapped_column(ForeignKey("programme_item.id", ondelete="SET NULL"), nullable=True, index=True)
+    origin_trip_id: Mapped[int | None] = mapped_column(ForeignKey("trip.id", ondelete="SET NULL"), nullable=True)
+    origin: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    agreed_on: Mapped[date | None] = mapped_column(Date, nullable=True)

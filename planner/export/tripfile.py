@@ -9,6 +9,7 @@ another export gives the very same file, and two exports can be diffed.
 
 from __future__ import annotations
 
+import base64
 import errno
 import json
 import os
@@ -19,6 +20,7 @@ from typing import Any
 
 from planner.db.engine import Database
 from planner.db.integrity import DISK_FULL
+from planner.domain.briefing import FollowUpData, ItemBriefingData, ProfileData, ProfileOwner
 from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError
 from planner.domain.localized import LocalizedText
@@ -42,7 +44,8 @@ _EARLIEST = datetime.min.replace(tzinfo=UTC)
 
 def trip_document(db: Database, trip_id: int, *, include_private: bool = True) -> dict[str, Any]:
     """The trip file of one trip as a JSON-ready dict, with the versions of its itineraries issued so far."""
-    bundle = replace(load_trip_bundle(db, trip_id), issued=load_issued(db, trip_id))
+    # Portraits are personal data: only in a file that keeps private details.
+    bundle = replace(load_trip_bundle(db, trip_id, portraits=include_private), issued=load_issued(db, trip_id))
     return bundle_document(bundle, include_private=include_private)
 
 
@@ -121,6 +124,8 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
     for gift in bundle.gifts:
         gifts.setdefault(gift.item_id, []).append(gift)
     seatings = {p.item_id: p for p in bundle.seatings}
+    briefings = {b.id: b for b in bundle.briefings if not b.is_empty()}
+    profiles = {(p.owner, p.id): p for p in bundle.profiles}
     document: dict[str, Any] = {
         "format": TRIP_FILE_FORMAT,
         "format_version": TRIP_FILE_VERSION,
@@ -138,8 +143,12 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
             "notes": trip.notes,
         },
         "people": [
-            _person(person_key[ms.person_id], people[ms.person_id], include_private) for ms in members
-        ] + [_person(person_key[pid], people[pid], include_private) for pid in hosts],
+            _person(person_key[ms.person_id], people[ms.person_id], include_private) | _profile(profiles.get((ProfileOwner.PERSON, ms.person_id)), include_private)
+            for ms in members
+        ] + [
+            _person(person_key[pid], people[pid], include_private) | _profile(profiles.get((ProfileOwner.PERSON, pid)), include_private)
+            for pid in hosts
+        ],
         "delegation": [
             {
                 "person": person_key[ms.person_id],
@@ -173,6 +182,7 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
                         "function": _text(c.function),
                         "phone": c.phone,
                         "email": c.email,
+                        **_profile(profiles.get((ProfileOwner.CONTACT, c.id)), include_private),
                     }
                     for c in v.contacts
                 ],
@@ -184,6 +194,7 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
                 **_item(i, venue_key, contact_key, member_key, member_rank, person_key),
                 "gifts": [_gift(g, member_key) for g in gifts.get(i.id, [])] if i.id is not None else [],
                 "seating": _seating(seatings.get(i.id), member_key) if i.id is not None else None,
+                **({"briefing": _briefing(briefings[i.id])} if i.id in briefings else {}),
             }
             for i in items
         ],
@@ -193,13 +204,52 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
             {"name": _text(c.name), "address": _text(c.address), "phone": c.phone, "to_verify": c.to_verify}
             for c in bundle.emergency_contacts
         ]
+    item_ref = {i.id: f"i{n}" for n, i in enumerate(items, start=1)}
     if legs:  # only then, like "issued": a trip without any keeps the file it always had
         document["travel_legs"] = [_leg(leg, member_key, person_key, include_private) for leg in legs]
     if bundle.vehicles:  # only then: a trip without vehicles keeps the file it always had
-        document["vehicles"] = _vehicles(bundle, member_key, member_rank, {i.id: f"i{n}" for n, i in enumerate(items, start=1)})
+        document["vehicles"] = _vehicles(bundle, member_key, member_rank, item_ref)
     if bundle.issued:  # only then: a trip never issued keeps the file it always had
-        document["issued"] = _issued(bundle.issued, person_key, {i.id: f"i{n}" for n, i in enumerate(items, start=1)})
+        document["issued"] = _issued(bundle.issued, person_key, item_ref)
+    if bundle.follow_ups:  # only then, like "issued"
+        document["follow_ups"] = [_follow_up(f, person_key, people, item_ref) for f in bundle.follow_ups]
     return document
+
+
+def _profile(profile: ProfileData | None, include_private: bool) -> dict[str, Any]:
+    """A person's or contact's biography, and their portrait in a file with private details; nothing when they have none."""
+    if profile is None:
+        return {}
+    found: dict[str, Any] = {}
+    if not profile.biography.is_empty():
+        found["biography"] = _text(profile.biography)
+    if include_private and profile.portrait is not None:
+        found["portrait"] = {"type": profile.portrait.mime, "data": base64.b64encode(profile.portrait.data).decode("ascii")}
+    return found
+
+
+def _briefing(briefing: ItemBriefingData) -> dict[str, Any]:
+    return {name: _text(getattr(briefing, name)) for name, _label in ItemBriefingData.FIELDS}
+
+
+def _follow_up(f: FollowUpData, person_key: dict[int | None, str], people: dict[int | None, PersonData],
+               item_ref: dict[int | None, str]) -> dict[str, Any]:
+    """One follow-up; a person who is not among the file's people is named in words instead."""
+    who_key = person_key.get(f.who_person_id) if f.who_person_id is not None else None
+    who = f.who
+    if f.who_person_id is not None and who_key is None:
+        known = people.get(f.who_person_id)
+        who = known.name if known is not None else who
+    return {
+        "what": _text(f.what),
+        "who_person": who_key,
+        "who": who,
+        "due": _day(f.due),
+        "status": f.status.value,
+        "item": item_ref.get(f.item_id) if f.item_id is not None else None,
+        "origin": _text(f.origin),
+        "agreed_on": _day(f.agreed_on),
+    }
 
 
 def _person(key: str, p: PersonData, include_private: bool) -> dict[str, Any]:

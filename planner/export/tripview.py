@@ -50,9 +50,10 @@ class TripView:
         self.items: tuple[ItemData, ...] = tuple(sorted(bundle.items, key=lambda i: (i.start, i.id or 0)))
 
     @classmethod
-    def load(cls, db: Database, trip_id: int) -> TripView:
+    def load(cls, db: Database, trip_id: int, *, portraits: bool = False) -> TripView:
+        """The trip's view; `portraits` also reads the stored portraits (large, and only for the hosts' documents)."""
         try:
-            return cls(load_trip_bundle(db, trip_id))
+            return cls(load_trip_bundle(db, trip_id, portraits=portraits))
         except NotFoundError:
             raise NotFoundError(N_("There is no trip {trip}."), trip=trip_id) from None
 

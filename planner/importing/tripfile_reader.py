@@ -32,6 +32,8 @@ from planner.importing.tripfile_errors import Location, TripFileProblem, json_pa
 from planner.importing.tripfile_protocol import read_gifts, read_seating, read_visa
 from planner.importing.tripfile_issued import read_issued
 from planner.importing.tripfile_vehicles import read_vehicles
+from planner.importing.tripfile_briefing import read_briefing, read_follow_ups, read_profile
+from planner.domain.briefing import ItemBriefingData, ProfileData, ProfileOwner
 from planner.services.transfer import TripBundle
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -76,6 +78,9 @@ class TripDocumentReader:
         self.visas: list[VisaData] = []
         self.gifts: list[GiftData] = []
         self.seatings: list[SeatingData] = []
+        # The briefing parts, collected alongside (planner.importing.tripfile_briefing).
+        self.briefings: list[ItemBriefingData] = []
+        self.profiles: list[ProfileData] = []
         for where in unreadable:
             self._mark(where)
 
@@ -212,6 +217,7 @@ class TripDocumentReader:
         missions = self.read_emergency_contacts()
         legs = self.read_travel_legs(person_keys, member_of, delegation_complete)
         vehicles, rides = read_vehicles(self, member_of, [i for _, i in items])
+        follow_ups = read_follow_ups(self, person_keys, len(programme) if isinstance(programme, list) else 0)
         if trip is None or self.bad:
             return None
         members.sort(key=lambda ms: (ms.protocol_order, ms.id or 0))
@@ -220,6 +226,7 @@ class TripDocumentReader:
             trip=trip, people=tuple(people), members=tuple(members), venues=tuple(venues), items=tuple(i for _, i in items),
             visas=tuple(self.visas), gifts=tuple(self.gifts), seatings=tuple(self.seatings), issued=tuple(issued),
             emergency_contacts=tuple(missions), travel_legs=tuple(legs), vehicles=tuple(vehicles), rides=tuple(rides),
+            briefings=tuple(self.briefings), profiles=tuple(self.profiles), follow_ups=tuple(follow_ups),
         )
 
     def read_travel_legs(self, person_keys: _Keys, member_of: dict[str, int], delegation_complete: bool) -> list[TravelLegData]:
@@ -338,8 +345,11 @@ class TripDocumentReader:
                 passport_issued=self.day(record, where, "passport_issued"),
             )
             person = self.validated(where, data.validated)
+            profile = read_profile(self, record, where, ProfileOwner.PERSON, int(where[1]) + 1)
             if person is not None:
                 people.append(person)
+                if profile is not None:
+                    self.profiles.append(profile)
         return people, keys
 
     def read_delegation(self, person_keys: _Keys) -> tuple[list[MembershipData], dict[str, int], bool]:
@@ -432,8 +442,11 @@ class TripDocumentReader:
                     email=self.get(contact, at, "email", ""),
                 )
                 checked = self.validated(at, data.validated)
+                profile = read_profile(self, contact, at, ProfileOwner.CONTACT, n + 1)
                 if checked is not None:
                     contacts_of.append(checked)
+                    if profile is not None:
+                        self.profiles.append(profile)
             # A venue without a zone is in the trip's; if that is unknown, the trip reports it.
             default_zone = trip.timezone if trip is not None else "UTC"
             latitude = self.get(record, where, "latitude", None)
@@ -534,6 +547,9 @@ class TripDocumentReader:
             seating = read_seating(self, record, where, item_id, member_of, person_keys, delegation_complete, attending)
             if seating is not None:
                 self.seatings.append(seating)
+            item_briefing = read_briefing(self, record, where, item_id)
+            if item_briefing is not None:
+                self.briefings.append(item_briefing)
             if item is not None and start is not None:
                 items.append(((start, int(where[1])), item.evolve(trip_id=None)))
         return items

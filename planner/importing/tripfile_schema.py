@@ -27,6 +27,8 @@ MOMENT_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-
 NONBLANK_PATTERN = "\\S"
 COUNTRY_PATTERN = "^([A-Z]{2})?$"
 CURRENCY_PATTERN = "^[A-Z]{3}$"
+BASE64_PATTERN = "^[A-Za-z0-9+/]*={0,2}$"
+ITEM_REF_PATTERN = "^i[1-9][0-9]*$"
 
 #: What a value that does not match a pattern of the schema should have looked like.
 PATTERN_MESSAGES: dict[str, str] = {
@@ -35,6 +37,8 @@ PATTERN_MESSAGES: dict[str, str] = {
     NONBLANK_PATTERN: N_("This must not be empty."),
     COUNTRY_PATTERN: N_("“{value}” is not a two-letter country code in capitals (e.g. CN, DE)."),
     CURRENCY_PATTERN: N_("“{value}” is not a currency code like EUR or CNY."),
+    BASE64_PATTERN: N_("The portrait data is not base64 text."),
+    ITEM_REF_PATTERN: N_("“{value}” does not name a programme entry; write i1 for the first entry of “programme”, i2 for the second, and so on."),
 }
 
 _TYPE_MESSAGES: dict[tuple[str, ...], str] = {

@@ -71,7 +71,10 @@ _FREE_TEXT: tuple[tuple[type, str, str, tuple[tuple[str, str], ...]], ...] = (
     (m.Person, N_("person"), "family_name", (("notes", N_("notes")),)),
     # A driver is no person of the directory, but may be one: their name on a vehicle is for the user to remove.
     (m.Vehicle, N_("vehicle"), "label", (("driver_name", N_("driver")), ("notes", N_("notes")))),
+    (m.FollowUp, N_("follow-up"), "what", (("what", N_("task")), ("who", N_("who")))),
 )
+#: The briefing's texts (an item's talking points may well name a person), reported on their item.
+_BRIEFING_TEXT = ("objective", "talking_points", "background", "avoid", "minutes")
 
 
 def _texts(value: Any) -> list[str]:
@@ -103,6 +106,21 @@ def find_mentions(db: Database, person: PersonData, *, skip_person_id: int | Non
                         label = getattr(row, label_attr)
                         label_text = label.text(current_language()) if isinstance(label, LocalizedText) else str(label)
                         found.append(Mention(Term(what), row.id, label_text, Term(word)))
+        for brief, title in s.execute(
+            select(m.ItemBriefing, m.ProgrammeItem.title).join(m.ProgrammeItem, m.ProgrammeItem.id == m.ItemBriefing.item_id)
+            .order_by(m.ItemBriefing.item_id)
+        ):
+            text = " ".join(t for name in _BRIEFING_TEXT for t in _texts(getattr(brief, name))).casefold()
+            if any(name in text for name in names):
+                found.append(Mention(Term(N_("programme item")), brief.item_id, title.text(current_language()), Term(N_("briefing"))))
+        for profile, owner in s.execute(select(m.ContactProfile, m.VenueContact.name).join(
+                m.VenueContact, m.VenueContact.id == m.ContactProfile.contact_id).order_by(m.ContactProfile.contact_id)):
+            if any(name in " ".join(_texts(profile.biography)).casefold() for name in names):
+                found.append(Mention(Term(N_("venue contact")), profile.contact_id, owner, Term(N_("biography"))))
+        for profile, person in s.execute(select(m.PersonProfile, m.Person).join(
+                m.Person, m.Person.id == m.PersonProfile.person_id).order_by(m.PersonProfile.person_id)):
+            if profile.person_id != skip_person_id and any(name in " ".join(_texts(profile.biography)).casefold() for name in names):
+                found.append(Mention(Term(N_("person")), profile.person_id, person.family_name, Term(N_("biography"))))
     return found
 
 

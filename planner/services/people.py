@@ -10,7 +10,9 @@ from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_, Nn_
-from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.domain.briefing import ProfileOwner
+from planner.services.briefing import profile_changes, read_profile
 from planner.services.bulk_read import read_people
 from planner.services.mapping import apply_person, person_data
 from planner.services.records import insert_record, update_record
@@ -45,7 +47,8 @@ def delete_person(db: Database, person_id: int) -> Change:
                 name=person_data(row).name, count=trips,
             )
         before = person_data(row)
-        s.delete(row)
-        return Change(Action.DELETED, "person", person_id, before=before)
+        profile = read_profile(s, ProfileOwner.PERSON, person_id)
+        s.delete(row)  # the profile goes with it (ON DELETE CASCADE); the Change keeps it for undo
+        return Change(Action.DELETED, "person", person_id, before=before, related=profile_changes([profile]))
 
     return run(db, act)

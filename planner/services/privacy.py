@@ -12,7 +12,7 @@ from dataclasses import fields
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, inspect, select, update
 from sqlalchemy.orm import Session
 
 from planner import __version__
@@ -21,7 +21,9 @@ from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.localized import LocalizedText
 from planner.i18n import N_
+from planner.domain.briefing import ProfileOwner
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.briefing import delete_profile, read_profile
 from planner.services.issued_history import forget_name
 from planner.services.mapping import apply_person, item_data, person_data
 
@@ -44,6 +46,7 @@ def person_report(db: Database, person_id: int) -> dict[str, Any]:
     with db.reading() as s:
         row = get_or_fail(s, m.Person, person_id, N_("person"))
         data = person_data(row)
+        profile = read_profile(s, ProfileOwner.PERSON, person_id)
         trips = []
         for ms in s.scalars(select(m.Membership).where(m.Membership.person_id == person_id).order_by(m.Membership.trip_id)):
             items = [
@@ -95,6 +98,10 @@ def person_report(db: Database, person_id: int) -> dict[str, Any]:
     return {
         "generator": f"delegation-planner {__version__}",
         "person": {f.name: _plain(getattr(data, f.name)) for f in fields(data) if f.name not in ("version",)},
+        "profile": {  # the portrait by its type only: the image is theirs, shown in the planner
+            "biography": profile.biography.to_mapping(),
+            "portrait": profile.portrait.mime if profile.portrait is not None else None,
+        },
         "trips": trips,
         "printouts": printouts,  # the itineraries issued to them (planner.services.issuing)
     }
@@ -144,6 +151,8 @@ def erase_person(db: Database, person_id: int, *, checkpoint_wal: bool = True) -
             .values(met_by_person_id=None, version=m.TravelLeg.version + 1)
             .execution_options(synchronize_session=False)
         )
+        if inspect(s.connection()).has_table("person_profile"):  # a backup from before 0010 has none
+            delete_profile(s, ProfileOwner.PERSON, person_id)  # biography and portrait are theirs alone
         # An anonymous placeholder hosts nothing: the items they hosted have no host until one is chosen.
         s.execute(
             update(m.ProgrammeItem).where(m.ProgrammeItem.host_person_id == person_id)

@@ -6,17 +6,21 @@ undo step valid, since those steps name records by id.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.travel_legs import TravelLegData
+from planner.domain.briefing import ProfileData
 from planner.domain.entities import ItemData, PersonData, VenueData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
 from planner.services.base import Action, Change, run
 from planner.services.travel_legs import apply_leg
 from planner.services.vehicles import reseat
+from planner.services.briefing import write_profile
 from planner.services.mapping import (
     apply_contact,
     apply_item,
@@ -37,18 +41,22 @@ def _free(s: Session, model: type, record_id: int | None) -> int:
     return record_id
 
 
-def restore_person(db: Database, data: PersonData) -> Change:
+def restore_person(db: Database, data: PersonData, profiles: Sequence[ProfileData] = ()) -> Change:
+    """The person back with their id, and their biography and portrait if `profiles` (from the deletion) hold them."""
     def act(s: Session) -> Change:
         row = m.Person(id=_free(s, m.Person, data.id))
         apply_person(row, data)
         s.add(row)
         s.flush()
+        for profile in profiles:
+            write_profile(s, profile.evolve(id=row.id, version=None))
         return Change(Action.CREATED, "person", row.id, after=person_data(row))
 
     return run(db, act)
 
 
-def restore_venue(db: Database, data: VenueData) -> Change:
+def restore_venue(db: Database, data: VenueData, profiles: Sequence[ProfileData] = ()) -> Change:
+    """The venue back with its contacts' ids, and their biographies and portraits if `profiles` hold them."""
     def act(s: Session) -> Change:
         row = m.Venue(id=_free(s, m.Venue, data.id))
         from planner.services.mapping import apply_venue
@@ -60,6 +68,10 @@ def restore_venue(db: Database, data: VenueData) -> Change:
             row.contacts.append(c)
         s.add(row)
         s.flush()
+        kept = {c.id for c in row.contacts}
+        for profile in profiles:
+            if profile.id in kept:
+                write_profile(s, profile.evolve(version=None))
         return Change(Action.CREATED, "venue", row.id, after=venue_data(row))
 
     return run(db, act)

@@ -10,7 +10,7 @@ people who merely share a name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
+from planner.domain.briefing import FollowUpData, ItemBriefingData, ProfileData, ProfileOwner
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.errors import PlannerError
 from planner.domain.issued import IssuedRecord
@@ -27,6 +28,8 @@ from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.domain.travel_legs import TravelLegData
 from planner.i18n import N_
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.briefing import read_profiles, read_trip_briefings, write_briefing, write_profile
+from planner.services.follow_ups import insert_follow_ups, read_follow_ups
 from planner.services.emergency_contacts import read_emergency_contacts, validated_contacts, write_emergency_contacts
 from planner.services.vehicles import read_rides, read_vehicles, validated_vehicles, write_vehicles
 from planner.services.issued_history import insert_issued
@@ -92,6 +95,11 @@ class TripBundle:
     #: rides by items[].id, seats by members[].id and vehicles[].id.
     vehicles: tuple[VehicleData, ...] = ()
     rides: tuple[ItemRides, ...] = ()
+    #: The briefing side (planner.domain.briefing), only in trip files (with_briefing adds them): item briefings
+    #: by items[].id, profiles by people[].id or a contact's id, follow-ups by items[].id and people[].id.
+    briefings: tuple[ItemBriefingData, ...] = ()
+    profiles: tuple[ProfileData, ...] = ()
+    follow_ups: tuple[FollowUpData, ...] = ()
 
     def person(self, person_id: int | None) -> PersonData:
         for person in self.people:
@@ -100,15 +108,19 @@ class TripBundle:
         raise KeyError(person_id)
 
 
-def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
-    """The trip, its delegation with their people, the venues its programme uses, and its programme."""
+def load_trip_bundle(db: Database, trip_id: int, *, portraits: bool = False) -> TripBundle:
+    """The trip, its delegation with their people, the venues its programme uses, and its programme.
+
+    With the briefing side too (without portraits unless asked for: they are
+    large, and personal), so that a copy through a bundle loses nothing.
+    """
     with db.reading() as s:
         trip = trip_data(get_or_fail(s, m.Trip, trip_id, N_("trip")))
         delegation = read_members(s, trip_id)
         items = read_items(s, trip_id)
         venues = read_venues(s, venues_of_items(trip_id), venues_of_hosts(trip_id))
         legs = read_legs(s, trip_id)
-        return TripBundle(
+        bundle = TripBundle(
             trip=trip,
             people=tuple(person for _member, person in delegation) + _outside_hosts(s, delegation, items, legs),
             members=tuple(member for member, _person in delegation),
@@ -122,6 +134,28 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
             vehicles=read_vehicles(s, trip_id),
             rides=tuple(read_rides(s, trip_id).values()),
         )
+        return _with_briefing(s, bundle, portraits=portraits)
+
+
+def _with_briefing(s: Session, bundle: TripBundle, *, portraits: bool) -> TripBundle:
+    """The bundle with its items' briefings, its people's and contacts' profiles and the trip's follow-ups."""
+    assert bundle.trip.id is not None
+    briefings = read_trip_briefings(s, bundle.trip.id)
+    people = read_profiles(s, ProfileOwner.PERSON, (p.id for p in bundle.people if p.id is not None), with_portraits=portraits)
+    contacts = read_profiles(
+        s, ProfileOwner.CONTACT, (c.id for v in bundle.venues for c in v.contacts if c.id is not None), with_portraits=portraits,
+    )
+    follow_ups = read_follow_ups(s, bundle.trip.id)
+    # Someone outside the trip's people is named in words: the file cannot refer to them.
+    inside = {p.id for p in bundle.people}
+    outside = {f.who_person_id for f in follow_ups if f.who_person_id is not None and f.who_person_id not in inside}
+    names = {row.id: person_data(row).name for row in s.scalars(select(m.Person).where(m.Person.id.in_(outside)))} if outside else {}
+    follow_ups = [f.evolve(who_person_id=None, who=names.get(f.who_person_id, f.who)) if f.who_person_id in outside else f
+                  for f in follow_ups]
+    return replace(
+        bundle, briefings=tuple(b for _id, b in sorted(briefings.items())),
+        profiles=tuple(people.values()) + tuple(contacts.values()), follow_ups=tuple(follow_ups),
+    )
 
 
 def _outside_hosts(s: Session, delegation: list[tuple[MembershipData, PersonData]], items: list[ItemData],
@@ -169,6 +203,11 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         membership_id=leg.membership_id) for leg in bundle.travel_legs]
     vehicles = list(bundle.vehicles) if validated else list(validated_vehicles(bundle.vehicles))
     rides = list(bundle.rides) if validated else [r.validated() for r in bundle.rides]
+    briefings = list(bundle.briefings) if validated else [b.validated() for b in bundle.briefings]
+    profiles = list(bundle.profiles) if validated else [p.validated() for p in bundle.profiles]
+    follow_ups = list(bundle.follow_ups) if validated else [
+        f.evolve(trip_id=0).validated().evolve(trip_id=None) for f in bundle.follow_ups
+    ]
 
     def act(s: Session) -> Change:
         trip_row = m.Trip()
@@ -216,6 +255,13 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         write_emergency_contacts(s, trip_row.id, missions)
         insert_legs(s, legs, member_ids, {k: r.id for k, r in person_rows.items()})
         write_vehicles(s, trip_row.id, vehicles, rides, {k: v for k, v in member_ids.items() if k is not None}, item_ids)
+        person_ids = {k: r.id for k, r in person_rows.items()}
+        for b in briefings:
+            write_briefing(s, b.evolve(id=item_ids[b.id], version=None))
+        for p in profiles:
+            owner_ids = person_ids if p.owner == ProfileOwner.PERSON else {k: r.id for k, r in contact_rows.items()}
+            write_profile(s, p.evolve(id=owner_ids[p.id], version=None))
+        insert_follow_ups(s, trip_row.id, follow_ups, item_ids, person_ids)
         return Change(Action.IMPORTED, "trip", trip_row.id, after=trip_data(trip_row), related=tuple(related))
 
     return run(db, act)
@@ -298,6 +344,20 @@ def _check_bundle_references(bundle: TripBundle) -> None:
                 r.membership_id not in member_ids or r.vehicle_id not in vehicle_ids for r in ride.seats
             ) or any(v not in vehicle_ids for v in ride.order):
                 raise PlannerError(N_("The trip to import has a seat in a vehicle, or for a member or item, it does not contain."))
+    _check_briefing_references(bundle, person_ids, set(contact_venue))
+
+
+def _check_briefing_references(bundle: TripBundle, person_ids: set[int | None], contact_ids: set[int | None]) -> None:
+    """Briefings name the bundle's items, profiles its people or contacts, follow-ups its items and people."""
+    item_ids = {i.id for i in bundle.items}
+    if any(b.id not in item_ids for b in bundle.briefings):
+        raise PlannerError(N_("The trip to import has a briefing for a programme item it does not contain."))
+    for p in bundle.profiles:
+        if p.id not in (person_ids if p.owner == ProfileOwner.PERSON else contact_ids):
+            raise PlannerError(N_("The trip to import has a biography of someone it does not contain."))
+    for f in bundle.follow_ups:
+        if (f.item_id is not None and f.item_id not in item_ids) or (f.who_person_id is not None and f.who_person_id not in person_ids):
+            raise PlannerError(N_("The trip to import has a follow-up for an item or a person it does not contain."))
 
 
 def _unique_ids(ids: list[int | None]) -> set[int | None]:

@@ -12,7 +12,10 @@ The copy is a draft: it has not been confirmed or issued to anyone, so issued
 versions and the status stay with the original. Members' own travel legs
 (planner.domain.travel_legs) stay behind too: they are individual bookings,
 a flight number on a date with a booking reference, and next year's trip is
-booked anew; copied, they would print last year's flights on the arrivals list. Everything is written in one
+booked anew; copied, they would print last year's flights on the arrivals list.
+The items' briefings come along (without the minutes of the original
+meetings), and so do the open follow-ups: a return visit builds on what is
+still owed. Everything is written in one
 transaction; the returned Change creates a trip, which undo deletes with all
 that came with it.
 """
@@ -34,8 +37,10 @@ from planner.domain.localized import LocalizedText
 from planner.domain.timing import same_local_time
 from planner.i18n import N_, current_language, translator_for
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.briefing import read_briefings_of, write_briefing
 from planner.services.emergency_contacts import read_emergency_contacts, write_emergency_contacts
 from planner.services.vehicles import read_rides, read_vehicles, write_vehicles
+from planner.services.follow_ups import carry_open, follow_up_data
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
 
 #: How a copy's title is suggested, in each language of the original title.
@@ -83,20 +88,37 @@ def duplicate_trip(db: Database, trip_id: int, *, title: LocalizedText, first_da
         write_emergency_contacts(s, trip.id, read_emergency_contacts(s, trip_id))  # the same mission helps on the same route
         s.flush()
         # The same cars and coach with their seats: the items were copied in the originals' order, one for one.
-        originals = s.scalars(
-            select(m.ProgrammeItem.id).where(m.ProgrammeItem.trip_id == trip_id).order_by(m.ProgrammeItem.start_utc, m.ProgrammeItem.id)
-        ).all()
+        item_ids = dict(zip(_source_item_ids(s, trip_id), (r.id for r in items), strict=True))
         write_vehicles(
             s, trip.id, read_vehicles(s, trip_id), read_rides(s, trip_id).values(),
-            {old: row.id for old, row in memberships.items()}, {old: row.id for old, row in zip(originals, items, strict=True)},
+            {old: row.id for old, row in memberships.items()}, item_ids,
         )
+        copy_briefings(s, item_ids)
+        follow_ups = carry_open(s, source, trip.id, item_ids)  # what is still owed travels with the return visit
         s.flush()
 
         related = tuple(Change(Action.CREATED, "membership", r.id, after=membership_data(r)) for r in memberships.values())
         related += tuple(Change(Action.CREATED, "item", r.id, after=item_data(r)) for r in items)
+        related += tuple(Change(Action.CREATED, "follow_up", r.id, after=follow_up_data(r)) for r in follow_ups)
         return Change(Action.CREATED, "trip", trip.id, after=trip_data(trip), related=related)
 
     return run(db, act)
+
+
+def _source_item_ids(s: Session, trip_id: int) -> list[int]:
+    """The original's item ids in the order _copy_items copied them (it stops at the first error, so only when none)."""
+    return list(s.scalars(
+        select(m.ProgrammeItem.id).where(m.ProgrammeItem.trip_id == trip_id).order_by(m.ProgrammeItem.start_utc, m.ProgrammeItem.id)
+    ))
+
+
+def copy_briefings(s: Session, item_ids: dict[int, int]) -> None:
+    """Each copied item gets its original's objective, talking points, background and topics to avoid.
+
+    Not the minutes: they record what came of the original meeting, not of the new one.
+    """
+    for old_id, briefing in read_briefings_of(s, list(item_ids)).items():
+        write_briefing(s, briefing.evolve(id=item_ids[old_id], version=None, minutes=LocalizedText()))
 
 
 def _new_trip(original: TripData, title: LocalizedText, first_day: date | None) -> TripData:

@@ -12,6 +12,8 @@ from planner.domain.errors import PlannerError
 from planner.i18n import N_, Nn_
 from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
 from planner.services.bulk_read import every_venue, read_venues
+from planner.domain.briefing import ProfileOwner
+from planner.services.briefing import profile_changes, read_profile
 from planner.services.mapping import apply_contact, apply_venue, venue_data
 
 
@@ -83,7 +85,8 @@ def delete_venue(db: Database, venue_id: int) -> Change:
                 count=used,
             )
         before = venue_data(row)
-        s.delete(row)
-        return Change(Action.DELETED, "venue", venue_id, before=before)
+        profiles = [read_profile(s, ProfileOwner.CONTACT, c.id) for c in before.contacts if c.id is not None]
+        s.delete(row)  # the contacts' profiles go with them (ON DELETE CASCADE); the Change keeps them for undo
+        return Change(Action.DELETED, "venue", venue_id, before=before, related=profile_changes(profiles))
 
     return run(db, act)

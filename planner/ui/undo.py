@@ -20,8 +20,8 @@ from PySide6.QtWidgets import QWidget
 
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
-from planner.services import delegation, people, programme, protocol, restore, travel_legs, trips, venues
-from planner.services import delegation, people, programme, protocol, restore, trips, vehicles, venues
+from planner.domain.briefing import ProfileOwner
+from planner.services import briefing, delegation, follow_ups, people, programme, protocol, restore, travel_legs, trips, vehicles, venues
 from planner.services.base import Action, Change
 
 
@@ -42,10 +42,14 @@ class _Ops:
 
 
 _OPS: dict[str, _Ops] = {
-    "person": _Ops(people.delete_person, lambda db, ch: restore.restore_person(db, ch.before), people.update_person),
+    "person": _Ops(
+        people.delete_person, lambda db, ch: restore.restore_person(db, ch.before, briefing.deleted_profiles(ch)), people.update_person,
+    ),
     "trip": _Ops(trips.delete_trip, restore.restore_trip, trips.update_trip),
     "membership": _Ops(delegation.remove_member, restore.restore_member, delegation.update_member),
-    "venue": _Ops(venues.delete_venue, lambda db, ch: restore.restore_venue(db, ch.before), venues.update_venue),
+    "venue": _Ops(
+        venues.delete_venue, lambda db, ch: restore.restore_venue(db, ch.before, briefing.deleted_profiles(ch)), venues.update_venue,
+    ),
     "item": _Ops(programme.delete_item, lambda db, ch: restore.restore_item(db, ch.before, ch.related), programme.update_item),
     "visa": _Ops(protocol.delete_visa, protocol.restore_visa, protocol.save_visa),
     "gift": _Ops(protocol.delete_gift, lambda db, ch: protocol.restore_gift(db, ch.before), protocol.update_gift),
@@ -54,6 +58,17 @@ _OPS: dict[str, _Ops] = {
     "vehicle": _Ops(vehicles.delete_vehicle, vehicles.restore_vehicle, vehicles.update_vehicle),
     # An item's rides are saved as a whole: undo and redo save the rides before or after.
     "vehicle_rides": _Ops(vehicles.clear_rides, lambda db, ch: vehicles.save_rides(db, ch.before), vehicles.save_rides),
+    # Briefings and profiles are only ever saved as a whole (UPDATED); clearing and saving the old one back serve the rest.
+    "item_briefing": _Ops(briefing.clear_briefing, lambda db, ch: briefing.save_briefing(db, ch.before), briefing.save_briefing),
+    "person_profile": _Ops(
+        lambda db, i: briefing.clear_profile(db, ProfileOwner.PERSON, i), lambda db, ch: briefing.save_profile(db, ch.before),
+        briefing.save_profile,
+    ),
+    "contact_profile": _Ops(
+        lambda db, i: briefing.clear_profile(db, ProfileOwner.CONTACT, i), lambda db, ch: briefing.save_profile(db, ch.before),
+        briefing.save_profile,
+    ),
+    "follow_up": _Ops(follow_ups.delete_follow_up, lambda db, ch: follow_ups.restore_follow_up(db, ch.before), follow_ups.update_follow_up),
 }
 
 

@@ -43,6 +43,7 @@ from planner.export.pdf.seating import MARGIN, plan_for, seating_document
 from planner.export.manifest import manifests
 from planner.export.pdf import manifest as manifest_pdf
 from planner.export.pdf.manifest import manifest_document
+from planner.export.pdf.briefing import BriefingContent, briefing_document
 from planner.export.tripview import TripView
 from planner.importing.tripfile import import_trip_file
 from planner.paths import DEMO_TRIPS
@@ -101,6 +102,9 @@ def every_document(db: Database, trip_id: int, folder: Path) -> dict[str, tuple[
         documents[f"cards {lang}"] = (cards_document(view, language=lang, four_up=second is not None), lang)
         letter = invitation(view, language=lang, second=second)
         documents[f"invitation {name}"] = (invitation_document(letter, issued=ISSUED), lang)
+    content = BriefingContent.load(db, trip_id)
+    for lang in ("de", "zh", "en"):
+        documents[f"briefing {lang}"] = (briefing_document(content, language=lang, issued=ISSUED), lang)
     one = invitation(view).invited[0]
     documents["invitation for one"] = (invitation_document(invitation(view, membership_id=one.id), issued=ISSUED),
                                        invitation(view).languages[0].language.value)
@@ -176,7 +180,7 @@ def test_every_document_breaks_lines_as_the_languages_require(db: Database, tmp_
     trip_id = import_trip_file(db, trip_file).id
     documents = every_document(db, trip_id, tmp_path)
     kinds = {name.split()[0] for name in documents}
-    assert {"programme", "itinerary", "gifts", "cards", "invitation", "seating", "manifest"} <= kinds
+    assert {"programme", "itinerary", "gifts", "cards", "invitation", "seating", "manifest", "briefing"} <= kinds
     assert any("Änderung" in name or "变更" in name or "Change" in name for name in documents), "no change notice written"
 
     printed = [(d, list(d.printed())) for d in drawn]

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
+from collections.abc import Mapping, Sequence
+
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Spacer
+from reportlab.platypus import CondPageBreak, Flowable, Image, KeepTogether, Spacer
 
 from planner import formatting
 from planner.domain.entities import VenueData
 from planner.domain.enums import Language, Role, VenueKind
 from planner.domain.names import is_cjk
+from planner.domain.portraits import Portrait
 from planner.export.pdf.columns import Cell, Columns
 from planner.export.pdf.context import Context
 from planner.export.pdf.emergency import numbers_for
@@ -63,13 +67,24 @@ def person_line(ctx: Context, member: Member) -> str:
 # --- delegation -----------------------------------------------------------------------------
 
 
-def delegation_list(ctx: Context) -> list[Flowable]:
-    """Everyone on the trip in protocol order: names in Latin and native script, organisation, function, role."""
-    widths = [9 * mm, 52 * mm, 0.0, 33 * mm]
-    widths[2] = ctx.width - sum(widths)
-    head = [para(esc(ctx.label(label)), STYLES.cell_head) for label in (N_("No."), N_("Name"), N_("Organisation and function"), N_("Role"))]
+def delegation_list(
+    ctx: Context, members: Sequence[Member] | None = None, portraits: Mapping[int, Portrait] | None = None,
+    heading: str = N_("Delegation"),
+) -> list[Flowable]:
+    """Everyone on the trip in protocol order: names in Latin and native script, organisation, function, role.
+
+    `members` narrows the list (the hosts' delegation list leaves the hosts out); `portraits` (by person id)
+    adds a column of small portraits when any of the listed people has one — only documents for the hosts
+    pass them, so a participant's printout never carries a photo nobody chose to print.
+    """
+    listed = tuple(ctx.view.members if members is None else members)
+    pictures = {m.person.id: portraits[m.person.id] for m in listed if portraits and m.person.id in portraits}
+    widths = [(12 if ctx.second is not None else 9) * mm, *([PORTRAIT_COLUMN] if pictures else []), 52 * mm, 0.0, 33 * mm]
+    widths[-2] = ctx.width - sum(widths)
+    labels = (N_("No."), *([N_("Photo")] if pictures else []), N_("Name"), N_("Organisation and function"), N_("Role"))
+    head = [para(esc(ctx.label(label)), STYLES.cell_head) for label in labels]
     data: list[list[object]] = [head]
-    for number, member in enumerate(ctx.view.members, start=1):
+    for number, member in enumerate(listed, start=1):
         person = member.person
         latin, native = ctx.latin_and_native(person)
         if native and ctx.lang.language is Language.ZH and is_cjk(native):  # a Chinese reader reads the Chinese name first
@@ -78,14 +93,29 @@ def delegation_list(ctx: Context) -> list[Flowable]:
         if native:
             name.append(para(esc(native), STYLES.cell))
         organisation = [para(ctx.markup(value, size=7.5), STYLES.cell) for value in (person.organisation, person.function) if not value.is_empty()]
+        picture = pictures.get(person.id)
         data.append([
             para(esc(formatting.integer(number, ctx.lang.locale)), STYLES.cell_head),
+            *([portrait_image(picture, PORTRAIT_COLUMN - 3 * mm) if picture else ""] if pictures else []),
             name,
             organisation or "",
             para(esc(ctx.role(member.role, member.person)), STYLES.cell),
         ])
     table = ruled_table(data, widths)
-    return [*ctx.section_heading(N_("Delegation")), Spacer(1, 3 * mm), table]
+    return [*ctx.section_heading(heading), Spacer(1, 3 * mm), table]
+
+
+#: The portrait column of a delegation list: a passport-photo-sized picture beside the name.
+PORTRAIT_COLUMN = 20 * mm
+
+
+def portrait_image(portrait: Portrait, width: float) -> Flowable:
+    """The portrait scaled to `width`, keeping its proportions (a portrait is taller than wide)."""
+    pixels_wide, pixels_high = portrait.size
+    height = width * pixels_high / max(pixels_wide, 1)
+    if height > width * 1.5:  # a narrow strip of a picture would make a tall row: keep the row's height sensible
+        width, height = width * 1.5 * width / height, width * 1.5
+    return Image(io.BytesIO(portrait.data), width=width, height=height)
 
 
 # --- venues ---------------------------------------------------------------------------------

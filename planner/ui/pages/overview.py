@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QScrollArea, QSizePolicy, QVBoxLayout, QWi
 from planner.i18n import _
 from planner.services import trips
 from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.widgets.follow_ups_panel import FollowUpsPanel
 from planner.ui.widgets.printouts_panel import PrintoutsPanel
 from planner.ui.widgets.trip_overview import TripOverview
 
@@ -26,12 +27,15 @@ class OverviewPage(TripPage):
         self.overview = TripOverview(content)
         self.overview.editRequested.connect(self.edit_details)
         self.overview.statusRequested.connect(self.set_status)
+        self.follow_ups = FollowUpsPanel(ctx, content)
         self.printouts = PrintoutsPanel(ctx, content)
         self.printouts.reprintRequested.connect(self.reprint)
         self.overview.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Minimum)
         layout = QVBoxLayout(content)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.overview)
+        layout.addSpacing(8)
+        layout.addWidget(self.follow_ups)
         layout.addSpacing(8)
         layout.addWidget(self.printouts, 1)
         self.scroll.setWidget(content)
@@ -52,6 +56,7 @@ class OverviewPage(TripPage):
         if self.trip_id is not None:
             summary = next((s for s in trips.list_trips(self.ctx.db) if s.trip.id == self.trip_id), None)
         self.overview.show_trip(summary)
+        self.follow_ups.set_trip(self.trip_id)
         if self.printouts.trip_id != self.trip_id:
             self.printouts.set_trip(self.trip_id)
         else:

@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.db.engine import Database
+from planner.domain.briefing import ProfileOwner
 from planner.domain.entities import PersonData
 from planner.domain.enums import Role
 from planner.domain.errors import PlannerError
@@ -52,6 +53,7 @@ from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
 from planner.ui.widgets.column_fit import FIT_SAMPLE_ROWS, MAX_COLUMN_WIDTH, ColumnFitter
 from planner.ui.widgets.person_form import PersonForm
+from planner.ui.widgets.profile_form import PROFILE_KEY, edit_profile
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
 
@@ -171,9 +173,15 @@ class PeoplePage(TripPage):
         self.report_action.triggered.connect(self.export_personal_data)
         self.erase_action = QAction(self)
         self.erase_action.triggered.connect(self.erase_person)
+        self.profile_action = QAction(self)
+        self.profile_action.setShortcut(PROFILE_KEY)
+        self.profile_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.profile_action.triggered.connect(self.edit_profile)
         separator = QAction(self)
         separator.setSeparator(True)
-        self.view.addActions([self.new_action, self.edit_action, self.delete_action, separator, self.report_action, self.erase_action])
+        self.view.addActions([
+            self.new_action, self.edit_action, self.profile_action, self.delete_action, separator, self.report_action, self.erase_action,
+        ])
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
         top = QHBoxLayout()
@@ -201,6 +209,8 @@ class PeoplePage(TripPage):
         self.new_action.setText(_("New person…"))
         self.new_action.setToolTip(with_shortcut(_("Add a person to the people directory"), NEW_KEYS))
         self.edit_action.setText(_("Edit…"))
+        self.profile_action.setText(_("Biography and portrait…"))
+        self.profile_action.setToolTip(with_shortcut(_("A short biography and a portrait, for the briefing book and the hosts' delegation list"), PROFILE_KEY))
         self.delete_action.setText(_("Delete…"))
         self.delete_action.setToolTip(_("Delete the selected people from the directory (only those on no trip)"))
         self.report_action.setText(_("Export personal data…"))
@@ -249,6 +259,7 @@ class PeoplePage(TripPage):
     def _update_actions(self) -> None:
         selected = len(self.view.selectionModel().selectedRows())
         self.edit_action.setEnabled(selected == 1)
+        self.profile_action.setEnabled(selected == 1)
         self.delete_action.setEnabled(selected > 0)
         self.report_action.setEnabled(selected == 1)
         self.erase_action.setEnabled(selected == 1)
@@ -291,6 +302,12 @@ class PeoplePage(TripPage):
 
         form = PersonForm(save, self, person)
         self.run_form(form)
+
+    def edit_profile(self) -> None:
+        """Biography and portrait of the selected person (for the briefing book and the hosts' list)."""
+        chosen = self.selected_people()
+        if len(chosen) == 1 and chosen[0].id is not None:
+            edit_profile(self.ctx, ProfileOwner.PERSON, chosen[0].id, chosen[0].name, self)
 
     def delete_people(self) -> None:
         chosen = [p for p in self.selected_people() if p.id is not None]

@@ -43,6 +43,7 @@ from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
 from planner.ui.widgets.agenda import AgendaView
+from planner.ui.widgets.briefing_form import BRIEFING_KEY, BriefingButton, edit_briefing
 from planner.ui.widgets.item_form import ItemForm
 from planner.ui.widgets.kind_style import kind_icon
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
@@ -163,8 +164,13 @@ class ProgrammePage(TripPage):
         self.delete_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_action.triggered.connect(lambda: self.delete_items(self.selected_ids()))
+        self.briefing_action = QAction("", self)
+        self.briefing_action.setShortcut(QKeySequence(BRIEFING_KEY))
+        self.briefing_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.briefing_action.triggered.connect(lambda: self.edit_briefing(self.current_id()))
         for view in (self.agenda, self.table):
             view.addAction(self.edit_action)
+            view.addAction(self.briefing_action)
             view.addAction(self.delete_action)
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.agenda.addAction(self.new_action)
@@ -200,6 +206,8 @@ class ProgrammePage(TripPage):
         self.new_action.setToolTip(with_shortcut(_("Add a programme item (or double-click a time in the agenda)"), NEW_KEYS))
         self.edit_action.setText(_("Edit…"))
         self.delete_action.setText(_("Delete"))
+        self.briefing_action.setText(_("Briefing…"))
+        self.briefing_action.setToolTip(with_shortcut(_("Objective, talking points and background of the item, for the briefing book"), BRIEFING_KEY))
         self.agenda_button.setText(_("Agenda"))
         self.agenda_button.setToolTip(_("Day by day, in the local time of the destination"))
         self.table_button.setText(_("Table"))
@@ -285,6 +293,7 @@ class ProgrammePage(TripPage):
             action.setEnabled(has_trip)
         selected = self.selected_ids()
         self.edit_action.setEnabled(len(selected) >= 1)
+        self.briefing_action.setEnabled(len(selected) == 1)
         self.delete_action.setEnabled(bool(selected))
 
     def show_view(self, index: int) -> None:
@@ -376,6 +385,13 @@ class ProgrammePage(TripPage):
             item, lambda data: self.ctx.history.record(_("Edit programme item"), programme.update_item(self.ctx.db, data))
         )
 
+    def edit_briefing(self, item_id: int | None) -> Change | None:
+        """The briefing form of one item; saving it is one undoable step."""
+        item = self.model.item_by_id(item_id) if item_id is not None else None
+        if item is None or item.id is None:
+            return None
+        return edit_briefing(self.ctx, item, self)
+
     def _open_form(self, item: ItemData, save: object, save_and_new: bool = False) -> Change | None:
         """The item form; the last change it saved (after Save and new, also when it is then closed)."""
         trip = self.model.trip
@@ -388,6 +404,7 @@ class ProgrammePage(TripPage):
             from planner.ui.widgets.protocol_panel import ProtocolPanel
 
             form.add_side_panel("protocol", _("Gifts"), ProtocolPanel(self.ctx, item, self.model.members, form))
+            form.add_side_panel("briefing", _("Briefing"), BriefingButton(self.ctx, item, form))
         if save_and_new:
             form.enable_save_and_new()
         accepted = form.exec() == QDialog.DialogCode.Accepted

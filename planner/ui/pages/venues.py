@@ -33,6 +33,7 @@ from planner import formatting
 from planner.domain.entities import VenueData
 from planner.domain.enums import VenueKind
 from planner.domain.errors import PlannerError
+from planner.domain.briefing import ProfileOwner
 from planner.i18n import _, ngettext, current_language
 from planner.services import venues
 from planner.ui.errors import show_planner_error
@@ -49,6 +50,7 @@ from planner.ui.models.venue_table import (
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import DataBus
 from planner.ui.widgets.column_fit import ColumnFitter
+from planner.ui.widgets.profile_form import edit_profile
 from planner.ui.widgets.venue_form import VenueForm
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
@@ -349,9 +351,11 @@ class VenuesPage(TripPage):
             return VenueForm(
                 lambda data: self.ctx.history.record(_("New venue"), venues.create_venue(self.ctx.db, data)), None, self
             )
-        return VenueForm(
-            lambda data: self.ctx.history.record(_("Edit venue"), venues.update_venue(self.ctx.db, data)), venue, self
+        form = VenueForm(
+            lambda data: self.ctx.history.record(_("Edit venue"), venues.update_venue(self.ctx.db, data)), venue, self,
+            profile_editor=lambda contact: edit_profile(self.ctx, ProfileOwner.CONTACT, contact.id or 0, contact.display, form),
         )
+        return form
 
     def new_venue(self) -> None:
         form = self.make_form()

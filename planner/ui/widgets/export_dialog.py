@@ -1,4 +1,5 @@
-"""Printing and exporting a trip's documents: the programme, personal itineraries and calendars.
+"""Printing and exporting a trip's documents: the programme, personal itineraries, calendars and the hosts'
+delegation list.
 
 The dialog only gathers choices; the documents are made by planner.export in a
 worker thread (reportlab takes a moment per page, and a delegation of twenty
@@ -40,6 +41,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.db.engine import Database
+from planner.domain.briefing import ProfileOwner
 from planner.domain.enums import Language
 from planner.domain.errors import PlannerError
 from planner.export.ics import calendar_bytes, trip_calendar, trip_ics_name
@@ -52,6 +54,8 @@ from planner.export.pdf import (
     programme_document,
     programme_filename,
 )
+from planner.export.pdf.delegation_list import delegation_list_document, delegation_list_filename
+from planner.export.pdf.briefing import BriefingContent, briefing_document, briefing_filename
 from planner.export.pdf.filenames import output_folder
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
@@ -76,6 +80,8 @@ class Document(StrEnum):
     ITINERARIES = "itineraries"
     CALENDARS = "calendars"
     TRIP_CALENDAR = "trip-calendar"
+    DELEGATION_LIST = "delegation-list"
+    BRIEFING = "briefing"
 
 
 DOCUMENT_LABELS: dict[Document, str] = {
@@ -83,9 +89,18 @@ DOCUMENT_LABELS: dict[Document, str] = {
     Document.ITINERARIES: N_("Personal itineraries (PDF, one per person)"),
     Document.CALENDARS: N_("Personal calendars (.ics, one per person)"),
     Document.TRIP_CALENDAR: N_("Calendar of the whole trip (.ics)"),
+    Document.DELEGATION_LIST: N_("Delegation list for the hosts (PDF)"),
+    Document.BRIEFING: N_("Briefing book (PDF, internal: not for participants)"),
 }
 PER_PERSON = frozenset({Document.ITINERARIES, Document.CALENDARS})
-PRINTED = frozenset({Document.PROGRAMME, Document.ITINERARIES})
+#: Printed documents that may carry a second language.
+PRINTED = frozenset({Document.PROGRAMME, Document.ITINERARIES, Document.DELEGATION_LIST})
+#: PDFs in one language that can be previewed and take a paper size (the internal briefing book).
+SINGLE_LANGUAGE_PDF = frozenset({Document.BRIEFING})
+#: Printed documents of the whole trip (one file each, a preview of their own).
+TRIP_PRINTS = (PRINTED - PER_PERSON) | SINGLE_LANGUAGE_PDF
+#: Whole-trip documents anybody may read (the rest are written readable by their owner only).
+PUBLIC = frozenset({Document.PROGRAMME})
 PAPER_LABELS: dict[Paper, str] = {Paper.A4: N_("A4"), Paper.LETTER: N_("US Letter")}
 
 
@@ -117,15 +132,31 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
         return _member_calendars(view, revisions, folder, choice, progress)
     progress(0, 1)
     language = choice.language or Language.EN
-    if choice.document is Document.PROGRAMME:
-        target = folder / programme_filename(view, language)
-        data = programme_document(view, language=language, paper=choice.paper, bilingual_with=choice.second)
+    if choice.document in TRIP_PRINTS:
+        name, data = trip_print(db, trip_id, choice)
+        target = folder / name
     else:
         target = folder / trip_ics_name(view, language)
         data = calendar_bytes(trip_calendar(view, language=language, revisions=revisions))
-    write_atomically(target, data, private=choice.document is not Document.PROGRAMME)  # a calendar file is private
+    write_atomically(target, data, private=choice.document not in PUBLIC)  # a calendar, portraits, the briefing: private
     progress(1, 1)
     return [target]
+
+
+def trip_print(db: Database, trip_id: int, choice: ExportChoice) -> tuple[str, bytes]:
+    """A printed document of the whole trip: its file name and its bytes."""
+    language = choice.language or Language.EN
+    if choice.document is Document.BRIEFING:
+        content = BriefingContent.load(db, trip_id)
+        return briefing_filename(content.view, language), briefing_document(content, language=language, paper_size=choice.paper)
+    if choice.document is Document.DELEGATION_LIST:
+        view = TripView.load(db, trip_id, portraits=True)
+        portraits = {p.id: p.portrait for p in view.bundle.profiles
+                     if p.owner is ProfileOwner.PERSON and p.portrait is not None and p.id is not None}
+        data = delegation_list_document(view, language=language, second=choice.second, portraits=portraits, paper_size=choice.paper)
+        return delegation_list_filename(view, language, choice.second), data
+    view = TripView.load(db, trip_id)
+    return programme_filename(view, language), programme_document(view, language=language, paper=choice.paper, bilingual_with=choice.second)
 
 
 def _member_calendars(view: TripView, revisions: CalendarRevisions, folder: Path, choice: ExportChoice, progress: Progress) -> list[Path]:
@@ -145,12 +176,11 @@ def _member_calendars(view: TripView, revisions: CalendarRevisions, folder: Path
 
 def write_preview(db: Database, trip_id: int, choice: ExportChoice, membership_id: int | None, folder: Path) -> Path:
     """One document as it would be exported, into `folder` (a temporary one) under its real name."""
-    view = TripView.load(db, trip_id)
     if membership_id is None:
-        language = choice.language or Language.EN
-        target = folder / programme_filename(view, language)
-        data = programme_document(view, language=language, paper=choice.paper, bilingual_with=choice.second)
+        name, data = trip_print(db, trip_id, choice)
+        target = folder / name
     else:
+        view = TripView.load(db, trip_id)
         target = folder / FileNamer().name(itinerary_stem(view.member(membership_id)), ".pdf")
         data = personal_document(view, membership_id, language=choice.language, bilingual_with=choice.second, paper=choice.paper)
     write_atomically(target, data, private=True)
@@ -369,7 +399,7 @@ class ExportDialog(QDialog):
         for widget in (self.members, self.members_caption, self.all_button, self.none_button, self.count_label):
             widget.setEnabled(per_person)
         self.second_box.setEnabled(document in PRINTED)
-        self.paper_box.setEnabled(document in PRINTED)
+        self.paper_box.setEnabled(document in PRINTED or document in SINGLE_LANGUAGE_PDF)
         self.issue_box.setEnabled(document is Document.ITINERARIES)
         self.export_button.setText(_("&Issue") if document is Document.ITINERARIES and self.issue_box.isChecked() else _("&Export"))
         checked = len(self.checked_ids())
@@ -381,7 +411,7 @@ class ExportDialog(QDialog):
         running = self.task is not None
         self.export_button.setEnabled(not running and (not per_person or checked > 0))
         self.preview_button.setEnabled(
-            not running and (document is Document.PROGRAMME or (document is Document.ITINERARIES and self.preview_member() is not None))
+            not running and (document in TRIP_PRINTS or (document is Document.ITINERARIES and self.preview_member() is not None))
         )
 
     def preview_member(self) -> int | None:
@@ -467,7 +497,8 @@ class ExportDialog(QDialog):
         """Render the programme or the highlighted person's itinerary with the chosen options, then show it."""
         choice = self.choice()
         member = self.preview_member() if choice.document is Document.ITINERARIES else None
-        if choice.document not in PRINTED or (choice.document is Document.ITINERARIES and member is None):
+        previewable = choice.document in PRINTED or choice.document in SINGLE_LANGUAGE_PDF
+        if not previewable or (choice.document is Document.ITINERARIES and member is None):
             return None
         if self.preview is not None:
             self.preview.close()  # lets go of its file, which the new preview may replace

@@ -90,8 +90,9 @@ def degrees_text(value: float | None) -> str:
 class ContactsEditor(QWidget):
     """The contacts table with Add and Remove; Delete removes the selected rows."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, profile_editor: Callable[[ContactData], object] | None = None) -> None:
         super().__init__(parent)
+        self._profile_editor = profile_editor
         self.model = ContactTableModel(editable=True, parent=self)
         self.view = tab_leaves(QTableView(self))
         self.view.setModel(self.model)
@@ -121,9 +122,17 @@ class ContactsEditor(QWidget):
         )
         self.view.installEventFilter(self)
 
+        # A saved contact's biography and portrait (for the briefing book); saved at once, one undo step of its own.
+        self.profile_button = QPushButton("", self)
+        self.profile_button.clicked.connect(self.edit_profile)
+        self.profile_button.setVisible(profile_editor is not None)
+        self.view.selectionModel().selectionChanged.connect(lambda *_a: self.profile_button.setEnabled(self.profile_contact() is not None))
+        self.profile_button.setEnabled(False)
+
         buttons = QVBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
+        buttons.addWidget(self.profile_button)
         buttons.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -135,7 +144,23 @@ class ContactsEditor(QWidget):
         self.add_button.setText(_("Add contact"))
         self.remove_button.setText(_("Remove"))
         self.remove_button.setToolTip(_("Remove the selected contacts (Delete)"))
+        self.profile_button.setText(_("Biography…"))
+        self.profile_button.setToolTip(_("Biography and portrait of the selected contact, for the briefing book (a new contact: save the venue first)"))
         self.model.retranslate()
+
+    def profile_contact(self) -> ContactData | None:
+        """The one saved contact selected, whose profile can be edited."""
+        rows = {index.row() for index in self.view.selectionModel().selectedRows()}
+        contacts = self.model.contacts()
+        if len(rows) != 1 or min(rows) >= len(contacts):
+            return None
+        contact = contacts[min(rows)]
+        return contact if contact.id is not None else None
+
+    def edit_profile(self) -> None:
+        contact = self.profile_contact()
+        if contact is not None and self._profile_editor is not None:
+            self._profile_editor(contact)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if (
@@ -183,7 +208,10 @@ def contact_error(field: str | None) -> tuple[int, str] | None:
 
 
 class VenueForm(RecordForm):
-    def __init__(self, save: Callable[[VenueData], object], venue: VenueData | None = None, parent: QWidget | None = None) -> None:
+    def __init__(
+        self, save: Callable[[VenueData], object], venue: VenueData | None = None, parent: QWidget | None = None,
+        profile_editor: Callable[[ContactData], object] | None = None,
+    ) -> None:
         super().__init__(save, parent)
         self.venue = venue or VenueData()
         self.setWindowTitle(_("Edit venue") if self.venue.id is not None else _("New venue"))
@@ -229,7 +257,7 @@ class VenueForm(RecordForm):
         self.notes = self._multiline("notes", 2)
         self.add_row("notes", _("Notes"), self.notes)
 
-        self.contacts = ContactsEditor(self)
+        self.contacts = ContactsEditor(self, profile_editor)
         self.contacts.model.dataChanged.connect(lambda *_a: self._contacts_edited())
         self.contacts.model.rowsRemoved.connect(lambda *_a: self._contacts_edited())
         self.add_row("contacts", _("Contacts"), self.contacts)
