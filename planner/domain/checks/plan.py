@@ -92,7 +92,8 @@ class Layer:
 class PlanIndex:
     """The plan prepared for the checks; build it once and hand it to each check."""
 
-    def __init__(self, plan: TripPlan) -> None:
+    def __init__(self, plan: TripPlan, ordered: list[ItemData] | None = None) -> None:
+        """`ordered`: the plan's checkable items already in time order (as CheckRun keeps them), not sorted again."""
         self.plan = plan
         self.trip = plan.trip
         self.venues = plan.venues
@@ -113,7 +114,7 @@ class PlanIndex:
         self._foreign: dict[str, bool] = {}
         self._memo: dict[str, Any] = {}
         #: Items with both times, in time order (an unsaved item without times cannot be checked).
-        self.items: list[ItemData] = sorted(
+        self.items: list[ItemData] = ordered if ordered is not None else sorted(
             (i for i in plan.items if i.start is not None and i.end is not None), key=item_key
         )
         self.everyone_items: list[ItemData] = [i for i in self.items if i.everyone]
@@ -174,6 +175,13 @@ class PlanIndex:
             layers.append(Layer(timeline, members, own))
         return layers
 
+    def timeline(self, membership_id: int) -> list[int]:
+        """One member's whole timeline: the positions in `items` of what they attend, in time order."""
+        if membership_id not in self.member_by_id:
+            return []
+        own = [self._class_lists[c] for c in self._member_classes.get(membership_id, ())]
+        return sorted(chain(self.everyone_numbers, *own))
+
     def attendees(self, item: ItemData) -> frozenset[int]:
         """Membership ids attending `item`; ids of people no longer in the delegation are ignored."""
         if item.everyone:
@@ -182,6 +190,23 @@ class PlanIndex:
         if found is None:
             found = frozenset(m for m in item.participant_ids if m in self.member_by_id)
             self._attendees[item.participant_ids] = found
+        return found
+
+    def at_venues(self) -> dict[int, list[ItemData]]:
+        """The items at each venue of the plan, in time order; venues by their first item (shared by several checks)."""
+        return self.memo("at_venues", self._at_venues)
+
+    def _at_venues(self) -> dict[int, list[ItemData]]:
+        found: dict[int, list[ItemData]] = {}
+        venues = self.venues
+        for item in self.items:
+            vid = item.venue_id
+            if vid is not None and vid in venues:
+                at = found.get(vid)
+                if at is None:
+                    found[vid] = [item]
+                else:
+                    at.append(item)
         return found
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:
