@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
@@ -389,9 +389,13 @@ class MainWindow(DatabaseCommands, AreaKeys):
         """Read the trips again and select `select_id` (or keep the current trip)."""
         current = self.navigator.current_summary()
         keep = select_id if select_id is not None else (current.trip.id if current else None)
+        # Reloading the list passes through "no trip selected": not a change of trip, so the pages and
+        # the Problems panel are told only where the selection ends up (else every edit reloaded them all).
+        blocker = QSignalBlocker(self.navigator)
         self.model.reload()
         self.navigator.select_trip(keep)
-        self._update_pages()
+        blocker.unblock()
+        self._show_trip(self.navigator.current_summary())
 
     # --- commands ------------------------------------------------------------------------
 

@@ -65,6 +65,7 @@ class CheckRun:
         self._ids_known = all(i.id is not None for i in plan.items)
         self._results = [self._full(check, self.index) for check in checks]
         self._who: dict[tuple[int, int], set[int]] | None = None  # consecutive pairs, by item ids -> who has them
+        self._timelines: dict[int, list[ItemData]] = {}  # members' timelines in time order, as far as looked at
         self._problems: list[Problem] | None = None
         #: What the last update ran again, by check name ("full", "items", "pairs"): for tests and the benchmark.
         self.last_rerun: dict[str, str] = {}
@@ -99,6 +100,7 @@ class CheckRun:
                 if item.start is not None and item.end is not None:
                     insort(ordered, item, key=item_key)
             index = PlanIndex(plan, ordered)
+            _carry_over(old, index, changed)
         else:
             self._ids_known = all(i.id is not None for i in plan.items)
             index = PlanIndex(plan)
@@ -109,6 +111,7 @@ class CheckRun:
             touched_pairs = self._update_consecutive(old, index, changed)
         else:
             self._who = None
+            self._timelines = {}
         for n, result in enumerate(self._results):
             check = result.check
             declared = parts_read(check)
@@ -190,13 +193,23 @@ class CheckRun:
                 if item is not None:
                     concerned.update(index.attendees(item))
         touched: set[tuple[int, int]] = set()
+        now = sorted((new_by_id[i] for i in changed if i in new_by_id), key=item_key)
         for member in concerned:
-            for pair in _member_pairs(old, member):
+            before = self._timelines.get(member)
+            if before is None:
+                before = [old.items[n] for n in old.timeline(member)]
+            after = [i for i in before if i.id not in changed]
+            if member in new.member_by_id:
+                for item in now:
+                    if member in new.attendees(item):
+                        insort(after, item, key=item_key)
+            self._timelines[member] = after
+            for pair in _pairs(before):
                 holders = who_map.get(pair)
                 if holders is not None:
                     holders.discard(member)
                 touched.add(pair)
-            for pair in _member_pairs(new, member):
+            for pair in _pairs(after):
                 who_map.setdefault(pair, set()).add(member)
                 touched.add(pair)
         found: dict[tuple[int, int], frozenset[int]] = {}
@@ -217,8 +230,7 @@ class CheckRun:
         for key in [k for k in keyed if k in touched or not changed.isdisjoint(k)]:
             del keyed[key]
         by_id = _items_by_id(index)
-        pairs = [(by_id[a], by_id[b], who) for (a, b), who in touched.items() if who]
-        pairs.sort(key=lambda pair: (item_key(pair[0]), item_key(pair[1])))
+        pairs = [(by_id[a], by_id[b], who) for (a, b), who in touched.items() if who]  # kept by pair: no order needed
         for problem in result.check.for_pairs(index, pairs):  # type: ignore[attr-defined]
             _keep(keyed, problem, by_id)
 
@@ -240,8 +252,8 @@ def _longest(index: PlanIndex) -> timedelta:
     return index.memo("longest_item", lambda: max((i.end - i.start for i in index.items), default=timedelta(0)))  # type: ignore[operator]
 
 
-def _starts(index: PlanIndex) -> list[datetime]:
-    return index.memo("starts", lambda: [i.start for i in index.items])  # type: ignore[misc]
+def _start(item: ItemData) -> datetime:
+    return item.start  # type: ignore[return-value]
 
 
 def _overlapping_with(index: PlanIndex, items: Iterable[ItemData]) -> list[tuple[ItemData, ItemData, Any]]:
@@ -251,12 +263,13 @@ def _overlapping_with(index: PlanIndex, items: Iterable[ItemData]) -> list[tuple
     `b` starts (half-open intervals); only items starting within the longest
     item's length before the changed one can reach it.
     """
-    all_items, starts, longest = index.items, _starts(index), _longest(index)
+    all_items, longest = index.items, _longest(index)
     pairs: dict[tuple[int, int], tuple[ItemData, ItemData, Any]] = {}
     for item in items:
         assert item.start is not None and item.end is not None
         mine = item_key(item)
-        for n in range(bisect_left(starts, item.start - longest), bisect_left(starts, item.end)):
+        first = bisect_left(all_items, item.start - longest, key=_start)
+        for n in range(first, bisect_left(all_items, item.end, lo=first, key=_start)):
             other = all_items[n]
             if other is item:
                 continue
@@ -266,11 +279,39 @@ def _overlapping_with(index: PlanIndex, items: Iterable[ItemData]) -> list[tuple
     return sorted(pairs.values(), key=lambda pair: (item_key(pair[0]), item_key(pair[1])))
 
 
-def _member_pairs(index: PlanIndex, member: int) -> list[tuple[int, int]]:
-    """The pairs of items following each other on one member's timeline, by item ids."""
-    items = index.items
-    ids = [items[n].id for n in index.timeline(member)]
+def _pairs(timeline: list[ItemData]) -> list[tuple[int, int]]:
+    """The pairs of items following each other on a timeline, by item ids."""
+    ids = [i.id for i in timeline]
     return list(zip(ids, ids[1:]))  # type: ignore[arg-type]
+
+
+def _carry_over(old: PlanIndex, new: PlanIndex, changed: frozenset[int]) -> None:
+    """Give `new` what `old` had worked out that several checks share, brought up to date for the changed items.
+
+    `old` is given up: its lists are taken over, not copied.
+    """
+    old_by_id = old._memo.get("items_by_id")
+    if old_by_id is None:
+        return
+    by_id = dict(old_by_id)
+    gone = [by_id.pop(i) for i in changed if i in by_id]
+    now = [i for i in new.plan.items if i.id in changed and i.start is not None and i.end is not None]
+    for item in now:
+        by_id[item.id] = item  # type: ignore[index]
+    new._memo["items_by_id"] = by_id
+    longest = old._memo.get("longest_item")
+    if longest is not None:  # a bound for the search of overlaps: an item given up may have been the longest
+        new._memo["longest_item"] = max([longest, *(i.end - i.start for i in now)])  # type: ignore[operator]
+    at = old._memo.get("at_venues")
+    if at is not None and new.venues is old.venues:
+        for item in gone:
+            if item.venue_id in at:
+                at[item.venue_id].remove(item)
+        for item in now:
+            if item.venue_id is not None and item.venue_id in new.venues:
+                insort(at.setdefault(item.venue_id, []), item, key=item_key)
+        # By their first item, as PlanIndex.at_venues lists them.
+        new._memo["at_venues"] = dict(sorted(((v, i) for v, i in at.items() if i), key=lambda entry: item_key(entry[1][0])))
 
 
 __all__ = ["CheckRun"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from itertools import chain
 from typing import Any, TypeVar
@@ -117,23 +118,46 @@ class PlanIndex:
         self.items: list[ItemData] = ordered if ordered is not None else sorted(
             (i for i in plan.items if i.start is not None and i.end is not None), key=item_key
         )
-        self.everyone_items: list[ItemData] = [i for i in self.items if i.everyone]
-        self.explicit_items: list[ItemData] = [i for i in self.items if not i.everyone]
-        #: The positions in `items` of the items for everyone.
-        self.everyone_numbers: list[int] = [n for n, i in enumerate(self.items) if i.everyone]
-        # Items ticking the same people (a group on its own track) form a class.
+        # The rest is worked out when a check first asks: checking one edited item needs little of it.
+
+    @cached_property
+    def everyone_items(self) -> list[ItemData]:
+        return [i for i in self.items if i.everyone]
+
+    @cached_property
+    def explicit_items(self) -> list[ItemData]:
+        return [i for i in self.items if not i.everyone]
+
+    @cached_property
+    def everyone_numbers(self) -> list[int]:
+        """The positions in `items` of the items for everyone."""
+        return [n for n, i in enumerate(self.items) if i.everyone]
+
+    @cached_property
+    def _classes(self) -> tuple[list[list[int]], dict[int, tuple[int, ...]]]:
+        """Items ticking the same people (a group on its own track) form a class: their positions, and each member's classes."""
         classes: dict[tuple[int, ...], list[int]] = {}
         for n, item in enumerate(self.items):
             if not item.everyone:
                 classes.setdefault(item.participant_ids, []).append(n)
-        self._class_lists: list[list[int]] = list(classes.values())
         member_classes: dict[int, list[int]] = {}
         for c, ids in enumerate(classes):
             for mid in set(ids):
                 if mid in self.member_by_id:
                     member_classes.setdefault(mid, []).append(c)
-        self._member_classes: dict[int, tuple[int, ...]] = {mid: tuple(cs) for mid, cs in member_classes.items()}
-        self.own_timelines = self._own_timelines()
+        return list(classes.values()), {mid: tuple(cs) for mid, cs in member_classes.items()}
+
+    @property
+    def _class_lists(self) -> list[list[int]]:
+        return self._classes[0]
+
+    @property
+    def _member_classes(self) -> dict[int, tuple[int, ...]]:
+        return self._classes[1]
+
+    @cached_property
+    def own_timelines(self) -> list[tuple[list[int], frozenset[int]]]:
+        return self._own_timelines()
 
     def _own_timelines(self) -> list[tuple[list[int], frozenset[int]]]:
         """The distinct own timelines (positions of ticked items, in time order) with the members who have each.
