@@ -27,13 +27,20 @@ class ProblemTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._rows: list[Problem] = []
         self._timezone = "UTC"
+        # The worded "when" and message by problem: the panel sizes its columns to the contents, which asks
+        # every row; after an edit nearly all problems are the same objects as before and keep their words.
+        self._words: dict[int, tuple[Problem, str, str]] = {}
         if language is not None:
             language.languageChanged.connect(self.retranslate)
 
     def set_problems(self, problems: list[Problem], timezone: str) -> None:
         self.beginResetModel()
         self._rows = sort_problems(problems)
+        if timezone != self._timezone:
+            self._words.clear()
         self._timezone = timezone
+        words = self._words
+        self._words = {id(p): words[id(p)] for p in self._rows if id(p) in words and words[id(p)][0] is p}
         self.endResetModel()
 
     def problems(self) -> list[Problem]:
@@ -49,6 +56,7 @@ class ProblemTableModel(QAbstractTableModel):
         return result
 
     def retranslate(self, _language: str = "") -> None:
+        self._words.clear()
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
         if self._rows:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
@@ -75,29 +83,37 @@ class ProblemTableModel(QAbstractTableModel):
                 return label[:1].upper() + label[1:]
             if column == WHEN:
                 return self._when(p)
-            return p.message()
+            return self._message(p)
         if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
             return icon(_ICONS[p.severity])
         if role == Qt.ItemDataRole.ToolTipRole and column == MESSAGE:
-            return p.message()
+            return self._message(p)
         if role == SORT_ROLE:
             if column == SEVERITY:
                 return p.sort_key()
             if column == WHEN:
                 return (p.when is None, p.when.isoformat() if p.when else "")
-            return p.message().casefold()
+            return self._message(p).casefold()
         if role == FILTER_ROLE:
-            return f"{p.severity.label} {self._when(p)} {p.message()}"
+            return f"{p.severity.label} {self._when(p)} {self._message(p)}"
         if role == KIND_ROLE:
             return p.severity.value
         if role == OBJECT_ROLE:
             return p
         return None
 
+    def _worded(self, p: Problem) -> tuple[Problem, str, str]:
+        found = self._words.get(id(p))
+        if found is None or found[0] is not p:
+            when = "" if p.when is None else _short_when(p, self._timezone)
+            found = self._words[id(p)] = (p, when, p.message())
+        return found
+
     def _when(self, p: Problem) -> str:
-        if p.when is None:
-            return ""
-        return _short_when(p, self._timezone)
+        return self._worded(p)[1]
+
+    def _message(self, p: Problem) -> str:
+        return self._worded(p)[2]
 
 
 def _short_when(p: Problem, timezone: str) -> str:

@@ -108,6 +108,7 @@ class ProblemsPanel(QDockWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(pt.MESSAGE, QHeaderView.ResizeMode.Stretch)
+        header.setResizeContentsPrecision(0)  # fitted to the rows in view: a long list is not worded in full on every check
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
 
