@@ -13,14 +13,12 @@ answered by `reload`, which reads and checks the whole trip again.
 
 from __future__ import annotations
 
-from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.checks import CheckRun, Problem, TripPlan, start_checks
 from planner.domain.checks.scope import Part
 from planner.domain.entities import ItemData
-from planner.services.bulk_read import no_collection, read_venues
+from planner.services.bulk_read import no_collection, read_item, read_venues
 from planner.services.checks import load_plan
-from planner.services.mapping import item_data
 
 
 class TripChecks:
@@ -60,8 +58,7 @@ class TripChecks:
         plan = self.plan
         with no_collection():
             with self.db.reading() as s:
-                row = s.get(m.ProgrammeItem, item_id)
-                now = item_data(row) if row is not None and row.trip_id == self.trip_id else None
+                now = read_item(s, self.trip_id, item_id)
                 before = plan.items[self._position[item_id]] if item_id in self._position else None
                 if now is None and before is None:
                     return self._run.problems()  # another trip's item: nothing here changed

@@ -118,7 +118,10 @@ def booked_outside_stay(index: PlanIndex) -> list[Problem]:
                 continue  # the journey there
             _add(index, problems, item, who, day, BEFORE_ARRIVAL)
     if departures:
-        longest = max((i.end - i.start for i in items if i.kind != ItemKind.TRAVEL), default=timedelta(0))  # type: ignore[operator]
+        longest = index.memo(  # at least the longest item but a journey (kept between edits: see incremental.py)
+            "longest_stay_item",
+            lambda: max((i.end - i.start for i in items if i.kind != ItemKind.TRAVEL), default=timedelta(0)),  # type: ignore[operator]
+        )
         for day, who in departures.items():
             finish = day_bounds_utc(day, tz)[1]
             for n in range(bisect_left(starts, finish - longest), len(items)):  # only these can end after the day

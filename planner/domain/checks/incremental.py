@@ -32,6 +32,7 @@ from planner.domain.checks.problem import Problem, sort_problems
 from planner.domain.checks.scope import Pairs, Part, parts_read
 from planner.domain.checks.sweep import consecutive_pairs
 from planner.domain.entities import ItemData
+from planner.domain.enums import ItemKind
 
 Check = Callable[[PlanIndex], list[Problem]]
 #: The problems of one item or one pair, by the ids the problems name, with the time order of the item or pair.
@@ -99,7 +100,7 @@ class CheckRun:
             for item in now:
                 if item.start is not None and item.end is not None:
                     insort(ordered, item, key=item_key)
-            index = PlanIndex(plan, ordered)
+            index = PlanIndex(plan, ordered, same_people=old)
             _carry_over(old, index, changed)
         else:
             self._ids_known = all(i.id is not None for i in plan.items)
@@ -194,6 +195,9 @@ class CheckRun:
                     concerned.update(index.attendees(item))
         touched: set[tuple[int, int]] = set()
         now = sorted((new_by_id[i] for i in changed if i in new_by_id), key=item_key)
+        if not self._timelines:  # everyone's at once, from one pass over the programme; then kept up to date
+            items = old.items
+            self._timelines = {member: [items[n] for n in old.timeline(member)] for member in old.member_by_id}
         for member in concerned:
             before = self._timelines.get(member)
             if before is None:
@@ -299,9 +303,11 @@ def _carry_over(old: PlanIndex, new: PlanIndex, changed: frozenset[int]) -> None
     for item in now:
         by_id[item.id] = item  # type: ignore[index]
     new._memo["items_by_id"] = by_id
-    longest = old._memo.get("longest_item")
-    if longest is not None:  # a bound for the search of overlaps: an item given up may have been the longest
-        new._memo["longest_item"] = max([longest, *(i.end - i.start for i in now)])  # type: ignore[operator]
+    # Bounds for searches by time (an item given up may have been the longest; a bound too long only looks further).
+    for key, counted in (("longest_item", now), ("longest_stay_item", [i for i in now if i.kind != ItemKind.TRAVEL])):
+        longest = old._memo.get(key)
+        if longest is not None:
+            new._memo[key] = max([longest, *(i.end - i.start for i in counted)])  # type: ignore[operator]
     at = old._memo.get("at_venues")
     if at is not None and new.venues is old.venues:
         for item in gone:

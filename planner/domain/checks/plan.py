@@ -90,14 +90,33 @@ class Layer:
     extras: list[tuple[list[int], frozenset[int]]]  # (positions, who), each a subset of `members`
 
 
+#: What PlanIndex works out from the trip and the delegation alone (see its `same_people`).
+_PEOPLE_AND_CLOCKS = (
+    "members", "member_by_id", "rank", "all_ids", "_name", "_person_id", "_language", "_groups", "_attendees",
+    "_zones", "_local", "_foreign",
+)
+
+
 class PlanIndex:
     """The plan prepared for the checks; build it once and hand it to each check."""
 
-    def __init__(self, plan: TripPlan, ordered: list[ItemData] | None = None) -> None:
-        """`ordered`: the plan's checkable items already in time order (as CheckRun keeps them), not sorted again."""
+    def __init__(self, plan: TripPlan, ordered: list[ItemData] | None = None, same_people: PlanIndex | None = None) -> None:
+        """`ordered`: the plan's checkable items already in time order (as CheckRun keeps them), not sorted again.
+
+        `same_people`: an index of a plan with the same trip and delegation (only the programme differs):
+        what it worked out about the members, groups and clocks is taken over rather than worked out again.
+        """
         self.plan = plan
         self.trip = plan.trip
         self.venues = plan.venues
+        self._memo: dict[str, Any] = {}
+        #: Items with both times, in time order (an unsaved item without times cannot be checked).
+        self.items: list[ItemData] = ordered if ordered is not None else sorted(
+            (i for i in plan.items if i.start is not None and i.end is not None), key=item_key
+        )
+        if same_people is not None:
+            self.__dict__.update({name: same_people.__dict__[name] for name in _PEOPLE_AND_CLOCKS})
+            return
         # Members in protocol order, so every list of names follows precedence.
         self.members: tuple[Participant, ...] = tuple(
             sorted((p for p in plan.members if p.membership.id is not None), key=lambda p: (p.membership.protocol_order, p.id))
@@ -113,11 +132,6 @@ class PlanIndex:
         self._zones: dict[str, ZoneInfo] = {}
         self._local: dict[tuple[datetime, str], datetime] = {}
         self._foreign: dict[str, bool] = {}
-        self._memo: dict[str, Any] = {}
-        #: Items with both times, in time order (an unsaved item without times cannot be checked).
-        self.items: list[ItemData] = ordered if ordered is not None else sorted(
-            (i for i in plan.items if i.start is not None and i.end is not None), key=item_key
-        )
         # The rest is worked out when a check first asks: checking one edited item needs little of it.
 
     @cached_property

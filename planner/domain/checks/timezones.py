@@ -10,6 +10,7 @@ questioned.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from planner.domain.checks.params import Country
 from planner.domain.checks.plan import PlanIndex
@@ -19,6 +20,9 @@ from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
 from planner.domain.zones import canonical_zone, default_zone, zone_fits_country
 from planner.i18n import N_
+
+#: The same venues are asked about after every edit of the programme.
+_fits_country = lru_cache(maxsize=4096)(zone_fits_country)
 
 VENUE_ZONE_NOT_COUNTRY = N_("{venue} is in {country}, but its time zone is {zone} (usually {usual}); times there print off")
 ITEM_ZONE_NOT_VENUE = N_("“{item}” ({when}) is timed in {zone}, but {venue} keeps {venue_zone}")
@@ -30,7 +34,7 @@ def venue_zone_misfits(index: PlanIndex) -> list[Problem]:
     problems: list[Problem] = []
     for venue_id in index.at_venues():
         venue = index.venues[venue_id]
-        if zone_fits_country(venue.timezone, venue.country):
+        if _fits_country(venue.timezone, venue.country):
             continue
         problems.append(
             Problem(
