@@ -122,6 +122,7 @@ class MainWindow(DatabaseCommands, AreaKeys):
             self.trip_tabs.addTab(page, page.page_title())
         self._current_trip_id: int | None = None
         self._behind: set[TripPage] = set()  # pages that have not been given the current trip yet
+        self._list_pending = False  # the trip list's counts are to be read again after an item's edit
         self.trip_tabs.currentChanged.connect(self._tab_changed)
         self.problems = ProblemsPanel(self.ctx, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
@@ -382,8 +383,16 @@ class MainWindow(DatabaseCommands, AreaKeys):
         """Counts and titles in the trip list follow every change (including undo)."""
         from planner.ui.undo import DataBus
 
-        if entity in ("trip", "membership", "item", "person", "delegation_order", DataBus.ANY):
+        if entity == "item":  # changes at most the list's count of items: read once the edit is painted
+            if not self._list_pending:
+                self._list_pending = True
+                QTimer.singleShot(0, self._refresh_after_edits)
+        elif entity in ("trip", "membership", "person", "delegation_order", DataBus.ANY):
             self.refresh()
+
+    def _refresh_after_edits(self) -> None:
+        self._list_pending = False
+        self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
         """Read the trips again and select `select_id` (or keep the current trip)."""
