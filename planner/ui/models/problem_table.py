@@ -79,8 +79,7 @@ class ProblemTableModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == SEVERITY:  # a cell starts with a capital ("Warning"); the CLI's "warning: …" does not
-                label = p.severity.label
-                return label[:1].upper() + label[1:]
+                return _capitalised(p.severity.label)
             if column == WHEN:
                 return self._when(p)
             return self._message(p)
@@ -102,6 +101,12 @@ class ProblemTableModel(QAbstractTableModel):
             return p
         return None
 
+    def column_texts(self, column: int) -> list[str]:
+        """The distinct texts of the Severity or When column, as the rows show them (for the panel's widths)."""
+        if column == SEVERITY:
+            return sorted({_capitalised(p.severity.label) for p in self._rows})
+        return sorted({self._when(p) for p in self._rows})
+
     def _worded(self, p: Problem) -> tuple[Problem, str, str]:
         found = self._words.get(id(p))
         if found is None or found[0] is not p:
@@ -114,6 +119,10 @@ class ProblemTableModel(QAbstractTableModel):
 
     def _message(self, p: Problem) -> str:
         return self._worded(p)[2]
+
+
+def _capitalised(label: str) -> str:
+    return label[:1].upper() + label[1:]
 
 
 def _short_when(p: Problem, timezone: str) -> str:

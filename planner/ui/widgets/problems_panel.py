@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSizePolicy,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -106,9 +107,11 @@ class ProblemsPanel(QDockWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Severity and When are as wide as their longest text, measured here from the model's worded rows
+        # (fit_columns): Qt's ResizeToContents asks every row for every role after each check, which took
+        # a good part of a frame on a list of 200 problems.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(pt.MESSAGE, QHeaderView.ResizeMode.Stretch)
-        header.setResizeContentsPrecision(0)  # fitted to the rows in view: a long list is not worded in full on every check
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
 
@@ -146,6 +149,7 @@ class ProblemsPanel(QDockWidget):
         self._update_summary()
         if self._checked_once:  # listeners (the Overview's count) hold text in the old language
             self.countsChanged.emit(self.model.counts())
+        self.fit_columns()
 
     def set_trip(self, trip_id: int | None) -> None:
         """Show the problems of `trip_id`.
@@ -252,9 +256,20 @@ class ProblemsPanel(QDockWidget):
 
     def _show(self, problems: list[Problem], timezone: str) -> None:
         self.model.set_problems(problems, timezone)
+        self.fit_columns()
         self.view.setEnabled(True)
         self._update_summary()
         self.countsChanged.emit(self.model.counts())
+
+    def fit_columns(self) -> None:
+        """Severity and When as wide as their longest text (or heading), icon and cell margins included."""
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1) + 8
+        icon = self.view.iconSize().width() if self.view.iconSize().isValid() else metrics.height()
+        for column, extra in ((pt.SEVERITY, icon + 4), (pt.WHEN, 0)):
+            widest = max((metrics.horizontalAdvance(text) for text in self.model.column_texts(column)), default=0)
+            header.resizeSection(column, max(widest + extra + margin, header.sectionSizeFromContents(column).width()))
 
     def _update_summary(self) -> None:
         text = counts_text(self.model.counts()) if self.trip_id is not None else _("No trip selected.")
