@@ -55,12 +55,18 @@ def read_items(session: Session, trip_id: int) -> list[ItemData]:
         return _read_items(session, trip_id)
 
 
-def _read_items(session: Session, trip_id: int) -> list[ItemData]:
+def read_item(session: Session, trip_id: int, item_id: int) -> ItemData | None:
+    """One item of the trip as read_items makes it; None if the trip has no such item (any longer)."""
+    found = _read_items(session, trip_id, item_id)
+    return found[0] if found else None
+
+
+def _read_items(session: Session, trip_id: int, only: int | None = None) -> list[ItemData]:
     ticked: dict[int, list[int]] = {}
     for item_id, membership_id in session.execute(
         select(_TICK.c.item_id, _TICK.c.membership_id)
         .join(_ITEM, _ITEM.c.id == _TICK.c.item_id)
-        .where(_ITEM.c.trip_id == trip_id)
+        .where(_ITEM.c.trip_id == trip_id, *_only(only))
     ).all():
         ticked.setdefault(item_id, []).append(membership_id)
     # The texts and times come raw (the JSON as text) and are decoded once per distinct value (see _Decoded).
@@ -73,7 +79,7 @@ def _read_items(session: Session, trip_id: int) -> list[ItemData]:
             _ITEM.c.timezone, _ITEM.c.end_timezone, _ITEM.c.host_contact_id, _raw_text(_ITEM.c.dress_code),
             _raw_text(_ITEM.c.transport), _ITEM.c.everyone, _ITEM.c.host_person_id,
         )
-        .where(_ITEM.c.trip_id == trip_id)
+        .where(_ITEM.c.trip_id == trip_id, *_only(only))
     ).all()  # fetched at once: iterating a result fetches row by row
     items = []
     append = items.append
@@ -91,6 +97,10 @@ def _read_items(session: Session, trip_id: int) -> list[ItemData]:
     # all the trip's rows in a temporary B-tree, which took longer than sorting the records.
     items.sort(key=_start_then_id)
     return items
+
+
+def _only(item_id: int | None) -> tuple[ColumnElement[bool], ...]:
+    return () if item_id is None else (_ITEM.c.id == item_id,)
 
 
 def _start_then_id(item: ItemData) -> tuple[Any, Any]:

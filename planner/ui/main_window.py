@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
@@ -122,6 +122,7 @@ class MainWindow(DatabaseCommands, AreaKeys):
             self.trip_tabs.addTab(page, page.page_title())
         self._current_trip_id: int | None = None
         self._behind: set[TripPage] = set()  # pages that have not been given the current trip yet
+        self._list_pending = False  # the trip list's counts are to be read again after an item's edit
         self.trip_tabs.currentChanged.connect(self._tab_changed)
         self.problems = ProblemsPanel(self.ctx, self)
         self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems)
@@ -381,16 +382,28 @@ class MainWindow(DatabaseCommands, AreaKeys):
         """Counts and titles in the trip list follow every change (including undo)."""
         from planner.ui.undo import DataBus
 
-        if entity in ("trip", "membership", "item", "person", "delegation_order", DataBus.ANY):
+        if entity == "item":  # changes at most the list's count of items: read once the edit is painted
+            if not self._list_pending:
+                self._list_pending = True
+                QTimer.singleShot(0, self._refresh_after_edits)
+        elif entity in ("trip", "membership", "person", "delegation_order", DataBus.ANY):
             self.refresh()
+
+    def _refresh_after_edits(self) -> None:
+        self._list_pending = False
+        self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:
         """Read the trips again and select `select_id` (or keep the current trip)."""
         current = self.navigator.current_summary()
         keep = select_id if select_id is not None else (current.trip.id if current else None)
+        # Reloading the list passes through "no trip selected": not a change of trip, so the pages and
+        # the Problems panel are told only where the selection ends up (else every edit reloaded them all).
+        blocker = QSignalBlocker(self.navigator)
         self.model.reload()
         self.navigator.select_trip(keep)
-        self._update_pages()
+        blocker.unblock()
+        self._show_trip(self.navigator.current_summary())
 
     # --- commands ------------------------------------------------------------------------
 

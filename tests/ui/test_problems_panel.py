@@ -158,3 +158,51 @@ def test_when_column_and_message_agree_for_an_item_on_another_clock(window: Main
     row = next(r for r in range(model.rowCount()) if model.problem(r).kind is ProblemKind.NO_HOST_CONTACT)
     assert model.index(row, WHEN).data() == "25/10/2016 10:00 GMT+2"
     assert "10:00–12:00 GMT+2" in model.index(row, MESSAGE).data()
+
+
+def test_an_item_moved_on_the_programme_page_is_checked_before_the_next_paint(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+    """No waiting for the debounce: the list is current as soon as the move returns, and again after undo and redo."""
+    from planner.ui.pages.programme import ProgrammePage
+
+    trip_id = make_trip("Visit to Shenzhen")
+    person = people.create_person(
+        window.db, PersonData(family_name="Schirmeyer", given_name="Kai", nationality="DE", passport_number="C1", passport_expiry=date(2030, 1, 1))
+    ).id
+    member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person, role=Role.HEAD)).id
+    programme.create_item(window.db, _item(trip_id, "Visit to EMAX", 2, (member,)))
+    workshop = programme.create_item(window.db, _item(trip_id, "Workshop", 6, (member,))).id
+    window.refresh(trip_id)
+    window.problems.refresh()
+    page = next(p for p in window.trip_pages if isinstance(p, ProgrammePage))
+    window.trip_tabs.setCurrentWidget(page)
+
+    def overlaps() -> list[str]:
+        return [p.message() for p in window.problems.model.problems() if p.kind is ProblemKind.PARTICIPANT_OVERLAP]
+
+    assert overlaps() == []
+    assert page.move_item(workshop, datetime(2016, 10, 25, 3, tzinfo=UTC)) is not None
+    assert not window.problems._timer.isActive()  # checked at once, not after the delay
+    assert window.problems.view.isEnabled()
+    assert overlaps() == ["Kai Schirmeyer is booked into “Visit to EMAX” and “Workshop” at the same time (Tuesday, 25 October 2016, 11:00–12:00)"]
+    assert "1 error" in window.problems.toggle.text()
+    window.history.stack.undo()
+    assert overlaps() == [] and "error" not in window.problems.toggle.text()
+    window.history.stack.redo()
+    assert len(overlaps()) == 1
+
+
+def test_a_change_checked_in_full_is_marked_as_checking_until_then(window: MainWindow, make_trip, qtbot) -> None:  # type: ignore[no-untyped-def]
+    trip_id = make_trip("Visit to Shenzhen")
+    person = people.create_person(window.db, PersonData(family_name="Wehrmann", given_name="Jonas", nationality="DE")).after
+    member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person.id)).after
+    window.refresh(trip_id)
+    window.problems.refresh()
+    assert any(p.kind is ProblemKind.PASSPORT_MISSING for p in window.problems.model.problems())
+
+    updated = person.evolve(passport_number="C1", passport_expiry=date(2030, 1, 1))
+    assert window.history.perform("passport", lambda: people.update_person(window.db, updated)) is not None
+    assert not window.problems.view.isEnabled()  # the old list, greyed: not shown as current
+    assert window.problems.toggle.text().startswith("Problems: Checking…")
+    qtbot.waitUntil(lambda: window.problems.view.isEnabled(), timeout=3000)
+    assert not any(p.kind is ProblemKind.PASSPORT_MISSING for p in window.problems.model.problems())
+    assert member.id is not None

@@ -2,7 +2,10 @@
 
 Pure domain code: give `run_checks` a TripPlan (trip, delegation, programme,
 venues) and get the problems back, most serious and earliest first. Each check
-lives in its own module and takes the same prepared PlanIndex.
+lives in its own module and takes the same prepared PlanIndex; adding a check
+is adding it to CHECKS. A check may declare what it reads (scope.py), so that
+after a change only what the change touches is checked again (incremental.py);
+one that declares nothing simply runs again after every change.
 """
 
 from __future__ import annotations
@@ -11,8 +14,9 @@ from collections.abc import Callable
 
 from planner.domain.checks.connections import tight_connections, zone_changes
 from planner.domain.checks.delegation import booked_outside_stay, duplicate_roles, stays_outside_trip
-from planner.domain.checks.languages import missing_translations
+from planner.domain.checks.languages import missing_item_translations, missing_trip_translations, missing_venue_translations
 from planner.domain.checks.logistics import missing_hosts, venues_without_address
+from planner.domain.checks.incremental import CheckRun
 from planner.domain.checks.overlaps import participant_overlaps, venue_overlaps
 from planner.domain.checks.passports import passport_problems
 from planner.domain.checks.plan import Participant, PlanIndex, TripPlan
@@ -35,7 +39,9 @@ CHECKS: tuple[Check, ...] = (
     unusual_hours,
     passport_problems,
     visa_problems,
-    missing_translations,
+    missing_trip_translations,  # the three parts of missing_translations, in its order
+    missing_item_translations,
+    missing_venue_translations,
     missing_hosts,
     venues_without_address,
     duplicate_roles,
@@ -52,6 +58,11 @@ CHECKS: tuple[Check, ...] = (
 )
 
 
+def start_checks(plan: TripPlan, checks: tuple[Check, ...] = CHECKS) -> CheckRun:
+    """All checks run on `plan`, kept so that `update` checks a change where it happened."""
+    return CheckRun(plan, checks)
+
+
 def run_checks(plan: TripPlan, checks: tuple[Check, ...] = CHECKS) -> list[Problem]:
     """All problems of `plan`, sorted by severity, then time."""
     index = PlanIndex(plan)
@@ -63,6 +74,7 @@ def run_checks(plan: TripPlan, checks: tuple[Check, ...] = CHECKS) -> list[Probl
 
 __all__ = [
     "CHECKS",
+    "CheckRun",
     "Participant",
     "PlanIndex",
     "Problem",
@@ -70,4 +82,5 @@ __all__ = [
     "Severity",
     "TripPlan",
     "run_checks",
+    "start_checks",
 ]

@@ -7,13 +7,15 @@ whoever has that pair.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from math import floor
 from typing import NamedTuple
 
 from planner.domain.checks.geo import EARTH_RADIUS_KM, TRANSFER_MINUTES, URBAN_SPEED_KMH, Point, point, point_distance_km, travel_minutes
 from planner.domain.checks.params import Count, Kilometres, Moment, Span, Zone
-from planner.domain.checks.plan import PlanIndex
+from planner.domain.checks.plan import PlanIndex, item_key
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Pairs, Part, pairwise, reads
 from planner.domain.checks.sweep import consecutive_pairs
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
@@ -38,14 +40,10 @@ class _Need(NamedTuple):
     km: float | None  # set when the travel estimate, not the buffer, decides
 
 
-def tight_connections(index: PlanIndex) -> list[Problem]:
-    """Too little time to get from one venue to the next.
+Consecutive = tuple[ItemData, ItemData, frozenset[int]]
 
-    The trip's buffer is the least time between items at different venues;
-    where both venues have coordinates, the estimated travel time counts if it
-    is longer. After a travel item the next venue is not checked: the item's
-    venue is where the journey starts, not where it ends.
-    """
+
+def _tight(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Problem]:
     buffer = max(0, int(index.trip.buffer_minutes))
     points = {vid: point(v) for vid, v in index.venues.items()}
     needs: dict[tuple[int, int], _Need] = {}
@@ -53,7 +51,7 @@ def tight_connections(index: PlanIndex) -> list[Problem]:
     problems: list[Problem] = []
     # One pass, everything inline: a large programme has thousands of consecutive pairs, nearly
     # all between different venues, and a function call per step cost more than the arithmetic.
-    for a, b, who in consecutive_pairs(index):
+    for a, b, who in pairs:
         first, second = a.venue_id, b.venue_id
         if first is None or second is None or first == second or a.kind == travel:
             continue
@@ -94,6 +92,28 @@ def tight_connections(index: PlanIndex) -> list[Problem]:
     return problems
 
 
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS, Part.VENUES)
+@pairwise(Pairs.CONSECUTIVE, _tight)
+def tight_connections(index: PlanIndex) -> list[Problem]:
+    """Too little time to get from one venue to the next.
+
+    The trip's buffer is the least time between items at different venues;
+    where both venues have coordinates, the estimated travel time counts if it
+    is longer. After a travel item the next venue is not checked: the item's
+    venue is where the journey starts, not where it ends.
+    """
+    problems = _tight(index, consecutive_pairs(index))
+    return _problems_in_time_order(index, problems)
+
+
+def _problems_in_time_order(index: PlanIndex, problems: list[Problem]) -> list[Problem]:
+    """Problems about pairs of items (by id), in the time order of the pairs: few, so sorted at the end."""
+    if len(problems) < 2:
+        return problems
+    by_id = index.memo("items_by_id", lambda: {i.id: i for i in index.items})
+    return sorted(problems, key=lambda p: tuple(item_key(by_id[i]) for i in p.item_ids))
+
+
 #: The point of a venue that is not part of the plan (None is a venue without coordinates).
 _ELSEWHERE: Point = (0.0, 0.0, 0.0)
 
@@ -123,6 +143,8 @@ def _needed(pa: Point | None, pb: Point | None, buffer: int) -> _Need:
     return _Need(buffer, None)
 
 
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS)
+@pairwise(Pairs.CONSECUTIVE, lambda index, pairs: _zone_changes(index, pairs))
 def zone_changes(index: PlanIndex) -> list[Problem]:
     """A participant's next item is in another time zone, yet no travel item leads there.
 
@@ -130,7 +152,10 @@ def zone_changes(index: PlanIndex) -> list[Problem]:
     Europe/Berlin followed by Europe/Paris is no change, while a programme
     jumping from Berlin to Shanghai without the flight is.
     """
+    return _problems_in_time_order(index, _zone_changes(index, consecutive_pairs(index)))
 
+
+def _zone_changes(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Problem]:
     def jumps(a: ItemData, b: ItemData) -> bool:
         if a.kind == ItemKind.TRAVEL or b.kind == ItemKind.TRAVEL or a.arrival_timezone == b.timezone:
             return False
@@ -138,7 +163,7 @@ def zone_changes(index: PlanIndex) -> list[Problem]:
         return index.local(b.start, a.arrival_timezone).utcoffset() != index.local(b.start, b.timezone).utcoffset()
 
     problems: list[Problem] = []
-    for a, b, who in consecutive_pairs(index):
+    for a, b, who in pairs:
         if not jumps(a, b):
             continue
         group = index.group(who)

@@ -18,6 +18,7 @@ from datetime import date, timedelta
 from planner.domain.checks.params import Day, DayRange, People
 from planner.domain.checks.plan import Participant, PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, reads
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind, Role
 from planner.domain.timing import day_bounds_utc
@@ -35,6 +36,7 @@ BEFORE_ARRIVAL = N_("“{item}” ({when}) lies before the arrival of {who} on {
 AFTER_DEPARTURE = N_("“{item}” ({when}) lies after the departure of {who} on {day}")
 
 
+@reads(Part.MEMBERS)
 def duplicate_roles(index: PlanIndex) -> list[Problem]:
     """One problem per unique role held by two or more members, naming them all in protocol order."""
     holders: dict[Role, list[Participant]] = defaultdict(list)
@@ -56,6 +58,7 @@ def duplicate_roles(index: PlanIndex) -> list[Problem]:
     return problems
 
 
+@reads(Part.TRIP, Part.MEMBERS)
 def stays_outside_trip(index: PlanIndex) -> list[Problem]:
     """A member's arrival or departure day that is not one of the trip's days."""
     trip = index.trip
@@ -83,6 +86,7 @@ def stays_outside_trip(index: PlanIndex) -> list[Problem]:
     return problems
 
 
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS)
 def booked_outside_stay(index: PlanIndex) -> list[Problem]:
     """Items a member attends that lie before their arrival or after their departure.
 
@@ -114,7 +118,10 @@ def booked_outside_stay(index: PlanIndex) -> list[Problem]:
                 continue  # the journey there
             _add(index, problems, item, who, day, BEFORE_ARRIVAL)
     if departures:
-        longest = max((i.end - i.start for i in items if i.kind != ItemKind.TRAVEL), default=timedelta(0))  # type: ignore[operator]
+        longest = index.memo(  # at least the longest item but a journey (kept between edits: see incremental.py)
+            "longest_stay_item",
+            lambda: max((i.end - i.start for i in items if i.kind != ItemKind.TRAVEL), default=timedelta(0)),  # type: ignore[operator]
+        )
         for day, who in departures.items():
             finish = day_bounds_utc(day, tz)[1]
             for n in range(bisect_left(starts, finish - longest), len(items)):  # only these can end after the day

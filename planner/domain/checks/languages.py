@@ -9,11 +9,12 @@ One problem per text names all the languages it lacks.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Callable, Sequence
 
 from planner.domain.checks.params import Languages, PersonName
 from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, item_local, reads
 from planner.domain.entities import ItemData
 from planner.domain.enums import Language
 from planner.domain.localized import LocalizedText
@@ -28,6 +29,7 @@ MEMBER_FUNCTION_MISSING = N_("The function of {person} is missing in {languages}
 
 
 _LANGUAGES = tuple((lang, lang.value) for lang in Language)
+_ALL = frozenset(Language)
 
 
 def _missing(text: LocalizedText, needed: frozenset[Language]) -> tuple[Language, ...]:
@@ -37,6 +39,19 @@ def _missing(text: LocalizedText, needed: frozenset[Language]) -> tuple[Language
 
 
 def missing_translations(index: PlanIndex) -> list[Problem]:
+    """Every text a reader lacks in their language: the trip's title, the items', the venues', the members'.
+
+    Registered as its three parts (trip and members, items, venues), so that
+    after an item's edit only that item's texts are looked at again.
+    """
+    trip_and_members = missing_trip_translations(index)
+    title = trip_and_members[:1] if trip_and_members and trip_and_members[0].msgid == TRIP_TITLE_MISSING else []
+    return title + missing_item_translations(index) + missing_venue_translations(index) + trip_and_members[len(title):]
+
+
+@reads(Part.TRIP, Part.MEMBERS)
+def missing_trip_translations(index: PlanIndex) -> list[Problem]:
+    """The trip's title, and each member's organisation and function."""
     if not index.all_ids:
         return []
     problems: list[Problem] = []
@@ -45,20 +60,33 @@ def missing_translations(index: PlanIndex) -> list[Problem]:
         problems.append(
             Problem(Severity.WARNING, ProblemKind.MISSING_TRANSLATION, TRIP_TITLE_MISSING, {"languages": Languages(lacking)})
         )
-    venue_readers: dict[int, set[Language]] = defaultdict(set)
-    venue_items: dict[int, list[ItemData]] = defaultdict(list)
-    # The readers' languages by who is ticked: a programme repeats the same groups thousands of times.
+    problems.extend(missing_member_translations(index))
+    return problems
+
+
+def _readers(index: PlanIndex) -> Callable[[ItemData], frozenset[Language]]:
+    """The languages of the members at an item, by who is ticked: a programme repeats the same groups thousands of times."""
     languages: dict[tuple[int, ...] | None, frozenset[Language]] = {}
-    for item in index.items:
+
+    def readers(item: ItemData) -> frozenset[Language]:
         key = None if item.everyone else item.participant_ids
-        readers = languages.get(key)
-        if readers is None:
-            readers = languages[key] = index.group(index.attendees(item)).languages
+        found = languages.get(key)
+        if found is None:
+            found = languages[key] = index.group(index.attendees(item)).languages
+        return found
+
+    return readers
+
+
+def _item_translations(index: PlanIndex, items: Sequence[ItemData]) -> list[Problem]:
+    if not index.all_ids:
+        return []
+    problems: list[Problem] = []
+    readers_of = _readers(index)
+    for item in items:
+        readers = readers_of(item)
         if not readers:
             continue
-        if item.venue_id is not None and item.venue_id in index.venues:
-            venue_readers[item.venue_id].update(readers)
-            venue_items[item.venue_id].append(item)
         ids = (item.id,) if item.id is not None else ()
         lacking = _missing(item.title, readers)
         if lacking:
@@ -76,10 +104,36 @@ def missing_translations(index: PlanIndex) -> list[Problem]:
                     {"item": item.title, "languages": Languages(lacking)}, when=item.start, item_ids=ids,
                 )
             )
-    for venue_id, readers in venue_readers.items():
-        lacking = _missing(index.venues[venue_id].name, readers)
+    return problems
+
+
+@reads(Part.MEMBERS, Part.ITEMS)
+@item_local(_item_translations)
+def missing_item_translations(index: PlanIndex) -> list[Problem]:
+    """Item titles and descriptions lacking a language of the members at the item."""
+    return _item_translations(index, index.items)
+
+
+@reads(Part.MEMBERS, Part.ITEMS, Part.VENUES)
+def missing_venue_translations(index: PlanIndex) -> list[Problem]:
+    """Venue names lacking a language of anyone at an item there; one problem per venue."""
+    if not index.all_ids:
+        return []
+    readers_of = _readers(index)
+    problems: list[Problem] = []
+    for venue_id, at in index.at_venues().items():
+        name = index.venues[venue_id].name
+        if not _missing(name, _ALL):
+            continue  # in every language: nobody lacks it (the usual case, with no look at who reads it)
+        readers: set[Language] = set()
+        used = []
+        for item in at:
+            found = readers_of(item)
+            if found:
+                readers.update(found)
+                used.append(item)
+        lacking = _missing(name, frozenset(readers))
         if lacking:
-            used = venue_items[venue_id]
             problems.append(
                 Problem(
                     Severity.HINT, ProblemKind.MISSING_TRANSLATION, VENUE_NAME_MISSING,
@@ -87,7 +141,6 @@ def missing_translations(index: PlanIndex) -> list[Problem]:
                     item_ids=tuple(i.id for i in used if i.id is not None), venue_ids=(venue_id,),
                 )
             )
-    problems.extend(missing_member_translations(index))
     return problems
 
 

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Sequence
 
 from planner.domain.checks.params import Count
 from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, item_local, reads
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
 from planner.i18n import N_
@@ -19,7 +20,7 @@ VENUE_WITHOUT_ADDRESS = N_("{venue} has no address, but {count} programme items 
 VENUE_WITHOUT_ADDRESS_ONE = N_("{venue} has no address, but “{item}” takes place there")
 
 
-def missing_hosts(index: PlanIndex) -> list[Problem]:
+def _missing_hosts(index: PlanIndex, items: Sequence[ItemData]) -> list[Problem]:
     return [
         Problem(
             Severity.HINT, ProblemKind.NO_HOST_CONTACT, NO_HOST_CONTACT,
@@ -27,19 +28,22 @@ def missing_hosts(index: PlanIndex) -> list[Problem]:
             item_ids=(item.id,) if item.id is not None else (),
             venue_ids=(item.venue_id,) if item.venue_id is not None else (),
         )
-        for item in index.items
+        for item in items
         if item.kind in HOSTED_KINDS and not item.has_host
     ]
 
 
+@reads(Part.TRIP, Part.ITEMS)
+@item_local(_missing_hosts)
+def missing_hosts(index: PlanIndex) -> list[Problem]:
+    return _missing_hosts(index, index.items)
+
+
+@reads(Part.ITEMS, Part.VENUES)
 def venues_without_address(index: PlanIndex) -> list[Problem]:
     """A driver needs an address; one problem per venue, linking every item held there."""
-    used: dict[int, list[ItemData]] = defaultdict(list)
-    for item in index.items:
-        if item.venue_id is not None and item.venue_id in index.venues:
-            used[item.venue_id].append(item)
     problems: list[Problem] = []
-    for venue_id, items in used.items():
+    for venue_id, items in index.at_venues().items():
         venue = index.venues[venue_id]
         if venue.address_local.strip() or venue.address_romanised.strip():
             continue

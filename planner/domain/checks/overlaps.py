@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Iterable
 from operator import attrgetter
+from typing import Any
 
 from planner.domain.checks.params import Span
-from planner.domain.checks.plan import PlanIndex
+from planner.domain.checks.plan import PlanIndex, item_key
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Pairs, Part, pairwise, reads
 from planner.domain.checks.sweep import Pair, crossing_pairs, overlapping_pairs
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
@@ -25,6 +27,18 @@ def overlap_span(index: PlanIndex, a: ItemData, b: ItemData) -> Span:
     return Span(index.local(max(a.start, b.start), b.timezone), index.local(min(a.end, b.end), b.timezone))
 
 
+def _participant_pairs(index: PlanIndex, pairs: Iterable[tuple[ItemData, ItemData, Any]]) -> list[Problem]:
+    """The double bookings among overlapping `pairs`: whoever attends both items."""
+    problems: list[Problem] = []
+    for a, b, _who in pairs:
+        who = index.attendees(a) & index.attendees(b)
+        if who:
+            problems.append(_double_booking(index, a, b, who))
+    return problems
+
+
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS)
+@pairwise(Pairs.OVERLAPPING, _participant_pairs)
 def participant_overlaps(index: PlanIndex) -> list[Problem]:
     """Everyone who is in two overlapping items, one problem per pair of items.
 
@@ -54,7 +68,8 @@ def participant_overlaps(index: PlanIndex) -> list[Problem]:
     for numbers, who in index.own_timelines:
         for pair in overlapping_pairs([index.items[n] for n in numbers]):
             add(pair, who)
-    return [_double_booking(index, a, b, frozenset(who)) for a, b, who in found.values()]
+    in_order = sorted(found.values(), key=lambda found: (item_key(found[0]), item_key(found[1])))  # pairs in time order
+    return [_double_booking(index, a, b, frozenset(who)) for a, b, who in in_order]
 
 
 def _double_booking(index: PlanIndex, a: ItemData, b: ItemData, who: frozenset[int]) -> Problem:
@@ -75,28 +90,42 @@ def _double_booking(index: PlanIndex, a: ItemData, b: ItemData, who: frozenset[i
     )
 
 
+def _at_a_venue(index: PlanIndex, item: ItemData) -> bool:
+    return item.venue_id is not None and item.kind != ItemKind.TRAVEL and item.venue_id in index.venues
+
+
+def _venue_pairs(index: PlanIndex, pairs: Iterable[tuple[ItemData, ItemData, Any]]) -> list[Problem]:
+    """The venues booked twice among overlapping `pairs`."""
+    return [
+        _venue_booked_twice(index, a, b)
+        for a, b, _who in pairs
+        if a.venue_id == b.venue_id and _at_a_venue(index, a) and _at_a_venue(index, b)
+    ]
+
+
+def _venue_booked_twice(index: PlanIndex, a: ItemData, b: ItemData) -> Problem:
+    assert a.start is not None and b.start is not None and a.venue_id is not None
+    return Problem(
+        Severity.WARNING, ProblemKind.VENUE_OVERLAP, VENUE_BOOKED_TWICE,
+        {"first": a.title, "second": b.title, "venue": index.venues[a.venue_id].name, "when": overlap_span(index, a, b)},
+        when=max(a.start, b.start), item_ids=_ids(a, b), venue_ids=(a.venue_id,),
+    )
+
+
+@reads(Part.ITEMS, Part.VENUES)
+@pairwise(Pairs.OVERLAPPING, _venue_pairs)
 def venue_overlaps(index: PlanIndex) -> list[Problem]:
     """Two items at one venue at the same time: a room booked twice, or a typo in a time.
 
     Travel items are left out: a station or airport sees many departures at once.
     """
-    by_venue: dict[int, list[ItemData]] = defaultdict(list)
-    for item in index.items:  # in time order, so each list is too
-        if item.venue_id is not None and item.kind != ItemKind.TRAVEL and item.venue_id in index.venues:
-            by_venue[item.venue_id].append(item)
-    problems: list[Problem] = []
-    for venue_id, items in by_venue.items():
-        venue = index.venues[venue_id]
-        for a, b in overlapping_pairs(items):
-            assert b.start is not None
-            problems.append(
-                Problem(
-                    Severity.WARNING, ProblemKind.VENUE_OVERLAP, VENUE_BOOKED_TWICE,
-                    {"first": a.title, "second": b.title, "venue": venue.name, "when": overlap_span(index, a, b)},
-                    when=max(a.start, b.start), item_ids=_ids(a, b), venue_ids=(venue_id,),
-                )
-            )
-    return problems
+    travel = ItemKind.TRAVEL
+    pairs = [
+        pair for items in index.at_venues().values()  # in time order, so each list is too
+        for pair in overlapping_pairs([i for i in items if i.kind != travel])
+    ]
+    pairs.sort(key=lambda pair: (item_key(pair[0]), item_key(pair[1])))  # in time order, as after an edit
+    return [_venue_booked_twice(index, a, b) for a, b in pairs]
 
 
 def _ids(*items: ItemData) -> tuple[int, ...]:

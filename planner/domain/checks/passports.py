@@ -14,6 +14,7 @@ from datetime import date
 from planner.domain.checks.params import Country, Day
 from planner.domain.checks.plan import Participant, PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, reads
 from planner.i18n import N_
 
 VALIDITY_MONTHS = 6
@@ -40,6 +41,7 @@ def travels_abroad(nationality: str, destination_country: str) -> bool:
     return not nationality or nationality.upper() != destination_country.upper()
 
 
+@reads(Part.TRIP, Part.MEMBERS)
 def passport_problems(index: PlanIndex) -> list[Problem]:
     country = index.trip.destination_country
     if not country:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from functools import cached_property
 from datetime import date, datetime
 from itertools import chain
 from typing import Any, TypeVar
@@ -94,13 +95,33 @@ class Layer:
     extras: list[tuple[list[int], frozenset[int]]]  # (positions, who), each a subset of `members`
 
 
+#: What PlanIndex works out from the trip and the delegation alone (see its `same_people`).
+_PEOPLE_AND_CLOCKS = (
+    "members", "member_by_id", "rank", "all_ids", "_name", "_person_id", "_language", "_groups", "_attendees",
+    "_zones", "_local", "_foreign",
+)
+
+
 class PlanIndex:
     """The plan prepared for the checks; build it once and hand it to each check."""
 
-    def __init__(self, plan: TripPlan) -> None:
+    def __init__(self, plan: TripPlan, ordered: list[ItemData] | None = None, same_people: PlanIndex | None = None) -> None:
+        """`ordered`: the plan's checkable items already in time order (as CheckRun keeps them), not sorted again.
+
+        `same_people`: an index of a plan with the same trip and delegation (only the programme differs):
+        what it worked out about the members, groups and clocks is taken over rather than worked out again.
+        """
         self.plan = plan
         self.trip = plan.trip
         self.venues = plan.venues
+        self._memo: dict[str, Any] = {}
+        #: Items with both times, in time order (an unsaved item without times cannot be checked).
+        self.items: list[ItemData] = ordered if ordered is not None else sorted(
+            (i for i in plan.items if i.start is not None and i.end is not None), key=item_key
+        )
+        if same_people is not None:
+            self.__dict__.update({name: same_people.__dict__[name] for name in _PEOPLE_AND_CLOCKS})
+            return
         # Members in protocol order, so every list of names follows precedence.
         self.members: tuple[Participant, ...] = tuple(
             sorted((p for p in plan.members if p.membership.id is not None), key=lambda p: (p.membership.protocol_order, p.id))
@@ -116,28 +137,46 @@ class PlanIndex:
         self._zones: dict[str, ZoneInfo] = {}
         self._local: dict[tuple[datetime, str], datetime] = {}
         self._foreign: dict[str, bool] = {}
-        self._memo: dict[str, Any] = {}
-        #: Items with both times, in time order (an unsaved item without times cannot be checked).
-        self.items: list[ItemData] = sorted(
-            (i for i in plan.items if i.start is not None and i.end is not None), key=item_key
-        )
-        self.everyone_items: list[ItemData] = [i for i in self.items if i.everyone]
-        self.explicit_items: list[ItemData] = [i for i in self.items if not i.everyone]
-        #: The positions in `items` of the items for everyone.
-        self.everyone_numbers: list[int] = [n for n, i in enumerate(self.items) if i.everyone]
-        # Items ticking the same people (a group on its own track) form a class.
+        # The rest is worked out when a check first asks: checking one edited item needs little of it.
+
+    @cached_property
+    def everyone_items(self) -> list[ItemData]:
+        return [i for i in self.items if i.everyone]
+
+    @cached_property
+    def explicit_items(self) -> list[ItemData]:
+        return [i for i in self.items if not i.everyone]
+
+    @cached_property
+    def everyone_numbers(self) -> list[int]:
+        """The positions in `items` of the items for everyone."""
+        return [n for n, i in enumerate(self.items) if i.everyone]
+
+    @cached_property
+    def _classes(self) -> tuple[list[list[int]], dict[int, tuple[int, ...]]]:
+        """Items ticking the same people (a group on its own track) form a class: their positions, and each member's classes."""
         classes: dict[tuple[int, ...], list[int]] = {}
         for n, item in enumerate(self.items):
             if not item.everyone:
                 classes.setdefault(item.participant_ids, []).append(n)
-        self._class_lists: list[list[int]] = list(classes.values())
         member_classes: dict[int, list[int]] = {}
         for c, ids in enumerate(classes):
             for mid in set(ids):
                 if mid in self.member_by_id:
                     member_classes.setdefault(mid, []).append(c)
-        self._member_classes: dict[int, tuple[int, ...]] = {mid: tuple(cs) for mid, cs in member_classes.items()}
-        self.own_timelines = self._own_timelines()
+        return list(classes.values()), {mid: tuple(cs) for mid, cs in member_classes.items()}
+
+    @property
+    def _class_lists(self) -> list[list[int]]:
+        return self._classes[0]
+
+    @property
+    def _member_classes(self) -> dict[int, tuple[int, ...]]:
+        return self._classes[1]
+
+    @cached_property
+    def own_timelines(self) -> list[tuple[list[int], frozenset[int]]]:
+        return self._own_timelines()
 
     def _own_timelines(self) -> list[tuple[list[int], frozenset[int]]]:
         """The distinct own timelines (positions of ticked items, in time order) with the members who have each.
@@ -179,6 +218,13 @@ class PlanIndex:
             layers.append(Layer(timeline, members, own))
         return layers
 
+    def timeline(self, membership_id: int) -> list[int]:
+        """One member's whole timeline: the positions in `items` of what they attend, in time order."""
+        if membership_id not in self.member_by_id:
+            return []
+        own = [self._class_lists[c] for c in self._member_classes.get(membership_id, ())]
+        return sorted(chain(self.everyone_numbers, *own))
+
     def attendees(self, item: ItemData) -> frozenset[int]:
         """Membership ids attending `item`; ids of people no longer in the delegation are ignored."""
         if item.everyone:
@@ -187,6 +233,23 @@ class PlanIndex:
         if found is None:
             found = frozenset(m for m in item.participant_ids if m in self.member_by_id)
             self._attendees[item.participant_ids] = found
+        return found
+
+    def at_venues(self) -> dict[int, list[ItemData]]:
+        """The items at each venue of the plan, in time order; venues by their first item (shared by several checks)."""
+        return self.memo("at_venues", self._at_venues)
+
+    def _at_venues(self) -> dict[int, list[ItemData]]:
+        found: dict[int, list[ItemData]] = {}
+        venues = self.venues
+        for item in self.items:
+            vid = item.venue_id
+            if vid is not None and vid in venues:
+                at = found.get(vid)
+                if at is None:
+                    found[vid] = [item]
+                else:
+                    at.append(item)
         return found
 
     def memo(self, key: str, compute: Callable[[], T]) -> T:

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import time
 
 from planner.domain.checks.params import Clock, DayRange
 from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, item_local, reads
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
 from planner.domain.timing import day_bounds_utc
@@ -22,12 +24,7 @@ ENDS_LATE = N_("“{item}” ends at {end}, after {latest} local time ({when})")
 EARLY_AND_LATE = N_("“{item}” starts before {earliest} and ends after {latest} local time ({when})")
 
 
-def outside_trip(index: PlanIndex) -> list[Problem]:
-    """Items not within the trip's first and last day, as the clock at the destination counts them.
-
-    A journey only has to touch the trip's days: the overnight flight home
-    leaves on the last day and lands on the next.
-    """
+def _outside_trip(index: PlanIndex, items: Sequence[ItemData]) -> list[Problem]:
     trip = index.trip
     if trip.first_day is None or trip.last_day is None:
         return []
@@ -35,7 +32,7 @@ def outside_trip(index: PlanIndex) -> list[Problem]:
     finish = day_bounds_utc(trip.last_day, trip.timezone)[1]
     days = DayRange(trip.first_day, trip.last_day)
     problems: list[Problem] = []
-    for item in index.items:
+    for item in items:
         assert item.start is not None and item.end is not None
         if item.kind == ItemKind.TRAVEL:
             outside = item.end <= begin or item.start >= finish
@@ -52,14 +49,20 @@ def outside_trip(index: PlanIndex) -> list[Problem]:
     return problems
 
 
-def unusual_hours(index: PlanIndex) -> list[Problem]:
-    """Items starting before 06:00 or ending after 23:00 on the local clock.
+@reads(Part.TRIP, Part.ITEMS)
+@item_local(_outside_trip)
+def outside_trip(index: PlanIndex) -> list[Problem]:
+    """Items not within the trip's first and last day, as the clock at the destination counts them.
 
-    An item ending after midnight ends late; one ending the next day in the
-    daytime (an overnight flight) does not.
+    A journey only has to touch the trip's days: the overnight flight home
+    leaves on the last day and lands on the next.
     """
+    return _outside_trip(index, index.items)
+
+
+def _unusual_hours(index: PlanIndex, items: Sequence[ItemData]) -> list[Problem]:
     problems: list[Problem] = []
-    for item in index.items:
+    for item in items:
         assert item.start is not None and item.end is not None
         start, end = index.local(item.start, item.timezone), index.local(item.end, item.arrival_timezone)
         early = start.time() < EARLIEST
@@ -83,6 +86,17 @@ def unusual_hours(index: PlanIndex) -> list[Problem]:
             )
         )
     return problems
+
+
+@reads(Part.TRIP, Part.ITEMS)  # the trip's zone: a time on another clock names its offset
+@item_local(_unusual_hours)
+def unusual_hours(index: PlanIndex) -> list[Problem]:
+    """Items starting before 06:00 or ending after 23:00 on the local clock.
+
+    An item ending after midnight ends late; one ending the next day in the
+    daytime (an overnight flight) does not.
+    """
+    return _unusual_hours(index, index.items)
 
 
 def _ids(item: ItemData) -> tuple[int, ...]:

@@ -9,30 +9,32 @@ questioned.
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections.abc import Sequence
+from functools import lru_cache
 
 from planner.domain.checks.params import Country
 from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, item_local, reads
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
 from planner.domain.zones import canonical_zone, default_zone, zone_fits_country
 from planner.i18n import N_
 
+#: The same venues are asked about after every edit of the programme.
+_fits_country = lru_cache(maxsize=4096)(zone_fits_country)
+
 VENUE_ZONE_NOT_COUNTRY = N_("{venue} is in {country}, but its time zone is {zone} (usually {usual}); times there print off")
 ITEM_ZONE_NOT_VENUE = N_("“{item}” ({when}) is timed in {zone}, but {venue} keeps {venue_zone}")
 
 
+@reads(Part.ITEMS, Part.VENUES)
 def venue_zone_misfits(index: PlanIndex) -> list[Problem]:
     """Venues of the programme whose zone is not one of their country's; one problem per venue."""
-    used: dict[int, int] = defaultdict(int)
-    for item in index.items:
-        if item.venue_id is not None:
-            used[item.venue_id] += 1
     problems: list[Problem] = []
-    for venue_id in used:
-        venue = index.venues.get(venue_id)
-        if venue is None or zone_fits_country(venue.timezone, venue.country):
+    for venue_id in index.at_venues():
+        venue = index.venues[venue_id]
+        if _fits_country(venue.timezone, venue.country):
             continue
         problems.append(
             Problem(
@@ -47,8 +49,7 @@ def venue_zone_misfits(index: PlanIndex) -> list[Problem]:
     return problems
 
 
-def item_zone_misfits(index: PlanIndex) -> list[Problem]:
-    """Items whose zone is not their venue's; a journey fits when it starts or ends on the venue's clock."""
+def _item_zone_misfits(index: PlanIndex, items: Sequence[ItemData]) -> list[Problem]:
     same: dict[tuple[str, str], bool] = {}
 
     def fits(a: str, b: str) -> bool:
@@ -58,7 +59,7 @@ def item_zone_misfits(index: PlanIndex) -> list[Problem]:
         return found
 
     problems: list[Problem] = []
-    for item in index.items:
+    for item in items:
         venue = index.venues.get(item.venue_id) if item.venue_id is not None else None
         if venue is None or fits(item.timezone, venue.timezone):
             continue
@@ -66,6 +67,13 @@ def item_zone_misfits(index: PlanIndex) -> list[Problem]:
             continue
         problems.append(_item_problem(index, item, venue.name, venue.timezone))
     return problems
+
+
+@reads(Part.TRIP, Part.ITEMS, Part.VENUES)
+@item_local(_item_zone_misfits)
+def item_zone_misfits(index: PlanIndex) -> list[Problem]:
+    """Items whose zone is not their venue's; a journey fits when it starts or ends on the venue's clock."""
+    return _item_zone_misfits(index, index.items)
 
 
 def _item_problem(index: PlanIndex, item: ItemData, venue_name: object, venue_zone: str) -> Problem:

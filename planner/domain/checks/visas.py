@@ -17,6 +17,7 @@ from planner.domain.checks.params import Count, Country, Day
 from planner.domain.checks.passports import travels_abroad
 from planner.domain.checks.plan import Participant, PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, reads
 from planner.domain.enums import Role, VisaStatus
 from planner.i18n import N_
 
@@ -30,6 +31,7 @@ VISA_NOT_GRANTED = N_("The visa of {person} for {country} was applied for on {ap
 VISA_EXPIRES = N_("The visa of {person} for {country} is valid until {valid_until}, before the trip ends ({last_day})")
 
 
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS, Part.VISAS)
 def visa_problems(index: PlanIndex) -> list[Problem]:
     trip = index.trip
     country = trip.destination_country

@@ -25,12 +25,20 @@ class ProblemTableModel(RecordTableModel[Problem]):
     HEADERS = HEADERS
 
     def __init__(self, language: LanguageController | None = None, parent: QObject | None = None) -> None:
-        super().__init__(language, parent)
+        # The worded "when" and message by problem: the panel sizes its columns to the contents, which asks
+        # every row; after an edit nearly all problems are the same objects as before and keep their words.
+        self._words: dict[int, tuple[Problem, str, str]] = {}
         self._timezone = "UTC"
+        super().__init__(language, parent)
 
     def set_problems(self, problems: list[Problem], timezone: str) -> None:
+        rows = sort_problems(problems)
+        if timezone != self._timezone:
+            self._words.clear()
         self._timezone = timezone  # nothing draws between here and the reset
-        self._replace_rows(sort_problems(problems))
+        words = self._words
+        self._words = {id(p): words[id(p)] for p in rows if id(p) in words and words[id(p)][0] is p}
+        self._replace_rows(rows)
 
     def problems(self) -> list[Problem]:
         return self.records()
@@ -44,36 +52,57 @@ class ProblemTableModel(RecordTableModel[Problem]):
             result[p.severity] += 1
         return result
 
+    def retranslate(self, _language: str = "") -> None:
+        self._words.clear()
+        super().retranslate(_language)
+
     def _cell(self, row: int, p: Problem, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             if column == SEVERITY:  # a cell starts with a capital ("Warning"); the CLI's "warning: …" does not
-                label = p.severity.label
-                return label[:1].upper() + label[1:]
+                return _capitalised(p.severity.label)
             if column == WHEN:
                 return self._when(p)
-            return p.message()
+            return self._message(p)
         if role == Qt.ItemDataRole.DecorationRole and column == SEVERITY:
             return icon(_ICONS[p.severity])
         if role == Qt.ItemDataRole.ToolTipRole and column == MESSAGE:
-            return p.message()
+            return self._message(p)
         if role == SORT_ROLE:
             if column == SEVERITY:
                 return p.sort_key()
             if column == WHEN:
                 return (p.when is None, p.when.isoformat() if p.when else "")
-            return p.message().casefold()
+            return self._message(p).casefold()
         if role == FILTER_ROLE:
-            return f"{p.severity.label} {self._when(p)} {p.message()}"
+            return f"{p.severity.label} {self._when(p)} {self._message(p)}"
         if role == KIND_ROLE:
             return p.severity.value
         if role == OBJECT_ROLE:
             return p
         return None
 
+    def column_texts(self, column: int) -> list[str]:
+        """The distinct texts of the Severity or When column, as the rows show them (for the panel's widths)."""
+        if column == SEVERITY:
+            return sorted({_capitalised(p.severity.label) for p in self._rows})
+        return sorted({self._when(p) for p in self._rows})
+
+    def _worded(self, p: Problem) -> tuple[Problem, str, str]:
+        found = self._words.get(id(p))
+        if found is None or found[0] is not p:
+            when = "" if p.when is None else _short_when(p, self._timezone)
+            found = self._words[id(p)] = (p, when, p.message())
+        return found
+
     def _when(self, p: Problem) -> str:
-        if p.when is None:
-            return ""
-        return _short_when(p, self._timezone)
+        return self._worded(p)[1]
+
+    def _message(self, p: Problem) -> str:
+        return self._worded(p)[2]
+
+
+def _capitalised(label: str) -> str:
+    return label[:1].upper() + label[1:]
 
 
 def _short_when(p: Problem, timezone: str) -> str:

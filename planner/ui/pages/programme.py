@@ -247,17 +247,17 @@ class ProgrammePage(TripPage):
         if entity == "item":
             self.model.refresh_item(record_id)  # one item: patch it in rather than read the whole programme
             if not self._batch:
-                self._refresh_agenda()
+                self._refresh_agenda(changed=(record_id,))  # and lay out again only the days it was or is on
         else:
             self.reload()
 
-    def _refresh_agenda(self, keep_scroll: bool = True) -> None:
+    def _refresh_agenda(self, keep_scroll: bool = True, changed: tuple[int, ...] | None = None) -> None:
         trip = self.model.trip
         if trip is None:
             self.agenda.set_programme([], "UTC", [], {}, self.ctx.lang, keep_scroll=False)
         else:
             self.agenda.set_programme(trip.days, trip.timezone, self._visible_items(), self.model.venues, self.ctx.lang,
-                                      keep_scroll=keep_scroll)
+                                      keep_scroll=keep_scroll, changed=changed)
         self._agenda_selection_changed()
         self._update_state()
 

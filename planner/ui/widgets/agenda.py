@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
@@ -99,9 +99,14 @@ class AgendaView(QAbstractScrollArea):
 
     def set_programme(
         self, days: Sequence[date], timezone: str, items: Sequence[ItemData], venues: Mapping[int, VenueData],
-        language: str, *, keep_scroll: bool = True,
+        language: str, *, keep_scroll: bool = True, changed: Collection[int] | None = None,
     ) -> None:
-        """Show `items` on `days` in the trip's `timezone`; the selection keeps the items still there."""
+        """Show `items` on `days` in the trip's `timezone`; the selection keeps the items still there.
+
+        `changed`: the ids of the only items that differ from the last call (an edit), so only
+        their days are laid out again and only their texts made anew.
+        """
+        same_place = (timezone, language) == (self._timezone, self._language)
         self._timezone, self._venues, self._language = timezone, venues, language
         self._items = {item.id: item for item in items if item.id is not None}
         spans = day_spans(days, timezone)
@@ -109,14 +114,33 @@ class AgendaView(QAbstractScrollArea):
             self._scroll_pending = True
             self._marks = [hour_marks(span, timezone) for span in spans]
             self._changes = [clock_change(marks) for marks in self._marks]
-        self._layout = AgendaLayout.build(spans, self._items.values())
-        self._texts.clear()
+        incremental = changed is not None and same_place and keep_scroll and spans == self._layout.days
+        if incremental:
+            assert changed is not None
+            self._layout = self._layout.updated(self._items, changed)
+            for item_id in changed:
+                self._texts.pop(item_id, None)
+        else:
+            self._layout = AgendaLayout.build(spans, self._items.values())
+            self._texts.clear()
         kept = self._selected & set(self._layout.blocks)
         current = self._current if self._current in self._layout.blocks else None
         if kept != self._selected or current != self._current:
             self._selected, self._current = kept, current
             self.selectionChanged.emit()
-        self._update_geometry()
+        if incremental:
+            self._repaint_columns(self._layout.touched)  # the same days and sizes: only the edited days change
+        else:
+            self._update_geometry()
+
+    def _repaint_columns(self, columns: set[int]) -> None:
+        """Repaint only these day columns (and the header), as far as they are in view."""
+        view = self.viewport()
+        width, left = self._geometry.column_width, self.horizontalScrollBar().value()
+        for column in columns:
+            x = column * width - left
+            view.update(QRect(math.floor(x), 0, math.ceil(width) + 2, view.height()))
+        self._header.update()
 
     def retranslate(self, language: str) -> None:
         self._language = language

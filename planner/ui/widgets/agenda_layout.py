@@ -13,7 +13,7 @@ and timed on its own.
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Protocol
@@ -179,6 +179,8 @@ class AgendaLayout:
     outside: list[int] = field(default_factory=list)
     _tops: list[list[float]] = field(default_factory=list)
     _longest: list[float] = field(default_factory=list)
+    #: The columns the last `updated` laid out again (what needs repainting).
+    touched: set[int] = field(default_factory=set)
 
     @classmethod
     def build(cls, days: list[DaySpan], items: Iterable[Timed]) -> AgendaLayout:
@@ -201,6 +203,47 @@ class AgendaLayout:
         layout._tops = [[b.top for b in blocks] for blocks in layout.columns]
         layout._longest = [max((b.visual_bottom - b.top for b in blocks), default=0.0) for blocks in layout.columns]
         return layout
+
+    def updated(self, items: Mapping[int, Timed], changed: Collection[int]) -> AgendaLayout:
+        """The layout of `items` (by id, the programme after an edit), given that only the `changed` ids differ.
+
+        Only the day columns the changed items were or are on are laid out
+        again: on a 5,000-item trip that is a fifth of the work or less. Gives
+        exactly what `build` gives (tests/ui/test_agenda_layout_update.py).
+        This layout is given up: its columns and blocks are taken over.
+        """
+        day_starts = [d.start for d in self.days]
+        touched: set[int] = set()
+        outside = set(self.outside)
+        for item_id in changed:
+            for block in self.blocks.pop(item_id, ()):
+                self.columns[block.column].remove(block)
+                touched.add(block.column)
+            self.starts.pop(item_id, None)
+            self.ends.pop(item_id, None)
+            outside.discard(item_id)
+            item = items.get(item_id)
+            if item is None or item.start is None or item.end is None:
+                continue
+            self.starts[item_id] = item.start
+            self.ends[item_id] = item.end
+            pieces = self._cut(item_id, item.start, item.end, day_starts)
+            if not pieces:
+                outside.add(item_id)
+                continue
+            self.blocks[item_id] = pieces
+            for piece in pieces:
+                self.columns[piece.column].append(piece)
+                touched.add(piece.column)
+        for column in touched:
+            blocks = self.columns[column]
+            assign_lanes(blocks)
+            self._tops[column] = [b.top for b in blocks]
+            self._longest[column] = max((b.visual_bottom - b.top for b in blocks), default=0.0)
+        if outside != set(self.outside):
+            self.outside = [i for i in items if i in outside]  # in the order build lists them
+        self.touched = touched
+        return self
 
     def _cut(self, item_id: int, start: datetime, end: datetime, day_starts: list[datetime]) -> list[Block]:
         first = max(bisect.bisect_right(day_starts, start) - 1, 0)

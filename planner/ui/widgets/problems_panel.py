@@ -1,9 +1,12 @@
 """The Problems panel: what the planning checks find, kept current as the plan changes.
 
-Checks run a short moment after the last change (edits often come in bursts,
-e.g. undoing a macro), on the GUI thread: they take well under a tenth of a
-second even for a 5,000-item trip. Double-clicking a problem asks the window
-to show what it is about.
+The panel keeps the trip's checks (services.check_session): the edit of a
+programme item is checked at once, where it happened, in a few milliseconds
+even on a 5,000-item trip, so the list is current when the page repaints.
+Any other change is checked in full a short moment after the last one (edits
+often come in bursts, e.g. undoing a macro); until then the list is greyed and
+the strip says "Checking…", so an old list is never shown as current.
+Double-clicking a problem asks the window to show what it is about.
 
 The panel starts as a slim strip with the counts ("2 errors, 5 warnings ▸"),
 so the pages keep their room; clicking the counts (or Ctrl+6, or F6 into the
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QSizePolicy,
+    QStyle,
     QTableView,
     QToolButton,
     QVBoxLayout,
@@ -31,8 +35,7 @@ from PySide6.QtWidgets import (
 from planner.domain.checks.problem import Problem, Severity
 from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
-from planner.services import trips
-from planner.services.checks import check_trip
+from planner.services.check_session import TripChecks
 from planner.ui.models import problem_table as pt
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.roles import KIND_ROLE, OBJECT_ROLE
@@ -40,6 +43,8 @@ from planner.ui.pages.base import UiContext
 from planner.ui.keyboard import tab_leaves
 
 REFRESH_DELAY_MS = 250
+#: Changes the checks do not read: nothing to check again.
+NOT_CHECKED = frozenset({"gift", "seating", "issued_version"})
 #: Settings: whether the list is open, and how tall the open panel is.
 EXPANDED_KEY = "problems/expanded"
 HEIGHT_KEY = "problems/height"
@@ -71,6 +76,7 @@ class ProblemsPanel(QDockWidget):
         self.setObjectName("problems")
         self.ctx = ctx
         self.trip_id: int | None = None
+        self._checks: TripChecks | None = None  # the trip's checks, kept so an item's edit is checked where it happened
         self.model = pt.ProblemTableModel(ctx.language, self)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -101,7 +107,10 @@ class ProblemsPanel(QDockWidget):
         self.view.setWordWrap(False)
         self.view.setAlternatingRowColors(True)
         header = self.view.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # Severity and When are as wide as their longest text, measured here from the model's worded rows
+        # (fit_columns): Qt's ResizeToContents asks every row for every role after each check, which took
+        # a good part of a frame on a list of 200 problems.
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setSectionResizeMode(pt.MESSAGE, QHeaderView.ResizeMode.Stretch)
         self.view.activated.connect(self._activated)
         self.view.doubleClicked.connect(self._activated)
@@ -139,6 +148,7 @@ class ProblemsPanel(QDockWidget):
         self._update_summary()
         if self._checked_once:  # listeners (the Overview's count) hold text in the old language
             self.countsChanged.emit(self.model.counts())
+        self.fit_columns()
 
     def set_trip(self, trip_id: int | None) -> None:
         """Show the problems of `trip_id`.
@@ -204,8 +214,28 @@ class ProblemsPanel(QDockWidget):
             self._timer.start(0)  # runs when this paint (and the window's around it) is done
         return super().eventFilter(watched, event)
 
-    def _data_changed(self, _entity: str, _record_id: int) -> None:
+    def _data_changed(self, entity: str, record_id: int) -> None:
+        if entity in NOT_CHECKED or self.trip_id is None:
+            return
+        checks = self._checks
+        if entity == "item" and checks is not None and checks.trip_id == self.trip_id and not self._timer.isActive():
+            try:
+                problems = checks.item_changed(record_id)
+            except PlannerError:
+                pass  # e.g. the database went away: checked in full below, which says what is wrong
+            else:
+                self._show(problems, checks.timezone)
+                return
+        self._set_refreshing()
         self._timer.start(REFRESH_DELAY_MS)
+
+    def _set_refreshing(self) -> None:
+        """Grey the list and say the problems are being checked: what it shows may be out of date."""
+        self.view.setEnabled(False)
+        text = _("Checking…")
+        self.summary.setText(text)
+        self.toggle.setText(_("Problems: {counts}").format(counts=text) + (" ▾" if self.expanded else " ▸"))
+        self.toggle.setStyleSheet("")
 
     def refresh(self) -> None:
         self._timer.stop()
@@ -213,15 +243,32 @@ class ProblemsPanel(QDockWidget):
         self._checked_once = self._checked_once or self.trip_id is not None
         problems: list[Problem] = []
         timezone = "UTC"
+        self._checks = None
         if self.trip_id is not None:
             try:
-                timezone = trips.get_trip(self.ctx.db, self.trip_id).timezone
-                problems = check_trip(self.ctx.db, self.trip_id)
+                self._checks = TripChecks(self.ctx.db, self.trip_id)
             except PlannerError:
                 problems = []  # the trip is gone (deleted here or elsewhere): nothing to check
+            else:
+                problems, timezone = self._checks.problems(), self._checks.timezone
+        self._show(problems, timezone)
+
+    def _show(self, problems: list[Problem], timezone: str) -> None:
         self.model.set_problems(problems, timezone)
+        self.fit_columns()
+        self.view.setEnabled(True)
         self._update_summary()
         self.countsChanged.emit(self.model.counts())
+
+    def fit_columns(self) -> None:
+        """Severity and When as wide as their longest text (or heading), icon and cell margins included."""
+        header = self.view.horizontalHeader()
+        metrics = self.view.fontMetrics()
+        margin = 2 * (self.view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameHMargin, None, self.view) + 1) + 8
+        icon = self.view.iconSize().width() if self.view.iconSize().isValid() else metrics.height()
+        for column, extra in ((pt.SEVERITY, icon + 4), (pt.WHEN, 0)):
+            widest = max((metrics.horizontalAdvance(text) for text in self.model.column_texts(column)), default=0)
+            header.resizeSection(column, max(widest + extra + margin, header.sectionSizeFromContents(column).width()))
 
     def _update_summary(self) -> None:
         text = counts_text(self.model.counts()) if self.trip_id is not None else _("No trip selected.")
