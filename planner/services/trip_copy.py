@@ -30,6 +30,7 @@ from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
 from planner.domain.timing import same_local_time
 from planner.i18n import N_, current_language, translator_for
+from planner.services.accommodation import insert_accommodation, read_accommodation
 from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.emergency_contacts import read_emergency_contacts, write_emergency_contacts
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
@@ -77,6 +78,7 @@ def duplicate_trip(db: Database, trip_id: int, *, title: LocalizedText, first_da
         if errors:
             raise ValidationErrors(errors)  # rolls back the trip and members added above
         write_emergency_contacts(s, trip.id, read_emergency_contacts(s, trip_id))  # the same mission helps on the same route
+        _copy_accommodation(s, trip_id, trip.id, memberships, days)
         s.flush()
 
         related = tuple(Change(Action.CREATED, "membership", r.id, after=membership_data(r)) for r in memberships.values())
@@ -84,6 +86,14 @@ def duplicate_trip(db: Database, trip_id: int, *, title: LocalizedText, first_da
         return Change(Action.CREATED, "trip", trip.id, after=trip_data(trip), related=related)
 
     return run(db, act)
+
+
+def _copy_accommodation(s: Session, source_id: int, trip_id: int, memberships: dict[int, m.Membership], days: timedelta) -> None:
+    """The same hotels and room blocks, each member in the same room type, sharing as before, on the moved nights."""
+    lodging = read_accommodation(s, source_id)
+    hotels = {b.venue_id: b.venue_id for b in lodging.blocks if b.venue_id is not None}
+    insert_accommodation(s, trip_id, hotels, {old: row.id for old, row in memberships.items()}, lodging.blocks,
+                         lodging.assignments, days.days)
 
 
 def _new_trip(original: TripData, title: LocalizedText, first_day: date | None) -> TripData:

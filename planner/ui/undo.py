@@ -20,7 +20,7 @@ from PySide6.QtWidgets import QWidget
 
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
-from planner.services import delegation, people, programme, protocol, restore, trips, venues
+from planner.services import accommodation, delegation, people, programme, protocol, restore, trips, venues
 from planner.services.base import Action, Change
 
 
@@ -49,6 +49,8 @@ _OPS: dict[str, _Ops] = {
     "visa": _Ops(protocol.delete_visa, protocol.restore_visa, protocol.save_visa),
     "gift": _Ops(protocol.delete_gift, lambda db, ch: protocol.restore_gift(db, ch.before), protocol.update_gift),
     "seating": _Ops(protocol.delete_seating_plan, protocol.restore_seating, protocol.save_seating),
+    accommodation.BLOCK: _Ops(accommodation.delete_block, accommodation.restore_block, accommodation.update_block),
+    accommodation.ASSIGNMENT: _Ops(accommodation.delete_assignment, accommodation.restore_assignment, accommodation.update_assignment),
 }
 
 

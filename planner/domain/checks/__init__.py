@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from planner.domain.checks.accommodation import beds_every_night, rooms_over_capacity
 from planner.domain.checks.connections import tight_connections, zone_changes
 from planner.domain.checks.delegation import booked_outside_stay, duplicate_roles, stays_outside_trip
 from planner.domain.checks.languages import missing_translations
@@ -41,6 +42,8 @@ CHECKS: tuple[Check, ...] = (
     booked_outside_stay,
     venue_zone_misfits,
     item_zone_misfits,
+    beds_every_night,
+    rooms_over_capacity,
 )
 
 

@@ -18,6 +18,7 @@ from itertools import chain
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.checks.params import People, PersonName, Span, Who
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.protocol import VisaData
@@ -52,6 +53,8 @@ class TripPlan:
     venues: Mapping[int, VenueData] = field(default_factory=dict)
     visas: Mapping[int, VisaData] = field(default_factory=dict)  # by membership id; absent: not recorded
     today: date | None = None  # the day the checks run on; None: today (tests pass one)
+    room_blocks: tuple[RoomBlockData, ...] = ()  # the trip's rooms at its hotels (venues holds the hotels)
+    rooms: tuple[RoomAssignmentData, ...] = ()  # the members' rooms
 
 
 SortKey = tuple[datetime, datetime, int]

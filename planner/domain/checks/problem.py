@@ -67,6 +67,9 @@ class ProblemKind(StrEnum):
     BOOKED_OUTSIDE_STAY = "booked_outside_stay"
     VENUE_ZONE_NOT_COUNTRY = "venue_zone_not_country"
     ITEM_ZONE_NOT_VENUE = "item_zone_not_venue"
+    NO_BED = "no_bed"
+    ROOM_OVER_CAPACITY = "room_over_capacity"
+    BLOCK_OVERBOOKED = "block_overbooked"
 
 
 @dataclass(frozen=True, slots=True)
