@@ -137,10 +137,13 @@ class RoomAssignmentData(Record):
 def stay_nights(membership: MembershipData, trip_first: date | None, trip_last: date | None) -> tuple[date, date] | None:
     """The first and last night a member needs a bed (check-in days), or None when they stay no night.
 
-    The stay runs from the member's arrival to their departure, each falling
-    back to the trip's first and last day; the night of the departure day is
-    spent elsewhere (on the way home).
+    The stay runs from the member's arrival to their departure. A member with
+    neither day entered is not known to stay (an interpreter or driver from the
+    place itself); with one of them, the other falls back to the trip's first
+    or last day. The night of the departure day is spent elsewhere (on the way home).
     """
+    if membership.arrival is None and membership.departure is None:
+        return None
     arrival = membership.arrival or trip_first
     departure = membership.departure or trip_last
     if arrival is None or departure is None or departure <= arrival:

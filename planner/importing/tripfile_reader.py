@@ -27,6 +27,7 @@ from planner.domain.localized import LocalizedText
 from planner.domain.missions import MAX_CONTACTS, EmergencyContactData
 from planner.i18n import N_
 from planner.domain.protocol import GiftData, SeatingData, VisaData
+from planner.importing.tripfile_accommodation import read_accommodation
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
 from planner.importing.tripfile_protocol import read_gifts, read_seating, read_visa
 from planner.importing.tripfile_issued import read_issued
@@ -37,7 +38,7 @@ _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.
 # Domain field names that the file calls differently.
 _FILE_FIELD = {
     "person_id": "person", "venue_id": "venue", "host_contact_id": "host_contact", "host_person_id": "host_person",
-    "participant_ids": "participants",
+    "participant_ids": "participants", "room_label": "room",
 }
 
 T = TypeVar("T")
@@ -207,6 +208,7 @@ class TripDocumentReader:
         programme = self.doc.get("programme")
         issued = read_issued(self, person_keys, member_of, len(programme) if isinstance(programme, list) else 0)
         missions = self.read_emergency_contacts()
+        blocks, rooms = read_accommodation(self, venues, venue_keys, member_of, person_keys, delegation_complete)
         if trip is None or self.bad:
             return None
         members.sort(key=lambda ms: (ms.protocol_order, ms.id or 0))
@@ -214,7 +216,7 @@ class TripDocumentReader:
         return TripBundle(
             trip=trip, people=tuple(people), members=tuple(members), venues=tuple(venues), items=tuple(i for _, i in items),
             visas=tuple(self.visas), gifts=tuple(self.gifts), seatings=tuple(self.seatings), issued=tuple(issued),
-            emergency_contacts=tuple(missions),
+            emergency_contacts=tuple(missions), room_blocks=tuple(blocks), rooms=tuple(rooms),
         )
 
     def read_emergency_contacts(self) -> list[EmergencyContactData]:

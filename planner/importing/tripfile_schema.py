@@ -27,6 +27,7 @@ MOMENT_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-
 NONBLANK_PATTERN = "\\S"
 COUNTRY_PATTERN = "^([A-Z]{2})?$"
 CURRENCY_PATTERN = "^[A-Z]{3}$"
+OPTIONAL_CURRENCY_PATTERN = "^([A-Z]{3})?$"
 
 #: What a value that does not match a pattern of the schema should have looked like.
 PATTERN_MESSAGES: dict[str, str] = {
@@ -35,6 +36,7 @@ PATTERN_MESSAGES: dict[str, str] = {
     NONBLANK_PATTERN: N_("This must not be empty."),
     COUNTRY_PATTERN: N_("“{value}” is not a two-letter country code in capitals (e.g. CN, DE)."),
     CURRENCY_PATTERN: N_("“{value}” is not a currency code like EUR or CNY."),
+    OPTIONAL_CURRENCY_PATTERN: N_("“{value}” is not a currency code like EUR or CNY."),
 }
 
 _TYPE_MESSAGES: dict[tuple[str, ...], str] = {

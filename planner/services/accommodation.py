@@ -96,23 +96,28 @@ def trip_accommodation(db: Database, trip_id: int) -> Accommodation:
 
 
 def read_accommodation(session: Session, trip_id: int) -> Accommodation:
-    """Blocks and rooms of one trip, in two queries; sharers who left the delegation are left out."""
-    blocks = tuple(
-        block_data(r) for r in session.scalars(
-            select(m.RoomBlock).where(m.RoomBlock.trip_id == trip_id).order_by(m.RoomBlock.venue_id, m.RoomBlock.id)
-        )
-    )
-    members = set(session.scalars(select(m.Membership.id).where(m.Membership.trip_id == trip_id)))
-    rows = session.scalars(
-        select(m.RoomAssignment).join(m.Membership, m.Membership.id == m.RoomAssignment.membership_id)
-        .where(m.Membership.trip_id == trip_id)
-        .order_by(m.Membership.protocol_order, m.Membership.id, m.RoomAssignment.first_night, m.RoomAssignment.id)
-    )
-    assignments = []
-    for row in rows:
-        data = assignment_data(row)
-        assignments.append(data.evolve(sharing_with=tuple(i for i in data.sharing_with if i in members)))
-    return Accommodation(blocks, tuple(assignments))
+    """Blocks and rooms of one trip in one query (blocks joined with their rooms).
+
+    One query, because the checks read a whole trip in a handful and every table more is one more round trip.
+    `sharing_with` may still name a member who has left the delegation since; readers skip ids they do not
+    know, and the next save of the room drops them.
+    """
+    rows = session.execute(
+        select(m.RoomBlock, m.RoomAssignment, m.Membership.protocol_order)
+        .outerjoin(m.RoomAssignment, m.RoomAssignment.block_id == m.RoomBlock.id)
+        .outerjoin(m.Membership, m.Membership.id == m.RoomAssignment.membership_id)
+        .where(m.RoomBlock.trip_id == trip_id)
+        .order_by(m.RoomBlock.venue_id, m.RoomBlock.id)
+    ).all()
+    blocks: dict[int, RoomBlockData] = {}
+    rooms: list[tuple[int, int, RoomAssignmentData]] = []
+    for block, room, order in rows:
+        if block.id not in blocks:
+            blocks[block.id] = block_data(block)
+        if room is not None:
+            rooms.append((order, room.membership_id, assignment_data(room)))
+    rooms.sort(key=lambda r: (r[0], r[1], r[2].first_night, r[2].id))
+    return Accommodation(tuple(blocks.values()), tuple(room for _o, _m, room in rooms))
 
 
 def hotels(db: Database) -> list[tuple[int, str]]:
@@ -206,14 +211,19 @@ def restore_block(db: Database, change: Change) -> Change:
 # --- room assignments ----------------------------------------------------------------------------
 
 
-def _check_assignment(s: Session, data: RoomAssignmentData) -> None:
-    """The member, the block and the sharers belong to one trip; no member has two rooms on one night."""
+def _check_assignment(s: Session, data: RoomAssignmentData) -> RoomAssignmentData:
+    """`data` without sharers who have left the trip; refused unless the member, the block and the sharers
+    belong to one trip and the member has no other room on these nights."""
     member = get_or_fail(s, m.Membership, data.membership_id, N_("delegation member"))
     block = get_or_fail(s, m.RoomBlock, data.block_id, N_("room block"))
     if block.trip_id != member.trip_id:
         raise PlannerError(N_("This room block belongs to another trip."), field="block_id")
+    sharers = []
     for other_id in data.sharing_with:
-        other = get_or_fail(s, m.Membership, other_id, N_("delegation member"))
+        other = s.get(m.Membership, other_id)
+        if other is None:
+            continue  # left the delegation since (their own rooms went with them)
+        sharers.append(other_id)
         if other.trip_id != member.trip_id:
             raise PlannerError(N_("{name} is not in this trip's delegation."), name=person_data(other.person).name, field="sharing_with")
     assert data.first_night is not None and data.last_night is not None
@@ -229,6 +239,7 @@ def _check_assignment(s: Session, data: RoomAssignmentData) -> None:
             N_("{name} already has a room for the night of {day}."), name=person_data(member.person).name, day=_Day(night),
             field="first_night",
         )
+    return data.evolve(sharing_with=tuple(sharers))
 
 
 class _Day:
@@ -249,9 +260,9 @@ def assign_room(db: Database, data: RoomAssignmentData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
-        _check_assignment(s, data)
+        checked = _check_assignment(s, data)
         row = m.RoomAssignment()
-        apply_assignment(row, data)
+        apply_assignment(row, checked)
         s.add(row)
         s.flush()
         return Change(Action.CREATED, ASSIGNMENT, row.id, after=assignment_data(row))
@@ -265,9 +276,9 @@ def update_assignment(db: Database, data: RoomAssignmentData) -> Change:
     def act(s: Session) -> Change:
         row = get_or_fail(s, m.RoomAssignment, data.id, N_("room"))
         check_version(row, data.version)
-        _check_assignment(s, data)
+        checked = _check_assignment(s, data)
         before = assignment_data(row)
-        apply_assignment(row, data)
+        apply_assignment(row, checked)
         s.flush()
         return Change(Action.UPDATED, ASSIGNMENT, row.id, before=before, after=assignment_data(row))
 
@@ -283,9 +294,9 @@ def restore_assignment(db: Database, change: Change) -> Change:
     data: RoomAssignmentData = change.before.validated()
 
     def act(s: Session) -> Change:
-        _check_assignment(s, data)
+        checked = _check_assignment(s, data)
         row = m.RoomAssignment(id=data.id)
-        apply_assignment(row, data)
+        apply_assignment(row, checked)
         s.add(row)
         s.flush()
         return Change(Action.CREATED, ASSIGNMENT, row.id, after=assignment_data(row))
@@ -304,7 +315,7 @@ def validated_accommodation(blocks: Iterable[RoomBlockData], rooms: Iterable[Roo
     checked_rooms: list[RoomAssignmentData] = []
     for block in blocks:
         try:
-            checked_blocks.append(block.validated())
+            checked_blocks.append(block.evolve(trip_id=block.trip_id or 0).validated().evolve(trip_id=block.trip_id))
         except ValidationErrors as many:
             errors.extend(many.errors)
     for room in rooms:

@@ -18,12 +18,16 @@ from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
+from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.errors import PlannerError
 from planner.domain.issued import IssuedRecord
 from planner.domain.missions import EmergencyContactData
 from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.i18n import N_
+from planner.services.accommodation import (
+    check_accommodation_references, insert_accommodation, read_accommodation, validated_accommodation,
+)
 from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.emergency_contacts import read_emergency_contacts, validated_contacts, write_emergency_contacts
 from planner.services.issued_history import insert_issued
@@ -82,6 +86,9 @@ class TripBundle:
     issued: tuple[IssuedRecord, ...] = ()
     #: The embassy or consulate (planner.domain.missions), in the order the planner gave them.
     emergency_contacts: tuple[EmergencyContactData, ...] = ()
+    #: Room blocks (planner.domain.accommodation) by venues[].id, and the members' rooms in them by members[].id.
+    room_blocks: tuple[RoomBlockData, ...] = ()
+    rooms: tuple[RoomAssignmentData, ...] = ()
 
     def person(self, person_id: int | None) -> PersonData:
         for person in self.people:
@@ -96,7 +103,8 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
         trip = trip_data(get_or_fail(s, m.Trip, trip_id, N_("trip")))
         delegation = read_members(s, trip_id)
         items = read_items(s, trip_id)
-        venues = read_venues(s, venues_of_items(trip_id), venues_of_hosts(trip_id))
+        lodging = read_accommodation(s, trip_id)
+        venues = read_venues(s, venues_of_items(trip_id), venues_of_hosts(trip_id), lodging.hotel_ids())
         return TripBundle(
             trip=trip,
             people=tuple(person for _member, person in delegation) + _outside_hosts(s, delegation, items),
@@ -107,6 +115,8 @@ def load_trip_bundle(db: Database, trip_id: int) -> TripBundle:
             gifts=tuple(read_gifts(s, trip_id)),
             seatings=tuple(read_seatings(s, trip_id)),
             emergency_contacts=read_emergency_contacts(s, trip_id),
+            room_blocks=lodging.blocks,
+            rooms=lodging.assignments,
         )
 
 
@@ -149,6 +159,9 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
     )
     _check_bundle_references(bundle)
     missions = list(bundle.emergency_contacts) if validated else list(validated_contacts(bundle.emergency_contacts))
+    blocks, rooms = (
+        (list(bundle.room_blocks), list(bundle.rooms)) if validated else validated_accommodation(bundle.room_blocks, bundle.rooms)
+    )
 
     def act(s: Session) -> Change:
         trip_row = m.Trip()
@@ -194,6 +207,7 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         insert_protocol(s, member_ids, item_ids, visas, gifts, seatings)
         insert_issued(s, trip_row.id, bundle.issued, item_ids, {k: r.id for k, r in person_rows.items() if k is not None})
         write_emergency_contacts(s, trip_row.id, missions)
+        insert_accommodation(s, trip_row.id, {k: r.id for k, r in venue_rows.items()}, member_ids, blocks, rooms)
         return Change(Action.IMPORTED, "trip", trip_row.id, after=trip_data(trip_row), related=tuple(related))
 
     return run(db, act)
@@ -263,6 +277,8 @@ def _check_bundle_references(bundle: TripBundle) -> None:
     if bundle.visas or bundle.gifts or bundle.seatings:
         item_ids = _unique_ids([i.id for i in bundle.items])
         check_protocol_references(member_ids, item_ids, bundle.visas, bundle.gifts, bundle.seatings)
+    if bundle.room_blocks or bundle.rooms:
+        check_accommodation_references(member_ids, venue_ids, bundle.room_blocks, bundle.rooms)
 
 
 def _unique_ids(ids: list[int | None]) -> set[int | None]:

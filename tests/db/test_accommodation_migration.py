@@ -25,7 +25,8 @@ def _file_at_0006(path: Path) -> None:
     """A database file as the planner of revision 0006 left it: a trip with one member and a hotel in the directory."""
     file_at(
         path, "0006_trip_emergency_contacts", trip_row(), person_row(family="Weil", given="Stephan"),
-        "INSERT INTO membership (id, version, trip_id, person_id, role, protocol_order) VALUES (1, 1, 1, 1, 'head', 1)",
+        "INSERT INTO membership (id, version, trip_id, person_id, role, protocol_order, arrival, departure)"
+        " VALUES (1, 1, 1, 1, 'head', 1, '2016-10-24', '2016-10-27')",
         "INSERT INTO venue (id, version, name, kind, address_local, address_romanised, city, country, timezone, website, notes)"
         " VALUES (1, 1, '{\"en\": \"InterContinental\"}', 'hotel', '', '', '{}', 'CN', 'Asia/Shanghai', '', '')",
     )

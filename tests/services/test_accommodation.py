@@ -40,6 +40,12 @@ def _room(db: Database, member: MembershipData, block: RoomBlockData, first: dat
     return acc.assign_room(db, data).after  # type: ignore[no-any-return]
 
 
+def _staying(db: Database, trip: TripData, family: str, order: int = 0, role: Role = Role.MEMBER) -> MembershipData:
+    """A member arriving on the trip's first day and leaving on its last (24–30 October: nights 24–29)."""
+    member = new_member(db, trip, new_person(db, family), role=role, order=order)
+    return delegation.update_member(db, member.evolve(arrival=trip.first_day, departure=trip.last_day)).after  # type: ignore[no-any-return]
+
+
 def _kinds(db: Database, trip: TripData) -> list[ProblemKind]:
     return [p.kind for p in check_trip(db, trip.id or 0) if p.kind in (ProblemKind.NO_BED, ProblemKind.ROOM_OVER_CAPACITY,
                                                                       ProblemKind.BLOCK_OVERBOOKED)]
@@ -120,8 +126,9 @@ def test_a_trip_copy_keeps_blocks_and_rooms_moved_to_its_nights(db: Database) ->
 
 def test_every_night_of_a_stay_needs_a_bed(db: Database) -> None:
     trip, hotel = new_trip(db), _hotel(db)  # 24–30 October: nights 24–29
-    anna, ben = new_member(db, trip, new_person(db, "Anna")), new_member(db, trip, new_person(db, "Ben"), order=1)
-    new_member(db, trip, new_person(db, "Host"), role=Role.HOST, order=2)  # sleeps at home
+    anna, ben = _staying(db, trip, "Anna"), _staying(db, trip, "Ben", order=1)
+    _staying(db, trip, "Host", role=Role.HOST, order=2)  # sleeps at home
+    new_member(db, trip, new_person(db, "Local"), order=3)  # no arrival or departure: not known to stay
     assert _kinds(db, trip) == []  # no accommodation kept here: nothing to say
     block = _block(db, trip, hotel)
     problems = [p for p in check_trip(db, trip.id or 0) if p.kind is ProblemKind.NO_BED]
@@ -139,7 +146,7 @@ def test_every_night_of_a_stay_needs_a_bed(db: Database) -> None:
 def test_a_room_over_its_capacity_and_a_block_over_its_rooms(db: Database) -> None:
     trip, hotel = new_trip(db), _hotel(db)
     single = _block(db, trip, hotel, rooms=1, sleeps=1, kind="Single")
-    anna, ben, cem = (new_member(db, trip, new_person(db, name), order=n) for n, name in enumerate(("Anna", "Ben", "Cem")))
+    anna, ben, cem = (_staying(db, trip, name, order=n) for n, name in enumerate(("Anna", "Ben", "Cem")))
     _room(db, anna, single, sharing_with=(ben.id,))
     _room(db, ben, single, sharing_with=(anna.id,))
     assert _kinds(db, trip) == [ProblemKind.NO_BED, ProblemKind.ROOM_OVER_CAPACITY]  # Cem has none yet
@@ -156,7 +163,7 @@ def test_a_room_over_its_capacity_and_a_block_over_its_rooms(db: Database) -> No
 def test_one_room_number_given_twice_is_one_room(db: Database) -> None:
     trip, hotel = new_trip(db), _hotel(db)
     double = _block(db, trip, hotel, rooms=2, sleeps=2, kind="Double")
-    members = [new_member(db, trip, new_person(db, name), order=n) for n, name in enumerate(("Anna", "Ben", "Cem"))]
+    members = [_staying(db, trip, name, order=n) for n, name in enumerate(("Anna", "Ben", "Cem"))]
     for member in members:
         _room(db, member, double, room_label="1208")
     assert _kinds(db, trip) == [ProblemKind.ROOM_OVER_CAPACITY]

@@ -2,9 +2,10 @@
 
 Only trips whose planner keeps the accommodation here are checked (at least one
 room block): a trip that never entered a hotel should not list every member as
-homeless. A member's stay runs from their arrival to their departure (the
-trip's first and last day when not given), and they need a bed every night in
-between except the night of departure. Hosts sleep at home.
+homeless. A member's stay runs from their arrival to their departure (see
+domain.accommodation.stay_nights: a member with neither day entered is not
+known to stay), and they need a bed every night in between except the night
+of departure. Hosts sleep at home.
 
 A room is one assignment with those it names as sharing, together with any
 other assignment in the same block with the same room number; it is over its
