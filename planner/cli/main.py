@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__, logs
-from planner.cli import data_commands, issue_commands, protocol_commands, trip_commands
+from planner.cli import data_commands, issue_commands, logistics_commands, protocol_commands, trip_commands
 from planner.cli.registry import Commands
 from planner.db.engine import Database, open_database
 from planner.db.integrity import DamagedDatabaseError
@@ -113,6 +113,7 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.add_parsers(sub)
     trip_commands.add_parsers(sub)
     protocol_commands.add_parsers(sub)
+    logistics_commands.add_parsers(sub)
     issue_commands.add_parsers(sub)
     return parser
 
@@ -334,6 +335,7 @@ def _export_members(args: argparse.Namespace, db: Database) -> int:
 
 
 _COMMANDS.update(protocol_commands.COMMANDS)
+_COMMANDS.update(logistics_commands.COMMANDS)
 _COMMANDS.update(issue_commands.COMMANDS)
 
 
