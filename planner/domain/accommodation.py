@@ -154,3 +154,54 @@ def stay_nights(membership: MembershipData, trip_first: date | None, trip_last: 
 def nights(first: date, last: date) -> list[date]:
     """Every night from `first` to `last`, both included."""
     return [first + timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def shared_rooms(assignments: list[RoomAssignmentData]) -> list[list[RoomAssignmentData]]:
+    """One block's assignments grouped into the rooms they fill.
+
+    Assignments end up in one room when one names the other's member as sharing
+    (either way round) or when both carry the same room number; union-find,
+    so a block of n assignments is grouped in about n steps.
+    """
+    parent = list(range(len(assignments)))
+
+    def find(n: int) -> int:
+        while parent[n] != n:
+            parent[n] = parent[parent[n]]
+            n = parent[n]
+        return n
+
+    def join(a: int, b: int) -> None:
+        parent[find(a)] = find(b)
+
+    position: dict[int | None, list[int]] = {}
+    labelled: dict[str, int] = {}
+    for n, room in enumerate(assignments):
+        position.setdefault(room.membership_id, []).append(n)
+        label = room.room_label.strip().casefold()
+        if label:
+            if label in labelled:
+                join(n, labelled[label])
+            else:
+                labelled[label] = n
+    for n, room in enumerate(assignments):
+        for other in room.sharing_with:
+            for k in position.get(other, ()):
+                join(n, k)
+    groups: dict[int, list[RoomAssignmentData]] = {}
+    for n, room in enumerate(assignments):
+        groups.setdefault(find(n), []).append(room)
+    return list(groups.values())
+
+
+def rooms_in_use(assignments: list[RoomAssignmentData]) -> dict[date, int]:
+    """How many rooms of one block are in use each night (a shared room counts once)."""
+    in_use: dict[date, int] = {}
+    for group in shared_rooms(assignments):
+        taken: set[date] = set()
+        for room in group:
+            if room.first_night is not None and room.last_night is not None:
+                taken.update(nights(room.first_night, room.last_night))
+        for night in taken:
+            in_use[night] = in_use.get(night, 0) + 1
+    return in_use

@@ -137,10 +137,11 @@ def _sharer(member: Member) -> str:
     return full_name(person.family_name, person.given_name, person.native_name)
 
 
-def rooming_filename(hotel: VenueData, language: DocumentLanguage) -> str:
+def rooming_filename(hotel: VenueData, language: DocumentLanguage, extension: str = ".pdf") -> str:
+    """"分房名单 InterContinental Shenzhen.pdf": the list's name in its language, the hotel's in English."""
     from planner.export.pdf.filenames import safe_filename
 
-    return safe_filename(f"{language.t(ROOMING_LIST)} {hotel.name.text('en')}")
+    return safe_filename(f"{language.t(ROOMING_LIST)} {hotel.name.text('en')}", extension)
 
 
 def write_rooming_list(db: Database, trip_id: int, path: str | os.PathLike[str], *, hotel_id: int | None = None,

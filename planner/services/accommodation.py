@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
+from planner.domain.entities import VenueData
 from planner.domain.enums import VenueKind
 from planner.domain.errors import PlannerError, ValidationErrors
 from planner.i18n import N_, current_language
@@ -120,11 +121,11 @@ def read_accommodation(session: Session, trip_id: int) -> Accommodation:
     return Accommodation(tuple(blocks.values()), tuple(room for _o, _m, room in rooms))
 
 
-def hotels(db: Database) -> list[tuple[int, str]]:
-    """The directory's hotels as (venue id, name in English or any language), for choosing one."""
+def hotels(db: Database) -> list[VenueData]:
+    """The directory's hotels (venues of kind hotel) in id order, for choosing one."""
     with db.reading() as s:
         rows = s.scalars(select(m.Venue).where(m.Venue.kind == VenueKind.HOTEL.value).order_by(m.Venue.id))
-        return [(row.id, row.name.text("en")) for row in rows]
+        return [venue_data(row) for row in rows]
 
 
 # --- room blocks ---------------------------------------------------------------------------------

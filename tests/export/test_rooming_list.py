@@ -75,3 +75,15 @@ def test_full_names_carry_the_native_script(db: Database) -> None:
     head = rooming_lines(view, hotel.id or 0)[0]
     person = head.member.person
     assert head.guest == full_name(person.family_name, person.given_name, person.native_name) == "Xu Qin (许勤)"
+
+
+def test_the_personal_itinerary_names_the_hotel_for_the_nights_and_on_the_emergency_page(db: Database) -> None:
+    from planner.export.pdf import personal_document
+
+    view = TripView.load(db, _demo(db, "hannover-shenzhen-2016"))
+    head, nowak = view.members[0], next(m for m in view.members if m.person.family_name == "Nowak")
+    text = squeezed(text_of(personal_document(view, head.id, language="en")))
+    assert squeezed("Nights 24–26 October 2016: InterContinental Shenzhen, Executive Suite, room 2808") in text
+    chinese = squeezed(text_of(personal_document(view, nowak.id, language="zh")))
+    assert squeezed("2016年10月24日至26日入住：深圳华侨城洲际大酒店，豪华双床房，1512号房") in chinese
+    assert [h.name.en for h in view.lodging(head.id)] == ["InterContinental Shenzhen"]

@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 
-from planner.domain.accommodation import RoomAssignmentData, RoomBlockData, nights, stay_nights
+from planner.domain.accommodation import RoomAssignmentData, RoomBlockData, nights, rooms_in_use, shared_rooms, stay_nights
 from planner.domain.checks.params import Count, DayRange, People
 from planner.domain.checks.plan import Participant, PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
@@ -95,22 +95,6 @@ def _no_room(member: Participant, gap: tuple[date, date]) -> Problem:
     )
 
 
-class _Rooms:
-    """Union-find over one block's assignments: who ends up in the same room."""
-
-    def __init__(self, count: int) -> None:
-        self.parent = list(range(count))
-
-    def find(self, n: int) -> int:
-        while self.parent[n] != n:
-            self.parent[n] = self.parent[self.parent[n]]
-            n = self.parent[n]
-        return n
-
-    def join(self, a: int, b: int) -> None:
-        self.parent[self.find(a)] = self.find(b)
-
-
 def rooms_over_capacity(index: PlanIndex) -> list[Problem]:
     """Rooms with more people on a night than their type sleeps, and blocks with more rooms in use than held."""
     plan = index.plan
@@ -129,44 +113,22 @@ def rooms_over_capacity(index: PlanIndex) -> list[Problem]:
 
 
 def _block_problems(index: PlanIndex, block: RoomBlockData, rooms: list[RoomAssignmentData]) -> list[Problem]:
-    union = _Rooms(len(rooms))
-    position: dict[int, list[int]] = defaultdict(list)
-    labelled: dict[str, int] = {}
-    for n, room in enumerate(rooms):
-        assert room.membership_id is not None
-        position[room.membership_id].append(n)
-        label = room.room_label.strip().casefold()
-        if label:
-            if label in labelled:
-                union.join(n, labelled[label])
-            else:
-                labelled[label] = n
-    for n, room in enumerate(rooms):
-        for other in room.sharing_with:
-            for k in position.get(other, ()):
-                union.join(n, k)
-    members: dict[int, list[int]] = defaultdict(list)
-    for n in range(len(rooms)):
-        members[union.find(n)].append(n)
     hotel = index.venues[block.venue_id].name if block.venue_id in index.venues else ""
     problems: list[Problem] = []
-    in_use: Counter[date] = Counter()
-    for group in members.values():
+    for group in shared_rooms(rooms):
         per_night: Counter[date] = Counter()
-        for n in group:
-            room = rooms[n]
+        for room in group:
             assert room.first_night is not None and room.last_night is not None
             per_night.update(nights(room.first_night, room.last_night))
-        in_use.update(per_night.keys())
-        crowded = max(per_night.values())
-        if crowded > block.sleeps:
-            who = index.group({rooms[n].membership_id for n in group})  # type: ignore[misc]
+        if max(per_night.values()) > block.sleeps:
+            who = index.group({room.membership_id for room in group})  # type: ignore[misc]
             problems.append(Problem(
                 Severity.WARNING, ProblemKind.ROOM_OVER_CAPACITY, ROOM_OVER_CAPACITY,
                 {"people": who.people, "room_type": block.room_type, "hotel": hotel, "count": Count(block.sleeps)},
                 membership_ids=who.membership_ids, person_ids=who.person_ids,
                 venue_ids=(block.venue_id,) if block.venue_id is not None else (),
             ))
+    in_use = rooms_in_use(rooms)
     over = sorted(night for night, count in in_use.items() if count > block.rooms)
     if over:
         problems.append(Problem(
