@@ -167,3 +167,20 @@ def test_one_room_number_given_twice_is_one_room(db: Database) -> None:
     for member in members:
         _room(db, member, double, room_label="1208")
     assert _kinds(db, trip) == [ProblemKind.ROOM_OVER_CAPACITY]
+
+
+def test_erasing_a_person_keeps_the_bed_but_not_their_requests_and_the_report_lists_rooms(db: Database) -> None:
+    from planner.services.privacy import erase_person, person_report
+
+    trip, hotel = new_trip(db), _hotel(db)
+    block = _block(db, trip, hotel)
+    anna = _staying(db, trip, "Anna")
+    _room(db, anna, block, room_label="1208", requests="Feather-free pillows (allergy)")
+    [stay] = person_report(db, anna.person_id or 0)["trips"]
+    assert stay["rooms"] == [{
+        "hotel": {"en": "InterContinental Shenzhen", "zh": "深圳华侨城洲际大酒店"}, "room_type": {"en": "Twin"}, "room": "1208",
+        "first_night": "2016-10-24", "last_night": "2016-10-29", "requests": "Feather-free pillows (allergy)",
+    }]
+    erase_person(db, anna.person_id or 0)
+    [room] = acc.trip_accommodation(db, trip.id).assignments
+    assert (room.membership_id, room.room_label, room.requests) == (anna.id, "1208", "")
