@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
@@ -49,11 +50,10 @@ def member_name(member: Member) -> str:
     return full_name(person.family_name, person.given_name, person.native_name)
 
 
-def nights_text(first: object, last: object) -> str:
+def nights_text(first: date | None, last: date | None) -> str:
     """"24–26 October 2016 (3 nights)" in the interface's language."""
-    from datetime import date
-
-    assert isinstance(first, date) and isinstance(last, date)
+    if first is None or last is None:
+        return ""
     count = len(nights(first, last))
     return _("{days} ({count} nights)").format(days=formatting.date_range(first, last), count=formatting.integer(count))
 

@@ -359,9 +359,10 @@ class RoomsPage(TripPage):
         saved: RoomAssignmentData = change.after
         partners: list[Change] = []
         for other in self.lodging.assignments:
-            if other.membership_id == saved.membership_id or other.block_id != saved.block_id:
+            if other.membership_id == saved.membership_id:
                 continue
-            sharing = other.membership_id in saved.sharing_with
+            # Named on the sharers' rooms in the same block; taken off any room that still names them without reason.
+            sharing = other.membership_id in saved.sharing_with and other.block_id == saved.block_id
             named = saved.membership_id in other.sharing_with
             if sharing != named:
                 ids = set(other.sharing_with) | {saved.membership_id} if sharing else set(other.sharing_with) - {saved.membership_id}
