@@ -211,6 +211,8 @@ class _Generator:
         self.items: list[dict[str, Any]] = []
         self.ticks: list[dict[str, int]] = []
         self.legs: list[dict[str, Any]] = []  # members' own flights (make_travel_legs)
+        self.room_blocks: list[dict[str, Any]] = []
+        self.rooms: list[dict[str, Any]] = []
         self.shanghai_by_district: list[list[int]] = [[] for _ in DISTRICTS]
         self.hotel_id = 0
         self.dinner_venues: list[int] = []
@@ -349,6 +351,35 @@ class _Generator:
             ids.append(mid)
         return ids
 
+    def add_rooms(self, trip_id: int, members: Sequence[int], first: date, last: date) -> None:
+        """The delegation at its hotel: a suite for the head, pairs in twin rooms, the rest in single rooms.
+
+        Made without the random generator, so the programme drawn after it stays the same; the last
+        member has no room (a slip the bed check finds).
+        """
+        blocks = {}
+        for key, (de, zh, en), rooms, sleeps in (
+            ("suite", ("Suite", "套房", "Suite"), 2, 2), ("twin", ("Zweibettzimmer", "双床房", "Twin room"), 60, 2),
+            ("king", ("Einzelzimmer", "大床房", "King room"), 90, 1),
+        ):
+            bid = self.ids("room_block")
+            blocks[key] = bid
+            self.room_blocks.append({
+                "id": bid, "version": 1, "trip_id": trip_id, "venue_id": self.hotel_id, "room_type": LocalizedText(de=de, zh=zh, en=en),
+                "rooms": rooms, "sleeps": sleeps, "rate_cents": None, "currency": "", "notes": "",
+            })
+        pairs = members[1:121]
+        placed: list[tuple[int, str, tuple[int, ...], str]] = [(members[0], "suite", (), "1801")]
+        for n in range(0, len(pairs), 2):
+            a, b = pairs[n], pairs[n + 1]
+            placed += [(a, "twin", (b,), ""), (b, "twin", (a,), "")]
+        placed += [(mid, "king", (), "") for mid in members[121:-1]]
+        for mid, key, sharing, label in placed:
+            self.rooms.append({
+                "id": self.ids("room_assignment"), "version": 1, "membership_id": mid, "block_id": blocks[key], "room_label": label,
+                "first_night": first, "last_night": last, "sharing_with": list(sharing), "requests": "",
+            })
+
     def add_item(
         self, trip_id: int, kind: str, title: LocalizedText, venue_id: int | None, start: datetime, end: datetime,
         tz: str, participants: Sequence[int] | None, *, host: bool = True, description: LocalizedText | None = None,
@@ -383,6 +414,7 @@ class _Generator:
         last = BIG_FIRST_DAY + timedelta(days=BIG_DAYS - 1)
         chosen = rng.sample([p["id"] for p in self.people], BIG_MEMBERS)
         members = self.add_members(tid, chosen, BIG_FIRST_DAY, last)
+        self.add_rooms(tid, members, BIG_FIRST_DAY, last - timedelta(days=1))
         zone = ZoneInfo(BIG_ZONE)
 
         def at(day: date, hour: int, minute: int) -> datetime:
@@ -547,6 +579,8 @@ class _Generator:
         yield m.TravelLeg.__table__, self.legs
         yield m.Vehicle.__table__, self.vehicles
         yield m.VehicleRide.__table__, self.vehicle_rides
+        yield m.RoomBlock.__table__, self.room_blocks
+        yield m.RoomAssignment.__table__, self.rooms
 
 
 def _titled(topic: tuple[str, str, str], venue: LocalizedText) -> LocalizedText:

@@ -143,6 +143,7 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
         window.problems.set_expanded(False)
     if not with_dialogs:
         return
+    rooms = pages["LogisticsPage"].pages[0]  # the Rooms tab
     first_item = programme.model.items[0].id if programme.model.items else None
     # The seating plan of an item everyone attends: the largest plan.
     long_item = next((i for i in programme.model.items if i.everyone), None)
@@ -159,6 +160,8 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
         ("new-person", pages["PeoplePage"].new_person),
         ("new-venue", pages["VenuesPage"].new_venue),
         ("edit-venue", lambda: (pages["VenuesPage"].view.selectRow(0), pages["VenuesPage"].edit_venue())),
+        ("room-block", lambda: (rooms.block_view.selectRow(0), rooms.edit_block())),
+        ("assign-room", lambda: (rooms.view.selectRow(0), rooms.assign_room())),
     ]
     if first_item is not None and long_item is not None:
         steps.append(("seating", lambda: _seating(window, programme, long_item.id)))

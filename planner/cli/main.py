@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from planner import __version__, logs
-from planner.cli import arrivals_commands, briefing_commands, data_commands, issue_commands, protocol_commands, trip_commands, vehicle_commands
+from planner.cli import briefing_commands, data_commands, issue_commands, logistics_commands, protocol_commands, trip_commands
 from planner.cli.registry import COMMANDS, FILE_COMMANDS, add_printing, command, trip_parser
 from planner.cli.registry import error as _error
 from planner.cli.registry import say as _print
@@ -89,9 +89,8 @@ def build_parser() -> argparse.ArgumentParser:
     data_commands.add_parsers(sub)
     trip_commands.add_parsers(sub)
     protocol_commands.add_parsers(sub)
+    logistics_commands.add_parsers(sub)
     issue_commands.add_parsers(sub)
-    arrivals_commands.add_parsers(sub)
-    vehicle_commands.add_parsers(sub)
     briefing_commands.add_parsers(sub)
     return parser
 

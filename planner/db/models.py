@@ -477,3 +477,42 @@ class FollowUp(Versioned, Base):
     origin_trip_id: Mapped[int | None] = mapped_column(ForeignKey("trip.id", ondelete="SET NULL"), nullable=True)
     origin: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     agreed_on: Mapped[date | None] = mapped_column(Date, nullable=True)
+
+
+# --- accommodation (planner.domain.accommodation) -------------------------------------------
+
+
+class RoomBlock(Versioned, Base):
+    """Rooms of one type a trip holds at a hotel (a venue of kind hotel); rate in cents of `currency`, NULL when not known."""
+
+    __tablename__ = "room_block"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
+    venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="RESTRICT"), index=True)
+    room_type: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    rooms: Mapped[int] = mapped_column(Integer, default=1)
+    sleeps: Mapped[int] = mapped_column(Integer, default=1)
+    rate_cents: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    currency: Mapped[str] = mapped_column(String(3), default="")
+    notes: Mapped[str] = mapped_column(Text, default="")
+
+
+class RoomAssignment(Versioned, Base):
+    """One member's room in a block for a run of nights (the night of a day: check-in that day).
+
+    `sharing_with` are the membership ids of those the member shares the room with
+    (each sharer's own assignment names the others); ids of members who left the
+    trip are ignored when read.
+    """
+
+    __tablename__ = "room_assignment"
+
+    id: Mapped[int] = mapped_column(primary_key=True)
+    membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
+    block_id: Mapped[int] = mapped_column(ForeignKey("room_block.id", ondelete="CASCADE"), index=True)
+    room_label: Mapped[str] = mapped_column(String(40), default="")
+    first_night: Mapped[date] = mapped_column(Date)
+    last_night: Mapped[date] = mapped_column(Date)
+    sharing_with: Mapped[list[int]] = mapped_column(JSON, default=list)
+    requests: Mapped[str] = mapped_column(Text, default="")

@@ -15,12 +15,14 @@ import json
 import os
 from dataclasses import replace
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from planner.db.engine import Database
 from planner.db.integrity import DISK_FULL
 from planner.domain.briefing import FollowUpData, ItemBriefingData, ProfileData, ProfileOwner
+from planner.domain.accommodation import RoomAssignmentData
 from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError
 from planner.domain.localized import LocalizedText
@@ -114,6 +116,7 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
     contact_venue = {c.id: v.id for v in bundle.venues for c in v.contacts}
     used = {i.venue_id for i in bundle.items if i.venue_id is not None}
     used |= {contact_venue[i.host_contact_id] for i in bundle.items if i.host_contact_id in contact_venue}
+    used |= {b.venue_id for b in bundle.room_blocks}
     venues = sorted((v for v in bundle.venues if v.id in used), key=lambda v: v.id or 0)
     venue_key = {v.id: f"v{n}" for n, v in enumerate(venues, start=1)}
     contact_key = {c.id: f"c{n}" for n, c in enumerate((c for v in venues for c in v.contacts), start=1)}
@@ -209,6 +212,8 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
         document["travel_legs"] = [_leg(leg, member_key, person_key, include_private) for leg in legs]
     if bundle.vehicles:  # only then: a trip without vehicles keeps the file it always had
         document["vehicles"] = _vehicles(bundle, member_key, member_rank, item_ref)
+    if bundle.room_blocks:  # only then, like "emergency_contacts": a trip without hotels keeps the file it always had
+        document["accommodation"] = _accommodation(bundle, venue_key, member_key)
     if bundle.issued:  # only then: a trip never issued keeps the file it always had
         document["issued"] = _issued(bundle.issued, person_key, item_ref)
     if bundle.follow_ups:  # only then, like "issued"
@@ -250,6 +255,42 @@ def _follow_up(f: FollowUpData, person_key: dict[int | None, str], people: dict[
         "origin": _text(f.origin),
         "agreed_on": _day(f.agreed_on),
     }
+def _accommodation(bundle: TripBundle, venue_key: dict[int | None, str], member_key: dict[int | None, str]) -> list[dict[str, Any]]:
+    """The room blocks, each with its guests in protocol order (as the bundle has them), sharers by person key."""
+    guests: dict[int | None, list[RoomAssignmentData]] = {}
+    for room in bundle.rooms:
+        if room.membership_id in member_key:
+            guests.setdefault(room.block_id, []).append(room)
+    return [
+        {
+            "hotel": venue_key[block.venue_id],
+            "room_type": _text(block.room_type),
+            "rooms": block.rooms,
+            "sleeps": block.sleeps,
+            "rate": _amount(block.rate),
+            "currency": block.currency,
+            "notes": block.notes,
+            "guests": [
+                {
+                    "person": member_key[room.membership_id],
+                    "room": room.room_label,
+                    "first_night": _day(room.first_night),
+                    "last_night": _day(room.last_night),
+                    "sharing_with": [member_key[i] for i in room.sharing_with if i in member_key],
+                    "requests": room.requests,
+                }
+                for room in guests.get(block.id, [])
+            ],
+        }
+        for block in bundle.room_blocks
+    ]
+
+
+def _amount(value: Decimal | None) -> int | float | None:
+    """A whole amount as an integer, cents as a short decimal (35.5, not 35.50000001)."""
+    if value is None:
+        return None
+    return int(value) if value == value.to_integral_value() else float(value)
 
 
 def _person(key: str, p: PersonData, include_private: bool) -> dict[str, Any]:

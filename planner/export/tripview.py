@@ -13,6 +13,7 @@ from datetime import date
 from functools import cached_property
 
 from planner.db.engine import Database
+from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.entities import ContactData, ItemData, TripData, VenueData
 from planner.domain.enums import ItemKind, Role, VenueKind
 from planner.domain.errors import NotFoundError
@@ -118,12 +119,27 @@ class TripView:
     def hotels(self, items: tuple[ItemData, ...] | None = None) -> tuple[VenueData, ...]:
         return tuple(v for v in self.venues_of(self.items if items is None else items) if v.kind is VenueKind.HOTEL)
 
+    def rooms_of(self, membership_id: int) -> list[tuple[RoomAssignmentData, RoomBlockData, VenueData]]:
+        """The member's rooms in the order of their nights, each with its block and hotel."""
+        blocks = {b.id: b for b in self.bundle.room_blocks}
+        found = []
+        for room in sorted((r for r in self.bundle.rooms if r.membership_id == membership_id), key=lambda r: r.first_night or date.min):
+            block = blocks.get(room.block_id)
+            hotel = self._venues.get(block.venue_id) if block is not None else None
+            if block is not None and hotel is not None:
+                found.append((room, block, hotel))
+        return found
+
     def lodging(self, membership_id: int | None = None) -> tuple[VenueData, ...]:
-        """Where the delegation (or one member) sleeps: the venues of the check-in items they attend.
+        """Where the delegation (or one member) sleeps: their rooms' hotels, else the venues of the check-in items they attend.
 
         A guest house that only hosts a banquet is a hotel-kind venue but nobody's
         lodging; only a trip without any check-in falls back to the hotels visited.
         """
+        if membership_id is not None:
+            hotels = {hotel.id: hotel for _room, _block, hotel in self.rooms_of(membership_id)}
+            if hotels:
+                return tuple(hotels.values())
         items = self.items if membership_id is None else self.items_for(membership_id)
         check_ins = tuple(i for i in items if i.kind is ItemKind.CHECK_IN)
         if any(i.kind is ItemKind.CHECK_IN for i in self.items):

@@ -28,6 +28,7 @@ from planner.domain.missions import MAX_CONTACTS, EmergencyContactData
 from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData
 from planner.i18n import N_
 from planner.domain.protocol import GiftData, SeatingData, VisaData
+from planner.importing.tripfile_accommodation import read_accommodation
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
 from planner.importing.tripfile_protocol import read_gifts, read_seating, read_visa
 from planner.importing.tripfile_issued import read_issued
@@ -42,7 +43,7 @@ _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.
 _FILE_FIELD = {
     "person_id": "person", "venue_id": "venue", "host_contact_id": "host_contact", "host_person_id": "host_person",
     "participant_ids": "participants", "membership_id": "person", "met_by_person_id": "met_by", "origin": "from",
-    "destination": "to",
+    "destination": "to", "room_label": "room",
 }
 
 T = TypeVar("T")
@@ -218,6 +219,7 @@ class TripDocumentReader:
         legs = self.read_travel_legs(person_keys, member_of, delegation_complete)
         vehicles, rides = read_vehicles(self, member_of, [i for _, i in items])
         follow_ups = read_follow_ups(self, person_keys, len(programme) if isinstance(programme, list) else 0)
+        blocks, rooms = read_accommodation(self, venues, venue_keys, member_of, person_keys, delegation_complete)
         if trip is None or self.bad:
             return None
         members.sort(key=lambda ms: (ms.protocol_order, ms.id or 0))
@@ -226,6 +228,7 @@ class TripDocumentReader:
             trip=trip, people=tuple(people), members=tuple(members), venues=tuple(venues), items=tuple(i for _, i in items),
             visas=tuple(self.visas), gifts=tuple(self.gifts), seatings=tuple(self.seatings), issued=tuple(issued),
             emergency_contacts=tuple(missions), travel_legs=tuple(legs), vehicles=tuple(vehicles), rides=tuple(rides),
+            room_blocks=tuple(blocks), rooms=tuple(rooms),
             briefings=tuple(self.briefings), profiles=tuple(self.profiles), follow_ups=tuple(follow_ups),
         )
 

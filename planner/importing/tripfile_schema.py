@@ -29,6 +29,7 @@ COUNTRY_PATTERN = "^([A-Z]{2})?$"
 CURRENCY_PATTERN = "^[A-Z]{3}$"
 BASE64_PATTERN = "^[A-Za-z0-9+/]*={0,2}$"
 ITEM_REF_PATTERN = "^i[1-9][0-9]*$"
+OPTIONAL_CURRENCY_PATTERN = "^([A-Z]{3})?$"
 
 #: What a value that does not match a pattern of the schema should have looked like.
 PATTERN_MESSAGES: dict[str, str] = {
@@ -39,6 +40,7 @@ PATTERN_MESSAGES: dict[str, str] = {
     CURRENCY_PATTERN: N_("“{value}” is not a currency code like EUR or CNY."),
     BASE64_PATTERN: N_("The portrait data is not base64 text."),
     ITEM_REF_PATTERN: N_("“{value}” does not name a programme entry; write i1 for the first entry of “programme”, i2 for the second, and so on."),
+    OPTIONAL_CURRENCY_PATTERN: N_("“{value}” is not a currency code like EUR or CNY."),
 }
 
 _TYPE_MESSAGES: dict[tuple[str, ...], str] = {

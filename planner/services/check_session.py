@@ -80,7 +80,8 @@ class TripChecks:
             else:
                 items[self._position[item_id]] = now
             if before is not None and before.venue_id is not None and before.venue_id != (now.venue_id if now else None):
-                if not _uses_venue(items, before.venue_id):  # as load_plan reads them: only the venues in use
+                hotels = {b.venue_id for b in plan.room_blocks}  # as load_plan reads them: the venues in use and the hotels
+                if not _uses_venue(items, before.venue_id) and before.venue_id not in hotels:
                     venues = {vid: v for vid, v in venues.items() if vid != before.venue_id}
                     parts.add(Part.VENUES)
             changed = replace(plan, items=tuple(items), venues=venues)  # legs, vehicles and rides as they were

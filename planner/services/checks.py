@@ -14,6 +14,7 @@ from planner.db.engine import Database
 from planner.domain.checks import Participant, Problem, TripPlan, run_checks
 from planner.i18n import N_
 from planner.domain.checks.needs import NeedsSummary, summarise_needs
+from planner.services.accommodation import read_accommodation
 from planner.services.base import get_or_fail
 from planner.services.bulk_read import no_collection, read_items, read_members, read_venues
 from planner.services.mapping import person_data, trip_data
@@ -28,13 +29,14 @@ def load_plan(session: Session, trip_id: int) -> TripPlan:
     members = tuple(Participant(membership, person) for membership, person in read_members(session, trip_id))
     items = tuple(read_items(session, trip_id))
     # By the ids in hand: a subquery would scan the programme again, once for the venues and once for their contacts.
-    venues = read_venues(session, {i.venue_id for i in items if i.venue_id is not None})
+    lodging = read_accommodation(session, trip_id)
+    venues = read_venues(session, {i.venue_id for i in items if i.venue_id is not None} | set(lodging.hotel_ids()))
     visas = read_visas(session, trip_id)
     vehicles = {v.id: v for v in read_vehicles(session, trip_id) if v.id is not None}
     rides = read_rides(session, trip_id) if vehicles else {}
     return TripPlan(
         trip=trip_data(trip), members=members, items=items, venues=venues, visas=visas, legs=read_legs(session, trip_id),
-        vehicles=vehicles, rides=rides,
+        vehicles=vehicles, rides=rides, room_blocks=lodging.blocks, rooms=lodging.assignments,
     )
 
 

@@ -83,6 +83,19 @@ def person_report(db: Database, person_id: int) -> dict[str, Any]:
                             .where(m.Gift.member_id == ms.id).order_by(m.Gift.id)
                         )
                     ],
+                    "rooms": [
+                        {
+                            "hotel": hotel.to_mapping(), "room_type": block.room_type.to_mapping(), "room": room.room_label,
+                            "first_night": room.first_night.isoformat(), "last_night": room.last_night.isoformat(),
+                            "requests": room.requests,
+                        }
+                        for room, block, hotel in s.execute(
+                            select(m.RoomAssignment, m.RoomBlock, m.Venue.name)
+                            .join(m.RoomBlock, m.RoomBlock.id == m.RoomAssignment.block_id)
+                            .join(m.Venue, m.Venue.id == m.RoomBlock.venue_id)
+                            .where(m.RoomAssignment.membership_id == ms.id).order_by(m.RoomAssignment.first_night)
+                        )
+                    ],
                 }
             )
         printouts = [
@@ -144,14 +157,23 @@ def erase_person(db: Database, person_id: int, *, checkpoint_wal: bool = True) -
         forget_name(s, person_id, placeholder.name)  # recorded printouts name them too
         memberships = select(m.Membership.id).where(m.Membership.person_id == person_id)
         s.execute(delete(m.Visa).where(m.Visa.membership_id.in_(memberships)))  # visa dates are theirs, not the trip's
-        s.execute(delete(m.TravelLeg).where(m.TravelLeg.membership_id.in_(memberships)))  # their own flights and bookings
-        # Nobody is waiting for anyone in their name any more: those arrivals have no one meeting them until one is chosen.
-        s.execute(
-            update(m.TravelLeg).where(m.TravelLeg.met_by_person_id == person_id)
-            .values(met_by_person_id=None, version=m.TravelLeg.version + 1)
-            .execution_options(synchronize_session=False)
-        )
-        if inspect(s.connection()).has_table("person_profile"):  # a backup from before 0010 has none
+        tables = inspect(s.connection())  # a backup made before a table came has none to clean
+        if tables.has_table("room_assignment"):
+            # The anonymous participant keeps the bed the trip booked; their requests to the hotel (an allergy) go.
+            s.execute(
+                update(m.RoomAssignment).where(m.RoomAssignment.membership_id.in_(memberships))
+                .values(requests="", version=m.RoomAssignment.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+        if tables.has_table("travel_leg"):
+            s.execute(delete(m.TravelLeg).where(m.TravelLeg.membership_id.in_(memberships)))  # their own flights and bookings
+            # Nobody is waiting for anyone in their name any more: those arrivals have no one meeting them until one is chosen.
+            s.execute(
+                update(m.TravelLeg).where(m.TravelLeg.met_by_person_id == person_id)
+                .values(met_by_person_id=None, version=m.TravelLeg.version + 1)
+                .execution_options(synchronize_session=False)
+            )
+        if tables.has_table("person_profile"):
             delete_profile(s, ProfileOwner.PERSON, person_id)  # biography and portrait are theirs alone
         # An anonymous placeholder hosts nothing: the items they hosted have no host until one is chosen.
         s.execute(

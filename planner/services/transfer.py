@@ -19,6 +19,7 @@ from sqlalchemy.orm import Session
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.briefing import FollowUpData, ItemBriefingData, ProfileData, ProfileOwner
+from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.errors import PlannerError
 from planner.domain.issued import IssuedRecord
@@ -27,6 +28,9 @@ from planner.domain.vehicles import ItemRides, VehicleData
 from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.domain.travel_legs import TravelLegData
 from planner.i18n import N_
+from planner.services.accommodation import (
+    check_accommodation_references, insert_accommodation, read_accommodation, validated_accommodation,
+)
 from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.briefing import read_profiles, read_trip_briefings, write_briefing, write_profile
 from planner.services.follow_ups import insert_follow_ups, read_follow_ups
@@ -100,6 +104,9 @@ class TripBundle:
     briefings: tuple[ItemBriefingData, ...] = ()
     profiles: tuple[ProfileData, ...] = ()
     follow_ups: tuple[FollowUpData, ...] = ()
+    #: Room blocks (planner.domain.accommodation) by venues[].id, and the members' rooms in them by members[].id.
+    room_blocks: tuple[RoomBlockData, ...] = ()
+    rooms: tuple[RoomAssignmentData, ...] = ()
 
     def person(self, person_id: int | None) -> PersonData:
         for person in self.people:
@@ -118,7 +125,8 @@ def load_trip_bundle(db: Database, trip_id: int, *, portraits: bool = False) -> 
         trip = trip_data(get_or_fail(s, m.Trip, trip_id, N_("trip")))
         delegation = read_members(s, trip_id)
         items = read_items(s, trip_id)
-        venues = read_venues(s, venues_of_items(trip_id), venues_of_hosts(trip_id))
+        lodging = read_accommodation(s, trip_id)
+        venues = read_venues(s, venues_of_items(trip_id), venues_of_hosts(trip_id), lodging.hotel_ids())
         legs = read_legs(s, trip_id)
         bundle = TripBundle(
             trip=trip,
@@ -133,6 +141,8 @@ def load_trip_bundle(db: Database, trip_id: int, *, portraits: bool = False) -> 
             travel_legs=legs,
             vehicles=read_vehicles(s, trip_id),
             rides=tuple(read_rides(s, trip_id).values()),
+            room_blocks=lodging.blocks,
+            rooms=lodging.assignments,
         )
         return _with_briefing(s, bundle, portraits=portraits)
 
@@ -208,6 +218,9 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
     follow_ups = list(bundle.follow_ups) if validated else [
         f.evolve(trip_id=0).validated().evolve(trip_id=None) for f in bundle.follow_ups
     ]
+    blocks, rooms = (
+        (list(bundle.room_blocks), list(bundle.rooms)) if validated else validated_accommodation(bundle.room_blocks, bundle.rooms)
+    )
 
     def act(s: Session) -> Change:
         trip_row = m.Trip()
@@ -262,6 +275,7 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
             owner_ids = person_ids if p.owner == ProfileOwner.PERSON else {k: r.id for k, r in contact_rows.items()}
             write_profile(s, p.evolve(id=owner_ids[p.id], version=None))
         insert_follow_ups(s, trip_row.id, follow_ups, item_ids, person_ids)
+        insert_accommodation(s, trip_row.id, {k: r.id for k, r in venue_rows.items()}, member_ids, blocks, rooms)
         return Change(Action.IMPORTED, "trip", trip_row.id, after=trip_data(trip_row), related=tuple(related))
 
     return run(db, act)
@@ -344,6 +358,8 @@ def _check_bundle_references(bundle: TripBundle) -> None:
                 r.membership_id not in member_ids or r.vehicle_id not in vehicle_ids for r in ride.seats
             ) or any(v not in vehicle_ids for v in ride.order):
                 raise PlannerError(N_("The trip to import has a seat in a vehicle, or for a member or item, it does not contain."))
+    if bundle.room_blocks or bundle.rooms:
+        check_accommodation_references(member_ids, venue_ids, bundle.room_blocks, bundle.rooms)
     _check_briefing_references(bundle, person_ids, set(contact_venue))
 
 

@@ -36,6 +36,7 @@ from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
 from planner.domain.timing import same_local_time
 from planner.i18n import N_, current_language, translator_for
+from planner.services.accommodation import insert_accommodation, read_accommodation
 from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.briefing import read_briefings_of, write_briefing
 from planner.services.emergency_contacts import read_emergency_contacts, write_emergency_contacts
@@ -86,6 +87,7 @@ def duplicate_trip(db: Database, trip_id: int, *, title: LocalizedText, first_da
         if errors:
             raise ValidationErrors(errors)  # rolls back the trip and members added above
         write_emergency_contacts(s, trip.id, read_emergency_contacts(s, trip_id))  # the same mission helps on the same route
+        _copy_accommodation(s, trip_id, trip.id, memberships, days)
         s.flush()
         # The same cars and coach with their seats: the items were copied in the originals' order, one for one.
         item_ids = dict(zip(_source_item_ids(s, trip_id), (r.id for r in items), strict=True))
@@ -119,6 +121,14 @@ def copy_briefings(s: Session, item_ids: dict[int, int]) -> None:
     """
     for old_id, briefing in read_briefings_of(s, list(item_ids)).items():
         write_briefing(s, briefing.evolve(id=item_ids[old_id], version=None, minutes=LocalizedText()))
+
+
+def _copy_accommodation(s: Session, source_id: int, trip_id: int, memberships: dict[int, m.Membership], days: timedelta) -> None:
+    """The same hotels and room blocks, each member in the same room type, sharing as before, on the moved nights."""
+    lodging = read_accommodation(s, source_id)
+    hotels = {b.venue_id: b.venue_id for b in lodging.blocks if b.venue_id is not None}
+    insert_accommodation(s, trip_id, hotels, {old: row.id for old, row in memberships.items()}, lodging.blocks,
+                         lodging.assignments, days.days)
 
 
 def _new_trip(original: TripData, title: LocalizedText, first_day: date | None) -> TripData:

@@ -84,6 +84,13 @@ def delete_venue(db: Database, venue_id: int) -> Change:
                 Nn_("This venue is used by {count} programme item; change it first.", "This venue is used by {count} programme items; change those first."),
                 count=used,
             )
+        blocks = s.scalar(select(func.count()).select_from(m.RoomBlock).where(m.RoomBlock.venue_id == venue_id))
+        if blocks:
+            raise PlannerError(
+                Nn_("A trip holds {count} room block at this hotel; remove it on the Logistics page first.",
+                    "Trips hold {count} room blocks at this hotel; remove them on the Logistics page first."),
+                count=blocks,
+            )
         before = venue_data(row)
         profiles = [read_profile(s, ProfileOwner.CONTACT, c.id) for c in before.contacts if c.id is not None]
         s.delete(row)  # the contacts' profiles go with them (ON DELETE CASCADE); the Change keeps them for undo

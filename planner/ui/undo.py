@@ -21,7 +21,9 @@ from PySide6.QtWidgets import QWidget
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
 from planner.domain.briefing import ProfileOwner
-from planner.services import briefing, delegation, follow_ups, people, programme, protocol, restore, travel_legs, trips, vehicles, venues
+from planner.services import (
+    accommodation, briefing, delegation, follow_ups, people, programme, protocol, restore, travel_legs, trips, vehicles, venues,
+)
 from planner.services.base import Action, Change
 
 
@@ -69,6 +71,8 @@ _OPS: dict[str, _Ops] = {
         briefing.save_profile,
     ),
     "follow_up": _Ops(follow_ups.delete_follow_up, lambda db, ch: follow_ups.restore_follow_up(db, ch.before), follow_ups.update_follow_up),
+    accommodation.BLOCK: _Ops(accommodation.delete_block, accommodation.restore_block, accommodation.update_block),
+    accommodation.ASSIGNMENT: _Ops(accommodation.delete_assignment, accommodation.restore_assignment, accommodation.update_assignment),
 }
 
 

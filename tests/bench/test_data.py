@@ -64,5 +64,8 @@ def test_the_big_trip_is_realistic_and_mostly_clean(tmp_path: Path) -> None:
     # Clean enough to be a plan under way, not a plan where everything clashes.
     assert 0 < kinds[ProblemKind.PARTICIPANT_OVERLAP] < len(items) // 100
     assert kinds[ProblemKind.VENUE_OVERLAP] == 0
+    # Everyone has a room at the hotel but the last member; shared twins and single rooms fit.
+    assert kinds[ProblemKind.NO_BED] == 1
+    assert kinds[ProblemKind.ROOM_OVER_CAPACITY] == kinds[ProblemKind.BLOCK_OVERBOOKED] == 0
     assert kinds[ProblemKind.TIGHT_CONNECTION] < len(items) // 100
     assert len(problems) < len(items) // 10

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from pathlib import Path
 
 import pytest
 
@@ -142,3 +143,21 @@ def test_each_new_kind_is_reported(db: Database, db_target: str, capsys: pytest.
     assert "warning: “Welcome” (Monday, 24 October 2016, 09:30–11:30) lies before the arrival of Stephan Weil on 25 October 2016" in text
     assert "warning: New Town Hall is in Germany, but its time zone is Asia/Shanghai (usually Europe/Berlin)" in text
     assert "warning: “Factory” (Wednesday, 26 October 2016, 03:30–05:30 GMT+2) is timed in Europe/Berlin, but EMAX keeps Asia/Shanghai" in text
+
+
+def test_a_room_taken_out_of_a_trip_file_is_reported_by_check(
+    db: Database, db_target: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import json
+
+    from planner.importing.tripfile import import_trip_file
+    from planner.paths import DEMO_TRIPS
+
+    document = json.loads((DEMO_TRIPS / "shenzhen-hannover-2016.json").read_text(encoding="utf-8"))
+    for block in document["accommodation"]:
+        block["guests"] = [g for g in block["guests"] if g["person"] != "p3"]  # Li Xiaohong
+    edited = tmp_path / "edited.json"
+    edited.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    trip = import_trip_file(db, edited).id
+    _code, lines, _err = run(db_target, capsys, "check", "--trip", str(trip))
+    assert "warning: Li Xiaohong has no room for their stay (9–10 September 2016)" in lines, lines

@@ -35,6 +35,7 @@ from planner.export.pdf.fonts import FONT, LATIN, LATIN_BOLD, missing_glyphs
 from planner.export.pdf.layout import BOTTOM, TOP
 from planner.export.pdf.arrivals import arrivals_document
 from planner.export.pdf.gifts import gifts_document
+from planner.export.rooming_list import rooming_bytes, rooming_languages, trip_hotels
 from planner.export.pdf.letter import invitation_document
 from planner.export.pdf.notice import write_notices
 from planner.export.pdf.personal import personal_document
@@ -111,6 +112,11 @@ def every_document(db: Database, trip_id: int, folder: Path) -> dict[str, tuple[
     meals = [item for item in view.items if item.kind is not None and item.kind.value == "meal"][:1]
     meeting = [item for item in view.items if item.kind is not None and item.kind.value != "meal" and view.attendees(item)][:1]
     plans = [plan_for(db, view, item.id) for item in (*meals, *meeting)]
+    for hotel in trip_hotels(view):  # in the hotel's language with English, and in the others
+        for lang in (None, "de", "zh"):
+            first, _english = rooming_languages(hotel, lang)
+            documents[f"rooming {first.locale} {hotel.id}"] = (rooming_bytes(view, hotel, ".pdf", language=lang, issued=ISSUED),
+                                                               first.locale)
     for lang, second in (("de", None), ("zh", "de"), ("en", "zh")):
         documents[f"seating {lang}+{second}"] = (seating_document(view, plans, language=lang, second=second, issued=ISSUED), lang)
     for lang in ("de", "zh", "en"):  # the drivers' manifests: the first day's vehicles
@@ -180,7 +186,7 @@ def test_every_document_breaks_lines_as_the_languages_require(db: Database, tmp_
     trip_id = import_trip_file(db, trip_file).id
     documents = every_document(db, trip_id, tmp_path)
     kinds = {name.split()[0] for name in documents}
-    assert {"programme", "itinerary", "gifts", "cards", "invitation", "seating", "manifest", "briefing"} <= kinds
+    assert {"programme", "itinerary", "gifts", "cards", "invitation", "seating", "manifest", "briefing", "rooming"} <= kinds
     assert any("Änderung" in name or "变更" in name or "Change" in name for name in documents), "no change notice written"
 
     printed = [(d, list(d.printed())) for d in drawn]

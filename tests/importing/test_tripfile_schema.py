@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+from datetime import date
+from decimal import Decimal
 import re
 from collections.abc import Iterator
 from enum import StrEnum
@@ -12,6 +14,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.localized import LocalizedText
 from planner.domain.missions import suggested_contacts
 from planner.services.emergency_contacts import save_emergency_contacts
@@ -26,7 +29,7 @@ from planner.domain.enums import (
 from planner.export.tripfile import trip_document
 from planner.importing.tripfile_schema import PATTERN_MESSAGES, schema_problems
 from planner.paths import DOCS, TRIP_FILE_SCHEMA
-from planner.services import delegation, issuing, programme
+from planner.services import accommodation, delegation, issuing, programme, venues
 from tests.sample_trips import build_shenzhen_trip
 
 SCHEMA: dict[str, Any] = json.loads(TRIP_FILE_SCHEMA.read_text(encoding="utf-8"))
@@ -83,12 +86,22 @@ def test_every_pattern_has_a_message_for_the_user() -> None:
     assert patterns == set(PATTERN_MESSAGES)
 
 
+def _give_the_head_a_room(db: Database, trip: int) -> None:
+    hotel = next(v for v in venues.list_venues(db) if v.kind is VenueKind.HOTEL)
+    block = accommodation.create_block(db, RoomBlockData(trip_id=trip, venue_id=hotel.id, room_type=LocalizedText(en="Suite"),
+                                                         rate=Decimal("2280"), currency="CNY")).after
+    head = delegation.list_members(db, trip)[0]
+    accommodation.assign_room(db, RoomAssignmentData(membership_id=head.id, block_id=block.id, first_night=date(2016, 10, 24),
+                                                     last_night=date(2016, 10, 26)))
+
+
 def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> None:
     trip = build_shenzhen_trip(db)
     doc = trip_document(db, trip)
-    # "emergency_contacts", "travel_legs", "vehicles" and "follow_ups" only once the trip has any, "issued" only once
-    # itineraries were issued (the briefing parts: test_tripfile_briefing.py)
-    assert list(doc) == [name for name in SCHEMA["properties"] if name not in ("issued", "emergency_contacts", "travel_legs", "vehicles", "follow_ups")]
+    # "emergency_contacts", "travel_legs", "vehicles", "accommodation" and "follow_ups" only once the trip has any,
+    # "issued" only once itineraries were issued (the briefing parts: test_tripfile_briefing.py)
+    assert list(doc) == [name for name in SCHEMA["properties"]
+                         if name not in ("issued", "emergency_contacts", "travel_legs", "vehicles", "accommodation", "follow_ups")]
     assert list(doc["trip"]) == list(DEFS["trip"]["properties"])
     assert list(doc["people"][0]) == [name for name in DEFS["person"]["properties"] if name not in ("biography", "portrait")]
     assert list(doc["delegation"][0]) == list(DEFS["membership"]["properties"])
@@ -109,12 +122,16 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     car = vehicles.create_vehicle(db, VehicleData(trip_id=trip, label="Car 1", driver_name="Wang", driver_phone="+86 138 0000 0001")).id
     vehicles.assign(db, item.id or 0, [first.id], car)
     vehicles.move_in_motorcade(db, item.id or 0, car, 0)
+    _give_the_head_a_room(db, trip)
     doc = trip_document(db, trip)
     assert list(doc) == [name for name in SCHEMA["properties"] if name != "follow_ups"]
     assert list(doc["travel_legs"][0]) == list(DEFS["travelLeg"]["properties"])
     assert list(doc["vehicles"]) == list(DEFS["vehicles"]["properties"])
     assert list(doc["vehicles"]["fleet"][0]) == list(DEFS["vehicle"]["properties"])
     assert list(doc["vehicles"]["rides"][0]) == list(DEFS["ride"]["properties"])
+    assert list(doc["accommodation"][0]) == list(DEFS["roomBlock"]["properties"])
+    assert list(doc["accommodation"][0]["guests"][0]) == list(DEFS["roomGuest"]["properties"])
+    assert schema_problems(doc) == []
     assert list(doc["emergency_contacts"][0]) == list(DEFS["emergencyContact"]["properties"])
     assert list(doc["issued"][0]) == list(DEFS["issuedVersion"]["properties"])
     assert list(doc["issued"][0]["copies"][0]) == list(DEFS["issuedCopy"]["properties"])

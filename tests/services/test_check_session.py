@@ -32,7 +32,7 @@ def test_item_edits_are_checked_where_they_happened_and_give_what_a_full_check_g
 
     def after(item_id: int) -> list[ProblemKind]:
         found = checks.item_changed(item_id)
-        assert found == check_trip(db, trip.id)  # type: ignore[arg-type]
+        assert found == check_trip(db, trip.id)
         return sorted({p.kind for p in found})
 
     # Moved into the visit: Kai is booked twice; the talk's venue is the only one it is at.

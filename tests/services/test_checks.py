@@ -148,7 +148,7 @@ def test_the_number_of_queries_does_not_grow_with_the_programme(db: Database) ->
     add_items(4, 30)
     with counted_statements(db) as many:
         problems = check_trip(db, trip.id)
-    assert len(many) == len(few) <= 10, many  # 10: the members' own travel legs, and the fleet (rides only when there is one)
+    assert len(many) == len(few) <= 11, many  # 11: the members' own travel legs, the fleet (rides only when there is one), the rooms
     assert all(p.kind in {ProblemKind.OUTSIDE_TRIP, ProblemKind.UNUSUAL_HOUR} for p in problems)
     assert any(p.kind == ProblemKind.OUTSIDE_TRIP for p in problems)  # 34 items every 6 hours run past the 7 days
 

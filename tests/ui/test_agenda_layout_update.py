@@ -40,7 +40,7 @@ def test_an_updated_layout_is_the_layout_built_afresh(seed: int) -> None:
         else:
             old = items[item_id]
             delta = timedelta(minutes=15 * rng.randint(-8, 8))
-            items[item_id] = old.evolve(start=old.start + delta, end=old.end + delta)  # type: ignore[operator]
+            items[item_id] = old.evolve(start=old.start + delta, end=old.end + delta)
         before = {n for n, blocks in layout.blocks.items() for _b in blocks}
         layout = layout.updated(items, (item_id,))
         expected = AgendaLayout.build(spans, items.values())

@@ -379,3 +379,25 @@ def test_the_question_names_the_draft_and_the_open_errors(qtbot: QtBot, db: Data
         "The trip is still a draft.\n\n4 errors are open, the first 3: \n• Anna Becker has no passport number"
         "\n• Wang Li has no passport number\n• Stephan Weil has no passport number."
     )
+
+
+def test_rooming_lists_one_per_hotel_and_a_message_without_any(
+    qtbot: QtBot, db: Database, ctx: UiContext, trip: int, tmp_path: Path, shown: Shown
+) -> None:
+    from planner.importing.tripfile import import_trip_file
+    from planner.paths import DEMO_TRIPS
+
+    dialog = _dialog(qtbot, ctx, trip, tmp_path / "none")
+    dialog.set_document(Document.ROOMING)
+    assert not dialog.members.isEnabled() and not dialog.preview_button.isEnabled()
+    dialog.start_export()
+    _finish(qtbot, dialog)
+    assert shown.errors == ["This trip holds no rooms at any hotel yet; add them on the Logistics page."]
+    demo = import_trip_file(db, DEMO_TRIPS / "hannover-shenzhen-2016.json").id
+    rooming = _dialog(qtbot, ctx, demo, tmp_path / "rooms")
+    rooming.set_document(Document.ROOMING)
+    rooming.set_language(Language.ZH)
+    rooming.start_export()
+    _finish(qtbot, rooming)
+    assert [p.name for p in rooming.written] == ["分房名单 InterContinental Shenzhen.pdf"]
+    assert "InterContinental Shenzhen" in PdfReader(rooming.written[0]).pages[0].extract_text()

@@ -14,11 +14,13 @@ from planner.ui.language import LanguageController
 from planner.ui.main_window import MainWindow
 from planner.ui.mnemonics import mnemonic_of
 from planner.ui.pages.delegation import DelegationPage
+from planner.ui.pages.logistics import LogisticsPage
 from planner.ui.pages.people import DirectoryPicker, PeoplePage
 from planner.ui.pages.programme import ProgrammePage
 from planner.ui.pages.venues import VenuesPage
 from planner.ui.widgets.item_form import ItemForm
 from planner.ui.widgets.person_form import MemberForm, PersonForm
+from planner.ui.widgets.room_forms import RoomBlockForm
 from planner.ui.widgets.venue_form import VenueForm
 from tests.ui.activation import activate as _activate
 
@@ -88,10 +90,11 @@ def test_ctrl_digits_choose_a_page_and_put_the_keyboard_in_its_table(shown: Main
     assert shown.trip_tabs.currentWidget() is _page(shown, DelegationPage)
     programme = _page(shown, ProgrammePage)
     assert _press(qtbot, Qt.Key.Key_3, CTRL) is programme.stack.currentWidget()
-    assert _press(qtbot, Qt.Key.Key_4, CTRL) is _page(shown, VenuesPage).view
-    assert _press(qtbot, Qt.Key.Key_5, CTRL) is _page(shown, PeoplePage).view
+    assert _press(qtbot, Qt.Key.Key_4, CTRL) is _page(shown, LogisticsPage).pages[0].view  # the Rooms tab's guests
+    assert _press(qtbot, Qt.Key.Key_5, CTRL) is _page(shown, VenuesPage).view
+    assert _press(qtbot, Qt.Key.Key_6, CTRL) is _page(shown, PeoplePage).view
     assert _press(qtbot, Qt.Key.Key_0, CTRL) is shown.navigator.view
-    assert _press(qtbot, Qt.Key.Key_6, CTRL) is shown.problems.view
+    assert _press(qtbot, Qt.Key.Key_7, CTRL) is shown.problems.view
     assert _press(qtbot, Qt.Key.Key_1, CTRL) is shown.trip_pages[0].main_view()
 
 
@@ -100,7 +103,7 @@ def test_view_menu_names_the_keys_with_one_alt_letter_each(shown: MainWindow, la
     language.set_language(lang)
     actions = [a for a in shown.view_menu.actions() if not a.isSeparator()]
     assert [a.shortcut().toString() for a in actions] == [
-        "Ctrl+0", "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "F6", "Shift+F6"
+        "Ctrl+0", "Ctrl+1", "Ctrl+2", "Ctrl+3", "Ctrl+4", "Ctrl+5", "Ctrl+6", "Ctrl+7", "F6", "Shift+F6"
     ]
     letters = [mnemonic_of(a.text()) for a in actions]
     assert all(letters) and len(set(letters)) == len(letters)
@@ -140,10 +143,14 @@ def test_each_page_makes_its_own_new_thing(shown: MainWindow, qtbot: QtBot, monk
     _press(qtbot, Qt.Key.Key_2, CTRL)  # Delegation
     _press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)
     assert [f.windowTitle() for f in members] == ["New member of the delegation"]
-    _press(qtbot, Qt.Key.Key_5, CTRL)  # People
+    _press(qtbot, Qt.Key.Key_6, CTRL)  # People
     _press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)
     assert [f.windowTitle() for f in people_forms] == ["New person"]
-    _press(qtbot, Qt.Key.Key_4, CTRL)  # Venues
+    blocks = _opened(monkeypatch, RoomBlockForm)
+    _press(qtbot, Qt.Key.Key_4, CTRL)  # Logistics, the Rooms tab
+    _press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)
+    assert [f.windowTitle() for f in blocks] == ["New room block"]
+    _press(qtbot, Qt.Key.Key_5, CTRL)  # Venues
     _press(qtbot, Qt.Key.Key_N, CTRL | SHIFT)
     assert len(venue_forms) == 1
     assert items == []

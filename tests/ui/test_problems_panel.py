@@ -160,7 +160,7 @@ def test_when_column_and_message_agree_for_an_item_on_another_clock(window: Main
     assert "10:00–12:00 GMT+2" in model.index(row, MESSAGE).data()
 
 
-def test_an_item_moved_on_the_programme_page_is_checked_before_the_next_paint(window: MainWindow, make_trip) -> None:  # type: ignore[no-untyped-def]
+def test_an_item_moved_on_the_programme_page_is_checked_before_the_next_paint(window: MainWindow, make_trip: MakeTrip) -> None:
     """No waiting for the debounce: the list is current as soon as the move returns, and again after undo and redo."""
     from planner.ui.pages.programme import ProgrammePage
 
@@ -191,7 +191,7 @@ def test_an_item_moved_on_the_programme_page_is_checked_before_the_next_paint(wi
     assert len(overlaps()) == 1
 
 
-def test_a_change_checked_in_full_is_marked_as_checking_until_then(window: MainWindow, make_trip, qtbot) -> None:  # type: ignore[no-untyped-def]
+def test_a_change_checked_in_full_is_marked_as_checking_until_then(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     person = people.create_person(window.db, PersonData(family_name="Wehrmann", given_name="Jonas", nationality="DE")).after
     member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person.id)).after

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from planner.domain.checks.accommodation import beds_every_night, rooms_over_capacity
 from planner.domain.checks.connections import tight_connections, zone_changes
 from planner.domain.checks.delegation import booked_outside_stay, duplicate_roles, stays_outside_trip
 from planner.domain.checks.languages import missing_item_translations, missing_trip_translations, missing_venue_translations
@@ -55,6 +56,8 @@ CHECKS: tuple[Check, ...] = (
     vehicles_over_seats,
     attendees_without_seat,
     vehicles_in_two_places,
+    beds_every_night,
+    rooms_over_capacity,
 )
 
 

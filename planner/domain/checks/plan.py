@@ -19,6 +19,7 @@ from itertools import chain
 from typing import Any, TypeVar
 from zoneinfo import ZoneInfo
 
+from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.checks.params import People, PersonName, Span, Who
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.protocol import VisaData
@@ -58,6 +59,8 @@ class TripPlan:
     today: date | None = None  # the day the checks run on; None: today (tests pass one)
     vehicles: Mapping[int, VehicleData] = field(default_factory=dict)  # by id
     rides: Mapping[int, ItemRides] = field(default_factory=dict)  # by item id; items nobody rides on are absent
+    room_blocks: tuple[RoomBlockData, ...] = ()  # the trip's rooms at its hotels (venues holds the hotels)
+    rooms: tuple[RoomAssignmentData, ...] = ()  # the members' rooms
 
 
 SortKey = tuple[datetime, datetime, int]

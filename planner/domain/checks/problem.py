@@ -73,6 +73,9 @@ class ProblemKind(StrEnum):
     NO_SEAT = "no_seat"
     VEHICLE_TWICE = "vehicle_twice"
     DRIVER_TWICE = "driver_twice"
+    NO_BED = "no_bed"
+    ROOM_OVER_CAPACITY = "room_over_capacity"
+    BLOCK_OVERBOOKED = "block_overbooked"
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,10 @@ from planner.i18n import N_
 ITINERARY = N_("Personal itinerary")
 ARRIVES = N_("arrival {date}")
 DEPARTS = N_("departure {date}")
+YOUR_HOTEL = N_("Your hotel")
+#: One run of nights in one room: "Nights 24–26 October 2016: InterContinental Shenzhen, Deluxe King Room".
+HOTEL_NIGHTS = N_("Nights {nights}: {hotel}, {room}")
+ROOM_NUMBER = N_("{room_type}, room {number}")
 
 
 def personal_pdf(
@@ -94,6 +98,9 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
         stay = [ctx.lang.t(label, date=formatting.weekday_and_day(day, ctx.lang.locale))
                 for label, day in ((ARRIVES, membership.arrival), (DEPARTS, membership.departure)) if day]
         rows.append((ctx.label(N_("Your stay")), esc(" · ".join(stay))))
+    nights = _hotel_nights(ctx, member.id)
+    if nights:
+        rows.append((ctx.label(YOUR_HOTEL), nights))
     own = [leg for leg in view.bundle.travel_legs if leg.membership_id == member.id]
     if own:  # their own flights and trains, in time order (the group's flights are items of the programme)
         rows.append((ctx.label(N_("Your own travel")), "<br/>".join(esc(leg_summary(leg, view, ctx.lang)) for leg in own)))
@@ -118,6 +125,19 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
         story += [*section_break(), *venue_cards(ctx, venues, full=False)]
     story += [*section_break(), *emergency_page(ctx, view.lodging(member.id))]
     return story
+
+
+def _hotel_nights(ctx: Context, membership_id: int) -> str:
+    """Markup naming the reader's hotel for each night: one line per room, its nights, hotel, room type and number."""
+    lines = []
+    for room, block, hotel in ctx.view.rooms_of(membership_id):
+        assert room.first_night is not None and room.last_night is not None
+        nights = formatting.date_range(room.first_night, room.last_night, ctx.lang.locale)
+        what = ctx.text(block.room_type)
+        if room.room_label:
+            what = ctx.lang.t(ROOM_NUMBER, room_type=what, number=room.room_label)
+        lines.append(esc(ctx.lang.t(HOTEL_NIGHTS, nights=nights, hotel=ctx.text(hotel.name), room=what)))
+    return "<br/>".join(lines)
 
 
 def _days(view: TripView, items: tuple[ItemData, ...], arrival: date | None, departure: date | None) -> list[Day]:

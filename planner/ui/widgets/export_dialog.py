@@ -82,6 +82,7 @@ class Document(StrEnum):
     TRIP_CALENDAR = "trip-calendar"
     DELEGATION_LIST = "delegation-list"
     BRIEFING = "briefing"
+    ROOMING = "rooming"
 
 
 DOCUMENT_LABELS: dict[Document, str] = {
@@ -91,6 +92,7 @@ DOCUMENT_LABELS: dict[Document, str] = {
     Document.TRIP_CALENDAR: N_("Calendar of the whole trip (.ics)"),
     Document.DELEGATION_LIST: N_("Delegation list for the hosts (PDF)"),
     Document.BRIEFING: N_("Briefing book (PDF, internal: not for participants)"),
+    Document.ROOMING: N_("Rooming lists for the hotels (PDF, one per hotel, with English)"),
 }
 PER_PERSON = frozenset({Document.ITINERARIES, Document.CALENDARS})
 #: Printed documents that may carry a second language.
@@ -126,6 +128,8 @@ def write_documents(db: Database, trip_id: int, choice: ExportChoice, progress: 
             bilingual_with=choice.second, paper=choice.paper, progress=progress, issue=choice.issue,
         )
     view = TripView.load(db, trip_id)
+    if choice.document is Document.ROOMING:
+        return _rooming_lists(view, folder, choice, progress)
     if choice.document in (Document.CALENDARS, Document.TRIP_CALENDAR):
         revisions = calendar_revisions(db, trip_id)
     if choice.document is Document.CALENDARS:
@@ -157,6 +161,24 @@ def trip_print(db: Database, trip_id: int, choice: ExportChoice) -> tuple[str, b
         return delegation_list_filename(view, language, choice.second), data
     view = TripView.load(db, trip_id)
     return programme_filename(view, language), programme_document(view, language=language, paper=choice.paper, bilingual_with=choice.second)
+
+
+def _rooming_lists(view: TripView, folder: Path, choice: ExportChoice, progress: Progress) -> list[Path]:
+    """One rooming list per hotel of the trip, in the chosen language with English beside it."""
+    from planner.export.rooming_list import rooming_bytes, rooming_filename, rooming_languages, trip_hotels
+
+    hotels = trip_hotels(view)
+    if not hotels:
+        raise PlannerError(N_("This trip holds no rooms at any hotel yet; add them on the Logistics page."))
+    written: list[Path] = []
+    for hotel in hotels:
+        first, _second = rooming_languages(hotel, choice.language)
+        target = folder / rooming_filename(hotel, first)
+        write_atomically(target, rooming_bytes(view, hotel, ".pdf", language=choice.language), private=True)  # guests and requests
+        written.append(target)
+        if not progress(len(written), len(hotels)):
+            break
+    return written
 
 
 def _member_calendars(view: TripView, revisions: CalendarRevisions, folder: Path, choice: ExportChoice, progress: Progress) -> list[Path]:

@@ -13,7 +13,7 @@ import sqlalchemy as sa
 
 
 revision = '0008_vehicles'
-down_revision = '0006_trip_emergency_contacts'
+down_revision = '0007_accommodation'
 branch_labels = None
 depends_on = None
 
