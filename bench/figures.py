@@ -405,39 +405,46 @@ def trip_import(bench: Bench) -> Figure:
 
 
 def startup(bench: Bench) -> Figure:
-    """The planner's start to its first painted window against a bare PySide6 window, alternating.
+    """The planner's start to its window showing the user's trips against a bare PySide6 window, alternating.
 
-    The target is the main window painted: the planner draws its window first,
-    saying which database it opens, and opens the database right after that
-    paint. The moment the window shows the database with the trip list filled
-    is measured in the same alternation and reported beside it.
+    The target is the window painted with the trip list filled from the
+    database (planner.db.trip_list reads it for the first paint; the pages
+    say they are opening). Measured in the same alternation and reported
+    beside it: the first paint of the window at all, and the first paint with
+    everything built (the database open through the services, the pages there).
     """
     home = bench.scratch("home")
     env = probe_environment(home)
     args = [str(bench.db_path)]
-    name = "Start-up to the main window painted, against a bare PySide6 window"
+    name = "Start-up to the window showing the user's trips (list filled), against a bare PySide6 window"
     try:
-        run_probe(probes.BARE_WINDOW, env=env)  # warm-up, untimed: disk caches, the daily backup of the database
-        run_probe(probes.PLANNER_WINDOW, args, env=env)
+        run_probe(probes.BARE_WINDOW, env=env)  # warm-up, untimed: disk caches, the daily backup, the bytecode cache
+        run_probe(probes.PLANNER_READY, args, env=env)
         bare: list[float] = []
-        planner: list[float] = []
+        first: list[float] = []
         filled: list[float] = []
+        ready: list[float] = []
         for _ in range(bench.runs):
             bare.append(run_probe(probes.BARE_WINDOW, env=env).seconds)
-            planner.append(run_probe(probes.PLANNER_WINDOW, args, env=env).seconds)
             filled.append(run_probe(probes.PLANNER_FILLED, args, env=env).seconds)
+            first.append(run_probe(probes.PLANNER_WINDOW, args, env=env).seconds)
+            ready.append(run_probe(probes.PLANNER_READY, args, env=env).seconds)
     except ProbeError as error:
         return Figure(name, None, "×", 3, "≤ 3 × bare window", strict=False, detail=str(error))
-    b, p, f = Timing(tuple(bare)).median, Timing(tuple(planner)).median, Timing(tuple(filled)).median
+    b, p, f, r = (Timing(tuple(x)).median for x in (bare, first, filled, ready))
+
+    def runs(samples: list[float]) -> str:
+        return ", ".join(f"{s * 1000:.0f}" for s in samples)
+
     figure = Figure(
-        name, p / b, "×", 3, "≤ 3 × bare window", strict=False,
-        detail=f"planner {p * 1000:.0f} ms, bare window {b * 1000:.0f} ms (medians of {bench.runs} alternating runs; "
-        f"planner runs: {', '.join(f'{s * 1000:.0f}' for s in planner)} ms). The window first says which database "
-        f"it opens; with the database open and the trip list filled it was painted after {f * 1000:.0f} ms "
-        f"({f / b:.2f} × bare; runs: {', '.join(f'{s * 1000:.0f}' for s in filled)} ms), not the target",
+        name, f / b, "×", 3, "≤ 3 × bare window", strict=False,
+        detail=f"the trips listed after {f * 1000:.0f} ms, bare window {b * 1000:.0f} ms (medians of {bench.runs} "
+        f"alternating runs; runs: {runs(filled)} ms; bare: {runs(bare)} ms). Beside it, no target: the window's first "
+        f"paint at all {p * 1000:.0f} ms ({p / b:.2f} × bare); everything built (database open through the services, "
+        f"pages there, first trip shown) {r * 1000:.0f} ms ({r / b:.2f} × bare; runs: {runs(ready)} ms)",
     )
     if figure.ok is False:
-        profile = profile_probe(probes.PLANNER_WINDOW, args, env, bench.profiles / "startup.txt")
+        profile = profile_probe(probes.PLANNER_FILLED, args, env, bench.profiles / "startup.txt")
         figure = Figure(**{**_fields(figure), "profile": profile})
     return figure
 

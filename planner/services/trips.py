@@ -21,6 +21,7 @@ from planner.domain.enums import Role, TripStatus
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.names import display_name
 from planner.domain.rescheduling import ItemPolicy, TripMove, items_outside, moved_item, moved_member
+from planner.domain.summaries import TripSummary
 from planner.i18n import N_, current_language
 from planner.services.base import Action, Change, check_version, get_or_fail, run
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
@@ -32,14 +33,6 @@ __all__ = [
 
 #: Why an item cannot follow the trip: its local time does not exist on the new day, or its end comes before its start.
 CANNOT_MOVE = N_("“{item}” cannot be moved with the trip: {reason}")
-
-
-@dataclass(frozen=True, slots=True)
-class TripSummary:
-    trip: TripData
-    members: int
-    items: int
-    head: str  # the head of delegation's name, or ""
 
 
 def list_trips(db: Database, status: TripStatus | None = None) -> list[TripSummary]:

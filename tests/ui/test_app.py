@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QSettings, Qt, QTimer
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QApplication, QMessageBox, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 
 from planner import i18n, paths
 from planner.db.engine import open_database
@@ -120,6 +120,58 @@ def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db, q
     assert window.centralWidget().isAncestorOf(window.splitter)  # the pages, below the connection banner
     assert window.windowTitle() == f"Delegation planner — {db.label}"
     language.detach()
+
+
+def test_the_trips_are_listed_before_the_database_is_opened_and_the_choice_is_kept(
+    isolated: Path, errors: list[str], qtbot, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """An existing file's trips show in the list at once; the pages say they are opening; the trip chosen meanwhile stays."""
+    from planner.importing.demo import load_demo
+    from planner.ui.language import LanguageController
+
+    path = isolated / "trips.sqlite"
+    db = open_database(path)
+    load_demo(db)
+    listed = trips.list_trips(db)
+    db.close()
+    settings = QSettings(str(isolated / "s.ini"), QSettings.Format.IniFormat)
+    language = LanguageController(settings)
+    language.set_language("en")
+    opened_while_listed: list[bool] = []
+    real_open = app_module.open_for_start
+
+    def open_for_start(target: str, is_default: bool):  # type: ignore[no-untyped-def]
+        opened_while_listed.append(window.shows_trips and not window.is_open)
+        return real_open(target, is_default)
+
+    monkeypatch.setattr(app_module, "open_for_start", open_for_start)
+    args, _rest = app_module.parse_arguments(["--db", str(path)])
+    reporter = ErrorReporter(isolated / "logs")
+    window = app_module.start(args, settings, language, reporter)
+    qtbot.addWidget(window)
+    try:
+        assert window.shows_trips and not window.is_open
+        model = window.model
+        assert [model.summary(r) for r in range(model.rowCount())] == listed
+        assert window.navigator.current_summary() is not None  # the first trip chosen, as after a full start
+        assert not window.navigator.new_button.isEnabled() and not window.navigator.delete_button.isEnabled()
+        assert f"Opening {path.name}…" in [label.text() for label in window.findChildren(QLabel) if label.isVisibleTo(window)]
+        second = listed[-1].trip
+        window.navigator.search.setText(second.title.text("en"))  # typed while it opens
+        window.navigator.select_trip(second.id)
+        window.show()
+        qtbot.waitUntil(lambda: window.is_open, timeout=15000)
+        assert opened_while_listed == [True]
+        assert errors == []
+        assert window.navigator.search.text() == second.title.text("en")
+        assert window.navigator.current_summary().trip.id == second.id  # type: ignore[union-attr]
+        assert window.overview.title.text() == second.title.text("en")
+        assert window.navigator.new_button.isEnabled() and window.navigator.delete_button.isEnabled()
+    finally:
+        window.close()
+        if window.is_open:
+            window.db.close()
+        language.detach()
 
 
 def test_a_database_that_fails_to_open_ends_the_start_after_the_window_showed(isolated: Path, errors: list[str]) -> None:

@@ -1,18 +1,26 @@
-"""The trips of the open database as a table: one row per trip, the figures the navigator shows."""
+"""The trips of the open database as a table: one row per trip, the figures the navigator shows.
+
+At start-up the model is first given the rows read without SQLAlchemy
+(planner.db.trip_list) and no database; the window gives it the database once
+that is open (`set_database`). So this module imports no services at import time.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
 from planner import formatting
-from planner.db.engine import Database
 from planner.domain.enums import TripStatus
+from planner.domain.summaries import TripSummary
 from planner.i18n import N_, _, current_language
-from planner.services.trips import TripSummary, list_trips
 from planner.ui.language import LanguageController
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
+
+if TYPE_CHECKING:
+    from planner.db.engine import Database
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -31,13 +39,18 @@ _NUMERIC = (MEMBERS, ITEMS)
 
 
 class TripTableModel(QAbstractTableModel):
-    def __init__(self, db: Database, language: LanguageController | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, db: Database | None, language: LanguageController | None = None, parent: QObject | None = None, *,
+        rows: Sequence[TripSummary] = (),
+    ) -> None:
+        """On `db` (read now), or without one on `rows` read elsewhere until `set_database`."""
         super().__init__(parent)
         self._db = db
-        self._rows: list[TripSummary] = []
+        self._rows: list[TripSummary] = list(rows)
         if language is not None:
             language.languageChanged.connect(self.retranslate)
-        self.reload()
+        if db is not None:
+            self.reload()
 
     # --- loading -----------------------------------------------------------------------
 
@@ -47,6 +60,10 @@ class TripTableModel(QAbstractTableModel):
 
     def reload(self) -> None:
         """Read the trips again, e.g. after a change or when another database was opened."""
+        from planner.services.trips import list_trips
+
+        if self._db is None:
+            return
         rows = list_trips(self._db)  # read first: a read that fails leaves the model as it was
         self.beginResetModel()
         self._rows = rows
