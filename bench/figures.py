@@ -210,6 +210,7 @@ def people_filter(bench: Bench) -> Figure:
     page = qt.add(PeoplePage)
     word = "Schm"
     per_key: list[list[float]] = [[] for _ in word]
+    cpu: list[float] = []  # the GUI thread's processor time per keystroke: what a busy machine adds is not in it
 
     def clear() -> None:
         page.search.setText("")
@@ -217,8 +218,10 @@ def people_filter(bench: Bench) -> Figure:
 
     def keystroke(text: str) -> Callable[[], None]:
         def press() -> None:
+            started = time.thread_time()
             page.search.setText(text)  # what typing does: textChanged → the proxy's set_filter_text
             qt.settle()
+            cpu.append(time.thread_time() - started)
 
         return press
 
@@ -226,14 +229,18 @@ def people_filter(bench: Bench) -> Figure:
         clear()
         for n in range(len(word)):
             per_key[n].extend(time_runs(keystroke(word[: n + 1]), 1).samples)
+    first = per_key[0][0]  # the first keystroke after the page was opened: the rows' search keys are made then
     medians = [Timing(tuple(samples)).median for samples in per_key]
     shown = page.proxy.rowCount()
     clear()
     worst = max(medians)
     detail = "median per keystroke: " + ", ".join(f"“{word[: n + 1]}” {m * 1000:.0f} ms" for n, m in enumerate(medians))
     figure = Figure(
-        "Filter the 2,000-person table, per keystroke", worst * 1000, "ms", 50, "< 50 ms",
-        detail=f"{detail}; “{word}” leaves {shown} rows; the slowest keystroke counts",
+        "Filter the 2,000-person table, per keystroke", worst * 1000, "ms", 16, "≤ 16 ms (one frame)", strict=False,
+        detail=f"{detail}; “{word}” leaves {shown} rows; the slowest keystroke counts (each: the filter and the "
+        f"repaint of the table); the very first keystroke after the page was opened: {first * 1000:.0f} ms; processor "
+        f"time of the GUI thread per keystroke: median {Timing(tuple(cpu[1:])).median * 1000:.1f} ms, "
+        f"most {max(cpu[1:]) * 1000:.1f} ms",
     )
 
     def type_word() -> None:
