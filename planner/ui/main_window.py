@@ -101,6 +101,10 @@ class MainWindow(DatabaseCommands, AreaKeys):
         self._size_splitter(splitter)
         self.setCentralWidget(splitter)
         self.navigator.select_trip(None)
+        # The menus' titles, greyed until _build_actions puts the real menus in their place: the window does not
+        # shift down when they come.
+        for title in (_("&File"), _("&Edit"), _("&View"), _("&Protocol"), _("&Language"), _("&Help")):
+            self.menuBar().addMenu(title).setEnabled(False)
 
     def open_when_drawn(self, opener: Callable[[], Database | None], prepare: Callable[[], object] | None = None) -> None:
         """Once the frame has been drawn, call `opener` and build the contents on the database it returns (if any).
@@ -331,6 +335,7 @@ class MainWindow(DatabaseCommands, AreaKeys):
                 self.view_menu.addSeparator()
             else:
                 self.view_menu.addAction(item)
+        self.menuBar().clear()  # the titles shown while the database was opening (see _show_list_first)
         for menu in (self.file_menu, self.edit_menu, self.view_menu, self.protocol_menu, self.language_menu, self.help_menu):
             self.menuBar().addMenu(menu)
 
