@@ -71,6 +71,7 @@ class MainWindow(DatabaseCommands, AreaKeys):
         self._built = False
         self._opener: Callable[[], Database | None] | None = None
         self._prepare: Callable[[], object] | None = None
+        self._preparing = False  # the worker's imports are under way; it calls _prepared when done
         self._opening = QLabel(_("Opening {database}…").format(database=opening) if opening else _("Opening…"), self)
         self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._opening.installEventFilter(self)
@@ -117,7 +118,7 @@ class MainWindow(DatabaseCommands, AreaKeys):
         QTimer.singleShot(OPEN_ANYWAY_MS, self, self._open_now)  # with the window as context: not after it is gone
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._opening and event.type() == QEvent.Type.Paint and self._opener is not None:
+        if watched is self._opening and event.type() == QEvent.Type.Paint and self._opener is not None and not self._preparing:
             if self._prepare is not None:
                 self._start_preparing()
             else:
@@ -126,8 +127,9 @@ class MainWindow(DatabaseCommands, AreaKeys):
 
     def _start_preparing(self) -> None:
         prepare, self._prepare = self._prepare, None
+        self._preparing = True
         signal = _Prepared(self)
-        signal.done.connect(self._open_now)
+        signal.done.connect(self._prepared)
 
         def work() -> None:
             try:
@@ -142,7 +144,13 @@ class MainWindow(DatabaseCommands, AreaKeys):
 
         threading.Thread(target=work, name="open-database-imports", daemon=True).start()
 
+    def _prepared(self) -> None:
+        self._preparing = False
+        self._open_now()
+
     def _open_now(self) -> None:
+        if self._preparing:
+            return  # drawn, and the imports are under way in the worker: it calls _prepared when they are done
         opener, self._opener = self._opener, None
         if opener is None or self._built:
             return

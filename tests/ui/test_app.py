@@ -174,6 +174,41 @@ def test_the_trips_are_listed_before_the_database_is_opened_and_the_choice_is_ke
         language.detach()
 
 
+def test_the_database_is_opened_once_the_imports_in_the_worker_are_done(
+    tmp_path: Path, db, qtbot, monkeypatch: pytest.MonkeyPatch  # type: ignore[no-untyped-def]
+) -> None:
+    """The imports run off the GUI thread after the first paint; not even the open-anyway timer opens before they end."""
+    import threading
+
+    from planner.ui import main_window as main_window_module
+    from planner.ui.language import LanguageController
+
+    monkeypatch.setattr(main_window_module, "OPEN_ANYWAY_MS", 50)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    language = LanguageController(settings)
+    language.set_language("en")
+    window = MainWindow(None, language, settings, opening="trips.sqlite")
+    qtbot.addWidget(window)
+    release = threading.Event()
+    in_worker: list[bool] = []
+    opened: list[bool] = []
+
+    def prepare() -> None:
+        in_worker.append(threading.current_thread() is not threading.main_thread())
+        release.wait(20)
+
+    window.open_when_drawn(lambda: opened.append(True) or db, prepare=prepare)
+    window.show()
+    qtbot.waitUntil(lambda: bool(in_worker), timeout=5000)
+    qtbot.wait(300)  # the window repaints and the open-anyway timer fires meanwhile
+    window.repaint()
+    assert opened == [] and not window.is_open
+    release.set()
+    qtbot.waitUntil(lambda: window.is_open, timeout=5000)
+    assert opened == [True] and in_worker == [True]
+    language.detach()
+
+
 def test_a_database_that_fails_to_open_ends_the_start_after_the_window_showed(isolated: Path, errors: list[str]) -> None:
     locked = isolated / "folder.sqlite"
     locked.mkdir()
