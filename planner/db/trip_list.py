@@ -81,7 +81,7 @@ def _read(conn: sqlite3.Connection) -> list[TripSummary] | None:
     rows = conn.execute(
         "SELECT membership.trip_id, person.family_name, person.given_name, person.native_name "
         "FROM membership JOIN person ON person.id = membership.person_id "
-        "WHERE membership.role = ? ORDER BY membership.protocol_order",
+        "WHERE membership.role = ? ORDER BY membership.protocol_order, membership.id",
         (Role.HEAD.value,),
     )
     for trip_id, family, given, native in rows:

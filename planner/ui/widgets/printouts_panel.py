@@ -82,7 +82,7 @@ class PrintoutsPanel(QWidget):
         self._stale = True
         self.comparing = False  # a comparison for the trip as it is now is under way, nothing current to show
         self._request = 0  # numbers the comparisons asked for; only the latest one's result is shown
-        self._running: threading.Thread | None = None
+        self._running: tuple[int, threading.Thread] | None = None  # the comparison whose result has not arrived yet
         self._rows: tuple[str, Rows] | None = None  # the list's entries as the worker wrote them, in that language
         self._messenger = _Messenger(self)
         self._messenger.arrived.connect(self._arrived)
@@ -154,8 +154,8 @@ class PrintoutsPanel(QWidget):
             self._compare()
 
     def _compare(self) -> None:
-        if self._running is not None and self._running.is_alive():
-            return  # _arrived starts the latest wanted comparison once this one is done
+        if self._running is not None:
+            return  # _arrived starts the latest wanted comparison once this one's result is in
         request, db, trip_id, messenger, lang = self._request, self.ctx.db, self.trip_id, self._messenger, self.ctx.lang
         assert trip_id is not None
 
@@ -172,16 +172,18 @@ class PrintoutsPanel(QWidget):
             except RuntimeError:  # the panel is gone
                 pass
 
-        self._running = threading.Thread(target=work, name="printouts-comparison", daemon=True)
-        self._running.start()
+        thread = threading.Thread(target=work, name="printouts-comparison", daemon=True)
+        self._running = (request, thread)
+        thread.start()
 
     def wait_for_comparison(self, timeout: float = 60.0) -> None:
         """Block until the running comparison has posted its result (for the benchmark; the GUI never waits)."""
         if self._running is not None:
-            self._running.join(timeout)
+            self._running[1].join(timeout)
 
     def _arrived(self, request: int, result: tuple[TripChanges, str, Rows] | None, error: BaseException | None) -> None:
-        self._running = None
+        if self._running is not None and self._running[0] == request:
+            self._running = None
         if request != self._request:  # asked for before the last change or for another trip: never shown
             if self.comparing:
                 self._compare()
