@@ -211,6 +211,7 @@ def people_filter(bench: Bench) -> Figure:
     page = qt.add(PeoplePage)
     word = "Schm"
     per_key: list[list[float]] = [[] for _ in word]
+    cpu: list[float] = []  # the GUI thread's processor time per keystroke: what a busy machine adds is not in it
 
     def clear() -> None:
         page.search.setText("")
@@ -218,8 +219,10 @@ def people_filter(bench: Bench) -> Figure:
 
     def keystroke(text: str) -> Callable[[], None]:
         def press() -> None:
+            started = time.thread_time()
             page.search.setText(text)  # what typing does: textChanged → the proxy's set_filter_text
             qt.settle()
+            cpu.append(time.thread_time() - started)
 
         return press
 
@@ -227,14 +230,18 @@ def people_filter(bench: Bench) -> Figure:
         clear()
         for n in range(len(word)):
             per_key[n].extend(time_runs(keystroke(word[: n + 1]), 1).samples)
+    first = per_key[0][0]  # the first keystroke after the page was opened: the rows' search keys are made then
     medians = [Timing(tuple(samples)).median for samples in per_key]
     shown = page.proxy.rowCount()
     clear()
     worst = max(medians)
     detail = "median per keystroke: " + ", ".join(f"“{word[: n + 1]}” {m * 1000:.0f} ms" for n, m in enumerate(medians))
     figure = Figure(
-        "Filter the 2,000-person table, per keystroke", worst * 1000, "ms", 50, "< 50 ms",
-        detail=f"{detail}; “{word}” leaves {shown} rows; the slowest keystroke counts",
+        "Filter the 2,000-person table, per keystroke", worst * 1000, "ms", 16, "≤ 16 ms (one frame)", strict=False,
+        detail=f"{detail}; “{word}” leaves {shown} rows; the slowest keystroke counts (each: the filter and the "
+        f"repaint of the table); the very first keystroke after the page was opened: {first * 1000:.0f} ms; processor "
+        f"time of the GUI thread per keystroke: median {Timing(tuple(cpu[1:])).median * 1000:.1f} ms, "
+        f"most {max(cpu[1:]) * 1000:.1f} ms",
     )
 
     def type_word() -> None:
@@ -243,6 +250,153 @@ def people_filter(bench: Bench) -> Figure:
             keystroke(word[: n + 1])()
 
     return _profiled(bench, figure, "people_filter", type_word)
+
+
+def overview_page(bench: Bench) -> Figure:
+    """The big trip's Overview shown, the printout comparison included: the time it takes on the GUI thread.
+
+    On a copy of the database (as the PDF figure), where version 1 has been
+    issued to all 200 participants and an item for everyone (a briefing) moved
+    since, so the comparison names all of them, each with what changed. The GUI thread's share is set_trip and the
+    paint after it (the page saying "Comparing…") plus handling the result and
+    the paint after that; the comparison itself runs in the panel's worker
+    thread (its wall time, start to result shown, is reported beside).
+    """
+    from datetime import timedelta
+
+    from planner.db.engine import open_database
+    from planner.services import delegation, issuing, programme
+    from planner.ui.pages.base import UiContext
+    from planner.ui.pages.overview import OverviewPage
+    from planner.ui.undo import UndoHistory
+
+    name = "Show the big trip's Overview, printout comparison included, on the GUI thread"
+    qt = _qt(bench)
+    folder = bench.scratch("overview")
+    db = open_database(_copy_database(bench.db_path, folder / "copy.sqlite"), backup=False)
+    try:
+        trip_id = bench.big_trip_id
+        issuing.issue(db, trip_id, issuing.languages_for(delegation.list_members(db, trip_id)))
+        item = next(i for i in programme.list_items(db, trip_id) if i.everyone)
+        programme.move_item(db, item.id, None, item.start + timedelta(minutes=15))  # type: ignore[arg-type, operator]
+        ctx = UiContext(UndoHistory(db, lambda: None), qt.language, qt.settings, lambda: None)
+        page = OverviewPage(ctx, qt.tabs)
+        qt.tabs.addTab(page, page.page_title())
+        qt.tabs.setCurrentWidget(page)
+        qt.settle()
+        panel = page.printouts
+        on_gui: list[float] = []
+        whole: list[float] = []
+
+        def show() -> None:
+            started = time.perf_counter()
+            page.set_trip(trip_id)
+            qt.settle()
+            shown = time.perf_counter() - started
+            panel.wait_for_comparison()  # the worker's time: the GUI thread is free meanwhile
+            arrived = time.perf_counter()
+            qt.settle()  # the result handled, the list filled in and painted
+            while panel.comparing:  # (a result overtaken by another request is dropped; the next one follows)
+                panel.wait_for_comparison()
+                qt.settle()
+            on_gui.append(shown + time.perf_counter() - arrived)
+            whole.append(time.perf_counter() - started)
+
+        def hide() -> None:
+            page.set_trip(None)
+            qt.settle()
+
+        show()  # once untimed: first-use costs
+        hide()
+        on_gui.clear()
+        whole.clear()
+        time_runs(show, bench.runs, before=hide)
+        needing = len(panel.people_needing())
+        hide()
+        qt.tabs.removeTab(qt.tabs.indexOf(page))
+        page.deleteLater()
+        qt.settle()
+    finally:
+        db.close()
+        shutil.rmtree(folder, ignore_errors=True)
+    gui, total = Timing(tuple(on_gui)), Timing(tuple(whole))
+    return Figure(
+        name, gui.median * 1000, "ms", 50, "≤ 50 ms on the GUI thread", strict=False,
+        detail=f"set_trip and paint plus the result filled in and painted; {needing} of the 200 participants named as "
+        f"needing a new printout, each with what changed; runs: {', '.join(f'{x * 1000:.0f}' for x in on_gui)} ms. The comparison in its worker, start to "
+        f"result shown: {total.median * 1000:.0f} ms (runs: {', '.join(f'{x * 1000:.0f}' for x in whole)} ms)",
+    )
+
+
+def member_list(bench: Bench) -> Figure:
+    """Reading a 2,000-row Excel member list for the import preview, as the Delegation page does: the GUI thread's
+    longest stall meanwhile (a timer on it every millisecond; the gaps between its firings).
+
+    The reading and checking run in a worker thread with a progress bar
+    (planner.ui.widgets.member_import_dialog.read_member_list); its whole time,
+    which the GUI thread used to spend blocked, is reported beside.
+    """
+    from PySide6.QtCore import QTimer
+
+    from planner.ui.widgets.member_import_dialog import read_member_list
+
+    qt = _qt(bench)
+    folder = bench.scratch("members")
+    path = folder / "members.xlsx"
+    path.write_bytes(_member_workbook(2000))
+    stalls: list[float] = []
+    totals: list[float] = []
+    rows = 0
+    for _ in range(bench.runs + 1):  # the first run untimed: openpyxl's import
+        fired: list[float] = []
+        timer = QTimer()
+        timer.setInterval(1)
+        timer.timeout.connect(lambda: fired.append(time.perf_counter()))
+        gc.collect()
+        started = time.perf_counter()
+        timer.start()
+        preview = read_member_list(None, qt.history, path)
+        timer.stop()
+        ended = time.perf_counter()
+        marks = [started, *fired, ended]
+        stalls.append(max(b - a for a, b in zip(marks, marks[1:])))
+        totals.append(ended - started)
+        rows = len(preview.rows) if preview is not None else 0
+    stalls, totals = stalls[1:], totals[1:]
+    shutil.rmtree(folder, ignore_errors=True)
+    stall, total = Timing(tuple(stalls)), Timing(tuple(totals))
+    return Figure(
+        "Read a 2,000-row Excel member list: the GUI thread's longest stall meanwhile", stall.median * 1000, "ms", 50,
+        "≤ 50 ms (off the GUI thread, with progress)", strict=False,
+        detail=f"{rows} rows previewed; longest stall per run: {', '.join(f'{x * 1000:.0f}' for x in stalls)} ms; the "
+        f"reading and checking in the worker took {total.median * 1000:.0f} ms (runs: "
+        f"{', '.join(f'{x * 1000:.0f}' for x in totals)} ms)",
+    )
+
+
+def _member_workbook(count: int) -> bytes:
+    """A member list as a partner office sends it: German headers, dates as date cells, a third Chinese names."""
+    import io
+    from datetime import date, timedelta
+
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Nachname", "Vorname", "Name (Originalschrift)", "Rolle", "Organisation", "Funktion", "E-Mail", "Pass-Nr.", "Pass gültig bis"])
+    for n in range(count):
+        chinese = n % 3 == 0
+        sheet.append([
+            f"Zhang{n}" if chinese else f"Schmidt{n}", f"Wei{n}" if chinese else f"Anna{n}", "张伟" if chinese else "",
+            "Mitglied", f"Firma {n % 40}", "Geschäftsführerin", f"person{n}@example.org", f"C{n:08d}",
+            date(2030, 1, 1) + timedelta(days=n % 700),
+        ])
+    for row in sheet.iter_rows(min_row=2, min_col=9, max_col=9):
+        for cell in row:
+            cell.number_format = "dd.mm.yyyy"
+    out = io.BytesIO()
+    workbook.save(out)
+    return out.getvalue()
 
 
 # --- services and exports -------------------------------------------------------------------------
@@ -565,39 +719,46 @@ def trip_import(bench: Bench) -> Figure:
 
 
 def startup(bench: Bench) -> Figure:
-    """The planner's start to its first painted window against a bare PySide6 window, alternating.
+    """The planner's start to its window showing the user's trips against a bare PySide6 window, alternating.
 
-    The target is the main window painted: the planner draws its window first,
-    saying which database it opens, and opens the database right after that
-    paint. The moment the window shows the database with the trip list filled
-    is measured in the same alternation and reported beside it.
+    The target is the window painted with the trip list filled from the
+    database (planner.db.trip_list reads it for the first paint; the pages
+    say they are opening). Measured in the same alternation and reported
+    beside it: the first paint of the window at all, and the first paint with
+    everything built (the database open through the services, the pages there).
     """
     home = bench.scratch("home")
     env = probe_environment(home)
     args = [str(bench.db_path)]
-    name = "Start-up to the main window painted, against a bare PySide6 window"
+    name = "Start-up to the window showing the user's trips (list filled), against a bare PySide6 window"
     try:
-        run_probe(probes.BARE_WINDOW, env=env)  # warm-up, untimed: disk caches, the daily backup of the database
-        run_probe(probes.PLANNER_WINDOW, args, env=env)
+        run_probe(probes.BARE_WINDOW, env=env)  # warm-up, untimed: disk caches, the daily backup, the bytecode cache
+        run_probe(probes.PLANNER_READY, args, env=env)
         bare: list[float] = []
-        planner: list[float] = []
+        first: list[float] = []
         filled: list[float] = []
+        ready: list[float] = []
         for _ in range(bench.runs):
             bare.append(run_probe(probes.BARE_WINDOW, env=env).seconds)
-            planner.append(run_probe(probes.PLANNER_WINDOW, args, env=env).seconds)
             filled.append(run_probe(probes.PLANNER_FILLED, args, env=env).seconds)
+            first.append(run_probe(probes.PLANNER_WINDOW, args, env=env).seconds)
+            ready.append(run_probe(probes.PLANNER_READY, args, env=env).seconds)
     except ProbeError as error:
         return Figure(name, None, "×", 3, "≤ 3 × bare window", strict=False, detail=str(error))
-    b, p, f = Timing(tuple(bare)).median, Timing(tuple(planner)).median, Timing(tuple(filled)).median
+    b, p, f, r = (Timing(tuple(x)).median for x in (bare, first, filled, ready))
+
+    def runs(samples: list[float]) -> str:
+        return ", ".join(f"{s * 1000:.0f}" for s in samples)
+
     figure = Figure(
-        name, p / b, "×", 3, "≤ 3 × bare window", strict=False,
-        detail=f"planner {p * 1000:.0f} ms, bare window {b * 1000:.0f} ms (medians of {bench.runs} alternating runs; "
-        f"planner runs: {', '.join(f'{s * 1000:.0f}' for s in planner)} ms). The window first says which database "
-        f"it opens; with the database open and the trip list filled it was painted after {f * 1000:.0f} ms "
-        f"({f / b:.2f} × bare; runs: {', '.join(f'{s * 1000:.0f}' for s in filled)} ms), not the target",
+        name, f / b, "×", 3, "≤ 3 × bare window", strict=False,
+        detail=f"the trips listed after {f * 1000:.0f} ms, bare window {b * 1000:.0f} ms (medians of {bench.runs} "
+        f"alternating runs; runs: {runs(filled)} ms; bare: {runs(bare)} ms). Beside it, no target: the window's first "
+        f"paint at all {p * 1000:.0f} ms ({p / b:.2f} × bare); everything built (database open through the services, "
+        f"pages there, first trip shown) {r * 1000:.0f} ms ({r / b:.2f} × bare; runs: {runs(ready)} ms)",
     )
     if figure.ok is False:
-        profile = profile_probe(probes.PLANNER_WINDOW, args, env, bench.profiles / "startup.txt")
+        profile = profile_probe(probes.PLANNER_FILLED, args, env, bench.profiles / "startup.txt")
         figure = Figure(**{**_fields(figure), "profile": profile})
     return figure
 
@@ -664,7 +825,9 @@ FIGURES: tuple[Callable[[Bench], Figure], ...] = (
     startup,
     programme_page,
     delegation_page,
+    overview_page,
     people_filter,
+    member_list,
     planning_checks,
     incremental_checks,
     edit_latency,

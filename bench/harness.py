@@ -101,8 +101,15 @@ def run_probe(code: str, args: Sequence[str] = (), *, env: Mapping[str, str] | N
 
 
 def probe_environment(home: Path) -> dict[str, str]:
-    """The environment for app probes: offscreen, and settings, logs and backups under `home`, not the user's."""
+    """The environment for app probes: offscreen, and settings, logs and backups under `home`, not the user's.
+
+    Python may write its bytecode cache (PYTHONDONTWRITEBYTECODE is dropped):
+    an installed planner has its modules compiled (pip and the bundle do
+    that), so a start that compiles them from source each time is not one a
+    user sees. The untimed warm-up run of each probe writes the cache.
+    """
     env = dict(os.environ)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     env["QT_QPA_PLATFORM"] = "offscreen"
     env["XDG_CONFIG_HOME"] = str(home / "config")
     env["XDG_DATA_HOME"] = str(home / "data")

@@ -75,8 +75,15 @@ def main_window_class():
     return getattr(module, "MainWindow", None)
 
 def filled(window):
-    """The window shows its database: the contents are built and the trip list has its rows."""
-    return getattr(window, "is_open", True) and window.model.rowCount() > 0
+    """The window shows the user's trips: the trip list has the database's rows (the pages may still be opening)."""
+    shows = getattr(window, "shows_trips", None)
+    if shows is None:  # a planner from before the list was shown first
+        return getattr(window, "is_open", True) and window.model.rowCount() > 0
+    return shows
+
+def ready(window):
+    """The window is all there: the database open through the services, the pages built, the trip list filled."""
+    return getattr(window, "is_open", True) and filled(window)
 '''
 
 #: The planner as `delegation-planner --db PATH` starts it (planner.ui.app.main), quit after the first paint
@@ -92,13 +99,26 @@ from planner.ui.app import main
 sys.exit(main(["--db", sys.argv[1]]))
 '''
 
-#: The same start, quit after the first paint of the main window with the database open and the trip list filled.
+#: The same start, quit after the first paint of the main window showing the user's trips (the trip list filled
+#: from the database; the pages may still say they are opening).
 PLANNER_FILLED = _WATCH_FIRST_PAINT + _MAIN_WINDOW + '''
 def finish():
     done(painted_at=watcher.at)
     app.quit()
 
 watcher = FirstPaint(main_window_class, finish, ready=filled)
+app.installEventFilter(watcher)
+from planner.ui.app import main
+sys.exit(main(["--db", sys.argv[1]]))
+'''
+
+#: The same start, quit after the first paint of the main window with everything built (database open, pages there).
+PLANNER_READY = _WATCH_FIRST_PAINT + _MAIN_WINDOW + '''
+def finish():
+    done(painted_at=watcher.at)
+    app.quit()
+
+watcher = FirstPaint(main_window_class, finish, ready=ready)
 app.installEventFilter(watcher)
 from planner.ui.app import main
 sys.exit(main(["--db", sys.argv[1]]))
@@ -145,7 +165,7 @@ def finish():
     done(peak_kb=peak_kb, trip=window._current_trip_id, programme_items=shown, programme_added=added)
     app.quit()
 
-watcher = FirstPaint(main_window_class, finish, ready=filled)  # the database open, the trip list filled
+watcher = FirstPaint(main_window_class, finish, ready=ready)  # the database open, the trip list filled
 app.installEventFilter(watcher)
 from planner.ui.app import main
 sys.exit(main(["--db", sys.argv[1]]))

@@ -30,9 +30,20 @@ LANGUAGES = ("de", "zh", "en")
 
 
 def settle(app: QApplication, rounds: int = 3) -> None:
-    """Let layouts, deferred reads and the first paints happen."""
+    """Let layouts, deferred reads and the first paints happen, and the Overview's comparison arrive from its worker."""
+    import time
+
+    from planner.ui.widgets.printouts_panel import PrintoutsPanel
+
     for _round in range(rounds):
         app.processEvents()
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and any(
+        p.comparing for w in app.topLevelWidgets() for p in w.findChildren(PrintoutsPanel)
+    ):
+        time.sleep(0.01)
+        app.processEvents()
+    app.processEvents()
 
 
 class Grabber:

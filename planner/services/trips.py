@@ -21,6 +21,7 @@ from planner.domain.enums import Role, TripStatus
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.names import display_name
 from planner.domain.rescheduling import ItemPolicy, TripMove, items_outside, moved_item, moved_member
+from planner.domain.summaries import TripSummary
 from planner.i18n import N_, current_language
 from planner.services.base import Action, Change, check_version, get_or_fail, run
 from planner.services.travel_legs import leg_data
@@ -28,20 +29,12 @@ from planner.services.mapping import apply_item, apply_membership, apply_trip, i
 from planner.services.records import insert_record
 
 __all__ = [
-    "ItemPolicy", "MovePreview", "TripSummary", "create_trip", "delete_trip", "get_trip", "list_trips",
+    "ItemPolicy", "MovePreview", "TripSummary", "create_trip", "delete_trip", "get_summary", "get_trip", "list_trips",
     "preview_item_moves", "restore_trip_edit", "update_trip",
 ]
 
 #: Why an item cannot follow the trip: its local time does not exist on the new day, or its end comes before its start.
 CANNOT_MOVE = N_("“{item}” cannot be moved with the trip: {reason}")
-
-
-@dataclass(frozen=True, slots=True)
-class TripSummary:
-    trip: TripData
-    members: int
-    items: int
-    head: str  # the head of delegation's name, or ""
 
 
 def list_trips(db: Database, status: TripStatus | None = None) -> list[TripSummary]:
@@ -61,11 +54,29 @@ def list_trips(db: Database, status: TripStatus | None = None) -> list[TripSumma
             select(m.Membership.trip_id, m.Person.family_name, m.Person.given_name, m.Person.native_name)
             .join(m.Person)
             .where(m.Membership.role == Role.HEAD.value)
-            .order_by(m.Membership.protocol_order)
+            .order_by(m.Membership.protocol_order, m.Membership.id)
         )
         for trip_id, family, given, native in rows:
             heads.setdefault(trip_id, display_name(family, given, native))
         return [TripSummary(trip_data(t), members.get(t.id, 0), items.get(t.id, 0), heads.get(t.id, "")) for t in trips]
+
+
+def get_summary(db: Database, trip_id: int) -> TripSummary | None:
+    """One trip's row of list_trips, read for that trip alone (the Overview shows it after every change); None if gone."""
+    with db.reading() as s:
+        trip = s.get(m.Trip, trip_id)
+        if trip is None:
+            return None
+        members = s.scalar(select(func.count()).select_from(m.Membership).where(m.Membership.trip_id == trip_id))
+        items = s.scalar(select(func.count()).select_from(m.ProgrammeItem).where(m.ProgrammeItem.trip_id == trip_id))
+        head = s.execute(
+            select(m.Person.family_name, m.Person.given_name, m.Person.native_name)
+            .join(m.Membership, m.Membership.person_id == m.Person.id)
+            .where(m.Membership.trip_id == trip_id, m.Membership.role == Role.HEAD.value)
+            .order_by(m.Membership.protocol_order, m.Membership.id)
+            .limit(1)
+        ).first()
+        return TripSummary(trip_data(trip), members or 0, items or 0, display_name(*head) if head is not None else "")
 
 
 def get_trip(db: Database, trip_id: int) -> TripData:

@@ -1,11 +1,14 @@
 """Starting the desktop app: `delegation-planner [--db PATH_OR_URL]`.
 
 Start-up stays quick: the main window is shown before anything heavy is
-imported, saying which database it opens, and the database is opened right
-after the window has been drawn (SQLAlchemy and the services take several
-times as long to import as the window takes to appear). Nothing here imports
-reportlab or alembic (open_database loads alembic only when a schema must be
-migrated). A database that cannot be opened ends the start with a translated
+imported. For an SQLite file at this version's schema it already lists the
+user's trips, read with the sqlite3 module alone (planner.db.trip_list), and
+says that the pages are opening; otherwise it says which database it opens.
+Right after that first paint SQLAlchemy and the services are imported in a
+worker thread (they take several times as long to import as the window takes
+to appear), and then the database is opened and the pages are built on the GUI
+thread. Nothing here imports reportlab or alembic (open_database loads alembic
+only when a schema must be migrated). A database that cannot be opened ends the start with a translated
 message and a non-zero exit code, never with a traceback.
 """
 
@@ -23,6 +26,7 @@ from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 
 from planner import paths
+from planner.db.trip_list import peek_trip_list
 from planner.domain.errors import DatabaseError, PlannerError
 from planner.i18n import _
 from planner.ui.errors import ErrorReporter, show_error, show_planner_error
@@ -152,7 +156,7 @@ def start(args: argparse.Namespace, settings: QSettings, language: LanguageContr
     EXIT_DATABASE_ERROR (1 for anything else that stops the start).
     """
     target, is_default = choose_database(args.db, settings)
-    window = MainWindow(None, language, settings, opening=database_label(target))
+    window = MainWindow(None, language, settings, opening=database_label(target), trips=peek_trip_list(target))
 
     def open_now() -> Database | None:
         try:
@@ -169,12 +173,29 @@ def start(args: argparse.Namespace, settings: QSettings, language: LanguageContr
             QApplication.exit(EXIT_DATABASE_ERROR)
         return db
 
-    window.open_when_drawn(open_now)
+    window.open_when_drawn(open_now, prepare=import_for_opening)
     return window
 
 
+#: What opening the database and building the window's pages import that has nothing to do with Qt (SQLAlchemy
+#: above all): imported in a worker thread after the first paint, so the window stays responsive meanwhile.
+OPENING_IMPORTS = (
+    "planner.db.credentials", "planner.db.engine", "planner.db.models", "planner.services.trips",
+    "planner.services.delegation", "planner.services.checks", "planner.services.issuing", "planner.services.transfer",
+    "planner.export.notices",
+)
+
+
+def import_for_opening() -> None:
+    """Import OPENING_IMPORTS (run in a worker thread: no Qt here)."""
+    import importlib
+
+    for name in OPENING_IMPORTS:
+        importlib.import_module(name)
+
+
 #: Set by `make bench` to time a whole start (of the venv or the bundle) from outside: the program quits
-#: right after the window has been painted with its database open and the trip list filled.
+#: right after the window has been painted with its database open (all pages built) and the trip list filled.
 QUIT_WHEN_FILLED = "PLANNER_QUIT_WHEN_FILLED"
 
 
@@ -184,7 +205,7 @@ class _FilledWatch(QObject):
         self.app, self.window = app, window
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Paint and self.window.is_open and self.window.model.rowCount() > 0:
+        if event.type() == QEvent.Type.Paint and self.window.is_open and self.window.shows_trips:
             QTimer.singleShot(0, self.app.quit)  # once this paint is done
         return False
 

@@ -7,10 +7,11 @@ given (tests give it a throw-away one).
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import threading
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QByteArray, QEvent, QObject, QSettings, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QLabel, QMainWindow, QMenu, QMessageBox, QSplitter, QStackedWidget, QTabWidget, QVBoxLayout, QWidget,
@@ -25,7 +26,7 @@ from planner.ui.language import LANGUAGE_NAMES, LanguageController
 
 if TYPE_CHECKING:  # the window's contents import SQLAlchemy and the services: not before the window is drawn (see _build)
     from planner.db.engine import Database
-    from planner.services.trips import TripSummary
+    from planner.domain.summaries import TripSummary
     from planner.ui.pages.base import TripPage
     from planner.ui.widgets.trip_overview import TripOverview
 
@@ -41,6 +42,12 @@ OPEN_ANYWAY_MS = 1000
 MINIMUM_SIZE = (800, 560)
 
 
+class _Prepared(QObject):
+    """Tells the GUI thread that the imports for opening the database are done (emitted from the worker thread)."""
+
+    done = Signal()
+
+
 class MainWindow(DatabaseCommands, AreaKeys):
     """The window; its contents are built on an open database.
 
@@ -48,39 +55,102 @@ class MainWindow(DatabaseCommands, AreaKeys):
     opens: start-up shows it that way at once, and `open_when_drawn` opens the
     database and builds the contents right after the frame has been drawn.
     Opening imports SQLAlchemy and the services and may migrate or back up the
-    file, which takes several times as long as drawing the window.
+    file, which takes several times as long as drawing the window. Given the
+    file's `trips` (read without SQLAlchemy, planner.db.trip_list), the frame
+    already shows them in the trip list, the pages saying they are opening;
+    `_build` then takes over that list, keeping the trip chosen and the filter.
     """
 
     def __init__(
         self, db: Database | None, language: LanguageController, settings: QSettings, parent: QWidget | None = None, *,
-        opening: str = "",
+        opening: str = "", trips: Sequence[TripSummary] | None = None,
     ) -> None:
         super().__init__(parent)
         self.language = language
         self.settings = settings
         self._built = False
         self._opener: Callable[[], Database | None] | None = None
+        self._prepare: Callable[[], object] | None = None
+        self._preparing = False  # the worker's imports are under way; it calls _prepared when done
         self._opening = QLabel(_("Opening {database}…").format(database=opening) if opening else _("Opening…"), self)
         self._opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._opening.installEventFilter(self)
-        self.setCentralWidget(self._opening)
         self.setMinimumSize(*MINIMUM_SIZE)
         self.setWindowTitle(_("Delegation planner") + (" — " + opening if opening else ""))
         self._restore_geometry()
+        if db is None and trips is not None:
+            self._show_list_first(trips)
+        else:
+            self.setCentralWidget(self._opening)
         if db is not None:
             self._build(db)
 
-    def open_when_drawn(self, opener: Callable[[], Database | None]) -> None:
-        """Once the frame has been drawn, call `opener` and build the contents on the database it returns (if any)."""
+    def _show_list_first(self, trips: Sequence[TripSummary]) -> None:
+        """The trip list on the left at once, "Opening…" where the pages will be; nothing in it acts until `_build`."""
+        from planner.ui.models.trip_table import TripTableModel
+        from planner.ui.widgets.trip_navigator import TripNavigator
+
+        self.model = TripTableModel(None, self.language, self, rows=trips)
+        self.navigator = TripNavigator(self.model, self)
+        self.navigator.set_commands_enabled(False)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.navigator)
+        splitter.addWidget(self._opening)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 3)
+        splitter.setChildrenCollapsible(False)
+        self._size_splitter(splitter)
+        self.setCentralWidget(splitter)
+        self.navigator.select_trip(None)
+        # The menus' titles, greyed until _build_actions puts the real menus in their place: the window does not
+        # shift down when they come.
+        for title in (_("&File"), _("&Edit"), _("&View"), _("&Protocol"), _("&Language"), _("&Help")):
+            self.menuBar().addMenu(title).setEnabled(False)
+
+    def open_when_drawn(self, opener: Callable[[], Database | None], prepare: Callable[[], object] | None = None) -> None:
+        """Once the frame has been drawn, call `opener` and build the contents on the database it returns (if any).
+
+        `prepare` (imports, no Qt) runs first in a worker thread, so the window
+        stays responsive meanwhile; `opener` and the build then run on the GUI thread.
+        """
         self._opener = opener
+        self._prepare = prepare
         QTimer.singleShot(OPEN_ANYWAY_MS, self, self._open_now)  # with the window as context: not after it is gone
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if watched is self._opening and event.type() == QEvent.Type.Paint and self._opener is not None:
-            QTimer.singleShot(0, self, self._open_now)  # runs once this paint, the window's first, is done
+        if watched is self._opening and event.type() == QEvent.Type.Paint and self._opener is not None and not self._preparing:
+            if self._prepare is not None:
+                self._start_preparing()
+            else:
+                QTimer.singleShot(0, self, self._open_now)  # runs once this paint, the window's first, is done
         return super().eventFilter(watched, event)
 
+    def _start_preparing(self) -> None:
+        prepare, self._prepare = self._prepare, None
+        self._preparing = True
+        signal = _Prepared(self)
+        signal.done.connect(self._prepared)
+
+        def work() -> None:
+            try:
+                assert prepare is not None
+                prepare()
+            except Exception:  # noqa: BLE001 - the opener imports again on the GUI thread and reports what fails
+                pass
+            try:
+                signal.done.emit()
+            except RuntimeError:  # the window was closed meanwhile
+                pass
+
+        threading.Thread(target=work, name="open-database-imports", daemon=True).start()
+
+    def _prepared(self) -> None:
+        self._preparing = False
+        self._open_now()
+
     def _open_now(self) -> None:
+        if self._preparing:
+            return  # drawn, and the imports are under way in the worker: it calls _prepared when they are done
         opener, self._opener = self._opener, None
         if opener is None or self._built:
             return
@@ -92,6 +162,12 @@ class MainWindow(DatabaseCommands, AreaKeys):
     def is_open(self) -> bool:
         """Whether the window shows a database (not only "Opening…")."""
         return self._built
+
+    @property
+    def shows_trips(self) -> bool:
+        """Whether the trip list shows trips of the database (at start-up possibly before `is_open`)."""
+        model = getattr(self, "model", None)
+        return model is not None and model.rowCount() > 0
 
     def _build(self, db: Database) -> None:
         """The contents: the trip list, the trip's pages, the problems, the menus."""
@@ -109,12 +185,18 @@ class MainWindow(DatabaseCommands, AreaKeys):
         self._opening.removeEventFilter(self)
         self.db = db
         language, settings = self.language, self.settings
+        listed = getattr(self, "navigator", None)  # the list shown first (see _show_list_first), kept with its choice
+        chosen = listed.current_summary() if listed is not None else None
         self.history = UndoHistory(db, lambda: self, self)
         self.passwords = PasswordStore()
         self.live = LiveUpdates(self.history.bus, self)  # the other planners' changes on a shared server
         self.ctx = UiContext(self.history, language, settings, lambda: self)
-        self.model = TripTableModel(db, language, self)
-        self.navigator = TripNavigator(self.model, self)
+        if listed is None:
+            self.model = TripTableModel(db, language, self)
+            self.navigator = TripNavigator(self.model, self)
+        else:
+            self.model.set_database(db)
+            self.navigator.set_commands_enabled(True)
         self.trip_tabs = QTabWidget(self)
         self.trip_tabs.setDocumentMode(True)
         self.trip_pages: list[TripPage] = [cls(self.ctx, self.trip_tabs) for cls in PAGE_CLASSES]
@@ -173,7 +255,7 @@ class MainWindow(DatabaseCommands, AreaKeys):
         language.follow(self.retranslate)
         self._restore_state()
         self.settings.setValue(LAST_DATABASE_KEY, str(db.path) if db.path else public_url(db.engine.url))
-        self.navigator.select_trip(None)
+        self.navigator.select_trip(chosen.trip.id if chosen is not None else None)
         self._update_pages()
 
     # --- actions and menus ---------------------------------------------------------------
@@ -261,6 +343,7 @@ class MainWindow(DatabaseCommands, AreaKeys):
                 self.view_menu.addSeparator()
             else:
                 self.view_menu.addAction(item)
+        self.menuBar().clear()  # the titles shown while the database was opening (see _show_list_first)
         for menu in (self.file_menu, self.edit_menu, self.view_menu, self.protocol_menu, self.language_menu, self.help_menu):
             self.menuBar().addMenu(menu)
 
@@ -520,16 +603,20 @@ class MainWindow(DatabaseCommands, AreaKeys):
             self.resize(1280, 760)
 
     def _restore_state(self) -> None:
-        geometry = self.settings.value(GEOMETRY_KEY)
-        if not (isinstance(geometry, QByteArray) and not geometry.isEmpty()):
-            self.splitter.setSizes([380, 900])
         state = self.settings.value(STATE_KEY)
         if isinstance(state, QByteArray) and not state.isEmpty():
             self.restoreState(state)
         self.problems.restore(self.settings)  # a strip with the counts until opened; then at the height it had
-        splitter = self.settings.value(SPLITTER_KEY)
-        if isinstance(splitter, QByteArray) and not splitter.isEmpty():
-            self.splitter.restoreState(splitter)
+        self._size_splitter(self.splitter)
+
+    def _size_splitter(self, splitter: QSplitter) -> None:
+        """The list and the pages as wide as the user left them (the list shown first gets the same)."""
+        geometry = self.settings.value(GEOMETRY_KEY)
+        if not (isinstance(geometry, QByteArray) and not geometry.isEmpty()):
+            splitter.setSizes([380, 900])
+        saved = self.settings.value(SPLITTER_KEY)
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            splitter.restoreState(saved)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.settings.setValue(GEOMETRY_KEY, self.saveGeometry())

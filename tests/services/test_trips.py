@@ -131,3 +131,7 @@ def test_list_trips_with_counts_head_and_order(db: Database) -> None:
     assert (by_title["Empty"].members, by_title["Empty"].items, by_title["Empty"].head) == (0, 0, "")
     assert [s.trip.id for s in trips.list_trips(db, TripStatus.CANCELLED)] == [empty.id]
     assert trips.list_trips(db, TripStatus.DONE) == []
+    # One trip's row, read for that trip alone (the Overview's), is the same as in the list.
+    assert [trips.get_summary(db, s.trip.id) for s in summaries] == summaries
+    trips.delete_trip(db, empty.id)
+    assert trips.get_summary(db, empty.id) is None

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QFont, QFontDatabase, QFontInfo, QFontMetrics
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton
 from pytestqt.qtbot import QtBot
 
 from planner import paths
@@ -43,6 +43,17 @@ def isolated(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qapp: QApplication
     qapp.setOrganizationName(old_names[0])
     qapp.setApplicationName(old_names[1])
     qapp.setFont(QFont())
+
+
+@pytest.fixture
+def errors(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """What the user is shown: error messages and the crash dialog's message (never left waiting for a click)."""
+    from planner.ui.widgets.crash_dialog import CrashDialog
+
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical", lambda _parent, _title, text, *_a: shown.append(text))
+    monkeypatch.setattr(CrashDialog, "exec", lambda self: shown.append(self.message.text()) or 0)
+    return shown
 
 
 def _run_main(isolated: Path, argv: list[str], scenario: str = "") -> dict[str, Any]:
@@ -105,6 +116,93 @@ def test_the_window_is_drawn_before_its_database_is_opened(tmp_path: Path, db: D
     assert opened_after_paint == [True]
     assert window.centralWidget().isAncestorOf(window.splitter)  # the pages, below the connection banner
     assert window.windowTitle() == f"Delegation planner — {db.label}"
+    language.detach()
+
+
+def test_the_trips_are_listed_before_the_database_is_opened_and_the_choice_is_kept(
+    isolated: Path, errors: list[str], qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """An existing file's trips show in the list at once; the pages say they are opening; the trip chosen meanwhile stays."""
+    from planner.importing.demo import load_demo
+    from planner.ui.language import LanguageController
+
+    path = isolated / "trips.sqlite"
+    db = open_database(path)
+    load_demo(db)
+    listed = trips.list_trips(db)
+    db.close()
+    settings = QSettings(str(isolated / "s.ini"), QSettings.Format.IniFormat)
+    language = LanguageController(settings)
+    language.set_language("en")
+    opened_while_listed: list[bool] = []
+    real_open = app_module.open_for_start
+
+    def open_for_start(target: str, is_default: bool):  # type: ignore[no-untyped-def]
+        opened_while_listed.append(window.shows_trips and not window.is_open)
+        return real_open(target, is_default)
+
+    monkeypatch.setattr(app_module, "open_for_start", open_for_start)
+    args, _rest = app_module.parse_arguments(["--db", str(path)])
+    reporter = ErrorReporter(isolated / "logs")
+    window = app_module.start(args, settings, language, reporter)
+    qtbot.addWidget(window)
+    try:
+        assert window.shows_trips and not window.is_open
+        model = window.model
+        assert [model.summary(r) for r in range(model.rowCount())] == listed
+        assert window.navigator.current_summary() is not None  # the first trip chosen, as after a full start
+        assert not window.navigator.new_button.isEnabled() and not window.navigator.delete_button.isEnabled()
+        assert f"Opening {path.name}…" in [label.text() for label in window.findChildren(QLabel) if label.isVisibleTo(window)]
+        second = listed[-1].trip
+        window.navigator.search.setText(second.title.text("en"))  # typed while it opens
+        window.navigator.select_trip(second.id)
+        window.show()
+        qtbot.waitUntil(lambda: window.is_open, timeout=15000)
+        assert opened_while_listed == [True]
+        assert errors == []
+        assert window.navigator.search.text() == second.title.text("en")
+        assert window.navigator.current_summary().trip.id == second.id
+        assert window.overview.title.text() == second.title.text("en")
+        assert window.navigator.new_button.isEnabled() and window.navigator.delete_button.isEnabled()
+    finally:
+        window.close()
+        if window.is_open:
+            window.db.close()
+        language.detach()
+
+
+def test_the_database_is_opened_once_the_imports_in_the_worker_are_done(
+    tmp_path: Path, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The imports run off the GUI thread after the first paint; not even the open-anyway timer opens before they end."""
+    import threading
+
+    from planner.ui import main_window as main_window_module
+    from planner.ui.language import LanguageController
+
+    monkeypatch.setattr(main_window_module, "OPEN_ANYWAY_MS", 50)
+    settings = QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)
+    language = LanguageController(settings)
+    language.set_language("en")
+    window = MainWindow(None, language, settings, opening="trips.sqlite")
+    qtbot.addWidget(window)
+    release = threading.Event()
+    in_worker: list[bool] = []
+    opened: list[bool] = []
+
+    def prepare() -> None:
+        in_worker.append(threading.current_thread() is not threading.main_thread())
+        release.wait(20)
+
+    window.open_when_drawn(lambda: opened.append(True) or db, prepare=prepare)
+    window.show()
+    qtbot.waitUntil(lambda: bool(in_worker), timeout=5000)
+    qtbot.wait(300)  # the window repaints and the open-anyway timer fires meanwhile
+    window.repaint()
+    assert opened == [] and not window.is_open
+    release.set()
+    qtbot.waitUntil(lambda: window.is_open, timeout=5000)
+    assert opened == [True] and in_worker == [True]
     language.detach()
 
 

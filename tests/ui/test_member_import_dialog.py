@@ -476,3 +476,64 @@ def test_at_its_smallest_the_preview_still_shows_five_rows(
     shown = [row for row in range(dialog.model.rowCount()) if 0 <= dialog.view.rowViewportPosition(row) < dialog.view.viewport().height()]
     fully = [row for row in shown if dialog.view.rowViewportPosition(row) + dialog.view.rowHeight(row) <= dialog.view.viewport().height()]
     assert len(fully) >= PREVIEW_ROWS
+
+
+def test_the_list_is_read_in_a_worker_while_the_window_keeps_drawing(
+    window: MainWindow, partner_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The preview is made off the GUI thread (whose timers fire meanwhile), with a progress bar through its steps."""
+    import threading
+
+    from PySide6.QtCore import QTimer
+
+    from planner.ui.tasks import BackgroundTask
+    from planner.ui.widgets import member_import_dialog as mid
+
+    real = mid.preview_member_file
+    in_worker: list[bool] = []
+    ticked = threading.Event()
+
+    def waiting_for_the_gui(database, path, mapping=None, progress=None):  # type: ignore[no-untyped-def]
+        in_worker.append(threading.current_thread() is not threading.main_thread())
+        assert ticked.wait(20), "the GUI thread's timer did not fire while the list was read"
+        return real(database, path, mapping, progress)
+
+    monkeypatch.setattr(mid, "preview_member_file", waiting_for_the_gui)
+    steps: list[tuple[int, int]] = []
+    shown = BackgroundTask._progressed
+    monkeypatch.setattr(BackgroundTask, "_progressed", lambda self, done, total: (steps.append((done, total)), shown(self, done, total)))
+    QTimer.singleShot(30, ticked.set)
+    preview = mid.read_member_list(window, window.history, partner_file)
+    assert in_worker == [True]
+    assert isinstance(preview, MemberImportPreview) and len(preview.rows) == len(preview_member_file(window.db, partner_file).rows)
+    assert steps == [(0, 3), (1, 3), (2, 3), (3, 3)]
+
+
+def test_cancelling_the_reading_opens_no_preview(
+    window: MainWindow, db: Database, trip_with_head: int, partner_file: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QProgressDialog
+
+    from planner.ui.widgets import member_import_dialog as mid
+
+    real = mid.preview_member_file
+    cancelled = threading.Event()
+
+    def slow(database, path, mapping=None, progress=None):  # type: ignore[no-untyped-def]
+        assert cancelled.wait(20)
+        return real(database, path, mapping, progress)
+
+    def press_cancel() -> None:
+        dialog = next(d for d in window.findChildren(QProgressDialog) if d.labelText() == "Reading the member list…")
+        dialog.canceled.emit()  # what its Cancel button sends
+        cancelled.set()
+
+    monkeypatch.setattr(mid, "preview_member_file", slow)
+    monkeypatch.setattr(MemberImportDialog, "exec", lambda _d: pytest.fail("no preview after Cancel"))
+    QTimer.singleShot(30, press_cancel)
+    before = counts(db)
+    assert mid.import_members_with_dialog(window, window.history, window.settings, window.language, trip_with_head, "Shenzhen", partner_file) is None
+    assert counts(db) == before

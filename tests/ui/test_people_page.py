@@ -143,6 +143,42 @@ def test_filter_as_you_type_across_languages_and_accents(page: PeoplePage) -> No
     assert _families(page) == ["Özdemir"]
 
 
+def test_the_search_keys_are_the_folded_filter_texts_of_every_column(page: PeoplePage) -> None:
+    """What the proxy takes in one call is what it would read cell by cell."""
+    from planner.formatting import fold
+
+    model = page.model
+    by_cells = [
+        fold(" ".join(model.index(row, column).data(FILTER_ROLE) for column in range(model.columnCount())))
+        for row in range(model.rowCount())
+    ]
+    assert model.search_keys() == by_cells
+    page.show_passports.setChecked(True)
+    assert model.search_keys() != by_cells and any("e12345678" in key for key in model.search_keys())
+
+
+def test_typing_on_and_back_finds_the_same_as_typing_afresh(page: PeoplePage, directory: dict[str, int]) -> None:
+    """A word typed on looks only at the rows still shown; deleting letters, a new word or a change looks at all."""
+    typed = ["s", "sh", "she", "shen", "shenzhen", "shenzhen gov", "shen", "", "c", "ce", "cem", "ozdemir cem", "o"]
+    on_the_way = []
+    for text in typed:
+        page.search.setText(text)
+        on_the_way.append(_families(page))
+    afresh = []
+    for text in typed:
+        page.search.setText("")
+        page.search.setText(text)
+        afresh.append(_families(page))
+    assert on_the_way == afresh
+    assert on_the_way[4] == ["Xu"] and on_the_way[11] == ["Özdemir"]
+    page.search.setText("e1234")
+    assert _families(page) == []
+    page.show_passports.setChecked(True)  # the model's cells change: the rows are decided again
+    assert _families(page) == ["Xu"]
+    page.search.setText("e12345")
+    assert _families(page) == ["Xu"]
+
+
 # --- new, edit, delete -----------------------------------------------------------------------
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import timedelta
 from pathlib import Path
 
@@ -39,7 +40,13 @@ def page(ctx: UiContext, demo: DemoTrip, qtbot: QtBot) -> OverviewPage:
     overview.resize(900, 700)
     overview.show()
     overview.set_trip(demo.trip_id)
+    compared(qtbot, overview)
     return overview
+
+
+def compared(qtbot: QtBot, page: OverviewPage) -> None:
+    """Wait until the comparison in the worker thread has arrived and is shown."""
+    qtbot.waitUntil(lambda: not page.printouts.comparing, timeout=30_000)
 
 
 def issue_all(db: Database, demo: DemoTrip) -> None:
@@ -83,11 +90,15 @@ def test_version_1_is_issued_from_the_overview_to_everyone(
     assert issuing.list_versions(db, demo.trip_id) == []  # nothing is issued until the dialog's Issue is pressed
 
 
-def test_the_overview_names_exactly_the_people_a_change_touches(db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage) -> None:
+def test_the_overview_names_exactly_the_people_a_change_touches(
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, qtbot: QtBot
+) -> None:
     issue_all(db, demo)
     page.reload()
+    compared(qtbot, page)
     assert page.printouts.people_needing() == [] and "Every printout is up to date." in page.printouts.status.text()
     move_mayor(ctx, demo)  # the bus makes the page reload
+    compared(qtbot, page)
     assert page.printouts.people_needing() == ["Stephan Weil", "Olaf Lies", "Xu Qin (许勤)", "Zhang Min (张敏)"]
     rows = tree_texts(page)
     assert rows[0] == [
@@ -101,10 +112,11 @@ def test_the_overview_names_exactly_the_people_a_change_touches(db: Database, ct
 
 
 def test_reprint_issues_the_next_version_to_them_alone(
-    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, monkeypatch: pytest.MonkeyPatch
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, monkeypatch: pytest.MonkeyPatch, qtbot: QtBot
 ) -> None:
     issue_all(db, demo)
     move_mayor(ctx, demo)
+    compared(qtbot, page)
     asked: list[list[int]] = []
 
     def fake_dialog(context: UiContext, trip_id: int, membership_ids: list[int] | None = None, *, issue: bool = False) -> int:
@@ -117,6 +129,7 @@ def test_reprint_issues_the_next_version_to_them_alone(
     monkeypatch.setattr(export_dialog, "open_export_dialog", fake_dialog)
     page.printouts.reprint_button.click()
     assert asked == [[demo.member_id(k) for k in ("weil", "lies", "xu", "zhang")]]
+    compared(qtbot, page)
     assert page.printouts.people_needing() == []
     assert [(v.number, len(v.recipients)) for v in issuing.list_versions(db, demo.trip_id)] == [(1, 7), (2, 4)]
 
@@ -126,6 +139,7 @@ def test_change_notices_are_written_in_the_background(
 ) -> None:
     issue_all(db, demo)
     move_mayor(ctx, demo)
+    compared(qtbot, page)
     offers: list[str] = []
     monkeypatch.setattr(export_dialog, "offer_folder", lambda _parent, _title, text: offers.append(text) or False)
     task = page.printouts.make_notices(tmp_path)
@@ -160,6 +174,7 @@ def test_with_the_printouts_listed_the_facts_keep_their_lines_in_a_small_window(
     ctx.language.set_language(lang)
     issue_all(db, demo)
     move_mayor(ctx, demo)
+    compared(qtbot, page)
     page.resize(520, 420)  # the Overview's share of a minimum-size window
     QApplication.processEvents()
     assert page.printouts.tree.isVisible()
@@ -173,3 +188,51 @@ def test_with_the_printouts_listed_the_facts_keep_their_lines_in_a_small_window(
     for upper, lower in zip(tops, tops[1:]):
         assert upper.bottom() < lower.top()  # no two facts drawn over each other
     assert facts.geometry().bottom() < page.printouts.geometry().top()
+
+
+def test_while_comparing_nothing_old_is_shown_as_current(
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, qtbot: QtBot
+) -> None:
+    issue_all(db, demo)
+    page.reload()
+    compared(qtbot, page)
+    move_mayor(ctx, demo)
+    panel = page.printouts
+    assert panel.comparing
+    assert panel.status.text() == "Comparing the printed itineraries with the programme…"
+    assert panel.people_needing() == [] and not panel.tree.isVisibleTo(panel)
+    assert not panel.notices_button.isEnabled() and not panel.reprint_button.isEnabled()
+    compared(qtbot, page)
+    assert len(panel.people_needing()) == 4
+
+
+def test_a_comparison_overtaken_by_a_change_is_dropped(
+    db: Database, ctx: UiContext, demo: DemoTrip, page: OverviewPage, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The move is compared, then undone before that result arrives: only the comparison after the undo is shown."""
+    issue_all(db, demo)
+    page.reload()
+    compared(qtbot, page)
+    release = threading.Event()
+    real = issuing.pending_changes
+    computed: list[list[str]] = []
+
+    def held_back(database: Database, trip_id: int) -> issuing.TripChanges:
+        result = real(database, trip_id)
+        computed.append([c.member.person.full_name for c in result.outdated])
+        if len(computed) == 1:
+            release.wait(30)  # the first result is computed, but arrives only after the undo
+        return result
+
+    monkeypatch.setattr(issuing, "pending_changes", held_back)
+    shown: list[list[str]] = []
+    page.printouts.compared.connect(lambda: shown.append(page.printouts.people_needing()))
+    move_mayor(ctx, demo)
+    qtbot.waitUntil(lambda: len(computed) == 1, timeout=30_000)
+    ctx.history.stack.undo()
+    assert page.printouts.comparing
+    release.set()
+    compared(qtbot, page)
+    assert computed == [["Stephan Weil", "Olaf Lies", "Xu Qin (许勤)", "Zhang Min (张敏)"], []]
+    assert shown == [[]]  # the comparison of the moved programme never appeared
+    assert "Every printout is up to date." in page.printouts.status.text()

@@ -3,7 +3,10 @@
 Text matching ignores case and accents ("munchen" finds "München") and reads
 each cell's FILTER_ROLE, where models put every language variant, so a German
 title is found while the interface is in Chinese. Several words must all
-match, each anywhere in the row. Sorting compares the models' SORT_ROLE values
+match, each anywhere in the row. A table model may hand over every row's
+folded text at once (`search_keys()`, e.g. the people directory); then each
+keystroke is decided for all rows in one pass, and a word typed on only
+looks again at the rows still shown. Sorting compares the models' SORT_ROLE values
 in Python, so models may give tuples such as planner.formatting.sort_key.
 """
 
@@ -39,9 +42,13 @@ class FilterProxyModel(QSortFilterProxyModel):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._terms: list[str] = []
+        self._previous_terms: list[str] = []  # the terms _accepted was last decided for
         self._value: Any = None
         self._value_role = KIND_ROLE
         self._haystacks: dict[int, str] = {}  # source row -> its folded text
+        self._keys: list[str] | None = None  # the source model's search_keys(), until it changes
+        self._accepted: list[bool] | None = None  # per source row, for the terms in _accepted_terms
+        self._accepted_terms: list[str] | None = None  # the very list _accepted was decided for (None: not decided)
         self._sort_keys: dict[tuple[int, int], dict[int, Any]] = {}  # (column, role) -> source row -> key
         self._cacheable = False  # only a flat table's rows are known by their number alone
         self.setSortRole(SORT_ROLE)
@@ -65,6 +72,9 @@ class FilterProxyModel(QSortFilterProxyModel):
     def _forget(self, *_args: object) -> None:
         self._haystacks.clear()
         self._sort_keys.clear()
+        self._keys = None
+        self._accepted = self._accepted_terms = None
+        self._previous_terms = []
 
     # --- filtering ---------------------------------------------------------------------
 
@@ -75,6 +85,9 @@ class FilterProxyModel(QSortFilterProxyModel):
         terms = fold(text).split()
         if terms != self._terms:
             self._change_filter(lambda: setattr(self, "_terms", terms))
+            if not terms:
+                self._accepted = self._accepted_terms = None
+                self._previous_terms = []
 
     def filter_value(self) -> Any:
         return self._value
@@ -98,6 +111,9 @@ class FilterProxyModel(QSortFilterProxyModel):
             self.invalidateFilter()
 
     def filterAcceptsRow(self, source_row: int, source_parent: AnyIndex) -> bool:  # noqa: N802 - Qt override
+        accepted = self._accepted  # the quick path first: Qt asks for every row at every keystroke
+        if accepted is not None and self._value is None and self._accepted_terms is self._terms and source_row < len(accepted):
+            return accepted[source_row]
         model = self.sourceModel()
         if model is None:
             return True
@@ -105,12 +121,34 @@ class FilterProxyModel(QSortFilterProxyModel):
             return False
         if not self._terms:
             return True
+        if self._cacheable and self._accepted_terms is not self._terms:
+            self._accept_all(model)
+        if self._accepted is not None and source_row < len(self._accepted):
+            return self._accepted[source_row]
         haystack = self._haystacks.get(source_row) if self._cacheable else None
         if haystack is None:
             haystack = fold(" ".join(self._row_texts(source_row, source_parent)))
             if self._cacheable:
                 self._haystacks[source_row] = haystack
         return all(term in haystack for term in self._terms)
+
+    def _accept_all(self, model: QAbstractItemModel) -> None:
+        """Decide every row for the current terms in one pass, where the model gives its search keys at once."""
+        self._accepted_terms = terms = self._terms
+        if self._keys is None:
+            search_keys = getattr(model, "search_keys", None)
+            self._keys = search_keys() if search_keys is not None else None
+        keys = self._keys
+        if keys is None or len(keys) != model.rowCount():
+            self._accepted = None  # asked row by row (see filterAcceptsRow)
+            return
+        before, previous = self._accepted, self._previous_terms
+        if before is not None and len(before) == len(keys) and previous and _narrows(previous, terms):
+            # Typed on: a row hidden before stays hidden, only the rows still shown are looked at again.
+            self._accepted = [shown and all(term in key for term in terms) for shown, key in zip(before, keys)]
+        else:
+            self._accepted = [all(term in key for term in terms) for key in keys]
+        self._previous_terms = terms
 
     def _row_texts(self, row: int, parent: AnyIndex) -> list[str]:
         model = self.sourceModel()
@@ -169,3 +207,8 @@ class FilterProxyModel(QSortFilterProxyModel):
             return bool(a < b)
         except TypeError:
             return str(a) < str(b)
+
+
+def _narrows(before: list[str], after: list[str]) -> bool:
+    """Whether every row matching `after` matches `before` too: each earlier word lies within a word now typed."""
+    return all(any(old in new for new in after) for old in before)

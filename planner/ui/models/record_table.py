@@ -11,14 +11,17 @@ from the database also says how in `_read()` (`DatabaseTableModel`).
 
 from __future__ import annotations
 
-from typing import Any, ClassVar, Generic, TypeVar
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
-from planner.db.engine import Database
 from planner.domain.localized import LocalizedText
 from planner.i18n import _
 from planner.ui.language import LanguageController
+
+if TYPE_CHECKING:  # the trip list is shown before SQLAlchemy is imported (planner.db.trip_list)
+    from planner.db.engine import Database
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 R = TypeVar("R")
@@ -113,23 +116,34 @@ class RecordTableModel(QAbstractTableModel, Generic[R]):
 
 
 class DatabaseTableModel(RecordTableModel[R]):
-    """A table read from the open database by `_read()`; `set_database` reads the other one."""
+    """A table read from the open database by `_read()`; `set_database` reads the other one.
+
+    Without a database yet (the window at start-up), it shows `rows` read elsewhere until it is given one.
+    """
 
     def __init__(
-        self, db: Database, language: LanguageController | None = None, parent: QObject | None = None, *, load: bool = True
+        self, db: Database | None, language: LanguageController | None = None, parent: QObject | None = None, *,
+        load: bool = True, rows: Sequence[R] = (),
     ) -> None:
         super().__init__(language, parent)
-        self.db = db
-        if load:  # a page that is not shown yet reads when it is first shown
+        self._db = db
+        self._rows = list(rows)
+        if load and db is not None:  # a page that is not shown yet reads when it is first shown
             self.reload()
 
+    @property
+    def db(self) -> Database:
+        assert self._db is not None, "no database yet"
+        return self._db
+
     def set_database(self, db: Database) -> None:
-        self.db = db
+        self._db = db
         self.reload()
 
     def reload(self) -> None:
         """Read the rows again, e.g. after a change or when another database was opened."""
-        self._replace_rows(self._read())
+        if self._db is not None:
+            self._replace_rows(self._read())
 
     def _read(self) -> list[R]:
         raise NotImplementedError

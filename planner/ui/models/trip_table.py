@@ -1,4 +1,9 @@
-"""The trips of the open database as a table: one row per trip, the figures the navigator shows."""
+"""The trips of the open database as a table: one row per trip, the figures the navigator shows.
+
+At start-up the model is first given the rows read without SQLAlchemy
+(planner.db.trip_list) and no database; the window gives it the database once
+that is open (`set_database`). So this module imports no services at import time.
+"""
 
 from __future__ import annotations
 
@@ -8,8 +13,8 @@ from PySide6.QtCore import Qt
 
 from planner import formatting
 from planner.domain.enums import TripStatus
+from planner.domain.summaries import TripSummary
 from planner.i18n import N_, current_language
-from planner.services.trips import TripSummary, list_trips
 from planner.ui.models.record_table import DatabaseTableModel, all_languages, all_languages_tooltip
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 
@@ -32,6 +37,8 @@ class TripTableModel(DatabaseTableModel[TripSummary]):
     RIGHT_ALIGNED = frozenset(_NUMERIC)
 
     def _read(self) -> list[TripSummary]:
+        from planner.services.trips import list_trips
+
         return list_trips(self.db)
 
     def summary(self, row: int) -> TripSummary:

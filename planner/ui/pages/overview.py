@@ -52,9 +52,7 @@ class OverviewPage(TripPage):
         return tree if tree.isVisibleTo(self) else self.scroll
 
     def reload(self) -> None:
-        summary = None
-        if self.trip_id is not None:
-            summary = next((s for s in trips.list_trips(self.ctx.db) if s.trip.id == self.trip_id), None)
+        summary = trips.get_summary(self.ctx.db, self.trip_id) if self.trip_id is not None else None
         self.overview.show_trip(summary)
         self.follow_ups.set_trip(self.trip_id)
         if self.printouts.trip_id != self.trip_id:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.enums import TripStatus
 from planner.i18n import _
-from planner.services.trips import TripSummary
+from planner.domain.summaries import TripSummary
 from planner.ui.models import trip_table
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.roles import OBJECT_ROLE
@@ -44,6 +44,7 @@ class TripNavigator(QWidget):
     def __init__(self, model: TripTableModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        self._commands = True  # False while the window is still opening its database (see set_commands_enabled)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(model)
 
@@ -117,6 +118,11 @@ class TripNavigator(QWidget):
         self.duplicate_button.setToolTip(_("Copy the selected trip with its delegation and programme to new dates"))
         self.delete_button.setText(_("Delete…"))
 
+    def set_commands_enabled(self, enabled: bool) -> None:
+        """New, Duplicate and Delete act only once the window has opened the database (the list can show before)."""
+        self._commands = enabled
+        self._emit_current()
+
     # --- the current trip --------------------------------------------------------------
 
     def current_summary(self) -> TripSummary | None:
@@ -174,6 +180,7 @@ class TripNavigator(QWidget):
 
     def _emit_current(self, *_args: object) -> None:
         current = self.current_summary()
-        self.delete_button.setEnabled(current is not None)
-        self.duplicate_button.setEnabled(current is not None)
+        self.new_button.setEnabled(self._commands)
+        self.delete_button.setEnabled(self._commands and current is not None)
+        self.duplicate_button.setEnabled(self._commands and current is not None)
         self.currentChanged.emit(current)

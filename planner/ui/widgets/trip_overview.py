@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QMenu, QPushButt
 from planner import formatting
 from planner.domain.enums import Language, TripStatus
 from planner.i18n import _, current_language, ngettext
-from planner.services.trips import TripSummary
+from planner.domain.summaries import TripSummary
 from planner.ui.language import LANGUAGE_NAMES
 from planner.ui.models.trip_table import destination_text
 
