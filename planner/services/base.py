@@ -1,12 +1,19 @@
-"""What every service shares: the Change it returns and the transaction wrapper."""
+"""What every service shares: the Change it returns and the transaction wrapper.
+
+A service runs its work through `run`, one transaction; called while another
+service's `run` is open on the same database (a batch, an undo of a batch), it
+joins that transaction in a savepoint of its own instead, so a user action that
+touches many records is still one transaction and one commit (see `each`).
+"""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, TypeVar
@@ -41,26 +48,120 @@ class Action(StrEnum):
     UPDATED = "updated"
     DELETED = "deleted"
     IMPORTED = "imported"
+    #: Several changes made as one user action, in one transaction: they are the Change's `related`.
+    BATCH = "batch"
+    #: The Change in `before` was taken back (an import undone); doing it again re-applies that Change.
+    REVERTED = "reverted"
+
+
+class EntityKind(StrEnum):
+    """The kinds of record a Change is about; pages and models listen for the kinds they show.
+
+    A StrEnum, so that `change.entity == "item"` holds; a kind not listed here
+    (a new page's records) may still be given as a plain string.
+    """
+
+    #: Anything may have changed (another program wrote to the file, a database was opened): everything reloads.
+    ANY = "*"
+    TRIP = "trip"
+    PERSON = "person"
+    MEMBERSHIP = "membership"
+    #: A trip's delegation as a whole (a member import); the id is the trip's.
+    DELEGATION = "delegation"
+    #: The order of precedence of a trip's delegation; the id is the trip's.
+    DELEGATION_ORDER = "delegation_order"
+    VENUE = "venue"
+    ITEM = "item"
+    VISA = "visa"
+    GIFT = "gift"
+    SEATING = "seating"
+    EMERGENCY_CONTACTS = "emergency_contacts"
+    ISSUED_VERSION = "issued_version"
+
+
+def entity_kind(entity: str) -> EntityKind | str:
+    """`entity` as an EntityKind where it names one, else the string as given."""
+    try:
+        return EntityKind(entity)
+    except ValueError:
+        return entity
 
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What one user action changed; `before`/`after` are records for undo."""
+    """What one user action changed; `before`/`after` are records for undo.
+
+    `related` are the changes that went with it (the items a removed member
+    was ticked on; every change of a BATCH). `refused` holds what a batch left
+    alone and why (a record deleted elsewhere meanwhile), for the caller to tell.
+    """
 
     action: Action
-    entity: str
+    entity: EntityKind | str
     id: int
     before: Any = None
     after: Any = None
     related: tuple[Change, ...] = field(default=())
+    refused: tuple[PlannerError, ...] = field(default=(), compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "entity", entity_kind(self.entity))
+
+    def walk(self) -> Iterator[Change]:
+        """This change and every related one, depth first."""
+        yield self
+        for related in self.related:
+            yield from related.walk()
+
+    @property
+    def kinds(self) -> frozenset[str]:
+        """Every kind of record this change touched, its related changes' included."""
+        return frozenset(c.entity for c in self.walk())
+
+    def touches(self, *kinds: str) -> bool:
+        """True if the change is about one of `kinds`, or anything may have changed (ANY)."""
+        mine = self.kinds
+        return EntityKind.ANY in mine or any(kind in mine for kind in kinds)
+
+    def ids(self, kind: str) -> list[int]:
+        """The ids of the records of `kind` this change touched, each once, in order."""
+        return list(dict.fromkeys(c.id for c in self.walk() if c.entity == kind and c.action is not Action.BATCH))
+
+
+#: The Change the bus carries when anything may have changed.
+EVERYTHING = Change(Action.UPDATED, EntityKind.ANY, 0)
+
+
+def batch_of(entity: EntityKind | str, record_id: int, changes: Sequence[Change], refused: Iterable[PlannerError] = ()) -> Change:
+    """Several changes as one: a BATCH Change whose related are `changes` (about `entity`, e.g. the trip's items)."""
+    return Change(Action.BATCH, entity, record_id, related=tuple(changes), refused=tuple(refused))
+
+
+#: The transaction open in this thread of control, per database (by identity): a nested `run` joins it.
+_OPEN: ContextVar[tuple[tuple[Database, Session], ...]] = ContextVar("planner_open_transactions", default=())
+
+
+def _open_session(db: Database) -> Session | None:
+    return next((session for owner, session in _OPEN.get() if owner is db), None)
 
 
 @contextmanager
 def unit_of_work(db: Database) -> Iterator[Session]:
     """One transaction, with database failures turned into messages the user can act on."""
-    try:
+    with _translated():
         with db.transaction() as session:
-            yield session
+            token = _OPEN.set(_OPEN.get() + ((db, session),))
+            try:
+                yield session
+            finally:
+                _OPEN.reset(token)
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    """Database failures as PlannerErrors (BusyError for a lock worth another try)."""
+    try:
+        yield
     except StaleDataError as exc:
         raise ConflictError(CHANGED_ELSEWHERE) from exc
     except IntegrityError as exc:
@@ -100,6 +201,9 @@ def run(db: Database, action: Callable[[Session], T]) -> T:
     nothing written; it is tried again a bounded number of times (counted in
     `RETRIES`, logged without any data), then the user is told the database is busy.
     """
+    joined = _open_session(db)
+    if joined is not None:
+        return _in_savepoint(joined, action)
     for attempt in range(LOCK_RETRIES):
         try:
             with unit_of_work(db) as session:
@@ -117,9 +221,49 @@ def run(db: Database, action: Callable[[Session], T]) -> T:
     raise AssertionError("unreachable")
 
 
+def _in_savepoint(session: Session, action: Callable[[Session], T]) -> T:
+    """`action` inside the open transaction, undone alone (a savepoint) if it fails; the outer `run` commits and retries."""
+    with _translated():
+        with session.begin_nested():
+            return action(session)
+
+
+def each(
+    db: Database, actions: Sequence[Callable[[], Change]], *, stop_on_error: bool = False,
+    entity: EntityKind | str | None = None, record_id: int = 0,
+) -> Change:
+    """Several service calls as ONE transaction, returned as a BATCH Change.
+
+    Each action calls a service as usual; inside the batch its `run` joins
+    this transaction in a savepoint. A refused action (a record deleted
+    elsewhere, a person still on a trip) is rolled back alone and kept in
+    `refused`; with `stop_on_error` the rest is then left undone too. A busy
+    database ends the whole batch, which is then tried again as a whole (any
+    other DatabaseError ends it for good: the transaction itself failed).
+    The batch is about `entity` (default: the kind of its first change).
+    """
+
+    def act(_s: Session) -> Change:
+        done: list[Change] = []
+        refused: list[PlannerError] = []
+        for action in actions:
+            try:
+                done.append(action())
+            except DatabaseError:  # busy, connection lost, cannot write: the transaction itself failed
+                raise
+            except PlannerError as error:
+                refused.append(error)
+                if stop_on_error:
+                    break
+        kind = entity if entity is not None else (done[0].entity if done else EntityKind.ANY)
+        return batch_of(kind, record_id, done, refused)
+
+    return run(db, act)
+
+
 def _announce(db: Database, session: Session, change: Change) -> None:
     """Tell the other planners on a shared server what changed; delivered with the commit, or not at all."""
-    records = [(change.entity, change.id)] + [(c.entity, c.id) for c in change.related]
+    records = [(c.entity, c.id) for c in change.walk() if c.action is not Action.BATCH]
     announce(db, session, records)
 
 
@@ -147,7 +291,7 @@ def bump_version(obj: Any, column: str) -> None:
     flag_modified(obj, column)
 
 
-def delete_record(db: Database, model: type[Any], record_id: int, what: str, entity: str, to_data: Callable[[Any], Any]) -> Change:
+def delete_record(db: Database, model: type[Any], record_id: int, what: str, entity: EntityKind | str, to_data: Callable[[Any], Any]) -> Change:
     """Delete one record that nothing else hangs on; the Change keeps it (as `to_data` reads it) for undo."""
 
     def act(s: Session) -> Change:

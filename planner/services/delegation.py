@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
@@ -13,7 +14,7 @@ from planner.domain.entities import MembershipData, PersonData
 from planner.domain.enums import Role
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
-from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.base import Action, Change, EntityKind, check_version, each, get_or_fail, run
 from planner.services.mapping import apply_membership, item_data, membership_data, person_data
 
 
@@ -97,6 +98,18 @@ def remove_member(db: Database, membership_id: int) -> Change:
         return Change(Action.DELETED, "membership", membership_id, before=before, related=related)
 
     return run(db, act)
+
+
+def add_members(db: Database, trip_id: int, person_ids: Sequence[int], role: Role) -> Change:
+    """Put several people on a trip in one transaction, in this order after the others; one already there is refused alone."""
+    return each(db, [
+        lambda p=person_id: add_member(db, MembershipData(trip_id=trip_id, person_id=p, role=role)) for person_id in person_ids
+    ], entity=EntityKind.MEMBERSHIP, record_id=trip_id)
+
+
+def remove_members(db: Database, membership_ids: Sequence[int]) -> Change:
+    """Take several members off their trip in one transaction; one removed elsewhere meanwhile is refused alone."""
+    return each(db, [lambda i=membership_id: remove_member(db, i) for membership_id in membership_ids], entity=EntityKind.MEMBERSHIP)
 
 
 def reorder_members(db: Database, trip_id: int, membership_ids: list[int]) -> Change:

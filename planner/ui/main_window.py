@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import PlannerError
 from planner.i18n import _
+from planner.services.base import Change, EntityKind
 from planner.ui.areas import AreaKeys
 from planner.ui.database_commands import LAST_DATABASE_KEY, DatabaseCommands
 from planner.ui.errors import show_planner_error
@@ -39,6 +40,12 @@ EDIT_TRIP_SHORTCUT = "Ctrl+Shift+E"
 OPEN_ANYWAY_MS = 1000
 #: The smallest window every page and panel is laid out for (an 800×600 screen, less the task bar).
 MINIMUM_SIZE = (800, 560)
+
+
+#: What the trip list shows (titles, dates, counts of members and items): it reads the trips again when one of these changes.
+TRIP_LIST_KINDS = (
+    EntityKind.TRIP, EntityKind.MEMBERSHIP, EntityKind.DELEGATION, EntityKind.ITEM, EntityKind.PERSON, EntityKind.DELEGATION_ORDER,
+)
 
 
 class MainWindow(DatabaseCommands, AreaKeys):
@@ -378,11 +385,9 @@ class MainWindow(DatabaseCommands, AreaKeys):
                     select(ids[0]) if method == "select_venue" else select(list(ids))
                     return
 
-    def _data_changed(self, entity: str, _record_id: int) -> None:
+    def _data_changed(self, change: Change) -> None:
         """Counts and titles in the trip list follow every change (including undo)."""
-        from planner.ui.undo import DataBus
-
-        if entity in ("trip", "membership", "item", "person", "delegation_order", DataBus.ANY):
+        if change.touches(*TRIP_LIST_KINDS):
             self.refresh()
 
     def refresh(self, select_id: int | None = None) -> None:

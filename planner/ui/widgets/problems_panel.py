@@ -205,7 +205,7 @@ class ProblemsPanel(QDockWidget):
             self._timer.start(0)  # runs when this paint (and the window's around it) is done
         return super().eventFilter(watched, event)
 
-    def _data_changed(self, _entity: str, _record_id: int) -> None:
+    def _data_changed(self, _change: object) -> None:  # the checks look at the whole trip: any change may matter
         self._timer.start(REFRESH_DELAY_MS)
 
     def refresh(self) -> None:
