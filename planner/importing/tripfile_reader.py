@@ -30,7 +30,7 @@ from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
 from planner.importing.tripfile_protocol import read_gifts, read_seating, read_visa
 from planner.importing.tripfile_issued import read_issued
-from planner.services.transfer import TripBundle
+from planner.domain.trip_bundle import TripBundle
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -12,27 +11,11 @@ from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData
 from planner.domain.enums import Role
+from planner.domain.members import Member
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
 from planner.services.base import Action, Change, EntityKind, check_version, each, get_or_fail, run
 from planner.services.mapping import apply_membership, item_data, membership_data, person_data
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    """A membership together with the person it is about, for lists and documents."""
-
-    membership: MembershipData
-    person: PersonData
-
-    @property
-    def id(self) -> int:
-        assert self.membership.id is not None
-        return self.membership.id
-
-    @property
-    def role(self) -> Role:
-        return self.membership.role
 
 
 def list_members(db: Database, trip_id: int) -> list[Member]:
