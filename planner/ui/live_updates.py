@@ -22,7 +22,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from planner.db.engine import Database
 from planner.db.notify import ChangeListener
 from planner.domain.errors import DatabaseError
-from planner.services.base import Action, Change
+from planner.domain.changes import Action, Change
 from planner.ui.file_updates import FileUpdates
 from planner.ui.undo import DataBus
 

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import PlannerError
 from planner.i18n import _
-from planner.services.base import Change, EntityKind
+from planner.domain.changes import Change, EntityKind
 from planner.ui.areas import AreaKeys
 from planner.ui.database_commands import LAST_DATABASE_KEY, DatabaseCommands
 from planner.ui.errors import show_planner_error

@@ -24,7 +24,8 @@ from PySide6.QtWidgets import QWidget
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
 from planner.services import undo as service_undo
-from planner.services.base import EVERYTHING, Change, EntityKind, each
+from planner.domain.changes import EVERYTHING, Change, EntityKind
+from planner.services.base import each
 
 
 class DataBus(QObject):

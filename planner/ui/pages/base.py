@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from planner.db.engine import Database
-from planner.services.base import Change
+from planner.domain.changes import Change
 from planner.ui.language import LanguageController
 from planner.ui.undo import UndoHistory
 

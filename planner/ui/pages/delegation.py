@@ -34,7 +34,7 @@ from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
 from planner.domain.protocol import VisaData
 from planner.services import delegation, people, protocol, trips
-from planner.services.base import Change, EntityKind
+from planner.domain.changes import Change, EntityKind
 from planner.domain.members import Member
 from planner.ui.errors import show_planner_error
 from planner.ui.models.filter_proxy import FilterProxyModel

@@ -42,7 +42,7 @@ from planner.domain.enums import Role
 from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
 from planner.services import people
-from planner.services.base import Change, EntityKind
+from planner.domain.changes import Change, EntityKind
 from planner.ui.errors import show_error, show_planner_error
 from planner.ui.models import person_table as pt
 from planner.ui.models.filter_proxy import FilterProxyModel

@@ -34,7 +34,7 @@ from planner.domain.timing import local_to_utc
 from planner.i18n import _, ngettext
 from planner.paths import ICONS
 from planner.services import people, programme
-from planner.services.base import Change, EntityKind
+from planner.domain.changes import Change, EntityKind
 from planner.ui.errors import show_planner_error
 from planner.ui.models import item_table
 from planner.ui.models.filter_proxy import FilterProxyModel

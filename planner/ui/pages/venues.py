@@ -35,7 +35,7 @@ from planner.domain.enums import VenueKind
 from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext, current_language
 from planner.services import venues
-from planner.services.base import Change, EntityKind
+from planner.domain.changes import Change, EntityKind
 from planner.ui.errors import show_planner_error
 from planner.ui.icons import icon, kind_icon
 from planner.ui.models import venue_table

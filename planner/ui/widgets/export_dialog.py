@@ -57,7 +57,7 @@ from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.i18n import N_, _, ngettext
 from planner.services import delegation, issuing, trips
-from planner.services.base import Action, Change, EntityKind
+from planner.domain.changes import Action, Change, EntityKind
 from planner.services.calendar_revisions import CalendarRevisions, calendar_revisions
 from planner.services.issue_readiness import IssueReadiness, issue_readiness
 from planner.ui.errors import show_error, show_planner_error
