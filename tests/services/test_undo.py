@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from sqlalchemy import event
@@ -18,6 +19,12 @@ from planner.services import delegation, people, programme, protocol, restore, t
 from planner.services.base import Action, Change, EntityKind
 from planner.services.member_import import ImportRow, import_members
 from tests.services.conftest import MORNING, new_item, new_member, new_person, new_trip, new_venue, snapshot
+
+
+def id_of(record: Any) -> int:
+    """The id of a record the services saved (so never None)."""
+    assert record.id is not None
+    return int(record.id)
 
 
 @pytest.fixture
@@ -42,10 +49,10 @@ def test_a_creation_is_taken_back_and_done_again_with_the_same_id(db: Database) 
     created = programme.create_item(db, new_item(db, trip).evolve(id=None, version=None, title=LocalizedText(en="Lunch")))
     undone = undo.invert(db, created)
     assert undone.action is Action.DELETED and undone.entity is EntityKind.ITEM and undone.id == created.id
-    assert _titles(db, trip.id) == ["Site visit"]  # type: ignore[arg-type]
+    assert _titles(db, id_of(trip)) == ["Site visit"]
     redone = undo.invert(db, undone)
     assert redone.action is Action.CREATED and redone.id == created.id
-    assert sorted(_titles(db, trip.id)) == ["Lunch", "Site visit"]  # type: ignore[arg-type]
+    assert sorted(_titles(db, id_of(trip))) == ["Lunch", "Site visit"]
 
 
 def test_two_updates_of_one_record_are_taken_back_in_turn_with_the_versions_the_history_wrote(db: Database) -> None:
@@ -57,11 +64,11 @@ def test_two_updates_of_one_record_are_taken_back_in_turn_with_the_versions_the_
     undo.note_versions(versions, second)
     undone_second = undo.invert(db, second, versions)
     undone_first = undo.invert(db, first, versions)  # its own after-version is stale: the history's is used
-    assert people.get_person(db, person.id).phone == ""  # type: ignore[arg-type]
-    assert versions[("person", person.id)] == undone_first.after.version  # type: ignore[index]
+    assert people.get_person(db, id_of(person)).phone == ""
+    assert versions[("person", id_of(person))] == undone_first.after.version
     undo.invert(db, undone_first, versions)
     undo.invert(db, undone_second, versions)
-    assert people.get_person(db, person.id).phone == "+49 511 2"  # type: ignore[arg-type]
+    assert people.get_person(db, id_of(person)).phone == "+49 511 2"
 
 
 def test_an_update_changed_elsewhere_is_refused_and_nothing_is_written(db: Database) -> None:
@@ -80,43 +87,43 @@ def test_reapply_does_the_original_change_again_after_it_was_taken_back(db: Data
     change = programme.update_item(db, item.evolve(title=LocalizedText(en="Factory tour")))
     versions: dict[tuple[str, int], int] = {}
     undo.invert(db, change, versions)
-    assert _titles(db, trip.id) == ["Site visit"]  # type: ignore[arg-type]
+    assert _titles(db, id_of(trip)) == ["Site visit"]
     undo.reapply(db, change, versions)
-    assert _titles(db, trip.id) == ["Factory tour"]  # type: ignore[arg-type]
-    deleted = programme.delete_item(db, item.id)  # type: ignore[arg-type]
+    assert _titles(db, id_of(trip)) == ["Factory tour"]
+    deleted = programme.delete_item(db, id_of(item))
     undo.invert(db, deleted)
     undo.reapply(db, deleted)
-    assert programme.list_items(db, trip.id) == []  # type: ignore[arg-type]
+    assert programme.list_items(db, id_of(trip)) == []
 
 
 def test_a_removed_member_comes_back_ticked_on_the_items_that_named_them(db: Database) -> None:
     trip = new_trip(db)
     member = new_member(db, trip, new_person(db))
     item = new_item(db, trip, everyone=False, participant_ids=(member.id,))
-    removed = delegation.remove_member(db, member.id)  # type: ignore[arg-type]
-    assert programme.get_item(db, item.id).participant_ids == ()  # type: ignore[arg-type]
+    removed = delegation.remove_member(db, id_of(member))
+    assert programme.get_item(db, id_of(item)).participant_ids == ()
     undo.invert(db, removed)
-    assert programme.get_item(db, item.id).participant_ids == (member.id,)  # type: ignore[arg-type]
+    assert programme.get_item(db, id_of(item)).participant_ids == (id_of(member),)
 
 
 def test_a_trip_deletion_brings_back_its_delegation_and_programme(db: Database) -> None:
     trip = new_trip(db)
     member = new_member(db, trip, new_person(db))
     item = new_item(db, trip)
-    deleted = trips.delete_trip(db, trip.id)  # type: ignore[arg-type]
+    deleted = trips.delete_trip(db, id_of(trip))
     undo.invert(db, deleted)
-    assert [m.id for m in delegation.list_members(db, trip.id)] == [member.id]  # type: ignore[arg-type]
-    assert [i.id for i in programme.list_items(db, trip.id)] == [item.id]  # type: ignore[arg-type]
+    assert [m.id for m in delegation.list_members(db, id_of(trip))] == [id_of(member)]
+    assert [i.id for i in programme.list_items(db, id_of(trip))] == [id_of(item)]
 
 
 def test_the_order_of_precedence_is_put_back(db: Database) -> None:
     trip = new_trip(db)
     a, b = new_member(db, trip, new_person(db, "A")), new_member(db, trip, new_person(db, "B"))
-    change = delegation.reorder_members(db, trip.id, [b.id, a.id])  # type: ignore[arg-type, list-item]
+    change = delegation.reorder_members(db, id_of(trip), [id_of(b), id_of(a)])
     undone = undo.invert(db, change)
-    assert [m.id for m in delegation.list_members(db, trip.id)] == [a.id, b.id]  # type: ignore[arg-type]
+    assert [m.id for m in delegation.list_members(db, id_of(trip))] == [id_of(a), id_of(b)]
     undo.invert(db, undone)
-    assert [m.id for m in delegation.list_members(db, trip.id)] == [b.id, a.id]  # type: ignore[arg-type]
+    assert [m.id for m in delegation.list_members(db, id_of(trip))] == [id_of(b), id_of(a)]
 
 
 def test_a_first_visa_record_is_taken_back_and_done_again(db: Database) -> None:
@@ -125,9 +132,9 @@ def test_a_first_visa_record_is_taken_back_and_done_again(db: Database) -> None:
     visa = protocol.save_visa(db, VisaData(membership_id=member.id, status=VisaStatus.APPLIED))
     assert visa.entity is EntityKind.VISA and visa.action is Action.CREATED
     undone = undo.invert(db, visa)
-    assert protocol.trip_visas(db, trip.id) == {}  # type: ignore[arg-type]
+    assert protocol.trip_visas(db, id_of(trip)) == {}
     undo.invert(db, undone)
-    assert protocol.trip_visas(db, trip.id)[member.id].status is VisaStatus.APPLIED  # type: ignore[arg-type, index]
+    assert protocol.trip_visas(db, id_of(trip))[id_of(member)].status is VisaStatus.APPLIED
 
 
 def test_a_trip_edit_that_moved_items_is_taken_back_with_them(db: Database) -> None:
@@ -135,25 +142,25 @@ def test_a_trip_edit_that_moved_items_is_taken_back_with_them(db: Database) -> N
     item = new_item(db, trip)
     change = trips.update_trip(db, trip.evolve(first_day=trip.first_day + timedelta(days=7), last_day=trip.last_day + timedelta(days=7)),
                                items=trips.ItemPolicy.KEEP_LOCAL_TIMES)
-    assert programme.get_item(db, item.id).start == MORNING + timedelta(days=7)  # type: ignore[arg-type]
+    assert programme.get_item(db, id_of(item)).start == MORNING + timedelta(days=7)
     versions: dict[tuple[str, int], int] = {}
     undone = undo.invert(db, change, versions)
-    assert trips.get_trip(db, trip.id).first_day == trip.first_day  # type: ignore[arg-type]
-    assert programme.get_item(db, item.id).start == MORNING  # type: ignore[arg-type]
+    assert trips.get_trip(db, id_of(trip)).first_day == trip.first_day
+    assert programme.get_item(db, id_of(item)).start == MORNING
     undo.invert(db, undone, versions)
-    assert programme.get_item(db, item.id).start == MORNING + timedelta(days=7)  # type: ignore[arg-type]
+    assert programme.get_item(db, id_of(item)).start == MORNING + timedelta(days=7)
 
 
 def test_an_import_is_taken_back_and_done_again(db: Database) -> None:
     trip = new_trip(db)
     new_member(db, trip, new_person(db), Role.HEAD)
     before = snapshot(db)
-    change = import_members(db, trip.id, [ImportRow(PersonData(family_name="Xu", given_name="Qin"))])  # type: ignore[arg-type]
+    change = import_members(db, id_of(trip), [ImportRow(PersonData(family_name="Xu", given_name="Qin"))])
     versions: dict[tuple[str, int], int] = {}
     reverted = undo.invert(db, change, versions)
     assert reverted.action is Action.REVERTED and snapshot(db) == before
     again = undo.invert(db, reverted, versions)
-    assert again == change and len(delegation.list_members(db, trip.id)) == 2  # type: ignore[arg-type]
+    assert again == change and len(delegation.list_members(db, id_of(trip))) == 2
 
 
 def test_a_kind_without_an_inverse_is_refused_in_words(db: Database) -> None:
@@ -179,24 +186,24 @@ def test_a_new_kind_registers_its_inverse(db: Database, monkeypatch: pytest.Monk
 
 def test_deleting_several_items_is_one_transaction_and_its_undo_too(db: Database, commits: list[int]) -> None:
     trip = new_trip(db)
-    ids = [new_item(db, trip, MORNING + timedelta(hours=3 * n), title=f"Visit {n}").id for n in range(4)]
+    ids = [id_of(new_item(db, trip, MORNING + timedelta(hours=3 * n), title=f"Visit {n}")) for n in range(4)]
     commits.clear()
-    batch = programme.delete_items(db, ids)  # type: ignore[arg-type]
+    batch = programme.delete_items(db, ids)
     assert commits == [1] and batch.action is Action.BATCH and batch.ids(EntityKind.ITEM) == ids
-    assert programme.list_items(db, trip.id) == []  # type: ignore[arg-type]
+    assert programme.list_items(db, id_of(trip)) == []
     commits.clear()
     restored = undo.invert(db, batch)
-    assert commits == [1] and sorted(_titles(db, trip.id)) == [f"Visit {n}" for n in range(4)]  # type: ignore[arg-type]
+    assert commits == [1] and sorted(_titles(db, id_of(trip))) == [f"Visit {n}" for n in range(4)]
     commits.clear()
     undo.invert(db, restored)
-    assert commits == [1] and programme.list_items(db, trip.id) == []  # type: ignore[arg-type]
+    assert commits == [1] and programme.list_items(db, id_of(trip)) == []
 
 
 def test_an_item_deleted_elsewhere_is_left_out_of_the_batch_and_named(db: Database) -> None:
     trip = new_trip(db)
     a, b = new_item(db, trip), new_item(db, trip, MORNING + timedelta(hours=3))
-    programme.delete_item(db, a.id)  # type: ignore[arg-type]  # another window
-    batch = programme.delete_items(db, [a.id, b.id])  # type: ignore[list-item]
+    programme.delete_item(db, id_of(a))  # another window
+    batch = programme.delete_items(db, [id_of(a), id_of(b)])
     assert [c.id for c in batch.related] == [b.id]
     assert len(batch.refused) == 1 and isinstance(batch.refused[0], NotFoundError)
 
@@ -204,7 +211,7 @@ def test_an_item_deleted_elsewhere_is_left_out_of_the_batch_and_named(db: Databa
 def test_an_undo_of_a_batch_refused_part_way_writes_nothing(db: Database) -> None:
     trip = new_trip(db)
     a, b = new_item(db, trip, title="A"), new_item(db, trip, MORNING + timedelta(hours=3), title="B")
-    batch = programme.delete_items(db, [a.id, b.id])  # type: ignore[list-item]
+    batch = programme.delete_items(db, [id_of(a), id_of(b)])
     restore.restore_item(db, a)  # A is back already (another window's undo): B is restored first, then A is refused
     before = snapshot(db)
     with pytest.raises(PlannerError):
@@ -218,12 +225,12 @@ def test_removing_several_members_and_deleting_several_people(db: Database, comm
     members = [new_member(db, trip, on_trip), new_member(db, trip, new_person(db, "Lies"))]
     loose = [new_person(db, "Chen"), new_person(db, "Xu")]
     commits.clear()
-    removed = delegation.remove_members(db, [m.id for m in members])  # type: ignore[misc]
-    assert commits == [1] and delegation.list_members(db, trip.id) == []  # type: ignore[arg-type]
+    removed = delegation.remove_members(db, [id_of(m) for m in members])
+    assert commits == [1] and delegation.list_members(db, id_of(trip)) == []
     undo.invert(db, removed)
-    assert len(delegation.list_members(db, trip.id)) == 2  # type: ignore[arg-type]
+    assert len(delegation.list_members(db, id_of(trip))) == 2
     commits.clear()
-    deleted = people.delete_people(db, [on_trip.id, *(p.id for p in loose)])  # type: ignore[list-item]
+    deleted = people.delete_people(db, [id_of(on_trip), *(id_of(p) for p in loose)])
     assert commits == [1] and deleted.ids(EntityKind.PERSON) == [p.id for p in loose]
     assert "takes part in 1 trip" in deleted.refused[0].message()
     undo.invert(db, deleted)
@@ -236,9 +243,9 @@ def test_adding_several_people_refuses_one_already_there_alone(db: Database, com
     new_member(db, trip, there)
     others = [new_person(db, "Chen"), new_person(db, "Xu")]
     commits.clear()
-    added = delegation.add_members(db, trip.id, [there.id, *(p.id for p in others)], Role.MEMBER)  # type: ignore[arg-type, list-item]
+    added = delegation.add_members(db, id_of(trip), [id_of(there), *(id_of(p) for p in others)], Role.MEMBER)
     assert commits == [1] and len(added.related) == 2 and "already in this delegation" in added.refused[0].message()
-    assert [m.person.id for m in delegation.list_members(db, trip.id)] == [there.id, *(p.id for p in others)]  # type: ignore[arg-type]
+    assert [m.person.id for m in delegation.list_members(db, id_of(trip))] == [id_of(there), *(id_of(p) for p in others)]
 
 
 def test_a_busy_database_in_a_batch_retries_the_whole_batch(db: Database, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -258,9 +265,9 @@ def test_a_busy_database_in_a_batch_retries_the_whole_batch(db: Database, monkey
         return real(database, item_id)
 
     monkeypatch.setattr(programme, "delete_item", busy_once)
-    batch = programme.delete_items(db, [a.id, b.id])  # type: ignore[list-item]
+    batch = programme.delete_items(db, [id_of(a), id_of(b)])
     assert calls == [a.id, b.id, a.id, b.id] and base.RETRIES["busy"] == 1  # the first item's deletion was rolled back and done again
-    assert batch.ids(EntityKind.ITEM) == [a.id, b.id] and programme.list_items(db, trip.id) == []  # type: ignore[arg-type]
+    assert batch.ids(EntityKind.ITEM) == [id_of(a), id_of(b)] and programme.list_items(db, id_of(trip)) == []
 
 
 def test_a_change_knows_its_kinds_and_keeps_unknown_ones_as_strings() -> None:
