@@ -22,7 +22,7 @@ from planner.cli.registry import say as _print
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
 from planner.i18n import N_, _, current_language, ngettext
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.services.issuing import MemberChanges
 
 

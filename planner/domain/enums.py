@@ -16,9 +16,15 @@ class Labelled(StrEnum):
 
     @property
     def label(self) -> str:
+        """The label in the interface language."""
+        return _(self.msgid)
+
+    @property
+    def msgid(self) -> str:
+        """The English label as the catalog knows it, for a translator of another language (a document's)."""
         # Keyed by enum class too: StrEnum members of different enums with the
         # same value (Role.PRESS, ItemKind.PRESS) are equal and would share a key.
-        return _(_LABELS[type(self)][self])
+        return _LABELS[type(self)][self]
 
 
 class Language(Labelled):

@@ -31,7 +31,7 @@ from planner.export.language import DocumentLanguage, country_language
 from planner.export.member_list import Cell, render_xlsx
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.i18n import N_
 
 ARRIVALS_LIST = N_("Arrivals and departures")

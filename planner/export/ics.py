@@ -54,14 +54,14 @@ from planner.domain.enums import ItemKind, Language, TripStatus
 from planner.domain.errors import ConflictError
 from planner.domain.issued import SnapshotItem
 from planner.domain.names import display_name
-from planner.export.language import KIND_LABELS, DocumentLanguage, parse_language
+from planner.export.language import DocumentLanguage, parse_language
 from planner.export.places import address_for, for_the_driver
 from planner.export.pdf.filenames import FileNamer, itinerary_stem, output_folder, safe_stem
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.i18n import N_
 from planner.services.calendar_revisions import CalendarRevisions, GoneItem, Revision, calendar_revisions
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 #: The right-hand side of every UID; .invalid (RFC 2606) can never clash with a real domain.
 UID_DOMAIN = "delegation-planner.invalid"
@@ -175,7 +175,7 @@ def _event(
     event.add("dtstart", item.local_start())
     event.add("dtend", item.local_end())
     event.add("summary", _summary(lang, lang.text(item.title), status))
-    event.add("categories", [lang.t(KIND_LABELS[item.kind])])
+    event.add("categories", [lang.t(ItemKind(item.kind).msgid)])
     event.add("status", status)
     event.add("transp", "TRANSPARENT" if item.kind is ItemKind.FREE_TIME or status == "CANCELLED" else "OPAQUE")
     venue = view.venue(item)
@@ -197,7 +197,7 @@ def _gone_event(lang: DocumentLanguage, gone: GoneItem, stamp: datetime, uid: st
     event.add("dtstart", item.start)
     event.add("dtend", item.end)
     event.add("summary", _summary(lang, lang.text(item.title), "CANCELLED"))
-    event.add("categories", [lang.t(KIND_LABELS[item.kind])])
+    event.add("categories", [lang.t(ItemKind(item.kind).msgid)])
     event.add("status", "CANCELLED")
     event.add("transp", "TRANSPARENT")
     if not item.venue.is_empty():

@@ -23,7 +23,7 @@ from planner.domain.errors import PlannerError
 from planner.export.language import DocumentLanguage, country_language, parse_language
 from planner.export.tripview import TripView
 from planner.i18n import N_
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 #: Venues that are no "site" of a visit: where the delegation sleeps, eats or changes planes.
 NOT_SITES: frozenset[VenueKind] = frozenset({VenueKind.HOTEL, VenueKind.RESTAURANT, VenueKind.TRANSPORT_HUB})

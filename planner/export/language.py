@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
-from planner.domain.enums import ItemKind, Language, Role
+from planner.domain.enums import Language, Role
 from planner.domain.errors import ValidationError
 from planner.domain.localized import LocalizedText
 from planner.i18n import N_, translator_for
@@ -29,15 +29,6 @@ COUNTRY_LANGUAGES: dict[str, Language] = {
 }
 
 
-#: The labels of roles and item kinds (the msgids of planner.domain.enums), for the document's translator.
-ROLE_LABELS: dict[Role, str] = {
-    Role.HEAD: N_("Head of delegation"),
-    Role.MEMBER: N_("Member"),
-    Role.STAFF: N_("Staff"),
-    Role.INTERPRETER: N_("Interpreter"),
-    Role.PRESS: N_("Press"),
-    Role.HOST: N_("Host"),
-}
 #: German names a woman's role in the feminine ("Frau Zhou Meiling – Dolmetscherin"); the other roles are neutral
 #: ("Delegationsleitung", "Mitglied", "Presse"). Chinese and English have one form for both.
 GERMAN_FEMININE_ROLES: dict[Role, str] = {
@@ -45,18 +36,6 @@ GERMAN_FEMININE_ROLES: dict[Role, str] = {
     Role.INTERPRETER: "Dolmetscherin",
     Role.HOST: "Gastgeberin",
 }
-KIND_LABELS: dict[ItemKind, str] = {
-    ItemKind.SITE_VISIT: N_("Site visit"),
-    ItemKind.MEETING: N_("Meeting"),
-    ItemKind.MEAL: N_("Meal"),
-    ItemKind.TRAVEL: N_("Travel"),
-    ItemKind.CHECK_IN: N_("Check-in"),
-    ItemKind.FREE_TIME: N_("Free time"),
-    ItemKind.PRESS: N_("Press appointment"),
-    ItemKind.CEREMONY: N_("Ceremony"),
-}
-
-
 @lru_cache(maxsize=8)
 def _translator(language: Language) -> Callable[[str], str]:
     return translator_for(language.value)

@@ -20,7 +20,7 @@ from planner.domain.entities import ItemData, VenueData
 from planner.domain.enums import ItemKind, Role
 from planner.domain.vehicles import ItemRides, Precedence, VehicleData, motorcade, passengers_in_order
 from planner.export.tripview import STAFF_ROLES, TripView
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 
 @dataclass(frozen=True, slots=True)

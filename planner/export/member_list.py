@@ -32,7 +32,8 @@ from planner.domain.enums import Language, Role
 from planner.domain.errors import PlannerError
 from planner.export.tripfile import write_atomically
 from planner.i18n import N_
-from planner.services.delegation import Member, list_members
+from planner.domain.members import Member
+from planner.services.delegation import list_members
 
 Cell = str | int | date | None
 

@@ -29,7 +29,7 @@ from planner.export.member_list import Cell, render_xlsx
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.i18n import N_
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 ROOMING_LIST = N_("Rooming list")
 HEADERS = (N_("No."), N_("Guest"), N_("Room type"), N_("Room"), N_("Arrival"), N_("Departure"), N_("Nights"),

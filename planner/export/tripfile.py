@@ -32,12 +32,12 @@ from planner.domain.timing import as_utc
 from planner.domain.travel_legs import TravelLegData
 from planner.i18n import N_
 from planner.private_files import write_private
+from planner.domain.trip_bundle import TripBundle
 from planner.services.issued_history import load_issued
 from planner.services.transfer import (
     PRIVATE_PERSON_FIELDS,
     TRIP_FILE_FORMAT,
     TRIP_FILE_VERSION,
-    TripBundle,
     load_trip_bundle,
 )
 

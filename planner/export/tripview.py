@@ -19,8 +19,9 @@ from planner.domain.enums import ItemKind, Role, VenueKind
 from planner.domain.errors import NotFoundError
 from planner.domain.hosts import item_host
 from planner.i18n import N_
-from planner.services.delegation import Member
-from planner.services.transfer import TripBundle, load_trip_bundle
+from planner.domain.members import Member
+from planner.domain.trip_bundle import TripBundle
+from planner.services.transfer import load_trip_bundle
 
 #: Roles named on the emergency page beside the head: the people who organise on site.
 STAFF_ROLES: tuple[Role, ...] = (Role.STAFF, Role.INTERPRETER)

@@ -23,7 +23,8 @@ from planner.importing.tripfile_errors import Location, TripFileError, TripFileP
 from planner.importing.tripfile_reader import TripDocumentReader
 from planner.importing.tripfile_schema import blocks_reading, schema_problems
 from planner.services.base import Change
-from planner.services.transfer import TRIP_FILE_FORMAT, TRIP_FILE_VERSION, TripBundle, import_trip_bundle
+from planner.domain.trip_bundle import TripBundle
+from planner.services.transfer import TRIP_FILE_FORMAT, TRIP_FILE_VERSION, import_trip_bundle
 
 __all__ = [
     "MAX_FILE_BYTES",

@@ -35,7 +35,7 @@ from planner.importing.tripfile_issued import read_issued
 from planner.importing.tripfile_vehicles import read_vehicles
 from planner.importing.tripfile_briefing import read_briefing, read_follow_ups, read_profile
 from planner.domain.briefing import ItemBriefingData, ProfileData, ProfileOwner
-from planner.services.transfer import TripBundle
+from planner.domain.trip_bundle import TripBundle
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _MOMENT = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?")

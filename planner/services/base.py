@@ -1,14 +1,19 @@
-"""What every service shares: the Change it returns and the transaction wrapper."""
+"""What every service shares: the Change it returns and the transaction wrapper.
+
+A service runs its work through `run`, one transaction; called while another
+service's `run` is open on the same database (a batch, an undo of a batch), it
+joins that transaction in a savepoint of its own instead, so a user action that
+touches many records is still one transaction and one commit (see `each`).
+"""
 
 from __future__ import annotations
 
 import logging
 import time
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass, field
-from enum import StrEnum
+from contextvars import ContextVar
 from typing import Any, TypeVar
 
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
@@ -18,6 +23,8 @@ from sqlalchemy.orm.exc import StaleDataError
 
 from planner.db.engine import Database, connection_busy
 from planner.db.notify import announce
+# The Change and its kinds live in the domain (plain data every layer reads); services import them from here too.
+from planner.domain.changes import EVERYTHING, Action, Change, EntityKind, batch_of, entity_kind  # noqa: F401
 from planner.domain.errors import Term, ConflictError, DatabaseError, NotFoundError, PlannerError
 from planner.i18n import N_
 
@@ -36,31 +43,31 @@ class BusyError(DatabaseError):
     """Another writer held the lock, or two transactions deadlocked: nothing was written; worth another try."""
 
 
-class Action(StrEnum):
-    CREATED = "created"
-    UPDATED = "updated"
-    DELETED = "deleted"
-    IMPORTED = "imported"
+#: The transaction open in this thread of control, per database (by identity): a nested `run` joins it.
+_OPEN: ContextVar[tuple[tuple[Database, Session], ...]] = ContextVar("planner_open_transactions", default=())
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """What one user action changed; `before`/`after` are records for undo."""
-
-    action: Action
-    entity: str
-    id: int
-    before: Any = None
-    after: Any = None
-    related: tuple[Change, ...] = field(default=())
+def _open_session(db: Database) -> Session | None:
+    return next((session for owner, session in _OPEN.get() if owner is db), None)
 
 
 @contextmanager
 def unit_of_work(db: Database) -> Iterator[Session]:
     """One transaction, with database failures turned into messages the user can act on."""
-    try:
+    with _translated():
         with db.transaction() as session:
-            yield session
+            token = _OPEN.set(_OPEN.get() + ((db, session),))
+            try:
+                yield session
+            finally:
+                _OPEN.reset(token)
+
+
+@contextmanager
+def _translated() -> Iterator[None]:
+    """Database failures as PlannerErrors (BusyError for a lock worth another try)."""
+    try:
+        yield
     except StaleDataError as exc:
         raise ConflictError(CHANGED_ELSEWHERE) from exc
     except IntegrityError as exc:
@@ -100,6 +107,9 @@ def run(db: Database, action: Callable[[Session], T]) -> T:
     nothing written; it is tried again a bounded number of times (counted in
     `RETRIES`, logged without any data), then the user is told the database is busy.
     """
+    joined = _open_session(db)
+    if joined is not None:
+        return _in_savepoint(joined, action)
     for attempt in range(LOCK_RETRIES):
         try:
             with unit_of_work(db) as session:
@@ -117,9 +127,49 @@ def run(db: Database, action: Callable[[Session], T]) -> T:
     raise AssertionError("unreachable")
 
 
+def _in_savepoint(session: Session, action: Callable[[Session], T]) -> T:
+    """`action` inside the open transaction, undone alone (a savepoint) if it fails; the outer `run` commits and retries."""
+    with _translated():
+        with session.begin_nested():
+            return action(session)
+
+
+def each(
+    db: Database, actions: Sequence[Callable[[], Change]], *, stop_on_error: bool = False,
+    entity: EntityKind | str | None = None, record_id: int = 0,
+) -> Change:
+    """Several service calls as ONE transaction, returned as a BATCH Change.
+
+    Each action calls a service as usual; inside the batch its `run` joins
+    this transaction in a savepoint. A refused action (a record deleted
+    elsewhere, a person still on a trip) is rolled back alone and kept in
+    `refused`; with `stop_on_error` the rest is then left undone too. A busy
+    database ends the whole batch, which is then tried again as a whole (any
+    other DatabaseError ends it for good: the transaction itself failed).
+    The batch is about `entity` (default: the kind of its first change).
+    """
+
+    def act(_s: Session) -> Change:
+        done: list[Change] = []
+        refused: list[PlannerError] = []
+        for action in actions:
+            try:
+                done.append(action())
+            except DatabaseError:  # busy, connection lost, cannot write: the transaction itself failed
+                raise
+            except PlannerError as error:
+                refused.append(error)
+                if stop_on_error:
+                    break
+        kind = entity if entity is not None else (done[0].entity if done else EntityKind.ANY)
+        return batch_of(kind, record_id, done, refused)
+
+    return run(db, act)
+
+
 def _announce(db: Database, session: Session, change: Change) -> None:
     """Tell the other planners on a shared server what changed; delivered with the commit, or not at all."""
-    records = [(change.entity, change.id)] + [(c.entity, c.id) for c in change.related]
+    records = [(c.entity, c.id) for c in change.walk() if c.action is not Action.BATCH]
     announce(db, session, records)
 
 
@@ -147,7 +197,7 @@ def bump_version(obj: Any, column: str) -> None:
     flag_modified(obj, column)
 
 
-def delete_record(db: Database, model: type[Any], record_id: int, what: str, entity: str, to_data: Callable[[Any], Any]) -> Change:
+def delete_record(db: Database, model: type[Any], record_id: int, what: str, entity: EntityKind | str, to_data: Callable[[Any], Any]) -> Change:
     """Delete one record that nothing else hangs on; the Change keeps it (as `to_data` reads it) for undo."""
 
     def act(s: Session) -> Change:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -11,29 +11,13 @@ from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import MembershipData, PersonData
 from planner.domain.enums import Role
+from planner.domain.members import Member
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
-from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.base import Action, Change, EntityKind, check_version, each, get_or_fail, run
 from planner.services.travel_legs import leg_data
 from planner.services.mapping import apply_membership, item_data, membership_data, person_data
 from planner.services.vehicles import seats_taken_by
-
-
-@dataclass(frozen=True, slots=True)
-class Member:
-    """A membership together with the person it is about, for lists and documents."""
-
-    membership: MembershipData
-    person: PersonData
-
-    @property
-    def id(self) -> int:
-        assert self.membership.id is not None
-        return self.membership.id
-
-    @property
-    def role(self) -> Role:
-        return self.membership.role
 
 
 def list_members(db: Database, trip_id: int) -> list[Member]:
@@ -103,6 +87,18 @@ def remove_member(db: Database, membership_id: int) -> Change:
         return Change(Action.DELETED, "membership", membership_id, before=before, related=related)
 
     return run(db, act)
+
+
+def add_members(db: Database, trip_id: int, person_ids: Sequence[int], role: Role) -> Change:
+    """Put several people on a trip in one transaction, in this order after the others; one already there is refused alone."""
+    return each(db, [
+        lambda p=person_id: add_member(db, MembershipData(trip_id=trip_id, person_id=p, role=role)) for person_id in person_ids
+    ], entity=EntityKind.MEMBERSHIP, record_id=trip_id)
+
+
+def remove_members(db: Database, membership_ids: Sequence[int]) -> Change:
+    """Take several members off their trip in one transaction; one removed elsewhere meanwhile is refused alone."""
+    return each(db, [lambda i=membership_id: remove_member(db, i) for membership_id in membership_ids], entity=EntityKind.MEMBERSHIP)
 
 
 def reorder_members(db: Database, trip_id: int, membership_ids: list[int]) -> Change:

@@ -36,9 +36,10 @@ from planner.domain.issued import (
 from planner.domain.names import full_name, name_for_language
 from planner.i18n import N_
 from planner.services.base import get_or_fail, run
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.services.issued_history import read_contents, read_copy, read_versions
-from planner.services.transfer import TripBundle, load_trip_bundle
+from planner.domain.trip_bundle import TripBundle
+from planner.services.transfer import load_trip_bundle
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
@@ -10,7 +12,7 @@ from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_, Nn_
-from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.base import Action, Change, EntityKind, check_version, each, get_or_fail, run
 from planner.domain.briefing import ProfileOwner
 from planner.services.briefing import profile_changes, read_profile
 from planner.services.bulk_read import read_people
@@ -52,3 +54,8 @@ def delete_person(db: Database, person_id: int) -> Change:
         return Change(Action.DELETED, "person", person_id, before=before, related=profile_changes([profile]))
 
     return run(db, act)
+
+
+def delete_people(db: Database, person_ids: Sequence[int]) -> Change:
+    """Delete several people in one transaction; one still on a trip (or gone meanwhile) is refused alone and stays."""
+    return each(db, [lambda i=person_id: delete_person(db, i) for person_id in person_ids], entity=EntityKind.PERSON)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -13,7 +14,7 @@ from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.timing import as_utc
 from planner.i18n import N_
-from planner.services.base import Action, Change, bump_version, check_version, delete_record, get_or_fail, run
+from planner.services.base import Action, Change, EntityKind, bump_version, check_version, delete_record, each, get_or_fail, run
 from planner.services.bulk_read import read_items
 from planner.services.mapping import apply_item, item_data, person_data
 from planner.services.vehicles import seats_taken_by
@@ -120,6 +121,11 @@ def delete_item(db: Database, item_id: int) -> Change:
         return Change(Action.DELETED, "item", item_id, before=before, related=related)
 
     return run(db, act)
+
+
+def delete_items(db: Database, item_ids: Sequence[int]) -> Change:
+    """Delete several items in one transaction (one user action); an item deleted elsewhere meanwhile is left out and named in `refused`."""
+    return each(db, [lambda i=item_id: delete_item(db, i) for item_id in item_ids], entity=EntityKind.ITEM)
 
 
 def shift(items: list[ItemData], delta: timedelta) -> list[ItemData]:

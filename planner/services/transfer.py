@@ -10,7 +10,7 @@ people who merely share a name.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 from sqlalchemy import insert, select
@@ -18,14 +18,10 @@ from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
-from planner.domain.briefing import FollowUpData, ItemBriefingData, ProfileData, ProfileOwner
-from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
-from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
+from planner.domain.briefing import ProfileOwner
+from planner.domain.entities import ItemData, MembershipData, PersonData
+from planner.domain.trip_bundle import TripBundle
 from planner.domain.errors import PlannerError
-from planner.domain.issued import IssuedRecord
-from planner.domain.missions import EmergencyContactData
-from planner.domain.vehicles import ItemRides, VehicleData
-from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.domain.travel_legs import TravelLegData
 from planner.i18n import N_
 from planner.services.accommodation import (
@@ -66,53 +62,6 @@ PRIVATE_PERSON_FIELDS: tuple[str, ...] = (
     "email", "phone", "dietary_needs", "accessibility_needs", "passport_number", "nationality",
     "passport_expiry", "notes", "sex", "birth_date", "birth_place", "passport_issued",
 )
-
-
-@dataclass(frozen=True, slots=True)
-class TripBundle:
-    """One trip and everything it refers to, as plain records.
-
-    The records refer to each other by id: `members[].person_id` to `people`,
-    `items[].venue_id` and `host_contact_id` to `venues` and their contacts,
-    `items[].host_person_id` to `people` (a host who is not in the delegation
-    is among the people all the same), `items[].participant_ids` to `members`. Loaded from the database these are
-    the database's ids; read from a trip file they are stand-ins numbered in
-    file order, which `import_trip_bundle` replaces with new ids.
-    """
-
-    trip: TripData
-    people: tuple[PersonData, ...]
-    members: tuple[MembershipData, ...]  # in protocol order
-    venues: tuple[VenueData, ...]  # by id, each with its contacts
-    items: tuple[ItemData, ...]  # in start order
-    visas: tuple[VisaData, ...] = ()  # by members[].id; a member without one has none recorded
-    gifts: tuple[GiftData, ...] = ()  # by items[].id and members[].id
-    seatings: tuple[SeatingData, ...] = ()  # by items[].id, seats by members[].id
-    #: Issued versions (planner.domain.issued.IssuedRecord), by items[].id and people[].id; only trip files
-    #: carry them (load_trip_bundle leaves them out: documents and copies of a trip do not need them).
-    issued: tuple[IssuedRecord, ...] = ()
-    #: The embassy or consulate (planner.domain.missions), in the order the planner gave them.
-    emergency_contacts: tuple[EmergencyContactData, ...] = ()
-    #: Members' own flights and trains (planner.domain.travel_legs), by members[].id; who meets them by people[].id.
-    travel_legs: tuple[TravelLegData, ...] = ()
-    #: The vehicles (planner.domain.vehicles) in the planner's order, and who rides in which on each item:
-    #: rides by items[].id, seats by members[].id and vehicles[].id.
-    vehicles: tuple[VehicleData, ...] = ()
-    rides: tuple[ItemRides, ...] = ()
-    #: The briefing side (planner.domain.briefing), only in trip files (with_briefing adds them): item briefings
-    #: by items[].id, profiles by people[].id or a contact's id, follow-ups by items[].id and people[].id.
-    briefings: tuple[ItemBriefingData, ...] = ()
-    profiles: tuple[ProfileData, ...] = ()
-    follow_ups: tuple[FollowUpData, ...] = ()
-    #: Room blocks (planner.domain.accommodation) by venues[].id, and the members' rooms in them by members[].id.
-    room_blocks: tuple[RoomBlockData, ...] = ()
-    rooms: tuple[RoomAssignmentData, ...] = ()
-
-    def person(self, person_id: int | None) -> PersonData:
-        for person in self.people:
-            if person.id == person_id:
-                return person
-        raise KeyError(person_id)
 
 
 def load_trip_bundle(db: Database, trip_id: int, *, portraits: bool = False) -> TripBundle:

@@ -166,6 +166,4 @@ class DatabaseCommands(QMainWindow):
 
     def _reconnected(self) -> None:
         """Connected again: every page reads anew, since what others changed meanwhile was never announced to us."""
-        from planner.ui.undo import DataBus
-
-        self.history.bus.changed.emit(DataBus.ANY, 0)
+        self.history.bus.everything()

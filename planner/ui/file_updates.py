@@ -6,7 +6,7 @@ commits, so the window asks the file (planner/db/file_changes.py) whenever it
 is brought to the front and every few seconds while the application is in use;
 never while it is in the background. A look costs a few microseconds on the
 GUI thread. When another connection committed, the window's DataBus says
-"anything may have changed" (DataBus.ANY), the same signal an own edit sends,
+"anything may have changed" (EVERYTHING, of kind DataBus.ANY), the same signal an own edit sends,
 so lists and pages reload as they do after an undo. Open forms keep what was
 typed; saving a record changed meanwhile meets the usual conflict message.
 """
@@ -57,7 +57,7 @@ class FileUpdates(QObject):
         """Reload what the pages show if another connection committed since the last look; True if so."""
         if self._watch is None or not self._watch.changed():
             return False
-        self._bus.changed.emit(DataBus.ANY, 0)
+        self._bus.everything()
         return True
 
     def _application_state(self, state: Qt.ApplicationState) -> None:

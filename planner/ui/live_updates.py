@@ -22,6 +22,7 @@ from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from planner.db.engine import Database
 from planner.db.notify import ChangeListener
 from planner.domain.errors import DatabaseError
+from planner.domain.changes import Action, Change
 from planner.ui.file_updates import FileUpdates
 from planner.ui.undo import DataBus
 
@@ -75,7 +76,7 @@ class LiveUpdates(QObject):
         self._notifier.activated.connect(self.poll)
         if self._missed:  # listening again after an outage: catch up on everything
             self._missed = False
-            self._bus.changed.emit(DataBus.ANY, 0)
+            self._bus.everything()
 
     def _lost(self, message: str) -> None:
         self._missed = True
@@ -100,7 +101,7 @@ class LiveUpdates(QObject):
         for entity, record_id in changes:
             sent.setdefault(entity, record_id)  # one reload per kind of record is enough
         for entity, record_id in sent.items():
-            self._bus.changed.emit(entity, record_id)
+            self._bus.changed.emit(Change(Action.UPDATED, entity, record_id))  # what: not known here, only which record
         return len(sent)
 
     def _drop_notifier(self) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from planner.domain.errors import PlannerError
 from planner.i18n import _
+from planner.domain.changes import Change, EntityKind
 from planner.ui.areas import AreaKeys
 from planner.ui.database_commands import LAST_DATABASE_KEY, DatabaseCommands
 from planner.ui.errors import show_planner_error
@@ -46,6 +47,12 @@ class _Prepared(QObject):
     """Tells the GUI thread that the imports for opening the database are done (emitted from the worker thread)."""
 
     done = Signal()
+
+
+#: What the trip list shows (titles, dates, counts of members and items): it reads the trips again when one of these changes.
+TRIP_LIST_KINDS = (
+    EntityKind.TRIP, EntityKind.MEMBERSHIP, EntityKind.DELEGATION, EntityKind.ITEM, EntityKind.PERSON, EntityKind.DELEGATION_ORDER,
+)
 
 
 class MainWindow(DatabaseCommands, AreaKeys):
@@ -461,16 +468,16 @@ class MainWindow(DatabaseCommands, AreaKeys):
                     select(ids[0]) if method == "select_venue" else select(list(ids))
                     return
 
-    def _data_changed(self, entity: str, _record_id: int) -> None:
+    def _data_changed(self, change: Change) -> None:
         """Counts and titles in the trip list follow every change (including undo)."""
-        from planner.ui.undo import DataBus
-
-        if entity == "item":  # changes at most the list's count of items: read once the edit is painted
+        if not change.touches(*TRIP_LIST_KINDS):
+            return
+        if change.kinds <= {EntityKind.ITEM}:  # at most the list's count of items: read once the edit is painted
             if not self._list_pending:
                 self._list_pending = True
                 QTimer.singleShot(0, self._refresh_after_edits)
-        elif entity in ("trip", "membership", "person", "delegation_order", DataBus.ANY):
-            self.refresh()
+            return
+        self.refresh()
 
     def _refresh_after_edits(self) -> None:
         self._list_pending = False

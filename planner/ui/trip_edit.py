@@ -4,57 +4,25 @@ Every way in (the Overview's button, the navigator, Edit › Trip details…)
 ends here, so the questions asked and the undo step are the same. A new first
 day or zone asks whether the programme keeps its local times or its moments
 and names the items that would no longer fit the trip's days; the trip and
-the items it moves are saved as one Change and undone as one step.
+the items it moves are saved as one Change and undone as one step (services.undo).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from planner.domain.entities import ItemData, MembershipData, TripData
+from planner.domain.entities import ItemData, TripData
 from planner.domain.enums import TripStatus
 from planner.domain.errors import PlannerError
 from planner.i18n import _, current_language
 from planner.services import trips
 from planner.services.base import Change
 from planner.services.trips import ItemPolicy, MovePreview
-from planner.ui.undo import ChangeCommand, UndoHistory, _note_version
+from planner.ui.undo import UndoHistory
 from planner.ui.widgets.trip_dialog import Cancelled, TripDialog
 
 #: How many items a question names before it says "and N more".
 NAMED_ITEMS = 8
-
-
-class TripEditCommand(ChangeCommand):
-    """Undo and redo of a trip edit that may have moved items and members along with the trip."""
-
-    def __init__(self, *args: object, **kwargs: object) -> None:
-        super().__init__(*args, **kwargs)  # type: ignore[arg-type]
-        self._note_related(self.change)
-
-    def _backward(self) -> Change:
-        return self._put(lambda c: c.before)
-
-    def _forward(self) -> Change:
-        return self._put(lambda c: c.after)
-
-    def _put(self, pick: Callable[[Change], object]) -> Change:
-        trip = pick(self.change)
-        assert isinstance(trip, TripData)
-        related: list[ItemData | MembershipData] = []
-        for moved in self.change.related:
-            value = pick(moved)
-            assert isinstance(value, ItemData | MembershipData)
-            related.append(value.evolve(version=self._versions.get((moved.entity, moved.id), moved.after.version)))
-        result = trips.restore_trip_edit(self._db, trip.evolve(version=self._known_version()), related)
-        self._note_related(result)
-        return result
-
-    def _note_related(self, change: Change) -> None:
-        for moved in change.related:
-            _note_version(self._versions, moved)
 
 
 def edit_trip(history: UndoHistory, parent: QWidget | None, trip_id: int) -> bool:
@@ -72,7 +40,7 @@ def edit_trip(history: UndoHistory, parent: QWidget | None, trip_id: int) -> boo
         policy = ask_about_programme(dialog, history, data)
         change = trips.update_trip(history.db, data, items=policy)
         title = change.after.title.text(current_language())
-        return history.record(_("Edit trip “{title}”").format(title=title), change, TripEditCommand)
+        return history.record(_("Edit trip “{title}”").format(title=title), change)
 
     dialog = TripDialog(save, parent, trip=trip)
     return dialog.exec() == TripDialog.DialogCode.Accepted and dialog.result_value is not None

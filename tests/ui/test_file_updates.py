@@ -50,7 +50,7 @@ OWN_TRIP = TripData(
 
 def heard(window: MainWindow) -> list[tuple[str, int]]:
     signals: list[tuple[str, int]] = []
-    window.history.bus.changed.connect(lambda entity, record_id: signals.append((entity, record_id)))
+    window.history.bus.changed.connect(lambda change: signals.append((change.entity, change.id)))
     return signals
 
 
@@ -142,7 +142,7 @@ def test_the_timer_looks_only_while_the_application_is_in_use(db: Database, othe
     monkeypatch.setattr(file_updates, "CHECK_MS", 20)
     bus = DataBus()
     signals: list[tuple[str, int]] = []
-    bus.changed.connect(lambda entity, record_id: signals.append((entity, record_id)))
+    bus.changed.connect(lambda change: signals.append((change.entity, change.id)))
     updates = FileUpdates(bus)
     app = QGuiApplication.instance()
     try:

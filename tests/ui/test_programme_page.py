@@ -220,6 +220,32 @@ def test_other_changes_reload_the_page(page: ProgrammePage, trip: Programme, db:
     assert page.model.item(0).title.en == "A"
 
 
+def test_unrelated_changes_do_not_reload_the_page(page: ProgrammePage, trip: Programme, db: Database, errors: list[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    """A gift, a visa and their undo leave the programme as read; items alone are patched in; a member change reads again."""
+    from planner.domain.localized import LocalizedText
+    from planner.domain.protocol import GiftData, VisaData
+    from planner.services import delegation, protocol
+
+    a = add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:00", "A")
+    b = add_item(db, trip.trip_id, "2016-10-25 11:00", "2016-10-25 12:00", "B")
+    page.set_trip(trip.trip_id)
+    reloads: list[int] = []
+    read_again = page.model.reload
+    monkeypatch.setattr(page.model, "reload", lambda: (reloads.append(1), read_again())[1])
+    history = page.ctx.history
+    history.perform("New gift", lambda: protocol.add_gift(db, GiftData(item_id=a.id, description=LocalizedText(en="Porcelain vase"), counterpart="Mayor Li")))
+    history.perform("Visa", lambda: protocol.save_visa(db, VisaData(membership_id=trip.member_ids[0])))
+    history.stack.undo()
+    history.stack.undo()
+    assert reloads == []  # nothing the page shows changed
+    assert page.delete_items([a.id, b.id]) == 2
+    assert reloads == [] and page.model.rowCount() == 0 and page.agenda.layout_.blocks == {}  # two items patched out, no full read
+    history.stack.undo()
+    assert reloads == [] and page.model.rowCount() == 2
+    history.perform("Remove", lambda: delegation.remove_member(db, trip.member_ids[2]))
+    assert reloads == [1] and errors == []  # the delegation shows in the participants: read again
+
+
 def test_two_moves_are_two_undo_steps(page: ProgrammePage, trip: Programme, db: Database, errors: list[str]) -> None:
     item = add_item(db, trip.trip_id, "2016-10-25 09:30", "2016-10-25 11:00", "Talks")
     page.set_trip(trip.trip_id)

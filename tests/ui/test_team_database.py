@@ -173,7 +173,7 @@ def test_a_form_keeps_its_input_when_the_connection_is_lost_and_the_banner_recon
     assert window.connection_banner.isVisible() and "reconnecting" in window.connection_banner.text.text()
     assert dialog.title_localized.value() == calls[0].title  # the input is all still there
     heard: list[str] = []
-    window.history.bus.changed.connect(lambda entity, _id: heard.append(entity))
+    window.history.bus.changed.connect(lambda change: heard.append(change.entity))
     qtbot.mouseClick(window.connection_banner.button, Qt.MouseButton.LeftButton)  # "Reconnect now"
     assert reconnected == [True] and not window.connection_monitor.down
     assert DataBus.ANY in heard  # every page reads again after an outage
@@ -293,7 +293,7 @@ def test_the_window_hears_of_another_planners_change(window: MainWindow, db_targ
     other = open_database(db_target)
     try:
         heard: list[tuple[str, int]] = []
-        window.history.bus.changed.connect(lambda entity, record_id: heard.append((entity, record_id)))
+        window.history.bus.changed.connect(lambda change: heard.append((change.entity, change.id)))
         trip = new_trip(other, "Made in the other office")
         # The socket notifier reads as soon as data arrives; polling here as well keeps the test independent
         # of earlier tests that leave Qt's timers and notifiers stalled (after an app.exec() and quit()).

@@ -339,9 +339,7 @@ def test_undoing_an_item_edit_made_after_the_trip_edit_then_the_trip_edit_is_no_
     monkeypatch.setattr(QMessageBox, "critical", lambda _p, _t, text, *_a, **_k: errors.append(text))
     change = trips.update_trip(db, trips.get_trip(db, munich).evolve(first_day=date(2017, 5, 9), last_day=date(2017, 5, 11)),
                                items=trips.ItemPolicy.KEEP_LOCAL_TIMES)
-    from planner.ui.trip_edit import TripEditCommand
-
-    window.history.record("Edit trip", change, TripEditCommand)
+    window.history.record("Edit trip", change)
     moved = programme.get_item(db, visit.id)
     window.history.perform("Edit item", lambda: programme.update_item(db, moved.evolve(description=moved.description.replace("en", "Mayor"))))
     stack = window.history.stack

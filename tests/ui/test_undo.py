@@ -139,3 +139,39 @@ def test_successive_edits_of_one_record_undo_and_redo_in_a_row(history: UndoHist
     history.stack.undo()
     assert shown and "changed elsewhere" in shown[0]
     assert programme.get_item(db, item).start == starts[-1]
+
+
+def test_perform_each_is_one_transaction_one_step_and_one_signal(history: UndoHistory, db: Database) -> None:
+    """A new member is a person and a membership: one commit, one undo step, one Change on the bus; undo is one commit too."""
+    from sqlalchemy import event
+
+    from planner.services.base import Action, Change, EntityKind
+    from planner.ui.undo import perform_each
+
+    trip_id = _trip(db)
+    commits: list[int] = []
+    heard: list[Change] = []
+    history.bus.changed.connect(heard.append)
+    event.listen(db.engine, "commit", lambda _c: commits.append(1))
+    created: list[int] = []
+
+    def create() -> Change:
+        change = people.create_person(db, PersonData(family_name="Xu", given_name="Qin"))
+        created.append(change.id)
+        return change
+
+    def add() -> Change:
+        return delegation.add_member(db, MembershipData(trip_id=trip_id, person_id=created[0], role=Role.HEAD))
+
+    changes, errors = perform_each(history, "New member Xu Qin", [create, add])
+    assert errors == [] and [c.entity for c in changes] == ["person", "membership"]
+    assert commits == [1] and history.stack.count() == 1
+    assert len(heard) == 1 and heard[0].action is Action.BATCH and heard[0].touches(EntityKind.MEMBERSHIP)
+    commits.clear()
+    history.stack.undo()
+    assert commits == [1] and delegation.list_members(db, trip_id) == []
+    with pytest.raises(NotFoundError):
+        people.get_person(db, created[0])
+    assert heard[-1].kinds == {"membership", "person"}  # the undo's own Change, for the pages
+    history.stack.redo()
+    assert [m.person.family_name for m in delegation.list_members(db, trip_id)] == ["Xu"]

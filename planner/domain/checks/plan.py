@@ -21,7 +21,8 @@ from zoneinfo import ZoneInfo
 
 from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.checks.params import People, PersonName, Span, Who
-from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
+from planner.domain.entities import ItemData, TripData, VenueData
+from planner.domain.members import Member
 from planner.domain.protocol import VisaData
 from planner.domain.travel_legs import TravelLegData
 from planner.domain.vehicles import ItemRides, VehicleData
@@ -30,22 +31,8 @@ from planner.domain.timing import zone
 from planner.domain.zones import canonical_zone
 
 
-@dataclass(frozen=True, slots=True)
-class Participant:
-    """A delegation member with the person behind the membership."""
-
-    membership: MembershipData
-    person: PersonData
-
-    @property
-    def id(self) -> int:
-        assert self.membership.id is not None
-        return self.membership.id
-
-    @property
-    def name(self) -> PersonName:
-        p = self.person
-        return PersonName(p.family_name, p.given_name, p.native_name)
+#: A delegation member with the person behind the membership (the checks' name for planner.domain.members.Member).
+Participant = Member
 
 
 @dataclass(frozen=True, slots=True)

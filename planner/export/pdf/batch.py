@@ -27,8 +27,8 @@ from planner.export.pdf.personal import personal_document
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.services import issuing
-from planner.services.delegation import Member
-from planner.services.transfer import TripBundle
+from planner.domain.members import Member
+from planner.domain.trip_bundle import TripBundle
 
 #: Below this many documents, starting worker processes costs more than it saves.
 MIN_PARALLEL = 6

@@ -239,7 +239,7 @@ def _meeting(ctx: Context, content: BriefingContent, item: ItemData) -> list[Flo
     head: list[Flowable] = [
         rule(thickness=0.8, color=ACCENT, before=0, after=2 * mm),
         strong(ctx.text(item.title), STYLES.day),
-        para(esc(f"{ctx.lang.t(_KIND_LABELS[item.kind])} · {when}"), STYLES.small),
+        para(esc(f"{ctx.lang.t(item.kind.msgid)} · {when}"), STYLES.small),
         Spacer(1, 2.5 * mm),
     ]
     story: list[Flowable] = [Spacer(1, 4 * mm)]
@@ -490,9 +490,3 @@ def _open_follow_ups(ctx: Context, content: BriefingContent) -> list[Flowable]:
     table.repeatRows = 1
     return [KeepTogether([*story, table])]
 
-
-_KIND_LABELS: dict[ItemKind, str] = {
-    ItemKind.MEETING: N_("Meeting"), ItemKind.SITE_VISIT: N_("Site visit"), ItemKind.MEAL: N_("Meal"),
-    ItemKind.CEREMONY: N_("Ceremony"), ItemKind.PRESS: N_("Press appointment"), ItemKind.TRAVEL: N_("Travel"),
-    ItemKind.CHECK_IN: N_("Check-in"), ItemKind.FREE_TIME: N_("Free time"),
-}

@@ -18,7 +18,7 @@ from planner.domain.entities import ContactData, PersonData
 from planner.domain.enums import Language, Role
 from planner.domain.localized import LocalizedText
 from planner.domain.names import display_name, is_cjk
-from planner.export.language import GERMAN_FEMININE_ROLES, ROLE_LABELS, DocumentLanguage
+from planner.export.language import GERMAN_FEMININE_ROLES, DocumentLanguage
 from planner.export.pdf.flowables import esc, para, strong
 from planner.export.pdf.styles import MUTED, STYLES
 from planner.export.tripview import TripView
@@ -121,7 +121,7 @@ class Context:
         female = person is not None and gender_of(Addressee.of(person)) is Gender.FEMALE
         texts: list[str] = []
         for lang in self.languages:
-            text = lang.t(ROLE_LABELS[role])
+            text = lang.t(Role(role).msgid)
             if female and lang.language is Language.DE:
                 text = GERMAN_FEMININE_ROLES.get(role, text)
             if text not in texts:

@@ -19,7 +19,7 @@ from pathlib import Path
 from planner.domain.errors import PlannerError
 from planner.domain.names import display_name
 from planner.i18n import N_
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 #: Characters Windows forbids in names; / and \\ are path separators everywhere.
 _FORBIDDEN = re.compile(r'[<>:"/\\|?*\x00-\x1f\x7f]')

@@ -35,7 +35,7 @@ from planner.export.pdf.styles import ACCENT, MUTED, STYLES
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.i18n import N_
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 LETTER = N_("Letter of invitation")
 TO_AUTHORITIES = N_("Dear Sir or Madam,")

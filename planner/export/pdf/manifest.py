@@ -24,7 +24,7 @@ from planner.domain.entities import VenueData
 from planner.domain.enums import Language
 from planner.domain.errors import PlannerError
 from planner.domain.names import display_name, is_cjk, name_for_language
-from planner.export.language import ROLE_LABELS, DocumentLanguage, country_language
+from planner.export.language import DocumentLanguage, country_language
 from planner.export.manifest import Manifest, Stop, manifests, vehicle_name
 from planner.export.pdf.filenames import FileNamer, output_folder
 from planner.export.pdf.flowables import esc, para, ruled_table, strong
@@ -174,7 +174,7 @@ def _stop(view: TripView, stop: Stop, local: DocumentLanguage, second: DocumentL
     for number, member in enumerate(stop.passengers, start=1):
         other = _other_name(member, local)
         name = esc(_name(member, local)) + (f' <font color="{MUTED.hexval()}" size="7.5">{esc(other)}</font>' if other else "")
-        function = local.text(member.person.function) or local.t(ROLE_LABELS[member.role])
+        function = local.text(member.person.function) or local.t(member.role.msgid)
         rows.append([para(formatting.integer(number, local.locale), STYLES.cell), para(name, STYLES.cell), para(esc(function), STYLES.cell)])
     block += [
         Spacer(1, 2 * mm),

@@ -53,7 +53,7 @@ from planner.export.pdf.styles import ACCENT, FAINT, INK, MUTED, RULE, STYLES, T
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.i18n import N_
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 SEATING_PLAN = N_("Seating plan")
 PROPOSED = N_("Proposed from the order of precedence; not yet confirmed.")

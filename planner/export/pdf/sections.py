@@ -22,7 +22,7 @@ from planner.export.pdf.items import detail_rows, for_the_driver, venue_address
 from planner.export.pdf.qr import QrCode, map_url
 from planner.export.pdf.styles import GUTTER, QR_SIZE, STYLES
 from planner.i18n import N_
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 FACT_LABEL_COLUMN = 44 * mm
 COMPACT_LABEL_COLUMN = 32 * mm

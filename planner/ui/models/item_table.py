@@ -25,7 +25,7 @@ from planner.domain.errors import NotFoundError
 from planner.domain.hosts import item_host
 from planner.i18n import N_, current_language
 from planner.services import delegation, programme, trips, venues
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.language import LanguageController
 from planner.ui.models import item_text
 from planner.ui.models.record_table import AnyIndex, RecordTableModel

@@ -17,7 +17,7 @@ from planner.domain.entities import ContactData, ItemData, PersonData, VenueData
 from planner.domain.hosts import item_host
 from planner.domain.timing import utc_to_local
 from planner.i18n import _, current_locale, ngettext
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 #: Up to this many participants are named; more are counted.
 NAMED_PARTICIPANTS = 3

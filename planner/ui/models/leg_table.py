@@ -19,7 +19,8 @@ from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.travel_legs import LegDirection, TravelLegData
 from planner.i18n import N_, _
-from planner.services.delegation import Member, list_members
+from planner.domain.members import Member
+from planner.services.delegation import list_members
 from planner.services.travel_legs import meeting_people, trip_legs
 from planner.ui.language import LanguageController
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE

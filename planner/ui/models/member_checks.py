@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.models.roles import OBJECT_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex

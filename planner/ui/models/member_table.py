@@ -19,7 +19,8 @@ from planner.domain import names
 from planner.i18n import N_, _, current_language
 from planner.domain.enums import VisaStatus
 from planner.domain.protocol import VisaData
-from planner.services.delegation import Member, list_members
+from planner.domain.members import Member
+from planner.services.delegation import list_members
 from planner.services.protocol import trip_visas
 from planner.ui.language import LanguageController
 from planner.ui.models.record_table import DatabaseTableModel, all_languages, all_languages_tooltip

@@ -23,7 +23,7 @@ from planner.domain.enums import Role
 from planner.domain.names import full_name
 from planner.i18n import N_, _, current_language
 from planner.services.accommodation import Accommodation
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.icons import kind_icon
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 

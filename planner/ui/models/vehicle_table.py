@@ -17,7 +17,7 @@ from planner import formatting
 from planner.domain.names import name_for_language
 from planner.domain.vehicles import ItemRides, VehicleData
 from planner.i18n import N_, _, current_language
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.models.roles import FILTER_ROLE, OBJECT_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex

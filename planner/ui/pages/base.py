@@ -14,6 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from planner.db.engine import Database
+from planner.domain.changes import Change
 from planner.ui.language import LanguageController
 from planner.ui.undo import UndoHistory
 
@@ -39,6 +40,10 @@ class UiContext:
 
 class TripPage(QWidget):
     """A page of the trip area. Subclasses override the hooks they need."""
+
+    #: The kinds of record the page shows (planner.services.base.EntityKind); it reloads only when a Change
+    #: touches one of them (or anything may have changed). None: every change concerns it.
+    shows: frozenset[str] | None = None
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -73,6 +78,12 @@ class TripPage(QWidget):
         """Another database was opened: drop everything read from the old one."""
         self.set_trip(None)
 
-    def _data_changed(self, entity: str, record_id: int) -> None:
+    def concerned(self, change: Change) -> bool:
+        """True if `change` touches what the page shows."""
+        return self.shows is None or change.touches(*self.shows)
+
+    def _data_changed(self, change: Change) -> None:
+        if not self.concerned(change):
+            return
         if self.isVisible() or self.trip_id is not None:
             self.reload()

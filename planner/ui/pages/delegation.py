@@ -34,14 +34,14 @@ from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
 from planner.domain.protocol import VisaData
 from planner.services import delegation, people, protocol, trips
-from planner.services.base import Change
-from planner.services.delegation import Member
+from planner.domain.changes import Change, EntityKind
+from planner.domain.members import Member
 from planner.ui.errors import show_planner_error
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.member_table import VISA, MemberTableModel
 from planner.ui.keyboard import ADD_KEYS, IMPORT_KEYS, INSERT_KEYS, NEW_KEYS, page_shortcut, with_shortcut
 from planner.ui.pages.base import TripPage, UiContext
-from planner.ui.undo import perform_each
+from planner.ui.undo import perform_batch, perform_each
 from planner.ui.pages.people import (
     DirectoryPicker,
     record_table,
@@ -70,6 +70,11 @@ def moved(ids: Sequence[int], chosen: set[int], step: int) -> list[int]:
 
 
 class DelegationPage(TripPage):
+    #: The members with their people, roles, order and visas, and the trip (its days bound the stays).
+    shows = frozenset({
+        EntityKind.TRIP, EntityKind.MEMBERSHIP, EntityKind.PERSON, EntityKind.DELEGATION, EntityKind.DELEGATION_ORDER, EntityKind.VISA,
+    })
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = MemberTableModel(ctx.db, None, ctx.language, self)
@@ -247,11 +252,7 @@ class DelegationPage(TripPage):
         def text(count: int) -> str:
             return ngettext("Add {count} person to the delegation", "Add {count} people to the delegation", count).format(count=count)
 
-        actions = [
-            lambda p=person_id: delegation.add_member(db, MembershipData(trip_id=trip_id, person_id=p, role=role))
-            for person_id in ids
-        ]
-        changes, errors = perform_each(self.ctx.history, text, actions)
+        changes, errors = perform_batch(self.ctx.history, text, lambda: delegation.add_members(db, trip_id, ids, role))
         show_refusals(self.ctx.window(), errors)
         self.search.clear()
         self.select_members(c.id for c in changes)
@@ -396,7 +397,8 @@ class DelegationPage(TripPage):
             text = _("Remove {name} from the delegation").format(name=chosen[0].person.name)
         else:
             text = _("Remove {count} members from the delegation").format(count=len(chosen))
-        _changes, errors = perform_each(self.ctx.history, text, [lambda i=m.id: delegation.remove_member(db, i) for m in chosen])
+        ids = [m.id for m in chosen]
+        _changes, errors = perform_batch(self.ctx.history, text, lambda: delegation.remove_members(db, ids))
         show_refusals(self.ctx.window(), errors)
 
     def move(self, step: int) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QTabWidget, QVBoxLayout, QWidget
 
+from planner.domain.changes import Change
 from planner.i18n import _
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.pages.logistics_arrivals import ArrivalsPage
@@ -57,5 +58,5 @@ class LogisticsPage(TripPage):
         for page in self.pages:
             page.database_changed()
 
-    def _data_changed(self, entity: str, record_id: int) -> None:
+    def _data_changed(self, change: Change) -> None:
         """Each tab hears the bus itself and reads what it shows; nothing to do here."""

@@ -44,6 +44,9 @@ def _icon(name: str) -> QIcon:
 
 
 class ArrivalsPage(TripPage):
+
+    #: Legs, and what they show: members, people and trips (a name, a function, a member taken off the trip).
+    shows = frozenset({ENTITY, "membership", "delegation", "person", "trip", "delegation_order"})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = LegTableModel(ctx.db, None, ctx.language, self)
@@ -145,11 +148,6 @@ class ArrivalsPage(TripPage):
     def database_changed(self) -> None:
         self.model.set_database(self.ctx.db)
         super().database_changed()
-
-    def _data_changed(self, entity: str, record_id: int) -> None:
-        # Legs, and what they show: members, people and trips (a name, a function, a member taken off the trip).
-        if self.trip_id is not None and entity in (ENTITY, "membership", "person", "trip", "delegation_order", "*"):
-            self.reload()
 
     def _fit_columns(self) -> None:
         for column in range(self.model.columnCount() - 1):

@@ -38,7 +38,7 @@ from planner.i18n import _
 from planner.services import accommodation, delegation, trips
 from planner.services.accommodation import Accommodation
 from planner.services.base import Change
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.errors import show_planner_error
 from planner.ui.icons import icon
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
@@ -46,16 +46,18 @@ from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.room_tables import WITH_ROOM, WITHOUT_ROOM, BlockTableModel, GuestRow, GuestTableModel, member_name
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
-from planner.ui.undo import DataBus, perform_each
+from planner.ui.undo import perform_each
 from planner.ui.widgets.room_forms import RoomBlockForm, RoomForm
 
 #: Assign a room to the selected member: R for room.
 ASSIGN_KEYS = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_R)
 #: The entities whose change the tab reads again for.
-_WATCHED = frozenset({"room_block", "room_assignment", "membership", "delegation_order", "trip", "venue", "person", DataBus.ANY})
+_WATCHED = frozenset({"room_block", "room_assignment", "membership", "delegation", "delegation_order", "trip", "venue", "person"})
 
 
 class RoomsPage(TripPage):
+    shows = _WATCHED  # the base reloads the tab when a change touches one of these
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.lodging = Accommodation()
@@ -219,10 +221,6 @@ class RoomsPage(TripPage):
         self.remove_action.setText(_("Remove room"))
         self.blocks.retranslate()
         self.guests.retranslate()
-
-    def _data_changed(self, entity: str, _record_id: int) -> None:
-        if entity in _WATCHED and self.trip_id is not None:
-            self.reload()
 
     # --- selection -----------------------------------------------------------------------
 

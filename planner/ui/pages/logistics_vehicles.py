@@ -34,7 +34,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.vehicles import ItemRides, VehicleData, VehicleKind
 from planner.i18n import _, ngettext
 from planner.services import delegation, programme, vehicles
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.errors import show_planner_error
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 from planner.ui.models.filter_proxy import FilterProxyModel
@@ -83,6 +83,9 @@ class VehicleDropView(QTableView):
 
 
 class VehiclesPage(TripPage):
+    #: The fleet and the seats, and what they show: the items, members and people (a name, a member taken off the trip).
+    shows = frozenset({"vehicle", "vehicle_rides", "item", "membership", "delegation", "person", "trip", "delegation_order"})
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.items: list[ItemData] = []

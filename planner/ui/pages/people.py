@@ -43,14 +43,14 @@ from planner.domain.enums import Role
 from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
 from planner.services import people
-from planner.services.base import Change
+from planner.domain.changes import Change, EntityKind
 from planner.ui.errors import show_error, show_planner_error
 from planner.ui.models import person_table as pt
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.person_table import PersonTableModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
-from planner.ui.undo import perform_each
+from planner.ui.undo import perform_batch
 from planner.ui.widgets.column_fit import FIT_SAMPLE_ROWS, MAX_COLUMN_WIDTH, ColumnFitter
 from planner.ui.widgets.person_form import PersonForm
 from planner.ui.widgets.profile_form import PROFILE_KEY, edit_profile
@@ -135,11 +135,14 @@ def tool_button(parent: QWidget, action: QAction) -> QToolButton:
 class PeoplePage(TripPage):
     """The directory is the same whatever trip is selected; it is a tab beside the trip's pages.
 
-    It still reads again on a trip switch and after every change (an import or
-    a restored trip may bring people), but a directory of thousands takes a
+    It still reads again on a trip switch and after every change of people (an
+    import or a restored trip may bring people), but a directory of thousands takes a
     moment: so it reads only when it is shown, or when shown next. The window
     builds every page at start-up, and this one waits until it is first shown.
     """
+
+    #: People, also those an import brought (its Change is about the delegation, with the people related).
+    shows = frozenset({EntityKind.PERSON, EntityKind.DELEGATION})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
@@ -231,8 +234,9 @@ class PeoplePage(TripPage):
         self.select_people(i for i in keep if i is not None)
         self._update_actions()
 
-    def _data_changed(self, entity: str, record_id: int) -> None:
-        self._reload_when_seen()  # whether or not a trip is selected: the directory does not depend on it
+    def _data_changed(self, change: Change) -> None:
+        if self.concerned(change):
+            self._reload_when_seen()  # whether or not a trip is selected: the directory does not depend on it
 
     def _reload_when_seen(self) -> None:
         """Read now if the page is shown (or stands alone), else when it is next shown: thousands of people take a moment."""
@@ -323,7 +327,8 @@ class PeoplePage(TripPage):
         if QMessageBox.question(self, _("Delete people"), question, buttons, QMessageBox.StandardButton.No) != QMessageBox.StandardButton.Yes:
             return
         db = self.ctx.db
-        _changes, errors = perform_each(self.ctx.history, text, [lambda i=p.id: people.delete_person(db, i) for p in chosen])
+        ids = [p.id for p in chosen if p.id is not None]
+        _changes, errors = perform_batch(self.ctx.history, text, lambda: people.delete_people(db, ids))
         show_refusals(self.ctx.window(), errors)
 
 
@@ -381,7 +386,7 @@ class PeoplePage(TripPage):
             show_planner_error(self.ctx.window(), error)
             return
         self.ctx.history.stack.clear()  # earlier steps may hold the erased details
-        self.ctx.history.bus.changed.emit(report.change.entity, report.change.id)
+        self.ctx.history.bus.changed.emit(report.change)
         lines = report_lines(report)
         if lines:  # what the erasure reached, and what still names them (backups kept, notes)
             QMessageBox.information(self, _("Erase personal data"), "\n".join(lines))

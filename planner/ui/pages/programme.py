@@ -34,14 +34,14 @@ from planner.domain.timing import local_to_utc
 from planner.i18n import _, ngettext
 from planner.paths import ICONS
 from planner.services import people, programme
-from planner.services.base import Change
+from planner.domain.changes import Change, EntityKind
 from planner.ui.errors import show_planner_error
 from planner.ui.models import item_table
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.item_table import ItemTableModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
-from planner.ui.undo import perform_each
+from planner.ui.undo import perform_batch
 from planner.ui.widgets.agenda import AgendaView
 from planner.ui.widgets.briefing_form import BRIEFING_KEY, BriefingButton, edit_briefing
 from planner.ui.widgets.item_form import ItemForm
@@ -62,6 +62,12 @@ def _icon(name: str) -> QIcon:
 
 
 class ProgrammePage(TripPage):
+    #: The programme, its places and hosts, the trip's days and zone, and the delegation (participants): not gifts, visas, seating.
+    shows = frozenset({
+        EntityKind.ITEM, EntityKind.TRIP, EntityKind.VENUE, EntityKind.MEMBERSHIP, EntityKind.PERSON,
+        EntityKind.DELEGATION, EntityKind.DELEGATION_ORDER,
+    })
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = ItemTableModel(ctx.db, ctx.language, self)
@@ -241,13 +247,14 @@ class ProgrammePage(TripPage):
         self.model.set_database(self.ctx.db)
         super().database_changed()
 
-    def _data_changed(self, entity: str, record_id: int) -> None:
-        if self.trip_id is None:
+    def _data_changed(self, change: Change) -> None:
+        if self.trip_id is None or not self.concerned(change):
             return
-        if entity == "item":
-            self.model.refresh_item(record_id)  # one item: patch it in rather than read the whole programme
+        if change.kinds == {EntityKind.ITEM}:
+            for item_id in change.ids(EntityKind.ITEM):
+                self.model.refresh_item(item_id)  # items only: patch them in rather than read the whole programme
             if not self._batch:
-                self._refresh_agenda(changed=(record_id,))  # and lay out again only the days it was or is on
+                self._refresh_agenda(changed=tuple(change.ids(EntityKind.ITEM)))  # and lay out again only the days it was or is on
         else:
             self.reload()
 
@@ -434,10 +441,10 @@ class ProgrammePage(TripPage):
             return 0
         self._batch = True  # one agenda layout at the end, not one per item
         try:
-            changes, errors = perform_each(
+            changes, errors = perform_batch(
                 self.ctx.history,
                 lambda count: ngettext("Delete programme item", "Delete {count} programme items", count).format(count=count),
-                [lambda i=item_id: programme.delete_item(self.ctx.db, i) for item_id in ids],
+                lambda: programme.delete_items(self.ctx.db, ids),
             )
         finally:
             self._batch = False

@@ -36,6 +36,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.briefing import ProfileOwner
 from planner.i18n import _, ngettext, current_language
 from planner.services import venues
+from planner.domain.changes import Change, EntityKind
 from planner.ui.errors import show_planner_error
 from planner.ui.icons import icon, kind_icon
 from planner.ui.models import venue_table
@@ -48,7 +49,6 @@ from planner.ui.models.venue_table import (
     coordinates_text,
 )
 from planner.ui.pages.base import TripPage, UiContext
-from planner.ui.undo import DataBus
 from planner.ui.widgets.column_fit import ColumnFitter
 from planner.ui.widgets.profile_form import edit_profile
 from planner.ui.widgets.venue_form import VenueForm
@@ -175,6 +175,9 @@ class VenueDetails(QScrollArea):
 
 
 class VenuesPage(TripPage):
+    #: The venue directory only.
+    shows = frozenset({EntityKind.VENUE})
+
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self._stale = True  # read when first shown: the window builds every page at start-up
@@ -293,8 +296,8 @@ class VenuesPage(TripPage):
         self.delete_action.setText(_("Delete venue…"))
         self.details.retranslate()
 
-    def _data_changed(self, entity: str, _record_id: int) -> None:
-        if entity not in ("venue", DataBus.ANY):
+    def _data_changed(self, change: Change) -> None:
+        if not self.concerned(change):
             return
         if self.isVisible():
             self.reload()

@@ -28,26 +28,14 @@ from planner.domain.errors import PlannerError
 from planner.domain.localized import LocalizedText
 from planner.domain.missions import MAX_CONTACTS, EmergencyContactData
 from planner.i18n import N_, _
-from planner.services.base import Change
 from planner.services.emergency_contacts import save_emergency_contacts, suggestions, trip_emergency_contacts
 from planner.ui.errors import show_planner_error
 from planner.ui.language import LANGUAGE_NAMES
 from planner.ui.pages.base import UiContext
-from planner.ui.undo import ChangeCommand
 
 Index = QModelIndex | QPersistentModelIndex
 NAME, ADDRESS, PHONE, VERIFY = range(4)
 HEADERS = (N_("Embassy or consulate"), N_("Address"), N_("Telephone"), N_("To be verified"))
-
-
-class EmergencyContactsCommand(ChangeCommand):
-    """Undo and redo of a saved list: save the list before, or after, again."""
-
-    def _backward(self) -> Change:
-        return save_emergency_contacts(self._db, self._change.id, self._change.before)
-
-    def _forward(self) -> Change:
-        return save_emergency_contacts(self._db, self._change.id, self._change.after)
 
 
 class EmergencyContactsModel(QAbstractTableModel):
@@ -232,5 +220,5 @@ class EmergencyContactsDialog(QDialog):
         except PlannerError as exc:
             show_planner_error(self, exc)
             return
-        self.ctx.history.record(_("Edit emergency contacts"), change, EmergencyContactsCommand)
+        self.ctx.history.record(_("Edit emergency contacts"), change)
         super().accept()

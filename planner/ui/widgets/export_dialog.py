@@ -61,6 +61,7 @@ from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.i18n import N_, _, ngettext
 from planner.services import delegation, issuing, trips
+from planner.domain.changes import Action, Change, EntityKind
 from planner.services.calendar_revisions import CalendarRevisions, calendar_revisions
 from planner.services.issue_readiness import IssueReadiness, issue_readiness
 from planner.ui.errors import show_error, show_planner_error
@@ -484,7 +485,8 @@ class ExportDialog(QDialog):
         self.ctx.settings.setValue(PAPER_KEY, choice.paper.value)
         self._update_state()
         if choice.issue and paths:
-            self.ctx.history.bus.changed.emit("issued_version", self.trip_id)  # the Overview lists who holds which version
+            # the Overview lists who holds which version
+            self.ctx.history.bus.changed.emit(Change(Action.CREATED, EntityKind.ISSUED_VERSION, self.trip_id or 0))
             self._show_next_number()
         folder = str(paths[0].parent if paths else choice.folder)
         count = len(paths)

@@ -18,7 +18,7 @@ from planner import formatting
 from planner.domain.entities import PersonData, VenueData
 from planner.domain.enums import Role
 from planner.i18n import _
-from planner.services.delegation import Member
+from planner.domain.members import Member
 
 OTHER = "other"
 _PERSON = "person:"

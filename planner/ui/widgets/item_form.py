@@ -37,7 +37,7 @@ from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.localized import LocalizedText
 from planner.domain.timing import local_to_utc, utc_to_local, zone
 from planner.i18n import N_, _, current_language, ngettext
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.models.member_checks import MemberCheckModel
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.host_picker import HostCombo, person_key

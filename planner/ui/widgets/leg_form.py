@@ -23,7 +23,7 @@ from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.timing import local_to_utc, utc_to_local
 from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData
 from planner.i18n import _
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.host_picker import HostCombo, person_key
 from planner.ui.widgets.trip_dialog import timezone_combo

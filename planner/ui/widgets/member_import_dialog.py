@@ -8,7 +8,7 @@ typing, decides per row (import, merge into a person already known, import
 as a new person, skip), or lets the planner skip every row with problems.
 Import stays disabled, with the reason beside it, until every row left can go
 in. Then services.member_import writes all rows in one transaction, and the
-import is one step on the undo stack (see ImportCommand).
+import is one step on the undo stack (see record_import).
 """
 
 from __future__ import annotations
@@ -53,8 +53,7 @@ from planner.ui.errors import show_planner_error
 from planner.ui.language import LanguageController
 from planner.ui.models.member_import_table import ACTION, CHOICES_ROLE, MemberImportModel, summary_text
 from planner.ui.models.roles import OBJECT_ROLE
-from planner.services.import_undo import redo_import, undo_import
-from planner.ui.undo import ChangeCommand, DataBus, UndoHistory
+from planner.ui.undo import UndoHistory
 from planner.ui.tasks import BackgroundTask, Progress
 from planner.ui.widgets.form import ERROR_STYLE
 from planner.ui.keyboard import tab_leaves
@@ -298,47 +297,11 @@ class MemberImportDialog(QDialog):
         self.accept()
 
 
-class ImportCommand(ChangeCommand):
-    """A member import on the undo stack: undo and redo are one transaction each, like the import.
-
-    The import's Change names every person and membership it created or
-    updated; services.import_undo reverses and repeats them. The versions it
-    writes go into the history's shared record, so later steps that edit the
-    same people know the versions as their own.
-    """
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        for step in self.change.related:
-            version = getattr(step.after, "version", None)
-            if isinstance(version, int):
-                self._versions[(step.entity, step.id)] = version
-
-    def _backward(self) -> Change:
-        self._versions.update(undo_import(self._db, self.change, self._versions))
-        announce(self._bus, self.change)
-        return self.change
-
-    def _forward(self) -> Change:
-        self._versions.update(redo_import(self._db, self.change, self._versions))
-        announce(self._bus, self.change)
-        return self.change
-
-
 def record_import(history: UndoHistory, text: str, change: Change) -> None:
-    """Put an import on the undo stack as one step, and tell the pages once (not once per row)."""
+    """Put an import on the undo stack as one step (services.undo takes it back with services.import_undo)."""
     if not change.related:
         return
-    history.record(text, change, ImportCommand)
-    announce(history.bus, change)
-
-
-def announce(bus: DataBus, change: Change) -> None:
-    """Tell the pages that people and memberships changed: once each, whatever the number of rows."""
-    for entity in ("person", "membership"):
-        first = next((c.id for c in change.related if c.entity == entity), None)
-        if first is not None:
-            bus.changed.emit(entity, first)
+    history.record(text, change)
 
 
 def _file_facts(preview: MemberImportPreview) -> str:

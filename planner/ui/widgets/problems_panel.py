@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from planner.domain.changes import Change, EntityKind
 from planner.domain.checks.problem import Problem, Severity
 from planner.domain.errors import PlannerError
 from planner.i18n import _, ngettext
@@ -44,7 +45,11 @@ from planner.ui.keyboard import tab_leaves
 
 REFRESH_DELAY_MS = 250
 #: Changes the checks do not read: nothing to check again.
-NOT_CHECKED = frozenset({"gift", "seating", "issued_version"})
+NOT_CHECKED = frozenset({
+    "gift", "seating", "issued_version", "item_briefing", "person_profile", "contact_profile", "follow_up",
+})
+#: Up to this many items changed in one step are checked one by one; more are checked in full.
+INCREMENTAL_ITEMS = 20
 #: Settings: whether the list is open, and how tall the open panel is.
 EXPANDED_KEY = "problems/expanded"
 HEIGHT_KEY = "problems/height"
@@ -214,13 +219,16 @@ class ProblemsPanel(QDockWidget):
             self._timer.start(0)  # runs when this paint (and the window's around it) is done
         return super().eventFilter(watched, event)
 
-    def _data_changed(self, entity: str, record_id: int) -> None:
-        if entity in NOT_CHECKED or self.trip_id is None:
+    def _data_changed(self, change: Change) -> None:
+        if self.trip_id is None or change.kinds <= NOT_CHECKED:
             return
         checks = self._checks
-        if entity == "item" and checks is not None and checks.trip_id == self.trip_id and not self._timer.isActive():
+        items = change.ids(EntityKind.ITEM)
+        if (change.kinds <= {EntityKind.ITEM} and 0 < len(items) <= INCREMENTAL_ITEMS and checks is not None
+                and checks.trip_id == self.trip_id and not self._timer.isActive()):
             try:
-                problems = checks.item_changed(record_id)
+                for item_id in items:
+                    problems = checks.item_changed(item_id)
             except PlannerError:
                 pass  # e.g. the database went away: checked in full below, which says what is wrong
             else:

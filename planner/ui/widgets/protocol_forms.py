@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QComboBox, QLabel, QLineEdit, QPlainTextEdit, QWid
 from planner.domain.enums import GiftDirection, VisaStatus
 from planner.domain.protocol import GiftData, VisaData
 from planner.i18n import _
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.person_form import OptionalDate
 

@@ -28,7 +28,7 @@ from planner.domain.protocol import GiftData, SeatingData
 from planner.i18n import _, current_language
 from planner.services import protocol
 from planner.services.base import Change
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.pages.base import UiContext
 from planner.ui.widgets.protocol_forms import GiftForm
 from planner.ui.widgets.seating_dialog import SeatingDialog

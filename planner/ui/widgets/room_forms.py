@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QListWidget, QListWidgetItem
 from planner.domain.accommodation import MAX_ROOMS, MAX_SLEEPS, RoomAssignmentData, RoomBlockData
 from planner.domain.entities import VenueData
 from planner.i18n import _, current_language
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.models.room_tables import member_name
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.protocol_forms import CURRENCIES

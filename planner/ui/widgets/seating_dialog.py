@@ -39,7 +39,7 @@ from planner.domain.names import display_name
 from planner.domain.protocol import ROUND_STRIDE, Seat, SeatingData
 from planner.domain.seating import chair_angle, moved, round_tables, spot
 from planner.i18n import _
-from planner.services.delegation import Member
+from planner.domain.members import Member
 from planner.ui.widgets.wrapped_height import hold_wrapped_lines
 
 SEAT_W, SEAT_H, GAP, TABLE = 128.0, 54.0, 10.0, 60.0
