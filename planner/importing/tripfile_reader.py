@@ -31,7 +31,7 @@ from planner.domain.protocol import GiftData, SeatingData, VisaData
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
 from planner.importing.tripfile_protocol import read_gifts, read_seating, read_visa
 from planner.importing.tripfile_issued import read_issued
-from planner.importing.tripfile_vehicles import read_vehicles
+from planner.importing.tripfile_vehicles import fleet_keys, read_vehicles
 from planner.services.transfer import TripBundle
 
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
@@ -210,8 +210,8 @@ class TripDocumentReader:
         programme = self.doc.get("programme")
         issued = read_issued(self, person_keys, member_of, len(programme) if isinstance(programme, list) else 0)
         missions = self.read_emergency_contacts()
-        legs = self.read_travel_legs(person_keys, member_of, delegation_complete)
         vehicles, rides = read_vehicles(self, member_of, [i for _, i in items])
+        legs = self.read_travel_legs(person_keys, member_of, delegation_complete, fleet_keys(self.doc))  # legs name vehicles
         if trip is None or self.bad:
             return None
         members.sort(key=lambda ms: (ms.protocol_order, ms.id or 0))
@@ -222,8 +222,9 @@ class TripDocumentReader:
             emergency_contacts=tuple(missions), travel_legs=tuple(legs), vehicles=tuple(vehicles), rides=tuple(rides),
         )
 
-    def read_travel_legs(self, person_keys: _Keys, member_of: dict[str, int], delegation_complete: bool) -> list[TravelLegData]:
-        """Members' own flights and trains: each by a member's key, met by anyone among the people."""
+    def read_travel_legs(self, person_keys: _Keys, member_of: dict[str, int], delegation_complete: bool,
+                         vehicle_keys: dict[str, int]) -> list[TravelLegData]:
+        """Members' own flights and trains: each by a member's key, met by anyone among the people, picked up by a vehicle of the fleet."""
         legs: list[TravelLegData] = []
         for where, record in self.records("travel_legs"):
             person = self.get(record, where, "person", None)
@@ -242,6 +243,9 @@ class TripDocumentReader:
                 met_by_id = person_keys.index[met_by] + 1
             elif met_by is not None and person_keys.unknown(met_by):
                 self.problem(where + ("met_by",), N_("No person in “people” has the key “{key}”."), key=met_by)
+            vehicle = self.get(record, where, "vehicle", None)
+            if vehicle is not None and vehicle not in vehicle_keys:
+                self.problem(where + ("vehicle",), N_("No vehicle in “fleet” has the key “{key}”."), key=vehicle)
             times: dict[str, Any] = {}
             for name in ("departure", "arrival"):
                 zone_name = self.get(record, where, f"{name}_timezone", "")
@@ -262,6 +266,7 @@ class TripDocumentReader:
                 terminal=self.get(record, where, "terminal", ""),
                 booking_reference=self.get(record, where, "booking_reference", ""),
                 met_by_person_id=met_by_id,
+                vehicle_id=vehicle_keys.get(vehicle) if isinstance(vehicle, str) else None,
                 vehicle_note=self.get(record, where, "vehicle_note", ""),
                 notes=self.get(record, where, "notes", ""),
                 **times,
