@@ -148,7 +148,7 @@ class ArrivalsPage(TripPage):
 
     def _data_changed(self, entity: str, record_id: int) -> None:
         # Legs, and what they show: members, people and trips (a name, a function, a member taken off the trip).
-        if self.trip_id is not None and entity in (ENTITY, "membership", "person", "trip", "delegation_order", "*"):
+        if self.trip_id is not None and entity in (ENTITY, "membership", "person", "trip", "delegation_order", "vehicle", "vehicle_order", "*"):
             self.reload()
 
     def _fit_columns(self) -> None:
@@ -229,7 +229,7 @@ class ArrivalsPage(TripPage):
         meeter: PersonData | None = self.model.person(leg.met_by_person_id)
         form = LegForm(
             lambda data: self.ctx.history.record(text, save(data)), trip, self.model.members(), leg, self.ctx.lang, self,
-            directory=lambda: people.list_people(self.ctx.db), meeter=meeter,
+            directory=lambda: people.list_people(self.ctx.db), meeter=meeter, vehicles=self.model.vehicles(),
         )
         if form.exec() != LegForm.DialogCode.Accepted or not isinstance(form.result_value, Change):
             return None
