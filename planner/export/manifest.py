@@ -113,7 +113,7 @@ def manifests(view: TripView, day: date | None = None) -> list[Manifest]:
     rides = rides_by_item(view)
     vehicles = {v.id: v for v in view.bundle.vehicles if v.id is not None}
     ranks = precedence(view)
-    stops: dict[tuple[int, date], list[Stop]] = {}
+    stops: dict[tuple[int, date], list[Stop | Pickup]] = {}
     for item in view.items:
         ride = rides.get(item.id or 0)
         if ride is None:
@@ -127,9 +127,9 @@ def manifests(view: TripView, day: date | None = None) -> list[Manifest]:
             pickup, destination = _route(view, item, {m.id for m in passengers})
             stop = Stop(item, item.kind is ItemKind.TRAVEL, pickup, destination, passengers, place, len(order))
             stops.setdefault((vehicle_id, when), []).append(stop)
-    for (vehicle_id, when), pickup in pickups(view, vehicles):
+    for (vehicle_id, when), run in pickups(view, vehicles):
         if day is None or when == day:
-            stops.setdefault((vehicle_id, when), []).append(pickup)
+            stops.setdefault((vehicle_id, when), []).append(run)
     position = {v.id: n for n, v in enumerate(view.bundle.vehicles)}
     return [
         Manifest(vehicles[vid], when, tuple(sorted(found, key=_time)), _contact(view, found))

@@ -16,7 +16,8 @@ from tests.services.test_travel_legs import _leg
 
 
 def _car(db: Database, trip_id: int | None, label: str = "City car 2") -> VehicleData:
-    return create_vehicle(db, VehicleData(trip_id=trip_id, label=label, driver_name="Wang Lei", driver_phone="+86 138 0013 8000")).after
+    car: VehicleData = create_vehicle(db, VehicleData(trip_id=trip_id, label=label, driver_name="Wang Lei", driver_phone="+86 138 0013 8000")).after
+    return car
 
 
 def test_a_leg_names_its_vehicle_and_keeps_its_note_beside_it(db: Database) -> None:
