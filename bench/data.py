@@ -484,10 +484,13 @@ class _Generator:
 
         Landings spread over the evening before and the first morning, take-offs
         over the last night; a few land only after the welcome briefing and a few
-        have nobody to meet them yet, as in a plan under way.
+        have nobody to meet them yet, as in a plan under way. Each flight's
+        arrivals are picked up by a car of the fleet (one car per flight, free
+        again long before the first day's programme).
         """
         zone = ZoneInfo(BIG_ZONE)
         members = [ms for ms in self.memberships if ms["trip_id"] == trip_id]
+        cars = [v["id"] for v in self.vehicles if v["trip_id"] == trip_id and v["kind"] == "car"]
         hosts = [ms["person_id"] for ms in members[:10]]
         last = BIG_FIRST_DAY + timedelta(days=BIG_DAYS - 1)
         for n, ms in enumerate(members):
@@ -507,6 +510,7 @@ class _Generator:
                     "arrival_timezone": BIG_ZONE if direction == "arrival" else "Europe/Berlin",
                     "terminal": "T2", "booking_reference": "", "vehicle_note": "",
                     "met_by_person_id": rng.choice(hosts) if direction == "arrival" and rng.random() > 0.03 else None, "notes": "",
+                    "vehicle_id": cars[flight % len(cars)] if direction == "arrival" and cars else None,
                 })
     def make_fleet(self, trip_id: int, members: list[int], ridden: list[tuple[int, list[int] | None]]) -> None:
         """The big trip's cars and coaches: a car per team where there is one, the coaches for the evenings.
@@ -576,11 +580,11 @@ class _Generator:
         yield m.Membership.__table__, self.memberships
         yield m.ProgrammeItem.__table__, self.items
         yield m.item_participant, self.ticks
-        yield m.TravelLeg.__table__, self.legs
         yield m.Vehicle.__table__, self.vehicles
         yield m.VehicleRide.__table__, self.vehicle_rides
         yield m.RoomBlock.__table__, self.room_blocks
         yield m.RoomAssignment.__table__, self.rooms
+        yield m.TravelLeg.__table__, self.legs  # after the vehicles: an arrival names the car that picks it up
 
 
 def _titled(topic: tuple[str, str, str], venue: LocalizedText) -> LocalizedText:

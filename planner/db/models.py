@@ -365,6 +365,8 @@ class TravelLeg(Versioned, Base):
     booking_reference: Mapped[str] = mapped_column(String(60), default="")
     # Who meets them on arrival: a host or a member (the people directory); gone with that person's erasure.
     met_by_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True)
+    # The trip's vehicle that picks them up; deleting the vehicle clears it (its undo sets it again).
+    vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("vehicle.id", ondelete="SET NULL"), nullable=True, index=True)
     vehicle_note: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 

@@ -68,8 +68,9 @@ class TravelLegData(Record):
 
     The time that matters for the direction is required (an arrival's landing,
     a departure's take-off); the other may be unknown yet. `met_by_person_id`
-    is who waits at the exit (a host or a member of the trip); `vehicle_note`
-    says with what ("city car 2, Mr Wang"), until vehicles are linked.
+    is who waits at the exit (a host or a member of the trip); `vehicle_id` the
+    trip's vehicle that picks them up (its driver's manifest lists the pickup),
+    and `vehicle_note` any words the driver needs besides ("sign at exit B").
     """
 
     membership_id: int | None = None
@@ -85,6 +86,7 @@ class TravelLegData(Record):
     terminal: str = ""
     booking_reference: str = ""
     met_by_person_id: int | None = None
+    vehicle_id: int | None = None
     vehicle_note: str = ""
     notes: str = ""
 
@@ -110,7 +112,7 @@ class TravelLegData(Record):
         destination = c.run(lambda: v.optional_text(self.destination, "destination", _("Arrives at"), v.MAX_NAME), "")
         terminal = c.run(lambda: v.optional_text(self.terminal, "terminal", _("Terminal"), MAX_SHORT), "")
         booking = c.run(lambda: v.optional_text(self.booking_reference, "booking_reference", _("Booking reference"), MAX_SHORT), "")
-        vehicle = c.run(lambda: v.optional_text(self.vehicle_note, "vehicle_note", _("Vehicle"), v.MAX_NAME), "")
+        vehicle = c.run(lambda: v.optional_text(self.vehicle_note, "vehicle_note", _("Note for the pickup"), v.MAX_NAME), "")
         notes = c.run(lambda: v.optional_text(self.notes, "notes", _("Notes")), "")
         dep_tz = c.run(lambda: v.timezone(self.departure_timezone, "departure_timezone"), "") if self.departure is not None else ""
         arr_tz = c.run(lambda: v.timezone(self.arrival_timezone, "arrival_timezone"), "") if self.arrival is not None else ""

@@ -6,8 +6,8 @@ delegation's shared journeys (programme items of kind travel), one line per
 item naming how many travel on it. Each line gives the local time with its
 zone (a flight leaves on Frankfurt's clock and lands on Shenzhen's), the
 member with their place in the order of precedence and their function, the
-flight or train, from and to, the terminal, and who meets them with what
-vehicle. As PDF (planner.export.pdf.arrivals) in the hosts' language, or as
+flight or train, from and to, the terminal, and who meets them with which
+vehicle (its plate, driver and driver's phone, so those waiting find each other). As PDF (planner.export.pdf.arrivals) in the hosts' language, or as
 an Excel sheet (cells guarded against formulas like the member list).
 """
 
@@ -27,6 +27,7 @@ from planner.domain.names import is_cjk
 from planner.domain.timing import utc_to_local
 from planner.domain.timing import day_bounds_utc
 from planner.domain.travel_legs import DIRECTION_LABELS, KIND_LABELS, LegDirection, TravelLegData
+from planner.domain.vehicles import VehicleData
 from planner.export.language import DocumentLanguage, country_language
 from planner.export.member_list import Cell, render_xlsx
 from planner.export.tripfile import write_atomically
@@ -42,6 +43,8 @@ ARRIVES = N_("arrives {time}")
 TERMINAL = N_("Terminal {terminal}")
 BOOKING = N_("booking {reference}")
 MET_BY = N_("met by {person}")
+IN_VEHICLE = N_("in {vehicle}")
+DRIVER = N_("driver {name}")
 HEADERS = (
     N_("Date"), N_("Time"), N_("Time zone"), N_("Arriving or leaving"), N_("Precedence"), N_("Name"), N_("Function"),
     N_("Flight or train"), N_("Departs from"), N_("Arrives at"), N_("Departure time"), N_("Arrival time"), N_("Terminal"), N_("Met by"),
@@ -90,6 +93,7 @@ def arrival_lines(view: TripView, lang: DocumentLanguage) -> list[ArrivalLine]:
     ranks = {m.id: n for n, m in enumerate(view.delegation, start=1)}
     people = {p.id: p for p in view.bundle.people}
     members = {m.id: m for m in view.members}
+    fleet = {v.id: v for v in view.bundle.vehicles}
     lines: list[ArrivalLine] = []
     for leg in view.bundle.travel_legs:
         member = members.get(leg.membership_id)  # type: ignore[arg-type]
@@ -102,7 +106,8 @@ def arrival_lines(view: TripView, lang: DocumentLanguage) -> list[ArrivalLine]:
             rank=ranks.get(member.id), who=person_name(member.person, lang), function=lang.text(member.person.function),
             number=leg.number or lang.t(KIND_LABELS[leg.kind]),
             origin=leg.origin, destination=leg.destination, departure=leg.local_departure(), arrival=leg.local_arrival(),
-            terminal=leg.terminal, met_by=_meeter(meeter, lang), vehicle=leg.vehicle_note, notes=leg.notes, leg=leg,
+            terminal=leg.terminal, met_by=_meeter(meeter, lang), vehicle=pickup_text(leg, fleet.get(leg.vehicle_id), lang),
+            notes=leg.notes, leg=leg,
         ))
     travellers = {m.id for m in view.delegation}
     first_day_end = _first_day_end(view)
@@ -126,6 +131,19 @@ def arrival_lines(view: TripView, lang: DocumentLanguage) -> list[ArrivalLine]:
             met_by=_contact(host, lang) if host is not None else "; ".join(receiving), vehicle=lang.text(item.transport), group=True,
         ))
     return sorted(lines, key=lambda line: (line.at, line.group, line.rank if line.rank is not None else 0, line.who))
+
+
+def vehicle_text(vehicle: VehicleData, lang: DocumentLanguage) -> str:
+    """The vehicle as those waiting look for it and call it: "Car 2, 粤B·A0002, driver 李志强 +86 138 0000 0702"."""
+    driver = " ".join(t for t in (vehicle.driver_name, vehicle.driver_phone) if t)
+    parts = [vehicle.label, vehicle.plate, lang.t(DRIVER, name=driver) if driver else ""]
+    return ("，" if lang.language is Language.ZH else ", ").join(p for p in parts if p)
+
+
+def pickup_text(leg: TravelLegData, vehicle: VehicleData | None, lang: DocumentLanguage) -> str:
+    """The vehicle that picks them up with its plate and driver, then the words besides ("sign at exit B")."""
+    parts = [vehicle_text(vehicle, lang) if vehicle is not None else "", leg.vehicle_note]
+    return "; ".join(p for p in parts if p) if lang.language is not Language.ZH else "；".join(p for p in parts if p)
 
 
 def _first_day_end(view: TripView) -> datetime | None:
@@ -197,6 +215,9 @@ def leg_summary(leg: TravelLegData, view: TripView, lang: DocumentLanguage) -> s
     meeter = next((p for p in view.bundle.people if p.id == leg.met_by_person_id), None) if leg.met_by_person_id is not None else None
     if meeter is not None:
         details.append(lang.t(MET_BY, person=_meeter(meeter, lang)))
+    vehicle = next((v for v in view.bundle.vehicles if v.id == leg.vehicle_id), None) if leg.vehicle_id is not None else None
+    if vehicle is not None:
+        details.append(lang.t(IN_VEHICLE, vehicle=vehicle_text(vehicle, lang)))
     if leg.vehicle_note:
         details.append(leg.vehicle_note)
     return text + (" · " + " · ".join(details) if details else "")

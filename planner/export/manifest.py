@@ -8,16 +8,22 @@ item's place, to reach by its start, and the pickup the place its passengers
 were at before (else their hotel). Passengers come in precedence order, with
 the delegation's contact to call: a staff member or interpreter in the
 vehicle, else the delegation's first one with a phone.
+
+Members arriving on their own flight or train (planner.domain.travel_legs)
+whom the vehicle picks up are stops too, in time order with the rides: at the
+landing, at the airport's terminal, the flight to look out for and whom to
+meet, then on to their hotel.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from planner.domain.entities import ItemData, VenueData
 from planner.domain.enums import ItemKind, Role
+from planner.domain.travel_legs import KIND_LABELS, LegDirection, LegKind, TravelLegData
 from planner.domain.vehicles import ItemRides, Precedence, VehicleData, motorcade, passengers_in_order
 from planner.export.tripview import STAFF_ROLES, TripView
 from planner.domain.members import Member
@@ -37,10 +43,30 @@ class Stop:
 
 
 @dataclass(frozen=True, slots=True)
+class Pickup:
+    """Meeting members off their own flight or train: `at` the landing on the local clock, `place` where it lands."""
+
+    at: datetime
+    number: str
+    kind: LegKind
+    origin: str
+    place: str
+    terminal: str
+    notes: tuple[str, ...]  # the legs' notes for the pickup ("sign at exit B"), each once
+    passengers: tuple[Member, ...]
+    destination: VenueData | None  # where they sleep, if the programme says
+
+    @property
+    def flight(self) -> str:
+        """The number to look for on the arrivals board, or the kind when no number is known ("Flight")."""
+        return self.number or KIND_LABELS[self.kind]
+
+
+@dataclass(frozen=True, slots=True)
 class Manifest:
     vehicle: VehicleData
     day: date
-    stops: tuple[Stop, ...]
+    stops: tuple[Stop | Pickup, ...]  # in time order
     contact: Member | None
 
 
@@ -87,7 +113,7 @@ def manifests(view: TripView, day: date | None = None) -> list[Manifest]:
     rides = rides_by_item(view)
     vehicles = {v.id: v for v in view.bundle.vehicles if v.id is not None}
     ranks = precedence(view)
-    stops: dict[tuple[int, date], list[Stop]] = {}
+    stops: dict[tuple[int, date], list[Stop | Pickup]] = {}
     for item in view.items:
         ride = rides.get(item.id or 0)
         if ride is None:
@@ -101,11 +127,42 @@ def manifests(view: TripView, day: date | None = None) -> list[Manifest]:
             pickup, destination = _route(view, item, {m.id for m in passengers})
             stop = Stop(item, item.kind is ItemKind.TRAVEL, pickup, destination, passengers, place, len(order))
             stops.setdefault((vehicle_id, when), []).append(stop)
+    for (vehicle_id, when), run in pickups(view, vehicles):
+        if day is None or when == day:
+            stops.setdefault((vehicle_id, when), []).append(run)
     position = {v.id: n for n, v in enumerate(view.bundle.vehicles)}
     return [
-        Manifest(vehicles[vid], when, tuple(found), _contact(view, found))
+        Manifest(vehicles[vid], when, tuple(sorted(found, key=_time)), _contact(view, found))
         for (vid, when), found in sorted(stops.items(), key=lambda pair: (pair[0][1], position.get(pair[0][0], 0)))
     ]
+
+
+def pickups(view: TripView, vehicles: dict[int, VehicleData]) -> list[tuple[tuple[int, date], Pickup]]:
+    """The arrivals picked up by the trip's vehicles, by vehicle and local day: one pickup per vehicle, landing and flight."""
+    members = {m.id: m for m in view.members}
+    ranks = precedence(view).rank
+    grouped: dict[tuple[int, datetime, str], list[TravelLegData]] = {}
+    for leg in view.bundle.travel_legs:
+        vehicle_id, arrival = leg.vehicle_id, leg.arrival
+        if (vehicle_id is not None and arrival is not None and leg.direction is LegDirection.ARRIVAL
+                and vehicle_id in vehicles and leg.membership_id in members):
+            grouped.setdefault((vehicle_id, arrival, leg.number), []).append(leg)
+    found: list[tuple[tuple[int, date], Pickup]] = []
+    for (vehicle_id, _arrival, number), legs in grouped.items():
+        first = legs[0]
+        at = first.local_arrival()
+        assert at is not None
+        passengers = tuple(sorted((members[leg.membership_id or 0] for leg in legs), key=lambda m: ranks.get(m.id, 0)))
+        hotel = next(iter(view.lodging(passengers[0].id)), None) or next(iter(view.lodging()), None)
+        notes = tuple(dict.fromkeys(leg.vehicle_note for leg in legs if leg.vehicle_note))
+        pickup = Pickup(at, number, first.kind, first.origin, first.destination, first.terminal, notes, passengers, hotel)
+        found.append(((vehicle_id, at.date()), pickup))
+    return found
+
+
+def _time(stop: Stop | Pickup) -> datetime:
+    """When the stop begins: a ride at its item's start, a pickup at the landing (aware moments, any zone)."""
+    return stop.at if isinstance(stop, Pickup) else stop.item.local_start()
 
 
 def _route(view: TripView, item: ItemData, riders: set[int]) -> tuple[VenueData | None, VenueData | None]:
@@ -127,7 +184,7 @@ def _elsewhere(venue: VenueData | None, here: VenueData | None) -> bool:
     return venue is not None and (here is None or venue.id != here.id)
 
 
-def _contact(view: TripView, stops: list[Stop]) -> Member | None:
+def _contact(view: TripView, stops: list[Stop | Pickup]) -> Member | None:
     """Whom the driver calls: staff or an interpreter on board with a phone, else the delegation's first."""
     for stop in stops:
         for member in stop.passengers:

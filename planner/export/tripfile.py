@@ -209,7 +209,8 @@ def bundle_document(bundle: TripBundle, *, include_private: bool = True) -> dict
         ]
     item_ref = {i.id: f"i{n}" for n, i in enumerate(items, start=1)}
     if legs:  # only then, like "issued": a trip without any keeps the file it always had
-        document["travel_legs"] = [_leg(leg, member_key, person_key, include_private) for leg in legs]
+        vehicle_key = {v.id: f"t{n}" for n, v in enumerate(bundle.vehicles, start=1)}  # as _vehicles numbers the fleet
+        document["travel_legs"] = [_leg(leg, member_key, person_key, vehicle_key, include_private) for leg in legs]
     if bundle.vehicles:  # only then: a trip without vehicles keeps the file it always had
         document["vehicles"] = _vehicles(bundle, member_key, member_rank, item_ref)
     if bundle.room_blocks:  # only then, like "emergency_contacts": a trip without hotels keeps the file it always had
@@ -361,8 +362,12 @@ def _item(
 
 
 def _leg(leg: TravelLegData, member_key: dict[int | None, str], person_key: dict[int | None, str],
-         include_private: bool) -> dict[str, Any]:
-    """One member's own journey, its times on their own clocks; the booking reference is theirs (private)."""
+         vehicle_key: dict[int | None, str], include_private: bool) -> dict[str, Any]:
+    """One member's own journey, its times on their own clocks; the booking reference is theirs (private).
+
+    `vehicle` (the key of the fleet's vehicle picking them up) is written only when there is one, so a
+    file without pickups stays as it was.
+    """
     departure, arrival = leg.local_departure(), leg.local_arrival()
     record: dict[str, Any] = {
         "person": member_key[leg.membership_id],
@@ -378,6 +383,7 @@ def _leg(leg: TravelLegData, member_key: dict[int | None, str], person_key: dict
         "terminal": leg.terminal,
         "booking_reference": leg.booking_reference,
         "met_by": person_key.get(leg.met_by_person_id) if leg.met_by_person_id is not None else None,
+        **({"vehicle": vehicle_key[leg.vehicle_id]} if leg.vehicle_id in vehicle_key else {}),
         "vehicle_note": leg.vehicle_note,
         "notes": leg.notes,
     }

@@ -32,7 +32,7 @@ from planner.importing.tripfile_accommodation import read_accommodation
 from planner.importing.tripfile_errors import Location, TripFileProblem, json_path, shown
 from planner.importing.tripfile_protocol import read_gifts, read_seating, read_visa
 from planner.importing.tripfile_issued import read_issued
-from planner.importing.tripfile_vehicles import read_vehicles
+from planner.importing.tripfile_vehicles import fleet_keys, read_vehicles
 from planner.importing.tripfile_briefing import read_briefing, read_follow_ups, read_profile
 from planner.domain.briefing import ItemBriefingData, ProfileData, ProfileOwner
 from planner.domain.trip_bundle import TripBundle
@@ -216,8 +216,8 @@ class TripDocumentReader:
         programme = self.doc.get("programme")
         issued = read_issued(self, person_keys, member_of, len(programme) if isinstance(programme, list) else 0)
         missions = self.read_emergency_contacts()
-        legs = self.read_travel_legs(person_keys, member_of, delegation_complete)
         vehicles, rides = read_vehicles(self, member_of, [i for _, i in items])
+        legs = self.read_travel_legs(person_keys, member_of, delegation_complete, fleet_keys(self.doc))  # legs name vehicles
         follow_ups = read_follow_ups(self, person_keys, len(programme) if isinstance(programme, list) else 0)
         blocks, rooms = read_accommodation(self, venues, venue_keys, member_of, person_keys, delegation_complete)
         if trip is None or self.bad:
@@ -232,8 +232,9 @@ class TripDocumentReader:
             briefings=tuple(self.briefings), profiles=tuple(self.profiles), follow_ups=tuple(follow_ups),
         )
 
-    def read_travel_legs(self, person_keys: _Keys, member_of: dict[str, int], delegation_complete: bool) -> list[TravelLegData]:
-        """Members' own flights and trains: each by a member's key, met by anyone among the people."""
+    def read_travel_legs(self, person_keys: _Keys, member_of: dict[str, int], delegation_complete: bool,
+                         vehicle_keys: dict[str, int]) -> list[TravelLegData]:
+        """Members' own flights and trains: each by a member's key, met by anyone among the people, picked up by a vehicle of the fleet."""
         legs: list[TravelLegData] = []
         for where, record in self.records("travel_legs"):
             person = self.get(record, where, "person", None)
@@ -252,6 +253,9 @@ class TripDocumentReader:
                 met_by_id = person_keys.index[met_by] + 1
             elif met_by is not None and person_keys.unknown(met_by):
                 self.problem(where + ("met_by",), N_("No person in “people” has the key “{key}”."), key=met_by)
+            vehicle = self.get(record, where, "vehicle", None)
+            if vehicle is not None and vehicle not in vehicle_keys:
+                self.problem(where + ("vehicle",), N_("No vehicle in “fleet” has the key “{key}”."), key=vehicle)
             times: dict[str, Any] = {}
             for name in ("departure", "arrival"):
                 zone_name = self.get(record, where, f"{name}_timezone", "")
@@ -272,6 +276,7 @@ class TripDocumentReader:
                 terminal=self.get(record, where, "terminal", ""),
                 booking_reference=self.get(record, where, "booking_reference", ""),
                 met_by_person_id=met_by_id,
+                vehicle_id=vehicle_keys.get(vehicle) if isinstance(vehicle, str) else None,
                 vehicle_note=self.get(record, where, "vehicle_note", ""),
                 notes=self.get(record, where, "notes", ""),
                 **times,

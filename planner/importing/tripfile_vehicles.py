@@ -9,7 +9,7 @@ an item they do not attend.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from planner.domain.entities import ItemData
 from planner.domain.vehicles import MAX_VEHICLES, ItemRides, Ride, VehicleData, VehicleKind
@@ -17,6 +17,22 @@ from planner.i18n import N_
 
 if TYPE_CHECKING:
     from planner.importing.tripfile_reader import TripDocumentReader
+
+
+def fleet_keys(document: dict[str, Any]) -> dict[str, int]:
+    """The fleet's keys and the stand-in ids read_vehicles gives them, for the travel legs that name their pickup vehicle.
+
+    A key given twice is the first vehicle's (read_vehicles reports the second); problems with a
+    vehicle itself are reported by read_vehicles and keep the file from being imported anyway.
+    """
+    section = document.get("vehicles")
+    fleet = section.get("fleet") if isinstance(section, dict) else None
+    keys: dict[str, int] = {}
+    for n, record in enumerate(fleet if isinstance(fleet, list) else []):
+        key = record.get("key") if isinstance(record, dict) else None
+        if isinstance(key, str):
+            keys.setdefault(key, n + 1)
+    return keys
 
 
 def read_vehicles(

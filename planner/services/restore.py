@@ -124,10 +124,11 @@ def restore_member(db: Database, deleted: Change) -> Change:
 
 
 def _insert_leg(s: Session, data: TravelLegData) -> None:
-    """A member's own leg again with its old id; its meeter only if they still exist (else nobody meets it yet)."""
+    """A member's own leg again with its old id; its meeter and vehicle only if they still exist (else nobody meets it yet)."""
     row = m.TravelLeg(id=_free(s, m.TravelLeg, data.id))
     meeter = data.met_by_person_id if data.met_by_person_id is None or s.get(m.Person, data.met_by_person_id) else None
-    apply_leg(row, data.evolve(met_by_person_id=meeter))
+    vehicle = data.vehicle_id if data.vehicle_id is not None and s.get(m.Vehicle, data.vehicle_id) is not None else None
+    apply_leg(row, data.evolve(met_by_person_id=meeter, vehicle_id=vehicle))
     s.add(row)
 
 

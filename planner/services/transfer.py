@@ -215,8 +215,10 @@ def import_trip_bundle(db: Database, bundle: TripBundle, *, validated: bool = Fa
         insert_protocol(s, member_ids, item_ids, visas, gifts, seatings)
         insert_issued(s, trip_row.id, bundle.issued, item_ids, {k: r.id for k, r in person_rows.items() if k is not None})
         write_emergency_contacts(s, trip_row.id, missions)
-        insert_legs(s, legs, member_ids, {k: r.id for k, r in person_rows.items()})
-        write_vehicles(s, trip_row.id, vehicles, rides, {k: v for k, v in member_ids.items() if k is not None}, item_ids)
+        vehicle_ids = write_vehicles(
+            s, trip_row.id, vehicles, rides, {k: v for k, v in member_ids.items() if k is not None}, item_ids,
+        )
+        insert_legs(s, legs, member_ids, {k: r.id for k, r in person_rows.items()}, vehicle_ids)  # after the fleet: legs name vehicles
         person_ids = {k: r.id for k, r in person_rows.items()}
         for b in briefings:
             write_briefing(s, b.evolve(id=item_ids[b.id], version=None))
@@ -296,6 +298,10 @@ def _check_bundle_references(bundle: TripBundle) -> None:
             raise PlannerError(N_("The trip to import has a travel leg of someone who is not in its delegation."))
         if leg.met_by_person_id is not None and leg.met_by_person_id not in person_ids:
             raise PlannerError(N_("The trip to import has an arrival met by someone who is not among its people."))
+    if any(leg.vehicle_id is not None for leg in bundle.travel_legs):
+        fleet = _unique_ids([v.id for v in bundle.vehicles])
+        if any(leg.vehicle_id is not None and leg.vehicle_id not in fleet for leg in bundle.travel_legs):
+            raise PlannerError(N_("The trip to import has a pickup by a vehicle it does not contain."))
     if bundle.visas or bundle.gifts or bundle.seatings:
         item_ids = _unique_ids([i.id for i in bundle.items])
         check_protocol_references(member_ids, item_ids, bundle.visas, bundle.gifts, bundle.seatings)

@@ -9,7 +9,7 @@ the legs of all their memberships (services.privacy).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
-from planner.domain.errors import PlannerError
+from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData, leg_sort_key
 from planner.i18n import N_
 from planner.services.base import Action, Change, check_version, delete_record, get_or_fail, run
@@ -26,7 +26,7 @@ from planner.services.mapping import person_data
 ENTITY = "travel_leg"
 _PLAIN_FIELDS = (
     "number", "origin", "destination", "departure_timezone", "arrival_timezone", "terminal", "booking_reference",
-    "met_by_person_id", "vehicle_note", "notes",
+    "met_by_person_id", "vehicle_id", "vehicle_note", "notes",
 )
 
 
@@ -38,12 +38,12 @@ def leg_data(row: m.TravelLeg) -> TravelLegData:
     )
 
 
-def _leg_row(data: TravelLegData, membership_id: int, met_by: int | None) -> dict[str, object]:
+def _leg_row(data: TravelLegData, membership_id: int, met_by: int | None, vehicle: int | None) -> dict[str, object]:
     """The travel_leg row of a validated leg (version 1), for bulk inserts."""
     row: dict[str, object] = {f: getattr(data, f) for f in _PLAIN_FIELDS}
     row.update(
         version=1, membership_id=membership_id, direction=data.direction.value, kind=data.kind.value,
-        departure_utc=data.departure, arrival_utc=data.arrival, met_by_person_id=met_by,
+        departure_utc=data.departure, arrival_utc=data.arrival, met_by_person_id=met_by, vehicle_id=vehicle,
     )
     return row
 
@@ -77,9 +77,13 @@ def get_leg(db: Database, leg_id: int) -> TravelLegData:
 
 
 def _check_references(s: Session, data: TravelLegData) -> None:
-    get_or_fail(s, m.Membership, data.membership_id, N_("delegation member"))
+    member = get_or_fail(s, m.Membership, data.membership_id, N_("delegation member"))
     if data.met_by_person_id is not None:
         get_or_fail(s, m.Person, data.met_by_person_id, N_("person meeting them"))
+    if data.vehicle_id is not None:
+        vehicle = get_or_fail(s, m.Vehicle, data.vehicle_id, N_("vehicle"))
+        if vehicle.trip_id != member.trip_id:
+            raise ValidationError(N_("The vehicle picking them up must be one of this trip's vehicles."), field="vehicle_id")
 
 
 def create_leg(db: Database, data: TravelLegData) -> Change:
@@ -146,11 +150,12 @@ def meeting_people(db: Database, trip_id: int) -> dict[int, PersonData]:
 
 
 def insert_legs(session: Session, legs: Iterable[TravelLegData], member_ids: dict[int | None, int],
-                person_ids: dict[int | None, int]) -> None:
-    """Inside a transaction: validated legs written with the new ids of their members and meeters (trip-file import)."""
+                person_ids: dict[int | None, int], vehicle_ids: Mapping[int, int]) -> None:
+    """Inside a transaction: validated legs written with the new ids of their members, meeters and vehicles (trip-file import)."""
     rows = [
         _leg_row(leg, member_ids[leg.membership_id],
-                 person_ids[leg.met_by_person_id] if leg.met_by_person_id is not None else None)
+                 person_ids[leg.met_by_person_id] if leg.met_by_person_id is not None else None,
+                 vehicle_ids[leg.vehicle_id] if leg.vehicle_id is not None else None)
         for leg in legs
     ]
     if rows:

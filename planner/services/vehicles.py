@@ -26,6 +26,8 @@ from planner.services.base import Action, Change, check_version, get_or_fail, ru
 
 VEHICLE = "vehicle"
 RIDES = "vehicle_rides"
+#: In a deleted vehicle's Change.related: a travel leg it was to pick up (`id` the leg's), set again by undo.
+PICKUP = "leg_pickup"
 
 
 # --- mapping -------------------------------------------------------------------------------------
@@ -165,7 +167,7 @@ def update_vehicle(db: Database, data: VehicleData) -> Change:
 
 
 def delete_vehicle(db: Database, vehicle_id: int) -> Change:
-    """Delete a vehicle; the rides it carried and its places in motorcades go with it, kept in `related` for undo."""
+    """Delete a vehicle; the rides it carried, its places in motorcades and its pickups go with it, kept in `related` for undo."""
 
     def act(s: Session) -> Change:
         row = get_or_fail(s, m.Vehicle, vehicle_id, N_("vehicle"))
@@ -174,6 +176,9 @@ def delete_vehicle(db: Database, vehicle_id: int) -> Change:
         item_ids |= set(s.scalars(select(m.MotorcadePlace.item_id).where(m.MotorcadePlace.vehicle_id == vehicle_id)))
         related = tuple(
             Change(Action.UPDATED, RIDES, item_id, before=read_item_rides(s, item_id)) for item_id in sorted(item_ids)
+        ) + tuple(  # the pickups it was to make lose it (ON DELETE SET NULL); undo gives them back
+            Change(Action.UPDATED, PICKUP, leg_id, before=vehicle_id)
+            for leg_id in s.scalars(select(m.TravelLeg.id).where(m.TravelLeg.vehicle_id == vehicle_id).order_by(m.TravelLeg.id))
         )
         position = row.position
         s.delete(row)
@@ -199,6 +204,11 @@ def restore_vehicle(db: Database, deleted: Change) -> Change:
         s.add(row)
         s.flush()
         for related in deleted.related:
+            if related.entity == PICKUP:
+                leg = s.get(m.TravelLeg, related.id)
+                if leg is not None and leg.vehicle_id is None:  # unless it was given another vehicle meanwhile
+                    leg.vehicle_id = data.id
+                continue
             old: ItemRides = related.before
             if s.get(m.ProgrammeItem, old.id) is None:
                 continue

@@ -77,3 +77,24 @@ def test_check_reports_a_member_without_seat_and_a_full_car(
     assert code == 1
     assert any(line.startswith("error: Car 1 carries 3 passengers on “Arrival in Shenzhen and transfer to the hotel”") for line in lines)
     assert any(line.startswith("warning: Kai Schirmeyer has no seat in a vehicle on “Arrival in Shenzhen") for line in lines)
+
+
+def test_the_manifest_lists_the_airport_pickups_in_time_order_with_the_rides(db: Database, tmp_path: Path) -> None:
+    from datetime import date
+
+    from planner.export.manifest import Pickup, manifests
+    from planner.export.pdf.manifest import manifest_document
+
+    view = TripView.load(db, import_trip_file(db, _demo_file("hannover-shenzhen")).id)
+    [car] = [m for m in manifests(view, date(2016, 10, 24)) if m.vehicle.label == "Car 2"]
+    first, second, transfer = car.stops
+    assert isinstance(first, Pickup) and isinstance(second, Pickup) and not isinstance(transfer, Pickup)
+    assert (first.at.strftime("%H:%M"), first.number, first.terminal, [m.person.family_name for m in first.passengers]) == (
+        "10:40", "ZZ 9731", "T3", ["Whitfield"])
+    assert second.number == "ZZ 9652" and second.destination is not None  # on to the hotel
+    for lang, landing, wait in (("en", "Landing", "Wait at"), ("de", "Landung", "Warten an"), ("zh", "落地", "等候地点")):
+        text = squeezed(text_of(manifest_document(view, car, language=lang)))
+        assert text.index(squeezed("10:40")) < text.index(squeezed("12:35")) < text.index(squeezed("15:15")), lang
+        assert squeezed(landing) in text and squeezed(wait) in text and "ZZ9731" in text and "EmmaWhitfield" in text, lang
+    [coach] = [m for m in manifests(view, date(2016, 10, 24)) if m.vehicle.label == "Coach"]
+    assert not any(isinstance(stop, Pickup) for stop in coach.stops)  # only the vehicle that picks them up

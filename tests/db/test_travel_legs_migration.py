@@ -33,6 +33,8 @@ def test_a_0006_file_is_upgraded_and_takes_travel_legs(tmp_path: Path) -> None:
         assert current_revision(db) == HEAD_REVISION
         with db.engine.connect() as conn:
             assert "travel_leg" in inspect(conn).get_table_names()
+            [pickup] = [fk for fk in inspect(conn).get_foreign_keys("travel_leg") if fk["constrained_columns"] == ["vehicle_id"]]
+            assert (pickup["referred_table"], pickup["options"].get("ondelete")) == ("vehicle", "SET NULL")
         [member] = list_members(db, 1)
         assert member.person.family_name == "Vogt"
         assert trip_legs(db, 1) == ()

@@ -120,3 +120,10 @@ def test_a_leg_that_lands_before_it_leaves_or_takes_days_is_a_warning() -> None:
 def test_legs_of_people_no_longer_in_the_delegation_are_not_judged() -> None:
     p = with_legs(plan([item(1, sz(24, 10), sz(24, 11))], [KAI]), landing(9, sz(24, 15)), take_off(9, sz(24, 9)))
     assert [x for x in run_checks(p) if x.kind in (ProblemKind.UNMET_ARRIVAL, ProblemKind.LEG_TIMES, ProblemKind.BOOKED_OUTSIDE_STAY)] == []
+
+
+def test_an_arrival_picked_up_by_one_of_the_trips_vehicles_is_met() -> None:
+    picked = replace(landing(1, sz(24, 15, 10)), vehicle_id=7)
+    noted = landing(2, sz(24, 7, 40), vehicle="Sign at exit B")
+    problems = found(with_legs(plan([], [KAI, XU]), picked, noted), ProblemKind.UNMET_ARRIVAL)
+    assert [(x.severity, x.membership_ids) for x in problems] == [(Severity.HINT, (2,))]  # words alone stay a hint

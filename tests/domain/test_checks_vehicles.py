@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import replace
+from datetime import datetime
 
 from planner.domain.checks import ProblemKind, TripPlan, run_checks
 from planner.domain.enums import Role
+from planner.domain.travel_legs import LegDirection, TravelLegData
 from planner.domain.vehicles import ItemRides, Ride, VehicleData, VehicleKind
 from tests.domain.checks_support import item, member, sz, trip
 
@@ -77,7 +79,9 @@ def test_the_checks_on_two_hundred_members_and_five_thousand_items_stay_quick() 
     items = [item(n, sz(1 + n // 200, 6 + (n % 200) // 12, (n % 12) * 5, month=11), sz(1 + n // 200, 6 + (n % 200) // 12, (n % 12) * 5 + 4, month=11))
              for n in range(5000)]
     rides = [_ride(n, *((m, 1 + (m + n) % 50) for m in range(1, 201))) for n in range(0, 5000, 10)]
-    plan = _plan(items, rides, vehicles=fleet, members=members)
+    # everyone lands the evening before on one of forty flights, each met by a car: forty pickups in the sweep
+    legs = tuple(_pickup(m, sz(31, 17 + f // 6, (f % 6) * 10), 1 + f, number=f"LH {700 + f}") for m, f in ((m, m % 40) for m in range(1, 201)))
+    plan = replace(_plan(items, rides, vehicles=fleet, members=members), legs=legs)
     from planner.domain.checks import PlanIndex
     from planner.domain.checks.vehicles import attendees_without_seat, vehicles_in_two_places, vehicles_over_seats
 
@@ -86,3 +90,40 @@ def test_the_checks_on_two_hundred_members_and_five_thousand_items_stay_quick() 
     found = [p for check in (vehicles_over_seats, attendees_without_seat, vehicles_in_two_places) for p in check(index)]
     assert time.perf_counter() - started < 1.0
     assert found == []  # four to a car, everyone seated, the cars free again between the items
+
+
+def _pickup(mid: int, at: datetime, vehicle_id: int, number: str = "LH 722", lid: int = 0) -> TravelLegData:
+    return TravelLegData(id=lid or mid, membership_id=mid, direction=LegDirection.ARRIVAL, number=number, arrival=at,
+                         arrival_timezone="Asia/Shanghai", vehicle_id=vehicle_id)
+
+
+def test_a_pickup_keeps_its_vehicle_busy_for_an_hour_after_the_landing() -> None:
+    transfer = item(1, sz(24, 15, 30), sz(24, 16, 30), "Transfer to the hotel", participants=[3, 4])
+    later = item(2, sz(24, 16, 15), sz(24, 17), "Factory visit", participants=[3, 4])
+    # two members on one flight in one car are one pickup, not a clash with each other
+    legs = (_pickup(1, sz(24, 15, 10), 1), _pickup(2, sz(24, 15, 10), 1))
+    plan = replace(_plan([transfer], [_ride(1, (3, 1))]), legs=legs)
+    [problem] = _kinds(plan, ProblemKind.VEHICLE_TWICE, ProblemKind.DRIVER_TWICE)
+    assert problem.item_ids == (1,) and set(problem.membership_ids) == {1, 2}
+    assert problem.message().startswith(
+        "Car 1 is needed for “pickup of Peter Eisenschmidt and Martin Vogt from LH 722” and “Transfer to the hotel” at the same time"
+    )
+    assert "15:30–16:10" in problem.message()  # until an hour after the landing
+    free = replace(_plan([later], [_ride(2, (3, 1))]), legs=legs)  # the car is back by 16:10
+    assert _kinds(free, ProblemKind.VEHICLE_TWICE) == []
+
+
+def test_a_driver_sent_to_the_airport_while_driving_another_vehicle() -> None:
+    other = COACH.evolve(driver_name="Wang", driver_phone="0138 0000 0701")  # Car 1's driver
+    dinner = item(1, sz(24, 19), sz(24, 21), "Welcome dinner", participants=[3, 4])
+    plan = replace(_plan([dinner], [_ride(1, (3, 2), (4, 2))], vehicles=(CAR, other)), legs=(_pickup(1, sz(24, 20), 1),))
+    [problem] = _kinds(plan, ProblemKind.VEHICLE_TWICE, ProblemKind.DRIVER_TWICE)
+    assert problem.kind is ProblemKind.DRIVER_TWICE
+    assert problem.message().startswith("Wang drives Coach on “Welcome dinner” and Car 1 on “pickup of Peter Eisenschmidt from LH 722”")
+
+
+def test_a_departure_or_a_vehicle_of_no_trip_makes_no_pickup() -> None:
+    transfer = item(1, sz(24, 15), sz(24, 16), "Transfer to the hotel", participants=[3, 4])
+    leaving = replace(_pickup(1, sz(24, 15, 10), 1), direction=LegDirection.DEPARTURE, departure=sz(24, 15, 10), departure_timezone="Asia/Shanghai")
+    plan = replace(_plan([transfer], [_ride(1, (3, 1))]), legs=(leaving, _pickup(2, sz(24, 15, 10), 99)))
+    assert _kinds(plan, ProblemKind.VEHICLE_TWICE, ProblemKind.DRIVER_TWICE) == []

@@ -103,3 +103,24 @@ def test_the_personal_itinerary_names_the_readers_own_legs_and_nobody_elses(db: 
     assert "metbyChenJing(陈静)" in text and "ZZ9731" not in text  # Emma's flight is hers
     head = next(m for m in view.members if m.person.family_name == "Eisenschmidt")
     assert "Yourowntravel" not in squeezed(text_of(personal_document(view, head.id, language="en")))
+
+
+def test_the_list_names_the_vehicle_with_plate_driver_and_phone_then_the_note(db: Database, tmp_path: Path) -> None:
+    trip = _demo(db, "hannover-shenzhen")
+    view = TripView.load(db, trip)
+    emma, daan, leaving = [line for line in arrival_lines(view, DocumentLanguage.of(Language.EN)) if not line.group]
+    assert emma.vehicle == "Car 2, 粤B·A0002, driver 李志强 +86 138 0000 0702; Sign at exit B / B出口举牌接机"
+    assert daan.vehicle.startswith("Car 2, 粤B·A0002, driver 李志强")
+    assert leaving.vehicle == "Taxi at 21:30, booked by the hotel / 酒店预订21:30出租车"  # words alone, no vehicle
+    text = squeezed(text_of(write_arrivals(db, trip, tmp_path / "list.pdf", language="de").read_bytes()))
+    assert squeezed("Car 2, 粤B·A0002, Fahrer 李志强 +86 138 0000 0702") in text
+
+
+def test_the_personal_itinerary_says_who_meets_them_in_which_vehicle(db: Database) -> None:
+    from planner.export.pdf.personal import personal_document
+
+    view = TripView.load(db, _demo(db, "hannover-shenzhen"))
+    daan = next(m for m in view.members if m.person.family_name == "de Vries")
+    text = squeezed(text_of(personal_document(view, daan.id, language="en")))
+    assert "metbyChenJing(陈静)" in text
+    assert squeezed("in Car 2, 粤B·A0002, driver 李志强 +86 138 0000 0702") in text

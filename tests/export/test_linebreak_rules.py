@@ -31,7 +31,7 @@ def test_latin_words_and_numbers_inside_chinese_stay_whole() -> None:
 def test_phone_numbers_times_dates_and_addresses_are_never_split() -> None:
     for whole in ("+86 755 0000 / 311", "+49 511 168-0", "(0511) 168 4 23 11", "09:30–11:30", "9:30 am – 11:30 am",
                   "2016年10月25日", "25. Oktober 2016", "October 25, 2016", "25.10.2016",
-                  "info@hannover-stadt.de", "https://www.hannover.de/rathaus"):
+                  "info@hannover-stadt.de", "https://www.hannover.de/rathaus", "粤B·A0002", "H-LH 101"):
         text = f"Kontakt für Rückfragen {whole} bitte 联系电话 {whole}。"
         assert all(not (text.index(whole) < at < text.index(whole) + len(whole)) for at in break_opportunities(text)), whole
 

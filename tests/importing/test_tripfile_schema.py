@@ -117,9 +117,9 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip)))
     save_emergency_contacts(db, trip, suggested_contacts("DE", "CN", LocalizedText(en="Shenzhen")))
     first = delegation.list_members(db, trip)[0]
-    create_leg(db, TravelLegData(membership_id=first.id, number="LH 722", arrival=datetime(2016, 10, 24, 7, 10, tzinfo=UTC),
-                                 arrival_timezone="Asia/Shanghai"))
     car = vehicles.create_vehicle(db, VehicleData(trip_id=trip, label="Car 1", driver_name="Wang", driver_phone="+86 138 0000 0001")).id
+    create_leg(db, TravelLegData(membership_id=first.id, number="LH 722", arrival=datetime(2016, 10, 24, 7, 10, tzinfo=UTC),
+                                 arrival_timezone="Asia/Shanghai", vehicle_id=car))  # "vehicle" only with a pickup
     vehicles.assign(db, item.id or 0, [first.id], car)
     vehicles.move_in_motorcade(db, item.id or 0, car, 0)
     _give_the_head_a_room(db, trip)

@@ -39,6 +39,19 @@ def test_export_import_export_gives_the_demo_file_again(db: Database, document: 
     assert trip_document(db, trip)["vehicles"] == document["vehicles"]
 
 
+def test_arrivals_name_the_vehicle_that_picks_them_up_by_its_fleet_key(db: Database, document: Document) -> None:
+    bundle = read_trip_document(document)
+    assert [(leg.number, leg.vehicle_id) for leg in bundle.travel_legs] == [("ZZ 9731", 2), ("ZZ 9652", 2), ("ZZ 9653", None)]
+    trip = import_trip_bundle(db, bundle).id
+    written = trip_document(db, trip)
+    assert written["travel_legs"] == document["travel_legs"]
+    assert [leg.get("vehicle") for leg in written["travel_legs"]] == ["t2", "t2", None]  # absent without a pickup
+    reordered = copy.deepcopy(document)  # the fleet's order decides the keys; the pickups follow their vehicle
+    reordered["vehicles"]["fleet"].reverse()
+    again = read_trip_document(reordered)
+    assert {again.vehicles[leg.vehicle_id - 1].label for leg in again.travel_legs if leg.vehicle_id} == {"Car 2"}
+
+
 @pytest.mark.parametrize(
     ("change", "path", "message"),
     [
@@ -56,6 +69,8 @@ def test_export_import_export_gives_the_demo_file_again(db: Database, document: 
         (lambda d: d["vehicles"]["fleet"][0].update(driver_phone="call the hotel"), "$.vehicles.fleet[0].driver_phone",
          "is not a valid phone number"),
         (lambda d: d["vehicles"]["fleet"][0].update(seats=0), "$.vehicles.fleet[0].seats", ""),
+        (lambda d: d["travel_legs"][0].update(vehicle="t9"), "$.travel_legs[0].vehicle", "No vehicle in “fleet” has the key “t9”."),
+        (lambda d: d.pop("vehicles"), "$.travel_legs[0].vehicle", "No vehicle in “fleet” has the key “t2”."),
     ],
 )
 def test_mistakes_are_named_by_their_place(document: Document, change, path: str, message: str) -> None:  # type: ignore[no-untyped-def]

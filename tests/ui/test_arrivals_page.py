@@ -8,17 +8,22 @@ from datetime import UTC, datetime
 
 import pytest
 from PySide6.QtCore import QDate, QSettings, Qt, QTime
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.travel_legs import LegDirection, TravelLegData
+from planner.domain.vehicles import VehicleData, VehicleKind
 from planner.services import people
 from planner.services.travel_legs import create_leg, trip_legs
+from planner.services.trips import get_trip
+from planner.services.vehicles import create_vehicle, delete_vehicle
 from planner.ui.language import LanguageController
+from planner.ui.mnemonics import mnemonic_of, strip_mnemonic
 from planner.ui.pages.logistics_arrivals import ArrivalsPage
 from planner.ui.widgets import leg_form
+from tests.ui.activation import activate
 from tests.ui.programme_support import Programme, make_context, make_programme
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
@@ -170,3 +175,52 @@ def test_a_time_that_does_not_exist_is_named_beside_its_field(page: ArrivalsPage
     assert page.new_leg() is None
     assert "does not exist in Europe/Berlin" in forms[0].error_text("departure")
     assert trip_legs(db, trip.trip_id) == () and page.ctx.history.stack.count() == 0
+
+
+def test_the_vehicle_is_chosen_by_keys_shown_with_the_note_and_undone(
+    page: ArrivalsPage, trip: Programme, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    car = create_vehicle(db, VehicleData(trip_id=trip.trip_id, label="Car 2", driver_name="Li Zhiqiang")).after
+    create_vehicle(db, VehicleData(trip_id=trip.trip_id, label="Coach", kind=VehicleKind.COACH, seats=45))
+    leg = create_leg(db, _landing(trip, trip.member_ids[0], 7, "LH 722")).after
+    page.set_trip(trip.trip_id)
+    page.view.setFocus()
+    page.view.selectRow(0)
+    seen: list[list[str]] = []
+
+    def fill(form: leg_form.LegForm) -> None:
+        form.show()
+        activate(qtbot, form)
+        caption = next(label for label in form.findChildren(QLabel) if label.buddy() is form.pickup)
+        assert "&" in caption.text() and strip_mnemonic(caption.text()) == "Vehicle"
+        seen.append([form.pickup.itemText(n) for n in range(form.pickup.count())])
+        qtbot.keyClick(form, Qt.Key(ord(mnemonic_of(caption.text()))), Qt.KeyboardModifier.AltModifier)  # its Alt key
+        assert QApplication.focusWidget() is form.pickup
+        qtbot.keyClick(form.pickup, Qt.Key.Key_Down)  # from "none" to the first car
+        form.vehicle.setText("Sign at exit B")
+
+    _fill_with(monkeypatch, fill)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert seen == [["— none —", "Car 2 – Li Zhiqiang", "Coach"]]
+    [saved] = trip_legs(db, trip.trip_id)
+    assert (saved.id, saved.vehicle_id, saved.vehicle_note) == (leg.id, car.id, "Sign at exit B")
+    assert _shown(page, 7) == ["Car 2 – Sign at exit B"]
+    page.ctx.history.stack.undo()
+    assert trip_legs(db, trip.trip_id)[0].vehicle_id is None and _shown(page, 7) == [""]
+    page.ctx.history.stack.redo()
+    assert trip_legs(db, trip.trip_id)[0].vehicle_id == car.id
+    delete_vehicle(db, car.id)  # elsewhere: the table follows and the pickup is gone
+    page.reload()
+    assert _shown(page, 7) == ["Sign at exit B"]
+
+
+def test_a_departure_has_no_pickup_to_choose(page: ArrivalsPage, trip: Programme, db: Database) -> None:
+    create_vehicle(db, VehicleData(trip_id=trip.trip_id, label="Car 2"))
+    leaving = TravelLegData(membership_id=trip.member_ids[0], direction=LegDirection.DEPARTURE, number="LH 723",
+                            departure=datetime(2016, 10, 27, 15, tzinfo=UTC), departure_timezone="Asia/Shanghai")
+    page.set_trip(trip.trip_id)
+    form = leg_form.LegForm(lambda d: d, get_trip(db, trip.trip_id), page.model.members(), leaving, "en", vehicles=page.model.vehicles())
+    assert not form.pickup.isEnabled() and form.met_by.isEnabled() is False
+    form.direction.setCurrentIndex(form.direction.findData(LegDirection.ARRIVAL.value))
+    assert form.pickup.isEnabled()
+    form.close()

@@ -16,13 +16,14 @@ from pytestqt.qtbot import QtBot
 from planner.db.engine import Database
 from planner.i18n import set_language
 from planner.importing import demo
-from planner.services import delegation, programme, protocol, trips, venues
+from planner.services import delegation, programme, protocol, travel_legs, trips, vehicles, venues
 from planner.ui.language import LanguageController
 from planner.ui.mnemonics import assign_mnemonics, mnemonic_of, strip_mnemonic, with_mnemonic
 from planner.ui.widgets.duplicate_trip_dialog import DuplicateTripDialog
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.form_keys import reading_chain
 from planner.ui.widgets.item_form import ItemForm
+from planner.ui.widgets.leg_form import LegForm
 from planner.ui.widgets.person_form import MemberForm, PersonForm
 from planner.ui.widgets.protocol_forms import GiftForm, VisaForm
 from planner.ui.widgets.trip_dialog import TripDialog
@@ -104,7 +105,20 @@ def _forms(db: Database) -> dict[str, Callable[[], RecordForm]]:
         "new-venue": new_venue,  # its "Create venue" and "Save and new" take O and N in German
         "visa": lambda: VisaForm(lambda d: d, visa, members[0].person.full_name),
         "gift": lambda: GiftForm(lambda d: d, gift, members),
+        "leg": lambda: leg_form(db),
     }
+
+
+def leg_form(db: Database) -> LegForm:
+    """The demo's first own arrival, picked up by one of its trip's cars."""
+    for summary in trips.list_trips(db):
+        trip_id = summary.trip.id
+        assert trip_id is not None
+        legs = travel_legs.trip_legs(db, trip_id)
+        if legs:
+            members = delegation.list_members(db, trip_id)
+            return LegForm(lambda d: d, summary.trip, members, legs[0], "en", vehicles=vehicles.trip_vehicles(db, trip_id))
+    raise AssertionError("the demo has no travel legs")
 
 
 def _visible_mnemonics(form: QWidget) -> list[tuple[str, str]]:
@@ -161,7 +175,7 @@ def _on_screen_order_ok(chain: list[QWidget], form: QWidget) -> list[str]:
     return bad
 
 
-@pytest.mark.parametrize("name", ["trip", "duplicate", "item", "person", "member", "venue", "visa", "gift"])
+@pytest.mark.parametrize("name", ["trip", "duplicate", "item", "person", "member", "venue", "visa", "gift", "leg"])
 def test_tab_follows_the_order_the_fields_are_read_in(demo_db: Database, qtbot: QtBot, name: str) -> None:
     form = _forms(demo_db)[name]()
     qtbot.addWidget(form)

@@ -44,11 +44,16 @@ def _person_ids(index: PlanIndex, membership_id: int) -> tuple[int, ...]:
 
 
 def unmet_arrivals(index: PlanIndex) -> list[Problem]:
-    """An arrival leg with nobody to meet it: a warning, or a hint when a vehicle is at least arranged."""
+    """An arrival leg with nobody to meet it: a warning, or a hint when a vehicle is noted in words only.
+
+    One of the trip's vehicles (`vehicle_id`) is as good as a person: its driver meets them.
+    """
     problems: list[Problem] = []
     for leg in index.plan.legs:
         if leg.direction is not LegDirection.ARRIVAL or leg.met_by_person_id is not None or leg.arrival is None:
             continue
+        if leg.vehicle_id is not None:
+            continue  # a vehicle of the trip picks them up: its driver meets them
         if leg.membership_id not in index.member_by_id:
             continue
         params: dict[str, object] = {

@@ -73,6 +73,8 @@ _PROTECTED = re.compile(
         rf"|(?<!\w){_MONTH}\s\d{{1,2}}(?:,?\s\d{{4}})?(?!\d)"  # October 25, 2016
         r"|(?<!\d)\d{1,4}[./-]\d{1,2}[./-]\d{1,4})",  # 25.10.2016, 2016-10-25
         r"(?P<phone>(?:\+|\b)\d[\d\s()/.\-–]{4,}\d)",  # digits with spaces, slashes, dashes, brackets
+        r"(?P<plate>[\u4e00-\u9fff][A-Z][·・]?[A-Z0-9]{5,6}(?![A-Za-z0-9])"  # number plates: 粤B·A0002 (the driver looks for it)
+        r"|(?<![\w-])[A-ZÄÖÜ]{1,3}-[A-Z]{1,2}\s\d{1,4}[EH]?(?!\w))",  # H-LH 101
         r"(?P<count>\d+\s?(?:分钟|小时|[号號楼樓层層室栋棟座幢期巷弄人位名个天次岁元]))",  # 9009号, 45分钟, 25人
     ))
 )

@@ -5,6 +5,9 @@ German in Hannover), every label with the English one small beside it for
 the delegation's staff; addresses are in local script, as on the taxi cards.
 Passengers are listed in precedence order by name only (no phone of theirs);
 the one number printed besides the driver's is the delegation's contact.
+A pickup of members arriving on their own flight reads like a ride: the
+landing time, the flight to look for, where to wait (airport and terminal),
+whom to meet and where to take them.
 """
 
 from __future__ import annotations
@@ -25,7 +28,8 @@ from planner.domain.enums import Language
 from planner.domain.errors import PlannerError
 from planner.domain.names import display_name, is_cjk, name_for_language
 from planner.export.language import DocumentLanguage, country_language
-from planner.export.manifest import Manifest, Stop, manifests, vehicle_name
+from planner.export.arrivals import TERMINAL
+from planner.export.manifest import Manifest, Pickup, Stop, manifests, vehicle_name
 from planner.export.pdf.filenames import FileNamer, output_folder
 from planner.export.pdf.flowables import esc, para, ruled_table, strong
 from planner.export.pdf.fonts import draw_string, register_fonts
@@ -52,6 +56,9 @@ NAME = N_("Name")
 NUMBER = N_("No.")
 FUNCTION = N_("Function")
 CONTACT = N_("Delegation contact")
+LANDING = N_("Landing")
+FLIGHT_FROM = N_("{flight} from {origin}")
+WAIT_AT = N_("Wait at")
 NO_RIDES = N_("No vehicle has passengers on this trip yet; seat them on the Logistics page first.")
 NO_RIDES_ON = N_("No vehicle has passengers on {day}.")
 
@@ -142,7 +149,7 @@ def _story(view: TripView, manifest: Manifest, local: DocumentLanguage, second: 
     for n, stop in enumerate(manifest.stops):
         if n:
             story.append(Spacer(1, 5 * mm))
-        story.append(_stop(view, stop, local, second, width))
+        story.append(_pickup(stop, local, second, width) if isinstance(stop, Pickup) else _stop(view, stop, local, second, width))
     return story
 
 
@@ -169,19 +176,45 @@ def _stop(view: TripView, stop: Stop, local: DocumentLanguage, second: DocumentL
     if stop.of > 1:
         block.append(para(_label(local, second, MOTORCADE, place=formatting.integer(stop.place, local.locale),
                                  count=formatting.integer(stop.of, local.locale)), STYLES.small))
+    block += _passengers(stop.passengers, local, second, width)
+    return KeepTogether(block)
+
+
+def _pickup(pickup: Pickup, local: DocumentLanguage, second: DocumentLanguage | None, width: float) -> Flowable:
+    """Meeting members off their own flight: when it lands, which flight, where to wait, whom, and where to."""
+    head = f'<b><font size="13">{esc(formatting.time_of_day(pickup.at, local.locale))}</font></b>  {_label(local, second, LANDING)}'
+    flight = local.t(pickup.flight) if not pickup.number else pickup.number
+    title = local.t(FLIGHT_FROM, flight=flight, origin=pickup.origin) if pickup.origin else flight
+    block: list[Flowable] = [para(head, STYLES.item_title), strong(title, STYLES.item_title)]
+    wait = ", ".join(t for t in (pickup.place, local.t(TERMINAL, terminal=pickup.terminal) if pickup.terminal else "") if t)
+    if wait:
+        block.append(para(f"{_label(local, second, WAIT_AT)}{_colon(local)}<b>{esc(wait)}</b>", STYLES.body))
+    for note in pickup.notes:
+        block.append(para(esc(note), STYLES.small))
+    venue = pickup.destination
+    if venue is not None:
+        block.append(para(f"{_label(local, second, DESTINATION)}{_colon(local)}<b>{esc(_place_name(venue, local))}</b>", STYLES.body))
+        address = venue.address_local or venue.address_romanised
+        if address:
+            block.append(para(esc(address), STYLES.local))
+    block += _passengers(pickup.passengers, local, second, width)
+    return KeepTogether(block)
+
+
+def _passengers(passengers: tuple[Member, ...], local: DocumentLanguage, second: DocumentLanguage | None, width: float) -> list[Flowable]:
+    """Whom the driver takes, in precedence order, by name in both scripts and function."""
     rows: list[list[object]] = [[para(esc(local.t(NUMBER)), STYLES.cell_head), para(_label(local, second, NAME), STYLES.cell_head),
                                  para(_label(local, second, FUNCTION), STYLES.cell_head)]]
-    for number, member in enumerate(stop.passengers, start=1):
+    for number, member in enumerate(passengers, start=1):
         other = _other_name(member, local)
         name = esc(_name(member, local)) + (f' <font color="{MUTED.hexval()}" size="7.5">{esc(other)}</font>' if other else "")
         function = local.text(member.person.function) or local.t(member.role.msgid)
         rows.append([para(formatting.integer(number, local.locale), STYLES.cell), para(name, STYLES.cell), para(esc(function), STYLES.cell)])
-    block += [
+    return [
         Spacer(1, 2 * mm),
-        para(_label(local, second, PASSENGERS) + f"  ({formatting.integer(len(stop.passengers), local.locale)})", STYLES.label),
+        para(_label(local, second, PASSENGERS) + f"  ({formatting.integer(len(passengers), local.locale)})", STYLES.label),
         ruled_table(rows, [10 * mm, width * 0.45, width - 10 * mm - width * 0.45], compact=True),
     ]
-    return KeepTogether(block)
 
 
 def _place_name(venue: VenueData, local: DocumentLanguage) -> str:

@@ -18,10 +18,12 @@ from planner import formatting
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.travel_legs import LegDirection, TravelLegData
+from planner.domain.vehicles import VehicleData
 from planner.i18n import N_, _
 from planner.domain.members import Member
 from planner.services.delegation import list_members
 from planner.services.travel_legs import meeting_people, trip_legs
+from planner.services.vehicles import trip_vehicles
 from planner.ui.language import LanguageController
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 
@@ -58,6 +60,7 @@ class LegTableModel(QAbstractTableModel):
         self._rows: list[TravelLegData] = []
         self._members: dict[int, Member] = {}
         self._people: dict[int, PersonData] = {}
+        self._vehicles: dict[int, VehicleData] = {}
         if language is not None:
             language.languageChanged.connect(self.retranslate)
         self.reload()
@@ -79,13 +82,16 @@ class LegTableModel(QAbstractTableModel):
             rows: list[TravelLegData] = []
             members: list[Member] = []
             people: dict[int, PersonData] = {}
+            vehicles: tuple[VehicleData, ...] = ()
         else:
             rows = list(trip_legs(self.db, self.trip_id))
             members = list_members(self.db, self.trip_id)
             people = meeting_people(self.db, self.trip_id)
+            vehicles = trip_vehicles(self.db, self.trip_id)
         self.beginResetModel()
         self._rows = rows
         self._members = {m.id: m for m in members}
+        self._vehicles = {v.id: v for v in vehicles if v.id is not None}
         self._people = {**people, **{m.person.id: m.person for m in members if m.person.id is not None}}
         self.endResetModel()
 
@@ -97,6 +103,10 @@ class LegTableModel(QAbstractTableModel):
     def members(self) -> list[Member]:
         """The delegation in protocol order (for the form's member and meeter lists)."""
         return sorted(self._members.values(), key=lambda m: (m.membership.protocol_order, m.id))
+
+    def vehicles(self) -> list[VehicleData]:
+        """The trip's vehicles in the planner's order (for the form's vehicle list)."""
+        return list(self._vehicles.values())
 
     def person(self, person_id: int | None) -> PersonData | None:
         return self._people.get(person_id) if person_id is not None else None
@@ -167,8 +177,9 @@ class LegTableModel(QAbstractTableModel):
             return leg.terminal
         if column == MET_BY:
             return self._name(self.person(leg.met_by_person_id))
-        if column == VEHICLE:
-            return leg.vehicle_note
+        if column == VEHICLE:  # the vehicle picking them up, and the words besides
+            vehicle = self._vehicles.get(leg.vehicle_id) if leg.vehicle_id is not None else None
+            return " – ".join(t for t in (vehicle.label if vehicle is not None else "", leg.vehicle_note) if t)
         return ""
 
     def _journey_tooltip(self, leg: TravelLegData) -> str:

@@ -45,8 +45,8 @@ def _icon(name: str) -> QIcon:
 
 class ArrivalsPage(TripPage):
 
-    #: Legs, and what they show: members, people and trips (a name, a function, a member taken off the trip).
-    shows = frozenset({ENTITY, "membership", "delegation", "person", "trip", "delegation_order"})
+    #: Legs, and what they show: members, people, trips and vehicles (a name, a member taken off the trip, a car).
+    shows = frozenset({ENTITY, "membership", "delegation", "person", "trip", "delegation_order", "vehicle", "vehicle_order"})
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
         self.model = LegTableModel(ctx.db, None, ctx.language, self)
@@ -227,7 +227,7 @@ class ArrivalsPage(TripPage):
         meeter: PersonData | None = self.model.person(leg.met_by_person_id)
         form = LegForm(
             lambda data: self.ctx.history.record(text, save(data)), trip, self.model.members(), leg, self.ctx.lang, self,
-            directory=lambda: people.list_people(self.ctx.db), meeter=meeter,
+            directory=lambda: people.list_people(self.ctx.db), meeter=meeter, vehicles=self.model.vehicles(),
         )
         if form.exec() != LegForm.DialogCode.Accepted or not isinstance(form.result_value, Change):
             return None

@@ -6,7 +6,9 @@ planner.domain.timing, so a time that does not exist is named beside the field
 in the domain's words. A time may still be unknown (the connecting flight is
 not booked yet): its box is then unticked. Who meets an arrival is picked like
 an item's host: the trip's hosts and members first, anyone from the people
-directory through "Other person…".
+directory through "Other person…"; the vehicle that picks them up is one of
+the trip's (its driver's manifest then lists the pickup), with a note for
+anything else the driver needs to know.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from planner.domain.enums import Role
 from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.timing import local_to_utc, utc_to_local
 from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData
+from planner.domain.vehicles import VehicleData
 from planner.i18n import _
 from planner.domain.members import Member
 from planner.ui.widgets.form import RecordForm
@@ -43,6 +46,24 @@ class MeeterCombo(HostCombo):
     def refill(self, venue: object, keep: object, extra: PersonData | None = None) -> None:  # type: ignore[override]
         super().refill(None, keep, extra)
         self.setItemText(0, _("— nobody yet —"))
+
+
+class VehicleCombo(QComboBox):
+    """No vehicle; the trip's vehicles in the planner's order, each with its driver ("Car 2 – Li Zhiqiang")."""
+
+    def __init__(self, vehicles: Sequence[VehicleData], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.addItem(_("— none —"), None)
+        for vehicle in vehicles:
+            self.addItem(" – ".join(t for t in (vehicle.label, vehicle.driver_name) if t), vehicle.id)
+        self.setToolTip(_("The trip's vehicle that picks them up; its driver's list then shows the pickup"))
+
+    def choose(self, vehicle_id: int | None) -> None:
+        self.setCurrentIndex(max(self.findData(vehicle_id), 0) if vehicle_id is not None else 0)
+
+    def vehicle_id(self) -> int | None:
+        value = self.currentData()
+        return int(value) if value is not None else None
 
 
 class _MomentRow(QWidget):
@@ -87,9 +108,10 @@ class LegForm(RecordForm):
     def __init__(
         self, save: Callable[[TravelLegData], object], trip: TripData, members: Sequence[Member], leg: TravelLegData,
         language: str, parent: QWidget | None = None, directory: Callable[[], Sequence[PersonData]] | None = None,
-        meeter: PersonData | None = None,
+        meeter: PersonData | None = None, vehicles: Sequence[VehicleData] = (),
     ) -> None:
-        """`meeter`: the person meeting a saved leg when they are not on the trip (shown as chosen before)."""
+        """`meeter`: the person meeting a saved leg when they are not on the trip (shown as chosen before);
+        `vehicles`: the trip's, to pick the one that meets them."""
         super().__init__(save, parent)
         self._leg = leg
         self._trip = trip
@@ -127,9 +149,11 @@ class LegForm(RecordForm):
         self.add_row("booking_reference", _("Booking reference"), self.booking)
         self.met_by = MeeterCombo(members, language, directory, self)
         self.add_row("met_by_person_id", _("Met by"), self.met_by)
+        self.pickup = VehicleCombo(vehicles, self)
+        self.add_row("vehicle_id", _("Vehicle"), self.pickup)
         self.vehicle = QLineEdit(self)
-        self.vehicle.setPlaceholderText(_("e.g. city car 2, driver Mr Wang"))
-        self.add_row("vehicle_note", _("Vehicle"), self.vehicle)
+        self.vehicle.setPlaceholderText(_("e.g. sign at exit B"))
+        self.add_row("vehicle_note", _("Note for the pickup"), self.vehicle)
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
@@ -137,6 +161,7 @@ class LegForm(RecordForm):
         self.finish_layout()
         self._fill(leg, meeter)
         self.direction.currentIndexChanged.connect(lambda _i: self._direction_changed())
+        self.pickup.currentIndexChanged.connect(lambda _i: self.clear_error("vehicle_id"))
         for edit, field in ((self.number, "number"), (self.origin, "origin"), (self.destination, "destination"),
                             (self.terminal, "terminal"), (self.booking, "booking_reference"), (self.vehicle, "vehicle_note")):
             edit.textEdited.connect(lambda _t, f=field: self.clear_error(f))
@@ -157,6 +182,8 @@ class LegForm(RecordForm):
         self.terminal.setText(leg.terminal)
         self.booking.setText(leg.booking_reference)
         self.met_by.refill(None, person_key(leg.met_by_person_id) if leg.met_by_person_id is not None else None, extra=meeter)
+        self.pickup.choose(leg.vehicle_id)
+        self._enable_meeting()
         self.vehicle.setText(leg.vehicle_note)
         self.notes.setPlainText(leg.notes)
         for edit in (self.number, self.origin, self.destination, self.terminal, self.booking, self.vehicle):
@@ -169,7 +196,13 @@ class LegForm(RecordForm):
             self.arrival.known.setChecked(True)
         elif direction is LegDirection.DEPARTURE:
             self.departure.known.setChecked(True)
-        self.met_by.setEnabled(direction is LegDirection.ARRIVAL or self.met_by.currentData() is not None)
+        self._enable_meeting()
+
+    def _enable_meeting(self) -> None:
+        """Who meets them and with which vehicle: for arrivals (or shown while one is still set, to be cleared)."""
+        arriving = LegDirection(self.direction.currentData()) is LegDirection.ARRIVAL
+        self.met_by.setEnabled(arriving or self.met_by.currentData() is not None)
+        self.pickup.setEnabled(arriving or self.pickup.vehicle_id() is not None)
 
     def record(self) -> TravelLegData:
         errors: list[ValidationError] = []
@@ -197,6 +230,7 @@ class LegForm(RecordForm):
             terminal=self.terminal.text(),
             booking_reference=self.booking.text(),
             met_by_person_id=self.met_by.person_id(),
+            vehicle_id=self.pickup.vehicle_id(),
             vehicle_note=self.vehicle.text(),
             notes=self.notes.toPlainText(),
         )
