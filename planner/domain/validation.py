@@ -17,10 +17,11 @@ from planner.i18n import N_
 
 # A pragmatic address check: one @, a dot in the domain, no spaces. RFC 5322
 # allows more, but what users type into a delegation list is this or a typo.
-_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]]+@[^@\s<>(),;:\"\[\]]+\.[^@\s<>(),;:\"\[\]]{2,}$")
+# No control character anywhere (a NUL byte is refused by PostgreSQL's text columns, and belongs in no address).
+_EMAIL = re.compile(r"^[^@\s<>(),;:\"\[\]\x00-\x1f\x7f]+@[^@\s<>(),;:\"\[\]\x00-\x1f\x7f]+\.[^@\s<>(),;:\"\[\]\x00-\x1f\x7f]{2,}$")
 # International phone numbers as people write them: +49 511 123-456, (0511) 1234, +86 755 8888 0000
 _PHONE = re.compile(r"^\+?[0-9 ()./\-]{5,30}$")
-_URL = re.compile(r"^https?://[^\s/$.?#][^\s]*$", re.IGNORECASE)
+_URL = re.compile(r"^https?://[^\s/$.?#\x00-\x1f\x7f][^\s\x00-\x1f\x7f]*$", re.IGNORECASE)
 _COUNTRY = re.compile(r"^[A-Z]{2}$")
 # Only the plain calendar date: date.fromisoformat also takes 20161024 and 2016-W43-1.
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")

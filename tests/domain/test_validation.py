@@ -45,6 +45,16 @@ def test_email_refuses_typos_naming_field_and_value(value: str) -> None:
     assert "e-mail address" in err.message()
 
 
+@pytest.mark.parametrize("value", ["mp@\x00example.de", "mp\x07@example.de", "mp@example.d\x7fe"])
+def test_email_refuses_control_characters(value: str) -> None:
+    """A NUL byte spliced into a trip file's address must be refused, not reach the database (PostgreSQL rejects it)."""
+    assert refused(v.email, value).field == "email"
+
+
+def test_url_refuses_control_characters() -> None:
+    assert refused(v.url, "https://example.de/\x00").field == "website"
+
+
 def test_email_field_name_is_passed_through() -> None:
     assert refused(v.email, "nope", "contacts.0.email").field == "contacts.0.email"
 
