@@ -2,8 +2,8 @@
 
 Why one place: each such page needs the same three actions with the same keys — New on Ctrl+Shift+N
 while the page is in front and on Insert inside it, Delete on the platform's delete keys only inside
-the page (so a text field elsewhere keeps its own Delete) — and the same icons. Built twice, the keys
-of one page drifted from the other's; the texts stay with each page, which says what it lists.
+the page (so a text field elsewhere keeps its own Delete) — and the same icons; built in one place,
+a change to those keys holds for every such page. The texts stay with each page, which says what it lists.
 """
 
 from __future__ import annotations
