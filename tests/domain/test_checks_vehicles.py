@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import replace
 from datetime import datetime
 
-from planner.domain.checks import ProblemKind, TripPlan, run_checks
+from planner.domain.checks import Participant, Problem, ProblemKind, TripPlan, run_checks
+from planner.domain.entities import ItemData
 from planner.domain.enums import Role
 from planner.domain.travel_legs import LegDirection, TravelLegData
 from planner.domain.vehicles import ItemRides, Ride, VehicleData, VehicleKind
@@ -17,12 +19,15 @@ CAR = VehicleData(id=1, label="Car 1", kind=VehicleKind.CAR, seats=2, driver_nam
 COACH = VehicleData(id=2, label="Coach", kind=VehicleKind.COACH, seats=45, driver_name="Chen Guohua", driver_phone="+86 138 0000 0703")
 
 
-def _plan(items, rides, vehicles=(CAR, COACH), members=MEMBERS) -> TripPlan:  # type: ignore[no-untyped-def]
+def _plan(
+    items: Iterable[ItemData], rides: Iterable[ItemRides], vehicles: Iterable[VehicleData] = (CAR, COACH),
+    members: tuple[Participant, ...] = MEMBERS,
+) -> TripPlan:
     return TripPlan(trip=trip(), members=members, items=tuple(items), vehicles={v.id: v for v in vehicles},
                     rides={r.id: r for r in rides})
 
 
-def _kinds(plan: TripPlan, *kinds: ProblemKind) -> list:  # type: ignore[type-arg]
+def _kinds(plan: TripPlan, *kinds: ProblemKind) -> list[Problem]:
     return [p for p in run_checks(plan) if p.kind in kinds]
 
 

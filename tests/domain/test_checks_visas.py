@@ -9,7 +9,7 @@ import pytest
 
 from planner.domain.checks import Participant, ProblemKind, Severity, run_checks
 from planner.domain.checks.visas import VISA_LEAD_DAYS, visa_problems
-from planner.domain.entities import MembershipData
+from planner.domain.entities import ItemData, MembershipData
 from planner.domain.enums import Role, VisaStatus
 from planner.domain.protocol import VisaData
 from tests.domain.checks_support import item, member, plan, sz
@@ -18,7 +18,7 @@ KINDS = {ProblemKind.VISA_UNKNOWN, ProblemKind.VISA_NOT_APPLIED, ProblemKind.VIS
 FIRST_DAY = date(2016, 10, 24)
 
 
-def visa_findings(members: list[Participant], visas: dict[int, VisaData], today: date, items: tuple = ()) -> list[tuple[Severity, ProblemKind, str]]:  # type: ignore[type-arg]
+def visa_findings(members: list[Participant], visas: dict[int, VisaData], today: date, items: tuple[ItemData, ...] = ()) -> list[tuple[Severity, ProblemKind, str]]:
     checked = replace(plan(items, members), visas=visas, today=today)
     return [(p.severity, p.kind, p.message()) for p in run_checks(checked, (visa_problems,)) if p.kind in KINDS]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -82,7 +83,7 @@ def _two_rooms(d: Document) -> None:
         (_two_rooms, "$.accommodation", "A member has two rooms for the night of 2016-10-26."),
     ],
 )
-def test_mistakes_are_named_by_their_place(document: Document, change, path: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_mistakes_are_named_by_their_place(document: Document, change: Callable[[Document], object], path: str, message: str) -> None:
     broken = copy.deepcopy(document)
     change(broken)
     with pytest.raises(TripFileError) as caught:

@@ -52,7 +52,7 @@ def test_export_import_export_keeps_them(db: Database, document: Document) -> No
     assert trip_document(db, second) == trip_document(db, first) == document
 
 
-def _share_a_seat(d: dict) -> None:  # type: ignore[type-arg]
+def _share_a_seat(d: Document) -> None:
     """Put the second person at a table on the first one's chair (interpreters behind do not count)."""
     at_table = [seat for seat in _item(d, BANQUET)["seating"]["seats"] if not seat.get("behind")]
     at_table[1]["place"] = at_table[0]["place"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections.abc import Callable
 from typing import Any
 
 import pytest
@@ -73,7 +74,7 @@ def test_arrivals_name_the_vehicle_that_picks_them_up_by_its_fleet_key(db: Datab
         (lambda d: d.pop("vehicles"), "$.travel_legs[0].vehicle", "No vehicle in “fleet” has the key “t2”."),
     ],
 )
-def test_mistakes_are_named_by_their_place(document: Document, change, path: str, message: str) -> None:  # type: ignore[no-untyped-def]
+def test_mistakes_are_named_by_their_place(document: Document, change: Callable[[Document], object], path: str, message: str) -> None:
     broken = copy.deepcopy(document)
     change(broken)
     with pytest.raises(TripFileError) as caught:

@@ -26,24 +26,32 @@ NIGHT = date(2016, 10, 24)
 
 def _hotel(db: Database, name: str = "InterContinental Shenzhen") -> VenueData:
     data = VenueData(name=LocalizedText(en=name, zh="深圳华侨城洲际大酒店"), kind=VenueKind.HOTEL, country="CN", timezone="Asia/Shanghai")
-    return venues.create_venue(db, data).after  # type: ignore[no-any-return]
+    saved = venues.create_venue(db, data).after
+    assert isinstance(saved, VenueData)
+    return saved
 
 
 def _block(db: Database, trip: TripData, hotel: VenueData, rooms: int = 5, sleeps: int = 2, kind: str = "Twin") -> RoomBlockData:
     data = RoomBlockData(trip_id=trip.id, venue_id=hotel.id, room_type=LocalizedText(en=kind), rooms=rooms, sleeps=sleeps)
-    return acc.create_block(db, data).after  # type: ignore[no-any-return]
+    saved = acc.create_block(db, data).after
+    assert isinstance(saved, RoomBlockData)
+    return saved
 
 
 def _room(db: Database, member: MembershipData, block: RoomBlockData, first: date = NIGHT, last: date = NIGHT + timedelta(days=5),
           **changes: object) -> RoomAssignmentData:
     data = RoomAssignmentData(membership_id=member.id, block_id=block.id, first_night=first, last_night=last).evolve(**changes)
-    return acc.assign_room(db, data).after  # type: ignore[no-any-return]
+    saved = acc.assign_room(db, data).after
+    assert isinstance(saved, RoomAssignmentData)
+    return saved
 
 
 def _staying(db: Database, trip: TripData, family: str, order: int = 0, role: Role = Role.MEMBER) -> MembershipData:
     """A member arriving on the trip's first day and leaving on its last (24–30 October: nights 24–29)."""
     member = new_member(db, trip, new_person(db, family), role=role, order=order)
-    return delegation.update_member(db, member.evolve(arrival=trip.first_day, departure=trip.last_day)).after  # type: ignore[no-any-return]
+    saved = delegation.update_member(db, member.evolve(arrival=trip.first_day, departure=trip.last_day)).after
+    assert isinstance(saved, MembershipData)
+    return saved
 
 
 def _kinds(db: Database, trip: TripData) -> list[ProblemKind]:

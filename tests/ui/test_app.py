@@ -137,7 +137,7 @@ def test_the_trips_are_listed_before_the_database_is_opened_and_the_choice_is_ke
     opened_while_listed: list[bool] = []
     real_open = app_module.open_for_start
 
-    def open_for_start(target: str, is_default: bool):  # type: ignore[no-untyped-def]
+    def open_for_start(target: str, is_default: bool) -> Database | None:
         opened_while_listed.append(window.shows_trips and not window.is_open)
         return real_open(target, is_default)
 

@@ -11,6 +11,7 @@ from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
+from planner.domain.changes import Change
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind, Language
 from planner.services import delegation, programme, trips, venues
@@ -122,7 +123,7 @@ def test_creates_an_item_with_venue_host_and_some_participants(db: Database, tri
     assert (item.venue_id, item.host_contact_id) == (trip.venue_id, trip.contact_ids[1])
     assert (item.start, item.end) == (local("2016-10-26 12:15"), local("2016-10-26 13:15"))
     assert not item.everyone and item.participant_ids == (trip.member_ids[0], trip.member_ids[2])
-    assert form.result_value is not None and form.result_value.id == item.id  # type: ignore[attr-defined]
+    assert isinstance(form.result_value, Change) and form.result_value.id == item.id
 
 
 def test_edits_an_item_and_its_participants(db: Database, trip: Programme, qtbot: QtBot) -> None:

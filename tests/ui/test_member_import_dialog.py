@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Callable, Mapping
 from datetime import date
 from pathlib import Path
 from typing import cast
@@ -493,7 +495,10 @@ def test_the_list_is_read_in_a_worker_while_the_window_keeps_drawing(
     in_worker: list[bool] = []
     ticked = threading.Event()
 
-    def waiting_for_the_gui(database, path, mapping=None, progress=None):  # type: ignore[no-untyped-def]
+    def waiting_for_the_gui(
+        database: Database, path: str | os.PathLike[str], mapping: Mapping[int, Field | str | None] | None = None,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> MemberImportPreview:
         in_worker.append(threading.current_thread() is not threading.main_thread())
         assert ticked.wait(20), "the GUI thread's timer did not fire while the list was read"
         return real(database, path, mapping, progress)
@@ -522,7 +527,10 @@ def test_cancelling_the_reading_opens_no_preview(
     real = mid.preview_member_file
     cancelled = threading.Event()
 
-    def slow(database, path, mapping=None, progress=None):  # type: ignore[no-untyped-def]
+    def slow(
+        database: Database, path: str | os.PathLike[str], mapping: Mapping[int, Field | str | None] | None = None,
+        progress: Callable[[int, int], object] | None = None,
+    ) -> MemberImportPreview:
         assert cancelled.wait(20)
         return real(database, path, mapping, progress)
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QColor, QPalette
 from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
+from planner.domain.changes import Change
 from planner.domain.entities import MembershipData, PersonData, TripData
 from planner.domain.enums import Language, Role
 from planner.domain.errors import ValidationErrors
@@ -92,7 +93,8 @@ def test_every_field_is_saved(db: Database, qtbot: QtBot) -> None:
     form.notes.setPlainText("Arrives early.\nLeaves late.")
     form.submit()
     assert form.result() == PersonForm.DialogCode.Accepted
-    saved = people.get_person(db, form.result_value.id)  # type: ignore[attr-defined]
+    assert isinstance(form.result_value, Change)
+    saved = people.get_person(db, form.result_value.id)
     assert (saved.family_name, saved.given_name, saved.native_name) == ("Xu", "Qin", "许勤")
     assert saved.honorific == LocalizedText(zh="市长")
     assert saved.organisation == LocalizedText(de="Stadtregierung Shenzhen", en="Shenzhen Municipal Government")

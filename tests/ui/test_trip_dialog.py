@@ -9,6 +9,7 @@ from pytestqt.qtbot import QtBot
 
 from planner import formatting
 from planner.db.engine import Database
+from planner.domain.changes import Change
 from planner.domain.entities import TripData
 from planner.domain.enums import Language
 from planner.domain.errors import DatabaseError
@@ -64,7 +65,8 @@ def test_valid_input_creates_the_trip_in_three_languages(db: Database, qtbot: Qt
     dialog.last_day.setDate(QDate(2016, 10, 27))
     dialog.submit()
     assert dialog.result() == TripDialog.DialogCode.Accepted
-    saved = trips.get_trip(db, dialog.result_value.id)  # type: ignore[attr-defined]
+    assert isinstance(dialog.result_value, Change)
+    saved = trips.get_trip(db, dialog.result_value.id)
     assert saved.title.de == "Delegationsreise nach Shenzhen"
     assert saved.title.zh == "深圳代表团访问"
     assert saved.title.en == ""

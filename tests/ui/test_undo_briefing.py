@@ -19,7 +19,7 @@ from planner.ui.undo import UndoHistory
 
 
 @pytest.fixture
-def history(qtbot: QtBot, db: Database):  # type: ignore[no-untyped-def]
+def history(qtbot: QtBot, db: Database) -> UndoHistory:
     return UndoHistory(db, lambda: None)
 
 
@@ -32,7 +32,7 @@ def _item(db: Database) -> int:
     )).id
 
 
-def test_a_briefing_is_undone_and_redone_twice(history, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_briefing_is_undone_and_redone_twice(history: UndoHistory, db: Database) -> None:
     item = _item(db)
     history.perform("brief", lambda: briefing.save_briefing(db, ItemBriefingData(id=item, objective=L(en="First"))))
     current = briefing.get_briefing(db, item)
@@ -47,7 +47,7 @@ def test_a_briefing_is_undone_and_redone_twice(history, db: Database) -> None:  
         assert briefing.get_briefing(db, item).objective.en == "Second"
 
 
-def test_a_portrait_is_undone_and_redone(history, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_portrait_is_undone_and_redone(history: UndoHistory, db: Database) -> None:
     person = people.create_person(db, PersonData(family_name="Xu", given_name="Qin")).id
     out = io.BytesIO()
     Image.new("RGB", (40, 50), (10, 20, 30)).save(out, format="PNG")
@@ -63,7 +63,7 @@ def test_a_portrait_is_undone_and_redone(history, db: Database) -> None:  # type
     assert briefing.get_profile(db, ProfileOwner.PERSON, person).is_empty()
 
 
-def test_a_follow_up_is_created_changed_and_deleted_undoably(history, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_a_follow_up_is_created_changed_and_deleted_undoably(history: UndoHistory, db: Database) -> None:
     trip = trips.create_trip(db, TripData(title=L(en="Trip"), timezone="Asia/Shanghai", first_day=date(2016, 10, 24),
                                           last_day=date(2016, 10, 27))).id
     created = history.perform("add", lambda: follow_ups.create_follow_up(db, FollowUpData(trip_id=trip, what=L(en="Send photos"))))
@@ -84,7 +84,7 @@ def test_a_follow_up_is_created_changed_and_deleted_undoably(history, db: Databa
         follow_ups.get_follow_up(db, created.id)
 
 
-def test_undoing_the_deletion_of_a_person_or_venue_brings_their_biographies_back(history, db: Database) -> None:  # type: ignore[no-untyped-def]
+def test_undoing_the_deletion_of_a_person_or_venue_brings_their_biographies_back(history: UndoHistory, db: Database) -> None:
     from planner.domain.entities import ContactData, VenueData
     from planner.services import venues
 

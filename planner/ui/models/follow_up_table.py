@@ -6,15 +6,15 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QColor
 
 from planner import formatting
 from planner.domain.briefing import FollowUpData, FollowUpStatus
 from planner.i18n import N_, _, current_language
+from planner.ui.models.record_table import AnyIndex, RecordTableModel
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 TASK, WHO, DUE, STATUS, AGREED = range(5)
 HEADERS: tuple[str, ...] = (N_("Task"), N_("Who"), N_("Due"), N_("Status"), N_("Agreed at"))
@@ -23,12 +23,13 @@ _STATUS_ORDER = {status: index for index, status in enumerate(FollowUpStatus)}
 OVERDUE = QColor("#b3261e")
 
 
-class FollowUpTableModel(QAbstractTableModel):
+class FollowUpTableModel(RecordTableModel[FollowUpData]):
     """Rows of FollowUpData; `names` gives the names of the people named by id (members, hosts)."""
 
+    HEADERS = HEADERS
+
     def __init__(self, parent: QObject | None = None, today: date | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[FollowUpData] = []
+        super().__init__(None, parent)
         self._names: dict[int, str] = {}
         self._today = today
 
@@ -41,14 +42,6 @@ class FollowUpTableModel(QAbstractTableModel):
     def follow_up(self, row: int) -> FollowUpData:
         return self._rows[row]
 
-    def row_of(self, follow_up_id: int) -> int:
-        return next((i for i, f in enumerate(self._rows) if f.id == follow_up_id), -1)
-
-    def retranslate(self, _language: str = "") -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
-
     def who(self, f: FollowUpData) -> str:
         if f.who_person_id is not None:
             return self._names.get(f.who_person_id, "")
@@ -59,17 +52,6 @@ class FollowUpTableModel(QAbstractTableModel):
         return f.is_open and f.due is not None and f.due < today
 
     # --- the model ---------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return _(HEADERS[section])
-        return super().headerData(section, orientation, role)
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

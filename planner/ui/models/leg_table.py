@@ -12,7 +12,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QObject, Qt
 
 from planner import formatting
 from planner.db.engine import Database
@@ -25,9 +25,9 @@ from planner.services.delegation import list_members
 from planner.services.travel_legs import meeting_people, trip_legs
 from planner.services.vehicles import trip_vehicles
 from planner.ui.language import LanguageController
+from planner.ui.models.record_table import AnyIndex, RecordTableModel
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 
 WHEN, DIRECTION, MEMBER, NUMBER, ROUTE, TERMINAL, MET_BY, VEHICLE = range(8)
 HEADERS: tuple[str, ...] = (
@@ -50,14 +50,15 @@ def local_moment(leg: TravelLegData) -> datetime | None:
     return leg.local_departure() or leg.local_arrival()
 
 
-class LegTableModel(QAbstractTableModel):
+class LegTableModel(RecordTableModel[TravelLegData]):
+    HEADERS = HEADERS
+
     def __init__(
         self, db: Database, trip_id: int | None = None, language: LanguageController | None = None, parent: QObject | None = None,
     ) -> None:
-        super().__init__(parent)
+        super().__init__(None, parent)
         self.db = db
         self.trip_id = trip_id
-        self._rows: list[TravelLegData] = []
         self._members: dict[int, Member] = {}
         self._people: dict[int, PersonData] = {}
         self._vehicles: dict[int, VehicleData] = {}
@@ -95,11 +96,6 @@ class LegTableModel(QAbstractTableModel):
         self._people = {**people, **{m.person.id: m.person for m in members if m.person.id is not None}}
         self.endResetModel()
 
-    def retranslate(self, _language: str = "") -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(HEADERS) - 1)
-        if self._rows:
-            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
-
     def members(self) -> list[Member]:
         """The delegation in protocol order (for the form's member and meeter lists)."""
         return sorted(self._members.values(), key=lambda m: (m.membership.protocol_order, m.id))
@@ -114,21 +110,7 @@ class LegTableModel(QAbstractTableModel):
     def leg(self, row: int) -> TravelLegData:
         return self._rows[row]
 
-    def row_of(self, leg_id: int) -> int:
-        return next((n for n, leg in enumerate(self._rows) if leg.id == leg_id), -1)
-
     # --- the model ---------------------------------------------------------------------
-
-    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:  # noqa: N802
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and 0 <= section < len(HEADERS):
-            return _(HEADERS[section])
-        return None
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

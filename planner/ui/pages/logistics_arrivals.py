@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QTableView, QToolBar, QVBoxLayout, QWidget
 
 from planner.domain.entities import PersonData
@@ -22,25 +21,20 @@ from planner.domain.enums import Role
 from planner.domain.errors import PlannerError
 from planner.domain.travel_legs import LegDirection, TravelLegData
 from planner.i18n import _, ngettext
-from planner.paths import ICONS
 from planner.services import people, travel_legs, trips
 from planner.services.base import Change
 from planner.ui.errors import show_planner_error
-from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
+from planner.ui.keyboard import NEW_KEYS, tab_leaves, with_shortcut
 from planner.ui.models import leg_table
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.leg_table import LegTableModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.record_actions import record_actions
 from planner.ui.undo import perform_each
 from planner.ui.widgets.leg_form import LegForm
 
 ENTITY = travel_legs.ENTITY
-
-
-def _icon(name: str) -> QIcon:
-    path = ICONS / "actions" / f"{name}.svg"
-    return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 class ArrivalsPage(TripPage):
@@ -106,15 +100,9 @@ class ArrivalsPage(TripPage):
     # --- building -----------------------------------------------------------------------
 
     def _build_actions(self) -> None:
-        self.new_action = QAction(_icon("add"), "", self)
-        self.new_action.triggered.connect(lambda: self.new_leg())
-        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
-        self.edit_action = QAction(_icon("edit"), "", self)
-        self.edit_action.triggered.connect(lambda: self.edit_leg(self.current_id()))
-        self.delete_action = QAction(_icon("delete"), "", self)
-        self.delete_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(lambda: self.delete_legs(self.selected_ids()))
+        self.new_action, self.edit_action, self.delete_action = record_actions(
+            self, self.new_leg, lambda: self.edit_leg(self.current_id()), lambda: self.delete_legs(self.selected_ids())
+        )
         for action in (self.new_action, self.edit_action, self.delete_action):
             self.view.addAction(action)
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from datetime import datetime, time, timedelta
 
 from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -32,7 +32,6 @@ from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
 from planner.domain.timing import local_to_utc
 from planner.i18n import _, ngettext
-from planner.paths import ICONS
 from planner.services import people, programme
 from planner.domain.changes import Change, EntityKind
 from planner.ui.errors import show_planner_error
@@ -41,12 +40,13 @@ from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.item_table import ItemTableModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.record_actions import record_actions
 from planner.ui.undo import perform_batch
 from planner.ui.widgets.agenda import AgendaView
 from planner.ui.widgets.briefing_form import BRIEFING_KEY, BriefingButton, edit_briefing
 from planner.ui.widgets.item_form import ItemForm
 from planner.ui.widgets.kind_style import kind_icon
-from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
+from planner.ui.keyboard import NEW_KEYS, tab_leaves, with_shortcut
 
 VIEW_KEY = "programme/view"
 AGENDA, TABLE = 0, 1
@@ -54,11 +54,6 @@ DEFAULT_DURATION = timedelta(hours=1)
 #: Where "New item" puts an item when nothing is selected: this hour of the first day.
 DEFAULT_HOUR = 9
 FILTER_DELAY_MS = 150
-
-
-def _icon(name: str) -> QIcon:
-    path = ICONS / "actions" / f"{name}.svg"
-    return QIcon(str(path)) if path.is_file() else QIcon()
 
 
 class ProgrammePage(TripPage):
@@ -161,15 +156,9 @@ class ProgrammePage(TripPage):
             self.table.resizeColumnToContents(column)
 
     def _build_actions(self) -> None:
-        self.new_action = QAction(_icon("add"), "", self)
-        self.new_action.triggered.connect(lambda: self.new_item())
-        page_shortcut(self, self.new_action, NEW_KEYS, INSERT_KEYS)
-        self.edit_action = QAction(_icon("edit"), "", self)
-        self.edit_action.triggered.connect(lambda: self.edit_item(self.current_id()))
-        self.delete_action = QAction(_icon("delete"), "", self)
-        self.delete_action.setShortcuts(QKeySequence.keyBindings(QKeySequence.StandardKey.Delete))
-        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_action.triggered.connect(lambda: self.delete_items(self.selected_ids()))
+        self.new_action, self.edit_action, self.delete_action = record_actions(
+            self, self.new_item, lambda: self.edit_item(self.current_id()), lambda: self.delete_items(self.selected_ids())
+        )
         self.briefing_action = QAction("", self)
         self.briefing_action.setShortcut(QKeySequence(BRIEFING_KEY))
         self.briefing_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -150,13 +150,20 @@ class ItemForm(RecordForm):
         self.end_timezone = timezone_combo(self, self._trip.timezone)
         for combo in (self.timezone, self.end_timezone):
             _compact(combo)  # the longest zone name must not set the form's narrowest width
-        row = QWidget(self)
-        box = QHBoxLayout(row)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.other_end_zone)
-        box.addWidget(self.end_timezone, 1)
-        self.add_row("end_timezone", _("End zone"), row)
+        self.add_row("end_timezone", _("End zone"), self._field_of(QHBoxLayout, (self.other_end_zone, 0), (self.end_timezone, 1)))
         self.dress_code = self.add_localized("dress_code", _("Dress code"))
+
+    def _field_of(self, direction: type[QHBoxLayout] | type[QVBoxLayout], *parts: tuple[QWidget, int]) -> QWidget:
+        """Several widgets as one field of the form, side by side or stacked, each with its stretch.
+
+        Without margins of its own, so the field lines up with the single-widget fields around it.
+        """
+        field = QWidget(self)
+        box = direction(field)
+        box.setContentsMargins(0, 0, 0, 0)
+        for widget, stretch in parts:
+            box.addWidget(widget, stretch)
+        return field
 
     def _date_time_row(self, field: str, caption: str) -> tuple[QDateEdit, QTimeEdit]:
         row = QWidget(self)
@@ -178,12 +185,7 @@ class ItemForm(RecordForm):
         self.members_view.setModel(self.participants)
         self.members_view.setMinimumHeight(150)
         self.members_view.setToolTip(_("Tick who attends this item"))
-        panel = QWidget(self)
-        box = QVBoxLayout(panel)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.everyone)
-        box.addWidget(self.members_view, 1)
-        self.add_row("participants", _("Participants"), panel)
+        self.add_row("participants", _("Participants"), self._field_of(QVBoxLayout, (self.everyone, 0), (self.members_view, 1)))
         caption = self.side_grid.itemAtPosition(self._row - 2, 0)
         if caption is not None and caption.widget() is not None:
             self.side_grid.setAlignment(caption.widget(), Qt.AlignmentFlag.AlignTop)
