@@ -268,7 +268,8 @@ class _Generator:
                     no_address=rng.random() < 0.004,
                 )
                 self.shanghai_by_district[d].append(vid)
-        self.hotel_id = self.shanghai_by_district[0][0]
+                if d == 0 and kind == "hotel" and not self.hotel_id:
+                    self.hotel_id = vid  # where the delegation sleeps: a venue of kind hotel, as the room blocks require
         self.dinner_venues = [v for district in (0, 3) for v in self.shanghai_by_district[district][1:6]]
         remaining = count - SHANGHAI_VENUES
         for k in range(remaining):
@@ -450,7 +451,7 @@ class _Generator:
             for s, (hour, minute, length) in enumerate(slots):
                 slot_items: list[tuple[int, list[int] | None]] = []
                 for district, district_teams in by_district.items():
-                    venues = self.shanghai_by_district[district][1:] if district == 0 else self.shanghai_by_district[district]
+                    venues = [v for v in self.shanghai_by_district[district] if v != self.hotel_id]
                     picked = rng.sample(venues, len(district_teams))  # no venue hosts two teams at once
                     for team, venue in zip(district_teams, picked, strict=True):
                         if made >= subset_total:
