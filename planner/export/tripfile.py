@@ -58,9 +58,15 @@ def render_trip_document(document: dict[str, Any]) -> str:
 
 def write_trip_file(db: Database, trip_id: int, path: str | os.PathLike[str], *, include_private: bool = True) -> Path:
     """Write the trip file of one trip to `path`, replacing it only once the new file is complete."""
-    target = Path(path).expanduser()
     text = render_trip_document(trip_document(db, trip_id, include_private=include_private))
-    write_atomically(target, text.encode("utf-8"), private=include_private)
+    return write_file(path, text.encode("utf-8"), private=include_private)
+
+
+def write_file(out_path: str | os.PathLike[str], data: bytes, *, private: bool) -> Path:
+    """Write a finished document to `out_path` (a leading ~ expanded) at once, as write_atomically does; returns the
+    path, which the export dialogs show and open."""
+    target = Path(out_path).expanduser()
+    write_atomically(target, data, private=private)
     return target
 
 

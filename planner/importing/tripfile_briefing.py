@@ -65,12 +65,8 @@ def read_follow_ups(reader: TripDocumentReader, person_keys: _Keys, programme: i
     """The trip's follow-ups; "i<n>" names the n-th programme entry, whose stand-in id is n."""
     found: list[FollowUpData] = []
     for where, record in reader.records("follow_ups"):
-        who_key = reader.get(record, where, "who_person", None)
-        who_person_id = None
-        if who_key in person_keys:
-            who_person_id = person_keys.index[who_key] + 1
-        elif who_key is not None and person_keys.unknown(who_key):
-            reader.problem(where + ("who_person",), N_("No person in “people” has the key “{key}”."), key=who_key)
+        who_person_id, known = reader.person_ref(record, where, "who_person", person_keys)
+        if not known:
             continue
         item = reader.get(record, where, "item", None)
         item_id = None

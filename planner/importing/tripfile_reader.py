@@ -105,6 +105,17 @@ class TripDocumentReader:
             return record[name]
         return default
 
+    def person_ref(self, record: dict[str, Any], where: Location, name: str, person_keys: _Keys) -> tuple[int | None, bool]:
+        """The stand-in id of the person field `name` names by key (the n-th in "people" is n), None for nobody;
+        and False when the key names no person, which is reported here (every reference says it the same way)."""
+        key = self.get(record, where, name, None)
+        if key in person_keys:
+            return person_keys.index[key] + 1, True
+        if key is not None and person_keys.unknown(key):
+            self.problem(where + (name,), N_("No person in “people” has the key “{key}”."), key=key)
+            return None, False
+        return None, True
+
     def text(self, record: dict[str, Any], where: Location, name: str) -> LocalizedText:
         return LocalizedText.from_mapping(self.get(record, where, name, {}))
 
@@ -247,12 +258,7 @@ class TripDocumentReader:
                 self.problem(where + ("person",), N_("“{key}” is not in the delegation, so cannot have a travel leg."), key=person)
             else:
                 self._mark(where + ("person",))
-            met_by = self.get(record, where, "met_by", None)
-            met_by_id = None
-            if met_by in person_keys:
-                met_by_id = person_keys.index[met_by] + 1
-            elif met_by is not None and person_keys.unknown(met_by):
-                self.problem(where + ("met_by",), N_("No person in “people” has the key “{key}”."), key=met_by)
+            met_by_id, _ = self.person_ref(record, where, "met_by", person_keys)
             vehicle = self.get(record, where, "vehicle", None)
             if vehicle is not None and vehicle not in vehicle_keys:
                 self.problem(where + ("vehicle",), N_("No vehicle in “fleet” has the key “{key}”."), key=vehicle)
@@ -510,12 +516,7 @@ class TripDocumentReader:
                     self.problem(where + ("host_contact",), N_("“{key}” is not a contact at the item's venue “{venue}”."), key=host, venue=venue)
             elif host is not None and contact_keys.unknown(host):
                 self.problem(where + ("host_contact",), N_("No venue contact has the key “{key}”."), key=host)
-            host_person = self.get(record, where, "host_person", None)
-            host_person_id = None
-            if host_person in person_keys:
-                host_person_id = person_keys.index[host_person] + 1
-            elif host_person is not None and person_keys.unknown(host_person):
-                self.problem(where + ("host_person",), N_("No person in “people” has the key “{key}”."), key=host_person)
+            host_person_id, _ = self.person_ref(record, where, "host_person", person_keys)
 
             participants = self.get(record, where, "participants", "all")
             participant_ids: list[int] = []

@@ -14,7 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,7 +26,8 @@ from planner.domain.enums import VenueKind
 from planner.domain.errors import PlannerError, ValidationErrors
 from planner.i18n import N_, current_language
 from planner.services.base import Action, Change, check_version, delete_record, get_or_fail, run
-from planner.services.mapping import person_data, venue_data
+from planner.services.mapping import from_cents, person_data, to_cents, venue_data
+from planner.services.records import add_row, insert_record, update_record
 
 BLOCK = "room_block"
 ASSIGNMENT = "room_assignment"
@@ -35,22 +35,20 @@ ASSIGNMENT = "room_assignment"
 # --- mapping -------------------------------------------------------------------------------------
 
 
+BLOCK_FIELDS = ("venue_id", "room_type", "rooms", "sleeps", "currency", "notes")
+
+
 def block_data(row: m.RoomBlock) -> RoomBlockData:
-    rate = Decimal(row.rate_cents).scaleb(-2) if row.rate_cents is not None else None
     return RoomBlockData(
-        id=row.id, version=row.version, trip_id=row.trip_id, venue_id=row.venue_id, room_type=row.room_type, rooms=row.rooms,
-        sleeps=row.sleeps, rate=rate, currency=row.currency, notes=row.notes,
+        id=row.id, version=row.version, trip_id=row.trip_id, rate=from_cents(row.rate_cents),
+        **{f: getattr(row, f) for f in BLOCK_FIELDS},
     )
 
 
 def apply_block(row: m.RoomBlock, data: RoomBlockData) -> None:
-    row.venue_id = data.venue_id  # type: ignore[assignment]
-    row.room_type = data.room_type
-    row.rooms = data.rooms
-    row.sleeps = data.sleeps
-    row.rate_cents = int(data.rate.scaleb(2)) if data.rate is not None else None
-    row.currency = data.currency
-    row.notes = data.notes
+    for f in BLOCK_FIELDS:
+        setattr(row, f, getattr(data, f))
+    row.rate_cents = to_cents(data.rate)
 
 
 def assignment_data(row: m.RoomAssignment) -> RoomAssignmentData:
@@ -126,7 +124,7 @@ def read_accommodation(session: Session, trip_id: int) -> Accommodation:
         block = dict(zip(block_columns, row[:split], strict=True))
         if block["id"] not in blocks:
             cents = block.pop("rate_cents")
-            blocks[block["id"]] = RoomBlockData(**block, rate=Decimal(cents).scaleb(-2) if cents is not None else None)
+            blocks[block["id"]] = RoomBlockData(**block, rate=from_cents(cents))
         room = dict(zip(room_columns, row[split:-1], strict=True))
         if room["id"] is not None:
             room["sharing_with"] = tuple(room["sharing_with"] or ())
@@ -154,31 +152,14 @@ def _check_block(s: Session, data: RoomBlockData) -> None:
 
 def create_block(db: Database, data: RoomBlockData) -> Change:
     data = data.validated()
-
-    def act(s: Session) -> Change:
-        _check_block(s, data)
-        row = m.RoomBlock(trip_id=data.trip_id)
-        apply_block(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, BLOCK, row.id, after=block_data(row))
-
-    return run(db, act)
+    return insert_record(db, BLOCK, data, lambda: m.RoomBlock(trip_id=data.trip_id), apply_block, block_data,
+                         check=lambda s: _check_block(s, data))
 
 
 def update_block(db: Database, data: RoomBlockData) -> Change:
     data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.RoomBlock, data.id, N_("room block"))
-        check_version(row, data.version)
-        _check_block(s, data.evolve(trip_id=row.trip_id))
-        before = block_data(row)
-        apply_block(row, data)
-        s.flush()
-        return Change(Action.UPDATED, BLOCK, row.id, before=before, after=block_data(row))
-
-    return run(db, act)
+    return update_record(db, BLOCK, data, m.RoomBlock, N_("room block"), apply_block, block_data,
+                         check=lambda s, row: _check_block(s, data.evolve(trip_id=row.trip_id)))
 
 
 def delete_block(db: Database, block_id: int) -> Change:
@@ -275,12 +256,7 @@ def assign_room(db: Database, data: RoomAssignmentData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
-        checked = _check_assignment(s, data)
-        row = m.RoomAssignment()
-        apply_assignment(row, checked)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, ASSIGNMENT, row.id, after=assignment_data(row))
+        return add_row(s, ASSIGNMENT, m.RoomAssignment(), apply_assignment, _check_assignment(s, data), assignment_data)
 
     return run(db, act)
 

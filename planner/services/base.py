@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from typing import Any, TypeVar
 
+from sqlalchemy import ColumnElement, func, select
 from sqlalchemy.exc import DataError, IntegrityError, OperationalError
 from sqlalchemy.orm import Session
 from sqlalchemy.orm.attributes import flag_modified
@@ -195,6 +196,14 @@ def bump_version(obj: Any, column: str) -> None:
     of `obj` (flagging `version` itself breaks SQLAlchemy's versioned UPDATE).
     """
     flag_modified(obj, column)
+
+
+def refuse_while_used(session: Session, model: type[Any], where: ColumnElement[bool], message: str | tuple[str, str], **params: Any) -> None:
+    """Refuse a deletion while rows of `model` matching `where` still depend on the record: the database would refuse
+    it too, but only a message with their {count} tells the planner what to change first."""
+    count = session.scalar(select(func.count()).select_from(model).where(where))
+    if count:
+        raise PlannerError(message, count=count, **params)
 
 
 def delete_record(db: Database, model: type[Any], record_id: int, what: str, entity: EntityKind | str, to_data: Callable[[Any], Any]) -> Change:

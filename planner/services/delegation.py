@@ -17,6 +17,7 @@ from planner.i18n import N_
 from planner.services.base import Action, Change, EntityKind, check_version, each, get_or_fail, run
 from planner.services.travel_legs import leg_data
 from planner.services.mapping import apply_membership, item_data, membership_data, person_data
+from planner.services.records import add_row
 from planner.services.vehicles import seats_taken_by
 
 
@@ -48,10 +49,7 @@ def add_member(db: Database, data: MembershipData) -> Change:
         if order <= 0:
             order = (s.scalar(select(func.max(m.Membership.protocol_order)).where(m.Membership.trip_id == data.trip_id)) or 0) + 1
         row = m.Membership(trip_id=data.trip_id, person_id=data.person_id)
-        apply_membership(row, data.evolve(protocol_order=order))
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, "membership", row.id, after=membership_data(row))
+        return add_row(s, "membership", row, apply_membership, data.evolve(protocol_order=order), membership_data)
 
     return run(db, act)
 

@@ -20,7 +20,8 @@ from planner.db.engine import Database
 from planner.domain.briefing import FollowUpData, FollowUpStatus
 from planner.domain.errors import ValidationError
 from planner.i18n import N_
-from planner.services.base import Action, Change, check_version, delete_record, get_or_fail, run
+from planner.services.base import Change, delete_record, get_or_fail, run
+from planner.services.records import add_row, insert_record, update_record
 
 ENTITY = "follow_up"
 
@@ -83,33 +84,19 @@ def _check_references(s: Session, data: FollowUpData) -> None:
 
 def create_follow_up(db: Database, data: FollowUpData) -> Change:
     checked = data.validated()
-
-    def act(s: Session) -> Change:
-        _check_references(s, checked)
-        row = m.FollowUp()
-        apply_follow_up(row, checked)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, ENTITY, row.id, after=follow_up_data(row))
-
-    return run(db, act)
+    return insert_record(db, ENTITY, checked, m.FollowUp, apply_follow_up, follow_up_data,
+                         check=lambda s: _check_references(s, checked))
 
 
 def update_follow_up(db: Database, data: FollowUpData) -> Change:
     checked = data.validated()
 
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.FollowUp, checked.id, N_("follow-up"))
-        check_version(row, checked.version)
+    def check(s: Session, row: m.FollowUp) -> None:
         if checked.trip_id != row.trip_id:
             raise ValidationError(N_("A follow-up cannot move to another trip."), field="trip_id")
         _check_references(s, checked)
-        before = follow_up_data(row)
-        apply_follow_up(row, checked)
-        s.flush()
-        return Change(Action.UPDATED, ENTITY, row.id, before=before, after=follow_up_data(row))
 
-    return run(db, act)
+    return update_record(db, ENTITY, checked, m.FollowUp, N_("follow-up"), apply_follow_up, follow_up_data, check=check)
 
 
 def set_status(db: Database, follow_up_id: int, status: FollowUpStatus, version: int | None) -> Change:
@@ -135,11 +122,7 @@ def restore_follow_up(db: Database, before: FollowUpData) -> Change:
         if data.origin_trip_id is not None and s.get(m.Trip, data.origin_trip_id) is None:
             data = data.evolve(origin_trip_id=None)  # its words in `origin` still say where it was agreed
         get_or_fail(s, m.Trip, data.trip_id, N_("trip"))
-        row = m.FollowUp(id=before.id)
-        apply_follow_up(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, ENTITY, row.id, after=follow_up_data(row))
+        return add_row(s, ENTITY, m.FollowUp(id=before.id), apply_follow_up, data, follow_up_data)
 
     return run(db, act)
 

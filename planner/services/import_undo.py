@@ -16,7 +16,8 @@ functions take and return the versions this history last wrote, keyed by
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -29,6 +30,23 @@ from planner.services.base import Action, Change, check_version, get_or_fail, ru
 from planner.services.mapping import apply_membership, apply_person, person_data
 
 Versions = dict[tuple[str, int], int]
+
+#: The records an import updates (a merged person, a member's changed role): table, name in messages, mapping.
+_UPDATED: dict[str, tuple[type[Any], str, Callable[[Any, Any], None]]] = {
+    "person": (m.Person, N_("person"), apply_person),
+    "membership": (m.Membership, N_("delegation member"), apply_membership),
+}
+
+
+def _write_over(s: Session, step: Change, data: Any, version: int | None) -> int:
+    """Write `data` over the record `step` updated, if it is still at `version` (undo and redo differ only in
+    which side they write and which version they expect); returns its new version."""
+    model, label, apply = _UPDATED[step.entity]
+    row = get_or_fail(s, model, step.id, label)
+    check_version(row, version)
+    apply(row, data)
+    s.flush()
+    return int(row.version)
 
 
 def undo_import(db: Database, change: Change, versions: Mapping[tuple[str, int], int] | None = None) -> Versions:
@@ -46,18 +64,8 @@ def undo_import(db: Database, change: Change, versions: Mapping[tuple[str, int],
                 row = get_or_fail(s, m.Person, step.id, N_("person"))
                 _only_on_this_import(s, row, removed_memberships)
                 s.delete(row)
-            elif step.action is Action.UPDATED and step.entity == "person":
-                row = get_or_fail(s, m.Person, step.id, N_("person"))
-                check_version(row, known.get(key, step.after.version))
-                apply_person(row, step.before)
-                s.flush()
-                written[key] = row.version
-            elif step.action is Action.UPDATED and step.entity == "membership":
-                member = get_or_fail(s, m.Membership, step.id, N_("delegation member"))
-                check_version(member, known.get(key, step.after.version))
-                apply_membership(member, step.before)
-                s.flush()
-                written[key] = member.version
+            elif step.action is Action.UPDATED and step.entity in _UPDATED:
+                written[key] = _write_over(s, step, step.before, known.get(key, step.after.version))
             else:
                 raise ValueError(f"an import does not {step.action} a {step.entity}")
             s.flush()
@@ -90,18 +98,8 @@ def redo_import(db: Database, change: Change, versions: Mapping[tuple[str, int],
                 s.add(member)
                 s.flush()
                 written[key] = member.version
-            elif step.action is Action.UPDATED and step.entity == "person":
-                row = get_or_fail(s, m.Person, step.id, N_("person"))
-                check_version(row, known.get(key))
-                apply_person(row, step.after)
-                s.flush()
-                written[key] = row.version
-            elif step.action is Action.UPDATED and step.entity == "membership":
-                member = get_or_fail(s, m.Membership, step.id, N_("delegation member"))
-                check_version(member, known.get(key))
-                apply_membership(member, step.after)
-                s.flush()
-                written[key] = member.version
+            elif step.action is Action.UPDATED and step.entity in _UPDATED:
+                written[key] = _write_over(s, step, step.after, known.get(key))
             else:
                 raise ValueError(f"an import does not {step.action} a {step.entity}")
         return written

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from planner.db import models as m
 from planner.domain.entities import ContactData, ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.enums import ItemKind, Language, Role, Sex, TripStatus, VenueKind
@@ -24,6 +26,16 @@ ITEM_FIELDS = (
     "title", "description", "venue_id", "timezone", "end_timezone", "host_contact_id", "dress_code", "transport", "everyone",
     "host_person_id",
 )
+
+
+def to_cents(amount: Decimal | None) -> int | None:
+    """Money is stored as whole cents so that sums stay exact on SQLite and PostgreSQL alike."""
+    return int(amount.scaleb(2)) if amount is not None else None
+
+
+def from_cents(cents: int | None) -> Decimal | None:
+    """The amount of stored cents, as the domain's records hold it (None while not recorded)."""
+    return Decimal(cents).scaleb(-2) if cents is not None else None
 
 
 def person_data(row: m.Person) -> PersonData:

@@ -34,6 +34,7 @@ from planner.services.mapping import (
     membership_data,
     person_data,
 )
+from planner.services.records import add_row
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +151,4 @@ def _membership(s: Session, trip_id: int, person: m.Person, role: Role, order: i
         s.flush()
         return Change(Action.UPDATED, "membership", existing.id, before=before, after=membership_data(existing)), 0
     data = MembershipData(trip_id=trip_id, person_id=person.id, role=role, protocol_order=order).validated()
-    row = m.Membership(trip_id=trip_id, person_id=person.id)
-    apply_membership(row, data)
-    s.add(row)
-    s.flush()
-    return Change(Action.CREATED, "membership", row.id, after=membership_data(row)), 1
+    return add_row(s, "membership", m.Membership(trip_id=trip_id, person_id=person.id), apply_membership, data, membership_data), 1

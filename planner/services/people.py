@@ -4,15 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
-from planner.domain.errors import PlannerError
 from planner.i18n import N_, Nn_
-from planner.services.base import Action, Change, EntityKind, check_version, each, get_or_fail, run
+from planner.services.base import Action, Change, EntityKind, check_version, each, get_or_fail, refuse_while_used, run
 from planner.domain.briefing import ProfileOwner
 from planner.services.briefing import profile_changes, read_profile
 from planner.services.bulk_read import read_people
@@ -42,13 +40,12 @@ def update_person(db: Database, data: PersonData) -> Change:
 def delete_person(db: Database, person_id: int) -> Change:
     def act(s: Session) -> Change:
         row = get_or_fail(s, m.Person, person_id, N_("person"))
-        trips = s.scalar(select(func.count()).select_from(m.Membership).where(m.Membership.person_id == person_id))
-        if trips:
-            raise PlannerError(
-                Nn_("{name} takes part in {count} trip; remove them from its delegation first.", "{name} takes part in {count} trips; remove them from those delegations first."),
-                name=person_data(row).name, count=trips,
-            )
         before = person_data(row)
+        refuse_while_used(
+            s, m.Membership, m.Membership.person_id == person_id,
+            Nn_("{name} takes part in {count} trip; remove them from its delegation first.", "{name} takes part in {count} trips; remove them from those delegations first."),
+            name=before.name,
+        )
         profile = read_profile(s, ProfileOwner.PERSON, person_id)
         s.delete(row)  # the profile goes with it (ON DELETE CASCADE); the Change keeps it for undo
         return Change(Action.DELETED, "person", person_id, before=before, related=profile_changes([profile]))

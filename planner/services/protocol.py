@@ -7,8 +7,6 @@ its seats must be members of the item's trip who attend the item.
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
@@ -19,9 +17,9 @@ from planner.domain.errors import PlannerError
 from planner.domain.protocol import GiftData, Seat, SeatingData, VisaData
 from planner.domain.seating import DEFAULT_TABLE_SIZE, Candidate, default_arrangement, generate_seating
 from planner.i18n import N_
-from planner.services.base import Action, Change, bump_version, check_version, delete_record, get_or_fail, run
-from planner.services.mapping import person_data
-from planner.services.records import insert_record, update_record
+from planner.services.base import Action, Change, bump_version, delete_record, get_or_fail, run
+from planner.services.mapping import from_cents, person_data, to_cents
+from planner.services.records import existing_or_new, insert_record, update_record
 
 # --- mapping -------------------------------------------------------------------------------------
 
@@ -33,22 +31,21 @@ def visa_data(row: m.Visa) -> VisaData:
     )
 
 
+GIFT_FIELDS = ("description", "member_id", "counterpart", "currency", "notes")
+
+
 def gift_data(row: m.Gift) -> GiftData:
-    value = Decimal(row.value_cents).scaleb(-2) if row.value_cents is not None else None
     return GiftData(
-        id=row.id, version=row.version, item_id=row.item_id, direction=GiftDirection(row.direction), description=row.description,
-        member_id=row.member_id, counterpart=row.counterpart, value=value, currency=row.currency, notes=row.notes,
+        id=row.id, version=row.version, item_id=row.item_id, direction=GiftDirection(row.direction),
+        value=from_cents(row.value_cents), **{f: getattr(row, f) for f in GIFT_FIELDS},
     )
 
 
 def apply_gift(row: m.Gift, data: GiftData) -> None:
     row.direction = data.direction.value
-    row.description = data.description
-    row.member_id = data.member_id
-    row.counterpart = data.counterpart
-    row.value_cents = int(data.value.scaleb(2)) if data.value is not None else None
-    row.currency = data.currency
-    row.notes = data.notes
+    for f in GIFT_FIELDS:
+        setattr(row, f, getattr(data, f))
+    row.value_cents = to_cents(data.value)
 
 
 def seating_data(row: m.SeatingPlan) -> SeatingData:
@@ -77,14 +74,9 @@ def save_visa(db: Database, data: VisaData) -> Change:
 
     def act(s: Session) -> Change:
         get_or_fail(s, m.Membership, data.membership_id, N_("delegation member"))
-        row = s.get(m.Visa, data.membership_id)
-        before = None
-        if row is None:
-            row = m.Visa(membership_id=data.membership_id)
-            s.add(row)
-        else:
-            check_version(row, data.version)
-            before = visa_data(row)
+        row, before = existing_or_new(
+            s, s.get(m.Visa, data.membership_id), lambda: m.Visa(membership_id=data.membership_id), data.version, visa_data,
+        )
         row.status = data.status.value
         row.applied_on, row.granted_on, row.valid_until = data.applied_on, data.granted_on, data.valid_until
         s.flush()
@@ -206,14 +198,11 @@ def save_seating(db: Database, data: SeatingData) -> Change:
         strangers = [seat.membership_id for seat in data.seats if seat.membership_id not in attending]
         if strangers:
             raise PlannerError(N_("Only members who attend the item can have a seat at it."), field="seats")
-        row = s.scalar(select(m.SeatingPlan).where(m.SeatingPlan.item_id == item.id))
-        before = None
-        if row is None:
-            row = m.SeatingPlan(item_id=item.id)
-            s.add(row)
-        else:
-            check_version(row, data.version)
-            before = seating_data(row)
+        row, before = existing_or_new(
+            s, s.scalar(select(m.SeatingPlan).where(m.SeatingPlan.item_id == item.id)), lambda: m.SeatingPlan(item_id=item.id),
+            data.version, seating_data,
+        )
+        if before is not None:  # the earlier plan's seats make way for the new ones
             s.execute(delete(m.SeatAssignment).where(m.SeatAssignment.plan_id == row.id))
             s.expire(row, ["seats"])
             bump_version(row, "arrangement")

@@ -36,6 +36,8 @@ class _Record(Protocol):
 
 R = TypeVar("R", bound=_Row)
 D = TypeVar("D", bound=_Record)
+W = TypeVar("W")  # any row with a version (a visa's id is its membership's)
+T = TypeVar("T")
 
 
 def insert_record(
@@ -52,13 +54,17 @@ def insert_record(
     def act(s: Session) -> Change:
         if check is not None:
             check(s)
-        row = new_row()
-        apply(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, entity, row.id, after=to_data(row))
+        return add_row(s, entity, new_row(), apply, data, to_data)
 
     return run(db, act)
+
+
+def add_row(s: Session, entity: str, row: R, apply: Callable[[R, D], object], data: D, to_data: Callable[[R], D]) -> Change:
+    """Inside a transaction: fill the new `row` from `data`, add it and describe its creation (the flush gives its id)."""
+    apply(row, data)
+    s.add(row)
+    s.flush()
+    return Change(Action.CREATED, entity, row.id, after=to_data(row))
 
 
 def update_record(
@@ -84,3 +90,16 @@ def update_record(
         return Change(Action.UPDATED, entity, row.id, before=before, after=to_data(row))
 
     return run(db, act)
+
+
+def existing_or_new(
+    s: Session, row: W | None, new_row: Callable[[], W], version: int | None, to_data: Callable[[W], T],
+) -> tuple[W, T | None]:
+    """The row a record saved as a whole (a visa, a seating plan) is written into, and what it held before: the
+    existing `row` if nobody changed it since `version` was read, else `new_row()`, added, with nothing before."""
+    if row is None:
+        row = new_row()
+        s.add(row)
+        return row, None
+    check_version(row, version)
+    return row, to_data(row)

@@ -14,7 +14,7 @@ from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.travel_legs import TravelLegData
 from planner.domain.briefing import ProfileData
-from planner.domain.entities import ItemData, PersonData, VenueData
+from planner.domain.entities import ItemData, MembershipData, PersonData, VenueData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
 from planner.services.base import Action, Change, run
@@ -103,9 +103,7 @@ def restore_member(db: Database, deleted: Change) -> Change:
 
     def act(s: Session) -> Change:
         data = deleted.before
-        row = m.Membership(id=_free(s, m.Membership, data.id), trip_id=data.trip_id, person_id=data.person_id)
-        apply_membership(row, data)
-        s.add(row)
+        row = _insert_member(s, data, data.trip_id)
         s.flush()
         for related in deleted.related:
             if related.entity == "travel_leg":
@@ -121,6 +119,14 @@ def restore_member(db: Database, deleted: Change) -> Change:
         return Change(Action.CREATED, "membership", row.id, after=membership_data(row))
 
     return run(db, act)
+
+
+def _insert_member(s: Session, data: MembershipData, trip_id: int) -> m.Membership:
+    """A membership of trip `trip_id` again, with its old id while that is free."""
+    row = m.Membership(id=_free(s, m.Membership, data.id), trip_id=trip_id, person_id=data.person_id)
+    apply_membership(row, data)
+    s.add(row)
+    return row
 
 
 def _insert_leg(s: Session, data: TravelLegData) -> None:
@@ -143,10 +149,7 @@ def restore_trip(db: Database, deleted: Change) -> Change:
         s.flush()
         for related in deleted.related:
             if related.entity == "membership":
-                ms = related.before
-                member = m.Membership(id=_free(s, m.Membership, ms.id), trip_id=row.id, person_id=ms.person_id)
-                apply_membership(member, ms)
-                s.add(member)
+                _insert_member(s, related.before, row.id)
         s.flush()
         for related in deleted.related:
             if related.entity == "item":

@@ -20,8 +20,9 @@ from planner.domain.entities import PersonData
 from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData, leg_sort_key
 from planner.i18n import N_
-from planner.services.base import Action, Change, check_version, delete_record, get_or_fail, run
+from planner.services.base import Change, delete_record, get_or_fail
 from planner.services.mapping import person_data
+from planner.services.records import insert_record, update_record
 
 ENTITY = "travel_leg"
 _PLAIN_FIELDS = (
@@ -88,35 +89,20 @@ def _check_references(s: Session, data: TravelLegData) -> None:
 
 def create_leg(db: Database, data: TravelLegData) -> Change:
     data = data.validated()
-
-    def act(s: Session) -> Change:
-        _check_references(s, data)
-        row = m.TravelLeg()
-        apply_leg(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, ENTITY, row.id, after=leg_data(row))
-
-    return run(db, act)
+    return insert_record(db, ENTITY, data, m.TravelLeg, apply_leg, leg_data, check=lambda s: _check_references(s, data))
 
 
 def update_leg(db: Database, data: TravelLegData) -> Change:
     data = data.validated()
 
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.TravelLeg, data.id, N_("travel leg"))
-        check_version(row, data.version)
-        before = leg_data(row)
+    def check(s: Session, row: m.TravelLeg) -> None:
         member = get_or_fail(s, m.Membership, data.membership_id, N_("delegation member"))
         old_member = get_or_fail(s, m.Membership, row.membership_id, N_("delegation member"))
         if member.trip_id != old_member.trip_id:
             raise PlannerError(N_("A travel leg cannot move to another trip."))
         _check_references(s, data)
-        apply_leg(row, data)
-        s.flush()
-        return Change(Action.UPDATED, ENTITY, row.id, before=before, after=leg_data(row))
 
-    return run(db, act)
+    return update_record(db, ENTITY, data, m.TravelLeg, N_("travel leg"), apply_leg, leg_data, check=check)
 
 
 def delete_leg(db: Database, leg_id: int) -> Change:
@@ -126,17 +112,12 @@ def delete_leg(db: Database, leg_id: int) -> Change:
 def restore_leg(db: Database, data: TravelLegData) -> Change:
     """Undo a delete (or redo a create): the leg again, with its old id, so later steps still name it."""
 
-    def act(s: Session) -> Change:
+    def check(s: Session) -> None:
         if data.id is None or s.get(m.TravelLeg, data.id) is not None:
             raise PlannerError(N_("The deleted record cannot be restored: it exists again or has no id."))
         _check_references(s, data)
-        row = m.TravelLeg(id=data.id)
-        apply_leg(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, ENTITY, row.id, after=leg_data(row))
 
-    return run(db, act)
+    return insert_record(db, ENTITY, data, lambda: m.TravelLeg(id=data.id), apply_leg, leg_data, check=check)
 
 
 def meeting_people(db: Database, trip_id: int) -> dict[int, PersonData]:

@@ -22,7 +22,8 @@ from planner.domain.vehicles import (
 )
 from planner.domain.enums import Role
 from planner.i18n import N_
-from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.records import add_row, update_record
 
 VEHICLE = "vehicle"
 RIDES = "vehicle_rides"
@@ -144,26 +145,14 @@ def create_vehicle(db: Database, data: VehicleData) -> Change:
         if len(existing) >= MAX_VEHICLES:
             raise ValidationError(N_("A trip can have at most {limit} vehicles."), field="label", limit=MAX_VEHICLES)
         row = m.Vehicle(trip_id=data.trip_id, position=len(existing))
-        apply_vehicle(row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, VEHICLE, row.id, after=vehicle_data(row))
+        return add_row(s, VEHICLE, row, apply_vehicle, data, vehicle_data)
 
     return run(db, act)
 
 
 def update_vehicle(db: Database, data: VehicleData) -> Change:
     data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Vehicle, data.id, N_("vehicle"))
-        check_version(row, data.version)
-        before = vehicle_data(row)
-        apply_vehicle(row, data)
-        s.flush()
-        return Change(Action.UPDATED, VEHICLE, row.id, before=before, after=vehicle_data(row))
-
-    return run(db, act)
+    return update_record(db, VEHICLE, data, m.Vehicle, N_("vehicle"), apply_vehicle, vehicle_data)
 
 
 def delete_vehicle(db: Database, vehicle_id: int) -> Change:

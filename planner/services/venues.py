@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import VenueData
-from planner.domain.errors import PlannerError
 from planner.i18n import N_, Nn_
-from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
+from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, refuse_while_used, run
 from planner.services.bulk_read import every_venue, read_venues
 from planner.domain.briefing import ProfileOwner
 from planner.services.briefing import profile_changes, read_profile
@@ -78,19 +76,15 @@ def update_venue(db: Database, data: VenueData) -> Change:
 def delete_venue(db: Database, venue_id: int) -> Change:
     def act(s: Session) -> Change:
         row = get_or_fail(s, m.Venue, venue_id, N_("venue"))
-        used = s.scalar(select(func.count()).select_from(m.ProgrammeItem).where(m.ProgrammeItem.venue_id == venue_id))
-        if used:
-            raise PlannerError(
-                Nn_("This venue is used by {count} programme item; change it first.", "This venue is used by {count} programme items; change those first."),
-                count=used,
-            )
-        blocks = s.scalar(select(func.count()).select_from(m.RoomBlock).where(m.RoomBlock.venue_id == venue_id))
-        if blocks:
-            raise PlannerError(
-                Nn_("A trip holds {count} room block at this hotel; remove it on the Logistics page first.",
-                    "Trips hold {count} room blocks at this hotel; remove them on the Logistics page first."),
-                count=blocks,
-            )
+        refuse_while_used(
+            s, m.ProgrammeItem, m.ProgrammeItem.venue_id == venue_id,
+            Nn_("This venue is used by {count} programme item; change it first.", "This venue is used by {count} programme items; change those first."),
+        )
+        refuse_while_used(
+            s, m.RoomBlock, m.RoomBlock.venue_id == venue_id,
+            Nn_("A trip holds {count} room block at this hotel; remove it on the Logistics page first.",
+                "Trips hold {count} room blocks at this hotel; remove them on the Logistics page first."),
+        )
         before = venue_data(row)
         profiles = [read_profile(s, ProfileOwner.CONTACT, c.id) for c in before.contacts if c.id is not None]
         s.delete(row)  # the contacts' profiles go with them (ON DELETE CASCADE); the Change keeps them for undo

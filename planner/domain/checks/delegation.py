@@ -11,10 +11,10 @@ departure and lands on the next).
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from datetime import date, timedelta
 
+from planner.domain.checks.around import ending_after, starting_before
 from planner.domain.checks.params import Day, DayRange, People
 from planner.domain.checks.plan import Participant, PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
@@ -105,31 +105,21 @@ def booked_outside_stay(index: PlanIndex) -> list[Problem]:
             departures[member.membership.departure].add(member.id)
     if not arrivals and not departures:
         return []
-    items = index.items
-    starts = [i.start for i in items]
     tz = index.trip.timezone
     problems: list[Problem] = []
     for day, who in arrivals.items():
         begin = day_bounds_utc(day, tz)[0]
-        for n in range(bisect_left(starts, begin)):  # everything starting before the arrival day
-            item = items[n]
-            assert item.end is not None
-            if item.kind == ItemKind.TRAVEL and item.end > begin:
-                continue  # the journey there
+        for item in starting_before(index, begin):  # everything before the arrival day but the journey there
             _add(index, problems, item, who, day, BEFORE_ARRIVAL)
     if departures:
         longest = index.memo(  # at least the longest item but a journey (kept between edits: see incremental.py)
             "longest_stay_item",
-            lambda: max((i.end - i.start for i in items if i.kind != ItemKind.TRAVEL), default=timedelta(0)),  # type: ignore[operator]
+            lambda: max((i.end - i.start for i in index.items if i.kind != ItemKind.TRAVEL), default=timedelta(0)),  # type: ignore[operator]
         )
         for day, who in departures.items():
             finish = day_bounds_utc(day, tz)[1]
-            for n in range(bisect_left(starts, finish - longest), len(items)):  # only these can end after the day
-                item = items[n]
-                assert item.start is not None and item.end is not None
-                outside = item.start >= finish if item.kind == ItemKind.TRAVEL else item.end > finish
-                if outside:
-                    _add(index, problems, item, who, day, AFTER_DEPARTURE)
+            for item in ending_after(index, finish, longest):
+                _add(index, problems, item, who, day, AFTER_DEPARTURE)
     return problems
 
 

@@ -75,14 +75,7 @@ def participant_overlaps(index: PlanIndex) -> list[Problem]:
 def _double_booking(index: PlanIndex, a: ItemData, b: ItemData, who: frozenset[int]) -> Problem:
     group = index.group(who)
     params: dict[str, object] = {"first": a.title, "second": b.title, "when": overlap_span(index, a, b)}
-    if group.everyone:
-        msgid = EVERYONE_BOOKED_TWICE
-    elif len(group.members) == 1:
-        msgid = ONE_PERSON_BOOKED_TWICE
-        params["person"] = group.members[0].name
-    else:
-        msgid = PEOPLE_BOOKED_TWICE
-        params["people"] = group.people
+    msgid = EVERYONE_BOOKED_TWICE if group.everyone else group.named(params, ONE_PERSON_BOOKED_TWICE, PEOPLE_BOOKED_TWICE)
     assert a.start is not None and b.start is not None
     return Problem(
         Severity.ERROR, ProblemKind.PARTICIPANT_OVERLAP, msgid, params, when=max(a.start, b.start),

@@ -75,6 +75,15 @@ class Group:
     def who(self) -> Who:
         return Who(None if self.everyone else self.people)
 
+    def named(self, params: dict[str, object], one: str, several: str) -> str:
+        """Message `one` naming the single member as {person}, else `several` naming them as {people}: the name or
+        names are added to `params`, so that every check words a member and a group the same way."""
+        if len(self.members) == 1:
+            params["person"] = self.members[0].name
+            return one
+        params["people"] = self.people
+        return several
+
 
 @dataclass(frozen=True, slots=True)
 class Layer:

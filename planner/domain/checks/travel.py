@@ -12,10 +12,10 @@ programme in time order), so a large trip costs little.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections import defaultdict
 from datetime import datetime, timedelta
 
+from planner.domain.checks.around import ending_after, lies_before, runs_past, starting_before
 from planner.domain.checks.params import Moment
 from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
@@ -124,30 +124,19 @@ def booked_outside_legs(index: PlanIndex) -> list[Problem]:
         take_offs[leg.departure].append(leg)  # type: ignore[index]
     if not landings and not take_offs:
         return []
-    items = index.items
-    starts = [i.start for i in items]
     tz = index.trip.timezone
     problems: list[Problem] = []
     for moment, legs in landings.items():
         who = {leg.membership_id: leg for leg in legs}
-        for n in range(bisect_left(starts, moment)):  # everything starting before the landing
-            item = items[n]
-            assert item.end is not None
-            if item.kind == ItemKind.TRAVEL and item.end > moment:
-                continue  # the journey itself, or the one it connects to
+        for item in starting_before(index, moment):  # before the landing, but the journey itself
             hit = {mid for mid in index.attendees(item) & who.keys() if not _day_check_reports(index, item, mid, tz, before=True)}
             if hit:
                 _add(index, problems, item, hit, who[next(iter(hit))], BEFORE_LANDING, moment)
     if take_offs:
-        longest = max((i.end - i.start for i in items if i.kind != ItemKind.TRAVEL), default=timedelta(0))  # type: ignore[operator]
+        longest = max((i.end - i.start for i in index.items if i.kind != ItemKind.TRAVEL), default=timedelta(0))  # type: ignore[operator]
         for moment, legs in take_offs.items():
             who = {leg.membership_id: leg for leg in legs}
-            for n in range(bisect_left(starts, moment - longest), len(items)):  # only these can end after the take-off
-                item = items[n]
-                assert item.start is not None and item.end is not None
-                outside = item.start >= moment if item.kind == ItemKind.TRAVEL else item.end > moment
-                if not outside:
-                    continue
+            for item in ending_after(index, moment, longest):
                 hit = {mid for mid in index.attendees(item) & who.keys() if not _day_check_reports(index, item, mid, tz, before=False)}
                 if hit:
                     _add(index, problems, item, hit, who[next(iter(hit))], AFTER_TAKE_OFF, moment)
@@ -157,16 +146,9 @@ def booked_outside_legs(index: PlanIndex) -> list[Problem]:
 def _day_check_reports(index: PlanIndex, item: ItemData, membership_id: int, tz: str, *, before: bool) -> bool:
     """Whether checks.delegation.booked_outside_stay already names this item for this member (by their days)."""
     stay = index.member_by_id[membership_id].membership
-    assert item.start is not None and item.end is not None
     if before:
-        if stay.arrival is None:
-            return False
-        begin = day_bounds_utc(stay.arrival, tz)[0]
-        return item.start < begin and not (item.kind == ItemKind.TRAVEL and item.end > begin)
-    if stay.departure is None:
-        return False
-    finish = day_bounds_utc(stay.departure, tz)[1]
-    return item.start >= finish if item.kind == ItemKind.TRAVEL else item.end > finish
+        return stay.arrival is not None and lies_before(item, day_bounds_utc(stay.arrival, tz)[0])
+    return stay.departure is not None and runs_past(item, day_bounds_utc(stay.departure, tz)[1])
 
 
 def _add(index: PlanIndex, problems: list[Problem], item: ItemData, hit: set[int], leg: TravelLegData, msgid: str,

@@ -87,12 +87,7 @@ def attendees_without_seat(index: PlanIndex) -> list[Problem]:
             continue
         group = index.group(missing)
         params: dict[str, object] = {"item": item.title, "when": index.span(item)}
-        if len(group.members) == 1:
-            msgid = NO_SEAT_ONE
-            params["person"] = group.members[0].name
-        else:
-            msgid = NO_SEAT
-            params["people"] = group.people
+        msgid = group.named(params, NO_SEAT_ONE, NO_SEAT)
         problems.append(Problem(
             Severity.WARNING, ProblemKind.NO_SEAT, msgid, params, when=item.start,
             item_ids=(item.id,) if item.id is not None else (), membership_ids=group.membership_ids, person_ids=group.person_ids,

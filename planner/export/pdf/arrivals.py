@@ -5,17 +5,16 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether, Spacer
+from reportlab.platypus import KeepTogether, Spacer
 
 from planner import formatting
 from planner.domain.enums import Language
 from planner.export.arrivals import ARRIVALS_LIST, ARRIVES, DEPARTS, TERMINAL, ArrivalLine, arrival_lines, clock
 from planner.export.language import DocumentLanguage
 from planner.export.pdf.flowables import esc, para, ruled_table, strong
-from planner.export.pdf.layout import Paper, paper, render
-from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
-from planner.export.pdf.sections import facts_rows
-from planner.export.pdf.styles import MUTED, STYLES
+from planner.export.pdf.layout import Paper, paper
+from planner.export.pdf.programme import list_head, make_context, render_list
+from planner.export.pdf.styles import STYLES
 from planner.export.tripview import TripView
 from planner.i18n import N_
 
@@ -29,10 +28,7 @@ def arrivals_document(view: TripView, *, language: Language | str = Language.EN,
     ctx = make_context(view, language, None, size)
     lang = ctx.lang
     lines = arrival_lines(view, lang)
-    story: list[Flowable] = [*title_block(ctx, ARRIVALS_LIST, view.trip.title), Spacer(1, 6 * mm), *facts_rows(ctx, trip_facts(ctx)[:3])]
-    story.append(Spacer(1, 6 * mm))
-    if not lines:
-        story.append(para(esc(lang.t(NO_ARRIVALS)), STYLES.body))
+    story = list_head(ctx, ARRIVALS_LIST, 3, NO_ARRIVALS, has_lines=bool(lines))
     widths = [30 * mm, 0.0, 52 * mm, 46 * mm]
     widths[1] = ctx.width - sum(widths)
     days: dict[date, list[ArrivalLine]] = {}
@@ -46,11 +42,7 @@ def arrivals_document(view: TripView, *, language: Language | str = Language.EN,
         table = ruled_table(rows, widths, gap=2.5 * mm, compact=True)
         table.repeatRows = 1
         story += [KeepTogether([heading, Spacer(1, 1.5 * mm), table]), Spacer(1, 5 * mm)]  # a long day splits, its header repeated
-    story.append(para(
-        f'<font color="{MUTED.hexval()}">{esc(ctx.label(N_("As of {date}"), date=formatting.long_date(issued or date.today(), lang.locale)))}</font>',
-        STYLES.small,
-    ))
-    return render(story, decoration=decoration(ctx, lang.t(ARRIVALS_LIST), issued), metadata=metadata(ctx, ARRIVALS_LIST), size=size)
+    return render_list(ctx, story, ARRIVALS_LIST, issued, size)
 
 
 def _row(line: ArrivalLine, lang: DocumentLanguage, day: date) -> list[object]:

@@ -47,7 +47,7 @@ from planner.export.pdf.layout import render as render_pdf
 from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
 from planner.export.pdf.sections import delegation_list, facts_rows, person_line, section_break
 from planner.export.pdf.styles import ACCENT, MUTED, STYLES, TINT
-from planner.export.tripfile import write_atomically
+from planner.export.tripfile import write_file
 from planner.export.tripview import TripView
 from planner.i18n import N_
 from planner.services.briefing import EarlierMeeting, earlier_meetings
@@ -144,9 +144,7 @@ def briefing_pdf(db: Database, trip_id: int, out_path: str | os.PathLike[str], *
                  paper_size: Paper | str = Paper.A4, issued: date | None = None) -> Path:
     """Write the briefing book of a trip to `out_path` (readable by its owner only: it is internal)."""
     data = briefing_document(BriefingContent.load(db, trip_id), language=language, paper_size=paper_size, issued=issued)
-    target = Path(out_path).expanduser()
-    write_atomically(target, data, private=True)
-    return target
+    return write_file(out_path, data, private=True)
 
 
 def briefing_filename(view: TripView, language: Language | str) -> str:

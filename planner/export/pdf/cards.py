@@ -32,7 +32,7 @@ from planner.export.pdf.qr import QrCode, map_url
 from planner.export.pdf.programme import PAGE_OF
 from planner.export.pdf.sheets import PageNumbers, frame, render_sheets
 from planner.export.pdf.styles import FAINT, INK, MUTED, RULE, STYLES, _style
-from planner.export.tripfile import write_atomically
+from planner.export.tripfile import write_file
 from planner.export.tripview import TripView
 from planner.i18n import N_
 
@@ -81,9 +81,7 @@ def cards_pdf(
 ) -> Path:
     """Write the trip's taxi cards to `out_path` (replaced only once complete)."""
     data = cards_document(TripView.load(db, trip_id), language=language, four_up=four_up)
-    target = Path(out_path).expanduser()
-    write_atomically(target, data, private=False)
-    return target
+    return write_file(out_path, data, private=False)
 
 
 def cards_document(view: TripView, *, language: Language | str = Language.EN, four_up: bool = False) -> bytes:

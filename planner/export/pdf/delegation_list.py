@@ -30,7 +30,7 @@ from planner.export.pdf.layout import Paper, paper, render
 from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
 from planner.export.pdf.sections import delegation_list, facts_rows, person_line
 from planner.export.pdf.styles import STYLES
-from planner.export.tripfile import write_atomically
+from planner.export.tripfile import write_file
 from planner.export.tripview import TripView
 from planner.i18n import N_
 
@@ -81,9 +81,7 @@ def delegation_list_pdf(
     lang = parse_language(language)
     other = parse_language(second, "second") if second else None
     data = delegation_list_document(view, language=lang, second=other, portraits=pictures, paper_size=paper_size)
-    target = Path(out_path).expanduser()
-    write_atomically(target, data, private=False)
-    return target
+    return write_file(out_path, data, private=False)
 
 
 def delegation_list_filename(view: TripView, language: Language | str, second: Language | str | None = None) -> str:

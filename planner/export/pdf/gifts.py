@@ -5,16 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Spacer
 
 from planner import formatting
 from planner.domain.enums import GiftDirection, Language
 from planner.export.gift_list import DIRECTIONS, GIFT_REGISTER, gift_lines, totals
 from planner.export.pdf.flowables import esc, para, ruled_table, strong
-from planner.export.pdf.layout import Paper, paper, render
-from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
-from planner.export.pdf.sections import facts_rows
-from planner.export.pdf.styles import MUTED, STYLES
+from planner.export.pdf.layout import Paper, paper
+from planner.export.pdf.programme import list_head, make_context, render_list
+from planner.export.pdf.styles import STYLES
 from planner.export.tripview import TripView
 from planner.i18n import N_
 
@@ -30,11 +29,8 @@ def gifts_document(view: TripView, *, language: Language | str = Language.EN, pa
     ctx = make_context(view, language, None, size)
     lang = ctx.lang
     lines = gift_lines(view, lang)
-    story: list[Flowable] = [*title_block(ctx, GIFT_REGISTER, view.trip.title), Spacer(1, 6 * mm), *facts_rows(ctx, trip_facts(ctx)[:2])]
-    story.append(Spacer(1, 6 * mm))
-    if not lines:
-        story.append(para(esc(lang.t(NO_GIFTS)), STYLES.body))
-    else:
+    story = list_head(ctx, GIFT_REGISTER, 2, NO_GIFTS, has_lines=bool(lines))
+    if lines:
         widths = [22 * mm, 0.0, 34 * mm, 34 * mm, 24 * mm]
         widths[1] = ctx.width - sum(widths)
         rows: list[list[object]] = [[para(esc(lang.t(label)), STYLES.cell_head) for label in COLUMNS]]
@@ -59,5 +55,4 @@ def gifts_document(view: TripView, *, language: Language | str = Language.EN, pa
                         text = lang.t(TOTAL_LINE, direction=lang.t(DIRECTIONS[kind]), amount=formatting.money(amount, currency, lang.locale))
                         story.append(para(esc(text), STYLES.body))
     story.append(Spacer(1, 4 * mm))
-    story.append(para(f'<font color="{MUTED.hexval()}">{esc(ctx.label(N_("As of {date}"), date=formatting.long_date(issued or date.today(), lang.locale)))}</font>', STYLES.small))
-    return render(story, decoration=decoration(ctx, lang.t(GIFT_REGISTER), issued), metadata=metadata(ctx, GIFT_REGISTER), size=size)
+    return render_list(ctx, story, GIFT_REGISTER, issued, size)

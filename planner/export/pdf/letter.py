@@ -32,7 +32,7 @@ from planner.export.pdf.flowables import Separator, esc, para, rule, ruled_table
 from planner.export.pdf.fonts import register_fonts, text_width
 from planner.export.pdf.layout import Decoration, Metadata, Paper, content_width, paper, render
 from planner.export.pdf.styles import ACCENT, MUTED, STYLES
-from planner.export.tripfile import write_atomically
+from planner.export.tripfile import write_file
 from planner.export.tripview import TripView
 from planner.i18n import N_
 from planner.domain.members import Member
@@ -77,9 +77,7 @@ def invitation_pdf(
     view = TripView.load(db, trip_id)
     content = invitation(view, membership_id=membership_id, costs=costs, language=language, second=second)
     data = invitation_document(content, letterhead=letterhead, issued=issued, paper_size=paper_size)
-    target = Path(out_path).expanduser()
-    write_atomically(target, data, private=True)
-    return target
+    return write_file(out_path, data, private=True)
 
 
 def invitation_filename(content: Invitation) -> str:

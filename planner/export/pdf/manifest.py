@@ -18,8 +18,7 @@ from pathlib import Path
 
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
-from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from planner import formatting
 from planner.db.engine import Database
@@ -32,10 +31,10 @@ from planner.export.arrivals import TERMINAL
 from planner.export.manifest import Manifest, Pickup, Stop, manifests, vehicle_name
 from planner.export.pdf.filenames import FileNamer, output_folder
 from planner.export.pdf.flowables import esc, para, ruled_table, strong
-from planner.export.pdf.fonts import draw_string, register_fonts
+from planner.export.pdf.fonts import register_fonts
 from planner.export.pdf.layout import Metadata
 from planner.export.pdf.programme import PAGE_OF
-from planner.export.pdf.sheets import PageNumbers, frame, render_sheets
+from planner.export.pdf.sheets import PageNumbers, footer, frame, render_sheets
 from planner.export.pdf.styles import FAINT, MUTED, STYLES
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
@@ -98,14 +97,7 @@ def manifest_document(view: TripView, manifest: Manifest, *, language: Language 
     story = _story(view, manifest, local, second, width)
     title = f"{local.t(MANIFEST)} – {manifest.vehicle.label} – {formatting.long_date(manifest.day, local.locale)}"
     metadata = Metadata(title=title, author=local.text(view.trip.organiser) or title, subject=local.t(MANIFEST), language_tag=local.tag)
-    footer = f"{local.text(view.trip.title)}  ·  {title}"
-
-    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFillColor(FAINT)
-        draw_string(canvas, MARGIN, 9 * mm, footer, 7.2)
-        canvas.restoreState()
-
+    on_page = footer(f"{local.text(view.trip.title)}  ·  {title}", MARGIN, 9 * mm, 7.2)
     numbers = PageNumbers(lambda page, pages: local.t(PAGE_OF, page=formatting.integer(page, local.locale),
                                                      pages=formatting.integer(pages, local.locale)),
                           right=PAGE[0] - MARGIN, baseline=9 * mm, size=7.2)

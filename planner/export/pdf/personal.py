@@ -28,7 +28,7 @@ from planner.export.pdf.programme import as_of, decoration, make_context, metada
 from planner.export.pdf.overview import overview_table
 from planner.export.pdf.sections import emergency_page, facts_rows, section_break, venue_cards
 from planner.export.pdf.styles import STYLES
-from planner.export.tripfile import write_atomically
+from planner.export.tripfile import write_file
 from planner.export.tripview import Day, TripView
 from planner.i18n import N_
 
@@ -53,9 +53,7 @@ def personal_pdf(
     data = personal_document(
         TripView.load(db, trip_id), membership_id, language=language, bilingual_with=bilingual_with, paper=paper, issued=issued
     )
-    target = Path(out_path).expanduser()
-    write_atomically(target, data, private=True)
-    return target
+    return write_file(out_path, data, private=True)
 
 
 def personal_document(

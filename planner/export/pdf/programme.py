@@ -27,8 +27,8 @@ from planner.export.pdf.items import day_section
 from planner.export.pdf.layout import Decoration, Metadata, Paper, content_width, paper, render
 from planner.export.pdf.overview import overview_table
 from planner.export.pdf.sections import delegation_list, emergency_page, facts_rows, person_line, section_break, venue_cards
-from planner.export.pdf.styles import ACCENT, STYLES
-from planner.export.tripfile import write_atomically
+from planner.export.pdf.styles import ACCENT, MUTED, STYLES
+from planner.export.tripfile import write_file
 from planner.export.tripview import TripView
 from planner.i18n import N_
 
@@ -48,9 +48,7 @@ def programme_pdf(
     data = programme_document(
         TripView.load(db, trip_id), language=language, paper=paper, bilingual_with=bilingual_with, issued=issued
     )
-    target = Path(out_path).expanduser()
-    write_atomically(target, data, private=False)
-    return target
+    return write_file(out_path, data, private=False)
 
 
 def programme_filename(view: TripView, language: Language | str) -> str:
@@ -167,6 +165,23 @@ def trip_facts(ctx: Context) -> list[tuple[str, str]]:
         zone = f"{name}（{offset}）" if ctx.lang.language is Language.ZH else f"{name} ({offset})"
         rows.append((ctx.label(N_("Times")), esc(ctx.lang.t(LOCAL_TIMES, zone=zone))))
     return rows
+
+
+def list_head(ctx: Context, title: str, facts: int, empty: str, *, has_lines: bool) -> list[Flowable]:
+    """The top of a one-language list (arrivals, gifts): title, the first `facts` trip facts, and `empty` said when
+    the list has no lines — the lists open alike so that a reader finds the same things in the same places."""
+    story: list[Flowable] = [*title_block(ctx, title, ctx.view.trip.title), Spacer(1, 6 * mm), *facts_rows(ctx, trip_facts(ctx)[:facts])]
+    story.append(Spacer(1, 6 * mm))
+    if not has_lines:
+        story.append(para(esc(ctx.lang.t(empty)), STYLES.body))
+    return story
+
+
+def render_list(ctx: Context, story: list[Flowable], title: str, issued: date | None, size: Paper) -> bytes:
+    """A list's PDF: its `story`, closed by the muted "As of" date line, under the title's page decoration."""
+    as_of = esc(ctx.label(AS_OF, date=formatting.long_date(issued or date.today(), ctx.lang.locale)))
+    story.append(para(f'<font color="{MUTED.hexval()}">{as_of}</font>', STYLES.small))
+    return render(story, decoration=decoration(ctx, ctx.lang.t(title), issued), metadata=metadata(ctx, title), size=size)
 
 
 def programme_story(ctx: Context, issued: date) -> list[Flowable]:

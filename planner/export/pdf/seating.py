@@ -25,7 +25,7 @@ from reportlab.lib.colors import white
 from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, PageBreak, Spacer, Table
+from reportlab.platypus import Flowable, KeepTogether, PageBreak, Spacer, Table
 
 from planner import formatting
 from planner.db.engine import Database
@@ -48,9 +48,9 @@ from planner.export.pdf.flowables import esc, para, strong, table_style
 from planner.export.pdf.fonts import draw_string, register_fonts, text_width
 from planner.export.pdf.layout import Metadata
 from planner.export.pdf.programme import PAGE_OF
-from planner.export.pdf.sheets import PageNumbers, frame, render_sheets
-from planner.export.pdf.styles import ACCENT, FAINT, INK, MUTED, RULE, STYLES, TINT
-from planner.export.tripfile import write_atomically
+from planner.export.pdf.sheets import PageNumbers, footer, frame, render_sheets
+from planner.export.pdf.styles import ACCENT, INK, MUTED, RULE, STYLES, TINT
+from planner.export.tripfile import write_file
 from planner.export.tripview import TripView
 from planner.i18n import N_
 from planner.domain.members import Member
@@ -118,9 +118,7 @@ def seating_pdf(db: Database, trip_id: int, out_path: str | os.PathLike[str], *,
         if not plans:
             raise PlannerError(NO_PLAN)
     data = seating_document(view, plans, language=language, second=second, issued=issued)
-    target = Path(out_path).expanduser()
-    write_atomically(target, data, private=False)
-    return target
+    return write_file(out_path, data, private=False)
 
 
 def seating_document(view: TripView, plans: list[tuple[SeatingData, bool]], *, language: Language | str = Language.EN,
@@ -139,14 +137,8 @@ def seating_document(view: TripView, plans: list[tuple[SeatingData, bool]], *, l
     title = " / ".join(dict.fromkeys(lang.t(SEATING_PLAN) for lang in langs))
     metadata = Metadata(title=f"{first.text(view.trip.title)} – {title}", author=first.text(view.trip.organiser) or title,
                         subject=title, language_tag=first.tag)
-    footer = f"{first.text(view.trip.title)}  ·  {formatting.long_date(issued or date.today(), first.locale)}"
-
-    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
-        canvas.saveState()
-        canvas.setFillColor(FAINT)
-        draw_string(canvas, MARGIN, 8 * mm, footer, 7.4)
-        canvas.restoreState()
-
+    on_page = footer(f"{first.text(view.trip.title)}  ·  {formatting.long_date(issued or date.today(), first.locale)}",
+                     MARGIN, 8 * mm, 7.4)
     frames = [frame(MARGIN, MARGIN, width, PAGE[1] - 2 * MARGIN, "plan")]
     numbers = PageNumbers(lambda page, pages: first.t(PAGE_OF, page=formatting.integer(page, first.locale),
                                                      pages=formatting.integer(pages, first.locale)),

@@ -29,6 +29,18 @@ def frame(x: float, y: float, width: float, height: float, name: str) -> Frame:
     return Frame(x, y, width, height, id=name, leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
 
 
+def footer(text: str, left: float, baseline: float, size: float) -> PageHook:
+    """A page hook that prints `text` small and faint at (left, baseline) of every sheet: whose trip a loose sheet is."""
+
+    def on_page(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFillColor(FAINT)
+        draw_string(canvas, left, baseline, text, size)
+        canvas.restoreState()
+
+    return on_page
+
+
 @dataclass(frozen=True, slots=True)
 class PageNumbers:
     """"Page 2 of 5", small and right-aligned at (right, baseline) of every sheet: a loose sheet finds its place."""
