@@ -68,6 +68,17 @@ def test_every_member_in_order_of_precedence_and_no_host(db: Database, trip_file
     assert squeezed({"zh": "代表团名单", "de": "Delegationsliste"}[first]) in text
 
 
+def test_the_closing_date_is_written_in_each_language_s_own_way(db: Database) -> None:
+    """The "As of" line under the list once printed the German "Stand:" with a Chinese date (and the reverse)."""
+    from datetime import date
+
+    view = TripView.load(db, import_trip_file(db, SHENZHEN).id)
+    for first, second in (("zh", "de"), ("de", "zh")):
+        text = squeezed(text_of(delegation_list_document(view, language=first, second=second, issued=date(2016, 9, 1))))
+        assert "Stand:1.September2016" in text and "信息截至2016年9月1日" in text
+        assert "Stand:2016年9月1日" not in text and "信息截至1.September2016" not in text
+
+
 def test_portraits_print_only_when_chosen(db: Database, tmp_path: Path) -> None:
     trip_id = import_trip_file(db, SHENZHEN).id
     view = TripView.load(db, trip_id)
