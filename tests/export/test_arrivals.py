@@ -46,6 +46,8 @@ def test_chinese_readers_get_native_names_and_the_hosts_language_is_the_default(
     assert default_language(TripView.load(db, _demo(db, "shenzhen-hannover"))) is Language.DE
     lines = arrival_lines(view, DocumentLanguage.of(Language.ZH))
     assert lines[0].met_by == "刘洋（国际合作项目经理（“设计之都”））"
+    group = next(line for line in lines if line.group and "；" in line.met_by)  # Chinese punctuation between those meeting the group
+    assert "; " not in group.met_by and group.met_by.startswith("陈静")
 
 
 def test_the_hannover_list_has_the_delegations_shared_flight(db: Database) -> None:
