@@ -113,11 +113,13 @@ class FollowUpsPanel(QWidget):
         top.addStretch(1)
         top.addWidget(self.count)
         top.addWidget(self.show_closed)
+        # The list's export sits up here with the list's filter: with it in the row below, the
+        # German labels made the Overview wider than a minimum-size window (it scrolled sideways).
+        top.addWidget(self.export_button)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.done_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
