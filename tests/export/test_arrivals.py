@@ -73,7 +73,7 @@ def test_the_spreadsheet_has_dates_as_dates_and_one_row_per_line(db: Database, t
     path = write_arrivals(db, trip, tmp_path / "arrivals.xlsx", language="de")
     sheet = load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:6] == ("Datum", "Zeit", "Zeitzone", "Ankunft oder Abreise", "Rangfolge", "Name")
+    assert rows[0][:6] == ("Datum", "Zeit", "Zeitzone", "Anreise oder Abreise", "Rangfolge", "Name")
     assert rows[1][0].date().isoformat() == "2016-10-24" and rows[1][1] == "10:40" and rows[1][4] == 16
     assert len(rows) - 1 == len(arrival_lines(TripView.load(db, trip), DocumentLanguage.of(Language.DE)))
 
