@@ -142,6 +142,14 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
             grabber.save(window, name)
     pages = {type(page).__name__: page for page in window.trip_pages}
     programme, delegation = pages["ProgrammePage"], pages["DelegationPage"]
+    logistics = pages["LogisticsPage"]
+    for tab, sub in enumerate(logistics.pages):  # the Logistics page's own tabs: Rooms, Vehicles, Arrivals
+        name = f"page-logistics-{tab + 1}-{type(sub).__name__.removesuffix('Page').lower()}"
+        if grabber.wanted(name):
+            window.trip_tabs.setCurrentWidget(logistics)
+            logistics.tabs.setCurrentIndex(tab)
+            grabber.save(window, name)
+    logistics.tabs.setCurrentIndex(0)
     if grabber.wanted("page-3-programme-table"):
         window.trip_tabs.setCurrentWidget(programme)
         programme.show_view(1)
@@ -154,7 +162,7 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
         window.problems.set_expanded(False)
     if not with_dialogs:
         return
-    rooms = pages["LogisticsPage"].pages[0]  # the Rooms tab
+    rooms, cars, arrivals = logistics.pages  # the Rooms, Vehicles and Arrivals tabs
     first_item = programme.model.items[0].id if programme.model.items else None
     # The seating plan of an item everyone attends: the largest plan.
     long_item = next((i for i in programme.model.items if i.everyone), None)
@@ -173,6 +181,11 @@ def _grab_window(grabber: Grabber, window: object, with_dialogs: bool) -> None:
         ("edit-venue", lambda: (pages["VenuesPage"].view.selectRow(0), pages["VenuesPage"].edit_venue())),
         ("room-block", lambda: (rooms.block_view.selectRow(0), rooms.edit_block())),
         ("assign-room", lambda: (rooms.view.selectRow(0), rooms.assign_room())),
+        ("new-room-block", rooms.new_block),
+        ("new-vehicle", cars.new_vehicle),
+        ("edit-vehicle", lambda: (cars.view.selectRow(0), cars.edit_vehicle())),
+        ("new-leg", arrivals.new_leg),
+        ("edit-leg", lambda: arrivals.edit_leg(arrivals.model.leg(0).id if arrivals.model.rowCount() else None)),
     ]
     if first_item is not None and long_item is not None:
         steps.append(("seating", lambda: _seating(window, programme, long_item.id)))

@@ -128,7 +128,7 @@ def arrival_lines(view: TripView, lang: DocumentLanguage) -> list[ArrivalLine]:
             who=_group(going, lang), function="", number=lang.text(item.title),
             origin=lang.text(venue.name) if venue is not None else "", destination="",
             departure=item.local_start(), arrival=item.local_end(),
-            met_by=_contact(host, lang) if host is not None else "; ".join(receiving), vehicle=lang.text(item.transport), group=True,
+            met_by=_contact(host, lang) if host is not None else ("；" if lang.language is Language.ZH else "; ").join(receiving), vehicle=lang.text(item.transport), group=True,
         ))
     return sorted(lines, key=lambda line: (line.at, line.group, line.rank if line.rank is not None else 0, line.who))
 

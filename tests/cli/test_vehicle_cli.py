@@ -41,6 +41,8 @@ def test_a_manifest_per_vehicle_and_day_in_the_local_language(
     assert squeezed("广东省深圳市宝安区宝安国际机场T3航站楼") in coach and squeezed("陈国华") in coach
     assert coach.index("KaiSchirmeyer") < coach.index("MartinVogt") < coach.index("KatharinaZiegler")
     assert "PeterEisenschmidt" not in coach  # the head of delegation rides in Car 1
+    # The time the coach sets off, not the "departure date" of a hotel guest (离开日期) the label once borrowed.
+    assert "15:15出发时间Leaveat" in coach and "离开日期" not in coach
     assert run(db_target, "export-manifest", "--trip", str(trip), "--day", "2016-10-25", "--lang", "de", "--out", str(tmp_path / "day")) == 0
     day = written(capsys.readouterr().out)
     assert [p.name for p in day] == ["2016-10-25 Car 1.pdf", "2016-10-25 Car 2.pdf", "2016-10-25 Coach.pdf"]

@@ -46,6 +46,8 @@ def test_chinese_readers_get_native_names_and_the_hosts_language_is_the_default(
     assert default_language(TripView.load(db, _demo(db, "shenzhen-hannover"))) is Language.DE
     lines = arrival_lines(view, DocumentLanguage.of(Language.ZH))
     assert lines[0].met_by == "刘洋（国际合作项目经理（“设计之都”））"
+    group = next(line for line in lines if line.group and "；" in line.met_by)  # Chinese punctuation between those meeting the group
+    assert "; " not in group.met_by and group.met_by.startswith("陈静")
 
 
 def test_the_hannover_list_has_the_delegations_shared_flight(db: Database) -> None:
@@ -71,7 +73,7 @@ def test_the_spreadsheet_has_dates_as_dates_and_one_row_per_line(db: Database, t
     path = write_arrivals(db, trip, tmp_path / "arrivals.xlsx", language="de")
     sheet = load_workbook(path).active
     rows = list(sheet.iter_rows(values_only=True))
-    assert rows[0][:6] == ("Datum", "Zeit", "Zeitzone", "Ankunft oder Abreise", "Rangfolge", "Name")
+    assert rows[0][:6] == ("Datum", "Zeit", "Zeitzone", "Anreise oder Abreise", "Rangfolge", "Name")
     assert rows[1][0].date().isoformat() == "2016-10-24" and rows[1][1] == "10:40" and rows[1][4] == 16
     assert len(rows) - 1 == len(arrival_lines(TripView.load(db, trip), DocumentLanguage.of(Language.DE)))
 

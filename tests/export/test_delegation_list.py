@@ -68,6 +68,25 @@ def test_every_member_in_order_of_precedence_and_no_host(db: Database, trip_file
     assert squeezed({"zh": "代表团名单", "de": "Delegationsliste"}[first]) in text
 
 
+def test_the_closing_date_is_written_in_each_language_s_own_way(db: Database) -> None:
+    """The "As of" line under the list once printed the German "Stand:" with a Chinese date (and the reverse)."""
+    from datetime import date
+
+    view = TripView.load(db, import_trip_file(db, SHENZHEN).id)
+    for first, second in (("zh", "de"), ("de", "zh")):
+        text = squeezed(text_of(delegation_list_document(view, language=first, second=second, issued=date(2016, 9, 1))))
+        assert "Stand:1.September2016" in text and "信息截至2016年9月1日" in text
+        assert "Stand:2016年9月1日" not in text and "信息截至1.September2016" not in text
+
+
+def test_a_bilingual_label_breaks_after_its_slash_not_inside_a_word(db: Database) -> None:
+    """The facts' labels once read "Delegationsleitung / 团" and "长" on the next line."""
+    view = TripView.load(db, import_trip_file(db, HANNOVER).id)
+    lines = [line.strip() for line in text_of(delegation_list_document(view, language="de", second="zh")).splitlines()]
+    assert "团长" in lines and "参加人员" in lines  # each on a line of its own, under "Delegationsleitung /"
+    assert not any(line.endswith("/ 团") or line.endswith("/ 参加") for line in lines)
+
+
 def test_portraits_print_only_when_chosen(db: Database, tmp_path: Path) -> None:
     trip_id = import_trip_file(db, SHENZHEN).id
     view = TripView.load(db, trip_id)

@@ -34,6 +34,8 @@ def test_the_demo_lists_name_every_guest_in_the_hotels_language_and_english(db: 
     for line in lines:
         assert squeezed(line.guest) in text
     assert "RoomingList".casefold() in text.casefold()
+    assert "Asof1September2016" in text  # the English "As of" with an English date, not the hotel language's
+    assert "Asof2016年9月1日" not in text and "Asof1.September2016" not in text
     sheet = load_workbook(io.BytesIO(rooming_bytes(view, hotel, ".xlsx"))).active
     rows = list(sheet.iter_rows(values_only=True))
     assert [r[1] for r in rows[1:]] == [line.guest for line in lines]

@@ -242,3 +242,32 @@ def test_follow_up_named_in_words_and_refused_without_a_task(
     (entry,) = follow_ups.list_follow_ups(db, trip.trip_id)
     assert (entry.who, entry.who_person_id, entry.what.de) == ("Deutsche Messe AG", None, "Messetermine schicken")
     assert panel.follow_ups.proxy.index(0, 1).data() == "Deutsche Messe AG"
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_the_overview_with_its_follow_ups_fits_a_minimum_size_window(
+    db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot, lang: str
+) -> None:
+    """The follow-ups' buttons once made the German Overview wider than the window: "Edit trip details" was cut off."""
+    from PySide6.QtWidgets import QApplication
+
+    from planner.importing import demo
+    from planner.ui.main_window import MainWindow
+
+    demo.load_demo(db)
+    language.set_language(lang)
+    window = MainWindow(db, language, settings)
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    window.navigator.select_trip(None)
+    overview = next(page for page in window.trip_pages if isinstance(page, OverviewPage))
+    window.trip_tabs.setCurrentWidget(overview)
+    qtbot.waitUntil(lambda: overview.trip_id is not None and overview.follow_ups.model.rowCount() > 0)
+    window.resize(window.minimumSizeHint().expandedTo(window.minimumSize()))
+    QApplication.processEvents()
+    assert overview.follow_ups.view.isVisible()
+    assert overview.scroll.horizontalScrollBar().maximum() == 0, "the Overview scrolls sideways"
+    edit = overview.overview.edit_button
+    right = edit.mapTo(overview.scroll.viewport(), edit.rect().topRight()).x()
+    assert right < overview.scroll.viewport().width(), f"{edit.text()!r} is cut off"

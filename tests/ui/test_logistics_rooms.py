@@ -163,3 +163,17 @@ def test_tab_leaves_the_tables_and_filter_finds_without_room(page: LogisticsPage
     tab.view.setFocus()
     qtbot.keyClick(tab.view, Qt.Key.Key_Tab)
     assert not tab.view.hasFocus()
+
+
+@pytest.mark.parametrize("lang", ["de", "zh", "en"])
+def test_every_button_of_the_rooms_tab_has_its_own_alt_letter(page: LogisticsPage, language: LanguageController, lang: str) -> None:
+    """The block buttons and "Remove room" once had none: the keyboard reached them only by Tab."""
+    from PySide6.QtWidgets import QPushButton
+
+    from planner.ui.mnemonics import mnemonic_of
+
+    language.set_language(lang)
+    buttons = [b for b in rooms(page).findChildren(QPushButton) if b.text()]
+    letters = [mnemonic_of(b.text()) for b in buttons]
+    assert len(buttons) >= 5 and all(letters), [b.text() for b in buttons]
+    assert len({letter.casefold() for letter in letters}) == len(letters), [b.text() for b in buttons]

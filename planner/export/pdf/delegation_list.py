@@ -27,7 +27,7 @@ from planner.export.language import DocumentLanguage, country_language, parse_la
 from planner.export.pdf.filenames import safe_stem
 from planner.export.pdf.flowables import esc, para
 from planner.export.pdf.layout import Paper, paper, render
-from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
+from planner.export.pdf.programme import as_of, decoration, make_context, metadata, title_block, trip_facts
 from planner.export.pdf.sections import delegation_list, facts_rows, person_line
 from planner.export.pdf.styles import STYLES
 from planner.export.tripfile import write_file
@@ -64,7 +64,7 @@ def delegation_list_document(
     story += [Spacer(1, 5 * mm), *facts_rows(ctx, rows, compact=True), Spacer(1, 4 * mm)]
     story += delegation_list(ctx, view.delegation, portraits, heading=MEMBERS)
     when = issued or date.today()
-    story += [Spacer(1, 4 * mm), para(esc(ctx.label(N_("As of {date}"), date=formatting.long_date(when, ctx.lang.locale))), STYLES.small)]
+    story += [Spacer(1, 4 * mm), para(esc(as_of(ctx, when)), STYLES.small)]  # each language with its own date
     return render(story, decoration=decoration(ctx, ctx.label(DELEGATION_LIST), issued), metadata=metadata(ctx, DELEGATION_LIST), size=size)
 
 

@@ -22,7 +22,7 @@ from planner.export.language import DocumentLanguage
 from planner.export.pdf.context import Context
 from planner.export.pdf.flowables import esc, para, ruled_table
 from planner.export.pdf.layout import Paper, paper, render
-from planner.export.pdf.programme import decoration, make_context, metadata, title_block
+from planner.export.pdf.programme import as_of, decoration, make_context, metadata, title_block
 from planner.export.pdf.sections import facts_rows
 from planner.export.pdf.styles import MUTED, STYLES
 from planner.export.rooming_list import HEADERS, ROOMING_LIST, RoomingLine, nights_text
@@ -53,7 +53,7 @@ def rooming_document(view: TripView, hotel: VenueData, lines: Sequence[RoomingLi
     else:
         story.append(_table(ctx, lines))
     story.append(Spacer(1, 4 * mm))
-    stamp = ctx.label(N_("As of {date}"), date=formatting.long_date(issued or date.today(), first.locale))
+    stamp = as_of(ctx, issued)  # each language with its own date
     story.append(para(f'<font color="{MUTED.hexval()}">{esc(stamp)}</font>', STYLES.small))
     title = f"{ctx.label(ROOMING_LIST)} – {ctx.text(hotel.name)}"
     return render(story, decoration=decoration(ctx, title, issued), metadata=metadata(ctx, ROOMING_LIST, ctx.text(hotel.name)), size=size)

@@ -15,7 +15,7 @@ from planner.domain.enums import Language, Role, VenueKind
 from planner.domain.names import is_cjk
 from planner.domain.portraits import Portrait
 from planner.export.pdf.columns import Cell, Columns
-from planner.export.pdf.context import Context
+from planner.export.pdf.context import LABEL_SEPARATOR, Context
 from planner.export.pdf.emergency import numbers_for
 from planner.export.pdf.flowables import esc, para, rule, ruled_table, strong
 from planner.export.pdf.items import detail_rows, for_the_driver, venue_address
@@ -43,10 +43,23 @@ def facts_rows(ctx: Context, rows: list[tuple[str, str]], *, compact: bool = Fal
         if index and not compact:
             flowables.append(rule(thickness=0.4, before=0, after=3.5))
         flowables.append(Columns([
-            Cell(label_width, [para(esc(label), STYLES.small)], padding=(0, 2 * mm, 0.5 if compact else 2, 0)),
+            Cell(label_width, [_label(label, label_width - 2 * mm)], padding=(0, 2 * mm, 0.5 if compact else 2, 0)),
             Cell(ctx.width - label_width, [para(value, STYLES.body if compact else STYLES.cover_text)]),
         ], space_after=1.5 if compact else 4.5))
     return flowables
+
+
+def _label(label: str, width: float) -> Flowable:
+    """A fact's label; a bilingual one too long for its column breaks after its " / ".
+
+    Left to the line breaker, "Delegationsleitung / 团长" ended a line inside 团长
+    and "Teilnehmende / 参加人员" inside 参加人员: each language's part stays whole.
+    """
+    flowable = para(esc(label), STYLES.small)
+    first, separator, second = label.partition(LABEL_SEPARATOR)
+    if not separator or flowable.wrap(width, 10_000)[1] <= STYLES.small.leading * 1.5:
+        return flowable
+    return para(f"{esc(first)}{esc(separator.rstrip())}<br/>{esc(second)}", STYLES.small)
 
 
 def section_break() -> list[Flowable]:

@@ -36,7 +36,7 @@ from planner.services.base import Change
 from planner.ui.errors import show_error, show_planner_error
 from planner.ui.keyboard import INSERT_KEYS, tab_leaves
 from planner.ui.models.filter_proxy import FilterProxyModel
-from planner.ui.models.follow_up_table import TASK, FollowUpTableModel
+from planner.ui.models.follow_up_table import AGREED, TASK, FollowUpTableModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import UiContext
 from planner.ui.widgets.follow_up_form import FollowUpForm
@@ -74,6 +74,8 @@ class FollowUpsPanel(QWidget):
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(TASK, QHeaderView.ResizeMode.Stretch)
+        # Where it was agreed shares the room with the task: sized to its long text, it left the task "确定…".
+        header.setSectionResizeMode(AGREED, QHeaderView.ResizeMode.Stretch)
         self.view.setMinimumHeight(self.view.fontMetrics().height() * 6)
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)
@@ -113,11 +115,13 @@ class FollowUpsPanel(QWidget):
         top.addStretch(1)
         top.addWidget(self.count)
         top.addWidget(self.show_closed)
+        # The list's export sits up here with the list's filter: with it in the row below, the
+        # German labels made the Overview wider than a minimum-size window (it scrolled sideways).
+        top.addWidget(self.export_button)
         buttons = QHBoxLayout()
         for button in (self.new_button, self.edit_button, self.done_button, self.delete_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
-        buttons.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.empty)
@@ -132,7 +136,7 @@ class FollowUpsPanel(QWidget):
 
     def retranslate(self) -> None:
         self.heading.setText(_("Follow-ups"))
-        self.show_closed.setText(_("Show &done and dropped"))
+        self.show_closed.setText(_("Show done and d&ropped"))  # d is the trip's "Mark as &done" above
         self.new_button.setText(_("New &follow-up…"))
         self.new_button.setToolTip(_("A task agreed at or after a meeting: what, who, until when (Insert in the list)"))
         self.edit_button.setText(_("Edit…"))
