@@ -24,6 +24,7 @@ from planner.domain.accommodation import RoomAssignmentData, RoomBlockData, nigh
 from planner.domain.checks.params import Count, DayRange, People
 from planner.domain.checks.plan import Participant, PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, reads
 from planner.domain.enums import Role
 from planner.i18n import N_
 
@@ -35,6 +36,7 @@ ROOM_OVER_CAPACITY = N_("{people} are in one “{room_type}” room at {hotel}, 
 BLOCK_OVERBOOKED = N_("{hotel} holds {rooms} “{room_type}” rooms for the trip, but {needed} are in use on the nights {nights}")
 
 
+@reads(Part.TRIP, Part.MEMBERS, Part.VENUES)  # rooms and legs change only in a full run: a move of an item leaves them alone
 def beds_every_night(index: PlanIndex) -> list[Problem]:
     """Members without a room on some night of their stay: those without any room together, gaps one by one."""
     plan = index.plan
@@ -95,6 +97,7 @@ def _no_room(member: Participant, gap: tuple[date, date]) -> Problem:
     )
 
 
+@reads(Part.TRIP, Part.MEMBERS, Part.VENUES)  # rooms and legs change only in a full run: a move of an item leaves them alone
 def rooms_over_capacity(index: PlanIndex) -> list[Problem]:
     """Rooms with more people on a night than their type sleeps, and blocks with more rooms in use than held."""
     plan = index.plan

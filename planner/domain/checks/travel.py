@@ -19,6 +19,7 @@ from planner.domain.checks.around import ending_after, lies_before, runs_past, s
 from planner.domain.checks.params import Moment
 from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, reads
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
 from planner.domain.timing import day_bounds_utc
@@ -43,6 +44,7 @@ def _person_ids(index: PlanIndex, membership_id: int) -> tuple[int, ...]:
     return (person_id,) if person_id is not None else ()
 
 
+@reads(Part.TRIP, Part.MEMBERS)  # rooms and legs change only in a full run: a move of an item leaves them alone
 def unmet_arrivals(index: PlanIndex) -> list[Problem]:
     """An arrival leg with nobody to meet it: a warning, or a hint when a vehicle is noted in words only.
 
@@ -72,6 +74,7 @@ def unmet_arrivals(index: PlanIndex) -> list[Problem]:
     return problems
 
 
+@reads(Part.TRIP, Part.MEMBERS)  # rooms and legs change only in a full run: a move of an item leaves them alone
 def impossible_leg_times(index: PlanIndex) -> list[Problem]:
     """A leg that lands before it takes off (usually a zone or a date typed wrong), or one that takes days."""
     problems: list[Problem] = []
