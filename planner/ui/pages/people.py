@@ -36,7 +36,8 @@ from planner.ui.models import person_table as pt
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.person_table import PersonTableModel
 from planner.ui.models.roles import OBJECT_ROLE
-from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.pages.base import UiContext
+from planner.ui.pages.directory import DirectoryPage
 from planner.ui.undo import perform_batch
 from planner.ui.widgets.column_fit import FIT_SAMPLE_ROWS, MAX_COLUMN_WIDTH, ColumnFitter
 from planner.ui.widgets.person_form import PersonForm
@@ -119,7 +120,7 @@ def tool_button(parent: QWidget, action: QAction) -> QToolButton:
 # --- the page -----------------------------------------------------------------------------
 
 
-class PeoplePage(TripPage):
+class PeoplePage(DirectoryPage):
     """The directory is the same whatever trip is selected; it is a tab beside the trip's pages.
 
     It still reads again on a trip switch and after every change of people (an
@@ -133,7 +134,6 @@ class PeoplePage(TripPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._stale = True  # read when first shown: the window builds every page at start-up
         self.model = PersonTableModel(ctx.db, ctx.language, self, load=False)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -211,31 +211,14 @@ class PeoplePage(TripPage):
 
     # --- reading ------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def _read(self) -> None:
         keep = [p.id for p in self.selected_people()]
-        self._stale = False
         if self.model.db is not self.ctx.db:
             self.model.set_database(self.ctx.db)
         else:
             self.model.reload()
         self.select_people(i for i in keep if i is not None)
         self._update_actions()
-
-    def _data_changed(self, change: Change) -> None:
-        if self.concerned(change):
-            self._reload_when_seen()  # whether or not a trip is selected: the directory does not depend on it
-
-    def _reload_when_seen(self) -> None:
-        """Read now if the page is shown (or stands alone), else when it is next shown: thousands of people take a moment."""
-        if self.isVisible() or self.parentWidget() is None:
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def selected_people(self) -> list[PersonData]:
         return [p for p in selected_records(self.view) if isinstance(p, PersonData)]
