@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
@@ -31,12 +31,13 @@ from planner.services.base import Change
 from planner.domain.members import Member
 from planner.ui.errors import show_planner_error
 from planner.ui.icons import icon
-from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, with_shortcut
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.room_tables import WITH_ROOM, WITHOUT_ROOM, BlockTableModel, GuestRow, GuestTableModel, member_name
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
+from planner.ui.widgets.record_view import record_view
 from planner.ui.widgets.room_forms import RoomBlockForm, RoomForm
 
 #: Assign a room to the selected member: R for room.
@@ -145,15 +146,8 @@ class RoomsPage(TripPage):
         self.retranslate()
         self._selection_changed()
 
-    def _table(self, model: object) -> QTableView:
-        view = tab_leaves(QTableView(self))
-        view.setModel(model)  # type: ignore[arg-type]
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
+    def _table(self, model: QAbstractItemModel) -> QTableView:
+        view = record_view(QTableView(self), model)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -19,7 +19,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
     QLabel, QLineEdit, QMessageBox, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
@@ -42,7 +42,8 @@ from planner.ui.undo import perform_batch
 from planner.ui.widgets.column_fit import FIT_SAMPLE_ROWS, MAX_COLUMN_WIDTH, ColumnFitter
 from planner.ui.widgets.person_form import PersonForm
 from planner.ui.widgets.profile_form import PROFILE_KEY, edit_profile
-from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
+from planner.ui.widgets.record_view import EXTENDED, record_view
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, with_shortcut
 
 
 
@@ -51,14 +52,7 @@ from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves
 
 def record_table(parent: QWidget, proxy: QSortFilterProxyModel) -> QTableView:
     """A read-only table of records: whole rows, several at once, keyboard and mouse alike."""
-    view = tab_leaves(QTableView(parent))
-    view.setModel(proxy)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
+    view = record_view(QTableView(parent), proxy, EXTENDED)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)

@@ -40,6 +40,7 @@ from planner.ui.pages.base import UiContext
 from planner.ui.pages.directory import DirectoryPage
 from planner.ui.widgets.column_fit import ColumnFitter
 from planner.ui.widgets.profile_form import edit_profile
+from planner.ui.widgets.record_view import record_view
 from planner.ui.widgets.venue_form import VenueForm
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
@@ -182,16 +183,9 @@ class VenuesPage(DirectoryPage):
             self.kind_filter.addItem(kind_icon("venues", kind.value), "", kind.value)
         self.kind_filter.currentIndexChanged.connect(self._kind_changed)
 
-        self.view = tab_leaves(QTableView(self))
-        self.view.setModel(self.proxy)
+        self.view = record_view(QTableView(self), self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(venue_table.NAME, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
