@@ -37,6 +37,7 @@ from planner.ui.models.room_tables import WITH_ROOM, WITHOUT_ROOM, BlockTableMod
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
+from planner.ui.widgets.button_row import button_row
 from planner.ui.widgets.record_view import record_view
 from planner.ui.widgets.room_forms import RoomBlockForm, RoomForm
 
@@ -110,11 +111,7 @@ class RoomsPage(TripPage):
         top_layout.setContentsMargins(0, 0, 0, 0)
         top_layout.addWidget(self.blocks_caption)
         top_layout.addWidget(self.block_view, 1)
-        block_buttons = QHBoxLayout()
-        for button in (self.new_block_button, self.edit_block_button, self.delete_block_button):
-            block_buttons.addWidget(button)
-        block_buttons.addStretch(1)
-        top_layout.addLayout(block_buttons)
+        top_layout.addLayout(button_row(self.new_block_button, self.edit_block_button, self.delete_block_button))
         bottom = QWidget(self)
         bottom_layout = QVBoxLayout(bottom)
         bottom_layout.setContentsMargins(0, 0, 0, 0)
@@ -125,11 +122,7 @@ class RoomsPage(TripPage):
         bar.addWidget(self.show_filter, 1)
         bottom_layout.addLayout(bar)
         bottom_layout.addWidget(self.view, 1)
-        guest_buttons = QHBoxLayout()
-        for button in (self.assign_button, self.unassign_button):
-            guest_buttons.addWidget(button)
-        guest_buttons.addStretch(1)
-        bottom_layout.addLayout(guest_buttons)
+        bottom_layout.addLayout(button_row(self.assign_button, self.unassign_button))
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)

@@ -40,6 +40,7 @@ from planner.ui.pages.base import UiContext
 from planner.ui.pages.directory import DirectoryPage
 from planner.ui.widgets.column_fit import ColumnFitter
 from planner.ui.widgets.profile_form import edit_profile
+from planner.ui.widgets.button_row import button_row
 from planner.ui.widgets.record_view import record_view
 from planner.ui.widgets.venue_form import VenueForm
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
@@ -220,15 +221,11 @@ class VenuesPage(DirectoryPage):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.kind_filter, 2)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.new_button, self.edit_button, self.delete_button))
         self.retranslate()
         self._selection_changed()
 
