@@ -37,7 +37,7 @@ from planner.ui.models.room_tables import WITH_ROOM, WITHOUT_ROOM, BlockTableMod
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
-from planner.ui.widgets.button_row import button_row
+from planner.ui.widgets.layouts import button_row, splitter_pane
 from planner.ui.widgets.record_view import record_view
 from planner.ui.widgets.room_forms import RoomBlockForm, RoomForm
 
@@ -106,15 +106,11 @@ class RoomsPage(TripPage):
         self.remove_action.triggered.connect(self.remove_room)
         self.view.addAction(self.remove_action)
 
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+        top, top_layout = splitter_pane(self)
         top_layout.addWidget(self.blocks_caption)
         top_layout.addWidget(self.block_view, 1)
         top_layout.addLayout(button_row(self.new_block_button, self.edit_block_button, self.delete_block_button))
-        bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom, bottom_layout = splitter_pane(self)
         bar = QHBoxLayout()
         bar.addWidget(self.guests_caption)
         bar.addStretch(1)

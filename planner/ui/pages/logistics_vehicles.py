@@ -30,6 +30,7 @@ from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.models.vehicle_table import SeatTableModel, VehicleTableModel, members_of
 from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.widgets.layouts import splitter_pane
 from planner.ui.widgets.record_view import EXTENDED, record_view
 from planner.ui.widgets.vehicle_form import DEFAULT_SEATS, VehicleForm
 
@@ -151,9 +152,7 @@ class VehiclesPage(TripPage):
         self.hint.setWordWrap(True)
 
         # --- layout ---
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+        top, top_layout = splitter_pane(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.vehicles_caption)
         buttons.addStretch(1)
@@ -162,9 +161,7 @@ class VehiclesPage(TripPage):
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.view)
 
-        bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom, bottom_layout = splitter_pane(self)
         chooser = QHBoxLayout()
         chooser.addWidget(self.item_caption)
         chooser.addWidget(self.item_box, 1)

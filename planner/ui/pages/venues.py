@@ -40,7 +40,7 @@ from planner.ui.pages.base import UiContext
 from planner.ui.pages.directory import DirectoryPage
 from planner.ui.widgets.column_fit import ColumnFitter
 from planner.ui.widgets.profile_form import edit_profile
-from planner.ui.widgets.button_row import button_row
+from planner.ui.widgets.layouts import button_row
 from planner.ui.widgets.record_view import record_view
 from planner.ui.widgets.venue_form import VenueForm
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut

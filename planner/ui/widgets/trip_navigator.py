@@ -24,7 +24,7 @@ from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.models.trip_table import TripTableModel
 from planner.ui.keyboard import tab_leaves
-from planner.ui.widgets.button_row import button_row
+from planner.ui.widgets.layouts import button_row
 
 #: The columns the narrow navigator shows; the rest are on the overview page.
 VISIBLE_COLUMNS = (trip_table.TITLE, trip_table.DATES)  # the rest is on the Overview page

@@ -37,7 +37,7 @@ from planner.ui.models.venue_table import (
     EDITOR_CONTACT_COLUMNS,
     ContactTableModel,
 )
-from planner.ui.widgets.button_row import button_row
+from planner.ui.widgets.layouts import button_row
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.trip_dialog import timezone_combo
 from planner.ui.keyboard import tab_leaves
