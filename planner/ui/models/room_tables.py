@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 
 from planner import formatting
 from planner.domain.accommodation import RoomAssignmentData, RoomBlockData, nights, rooms_in_use
@@ -25,6 +25,7 @@ from planner.i18n import N_, _, current_language
 from planner.services.accommodation import Accommodation
 from planner.domain.members import Member
 from planner.ui.icons import kind_icon
+from planner.ui.models.member_drag import MemberDragModel, members_in
 from planner.ui.models.roles import FILTER_ROLE, KIND_ROLE, OBJECT_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -157,22 +158,11 @@ class BlockTableModel(QAbstractTableModel):
         if not self.canDropMimeData(data, action, row, column, parent):
             return False
         target = parent.row() if parent.isValid() else row
-        ids = members_from_mime(data)
+        ids = members_in(data, MEMBERS_MIME)
         block_id = self._rows[target].id
         if ids and block_id is not None:
             self.membersDropped.emit(ids, block_id)
         return False  # the page changes the data; nothing is moved by the view
-
-
-def members_mime(ids: Sequence[int]) -> QMimeData:
-    data = QMimeData()
-    data.setData(MEMBERS_MIME, QByteArray(",".join(str(i) for i in ids).encode("ascii")))
-    return data
-
-
-def members_from_mime(data: QMimeData) -> list[int]:
-    raw = bytes(data.data(MEMBERS_MIME).data()).decode("ascii", "replace")
-    return [int(part) for part in raw.split(",") if part.strip().isdigit()]
 
 
 def busiest_nights(lodging: Accommodation) -> dict[int, int]:
@@ -193,8 +183,10 @@ class GuestRow:
     sharers: tuple[Member, ...]
 
 
-class GuestTableModel(QAbstractTableModel):
-    """The delegation (hosts left out: they sleep at home) with their rooms, one row per room."""
+class GuestTableModel(MemberDragModel):
+    """The delegation (hosts left out: they sleep at home) with their rooms, one row per room; dragged onto a block."""
+
+    MEMBERS_MIME = MEMBERS_MIME
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -241,19 +233,8 @@ class GuestTableModel(QAbstractTableModel):
             return _(GUEST_HEADERS[section])
         return super().headerData(section, orientation, role)
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
-        return [MEMBERS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt override
-        ids = list(dict.fromkeys(self._rows[i.row()].member.id for i in indexes if i.isValid()))
-        return members_mime(ids)
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
-        return Qt.DropAction.CopyAction
+    def _member_id(self, row: int) -> int | None:
+        return self._rows[row].member.id
 
     def data(self, index: AnyIndex, role: int = DISPLAY) -> Any:
         if not index.isValid() or not 0 <= index.row() < len(self._rows):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QByteArray, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QMimeData, QModelIndex, QObject, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
 
 from planner import formatting
@@ -18,6 +18,7 @@ from planner.domain.names import name_for_language
 from planner.domain.vehicles import ItemRides, VehicleData
 from planner.i18n import N_, _, current_language
 from planner.domain.members import Member
+from planner.ui.models.member_drag import MemberDragModel, members_in
 from planner.ui.models.roles import FILTER_ROLE, OBJECT_ROLE, SORT_ROLE
 
 AnyIndex = QModelIndex | QPersistentModelIndex
@@ -31,18 +32,9 @@ NAME, ROLE, VEHICLE = range(3)
 SEAT_HEADERS = (N_("Member"), N_("Role"), N_("Vehicle"))
 
 
-def members_mime(ids: Sequence[int]) -> QMimeData:
-    data = QMimeData()
-    data.setData(MEMBERS_MIME, QByteArray(",".join(str(i) for i in ids).encode("ascii")))
-    return data
-
-
 def members_of(data: QMimeData) -> list[int]:
-    """The membership ids a drag carries; [] for anything else."""
-    if not data.hasFormat(MEMBERS_MIME):
-        return []
-    text = bytes(data.data(MEMBERS_MIME).data()).decode("ascii", errors="ignore")
-    return [int(part) for part in text.split(",") if part.isdigit()]
+    """The membership ids a drag from the seats carries; [] for anything else."""
+    return members_in(data, MEMBERS_MIME)
 
 
 class VehicleTableModel(QAbstractTableModel):
@@ -115,8 +107,11 @@ class VehicleTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.vehicles) - 1, len(VEHICLE_HEADERS) - 1))
 
 
-class SeatTableModel(QAbstractTableModel):
+class SeatTableModel(MemberDragModel):
     """The attendees of one item in precedence order, with the vehicle each rides in; rows drag as members."""
+
+    MEMBERS_MIME = MEMBERS_MIME
+    DRAG_ACTIONS = Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -144,19 +139,8 @@ class SeatTableModel(QAbstractTableModel):
             return _(SEAT_HEADERS[section])
         return None
 
-    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
-        base = super().flags(index)
-        return base | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else base
-
-    def mimeTypes(self) -> list[str]:  # noqa: N802 - Qt override
-        return [MEMBERS_MIME]
-
-    def mimeData(self, indexes: Sequence[QModelIndex]) -> QMimeData:  # noqa: N802 - Qt override
-        rows = sorted({i.row() for i in indexes if i.isValid()})
-        return members_mime([self.members[r].id for r in rows])
-
-    def supportedDragActions(self) -> Qt.DropAction:  # noqa: N802 - Qt override
-        return Qt.DropAction.CopyAction | Qt.DropAction.MoveAction
+    def _member_id(self, row: int) -> int | None:
+        return self.members[row].id
 
     def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

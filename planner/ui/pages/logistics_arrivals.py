@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QLineEdit, QTableView, QToolBar, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
 
 from planner.domain.entities import PersonData
 from planner.domain.enums import Role
@@ -30,7 +30,7 @@ from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.leg_table import LegTableModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
-from planner.ui.record_actions import record_actions
+from planner.ui.record_actions import add_search_field, record_actions, record_toolbar
 from planner.ui.undo import perform_each
 from planner.ui.widgets.leg_form import LegForm
 
@@ -59,20 +59,13 @@ class ArrivalsPage(TripPage):
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
 
         self._build_actions()
-        self.toolbar = QToolBar(self)
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for action in (self.new_action, self.edit_action, self.delete_action):
-            self.toolbar.addAction(action)
-        self.toolbar.addSeparator()
+        self.toolbar = record_toolbar(self, (self.new_action, self.edit_action, self.delete_action))
         self.direction_filter = QComboBox(self)
         self.direction_filter.addItem("", None)
         for direction in LegDirection:
             self.direction_filter.addItem("", direction.value)
         self.toolbar.addWidget(self.direction_filter)
-        self.search = QLineEdit(self)
-        self.search.setClearButtonEnabled(True)
-        self.search.setMinimumWidth(180)
-        self.toolbar.addWidget(self.search)
+        self.search = add_search_field(self.toolbar)
 
         self.empty = QLabel(self)
         self.empty.setWordWrap(True)

@@ -13,21 +13,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QItemSelection, QModelIndex, Qt
+from PySide6.QtCore import QAbstractItemModel, QItemSelection, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from planner.domain.accommodation import RoomAssignmentData, RoomBlockData, stay_nights
@@ -41,12 +31,14 @@ from planner.services.base import Change
 from planner.domain.members import Member
 from planner.ui.errors import show_planner_error
 from planner.ui.icons import icon
-from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, with_shortcut
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.room_tables import WITH_ROOM, WITHOUT_ROOM, BlockTableModel, GuestRow, GuestTableModel, member_name
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage, UiContext
 from planner.ui.undo import perform_each
+from planner.ui.widgets.layouts import button_row, splitter_pane
+from planner.ui.widgets.record_view import record_view
 from planner.ui.widgets.room_forms import RoomBlockForm, RoomForm
 
 #: Assign a room to the selected member: R for room.
@@ -114,19 +106,11 @@ class RoomsPage(TripPage):
         self.remove_action.triggered.connect(self.remove_room)
         self.view.addAction(self.remove_action)
 
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+        top, top_layout = splitter_pane(self)
         top_layout.addWidget(self.blocks_caption)
         top_layout.addWidget(self.block_view, 1)
-        block_buttons = QHBoxLayout()
-        for button in (self.new_block_button, self.edit_block_button, self.delete_block_button):
-            block_buttons.addWidget(button)
-        block_buttons.addStretch(1)
-        top_layout.addLayout(block_buttons)
-        bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        top_layout.addLayout(button_row(self.new_block_button, self.edit_block_button, self.delete_block_button))
+        bottom, bottom_layout = splitter_pane(self)
         bar = QHBoxLayout()
         bar.addWidget(self.guests_caption)
         bar.addStretch(1)
@@ -134,11 +118,7 @@ class RoomsPage(TripPage):
         bar.addWidget(self.show_filter, 1)
         bottom_layout.addLayout(bar)
         bottom_layout.addWidget(self.view, 1)
-        guest_buttons = QHBoxLayout()
-        for button in (self.assign_button, self.unassign_button):
-            guest_buttons.addWidget(button)
-        guest_buttons.addStretch(1)
-        bottom_layout.addLayout(guest_buttons)
+        bottom_layout.addLayout(button_row(self.assign_button, self.unassign_button))
         self.splitter = QSplitter(Qt.Orientation.Vertical, self)
         self.splitter.addWidget(top)
         self.splitter.addWidget(bottom)
@@ -155,15 +135,8 @@ class RoomsPage(TripPage):
         self.retranslate()
         self._selection_changed()
 
-    def _table(self, model: object) -> QTableView:
-        view = tab_leaves(QTableView(self))
-        view.setModel(model)  # type: ignore[arg-type]
-        view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        view.setWordWrap(False)
-        view.setAlternatingRowColors(True)
-        view.verticalHeader().hide()
+    def _table(self, model: QAbstractItemModel) -> QTableView:
+        view = record_view(QTableView(self), model)
         view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
         header = view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)

@@ -12,19 +12,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QAction, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QListWidget,
-    QMessageBox,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox,
+    QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from planner import formatting
@@ -36,11 +25,13 @@ from planner.i18n import _, ngettext
 from planner.services import delegation, programme, vehicles
 from planner.domain.members import Member
 from planner.ui.errors import show_planner_error
-from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, with_shortcut
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.models.vehicle_table import SeatTableModel, VehicleTableModel, members_of
 from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.widgets.layouts import splitter_pane
+from planner.ui.widgets.record_view import EXTENDED, record_view
 from planner.ui.widgets.vehicle_form import DEFAULT_SEATS, VehicleForm
 
 #: Moving a vehicle in the motorcade from the keyboard.
@@ -98,14 +89,7 @@ class VehiclesPage(TripPage):
         self.vehicles_caption = QLabel(self)
         self.vehicles_caption.setStyleSheet("font-weight: bold;")
         self.model = VehicleTableModel(self)
-        self.view = tab_leaves(VehicleDropView(self))
-        self.view.setModel(self.model)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
+        self.view = record_view(VehicleDropView(self), self.model)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
@@ -138,16 +122,9 @@ class VehiclesPage(TripPage):
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.seats)
         self.search.textChanged.connect(self.proxy.set_filter_text)
-        self.seat_view = tab_leaves(QTableView(self))
-        self.seat_view.setModel(self.proxy)
-        self.seat_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.seat_view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.seat_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.seat_view = record_view(QTableView(self), self.proxy, EXTENDED)
         self.seat_view.setDragEnabled(True)
         self.seat_view.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
-        self.seat_view.setWordWrap(False)
-        self.seat_view.setAlternatingRowColors(True)
-        self.seat_view.verticalHeader().hide()
         seat_header = self.seat_view.horizontalHeader()
         seat_header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         seat_header.setStretchLastSection(True)
@@ -175,9 +152,7 @@ class VehiclesPage(TripPage):
         self.hint.setWordWrap(True)
 
         # --- layout ---
-        top = QWidget(self)
-        top_layout = QVBoxLayout(top)
-        top_layout.setContentsMargins(0, 0, 0, 0)
+        top, top_layout = splitter_pane(self)
         buttons = QHBoxLayout()
         buttons.addWidget(self.vehicles_caption)
         buttons.addStretch(1)
@@ -186,9 +161,7 @@ class VehiclesPage(TripPage):
         top_layout.addLayout(buttons)
         top_layout.addWidget(self.view)
 
-        bottom = QWidget(self)
-        bottom_layout = QVBoxLayout(bottom)
-        bottom_layout.setContentsMargins(0, 0, 0, 0)
+        bottom, bottom_layout = splitter_pane(self)
         chooser = QHBoxLayout()
         chooser.addWidget(self.item_caption)
         chooser.addWidget(self.item_box, 1)

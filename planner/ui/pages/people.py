@@ -19,21 +19,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QAction, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QComboBox,
-    QDialog,
-    QDialogButtonBox,
-    QFileDialog,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QTableView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QHeaderView,
+    QLabel, QLineEdit, QMessageBox, QTableView, QToolButton, QVBoxLayout, QWidget,
 )
 
 from planner.db.engine import Database
@@ -49,12 +36,14 @@ from planner.ui.models import person_table as pt
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.person_table import PersonTableModel
 from planner.ui.models.roles import OBJECT_ROLE
-from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.pages.base import UiContext
+from planner.ui.pages.directory import DirectoryPage
 from planner.ui.undo import perform_batch
 from planner.ui.widgets.column_fit import FIT_SAMPLE_ROWS, MAX_COLUMN_WIDTH, ColumnFitter
 from planner.ui.widgets.person_form import PersonForm
 from planner.ui.widgets.profile_form import PROFILE_KEY, edit_profile
-from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
+from planner.ui.widgets.record_view import EXTENDED, record_view
+from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, with_shortcut
 
 
 
@@ -63,14 +52,7 @@ from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves
 
 def record_table(parent: QWidget, proxy: QSortFilterProxyModel) -> QTableView:
     """A read-only table of records: whole rows, several at once, keyboard and mouse alike."""
-    view = tab_leaves(QTableView(parent))
-    view.setModel(proxy)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.setWordWrap(False)
-    view.setAlternatingRowColors(True)
-    view.verticalHeader().hide()
+    view = record_view(QTableView(parent), proxy, EXTENDED)
     header = view.horizontalHeader()
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     header.setStretchLastSection(True)
@@ -132,7 +114,7 @@ def tool_button(parent: QWidget, action: QAction) -> QToolButton:
 # --- the page -----------------------------------------------------------------------------
 
 
-class PeoplePage(TripPage):
+class PeoplePage(DirectoryPage):
     """The directory is the same whatever trip is selected; it is a tab beside the trip's pages.
 
     It still reads again on a trip switch and after every change of people (an
@@ -146,7 +128,6 @@ class PeoplePage(TripPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._stale = True  # read when first shown: the window builds every page at start-up
         self.model = PersonTableModel(ctx.db, ctx.language, self, load=False)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -224,31 +205,14 @@ class PeoplePage(TripPage):
 
     # --- reading ------------------------------------------------------------------------
 
-    def reload(self) -> None:
+    def _read(self) -> None:
         keep = [p.id for p in self.selected_people()]
-        self._stale = False
         if self.model.db is not self.ctx.db:
             self.model.set_database(self.ctx.db)
         else:
             self.model.reload()
         self.select_people(i for i in keep if i is not None)
         self._update_actions()
-
-    def _data_changed(self, change: Change) -> None:
-        if self.concerned(change):
-            self._reload_when_seen()  # whether or not a trip is selected: the directory does not depend on it
-
-    def _reload_when_seen(self) -> None:
-        """Read now if the page is shown (or stands alone), else when it is next shown: thousands of people take a moment."""
-        if self.isVisible() or self.parentWidget() is None:
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     def selected_people(self) -> list[PersonData]:
         return [p for p in selected_records(self.view) if isinstance(p, PersonData)]

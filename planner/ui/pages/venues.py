@@ -11,22 +11,10 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QItemSelection, QModelIndex, Qt
-from PySide6.QtGui import QAction, QKeySequence, QShowEvent
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QFrame,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QScrollArea,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QComboBox, QFrame, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox,
+    QPushButton, QScrollArea, QSplitter, QTableView, QVBoxLayout, QWidget,
 )
 
 from planner import formatting
@@ -36,7 +24,7 @@ from planner.domain.errors import PlannerError
 from planner.domain.briefing import ProfileOwner
 from planner.i18n import _, ngettext, current_language
 from planner.services import venues
-from planner.domain.changes import Change, EntityKind
+from planner.domain.changes import EntityKind
 from planner.ui.errors import show_planner_error
 from planner.ui.icons import icon, kind_icon
 from planner.ui.models import venue_table
@@ -48,9 +36,12 @@ from planner.ui.models.venue_table import (
     VenueTableModel,
     coordinates_text,
 )
-from planner.ui.pages.base import TripPage, UiContext
+from planner.ui.pages.base import UiContext
+from planner.ui.pages.directory import DirectoryPage
 from planner.ui.widgets.column_fit import ColumnFitter
 from planner.ui.widgets.profile_form import edit_profile
+from planner.ui.widgets.layouts import button_row
+from planner.ui.widgets.record_view import record_view
 from planner.ui.widgets.venue_form import VenueForm
 from planner.ui.keyboard import INSERT_KEYS, NEW_KEYS, page_shortcut, tab_leaves, with_shortcut
 
@@ -174,13 +165,12 @@ class VenueDetails(QScrollArea):
         return f"<table cellspacing='0' cellpadding='2'>{cells}</table>"
 
 
-class VenuesPage(TripPage):
+class VenuesPage(DirectoryPage):
     #: The venue directory only.
     shows = frozenset({EntityKind.VENUE})
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._stale = True  # read when first shown: the window builds every page at start-up
         self.model = VenueTableModel(ctx.db, ctx.language, self, load=False)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -194,16 +184,9 @@ class VenuesPage(TripPage):
             self.kind_filter.addItem(kind_icon("venues", kind.value), "", kind.value)
         self.kind_filter.currentIndexChanged.connect(self._kind_changed)
 
-        self.view = tab_leaves(QTableView(self))
-        self.view.setModel(self.proxy)
+        self.view = record_view(QTableView(self), self.proxy)
         self.view.setSortingEnabled(True)
         self.view.sortByColumn(venue_table.NAME, Qt.SortOrder.AscendingOrder)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.view.setWordWrap(False)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 10)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
@@ -238,15 +221,11 @@ class VenuesPage(TripPage):
         bar = QHBoxLayout()
         bar.addWidget(self.search, 3)
         bar.addWidget(self.kind_filter, 2)
-        buttons = QHBoxLayout()
-        for button in (self.new_button, self.edit_button, self.delete_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.addLayout(bar)
         layout.addWidget(self.splitter, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.new_button, self.edit_button, self.delete_button))
         self.retranslate()
         self._selection_changed()
 
@@ -268,9 +247,8 @@ class VenuesPage(TripPage):
         """The directory is the same for every trip: nothing to read again."""
         self.trip_id = trip_id
 
-    def reload(self) -> None:
+    def _read(self) -> None:
         current = self.current_venue()
-        self._stale = False
         self.model.reload()
         self.select_venue(current.id if current is not None else None)
 
@@ -295,19 +273,6 @@ class VenuesPage(TripPage):
         self.new_action.setText(_("New venue…"))
         self.delete_action.setText(_("Delete venue…"))
         self.details.retranslate()
-
-    def _data_changed(self, change: Change) -> None:
-        if not self.concerned(change):
-            return
-        if self.isVisible():
-            self.reload()
-        else:
-            self._stale = True
-
-    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self._stale:
-            self.reload()
-        super().showEvent(event)
 
     # --- selection -----------------------------------------------------------------------
 

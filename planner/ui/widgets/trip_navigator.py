@@ -24,6 +24,7 @@ from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.models.trip_table import TripTableModel
 from planner.ui.keyboard import tab_leaves
+from planner.ui.widgets.layouts import button_row
 
 #: The columns the narrow navigator shows; the rest are on the overview page.
 VISIBLE_COLUMNS = (trip_table.TITLE, trip_table.DATES)  # the rest is on the Overview page
@@ -93,16 +94,11 @@ class TripNavigator(QWidget):
         filters = QHBoxLayout()
         filters.addWidget(self.search, 3)
         filters.addWidget(self.status, 2)
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.duplicate_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 4, 8)
         layout.addLayout(filters)
         layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.new_button, self.duplicate_button, self.delete_button))
         self.retranslate()
         self._emit_current()
 

@@ -20,18 +20,8 @@ from typing import Any
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QComboBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
+    QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMessageBox, QPlainTextEdit,
+    QPushButton, QTableView, QWidget,
 )
 
 from planner import formatting
@@ -47,6 +37,7 @@ from planner.ui.models.venue_table import (
     EDITOR_CONTACT_COLUMNS,
     ContactTableModel,
 )
+from planner.ui.widgets.layouts import button_row
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.trip_dialog import timezone_combo
 from planner.ui.keyboard import tab_leaves
@@ -129,15 +120,10 @@ class ContactsEditor(QWidget):
         self.view.selectionModel().selectionChanged.connect(lambda *_a: self.profile_button.setEnabled(self.profile_contact() is not None))
         self.profile_button.setEnabled(False)
 
-        buttons = QVBoxLayout()
-        buttons.addWidget(self.add_button)
-        buttons.addWidget(self.remove_button)
-        buttons.addWidget(self.profile_button)
-        buttons.addStretch(1)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view, 1)
-        layout.addLayout(buttons)
+        layout.addLayout(button_row(self.add_button, self.remove_button, self.profile_button, vertical=True))
         self.retranslate()
 
     def retranslate(self) -> None:
