@@ -7,8 +7,10 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QWidget
 from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
@@ -26,6 +28,22 @@ MakeTrip = Callable[..., int]
 @pytest.fixture(scope="session", autouse=True)
 def _cjk_font(qapp: QApplication) -> None:
     register_cjk_font()
+
+
+@pytest.fixture(autouse=True)
+def _no_key_held(qapp: QApplication) -> Iterator[None]:
+    """Release a modifier a test left held (a key's release sent to a form that closed on the press).
+
+    Qt keeps the modifiers of the last key event application-wide; a Shift left
+    held would make a later test's selectRow() extend a selection instead of
+    selecting, and its shortcuts miss.
+    """
+    yield
+    held = QGuiApplication.keyboardModifiers()
+    if held != Qt.KeyboardModifier.NoModifier:
+        sink = QWidget()
+        QTest.keyRelease(sink, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier)
+        sink.deleteLater()
 
 
 @pytest.fixture

@@ -39,6 +39,7 @@ def _drive(monkeypatch: pytest.MonkeyPatch, form_class: type[RecordForm], script
     """Replace the form's modal exec by `script`, run on the shown form as a user would."""
 
     def exec_(form: RecordForm) -> int:
+        qtbot.addWidget(form)  # closed after the test: a form left open would keep later tests' keys
         form.show()
         form.activateWindow()
         with warnings.catch_warnings():  # the offscreen platform may keep another window active
