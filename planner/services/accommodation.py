@@ -27,7 +27,7 @@ from planner.domain.errors import PlannerError, ValidationErrors
 from planner.i18n import N_, current_language
 from planner.services.base import Action, Change, check_version, delete_record, get_or_fail, run
 from planner.services.mapping import from_cents, person_data, to_cents, venue_data
-from planner.services.records import add_row, insert_record, update_record
+from planner.services.records import add_row, insert_record, rewrite_row, update_record
 
 BLOCK = "room_block"
 ASSIGNMENT = "room_assignment"
@@ -268,10 +268,7 @@ def update_assignment(db: Database, data: RoomAssignmentData) -> Change:
         row = get_or_fail(s, m.RoomAssignment, data.id, N_("room"))
         check_version(row, data.version)
         checked = _check_assignment(s, data)
-        before = assignment_data(row)
-        apply_assignment(row, checked)
-        s.flush()
-        return Change(Action.UPDATED, ASSIGNMENT, row.id, before=before, after=assignment_data(row))
+        return rewrite_row(s, ASSIGNMENT, row, lambda r: apply_assignment(r, checked), assignment_data)
 
     return run(db, act)
 

@@ -206,13 +206,23 @@ def refuse_while_used(session: Session, model: type[Any], where: ColumnElement[b
         raise PlannerError(message, count=count, **params)
 
 
-def delete_record(db: Database, model: type[Any], record_id: int, what: str, entity: EntityKind | str, to_data: Callable[[Any], Any]) -> Change:
-    """Delete one record that nothing else hangs on; the Change keeps it (as `to_data` reads it) for undo."""
+def delete_record(
+    db: Database, model: type[Any], record_id: int, what: str, entity: EntityKind | str, to_data: Callable[[Any], Any],
+    going_with: Callable[[Session, Any], tuple[Change, ...]] | None = None,
+) -> Change:
+    """Delete one record; the Change keeps it (as `to_data` reads it) for undo.
+
+    `going_with(session, before)` runs first: it may refuse the deletion (while
+    other records still need this one) and returns what goes with the record
+    (its profile, the seats it took), kept in the Change's `related` so that
+    undo brings those back too.
+    """
 
     def act(s: Session) -> Change:
         row = get_or_fail(s, model, record_id, what)
         before = to_data(row)
+        related = going_with(s, before) if going_with is not None else ()
         s.delete(row)
-        return Change(Action.DELETED, entity, record_id, before=before)
+        return Change(Action.DELETED, entity, record_id, before=before, related=related)
 
     return run(db, act)
