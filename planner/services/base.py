@@ -26,7 +26,7 @@ from planner.db.engine import Database, connection_busy
 from planner.db.notify import announce
 # The Change and its kinds live in the domain (plain data every layer reads); services import them from here too.
 from planner.domain.changes import EVERYTHING, Action, Change, EntityKind, batch_of, entity_kind  # noqa: F401
-from planner.domain.errors import Term, ConflictError, DatabaseError, NotFoundError, PlannerError
+from planner.domain.errors import Term, ConflictError, DatabaseError, NotFoundError, PlannerError, ValidationError
 from planner.i18n import N_
 
 T = TypeVar("T")
@@ -179,6 +179,21 @@ def get_or_fail(session: Session, model: type[T], record_id: int | None, what: s
     if obj is None:
         raise NotFoundError(N_("The {what} no longer exists (it may have been deleted elsewhere)."), what=Term(what))
     return obj
+
+
+def get_if_given(session: Session, model: type[T], record_id: int | None, what: str) -> T | None:
+    """The record an optional reference names, None where it names none; refused (see get_or_fail) if it is gone."""
+    return None if record_id is None else get_or_fail(session, model, record_id, what)
+
+
+def refuse_other_trip(
+    session: Session, model: type[Any], record_id: int | None, what: str, trip_id: int | None, message: str, field: str,
+) -> None:
+    """An optional reference to a trip's own record (its programme item, its vehicle) must name one of `trip_id`'s:
+    a record of another trip would show up in the wrong trip's lists and documents."""
+    row = get_if_given(session, model, record_id, what)
+    if row is not None and row.trip_id != trip_id:
+        raise ValidationError(message, field=field)
 
 
 def check_version(obj: Any, version: int | None) -> None:

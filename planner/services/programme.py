@@ -14,7 +14,7 @@ from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.timing import as_utc
 from planner.i18n import N_
-from planner.services.base import Change, EntityKind, check_version, delete_record, each, get_or_fail, run
+from planner.services.base import Change, EntityKind, check_version, delete_record, each, get_if_given, get_or_fail, run
 from planner.services.bulk_read import read_items
 from planner.services.mapping import apply_item, item_data, person_data
 from planner.services.records import add_row, rewrite_row
@@ -41,14 +41,12 @@ def get_item(db: Database, item_id: int) -> ItemData:
 
 def _check_references(s: Session, data: ItemData) -> list[m.Membership]:
     """The item's venue, host and participants must belong to it; returns the participants."""
-    if data.venue_id is not None:
-        get_or_fail(s, m.Venue, data.venue_id, N_("venue"))
+    get_if_given(s, m.Venue, data.venue_id, N_("venue"))
     if data.host_contact_id is not None:
         contact = get_or_fail(s, m.VenueContact, data.host_contact_id, N_("host contact"))
         if data.venue_id is not None and contact.venue_id != data.venue_id:
             raise ValidationError(N_("The host contact must be a contact at the item's venue."), field="host_contact_id")
-    if data.host_person_id is not None:
-        get_or_fail(s, m.Person, data.host_person_id, N_("host"))
+    get_if_given(s, m.Person, data.host_person_id, N_("host"))
     if data.everyone:
         return []
     members = list(
