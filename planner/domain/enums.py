@@ -111,6 +111,18 @@ class SeatingArrangement(Labelled):
     ROUND = "round"  # banquet: round tables, hosts and guests alternating
 
 
+class ChangeKind(Labelled):
+    """How a programme item changed for a reader since their printed itinerary (domain.issued compares the two);
+    the labels head the change notice's table and the Overview's list."""
+
+    ADDED = "added"
+    CANCELLED = "cancelled"
+    MOVED = "moved"
+    RENAMED = "renamed"
+    VENUE = "venue"
+    PARTICIPANTS = "participants"
+
+
 _LABELS: dict[type[Labelled], dict[str, str]] = {
     Language: {
         Language.DE: N_("German"),
@@ -179,5 +191,13 @@ _LABELS: dict[type[Labelled], dict[str, str]] = {
         SeatingArrangement.FACING: N_("Facing each other"),
         SeatingArrangement.SIDE_BY_SIDE: N_("Side by side"),
         SeatingArrangement.ROUND: N_("Round tables (banquet)"),
+    },
+    ChangeKind: {
+        ChangeKind.ADDED: N_("Added"),
+        ChangeKind.CANCELLED: N_("Cancelled"),
+        ChangeKind.MOVED: N_("Time changed"),
+        ChangeKind.RENAMED: N_("Title changed"),
+        ChangeKind.VENUE: N_("Venue changed"),
+        ChangeKind.PARTICIPANTS: N_("Participants changed"),
     },
 }
