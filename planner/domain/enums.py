@@ -111,6 +111,14 @@ class SeatingArrangement(Labelled):
     ROUND = "round"  # banquet: round tables, hosts and guests alternating
 
 
+class ItemPolicy(StrEnum):
+    """How programme items follow a trip whose first day or zone changed (see domain.rescheduling); the planner
+    chooses it when editing the trip."""
+
+    KEEP_LOCAL_TIMES = "keep_local_times"
+    KEEP_MOMENTS = "keep_moments"
+
+
 class ChangeKind(Labelled):
     """How a programme item changed for a reader since their printed itinerary (domain.issued compares the two);
     the labels head the change notice's table and the Overview's list."""
