@@ -119,6 +119,14 @@ class ItemPolicy(StrEnum):
     KEEP_MOMENTS = "keep_moments"
 
 
+class RoomingOrder(StrEnum):
+    """How a hotel's rooming list orders the rooms: by precedence (the hotel prepares the suite and the welcome for
+    the head of delegation first) or by the guests' names (as the front desk files the keys); the CLI's --order."""
+
+    PRECEDENCE = "precedence"
+    NAME = "name"
+
+
 class ChangeKind(Labelled):
     """How a programme item changed for a reader since their printed itinerary (domain.issued compares the two);
     the labels head the change notice's table and the Overview's list."""
