@@ -47,14 +47,14 @@ def insert_record(
     new_row: Callable[[], R],
     apply: Callable[[R, D], object],
     to_data: Callable[[R], D],
-    check: Callable[[Session], object] | None = None,
+    check: Callable[[Session], D | None] | None = None,
 ) -> Change:
-    """Add the row `new_row()` filled from the (validated) `data`; `check` runs first, in the same transaction."""
+    """Add the row `new_row()` filled from the (validated) `data`; `check` runs first, in the same transaction, and
+    may return the data to write in place of `data` (a room's without the sharers who have left meanwhile)."""
 
     def act(s: Session) -> Change:
-        if check is not None:
-            check(s)
-        return add_row(s, entity, new_row(), apply, data, to_data)
+        checked = check(s) if check is not None else None
+        return add_row(s, entity, new_row(), apply, data if checked is None else checked, to_data)
 
     return run(db, act)
 
@@ -75,18 +75,18 @@ def update_record(
     label: str,
     apply: Callable[[R, D], object],
     to_data: Callable[[R], D],
-    check: Callable[[Session, R], object] | None = None,
+    check: Callable[[Session, R], D | None] | None = None,
     children: tuple[Callable[[D], object], str] | None = None,
 ) -> Change:
-    """Write the (validated) `data` over its row if nobody changed the row since `data` was read (`children`: see
-    rewrite_row)."""
+    """Write the (validated) `data` over its row if nobody changed the row since `data` was read. `check` runs before
+    the write and may return the data to write in place of `data` (as in insert_record); `children`: see rewrite_row."""
 
     def act(s: Session) -> Change:
         row = get_or_fail(s, model, data.id, label)
         check_version(row, data.version)
-        if check is not None:
-            check(s, row)
-        return rewrite_row(s, entity, row, lambda r: apply(r, data), to_data, children)
+        checked = check(s, row) if check is not None else None
+        written = data if checked is None else checked
+        return rewrite_row(s, entity, row, lambda r: apply(r, written), to_data, children)
 
     return run(db, act)
 
