@@ -342,8 +342,7 @@ def _address_lines(ctx: Context, who: Addressee) -> list[Flowable]:
     forms = [f for f in forms if f]
     if not forms:
         return []
-    colon = "：" if ctx.lang.language is Language.ZH else ": "
-    return [para(f'<font color="{MUTED.hexval()}">{esc(ctx.lang.t(ADDRESS_AS) + colon)}</font>{esc("  ·  ".join(forms))}', STYLES.body)]
+    return [para(f'<font color="{MUTED.hexval()}">{esc(ctx.lang.t(ADDRESS_AS) + ctx.lang.marks.colon)}</font>{esc("  ·  ".join(forms))}', STYLES.body)]
 
 
 def _with_portrait(ctx: Context, content: BriefingContent, lines: list[Flowable], key: tuple[ProfileOwner, int]) -> Flowable:
