@@ -111,6 +111,34 @@ class SeatingArrangement(Labelled):
     ROUND = "round"  # banquet: round tables, hosts and guests alternating
 
 
+class ItemPolicy(StrEnum):
+    """How programme items follow a trip whose first day or zone changed (see domain.rescheduling); the planner
+    chooses it when editing the trip."""
+
+    KEEP_LOCAL_TIMES = "keep_local_times"
+    KEEP_MOMENTS = "keep_moments"
+
+
+class RoomingOrder(StrEnum):
+    """How a hotel's rooming list orders the rooms: by precedence (the hotel prepares the suite and the welcome for
+    the head of delegation first) or by the guests' names (as the front desk files the keys); the CLI's --order."""
+
+    PRECEDENCE = "precedence"
+    NAME = "name"
+
+
+class ChangeKind(Labelled):
+    """How a programme item changed for a reader since their printed itinerary (domain.issued compares the two);
+    the labels head the change notice's table and the Overview's list."""
+
+    ADDED = "added"
+    CANCELLED = "cancelled"
+    MOVED = "moved"
+    RENAMED = "renamed"
+    VENUE = "venue"
+    PARTICIPANTS = "participants"
+
+
 _LABELS: dict[type[Labelled], dict[str, str]] = {
     Language: {
         Language.DE: N_("German"),
@@ -179,5 +207,13 @@ _LABELS: dict[type[Labelled], dict[str, str]] = {
         SeatingArrangement.FACING: N_("Facing each other"),
         SeatingArrangement.SIDE_BY_SIDE: N_("Side by side"),
         SeatingArrangement.ROUND: N_("Round tables (banquet)"),
+    },
+    ChangeKind: {
+        ChangeKind.ADDED: N_("Added"),
+        ChangeKind.CANCELLED: N_("Cancelled"),
+        ChangeKind.MOVED: N_("Time changed"),
+        ChangeKind.RENAMED: N_("Title changed"),
+        ChangeKind.VENUE: N_("Venue changed"),
+        ChangeKind.PARTICIPANTS: N_("Participants changed"),
     },
 }

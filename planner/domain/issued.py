@@ -18,11 +18,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
-from enum import StrEnum
 from typing import Any, TypeVar
 
 from planner.domain.entities import ItemData
-from planner.domain.enums import ItemKind, Language
+from planner.domain.enums import ChangeKind, ItemKind, Language
 from planner.domain.localized import LocalizedText
 from planner.domain.timing import as_utc, utc_to_local
 
@@ -125,15 +124,6 @@ def participant_snapshot(
 
 
 # --- comparing two snapshots -------------------------------------------------------------------
-
-
-class ChangeKind(StrEnum):
-    ADDED = "added"
-    CANCELLED = "cancelled"
-    MOVED = "moved"
-    RENAMED = "renamed"
-    VENUE = "venue"
-    PARTICIPANTS = "participants"
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,18 +18,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
-from enum import StrEnum
 
 from planner.domain.entities import ItemData, MembershipData, TripData
 from planner.domain.enums import ItemKind
+from planner.domain.enums import ItemPolicy as ItemPolicy  # re-exported: the services name the policy with the move
 from planner.domain.timing import day_bounds_utc, same_local_time
-
-
-class ItemPolicy(StrEnum):
-    """How programme items follow a trip whose first day or zone changed."""
-
-    KEEP_LOCAL_TIMES = "keep_local_times"
-    KEEP_MOMENTS = "keep_moments"
 
 
 @dataclass(frozen=True, slots=True)

@@ -137,7 +137,7 @@ def vehicle_text(vehicle: VehicleData, lang: DocumentLanguage) -> str:
     """The vehicle as those waiting look for it and call it: "Car 2, 粤B·A0002, driver 李志强 +86 138 0000 0702"."""
     driver = " ".join(t for t in (vehicle.driver_name, vehicle.driver_phone) if t)
     parts = [vehicle.label, vehicle.plate, lang.t(DRIVER, name=driver) if driver else ""]
-    return ("，" if lang.language is Language.ZH else ", ").join(p for p in parts if p)
+    return lang.marks.comma.join(p for p in parts if p)
 
 
 def pickup_text(leg: TravelLegData, vehicle: VehicleData | None, lang: DocumentLanguage) -> str:
@@ -200,8 +200,7 @@ def leg_summary(leg: TravelLegData, view: TripView, lang: DocumentLanguage) -> s
     route = " → ".join(p for p in (leg.origin, leg.destination) if p)
     if route:
         parts.append(route)
-    colon = "：" if lang.language is Language.ZH else ": "  # full width in Chinese text
-    text = f"{lang.t(DIRECTION_LABELS[leg.direction])}{colon}{' '.join(parts)}"
+    text = f"{lang.t(DIRECTION_LABELS[leg.direction])}{lang.marks.colon}{' '.join(parts)}"
     details: list[str] = []
     departure, arrival = leg.local_departure(), leg.local_arrival()
     if departure is not None:

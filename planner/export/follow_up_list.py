@@ -22,7 +22,6 @@ from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.i18n import N_
 
-COLUMNS = (N_("Status"), N_("Due"), N_("Task"), N_("Who"), N_("Programme item"), N_("Agreed at"))
 NOBODY = N_("not yet named")
 FOLLOW_UPS = N_("Follow-ups")
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from decimal import Decimal
@@ -118,7 +119,7 @@ def _names_in_reading_order(text: str, language: Language) -> str:
     return f"{chinese}（{latin}）" if language is Language.ZH else f"{latin} ({chinese})"
 
 
-def totals(lines: list[GiftLine]) -> dict[tuple[GiftDirection, str], Decimal]:
+def totals(lines: Sequence[GiftLine]) -> dict[tuple[GiftDirection, str], Decimal]:
     """The estimated values added up per direction and currency (gifts without an estimate count as nothing)."""
     found: dict[tuple[GiftDirection, str], Decimal] = {}
     for line in lines:

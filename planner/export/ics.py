@@ -41,7 +41,6 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable
-from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from functools import lru_cache
 from pathlib import Path
@@ -205,32 +204,16 @@ def _gone_event(lang: DocumentLanguage, gone: GoneItem, stamp: datetime, uid: st
     return event
 
 
-@dataclass(frozen=True, slots=True)
-class Punctuation:
-    """How a language separates list entries, a label from its text, and names: ", " ": " ", " or "，" "：" "、"."""
-
-    comma: str
-    colon: str
-    names: str
-    brackets: tuple[str, str]
-
-    @classmethod
-    def of(cls, lang: DocumentLanguage) -> Punctuation:
-        if lang.language is Language.ZH:
-            return cls("，", "：", "、", ("（", "）"))
-        return cls(", ", ": ", ", ", (" (", ")"))
-
-
 def location(lang: DocumentLanguage, venue: VenueData) -> str:
     """Name and address in the reader's script, and in brackets the local script where the driver reads another."""
-    marks = Punctuation.of(lang)
+    marks = lang.marks
     main = marks.comma.join(p for p in (lang.text(venue.name), address_for(lang, venue)) if p)
     local = for_the_driver(lang, venue)  # in the local script: its own punctuation
     return f"{main}{marks.brackets[0]}{', '.join(local)}{marks.brackets[1]}" if local else main
 
 
 def _description(view: TripView, lang: DocumentLanguage, item: ItemData, venue: VenueData | None) -> str:
-    marks = Punctuation.of(lang)
+    marks = lang.marks
     lines: list[str] = []
     if not item.description.is_empty():
         lines += [lang.text(item.description), ""]

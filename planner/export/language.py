@@ -42,6 +42,21 @@ def _translator(language: Language) -> Callable[[str], str]:
 
 
 @dataclass(frozen=True, slots=True)
+class Punctuation:
+    """How a language separates list entries, a label from its text, and names: ", " ": " ", " or "，" "：" "、"."""
+
+    comma: str
+    colon: str
+    names: str
+    brackets: tuple[str, str]
+
+
+_WESTERN = Punctuation(", ", ": ", ", ", (" (", ")"))
+#: Chinese text takes full-width marks.
+_CHINESE = Punctuation("，", "：", "、", ("（", "）"))
+
+
+@dataclass(frozen=True, slots=True)
 class DocumentLanguage:
     """Labels, texts and dates in one language."""
 
@@ -59,6 +74,11 @@ class DocumentLanguage:
     @property
     def tag(self) -> str:
         return LANGUAGE_TAGS[self.language]
+
+    @property
+    def marks(self) -> Punctuation:
+        """The punctuation text in this language is written with."""
+        return _CHINESE if self.language is Language.ZH else _WESTERN
 
     def t(self, msgid: str, **params: Any) -> str:
         """A label marked with N_, translated into this language, placeholders filled."""

@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from planner import formatting
-from planner.domain.enums import Language
-from planner.domain.issued import ChangeKind, ItemDiff, Person, SnapshotItem, group_changes, with_names
+from planner.domain.enums import ChangeKind, Language
+from planner.domain.issued import ItemDiff, Person, SnapshotItem, group_changes, with_names
 from planner.domain.names import name_for_language
 from planner.export.language import DocumentLanguage
 from planner.i18n import N_, Nn_, ngettext
@@ -36,15 +36,6 @@ VENUE_GONE = N_("{day}: {title} no longer at {old}")
 JOINED = N_("{day}: {title} now also with {names}")
 LEFT = N_("{day}: {title} no longer with {names}")
 
-#: Short labels of the kinds of change, for the notice's table and the Overview.
-KIND_LABELS: dict[ChangeKind, str] = {
-    ChangeKind.ADDED: N_("Added"),
-    ChangeKind.CANCELLED: N_("Cancelled"),
-    ChangeKind.MOVED: N_("Time changed"),
-    ChangeKind.RENAMED: N_("Title changed"),
-    ChangeKind.VENUE: N_("Venue changed"),
-    ChangeKind.PARTICIPANTS: N_("Participants changed"),
-}
 WITH = N_("With {names}")
 WITHOUT = N_("Without {names}")
 ALSO_WITH = N_("Also with {names}")
@@ -116,7 +107,7 @@ def notice_rows(changes: Sequence[ItemDiff], language: Language | str, trip_zone
         now: list[str] = []
         sentences: list[str] = []
         for kind in change.kinds:
-            labels.append(lang.t(KIND_LABELS[kind]))
+            labels.append(lang.t(kind.msgid))
             old, new = change.before, change.after
             if kind is ChangeKind.ADDED:
                 assert new is not None

@@ -14,14 +14,13 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from enum import StrEnum
 from pathlib import Path
 
 from planner import formatting
 from planner.db.engine import Database
 from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.entities import VenueData
-from planner.domain.enums import Language
+from planner.domain.enums import Language, RoomingOrder
 from planner.domain.errors import PlannerError
 from planner.domain.names import full_name, sort_key
 from planner.export.language import DocumentLanguage, country_language, parse_language
@@ -34,11 +33,6 @@ from planner.domain.members import Member
 ROOMING_LIST = N_("Rooming list")
 HEADERS = (N_("No."), N_("Guest"), N_("Room type"), N_("Room"), N_("Arrival"), N_("Departure"), N_("Nights"),
            N_("Sharing with"), N_("Special requests"))
-
-
-class RoomingOrder(StrEnum):
-    PRECEDENCE = "precedence"
-    NAME = "name"
 
 
 @dataclass(frozen=True, slots=True)

@@ -25,9 +25,9 @@ from planner.domain.entities import VenueData
 from planner.domain.enums import VenueKind
 from planner.domain.errors import PlannerError, ValidationErrors
 from planner.i18n import N_, current_language
-from planner.services.base import Action, Change, check_version, delete_record, get_or_fail, run
+from planner.services.base import Action, Change, delete_record, get_or_fail, run
 from planner.services.mapping import from_cents, person_data, to_cents, venue_data
-from planner.services.records import add_row, insert_record, update_record
+from planner.services.records import insert_record, update_record
 
 BLOCK = "room_block"
 ASSIGNMENT = "room_assignment"
@@ -254,26 +254,14 @@ class _Day:
 def assign_room(db: Database, data: RoomAssignmentData) -> Change:
     """Give a member a room in a block for a run of nights (one user action)."""
     data = data.validated()
-
-    def act(s: Session) -> Change:
-        return add_row(s, ASSIGNMENT, m.RoomAssignment(), apply_assignment, _check_assignment(s, data), assignment_data)
-
-    return run(db, act)
+    return insert_record(db, ASSIGNMENT, data, m.RoomAssignment, apply_assignment, assignment_data,
+                         check=lambda s: _check_assignment(s, data))
 
 
 def update_assignment(db: Database, data: RoomAssignmentData) -> Change:
     data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.RoomAssignment, data.id, N_("room"))
-        check_version(row, data.version)
-        checked = _check_assignment(s, data)
-        before = assignment_data(row)
-        apply_assignment(row, checked)
-        s.flush()
-        return Change(Action.UPDATED, ASSIGNMENT, row.id, before=before, after=assignment_data(row))
-
-    return run(db, act)
+    return update_record(db, ASSIGNMENT, data, m.RoomAssignment, N_("room"), apply_assignment, assignment_data,
+                         check=lambda s, _row: _check_assignment(s, data))
 
 
 def delete_assignment(db: Database, assignment_id: int) -> Change:

@@ -26,7 +26,7 @@ from planner.db.engine import Database, connection_busy
 from planner.db.notify import announce
 # The Change and its kinds live in the domain (plain data every layer reads); services import them from here too.
 from planner.domain.changes import EVERYTHING, Action, Change, EntityKind, batch_of, entity_kind  # noqa: F401
-from planner.domain.errors import Term, ConflictError, DatabaseError, NotFoundError, PlannerError
+from planner.domain.errors import Term, ConflictError, DatabaseError, NotFoundError, PlannerError, ValidationError
 from planner.i18n import N_
 
 T = TypeVar("T")
@@ -181,6 +181,21 @@ def get_or_fail(session: Session, model: type[T], record_id: int | None, what: s
     return obj
 
 
+def get_if_given(session: Session, model: type[T], record_id: int | None, what: str) -> T | None:
+    """The record an optional reference names, None where it names none; refused (see get_or_fail) if it is gone."""
+    return None if record_id is None else get_or_fail(session, model, record_id, what)
+
+
+def refuse_other_trip(
+    session: Session, model: type[Any], record_id: int | None, what: str, trip_id: int | None, message: str, field: str,
+) -> None:
+    """An optional reference to a trip's own record (its programme item, its vehicle) must name one of `trip_id`'s:
+    a record of another trip would show up in the wrong trip's lists and documents."""
+    row = get_if_given(session, model, record_id, what)
+    if row is not None and row.trip_id != trip_id:
+        raise ValidationError(message, field=field)
+
+
 def check_version(obj: Any, version: int | None) -> None:
     """Refuse an update based on a stale read, before SQLAlchemy's own check at flush."""
     if version is not None and obj.version != version:
@@ -206,13 +221,23 @@ def refuse_while_used(session: Session, model: type[Any], where: ColumnElement[b
         raise PlannerError(message, count=count, **params)
 
 
-def delete_record(db: Database, model: type[Any], record_id: int, what: str, entity: EntityKind | str, to_data: Callable[[Any], Any]) -> Change:
-    """Delete one record that nothing else hangs on; the Change keeps it (as `to_data` reads it) for undo."""
+def delete_record(
+    db: Database, model: type[Any], record_id: int, what: str, entity: EntityKind | str, to_data: Callable[[Any], Any],
+    going_with: Callable[[Session, Any], tuple[Change, ...]] | None = None,
+) -> Change:
+    """Delete one record; the Change keeps it (as `to_data` reads it) for undo.
+
+    `going_with(session, before)` runs first: it may refuse the deletion (while
+    other records still need this one) and returns what goes with the record
+    (its profile, the seats it took), kept in the Change's `related` so that
+    undo brings those back too.
+    """
 
     def act(s: Session) -> Change:
         row = get_or_fail(s, model, record_id, what)
         before = to_data(row)
+        related = going_with(s, before) if going_with is not None else ()
         s.delete(row)
-        return Change(Action.DELETED, entity, record_id, before=before)
+        return Change(Action.DELETED, entity, record_id, before=before, related=related)
 
     return run(db, act)

@@ -14,10 +14,10 @@ from planner.domain.enums import Role
 from planner.domain.members import Member
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
-from planner.services.base import Action, Change, EntityKind, check_version, each, get_or_fail, run
+from planner.services.base import Action, Change, EntityKind, delete_record, each, get_or_fail, run
 from planner.services.travel_legs import leg_data
 from planner.services.mapping import apply_membership, item_data, membership_data, person_data
-from planner.services.records import add_row
+from planner.services.records import add_row, update_record
 from planner.services.vehicles import seats_taken_by
 
 
@@ -55,23 +55,11 @@ def add_member(db: Database, data: MembershipData) -> Change:
 
 
 def update_member(db: Database, data: MembershipData) -> Change:
-    data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Membership, data.id, N_("delegation member"))
-        check_version(row, data.version)
-        before = membership_data(row)
-        apply_membership(row, data)
-        s.flush()
-        return Change(Action.UPDATED, "membership", row.id, before=before, after=membership_data(row))
-
-    return run(db, act)
+    return update_record(db, "membership", data.validated(), m.Membership, N_("delegation member"), apply_membership, membership_data)
 
 
 def remove_member(db: Database, membership_id: int) -> Change:
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Membership, membership_id, N_("delegation member"))
-        before = membership_data(row)
+    def going_with(s: Session, before: MembershipData) -> tuple[Change, ...]:
         # Items that listed this member explicitly, so that undo can tick them again.
         items = s.scalars(
             select(m.ProgrammeItem).join(m.item_participant).where(m.item_participant.c.membership_id == membership_id)
@@ -80,11 +68,9 @@ def remove_member(db: Database, membership_id: int) -> Change:
         # Their own flights go with them (ON DELETE CASCADE); kept here so that undo brings them back too.
         legs = s.scalars(select(m.TravelLeg).where(m.TravelLeg.membership_id == membership_id).order_by(m.TravelLeg.id))
         related += tuple(Change(Action.DELETED, "travel_leg", leg.id, before=leg_data(leg)) for leg in legs)
-        related += seats_taken_by(s, membership_id=membership_id)  # their seats in vehicles, for undo
-        s.delete(row)
-        return Change(Action.DELETED, "membership", membership_id, before=before, related=related)
+        return related + seats_taken_by(s, membership_id=membership_id)  # their seats in vehicles, for undo
 
-    return run(db, act)
+    return delete_record(db, m.Membership, membership_id, N_("delegation member"), "membership", membership_data, going_with)
 
 
 def add_members(db: Database, trip_id: int, person_ids: Sequence[int], role: Role) -> Change:

@@ -20,7 +20,7 @@ from planner.db.engine import Database
 from planner.domain.briefing import FollowUpData, FollowUpStatus
 from planner.domain.errors import ValidationError
 from planner.i18n import N_
-from planner.services.base import Change, delete_record, get_or_fail, run
+from planner.services.base import Change, delete_record, get_if_given, get_or_fail, refuse_other_trip, run
 from planner.services.records import add_row, insert_record, update_record
 
 ENTITY = "follow_up"
@@ -72,12 +72,9 @@ def get_follow_up(db: Database, follow_up_id: int) -> FollowUpData:
 def _check_references(s: Session, data: FollowUpData) -> None:
     """The item must be one of the trip's own, and the person and trip must exist."""
     get_or_fail(s, m.Trip, data.trip_id, N_("trip"))
-    if data.who_person_id is not None:
-        get_or_fail(s, m.Person, data.who_person_id, N_("person"))
-    if data.item_id is not None:
-        item = get_or_fail(s, m.ProgrammeItem, data.item_id, N_("programme item"))
-        if item.trip_id != data.trip_id:
-            raise ValidationError(N_("The programme item belongs to another trip."), field="item_id")
+    get_if_given(s, m.Person, data.who_person_id, N_("person"))
+    refuse_other_trip(s, m.ProgrammeItem, data.item_id, N_("programme item"), data.trip_id,
+                      N_("The programme item belongs to another trip."), "item_id")
     if data.origin_trip_id is not None and s.get(m.Trip, data.origin_trip_id) is None:
         raise ValidationError(N_("The trip it was agreed on no longer exists."), field="origin_trip_id")
 

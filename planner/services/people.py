@@ -10,7 +10,7 @@ from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.i18n import N_, Nn_
-from planner.services.base import Action, Change, EntityKind, check_version, each, get_or_fail, refuse_while_used, run
+from planner.services.base import Change, EntityKind, delete_record, each, get_or_fail, refuse_while_used
 from planner.domain.briefing import ProfileOwner
 from planner.services.briefing import profile_changes, read_profile
 from planner.services.bulk_read import read_people
@@ -38,19 +38,16 @@ def update_person(db: Database, data: PersonData) -> Change:
 
 
 def delete_person(db: Database, person_id: int) -> Change:
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Person, person_id, N_("person"))
-        before = person_data(row)
+    def going_with(s: Session, before: PersonData) -> tuple[Change, ...]:
         refuse_while_used(
             s, m.Membership, m.Membership.person_id == person_id,
             Nn_("{name} takes part in {count} trip; remove them from its delegation first.", "{name} takes part in {count} trips; remove them from those delegations first."),
             name=before.name,
         )
-        profile = read_profile(s, ProfileOwner.PERSON, person_id)
-        s.delete(row)  # the profile goes with it (ON DELETE CASCADE); the Change keeps it for undo
-        return Change(Action.DELETED, "person", person_id, before=before, related=profile_changes([profile]))
+        # The profile goes with the person (ON DELETE CASCADE); the Change keeps it for undo.
+        return profile_changes([read_profile(s, ProfileOwner.PERSON, person_id)])
 
-    return run(db, act)
+    return delete_record(db, m.Person, person_id, N_("person"), "person", person_data, going_with)
 
 
 def delete_people(db: Database, person_ids: Sequence[int]) -> Change:

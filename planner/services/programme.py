@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
@@ -14,9 +14,10 @@ from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.timing import as_utc
 from planner.i18n import N_
-from planner.services.base import Action, Change, EntityKind, bump_version, check_version, delete_record, each, get_or_fail, run
+from planner.services.base import Change, EntityKind, check_version, delete_record, each, get_if_given, get_or_fail, run
 from planner.services.bulk_read import read_items
 from planner.services.mapping import apply_item, item_data, person_data
+from planner.services.records import add_row, rewrite_row
 from planner.services.vehicles import seats_taken_by
 
 
@@ -40,14 +41,12 @@ def get_item(db: Database, item_id: int) -> ItemData:
 
 def _check_references(s: Session, data: ItemData) -> list[m.Membership]:
     """The item's venue, host and participants must belong to it; returns the participants."""
-    if data.venue_id is not None:
-        get_or_fail(s, m.Venue, data.venue_id, N_("venue"))
+    get_if_given(s, m.Venue, data.venue_id, N_("venue"))
     if data.host_contact_id is not None:
         contact = get_or_fail(s, m.VenueContact, data.host_contact_id, N_("host contact"))
         if data.venue_id is not None and contact.venue_id != data.venue_id:
             raise ValidationError(N_("The host contact must be a contact at the item's venue."), field="host_contact_id")
-    if data.host_person_id is not None:
-        get_or_fail(s, m.Person, data.host_person_id, N_("host"))
+    get_if_given(s, m.Person, data.host_person_id, N_("host"))
     if data.everyone:
         return []
     members = list(
@@ -58,18 +57,23 @@ def _check_references(s: Session, data: ItemData) -> list[m.Membership]:
     return members
 
 
+def _with_participants(participants: list[m.Membership]) -> Callable[[m.ProgrammeItem, ItemData], None]:
+    """Fill an item's row from its data, the participants (checked by _check_references) included."""
+
+    def apply(row: m.ProgrammeItem, data: ItemData) -> None:
+        apply_item(row, data)
+        row.participants = participants
+
+    return apply
+
+
 def create_item(db: Database, data: ItemData) -> Change:
     data = data.validated()
 
     def act(s: Session) -> Change:
         get_or_fail(s, m.Trip, data.trip_id, N_("trip"))
-        participants = _check_references(s, data)
-        row = m.ProgrammeItem(trip_id=data.trip_id)
-        apply_item(row, data)
-        row.participants = participants
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, "item", row.id, after=item_data(row))
+        apply = _with_participants(_check_references(s, data))
+        return add_row(s, "item", m.ProgrammeItem(trip_id=data.trip_id), apply, data, item_data)
 
     return run(db, act)
 
@@ -82,17 +86,8 @@ def update_item(db: Database, data: ItemData) -> Change:
         check_version(row, data.version)
         if row.trip_id != data.trip_id:
             raise PlannerError(N_("A programme item cannot move to another trip."))
-        before = item_data(row)
-        participants = _check_references(s, data)
-        apply_item(row, data)
-        row.participants = participants
-        s.flush()
-        after = item_data(row)
-        if after.participant_ids != before.participant_ids and after.version == before.version:
-            bump_version(row, "title")
-            s.flush()
-            after = item_data(row)
-        return Change(Action.UPDATED, "item", row.id, before=before, after=after)
+        apply = _with_participants(_check_references(s, data))
+        return rewrite_row(s, "item", row, lambda r: apply(r, data), item_data, children=(lambda i: i.participant_ids, "title"))
 
     return run(db, act)
 
@@ -112,15 +107,8 @@ def move_item(db: Database, item_id: int, version: int | None, new_start: dateti
 
 def delete_item(db: Database, item_id: int) -> Change:
     """Delete an item; the seats in vehicles that go with it are kept in `related`, so undo seats everyone again."""
-
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.ProgrammeItem, item_id, N_("programme item"))
-        before = item_data(row)
-        related = seats_taken_by(s, item_id=item_id)
-        s.delete(row)
-        return Change(Action.DELETED, "item", item_id, before=before, related=related)
-
-    return run(db, act)
+    return delete_record(db, m.ProgrammeItem, item_id, N_("programme item"), "item", item_data,
+                         lambda s, _before: seats_taken_by(s, item_id=item_id))
 
 
 def delete_items(db: Database, item_ids: Sequence[int]) -> Change:

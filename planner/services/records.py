@@ -15,7 +15,7 @@ from typing import Any, Protocol, TypeVar
 from sqlalchemy.orm import Session
 
 from planner.db.engine import Database
-from planner.services.base import Action, Change, check_version, get_or_fail, run
+from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
 
 
 class _Row(Protocol):
@@ -47,14 +47,14 @@ def insert_record(
     new_row: Callable[[], R],
     apply: Callable[[R, D], object],
     to_data: Callable[[R], D],
-    check: Callable[[Session], object] | None = None,
+    check: Callable[[Session], D | None] | None = None,
 ) -> Change:
-    """Add the row `new_row()` filled from the (validated) `data`; `check` runs first, in the same transaction."""
+    """Add the row `new_row()` filled from the (validated) `data`; `check` runs first, in the same transaction, and
+    may return the data to write in place of `data` (a room's without the sharers who have left meanwhile)."""
 
     def act(s: Session) -> Change:
-        if check is not None:
-            check(s)
-        return add_row(s, entity, new_row(), apply, data, to_data)
+        checked = check(s) if check is not None else None
+        return add_row(s, entity, new_row(), apply, data if checked is None else checked, to_data)
 
     return run(db, act)
 
@@ -75,21 +75,44 @@ def update_record(
     label: str,
     apply: Callable[[R, D], object],
     to_data: Callable[[R], D],
-    check: Callable[[Session, R], object] | None = None,
+    check: Callable[[Session, R], D | None] | None = None,
+    children: tuple[Callable[[D], object], str] | None = None,
 ) -> Change:
-    """Write the (validated) `data` over its row if nobody changed the row since `data` was read."""
+    """Write the (validated) `data` over its row if nobody changed the row since `data` was read. `check` runs before
+    the write and may return the data to write in place of `data` (as in insert_record); `children`: see rewrite_row."""
 
     def act(s: Session) -> Change:
         row = get_or_fail(s, model, data.id, label)
         check_version(row, data.version)
-        if check is not None:
-            check(s, row)
-        before = to_data(row)
-        apply(row, data)
-        s.flush()
-        return Change(Action.UPDATED, entity, row.id, before=before, after=to_data(row))
+        checked = check(s, row) if check is not None else None
+        written = data if checked is None else checked
+        return rewrite_row(s, entity, row, lambda r: apply(r, written), to_data, children)
 
     return run(db, act)
+
+
+def rewrite_row(
+    s: Session, entity: str, row: R, apply: Callable[[R], object], to_data: Callable[[R], D],
+    children: tuple[Callable[[D], object], str] | None = None,
+) -> Change:
+    """Inside a transaction: edit `row` with `apply` and describe the change.
+
+    `children` names the part of the record kept in rows of their own (a venue's
+    contacts, an item's participants) and a plain column of `row`: where only that
+    part changed, the row's version is raised all the same (see base.bump_version),
+    so that a save from a stale read of the record cannot silently undo it.
+    """
+    before = to_data(row)
+    apply(row)
+    s.flush()
+    after = to_data(row)
+    if children is not None:
+        part, column = children
+        if part(after) != part(before) and after.version == before.version:
+            bump_version(row, column)
+            s.flush()
+            after = to_data(row)
+    return Change(Action.UPDATED, entity, row.id, before=before, after=after)
 
 
 def existing_or_new(

@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
-from planner.domain.errors import PlannerError, ValidationError
+from planner.domain.errors import PlannerError
 from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData, leg_sort_key
 from planner.i18n import N_
-from planner.services.base import Change, delete_record, get_or_fail
+from planner.services.base import Change, delete_record, get_if_given, get_or_fail, refuse_other_trip
 from planner.services.mapping import person_data
 from planner.services.records import insert_record, update_record
 
@@ -79,12 +79,9 @@ def get_leg(db: Database, leg_id: int) -> TravelLegData:
 
 def _check_references(s: Session, data: TravelLegData) -> None:
     member = get_or_fail(s, m.Membership, data.membership_id, N_("delegation member"))
-    if data.met_by_person_id is not None:
-        get_or_fail(s, m.Person, data.met_by_person_id, N_("person meeting them"))
-    if data.vehicle_id is not None:
-        vehicle = get_or_fail(s, m.Vehicle, data.vehicle_id, N_("vehicle"))
-        if vehicle.trip_id != member.trip_id:
-            raise ValidationError(N_("The vehicle picking them up must be one of this trip's vehicles."), field="vehicle_id")
+    get_if_given(s, m.Person, data.met_by_person_id, N_("person meeting them"))
+    refuse_other_trip(s, m.Vehicle, data.vehicle_id, N_("vehicle"), member.trip_id,
+                      N_("The vehicle picking them up must be one of this trip's vehicles."), "vehicle_id")
 
 
 def create_leg(db: Database, data: TravelLegData) -> Change:

@@ -8,11 +8,12 @@ from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import VenueData
 from planner.i18n import N_, Nn_
-from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, refuse_while_used, run
+from planner.services.base import Change, delete_record, get_or_fail, refuse_while_used
 from planner.services.bulk_read import every_venue, read_venues
 from planner.domain.briefing import ProfileOwner
 from planner.services.briefing import profile_changes, read_profile
 from planner.services.mapping import apply_contact, apply_venue, venue_data
+from planner.services.records import insert_record, update_record
 
 
 def list_venues(db: Database) -> list[VenueData]:
@@ -26,8 +27,9 @@ def get_venue(db: Database, venue_id: int) -> VenueData:
         return venue_data(get_or_fail(s, m.Venue, venue_id, N_("venue")))
 
 
-def _sync_contacts(s: Session, row: m.Venue, data: VenueData) -> None:
+def _apply_with_contacts(row: m.Venue, data: VenueData) -> None:
     """Contacts are edited with their venue: update those kept, add new ones, drop the rest."""
+    apply_venue(row, data)
     existing = {c.id: c for c in row.contacts}
     keep: list[m.VenueContact] = []
     for contact in data.contacts:
@@ -40,42 +42,17 @@ def _sync_contacts(s: Session, row: m.Venue, data: VenueData) -> None:
 
 
 def create_venue(db: Database, data: VenueData) -> Change:
-    data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = m.Venue()
-        apply_venue(row, data)
-        _sync_contacts(s, row, data)
-        s.add(row)
-        s.flush()
-        return Change(Action.CREATED, "venue", row.id, after=venue_data(row))
-
-    return run(db, act)
+    return insert_record(db, "venue", data.validated(), m.Venue, _apply_with_contacts, venue_data)
 
 
 def update_venue(db: Database, data: VenueData) -> Change:
-    data = data.validated()
-
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Venue, data.id, N_("venue"))
-        check_version(row, data.version)
-        before = venue_data(row)
-        apply_venue(row, data)
-        _sync_contacts(s, row, data)
-        s.flush()
-        after = venue_data(row)
-        if after.contacts != before.contacts and after.version == before.version:
-            bump_version(row, "name")
-            s.flush()
-            after = venue_data(row)
-        return Change(Action.UPDATED, "venue", row.id, before=before, after=after)
-
-    return run(db, act)
+    return update_record(
+        db, "venue", data.validated(), m.Venue, N_("venue"), _apply_with_contacts, venue_data, children=(lambda v: v.contacts, "name"),
+    )
 
 
 def delete_venue(db: Database, venue_id: int) -> Change:
-    def act(s: Session) -> Change:
-        row = get_or_fail(s, m.Venue, venue_id, N_("venue"))
+    def going_with(s: Session, before: VenueData) -> tuple[Change, ...]:
         refuse_while_used(
             s, m.ProgrammeItem, m.ProgrammeItem.venue_id == venue_id,
             Nn_("This venue is used by {count} programme item; change it first.", "This venue is used by {count} programme items; change those first."),
@@ -85,9 +62,7 @@ def delete_venue(db: Database, venue_id: int) -> Change:
             Nn_("A trip holds {count} room block at this hotel; remove it on the Logistics page first.",
                 "Trips hold {count} room blocks at this hotel; remove them on the Logistics page first."),
         )
-        before = venue_data(row)
-        profiles = [read_profile(s, ProfileOwner.CONTACT, c.id) for c in before.contacts if c.id is not None]
-        s.delete(row)  # the contacts' profiles go with them (ON DELETE CASCADE); the Change keeps them for undo
-        return Change(Action.DELETED, "venue", venue_id, before=before, related=profile_changes(profiles))
+        # The contacts' profiles go with them (ON DELETE CASCADE); the Change keeps them for undo.
+        return profile_changes([read_profile(s, ProfileOwner.CONTACT, c.id) for c in before.contacts if c.id is not None])
 
-    return run(db, act)
+    return delete_record(db, m.Venue, venue_id, N_("venue"), "venue", venue_data, going_with)

@@ -12,9 +12,10 @@ from openpyxl import load_workbook
 
 from planner.cli.main import main
 from planner.db.engine import Database
+from planner.domain.enums import RoomingOrder
 from planner.domain.errors import PlannerError
 from planner.domain.names import full_name
-from planner.export.rooming_list import RoomingOrder, rooming_bytes, rooming_lines, trip_hotels, write_rooming_list
+from planner.export.rooming_list import rooming_bytes, rooming_lines, trip_hotels, write_rooming_list
 from planner.export.tripview import TripView
 from planner.importing.tripfile import import_trip_file
 from planner.paths import DEMO_TRIPS

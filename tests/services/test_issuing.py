@@ -14,7 +14,7 @@ from planner.db.models import IssuedCopy, IssuedVersion
 from planner.domain.entities import ItemData, MembershipData, PersonData, TripData, VenueData
 from planner.domain.enums import ItemKind, Language, Role
 from planner.domain.errors import ConflictError, NotFoundError
-from planner.domain.issued import ChangeKind
+from planner.domain.enums import ChangeKind
 from planner.domain.localized import LocalizedText as L
 from planner.export.language import DocumentLanguage
 from planner.export.notices import MOVED, notice_rows, notice_text

@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Spacer
+from reportlab.platypus import Flowable, KeepTogether, Spacer
 
 from planner import formatting
 from planner.domain.enums import Language
 from planner.export.arrivals import ARRIVALS_LIST, ARRIVES, DEPARTS, TERMINAL, ArrivalLine, arrival_lines, clock
 from planner.export.language import DocumentLanguage
-from planner.export.pdf.flowables import esc, para, ruled_table, strong
-from planner.export.pdf.layout import Paper, paper
-from planner.export.pdf.programme import list_head, make_context, render_list
+from planner.export.pdf.flowables import esc, para, strong
+from planner.export.pdf.context import Context
+from planner.export.pdf.layout import Paper
+from planner.export.pdf.programme import list_document, list_table
 from planner.export.pdf.styles import STYLES
 from planner.export.tripview import TripView
 from planner.i18n import N_
@@ -24,25 +26,20 @@ COLUMNS = (N_("Time"), N_("Who"), N_("Flight or train"), N_("Met by"))
 
 def arrivals_document(view: TripView, *, language: Language | str = Language.EN, paper_size: Paper | str = Paper.A4,
                       issued: date | None = None) -> bytes:
-    size = paper(paper_size)
-    ctx = make_context(view, language, None, size)
-    lang = ctx.lang
-    lines = arrival_lines(view, lang)
-    story = list_head(ctx, ARRIVALS_LIST, 3, NO_ARRIVALS, has_lines=bool(lines))
-    widths = [30 * mm, 0.0, 52 * mm, 46 * mm]
-    widths[1] = ctx.width - sum(widths)
+    return list_document(view, language, paper_size, issued, ARRIVALS_LIST, 3, NO_ARRIVALS, arrival_lines, _days)
+
+
+def _days(ctx: Context, lines: Sequence[ArrivalLine]) -> list[Flowable]:
+    """A table per day, each under its date; a long day splits, its header repeated."""
     days: dict[date, list[ArrivalLine]] = {}
     for line in lines:
         days.setdefault(line.at.date(), []).append(line)
+    story: list[Flowable] = []
     for day, day_lines in days.items():
-        rows: list[list[object]] = [[para(esc(lang.t(label)), STYLES.cell_head) for label in COLUMNS]]
-        for line in day_lines:
-            rows.append(_row(line, lang, day))
-        heading = strong(formatting.full_date(day, lang.locale), STYLES.day)
-        table = ruled_table(rows, widths, gap=2.5 * mm, compact=True)
-        table.repeatRows = 1
-        story += [KeepTogether([heading, Spacer(1, 1.5 * mm), table]), Spacer(1, 5 * mm)]  # a long day splits, its header repeated
-    return render_list(ctx, story, ARRIVALS_LIST, issued, size)
+        heading = strong(formatting.full_date(day, ctx.lang.locale), STYLES.day)
+        table = list_table(ctx, COLUMNS, (30 * mm, None, 52 * mm, 46 * mm), [_row(line, ctx.lang, day) for line in day_lines])
+        story += [KeepTogether([heading, Spacer(1, 1.5 * mm), table]), Spacer(1, 5 * mm)]
+    return story
 
 
 def _row(line: ArrivalLine, lang: DocumentLanguage, day: date) -> list[object]:

@@ -44,7 +44,7 @@ from planner.export.pdf.flowables import esc, para, rule, ruled_table, strong, t
 from planner.export.pdf.fonts import draw_string, text_width
 from planner.export.pdf.layout import Decoration, Paper, paper
 from planner.export.pdf.layout import render as render_pdf
-from planner.export.pdf.programme import decoration, make_context, metadata, title_block, trip_facts
+from planner.export.pdf.programme import decoration, list_table, make_context, metadata, title_block, trip_facts
 from planner.export.pdf.sections import delegation_list, facts_rows, person_line, section_break
 from planner.export.pdf.styles import ACCENT, MUTED, STYLES, TINT
 from planner.export.tripfile import write_file
@@ -342,8 +342,7 @@ def _address_lines(ctx: Context, who: Addressee) -> list[Flowable]:
     forms = [f for f in forms if f]
     if not forms:
         return []
-    colon = "：" if ctx.lang.language is Language.ZH else ": "
-    return [para(f'<font color="{MUTED.hexval()}">{esc(ctx.lang.t(ADDRESS_AS) + colon)}</font>{esc("  ·  ".join(forms))}', STYLES.body)]
+    return [para(f'<font color="{MUTED.hexval()}">{esc(ctx.lang.t(ADDRESS_AS) + ctx.lang.marks.colon)}</font>{esc("  ·  ".join(forms))}', STYLES.body)]
 
 
 def _with_portrait(ctx: Context, content: BriefingContent, lines: list[Flowable], key: tuple[ProfileOwner, int]) -> Flowable:
@@ -472,7 +471,7 @@ def _open_follow_ups(ctx: Context, content: BriefingContent) -> list[Flowable]:
     if not open_ones:
         return [KeepTogether([*story, para(esc(ctx.lang.t(NO_OPEN_FOLLOW_UPS)), STYLES.body)])]
     titles = {i.id: ctx.text(i.title) for i in ctx.view.items}
-    rows: list[list[object]] = [[para(esc(ctx.lang.t(label)), STYLES.cell_head) for label in FOLLOW_UP_COLUMNS]]
+    rows: list[list[object]] = []
     for f in open_ones:
         task: list[Flowable] = [para(esc(ctx.text(f.what)), STYLES.cell)]
         if f.item_id in titles:
@@ -482,9 +481,5 @@ def _open_follow_ups(ctx: Context, content: BriefingContent) -> list[Flowable]:
             para(esc(formatting.short_date(f.due, ctx.lang.locale) if f.due else "–"), STYLES.cell),
             para(esc(_origin(ctx, f) or ctx.lang.t(N_("this trip"))), STYLES.cell),
         ])
-    widths = [0.0, 34 * mm, 20 * mm, 50 * mm]
-    widths[0] = ctx.width - sum(widths)
-    table = ruled_table(rows, widths, gap=2.5 * mm, compact=True)
-    table.repeatRows = 1
-    return [KeepTogether([*story, table])]
+    return [KeepTogether([*story, list_table(ctx, FOLLOW_UP_COLUMNS, (None, 34 * mm, 20 * mm, 50 * mm), rows)])]
 

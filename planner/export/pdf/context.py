@@ -23,9 +23,6 @@ from planner.export.pdf.flowables import esc, para, strong
 from planner.export.pdf.styles import MUTED, STYLES
 from planner.export.tripview import TripView
 
-_SECOND = '<font size="{size}" color="{color}">{text}</font>'
-
-
 #: Between the two languages of a bilingual label; a label column breaks a line there instead.
 LABEL_SEPARATOR = " / "
 
@@ -70,7 +67,7 @@ class Context:
         other = self.second_text(value)
         if not other:
             return first
-        return first + "<br/>" + _SECOND.format(size=size, color=MUTED.hexval(), text=esc(other))
+        return f'{first}<br/><font size="{size}" color="{MUTED.hexval()}">{esc(other)}</font>'
 
     def inline(self, value: LocalizedText) -> str:
         """Plain text, "Anzug / 正装" when bilingual."""

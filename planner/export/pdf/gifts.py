@@ -2,17 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Spacer
+from reportlab.platypus import Flowable, Spacer
 
 from planner import formatting
 from planner.domain.enums import GiftDirection, Language
-from planner.export.gift_list import DIRECTIONS, GIFT_REGISTER, gift_lines, totals
-from planner.export.pdf.flowables import esc, para, ruled_table, strong
-from planner.export.pdf.layout import Paper, paper
-from planner.export.pdf.programme import list_head, make_context, render_list
+from planner.export.gift_list import DIRECTIONS, GIFT_REGISTER, GiftLine, gift_lines, totals
+from planner.export.pdf.flowables import esc, para, strong
+from planner.export.pdf.context import Context
+from planner.export.pdf.layout import Paper
+from planner.export.pdf.programme import list_document, list_table
 from planner.export.pdf.styles import STYLES
 from planner.export.tripview import TripView
 from planner.i18n import N_
@@ -25,15 +27,15 @@ COLUMNS = (N_("Date"), N_("Gift"), N_("From"), N_("To"), N_("Estimated value"))
 
 def gifts_document(view: TripView, *, language: Language | str = Language.EN, paper_size: Paper | str = Paper.A4,
                    issued: date | None = None) -> bytes:
-    size = paper(paper_size)
-    ctx = make_context(view, language, None, size)
+    return list_document(view, language, paper_size, issued, GIFT_REGISTER, 2, NO_GIFTS, gift_lines, _register)
+
+
+def _register(ctx: Context, lines: Sequence[GiftLine]) -> list[Flowable]:
+    """Every gift in programme order, then the totals per direction and currency."""
     lang = ctx.lang
-    lines = gift_lines(view, lang)
-    story = list_head(ctx, GIFT_REGISTER, 2, NO_GIFTS, has_lines=bool(lines))
+    story: list[Flowable] = []
     if lines:
-        widths = [22 * mm, 0.0, 34 * mm, 34 * mm, 24 * mm]
-        widths[1] = ctx.width - sum(widths)
-        rows: list[list[object]] = [[para(esc(lang.t(label)), STYLES.cell_head) for label in COLUMNS]]
+        rows: list[list[object]] = []
         for line in lines:
             gift = [strong(line.description, STYLES.cell),
                     para(esc(f"{line.direction} · {lang.text(line.item.title)}"), STYLES.label)]
@@ -44,8 +46,7 @@ def gifts_document(view: TripView, *, language: Language | str = Language.EN, pa
                 para(esc(formatting.short_date(line.when.date(), lang.locale)), STYLES.cell), gift,
                 para(esc(line.giver), STYLES.cell), para(esc(line.recipient), STYLES.cell), para(esc(value), STYLES.cell),
             ])
-        table = ruled_table(rows, widths, gap=2.5 * mm, compact=True)
-        story.append(table)
+        story.append(list_table(ctx, COLUMNS, (22 * mm, None, 34 * mm, 34 * mm, 24 * mm), rows))
         sums = totals(lines)
         if sums:
             story += [Spacer(1, 6 * mm), strong(lang.t(TOTALS), STYLES.item_title), Spacer(1, 1.5 * mm)]
@@ -55,4 +56,4 @@ def gifts_document(view: TripView, *, language: Language | str = Language.EN, pa
                         text = lang.t(TOTAL_LINE, direction=lang.t(DIRECTIONS[kind]), amount=formatting.money(amount, currency, lang.locale))
                         story.append(para(esc(text), STYLES.body))
     story.append(Spacer(1, 4 * mm))
-    return render_list(ctx, story, GIFT_REGISTER, issued, size)
+    return story

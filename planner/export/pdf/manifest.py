@@ -113,14 +113,9 @@ def _label(local: DocumentLanguage, second: DocumentLanguage | None, msgid: str,
     return f'{first}  <font color="{FAINT.hexval()}" size="7">{esc(second.t(msgid, **params))}</font>'
 
 
-def _colon(local: DocumentLanguage) -> str:
-    """After a run-in label: a full-width colon in Chinese text, as the itineraries write it."""
-    return "：" if local.language is Language.ZH else ": "
-
-
 def _story(view: TripView, manifest: Manifest, local: DocumentLanguage, second: DocumentLanguage | None, width: float) -> list[Flowable]:
     vehicle = manifest.vehicle
-    colon = _colon(local)
+    colon = local.marks.colon
     story: list[Flowable] = [
         para(_label(local, second, MANIFEST), STYLES.kicker),
         strong(vehicle_name(vehicle, local.t), STYLES.section),
@@ -156,7 +151,7 @@ def _stop(view: TripView, stop: Stop, local: DocumentLanguage, second: DocumentL
     for msgid, venue in ((PICKUP, stop.pickup), (DESTINATION, stop.destination)):
         if venue is None:
             continue
-        block.append(para(f"{_label(local, second, msgid)}{_colon(local)}<b>{esc(_place_name(venue, local))}</b>", STYLES.body))
+        block.append(para(f"{_label(local, second, msgid)}{local.marks.colon}<b>{esc(_place_name(venue, local))}</b>", STYLES.body))
         address = venue.address_local or venue.address_romanised
         if address:
             block.append(para(esc(address), STYLES.local))
@@ -180,12 +175,12 @@ def _pickup(pickup: Pickup, local: DocumentLanguage, second: DocumentLanguage | 
     block: list[Flowable] = [para(head, STYLES.item_title), strong(title, STYLES.item_title)]
     wait = ", ".join(t for t in (pickup.place, local.t(TERMINAL, terminal=pickup.terminal) if pickup.terminal else "") if t)
     if wait:
-        block.append(para(f"{_label(local, second, WAIT_AT)}{_colon(local)}<b>{esc(wait)}</b>", STYLES.body))
+        block.append(para(f"{_label(local, second, WAIT_AT)}{local.marks.colon}<b>{esc(wait)}</b>", STYLES.body))
     for note in pickup.notes:
         block.append(para(esc(note), STYLES.small))
     venue = pickup.destination
     if venue is not None:
-        block.append(para(f"{_label(local, second, DESTINATION)}{_colon(local)}<b>{esc(_place_name(venue, local))}</b>", STYLES.body))
+        block.append(para(f"{_label(local, second, DESTINATION)}{local.marks.colon}<b>{esc(_place_name(venue, local))}</b>", STYLES.body))
         address = venue.address_local or venue.address_romanised
         if address:
             block.append(para(esc(address), STYLES.local))

@@ -8,11 +8,13 @@ page. Meals carry the counted dietary and accessibility needs for the host.
 from __future__ import annotations
 
 import os
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, Spacer
+from reportlab.platypus import Flowable, Spacer, Table
 
 from planner import formatting
 from planner.db.engine import Database
@@ -22,7 +24,7 @@ from planner.export.language import DocumentLanguage
 from planner.export.pdf.context import LABEL_SEPARATOR, Context
 from planner.export.pdf.filenames import safe_stem
 from planner.export.pdf.fonts import register_fonts
-from planner.export.pdf.flowables import esc, para, rule, strong
+from planner.export.pdf.flowables import esc, para, rule, ruled_table, strong
 from planner.export.pdf.items import day_section
 from planner.export.pdf.layout import Decoration, Metadata, Paper, content_width, paper, render
 from planner.export.pdf.overview import overview_table
@@ -167,18 +169,32 @@ def trip_facts(ctx: Context) -> list[tuple[str, str]]:
     return rows
 
 
-def list_head(ctx: Context, title: str, facts: int, empty: str, *, has_lines: bool) -> list[Flowable]:
-    """The top of a one-language list (arrivals, gifts): title, the first `facts` trip facts, and `empty` said when
-    the list has no lines — the lists open alike so that a reader finds the same things in the same places."""
-    story: list[Flowable] = [*title_block(ctx, title, ctx.view.trip.title), Spacer(1, 6 * mm), *facts_rows(ctx, trip_facts(ctx)[:facts])]
+def list_table(ctx: Context, columns: Sequence[str], widths: Sequence[float | None], rows: list[list[object]]) -> Table:
+    """A one-language list's table (arrivals, gifts, open follow-ups): the `columns`' heads in the reader's language
+    over `rows`, the heads repeated on each page; the column without a width (None) takes what the others leave."""
+    rest = ctx.width - sum(w for w in widths if w is not None)
+    head: list[object] = [para(esc(ctx.lang.t(label)), STYLES.cell_head) for label in columns]
+    return ruled_table([head, *rows], [rest if w is None else w for w in widths], gap=2.5 * mm, compact=True)
+
+
+L = TypeVar("L")  # a line of a list document
+
+
+def list_document(
+    view: TripView, language: Language | str, paper_size: Paper | str, issued: date | None, title: str, facts: int, empty: str,
+    lines_of: Callable[[TripView, DocumentLanguage], Sequence[L]], body: Callable[[Context, Sequence[L]], list[Flowable]],
+) -> bytes:
+    """A one-language list as PDF (arrivals, gifts). The lists open and close alike so that a reader finds the same
+    things in the same places: the title, the trip's first `facts` facts, `empty` said when `lines_of` finds no
+    lines, then the `body` made of them, closed by the muted "As of" date line under the title's page decoration."""
+    size = paper(paper_size)
+    ctx = make_context(view, language, None, size)
+    lines = lines_of(view, ctx.lang)
+    story: list[Flowable] = [*title_block(ctx, title, view.trip.title), Spacer(1, 6 * mm), *facts_rows(ctx, trip_facts(ctx)[:facts])]
     story.append(Spacer(1, 6 * mm))
-    if not has_lines:
+    if not lines:
         story.append(para(esc(ctx.lang.t(empty)), STYLES.body))
-    return story
-
-
-def render_list(ctx: Context, story: list[Flowable], title: str, issued: date | None, size: Paper) -> bytes:
-    """A list's PDF: its `story`, closed by the muted "As of" date line, under the title's page decoration."""
+    story += body(ctx, lines)
     as_of = esc(ctx.label(AS_OF, date=formatting.long_date(issued or date.today(), ctx.lang.locale)))
     story.append(para(f'<font color="{MUTED.hexval()}">{as_of}</font>', STYLES.small))
     return render(story, decoration=decoration(ctx, ctx.lang.t(title), issued), metadata=metadata(ctx, title), size=size)

@@ -221,7 +221,7 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
     if organiser or team:
         block: list[Flowable] = [_subheading(ctx, N_("Delegation leadership and staff")), Spacer(1, 1.5 * mm)]
         if organiser:
-            block.append(para(f'{esc(ctx.label(N_("Organiser")))}{_colon(ctx)}{ctx.markup(view.trip.organiser, size=7.5)}', STYLES.small))
+            block.append(para(f'{esc(ctx.label(N_("Organiser")))}{ctx.lang.marks.colon}{ctx.markup(view.trip.organiser, size=7.5)}', STYLES.small))
         if team:
             block.append(_contact_table(ctx, team))
         story += [KeepTogether(block), Spacer(1, 4 * mm)]
@@ -238,7 +238,7 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
             if address:
                 lines.append(para(esc(address), STYLES.small))
             if mission.phone:
-                lines.append(para(f'{esc(ctx.label(N_("Telephone")))}{_colon(ctx)}{esc(mission.phone)}', STYLES.body))
+                lines.append(para(f'{esc(ctx.label(N_("Telephone")))}{ctx.lang.marks.colon}{esc(mission.phone)}', STYLES.body))
             # A heading never stands alone at the foot of a page: it goes with the first entry.
             block.append(KeepTogether([*(heading if index == 0 else []), *lines, Spacer(1, 2 * mm)]))
         story += [*block, Spacer(1, 2 * mm)]
@@ -251,11 +251,6 @@ def emergency_page(ctx: Context, lodging: tuple[VenueData, ...]) -> list[Flowabl
             heading = [_subheading(ctx, N_("Accommodation"))] if index == 0 else []
             story.append(KeepTogether([*heading, *_hotel_lines(ctx, hotel)]))
     return story
-
-
-def _colon(ctx: Context) -> str:
-    """After a run-in label: the full-width colon in Chinese, ": " otherwise."""
-    return "：" if ctx.lang.language is Language.ZH else ": "
 
 
 def _host_contacts(ctx: Context) -> list[tuple[str, str, str]]:
