@@ -39,11 +39,11 @@ ADDRESS = N_("Address")
 GUESTS = N_("Guests")
 GUEST_COUNT = N_("{guests} guests in {rooms} rooms")
 #: The room type's column; the guest's and the requests' columns share what it and the measured columns leave.
-_TYPE_WIDTH = 32 * mm
+_TYPE_WIDTH: float = 32 * mm
 #: The room number's column grows with its labels up to this ("2808", "Suite 3"); a longer label wraps.
-_ROOM_AT_MOST = 24 * mm
+_ROOM_AT_MOST: float = 24 * mm
 #: The space right of each cell (ruled_table's gap).
-_GAP = 2 * mm
+_GAP: float = 2 * mm
 
 
 def rooming_document(view: TripView, hotel: VenueData, lines: Sequence[RoomingLine], first: DocumentLanguage,
