@@ -12,7 +12,10 @@ vehicle, else the delegation's first one with a phone.
 Members arriving on their own flight or train (planner.domain.travel_legs)
 whom the vehicle picks up are stops too, in time order with the rides: at the
 landing, at the airport's terminal, the flight to look out for and whom to
-meet, then on to their hotel.
+meet, then on to their hotel. So are members leaving on their own whom the
+vehicle takes to the airport or station: from their hotel, to the terminal,
+listed at the time their flight or train leaves (the driver sets off in time
+for it; the leg says nothing about when).
 """
 
 from __future__ import annotations
@@ -44,7 +47,12 @@ class Stop:
 
 @dataclass(frozen=True, slots=True)
 class Pickup:
-    """Meeting members off their own flight or train: `at` the landing on the local clock, `place` where it lands."""
+    """Meeting members off their own flight or train: `at` the landing on the local clock, `place` where it lands.
+
+    With `leaving`, taking them to it instead: `at` is when it leaves, `place`
+    where it leaves from, `origin` where it goes, and they are fetched from
+    `destination` (their hotel).
+    """
 
     at: datetime
     number: str
@@ -55,6 +63,7 @@ class Pickup:
     notes: tuple[str, ...]  # the legs' notes for the pickup ("sign at exit B"), each once
     passengers: tuple[Member, ...]
     destination: VenueData | None  # where they sleep, if the programme says
+    leaving: bool = False
 
     @property
     def flight(self) -> str:
@@ -138,30 +147,33 @@ def manifests(view: TripView, day: date | None = None) -> list[Manifest]:
 
 
 def pickups(view: TripView, vehicles: dict[int, VehicleData]) -> list[tuple[tuple[int, date], Pickup]]:
-    """The arrivals picked up by the trip's vehicles, by vehicle and local day: one pickup per vehicle, landing and flight."""
+    """The arrivals picked up and the departures taken to their flight or train by the trip's vehicles, by vehicle
+    and local day: one run per vehicle, moment and flight."""
     members = {m.id: m for m in view.members}
     ranks = precedence(view).rank
-    grouped: dict[tuple[int, datetime, str], list[TravelLegData]] = {}
+    grouped: dict[tuple[int, bool, datetime, str], list[TravelLegData]] = {}
     for leg in view.bundle.travel_legs:
-        vehicle_id, arrival = leg.vehicle_id, leg.arrival
-        if (vehicle_id is not None and arrival is not None and leg.direction is LegDirection.ARRIVAL
-                and vehicle_id in vehicles and leg.membership_id in members):
-            grouped.setdefault((vehicle_id, arrival, leg.number), []).append(leg)
+        leaving = leg.direction is LegDirection.DEPARTURE
+        moment = leg.departure if leaving else leg.arrival
+        if (leg.vehicle_id is not None and moment is not None and leg.direction in (LegDirection.ARRIVAL, LegDirection.DEPARTURE)
+                and leg.vehicle_id in vehicles and leg.membership_id in members):
+            grouped.setdefault((leg.vehicle_id, leaving, moment, leg.number), []).append(leg)
     found: list[tuple[tuple[int, date], Pickup]] = []
-    for (vehicle_id, _arrival, number), legs in grouped.items():
+    for (vehicle_id, leaving, _moment, number), legs in grouped.items():
         first = legs[0]
-        at = first.local_arrival()
+        at = first.local_departure() if leaving else first.local_arrival()
         assert at is not None
         passengers = tuple(sorted((members[leg.membership_id or 0] for leg in legs), key=lambda m: ranks.get(m.id, 0)))
         hotel = next(iter(view.lodging(passengers[0].id)), None) or next(iter(view.lodging()), None)
         notes = tuple(dict.fromkeys(leg.vehicle_note for leg in legs if leg.vehicle_note))
-        pickup = Pickup(at, number, first.kind, first.origin, first.destination, first.terminal, notes, passengers, hotel)
+        going, place = (first.destination, first.origin) if leaving else (first.origin, first.destination)
+        pickup = Pickup(at, number, first.kind, going, place, first.terminal, notes, passengers, hotel, leaving)
         found.append(((vehicle_id, at.date()), pickup))
     return found
 
 
 def _time(stop: Stop | Pickup) -> datetime:
-    """When the stop begins: a ride at its item's start, a pickup at the landing (aware moments, any zone)."""
+    """When the stop begins: a ride at its item's start, a pickup at the landing or the departure (aware moments, any zone)."""
     return stop.at if isinstance(stop, Pickup) else stop.item.local_start()
 
 

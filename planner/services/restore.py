@@ -11,14 +11,16 @@ from collections.abc import Sequence
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
+from planner.db.cascade import RowsExist, write_back
 from planner.db.engine import Database
 from planner.domain.travel_legs import TravelLegData
 from planner.domain.briefing import ProfileData
 from planner.domain.entities import ItemData, MembershipData, PersonData, VenueData
 from planner.domain.errors import PlannerError
 from planner.i18n import N_
-from planner.services.base import Action, Change, run
+from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.travel_legs import apply_leg
+from planner.services.trips import TRIP_ROWS
 from planner.services.vehicles import reseat
 from planner.services.briefing import write_profile
 from planner.services.mapping import (
@@ -26,7 +28,6 @@ from planner.services.mapping import (
     apply_item,
     apply_membership,
     apply_person,
-    apply_trip,
     item_data,
     membership_data,
     person_data,
@@ -35,9 +36,13 @@ from planner.services.mapping import (
 )
 
 
+#: A deleted record's id was given to a new one meanwhile (or it never had one): it cannot come back as it was.
+NOT_FREE = N_("The deleted record cannot be restored: it exists again or has no id.")
+
+
 def _free(s: Session, model: type, record_id: int | None) -> int:
     if record_id is None or s.get(model, record_id) is not None:
-        raise PlannerError(N_("The deleted record cannot be restored: it exists again or has no id."))
+        raise PlannerError(NOT_FREE)
     return record_id
 
 
@@ -139,24 +144,17 @@ def _insert_leg(s: Session, data: TravelLegData) -> None:
 
 
 def restore_trip(db: Database, deleted: Change) -> Change:
-    """Undo delete_trip: the trip, its delegation and its programme, with their old ids."""
+    """Undo delete_trip: the trip and every row its deletion took along, with their ids and versions, in one transaction.
+
+    Refused (nothing written) if any of those ids was given to a new record meanwhile.
+    """
+    rows = next(r.before for r in deleted.related if r.entity == TRIP_ROWS)
 
     def act(s: Session) -> Change:
-        data = deleted.before
-        row = m.Trip(id=_free(s, m.Trip, data.id))
-        apply_trip(row, data)
-        s.add(row)
-        s.flush()
-        for related in deleted.related:
-            if related.entity == "membership":
-                _insert_member(s, related.before, row.id)
-        s.flush()
-        for related in deleted.related:
-            if related.entity == "item":
-                _insert_item(s, related.before)
-            elif related.entity == "travel_leg":
-                _insert_leg(s, related.before)
-        s.flush()
-        return Change(Action.CREATED, "trip", row.id, after=trip_data(row))
+        try:
+            write_back(s, rows)
+        except RowsExist as taken:
+            raise PlannerError(NOT_FREE) from taken
+        return Change(Action.CREATED, "trip", deleted.id, after=trip_data(get_or_fail(s, m.Trip, deleted.id, N_("trip"))))
 
     return run(db, act)

@@ -15,6 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
+from planner.db.cascade import read_deleted_rows
 from planner.db.engine import Database
 from planner.domain.entities import ItemData, MembershipData, TripData
 from planner.domain.enums import Role, TripStatus
@@ -24,15 +25,16 @@ from planner.domain.rescheduling import ItemPolicy, TripMove, items_outside, mov
 from planner.domain.summaries import TripSummary
 from planner.i18n import N_, current_language
 from planner.services.base import Action, Change, check_version, get_or_fail, run
-from planner.services.travel_legs import leg_data
 from planner.services.mapping import apply_item, apply_membership, apply_trip, item_data, membership_data, trip_data
 from planner.services.records import insert_record
 
 __all__ = [
-    "ItemPolicy", "MovePreview", "TripSummary", "create_trip", "delete_trip", "get_summary", "get_trip", "list_trips",
+    "TRIP_ROWS", "ItemPolicy", "MovePreview", "TripSummary", "create_trip", "delete_trip", "get_summary", "get_trip", "list_trips",
     "preview_item_moves", "restore_trip_edit", "update_trip",
 ]
 
+#: The kind of a trip deletion's related Change that holds the rows it removed (planner.db.cascade.DeletedRows).
+TRIP_ROWS = "trip_rows"
 #: Why an item cannot follow the trip: its local time does not exist on the new day, or its end comes before its start.
 CANNOT_MOVE = N_("“{item}” cannot be moved with the trip: {reason}")
 
@@ -181,21 +183,19 @@ def _changes(moved: Sequence[_Moved]) -> tuple[Change, ...]:
 
 
 def delete_trip(db: Database, trip_id: int) -> Change:
-    """Delete a trip with its delegation and programme (people and venues stay in their directories)."""
+    """Delete a trip with everything that hangs off it (people and venues stay in their directories).
+
+    Its Change keeps, as one related Change of kind TRIP_ROWS, every row the
+    deletion removed and every reference it emptied (planner.db.cascade), so
+    that undo (restore.restore_trip) brings all of it back with the same ids.
+    """
 
     def act(s: Session) -> Change:
         row = get_or_fail(s, m.Trip, trip_id, N_("trip"))
         before = trip_data(row)
-        # What goes with the trip, so that undo can bring back all of it with the same ids.
-        related = tuple(Change(Action.DELETED, "membership", ms.id, before=membership_data(ms)) for ms in row.memberships)
-        related += tuple(Change(Action.DELETED, "item", it.id, before=item_data(it)) for it in row.items)
-        legs = s.scalars(
-            select(m.TravelLeg).join(m.Membership, m.Membership.id == m.TravelLeg.membership_id)
-            .where(m.Membership.trip_id == trip_id).order_by(m.TravelLeg.id)
-        )
-        related += tuple(Change(Action.DELETED, "travel_leg", leg.id, before=leg_data(leg)) for leg in legs)
+        rows = read_deleted_rows(s, "trip", trip_id)
         s.delete(row)
-        return Change(Action.DELETED, "trip", trip_id, before=before, related=related)
+        return Change(Action.DELETED, "trip", trip_id, before=before, related=(Change(Action.DELETED, TRIP_ROWS, trip_id, before=rows),))
 
     return run(db, act)
 

@@ -100,3 +100,37 @@ def test_the_manifest_lists_the_airport_pickups_in_time_order_with_the_rides(db:
         assert squeezed(landing) in text and squeezed(wait) in text and "ZZ9731" in text and "EmmaWhitfield" in text, lang
     [coach] = [m for m in manifests(view, date(2016, 10, 24)) if m.vehicle.label == "Coach"]
     assert not any(isinstance(stop, Pickup) for stop in coach.stops)  # only the vehicle that picks them up
+
+
+def test_a_member_leaving_on_their_own_flight_is_taken_there_and_the_lists_say_so(db: Database) -> None:
+    """A departure's vehicle: a run on its driver's manifest at the time the flight leaves, from the hotel to the
+    airport; the arrivals list and the traveller's itinerary name the car."""
+    from planner.domain.enums import Language
+    from planner.domain.travel_legs import LegDirection
+    from planner.export.arrivals import arrival_lines
+    from planner.export.language import DocumentLanguage
+    from planner.export.manifest import Pickup, manifests
+    from planner.export.pdf.manifest import manifest_document
+    from planner.services.travel_legs import trip_legs, update_leg
+
+    trip = import_trip_file(db, _demo_file("hannover-shenzhen")).id
+    view = TripView.load(db, trip)
+    car = next(v for v in view.bundle.vehicles if v.label == "Car 2")
+    leaving = next(leg for leg in trip_legs(db, trip) if leg.direction is LegDirection.DEPARTURE)
+    update_leg(db, leaving.evolve(vehicle_id=car.id))
+    view = TripView.load(db, trip)
+    departs = leaving.local_departure()
+    assert departs is not None
+    [manifest] = [m for m in manifests(view, departs.date()) if m.vehicle.id == car.id]
+    [run_] = [s for s in manifest.stops if isinstance(s, Pickup)]
+    assert run_.leaving and run_.at == departs and run_.place == leaving.origin and run_.origin == leaving.destination
+    assert run_.destination is not None  # fetched from their hotel
+    assert [m.id for m in run_.passengers] == [leaving.membership_id]
+    for lang, label, fetch in (("en", "Their flight or train leaves", "Pick up at"), ("de", "Abflug bzw. Abfahrt", "Abholung"),
+                               ("zh", "航班/列车出发", "上车地点")):
+        text = squeezed(text_of(manifest_document(view, manifest, language=lang)))
+        assert squeezed(label) in text and squeezed(fetch) in text and squeezed(leaving.number) in text, lang
+    [line] = [x for x in arrival_lines(view, DocumentLanguage.of(Language.EN)) if not x.group and x.number == leaving.number]
+    assert line.vehicle.startswith("Car 2, 粤B·A0002, driver 李志强")
+    member = next(m for m in view.members if m.id == leaving.membership_id)
+    assert squeezed("in Car 2, 粤B·A0002") in squeezed(text_of(personal_document(view, member.id, language="en")))

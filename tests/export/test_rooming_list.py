@@ -45,6 +45,24 @@ def test_the_demo_lists_name_every_guest_in_the_hotels_language_and_english(db: 
     assert rows[0][2] == f"{first_language} / Room type"
 
 
+@pytest.mark.parametrize("stem", ["hannover-shenzhen-2016", "shenzhen-hannover-2016"])
+def test_no_date_or_heading_of_the_list_wraps_in_any_language(db: Database, stem: str) -> None:
+    """The day columns are as wide as their dates: "10月24日 周一" and "So., 11. Sept." stay on one line each."""
+    from planner import formatting
+    from planner.export.language import DocumentLanguage
+
+    view = TripView.load(db, _demo(db, stem))
+    [hotel] = trip_hotels(view)
+    lines = rooming_lines(view, hotel.id or 0)
+    for language in ("de", "zh", "en"):
+        printed = text_of(rooming_bytes(view, hotel, ".pdf", language=language)).splitlines()
+        lang = DocumentLanguage.of(language)
+        days = {formatting.day_heading(day, lang.locale) for line in lines for day in (line.arrival, line.departure)}
+        headings = {lang.t(h) for h in ("Room", "Arrival", "Departure", "Nights")}
+        broken = sorted(text for text in days | headings if not any(text in row for row in printed))
+        assert broken == [], f"{language}: wrapped or cut: {broken}"
+
+
 def test_the_head_comes_first_and_sharers_stay_together(db: Database) -> None:
     view = TripView.load(db, _demo(db, "hannover-shenzhen-2016"))
     [hotel] = trip_hotels(view)

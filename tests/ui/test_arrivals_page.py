@@ -214,13 +214,45 @@ def test_the_vehicle_is_chosen_by_keys_shown_with_the_note_and_undone(
     assert _shown(page, 7) == ["Sign at exit B"]
 
 
-def test_a_departure_has_no_pickup_to_choose(page: ArrivalsPage, trip: Programme, db: Database) -> None:
+def test_a_departure_takes_a_vehicle_to_the_airport_chosen_by_keys_and_undone(
+    page: ArrivalsPage, trip: Programme, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    car = create_vehicle(db, VehicleData(trip_id=trip.trip_id, label="Car 2", driver_name="Li Zhiqiang")).after
+    leg = create_leg(db, TravelLegData(membership_id=trip.member_ids[0], direction=LegDirection.DEPARTURE, number="LH 723",
+                                       departure=datetime(2016, 10, 27, 7, tzinfo=UTC), departure_timezone="Asia/Shanghai")).after
+    page.set_trip(trip.trip_id)
+    page.view.setFocus()
+    page.view.selectRow(0)
+    tips: list[str] = []
+
+    def fill(form: leg_form.LegForm) -> None:
+        form.show()
+        activate(qtbot, form)
+        assert form.pickup.isEnabled() and not form.met_by.isEnabled()  # nobody "meets" a departure; a car takes them
+        tips.append(form.pickup.toolTip())
+        form.pickup.setFocus()
+        qtbot.keyClick(form.pickup, Qt.Key.Key_Down)
+        form.vehicle.setText("Pick up at the hotel lobby, 11:30")
+
+    _fill_with(monkeypatch, fill)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert tips == ["The trip's vehicle that takes them to the airport or station; its driver's list then shows the run"]
+    [saved] = trip_legs(db, trip.trip_id)
+    assert (saved.id, saved.vehicle_id) == (leg.id, car.id)
+    assert _shown(page, 7) == ["Car 2 – Pick up at the hotel lobby, 11:30"]
+    page.ctx.history.stack.undo()
+    assert trip_legs(db, trip.trip_id)[0].vehicle_id is None and _shown(page, 7) == [""]
+
+
+def test_a_journey_during_the_trip_has_no_vehicle_of_the_trip(page: ArrivalsPage, trip: Programme, db: Database) -> None:
     create_vehicle(db, VehicleData(trip_id=trip.trip_id, label="Car 2"))
     leaving = TravelLegData(membership_id=trip.member_ids[0], direction=LegDirection.DEPARTURE, number="LH 723",
                             departure=datetime(2016, 10, 27, 15, tzinfo=UTC), departure_timezone="Asia/Shanghai")
     page.set_trip(trip.trip_id)
     form = leg_form.LegForm(lambda d: d, get_trip(db, trip.trip_id), page.model.members(), leaving, "en", vehicles=page.model.vehicles())
-    assert not form.pickup.isEnabled() and form.met_by.isEnabled() is False
+    assert form.pickup.isEnabled() and not form.met_by.isEnabled()
+    form.direction.setCurrentIndex(form.direction.findData(LegDirection.OTHER.value))
+    assert not form.pickup.isEnabled() and form.pickup.toolTip() == "Only an arrival or a departure has a vehicle of the trip"
     form.direction.setCurrentIndex(form.direction.findData(LegDirection.ARRIVAL.value))
-    assert form.pickup.isEnabled()
+    assert form.pickup.isEnabled() and form.met_by.isEnabled()
     form.close()

@@ -7,8 +7,9 @@ side, the talking points, background and topics to avoid, what was agreed at
 earlier meetings with the same hosts and what is still owed, and the gift
 planned. The cover carries the trip's aims; the open follow-ups close it.
 
-It is an internal paper: every page says so at its head and foot
-("Vertraulich – nur für den Dienstgebrauch", "内部资料", "Confidential"),
+It is an internal paper: the cover says so once, in a banner under the title,
+and every page after it at its head and foot ("Vertraulich – nur für den
+Dienstgebrauch", "内部资料", "Confidential"),
 and nothing that is printed for participants (itineraries, the programme,
 issued versions) is made from this module.
 """
@@ -125,13 +126,21 @@ class BriefingContent:
 
 @dataclass(frozen=True, slots=True)
 class ConfidentialDecoration:
-    """The usual header and footer, and the confidentiality mark at the head of every page, the cover included."""
+    """The usual header and footer; on every page after the cover, the confidentiality mark at its head and foot.
+
+    The cover carries the mark once, prominently, in its banner under the title
+    (as a protocol office marks a cover); the same words in the cover's head and
+    foot as well said it three times on one page.
+    """
 
     inner: Decoration
     mark: str
 
     def draw(self, canvas: Canvas, page: int, pages: int) -> None:
-        self.inner.draw(canvas, page, pages)
+        if page == 1:
+            self.inner.draw(canvas, page, pages)
+            return
+        replace(self.inner, footer_left=f"{self.mark}  ·  {self.inner.footer_left}").draw(canvas, page, pages)
         width, height = canvas._pagesize
         canvas.saveState()
         canvas.setFillColor(MARK_COLOUR)
@@ -165,7 +174,6 @@ def briefing_document(content: BriefingContent, *, language: Language | str, pap
     story += _open_follow_ups(ctx, content)
     story += [*section_break(), *delegation_list(ctx)]  # everyone on the trip once, in order of precedence
     inner = decoration(ctx, ctx.lang.t(BRIEFING_BOOK), issued)
-    inner = replace(inner, footer_left=f"{mark}  ·  {inner.footer_left}")
     return render_pdf(story, decoration=ConfidentialDecoration(inner, mark), metadata=metadata(ctx, BRIEFING_BOOK), size=size)
 
 
@@ -205,7 +213,7 @@ def _cover(ctx: Context, content: BriefingContent, mark: str) -> list[Flowable]:
 
 
 def _banner(ctx: Context, mark: str) -> Flowable:
-    """The mark once more on the cover, in a tinted box a reader cannot miss."""
+    """The mark on the cover, once, in a tinted box a reader cannot miss."""
     table = Table([[strong(mark, STYLES.item_title)]], colWidths=[ctx.width])
     table.setStyle(table_style(
         ("BACKGROUND", (0, 0), (-1, -1), TINT), ("LINEBEFORE", (0, 0), (0, -1), 2.2, MARK_COLOUR),

@@ -7,7 +7,8 @@ Passengers are listed in precedence order by name only (no phone of theirs);
 the one number printed besides the driver's is the delegation's contact.
 A pickup of members arriving on their own flight reads like a ride: the
 landing time, the flight to look for, where to wait (airport and terminal),
-whom to meet and where to take them.
+whom to meet and where to take them; taking members to their own flight, the
+time it leaves, where to fetch them and to which airport and terminal.
 """
 
 from __future__ import annotations
@@ -58,6 +59,9 @@ CONTACT = N_("Delegation contact")
 LANDING = N_("Landing")
 FLIGHT_FROM = N_("{flight} from {origin}")
 WAIT_AT = N_("Wait at")
+#: A member leaving on their own flight or train: the time it leaves, and which one where to.
+OWN_DEPARTURE = N_("Their flight or train leaves")
+FLIGHT_TO = N_("{flight} to {destination}")
 NO_RIDES = N_("No vehicle has passengers on this trip yet; seat them on the Logistics page first.")
 NO_RIDES_ON = N_("No vehicle has passengers on {day}.")
 
@@ -169,6 +173,8 @@ def _stop(view: TripView, stop: Stop, local: DocumentLanguage, second: DocumentL
 
 def _pickup(pickup: Pickup, local: DocumentLanguage, second: DocumentLanguage | None, width: float) -> Flowable:
     """Meeting members off their own flight: when it lands, which flight, where to wait, whom, and where to."""
+    if pickup.leaving:
+        return _drop_off(pickup, local, second, width)
     head = f'<b><font size="13">{esc(formatting.time_of_day(pickup.at, local.locale))}</font></b>  {_label(local, second, LANDING)}'
     flight = local.t(pickup.flight) if not pickup.number else pickup.number
     title = local.t(FLIGHT_FROM, flight=flight, origin=pickup.origin) if pickup.origin else flight
@@ -184,6 +190,27 @@ def _pickup(pickup: Pickup, local: DocumentLanguage, second: DocumentLanguage | 
         address = venue.address_local or venue.address_romanised
         if address:
             block.append(para(esc(address), STYLES.local))
+    block += _passengers(pickup.passengers, local, second, width)
+    return KeepTogether(block)
+
+
+def _drop_off(pickup: Pickup, local: DocumentLanguage, second: DocumentLanguage | None, width: float) -> Flowable:
+    """Taking members to their own flight or train: when it leaves, which one, from where to fetch them, where to."""
+    head = f'<b><font size="13">{esc(formatting.time_of_day(pickup.at, local.locale))}</font></b>  {_label(local, second, OWN_DEPARTURE)}'
+    flight = local.t(pickup.flight) if not pickup.number else pickup.number
+    title = local.t(FLIGHT_TO, flight=flight, destination=pickup.origin) if pickup.origin else flight
+    block: list[Flowable] = [para(head, STYLES.item_title), strong(title, STYLES.item_title)]
+    venue = pickup.destination
+    if venue is not None:
+        block.append(para(f"{_label(local, second, PICKUP)}{_colon(local)}<b>{esc(_place_name(venue, local))}</b>", STYLES.body))
+        address = venue.address_local or venue.address_romanised
+        if address:
+            block.append(para(esc(address), STYLES.local))
+    to = ", ".join(t for t in (pickup.place, local.t(TERMINAL, terminal=pickup.terminal) if pickup.terminal else "") if t)
+    if to:
+        block.append(para(f"{_label(local, second, DESTINATION)}{_colon(local)}<b>{esc(to)}</b>", STYLES.body))
+    for note in pickup.notes:
+        block.append(para(esc(note), STYLES.small))
     block += _passengers(pickup.passengers, local, second, width)
     return KeepTogether(block)
 

@@ -21,6 +21,7 @@ from planner.domain.names import display_name
 from planner.export.language import DocumentLanguage
 from planner.export.pdf.context import Context
 from planner.export.pdf.flowables import esc, para, ruled_table
+from planner.export.pdf.fonts import text_width
 from planner.export.pdf.layout import Paper, paper, render
 from planner.export.pdf.programme import as_of, decoration, make_context, metadata, title_block
 from planner.export.pdf.sections import facts_rows
@@ -37,8 +38,12 @@ TRIP = N_("Delegation")
 ADDRESS = N_("Address")
 GUESTS = N_("Guests")
 GUEST_COUNT = N_("{guests} guests in {rooms} rooms")
-#: Column widths in mm; the guest's and the requests' columns share what is left.
-_FIXED = {"no": 8, "type": 32, "room": 11, "arrival": 21, "departure": 21, "nights": 10}
+#: The room type's column; the guest's and the requests' columns share what it and the measured columns leave.
+_TYPE_WIDTH: float = 32 * mm
+#: The room number's column grows with its labels up to this ("2808", "Suite 3"); a longer label wraps.
+_ROOM_AT_MOST: float = 24 * mm
+#: The space right of each cell (ruled_table's gap).
+_GAP: float = 2 * mm
 
 
 def rooming_document(view: TripView, hotel: VenueData, lines: Sequence[RoomingLine], first: DocumentLanguage,
@@ -95,13 +100,21 @@ def _rooms(lines: Sequence[RoomingLine]) -> int:
 
 
 def _table(ctx: Context, lines: Sequence[RoomingLine]) -> Flowable:
-    fixed = [value * mm for value in _FIXED.values()]
-    rest = ctx.width - sum(fixed)
-    widths = [fixed[0], rest * 0.45, fixed[1], fixed[2], fixed[3], fixed[4], fixed[5], rest * 0.55]
+    lang = ctx.lang
+    numbers = [formatting.integer(n, lang.locale) for n in range(1, len(lines) + 1)]
+    rooms = [line.room.room_label or "–" for line in lines]
+    arrivals = [formatting.day_heading(line.arrival, lang.locale) for line in lines]
+    departures = [formatting.day_heading(line.departure, lang.locale) for line in lines]
+    nights = [nights_text(line, lang) for line in lines]
+    widths = [
+        _fit(ctx, HEADERS[0], numbers), 0.0, _TYPE_WIDTH, _fit(ctx, HEADERS[3], rooms, _ROOM_AT_MOST),
+        _fit(ctx, HEADERS[4], arrivals), _fit(ctx, HEADERS[5], departures), _fit(ctx, HEADERS[6], nights), 0.0,
+    ]
+    rest = ctx.width - sum(widths)
+    widths[1], widths[7] = rest * 0.45, rest * 0.55
     heads = [_head(ctx, h) for h in HEADERS[:7]]
     heads.append(para(f"{_head_markup(ctx, HEADERS[7])}<br/>{_head_markup(ctx, HEADERS[8])}", STYLES.cell_head))
     rows: list[list[object]] = [heads]
-    lang = ctx.lang
     for n, line in enumerate(lines, start=1):
         notes = []
         if line.sharers:
@@ -109,17 +122,34 @@ def _table(ctx: Context, lines: Sequence[RoomingLine]) -> Flowable:
             notes.append(esc(ctx.label(N_("Sharing with {names}"), names=names)))
         if line.room.requests:
             notes.append(esc(line.room.requests))
+        i = n - 1
         rows.append([
-            para(esc(formatting.integer(n, lang.locale)), STYLES.cell),
+            para(esc(numbers[i]), STYLES.cell),
             para(esc(line.guest), STYLES.cell),
             para(ctx.markup(line.block.room_type, size=7), STYLES.cell),
-            para(esc(line.room.room_label or "–"), STYLES.cell),
-            para(esc(formatting.day_heading(line.arrival, lang.locale)), STYLES.cell),
-            para(esc(formatting.day_heading(line.departure, lang.locale)), STYLES.cell),
-            para(esc(nights_text(line, lang)), STYLES.cell),
+            para(esc(rooms[i]), STYLES.cell),
+            para(esc(arrivals[i]), STYLES.cell),
+            para(esc(departures[i]), STYLES.cell),
+            para(esc(nights[i]), STYLES.cell),
             para("<br/>".join(notes) or "–", STYLES.cell),
         ])
-    return ruled_table(rows, widths, gap=2 * mm, compact=True)
+    return ruled_table(rows, widths, gap=_GAP, compact=True)
+
+
+def _fit(ctx: Context, msgid: str, values: Sequence[str], at_most: float | None = None) -> float:
+    """A column as wide as its widest entry and heading line (in each language), so that no date or heading wraps.
+
+    Fixed widths in millimetres did not suit every language: German headings
+    ("Nächte") ran into the next column, Chinese dates ("10月24日 周一") wrapped.
+    """
+    heads = [ctx.lang.t(msgid)] + ([ctx.second.t(msgid)] if ctx.second is not None else [])
+    widest = max(
+        max(text_width(h, STYLES.cell_head.fontSize) for h in heads),
+        max((text_width(v, STYLES.cell.fontSize) for v in values), default=0.0),
+    )
+    if at_most is not None:
+        widest = min(widest, at_most)
+    return widest + _GAP + 1  # a point to spare: the paragraph measures as text_width does, rounding aside
 
 
 def _latin(member: Member) -> str:

@@ -14,7 +14,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QWidget
 
 from planner.db.engine import Database
-from planner.domain.changes import Change
+from planner.domain.changes import Action, Change, EntityKind
 from planner.ui.language import LanguageController
 from planner.ui.undo import UndoHistory
 
@@ -83,6 +83,9 @@ class TripPage(QWidget):
         return self.shows is None or change.touches(*self.shows)
 
     def _data_changed(self, change: Change) -> None:
+        if change.action is Action.DELETED and change.entity == EntityKind.TRIP and change.id == self.trip_id:
+            self.set_trip(None)  # the planner deleted the trip shown: nothing to read (the window selects another next)
+            return
         if not self.concerned(change):
             return
         if self.isVisible() or self.trip_id is not None:

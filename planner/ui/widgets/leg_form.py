@@ -8,7 +8,8 @@ not booked yet): its box is then unticked. Who meets an arrival is picked like
 an item's host: the trip's hosts and members first, anyone from the people
 directory through "Other person…"; the vehicle that picks them up is one of
 the trip's (its driver's manifest then lists the pickup), with a note for
-anything else the driver needs to know.
+anything else the driver needs to know; so is the one that takes a departing
+member to the airport or station.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from planner.domain.errors import ValidationError, ValidationErrors
 from planner.domain.timing import local_to_utc, utc_to_local
 from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData
 from planner.domain.vehicles import VehicleData
-from planner.i18n import _
+from planner.i18n import N_, _
 from planner.domain.members import Member
 from planner.ui.widgets.form import RecordForm
 from planner.ui.widgets.host_picker import HostCombo, person_key
@@ -48,6 +49,14 @@ class MeeterCombo(HostCombo):
         self.setItemText(0, _("— nobody yet —"))
 
 
+#: What the vehicle does for a leg, as the vehicle's tooltip says it.
+VEHICLE_TIPS: dict[LegDirection, str] = {
+    LegDirection.ARRIVAL: N_("The trip's vehicle that picks them up; its driver's list then shows the pickup"),
+    LegDirection.DEPARTURE: N_("The trip's vehicle that takes them to the airport or station; its driver's list then shows the run"),
+    LegDirection.OTHER: N_("Only an arrival or a departure has a vehicle of the trip"),
+}
+
+
 class VehicleCombo(QComboBox):
     """No vehicle; the trip's vehicles in the planner's order, each with its driver ("Car 2 – Li Zhiqiang")."""
 
@@ -56,7 +65,7 @@ class VehicleCombo(QComboBox):
         self.addItem(_("— none —"), None)
         for vehicle in vehicles:
             self.addItem(" – ".join(t for t in (vehicle.label, vehicle.driver_name) if t), vehicle.id)
-        self.setToolTip(_("The trip's vehicle that picks them up; its driver's list then shows the pickup"))
+        self.setToolTip(_(VEHICLE_TIPS[LegDirection.ARRIVAL]))
 
     def choose(self, vehicle_id: int | None) -> None:
         self.setCurrentIndex(max(self.findData(vehicle_id), 0) if vehicle_id is not None else 0)
@@ -199,10 +208,13 @@ class LegForm(RecordForm):
         self._enable_meeting()
 
     def _enable_meeting(self) -> None:
-        """Who meets them and with which vehicle: for arrivals (or shown while one is still set, to be cleared)."""
-        arriving = LegDirection(self.direction.currentData()) is LegDirection.ARRIVAL
+        """Who meets them: for arrivals; the vehicle: one that picks them up, or takes them to their flight or train
+        (each also while one is still set, to be cleared)."""
+        direction = LegDirection(self.direction.currentData())
+        arriving = direction is LegDirection.ARRIVAL
         self.met_by.setEnabled(arriving or self.met_by.currentData() is not None)
-        self.pickup.setEnabled(arriving or self.pickup.vehicle_id() is not None)
+        self.pickup.setEnabled(direction is not LegDirection.OTHER or self.pickup.vehicle_id() is not None)
+        self.pickup.setToolTip(_(VEHICLE_TIPS[direction]))
 
     def record(self) -> TravelLegData:
         errors: list[ValidationError] = []

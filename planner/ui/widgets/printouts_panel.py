@@ -185,7 +185,7 @@ class PrintoutsPanel(QWidget):
         if self._running is not None and self._running[0] == request:
             self._running = None
         if request != self._request:  # asked for before the last change or for another trip: never shown
-            if self.comparing:
+            if self.comparing and self.trip_id is not None:  # (no trip any more while hidden: compared when shown)
                 self._compare()
             return
         self.comparing = False
