@@ -114,6 +114,7 @@ class PlanIndex:
         self.trip = plan.trip
         self.venues = plan.venues
         self._memo: dict[str, Any] = {}
+        self._lasting: set[str] = set()
         #: Items with both times, in time order (an unsaved item without times cannot be checked).
         self.items: list[ItemData] = ordered if ordered is not None else sorted(
             (i for i in plan.items if i.start is not None and i.end is not None), key=item_key
@@ -251,11 +252,28 @@ class PlanIndex:
                     at.append(item)
         return found
 
-    def memo(self, key: str, compute: Callable[[], T]) -> T:
-        """What `compute` returns, worked out once per index: for results several checks share."""
+    def memo(self, key: str, compute: Callable[[], T], *, lasting: bool = False) -> T:
+        """What `compute` returns, worked out once per index: for results several checks share.
+
+        `lasting`: it does not depend on the programme (vehicles by driver,
+        pickups from the travel legs), so an index built after an edit of items
+        alone takes it over (incremental.py) instead of working it out again.
+        """
         if key not in self._memo:
             self._memo[key] = compute()
+            if lasting:
+                self._lasting.add(key)
         return self._memo[key]  # type: ignore[no-any-return]
+
+    def take_lasting(self, other: PlanIndex) -> None:
+        """Take over what `other`, an index of the same plan but for the programme, worked out with `memo(..., lasting=True)`."""
+        for key in other._lasting:
+            self._memo[key] = other._memo[key]
+        self._lasting |= other._lasting
+
+    def by_id(self) -> dict[int, ItemData]:
+        """The checkable items by id (kept up to date between edits by incremental.py)."""
+        return self.memo("items_by_id", lambda: {i.id: i for i in self.items if i.id is not None})
 
     def zone(self, name: str) -> ZoneInfo:
         """The zone by name, looked up (and checked) once per run."""

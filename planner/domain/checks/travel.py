@@ -44,7 +44,7 @@ def _person_ids(index: PlanIndex, membership_id: int) -> tuple[int, ...]:
     return (person_id,) if person_id is not None else ()
 
 
-@reads(Part.TRIP, Part.MEMBERS)  # rooms and legs change only in a full run: a move of an item leaves them alone
+@reads(Part.TRIP, Part.MEMBERS, Part.LOGISTICS)
 def unmet_arrivals(index: PlanIndex) -> list[Problem]:
     """An arrival leg with nobody to meet it: a warning, or a hint when a vehicle is noted in words only.
 
@@ -74,7 +74,7 @@ def unmet_arrivals(index: PlanIndex) -> list[Problem]:
     return problems
 
 
-@reads(Part.TRIP, Part.MEMBERS)  # rooms and legs change only in a full run: a move of an item leaves them alone
+@reads(Part.TRIP, Part.MEMBERS, Part.LOGISTICS)
 def impossible_leg_times(index: PlanIndex) -> list[Problem]:
     """A leg that lands before it takes off (usually a zone or a date typed wrong), or one that takes days."""
     problems: list[Problem] = []
@@ -98,6 +98,7 @@ def impossible_leg_times(index: PlanIndex) -> list[Problem]:
     return problems
 
 
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS, Part.LOGISTICS)
 def booked_outside_legs(index: PlanIndex) -> list[Problem]:
     """Items a member attends that start before their own arrival lands, or end after their own departure leaves.
 
