@@ -26,11 +26,11 @@ def starting_before(index: PlanIndex, moment: datetime) -> Iterator[ItemData]:
             yield items[n]
 
 
-def ending_after(index: PlanIndex, moment: datetime, longest: timedelta) -> Iterator[ItemData]:
+def ending_after(index: PlanIndex, moment: datetime) -> Iterator[ItemData]:
     """The index's items that run past `moment`, a journey only when it starts then or later (the journey home may
-    end after it); `longest` is the longest item but a journey, so no item starting before `moment - longest` can."""
+    end after it); no item starting longer before `moment` than the longest item but a journey can."""
     items = index.items
-    for n in range(bisect_left(_starts(index), moment - longest), len(items)):
+    for n in range(bisect_left(_starts(index), moment - _longest_stay(index)), len(items)):
         if runs_past(items[n], moment):
             yield items[n]
 
@@ -50,6 +50,14 @@ def runs_past(item: ItemData, moment: datetime) -> bool:
 def _starts(index: PlanIndex) -> list[datetime | None]:
     """The start times of the index's items (in time order), to bisect; listed once per index."""
     return index.memo("item_starts", lambda: [i.start for i in index.items])
+
+
+def _longest_stay(index: PlanIndex) -> timedelta:
+    """The longest item but a journey, worked out once per index (and kept up to date between edits: see incremental.py)."""
+    return index.memo(
+        "longest_stay_item",
+        lambda: max((i.end - i.start for i in index.items if i.kind != ItemKind.TRAVEL), default=timedelta(0)),  # type: ignore[operator]
+    )
 
 
 def _under_way(item: ItemData, moment: datetime) -> bool:

@@ -45,7 +45,7 @@ Consecutive = tuple[ItemData, ItemData, frozenset[int]]
 
 def _tight(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Problem]:
     buffer = max(0, int(index.trip.buffer_minutes))
-    points = {vid: point(v) for vid, v in index.venues.items()}
+    points = index.memo("venue points", lambda: {vid: point(v) for vid, v in index.venues.items()}, lasting=True)
     needs: dict[tuple[int, int], _Need] = {}
     travel = ItemKind.TRAVEL
     problems: list[Problem] = []

@@ -94,6 +94,9 @@ class Layer:
     extras: list[tuple[list[int], frozenset[int]]]  # (positions, who), each a subset of `members`
 
 
+#: The fields of a TripPlan that are not its programme (see PlanIndex.take_lasting).
+_NOT_PROGRAMME = tuple(name for name in TripPlan.__dataclass_fields__ if name != "items")
+
 #: What PlanIndex works out from the trip and the delegation alone (see its `same_people`).
 _PEOPLE_AND_CLOCKS = (
     "members", "member_by_id", "rank", "all_ids", "_name", "_person_id", "_language", "_groups", "_attendees",
@@ -266,7 +269,12 @@ class PlanIndex:
         return self._memo[key]  # type: ignore[no-any-return]
 
     def take_lasting(self, other: PlanIndex) -> None:
-        """Take over what `other`, an index of the same plan but for the programme, worked out with `memo(..., lasting=True)`."""
+        """Take over what `other`, an index of the same plan but for the programme, worked out with `memo(..., lasting=True)`.
+
+        Only when every part but the programme is the very same object in both plans (as after an item's edit).
+        """
+        if any(getattr(self.plan, name) is not getattr(other.plan, name) for name in _NOT_PROGRAMME):
+            return
         for key in other._lasting:
             self._memo[key] = other._memo[key]
         self._lasting |= other._lasting

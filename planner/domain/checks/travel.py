@@ -21,7 +21,6 @@ from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
 from planner.domain.checks.scope import Part, reads
 from planner.domain.entities import ItemData
-from planner.domain.enums import ItemKind
 from planner.domain.timing import day_bounds_utc
 from planner.domain.travel_legs import MAX_JOURNEY_HOURS, LegDirection, TravelLegData
 from planner.i18n import N_
@@ -136,14 +135,12 @@ def booked_outside_legs(index: PlanIndex) -> list[Problem]:
             hit = {mid for mid in index.attendees(item) & who.keys() if not _day_check_reports(index, item, mid, tz, before=True)}
             if hit:
                 _add(index, problems, item, hit, who[next(iter(hit))], BEFORE_LANDING, moment)
-    if take_offs:
-        longest = max((i.end - i.start for i in index.items if i.kind != ItemKind.TRAVEL), default=timedelta(0))  # type: ignore[operator]
-        for moment, legs in take_offs.items():
-            who = {leg.membership_id: leg for leg in legs}
-            for item in ending_after(index, moment, longest):
-                hit = {mid for mid in index.attendees(item) & who.keys() if not _day_check_reports(index, item, mid, tz, before=False)}
-                if hit:
-                    _add(index, problems, item, hit, who[next(iter(hit))], AFTER_TAKE_OFF, moment)
+    for moment, legs in take_offs.items():
+        who = {leg.membership_id: leg for leg in legs}
+        for item in ending_after(index, moment):
+            hit = {mid for mid in index.attendees(item) & who.keys() if not _day_check_reports(index, item, mid, tz, before=False)}
+            if hit:
+                _add(index, problems, item, hit, who[next(iter(hit))], AFTER_TAKE_OFF, moment)
     return problems
 
 
