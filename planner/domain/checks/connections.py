@@ -164,7 +164,7 @@ def _zone_changes(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Proble
 
     problems: list[Problem] = []
     for a, b, who in pairs:
-        if not jumps(a, b):
+        if (a.end_timezone or a.timezone) == b.timezone or not jumps(a, b):  # the usual case first, without a call
             continue
         group = index.group(who)
         assert a.end is not None and b.start is not None
