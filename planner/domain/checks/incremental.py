@@ -99,7 +99,10 @@ class CheckRun:
             now = [i for i in plan.items if i.id in changed]
             self._ids_known = all(i.id is not None for i in now)
             items_only = self._ids_known
-            ordered = [i for i in old.items if i.id not in changed]
+            ordered = list(old.items)  # a copy, the changed items' old versions found by bisecting and taken out
+            old_by_id = _items_by_id(old)
+            for item in sorted((old_by_id[i] for i in changed if i in old_by_id), key=item_key, reverse=True):
+                del ordered[bisect_left(ordered, item_key(item), key=item_key)]
             for item in now:
                 if item.start is not None and item.end is not None:
                     insort(ordered, item, key=item_key)
@@ -298,8 +301,8 @@ def _overlapping_with(index: PlanIndex, items: Iterable[ItemData]) -> list[tuple
         first = bisect_left(all_items, item.start - longest, key=_start)
         for n in range(first, bisect_left(all_items, item.end, lo=first, key=_start)):
             other = all_items[n]
-            if other is item:
-                continue
+            if other is item or (other.end <= item.start and item.end <= other.start):  # type: ignore[operator]
+                continue  # overlapping in neither order (most of the window): no need to order them
             a, b = (other, item) if item_key(other) < mine else (item, other)
             if a.end > b.start:  # type: ignore[operator]
                 pairs[(a.id, b.id)] = (a, b, None)  # type: ignore[index]
