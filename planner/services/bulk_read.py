@@ -15,7 +15,8 @@ from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from typing import Any
 
-from sqlalchemy import Column, ColumnElement, Dialect, Select, String, Text, cast, or_, select, type_coerce
+from sqlalchemy import Column, ColumnElement, Dialect, Select, String, Text, bindparam, cast, or_, select, type_coerce
+from sqlalchemy.sql.expression import Executable
 from sqlalchemy.types import TypeEngine
 from sqlalchemy.orm import Session
 
@@ -62,25 +63,15 @@ def read_item(session: Session, trip_id: int, item_id: int) -> ItemData | None:
 
 
 def _read_items(session: Session, trip_id: int, only: int | None = None) -> list[ItemData]:
+    ticks, columns = _QUERIES[only is not None]
+    params = {"trip_id": trip_id} if only is None else {"trip_id": trip_id, "item_id": only}
     ticked: dict[int, list[int]] = {}
-    for item_id, membership_id in session.execute(
-        select(_TICK.c.item_id, _TICK.c.membership_id)
-        .join(_ITEM, _ITEM.c.id == _TICK.c.item_id)
-        .where(_ITEM.c.trip_id == trip_id, *_only(only))
-    ).all():
+    for item_id, membership_id in session.execute(ticks, params).all():
         ticked.setdefault(item_id, []).append(membership_id)
     # The texts and times come raw (the JSON as text) and are decoded once per distinct value (see _Decoded).
     dialect = session.get_bind().dialect
     texts, moments = _Decoded(_ITEM.c.title.type, dialect), _Decoded(_ITEM.c.start_utc.type, dialect)
-    rows = session.execute(
-        select(
-            _ITEM.c.id, _ITEM.c.version, _ITEM.c.kind, _raw_text(_ITEM.c.title), _raw_text(_ITEM.c.description),
-            _ITEM.c.venue_id, type_coerce(_ITEM.c.start_utc, _RAW), type_coerce(_ITEM.c.end_utc, _RAW),
-            _ITEM.c.timezone, _ITEM.c.end_timezone, _ITEM.c.host_contact_id, _raw_text(_ITEM.c.dress_code),
-            _raw_text(_ITEM.c.transport), _ITEM.c.everyone, _ITEM.c.host_person_id,
-        )
-        .where(_ITEM.c.trip_id == trip_id, *_only(only))
-    ).all()  # fetched at once: iterating a result fetches row by row
+    rows = session.execute(columns, params).all()  # fetched at once: iterating a result fetches row by row
     items = []
     append = items.append
     for (item_id, version, kind, title, description, venue_id, start, end, timezone, end_timezone, host_contact_id,
@@ -99,8 +90,20 @@ def _read_items(session: Session, trip_id: int, only: int | None = None) -> list
     return items
 
 
-def _only(item_id: int | None) -> tuple[ColumnElement[bool], ...]:
-    return () if item_id is None else (_ITEM.c.id == item_id,)
+def _item_queries(one: bool) -> tuple[Executable, Executable]:
+    """The ticks and the columns of a trip's items (`one`: of one of them), by parameters trip_id (and item_id).
+
+    Built once: building a select of fifteen columns took a third of reading one item after an edit.
+    """
+    where = [_ITEM.c.trip_id == bindparam("trip_id")] + ([_ITEM.c.id == bindparam("item_id")] if one else [])
+    ticks: Executable = select(_TICK.c.item_id, _TICK.c.membership_id).join(_ITEM, _ITEM.c.id == _TICK.c.item_id).where(*where)
+    columns: Executable = select(
+        _ITEM.c.id, _ITEM.c.version, _ITEM.c.kind, _raw_text(_ITEM.c.title), _raw_text(_ITEM.c.description),
+        _ITEM.c.venue_id, type_coerce(_ITEM.c.start_utc, _RAW), type_coerce(_ITEM.c.end_utc, _RAW),
+        _ITEM.c.timezone, _ITEM.c.end_timezone, _ITEM.c.host_contact_id, _raw_text(_ITEM.c.dress_code),
+        _raw_text(_ITEM.c.transport), _ITEM.c.everyone, _ITEM.c.host_person_id,
+    ).where(*where)
+    return ticks, columns
 
 
 def _start_then_id(item: ItemData) -> tuple[Any, Any]:
@@ -114,6 +117,10 @@ _RAW = String()
 def _raw_text(column: Column[Any]) -> ColumnElement[str]:
     """A JSON column as its text, on every database (PostgreSQL's driver would decode JSON into a dict)."""
     return cast(column, Text)
+
+
+#: The queries of _read_items: [a whole trip's, one item's].
+_QUERIES = (_item_queries(False), _item_queries(True))
 
 
 class _Decoded(dict[Any, Any]):

@@ -59,12 +59,27 @@ def apply_leg(row: m.TravelLeg, data: TravelLegData) -> None:
     row.arrival_utc = data.arrival
 
 
+_LEG = m.TravelLeg.__table__
+_LEG_MEMBER = m.Membership.__table__
+
+
 def read_legs(session: Session, trip_id: int) -> tuple[TravelLegData, ...]:
-    """The trip's legs in time order (the moment each matters to the hosts), one query."""
-    rows = session.scalars(
-        select(m.TravelLeg).join(m.Membership, m.Membership.id == m.TravelLeg.membership_id).where(m.Membership.trip_id == trip_id)
-    )
-    return tuple(sorted((leg_data(row) for row in rows), key=leg_sort_key))
+    """The trip's legs in time order (the moment each matters to the hosts), one query.
+
+    Plain columns, not ORM objects: the planning checks read every leg of a trip each time (a fifth of the time).
+    """
+    columns = (_LEG.c.id, _LEG.c.version, _LEG.c.membership_id, _LEG.c.direction, _LEG.c.kind,
+               _LEG.c.departure_utc, _LEG.c.arrival_utc, *(_LEG.c[f] for f in _PLAIN_FIELDS))
+    rows = session.execute(
+        select(*columns).join(_LEG_MEMBER, _LEG_MEMBER.c.id == _LEG.c.membership_id).where(_LEG_MEMBER.c.trip_id == trip_id)
+    ).all()
+    return tuple(sorted((
+        TravelLegData(
+            id=leg_id, version=version, membership_id=membership_id, direction=LegDirection(direction), kind=LegKind(kind),
+            departure=departure, arrival=arrival, **dict(zip(_PLAIN_FIELDS, plain, strict=True)),
+        )
+        for leg_id, version, membership_id, direction, kind, departure, arrival, *plain in rows
+    ), key=leg_sort_key))
 
 
 def trip_legs(db: Database, trip_id: int) -> tuple[TravelLegData, ...]:

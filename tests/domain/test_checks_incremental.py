@@ -1,24 +1,29 @@
 """Checking again after a change: what the incremental run finds is exactly what a full run finds.
 
 Random plans get random edits (items moved, re-ticked, moved to another venue
-or zone, made a journey, untranslated, deleted, added; members, venues and the
-trip changed now and then); after each, CheckRun.update must give the same
-list as run_checks on the changed plan, in the same order.
+or zone, made a journey, untranslated, deleted, added; members, venues, the
+trip and its logistics (seats in vehicles, drivers, travel legs, rooms) changed
+now and then); after each, CheckRun.update must give the same list as
+run_checks on the changed plan, in the same order.
 """
 
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from datetime import date, timedelta
 
 import pytest
 
 from planner.domain.checks import CHECKS, Participant, Problem, TripPlan, run_checks, start_checks
 from planner.domain.checks.problem import ProblemKind
+from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.checks.scope import Part
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind, Language
 from planner.domain.localized import LocalizedText
+from planner.domain.travel_legs import LegDirection, TravelLegData
+from planner.domain.vehicles import ItemRides, Ride, VehicleData, VehicleKind
 from tests.domain.checks_support import BERLIN, SHANGHAI, item, member, plan, sz, text, venue
 
 ZONES = (SHANGHAI, SHANGHAI, SHANGHAI, BERLIN, "Asia/Chongqing")
@@ -78,15 +83,17 @@ def _edit(rng: random.Random, p: TripPlan, next_id: list[int]) -> tuple[TripPlan
         n = rng.randrange(len(members))
         m = members[n]
         members[n] = Participant(m.membership.evolve(protocol_order=rng.randint(0, 20)), m.person.evolve(passport_expiry=rng.choice((None, date(2016, 11, 1)))))
-        return TripPlan(p.trip, tuple(members), p.items, p.venues, p.visas), {Part.MEMBERS}, set()
+        return replace(p, members=tuple(members)), {Part.MEMBERS}, set()
     if choice < 0.12:
         venues = dict(p.venues)
         vid = rng.choice(list(venues))
         venues[vid] = venues[vid].evolve(latitude=rng.choice((None, 22.6)), address_local=rng.choice(("", "Street 2")))
-        return TripPlan(p.trip, p.members, p.items, venues, p.visas), {Part.VENUES}, set()
+        return replace(p, venues=venues), {Part.VENUES}, set()
     if choice < 0.15:
-        return TripPlan(p.trip.evolve(buffer_minutes=rng.choice((0, 15, 30, 90))), p.members, p.items, p.venues, p.visas), {Part.TRIP}, set()
-    if choice < 0.25 or not items:
+        return replace(p, trip=p.trip.evolve(buffer_minutes=rng.choice((0, 15, 30, 90)))), {Part.TRIP}, set()
+    if choice < 0.19:
+        return _logistics(rng, p, [i.id for i in items]), {Part.LOGISTICS}, set()
+    if choice < 0.27 or not items:
         new = _random_item(rng, next_id[0], list(p.members))
         next_id[0] += 1
         items.append(new)
@@ -113,7 +120,68 @@ def _edit(rng: random.Random, p: TripPlan, next_id: list[int]) -> tuple[TripPlan
             new = old.evolve(end=old.start + timedelta(minutes=rng.choice((0, 30, 240))), kind=rng.choice(KINDS))
         items[n] = new
         changed = {old.id}
-    return TripPlan(p.trip, p.members, tuple(items), p.venues, p.visas), {Part.ITEMS}, changed
+    return replace(p, items=tuple(items)), {Part.ITEMS}, changed
+
+
+def _vehicles(rng: random.Random) -> dict[int, VehicleData]:
+    """Cars and a coach; some share a driver (by phone, or by name), some have none."""
+    drivers = (("Wang Jianguo", "+86 138 0000 0701"), ("Chen Guohua", "0138 0000 0701"), ("Li Ming", ""), ("li  ming", ""), ("", ""))
+    found = {}
+    for vid in range(1, 6):
+        name, phone = rng.choice(drivers)
+        kind = VehicleKind.COACH if vid == 5 else VehicleKind.CAR
+        found[vid] = VehicleData(id=vid, label=f"Vehicle {vid}", kind=kind, seats=rng.choice((1, 2, 3, 40)), driver_name=name, driver_phone=phone)
+    return found
+
+
+def _rides(rng: random.Random, item_ids: list[int], members: list[Participant]) -> dict[int, ItemRides]:
+    """Seats on about half the items, for some members (also for members not attending, and in a vehicle the trip lacks)."""
+    found = {}
+    for iid in item_ids:
+        if rng.random() < 0.5:
+            riders = rng.sample([m.id for m in members], rng.randint(1, len(members)))
+            seats = tuple(sorted((Ride(mid, rng.choice((1, 2, 3, 4, 5, 5, 9))) for mid in riders), key=lambda r: r.membership_id))
+            found[iid] = ItemRides(id=iid, seats=seats)
+    return found
+
+
+def _legs(rng: random.Random, members: list[Participant]) -> tuple[TravelLegData, ...]:
+    """Arrivals (some picked up by a vehicle, two on the same flight) and departures of some members."""
+    legs = []
+    for m in members:
+        if rng.random() < 0.5:
+            landing = sz(rng.choice((24, 25)), rng.choice((8, 10, 14)))
+            legs.append(TravelLegData(
+                id=m.id * 10, membership_id=m.id, direction=LegDirection.ARRIVAL, number=rng.choice(("LH 722", "CA 931")),
+                arrival=landing, arrival_timezone=SHANGHAI, vehicle_id=rng.choice((None, 1, 2, 5)),
+            ))
+        if rng.random() < 0.4:
+            legs.append(TravelLegData(
+                id=m.id * 10 + 1, membership_id=m.id, direction=LegDirection.DEPARTURE, number="LH 723",
+                departure=sz(rng.choice((27, 28)), rng.choice((9, 18))), departure_timezone=SHANGHAI,
+            ))
+    return tuple(legs)
+
+
+def _rooms(rng: random.Random, members: list[Participant]) -> tuple[tuple[RoomBlockData, ...], tuple[RoomAssignmentData, ...]]:
+    blocks = (RoomBlockData(id=1, venue_id=1, room_type=text("Single"), rooms=rng.randint(2, 6), sleeps=1),
+              RoomBlockData(id=2, venue_id=1, room_type=text("Double"), rooms=1, sleeps=2))
+    rooms = tuple(
+        RoomAssignmentData(id=m.id, membership_id=m.id, block_id=rng.choice((1, 2)),
+                           first_night=date(2016, 10, rng.choice((23, 24))), last_night=date(2016, 10, rng.choice((26, 27))))
+        for m in members if rng.random() < 0.7
+    )
+    return blocks, rooms
+
+
+def _logistics(rng: random.Random, p: TripPlan, item_ids: list[int]) -> TripPlan:
+    """`p` with vehicles, seats, legs and rooms made anew (some of them, at random)."""
+    members = list(p.members)
+    vehicles = _vehicles(rng) if rng.random() < 0.5 else p.vehicles
+    rides = _rides(rng, item_ids, members) if rng.random() < 0.7 else p.rides
+    legs = _legs(rng, members) if rng.random() < 0.5 else p.legs
+    blocks, rooms = _rooms(rng, members) if rng.random() < 0.5 else (p.room_blocks, p.rooms)
+    return replace(p, vehicles=vehicles, rides=rides, legs=legs, room_blocks=blocks, rooms=rooms)
 
 
 @pytest.mark.parametrize("seed", range(30))
@@ -122,11 +190,16 @@ def test_random_edits_checked_incrementally_find_what_a_full_run_finds(seed: int
     members = _members(rng)
     items = [_random_item(rng, n, members) for n in range(1, 41)]
     p = plan(items, members, _venues(rng))
+    if seed % 2:  # with vehicles, seats on the items, travel legs and rooms
+        blocks, rooms = _rooms(rng, members)
+        p = replace(p, vehicles=_vehicles(rng), rides=_rides(rng, [i.id for i in items], members), legs=_legs(rng, members),
+                    room_blocks=blocks, rooms=rooms)
     run = start_checks(p)
     assert run.problems() == run_checks(p)
     next_id = [1000]
     kinds: set[ProblemKind] = set()
     partial = 0
+    regrouped = 0
     for _step in range(40):
         p, parts, changed = _edit(rng, p, next_id)
         got = run.update(p, parts, changed)
@@ -134,8 +207,12 @@ def test_random_edits_checked_incrementally_find_what_a_full_run_finds(seed: int
         assert got == expected, _difference(got, expected)
         kinds.update(problem.kind for problem in got)
         partial += any(how != "full" for how in run.last_rerun.values())
+        regrouped += run.last_rerun.get("vehicles_in_two_places") == "groups"
     assert partial > 10  # most edits were items' edits, checked where they happened
     assert {ProblemKind.PARTICIPANT_OVERLAP, ProblemKind.TIGHT_CONNECTION, ProblemKind.MISSING_TRANSLATION} <= kinds
+    if seed % 2:
+        assert regrouped > 10  # a vehicle's clashes looked at again only for the vehicles the item has seats in
+        assert {ProblemKind.NO_SEAT, ProblemKind.VEHICLE_TWICE, ProblemKind.DRIVER_TWICE} <= kinds
 
 
 def _difference(got: list[Problem], expected: list[Problem]) -> str:

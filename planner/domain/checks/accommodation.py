@@ -36,16 +36,12 @@ ROOM_OVER_CAPACITY = N_("{people} are in one “{room_type}” room at {hotel}, 
 BLOCK_OVERBOOKED = N_("{hotel} holds {rooms} “{room_type}” rooms for the trip, but {needed} are in use on the nights {nights}")
 
 
-@reads(Part.TRIP, Part.MEMBERS, Part.VENUES)  # rooms and legs change only in a full run: a move of an item leaves them alone
+@reads(Part.TRIP, Part.MEMBERS, Part.VENUES, Part.LOGISTICS)
 def beds_every_night(index: PlanIndex) -> list[Problem]:
     """Members without a room on some night of their stay: those without any room together, gaps one by one."""
-    plan = index.plan
-    if not plan.room_blocks:
+    if not index.plan.room_blocks:
         return []
-    by_member: dict[int, list[RoomAssignmentData]] = defaultdict(list)
-    for room in plan.rooms:
-        if room.membership_id is not None and room.first_night is not None and room.last_night is not None:
-            by_member[room.membership_id].append(room)
+    by_member = _rooms_by(index, "membership_id")
     homeless: dict[tuple[date, date], list[Participant]] = defaultdict(list)
     problems: list[Problem] = []
     for member in index.members:
@@ -70,6 +66,16 @@ def beds_every_night(index: PlanIndex) -> list[Problem]:
             membership_ids=tuple(m.id for m in members), person_ids=tuple(m.person.id for m in members if m.person.id is not None),
         ))
     return problems
+
+
+def _rooms_by(index: PlanIndex, key: str) -> dict[int, list[RoomAssignmentData]]:
+    """The delegation's rooms with both nights given, by their `key` field (membership_id, block_id) where it is set."""
+    found: dict[int, list[RoomAssignmentData]] = defaultdict(list)
+    for room in index.plan.rooms:
+        value = getattr(room, key)
+        if value is not None and room.membership_id in index.member_by_id and room.first_night and room.last_night:
+            found[value].append(room)
+    return found
 
 
 def _gaps(stay: tuple[date, date], rooms: list[RoomAssignmentData]) -> list[tuple[date, date]]:
@@ -97,18 +103,14 @@ def _no_room(member: Participant, gap: tuple[date, date]) -> Problem:
     )
 
 
-@reads(Part.TRIP, Part.MEMBERS, Part.VENUES)  # rooms and legs change only in a full run: a move of an item leaves them alone
+@reads(Part.TRIP, Part.MEMBERS, Part.VENUES, Part.LOGISTICS)
 def rooms_over_capacity(index: PlanIndex) -> list[Problem]:
     """Rooms with more people on a night than their type sleeps, and blocks with more rooms in use than held."""
-    plan = index.plan
-    if not plan.room_blocks:
+    if not index.plan.room_blocks:
         return []
-    by_block: dict[int, list[RoomAssignmentData]] = defaultdict(list)
-    for room in plan.rooms:
-        if room.block_id is not None and room.membership_id in index.member_by_id and room.first_night and room.last_night:
-            by_block[room.block_id].append(room)
+    by_block = _rooms_by(index, "block_id")
     problems: list[Problem] = []
-    for block in plan.room_blocks:
+    for block in index.plan.room_blocks:
         rooms = by_block.get(block.id or -1, [])
         if rooms:
             problems.extend(_block_problems(index, block, rooms))

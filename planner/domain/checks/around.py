@@ -21,16 +21,16 @@ def starting_before(index: PlanIndex, moment: datetime) -> Iterator[ItemData]:
     """The index's items that begin before `moment`, but a journey still under way then: that is the journey there,
     or the one it connects to."""
     items = index.items
-    for n in range(bisect_left(_starts(index), moment)):
+    for n in range(bisect_left(items, moment, key=_start)):
         if not _under_way(items[n], moment):
             yield items[n]
 
 
-def ending_after(index: PlanIndex, moment: datetime, longest: timedelta) -> Iterator[ItemData]:
+def ending_after(index: PlanIndex, moment: datetime) -> Iterator[ItemData]:
     """The index's items that run past `moment`, a journey only when it starts then or later (the journey home may
-    end after it); `longest` is the longest item but a journey, so no item starting before `moment - longest` can."""
+    end after it); no item starting longer before `moment` than the longest item but a journey can."""
     items = index.items
-    for n in range(bisect_left(_starts(index), moment - longest), len(items)):
+    for n in range(bisect_left(items, moment - _longest_stay(index), key=_start), len(items)):
         if runs_past(items[n], moment):
             yield items[n]
 
@@ -47,9 +47,18 @@ def runs_past(item: ItemData, moment: datetime) -> bool:
     return item.start >= moment if item.kind == ItemKind.TRAVEL else item.end > moment
 
 
-def _starts(index: PlanIndex) -> list[datetime | None]:
-    """The start times of the index's items (in time order), to bisect; listed once per index."""
-    return index.memo("item_starts", lambda: [i.start for i in index.items])
+def _start(item: ItemData) -> datetime:
+    """An item's start, to bisect the index's items (in time order) by: no list of the starts to build after each edit."""
+    assert item.start is not None
+    return item.start
+
+
+def _longest_stay(index: PlanIndex) -> timedelta:
+    """The longest item but a journey, worked out once per index (and kept up to date between edits: see incremental.py)."""
+    return index.memo(
+        "longest_stay_item",
+        lambda: max((i.end - i.start for i in index.items if i.kind != ItemKind.TRAVEL), default=timedelta(0)),  # type: ignore[operator]
+    )
 
 
 def _under_way(item: ItemData, moment: datetime) -> bool:

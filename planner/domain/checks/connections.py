@@ -45,7 +45,7 @@ Consecutive = tuple[ItemData, ItemData, frozenset[int]]
 
 def _tight(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Problem]:
     buffer = max(0, int(index.trip.buffer_minutes))
-    points = {vid: point(v) for vid, v in index.venues.items()}
+    points = index.memo("venue points", lambda: {vid: point(v) for vid, v in index.venues.items()}, lasting=True)
     needs: dict[tuple[int, int], _Need] = {}
     travel = ItemKind.TRAVEL
     problems: list[Problem] = []
@@ -164,7 +164,7 @@ def _zone_changes(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Proble
 
     problems: list[Problem] = []
     for a, b, who in pairs:
-        if not jumps(a, b):
+        if (a.end_timezone or a.timezone) == b.timezone or not jumps(a, b):  # the usual case first, without a call
             continue
         group = index.group(who)
         assert a.end is not None and b.start is not None

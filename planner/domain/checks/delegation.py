@@ -12,7 +12,7 @@ departure and lands on the next).
 from __future__ import annotations
 
 from collections import defaultdict
-from datetime import date, timedelta
+from datetime import date
 
 from planner.domain.checks.around import ending_after, starting_before
 from planner.domain.checks.params import Day, DayRange, People
@@ -20,7 +20,7 @@ from planner.domain.checks.plan import Participant, PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
 from planner.domain.checks.scope import Part, reads
 from planner.domain.entities import ItemData
-from planner.domain.enums import ItemKind, Role
+from planner.domain.enums import Role
 from planner.domain.timing import day_bounds_utc
 from planner.i18n import N_
 
@@ -111,15 +111,10 @@ def booked_outside_stay(index: PlanIndex) -> list[Problem]:
         begin = day_bounds_utc(day, tz)[0]
         for item in starting_before(index, begin):  # everything before the arrival day but the journey there
             _add(index, problems, item, who, day, BEFORE_ARRIVAL)
-    if departures:
-        longest = index.memo(  # at least the longest item but a journey (kept between edits: see incremental.py)
-            "longest_stay_item",
-            lambda: max((i.end - i.start for i in index.items if i.kind != ItemKind.TRAVEL), default=timedelta(0)),  # type: ignore[operator]
-        )
-        for day, who in departures.items():
-            finish = day_bounds_utc(day, tz)[1]
-            for item in ending_after(index, finish, longest):
-                _add(index, problems, item, who, day, AFTER_DEPARTURE)
+    for day, who in departures.items():
+        finish = day_bounds_utc(day, tz)[1]
+        for item in ending_after(index, finish):
+            _add(index, problems, item, who, day, AFTER_DEPARTURE)
     return problems
 
 

@@ -10,6 +10,8 @@ changed (the parts of the plan, and which items), it runs again:
   in (overlapping items, found by bisecting the programme in time order), or,
   for items following each other, on the timelines of the members the items
   concern, before and after;
+- a grouped check after an edit of items: on the groups (a vehicle, a driver)
+  the changed items were or are in;
 - any other check whose parts changed: in full.
 
 The result is exactly what a full run gives (tests/domain/test_checks_incremental.py
@@ -21,7 +23,7 @@ the stable sort leaves ties as a full run does.
 from __future__ import annotations
 
 from bisect import bisect_left, insort
-from collections.abc import Callable, Collection, Iterable
+from collections.abc import Callable, Collection, Hashable, Iterable
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from itertools import chain
@@ -35,8 +37,9 @@ from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
 
 Check = Callable[[PlanIndex], list[Problem]]
-#: The problems of one item or one pair, by the ids the problems name, with the time order of the item or pair.
-_Keyed = dict[tuple[int, ...], tuple[tuple[SortKey, ...], list[Problem]]]
+#: The problems of one item or one pair, by the ids the problems name, with the time order of the item or pair
+#: (or of one group of a grouped check, by the group, with its place in the check's order).
+_Keyed = dict[Hashable, tuple[Any, list[Problem]]]
 _EVERY_PART = frozenset(Part)
 
 
@@ -96,7 +99,10 @@ class CheckRun:
             now = [i for i in plan.items if i.id in changed]
             self._ids_known = all(i.id is not None for i in now)
             items_only = self._ids_known
-            ordered = [i for i in old.items if i.id not in changed]
+            ordered = list(old.items)  # a copy, the changed items' old versions found by bisecting and taken out
+            old_by_id = _items_by_id(old)
+            for item in sorted((old_by_id[i] for i in changed if i in old_by_id), key=item_key, reverse=True):
+                del ordered[bisect_left(ordered, item_key(item), key=item_key)]
             for item in now:
                 if item.start is not None and item.end is not None:
                     insort(ordered, item, key=item_key)
@@ -125,6 +131,9 @@ class CheckRun:
             elif hasattr(check, "for_items"):
                 self._items_again(result, index, changed)
                 rerun[name] = "items"
+            elif hasattr(check, "for_groups"):
+                self._groups_again(result, old, index, changed)
+                rerun[name] = "groups"
             elif getattr(check, "pairs", None) == Pairs.OVERLAPPING:
                 self._overlaps_again(result, index, changed)
                 rerun[name] = "pairs"
@@ -142,6 +151,8 @@ class CheckRun:
     # --- a check in full ------------------------------------------------------------------------
 
     def _full(self, check: Check, index: PlanIndex) -> _Result:
+        if self._ids_known and hasattr(check, "for_groups"):
+            return _Result(check, keyed={group: (order, found) for group, order, found in check.for_groups(index, None)})
         problems = check(index)
         if not self._ids_known or not (hasattr(check, "for_items") or hasattr(check, "pairs")):
             return _Result(check, problems)
@@ -163,12 +174,27 @@ class CheckRun:
         for problem in result.check.for_items(index, items):  # type: ignore[attr-defined]
             _keep(keyed, problem, by_id)
 
+    # --- groups (a vehicle's uses, a driver's) ---------------------------------------------------------
+
+    def _groups_again(self, result: _Result, old: PlanIndex, index: PlanIndex, changed: frozenset[int]) -> None:
+        keyed = result.keyed
+        assert keyed is not None
+        check: Any = result.check
+        groups: set[Hashable] = set()
+        for at in (old, index):
+            by_id = _items_by_id(at)
+            groups |= check.groups_of(at, [by_id[i] for i in changed if i in by_id])
+        for group in groups:
+            keyed.pop(group, None)
+        for group, order, found in check.for_groups(index, groups):
+            keyed[group] = (order, found)
+
     # --- pairs of overlapping items ---------------------------------------------------------------
 
     def _overlaps_again(self, result: _Result, index: PlanIndex, changed: frozenset[int]) -> None:
         keyed = result.keyed
         assert keyed is not None
-        for key in [k for k in keyed if not changed.isdisjoint(k)]:
+        for key in [k for k in keyed if not changed.isdisjoint(k)]:  # type: ignore[arg-type]
             del keyed[key]
         by_id = _items_by_id(index)
         pairs = _overlapping_with(index, [by_id[i] for i in changed if i in by_id])
@@ -231,7 +257,7 @@ class CheckRun:
     ) -> None:
         keyed = result.keyed
         assert keyed is not None
-        for key in [k for k in keyed if k in touched or not changed.isdisjoint(k)]:
+        for key in [k for k in keyed if k in touched or not changed.isdisjoint(k)]:  # type: ignore[arg-type]
             del keyed[key]
         by_id = _items_by_id(index)
         pairs = [(by_id[a], by_id[b], who) for (a, b), who in touched.items() if who]  # kept by pair: no order needed
@@ -240,7 +266,7 @@ class CheckRun:
 
 
 def _items_by_id(index: PlanIndex) -> dict[int, ItemData]:
-    return index.memo("items_by_id", lambda: {i.id: i for i in index.items})  # type: ignore[misc]
+    return index.by_id()
 
 
 def _keep(keyed: _Keyed, problem: Problem, by_id: dict[int, ItemData]) -> None:
@@ -275,8 +301,8 @@ def _overlapping_with(index: PlanIndex, items: Iterable[ItemData]) -> list[tuple
         first = bisect_left(all_items, item.start - longest, key=_start)
         for n in range(first, bisect_left(all_items, item.end, lo=first, key=_start)):
             other = all_items[n]
-            if other is item:
-                continue
+            if other is item or (other.end <= item.start and item.end <= other.start):  # type: ignore[operator]
+                continue  # overlapping in neither order (most of the window): no need to order them
             a, b = (other, item) if item_key(other) < mine else (item, other)
             if a.end > b.start:  # type: ignore[operator]
                 pairs[(a.id, b.id)] = (a, b, None)  # type: ignore[index]
@@ -294,6 +320,7 @@ def _carry_over(old: PlanIndex, new: PlanIndex, changed: frozenset[int]) -> None
 
     `old` is given up: its lists are taken over, not copied.
     """
+    new.take_lasting(old)  # not about the programme: as it was
     old_by_id = old._memo.get("items_by_id")
     if old_by_id is None:
         return

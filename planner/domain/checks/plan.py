@@ -94,6 +94,9 @@ class Layer:
     extras: list[tuple[list[int], frozenset[int]]]  # (positions, who), each a subset of `members`
 
 
+#: The fields of a TripPlan that are not its programme (see PlanIndex.take_lasting).
+_NOT_PROGRAMME = tuple(name for name in TripPlan.__dataclass_fields__ if name != "items")
+
 #: What PlanIndex works out from the trip and the delegation alone (see its `same_people`).
 _PEOPLE_AND_CLOCKS = (
     "members", "member_by_id", "rank", "all_ids", "_name", "_person_id", "_language", "_groups", "_attendees",
@@ -114,6 +117,7 @@ class PlanIndex:
         self.trip = plan.trip
         self.venues = plan.venues
         self._memo: dict[str, Any] = {}
+        self._lasting: set[str] = set()
         #: Items with both times, in time order (an unsaved item without times cannot be checked).
         self.items: list[ItemData] = ordered if ordered is not None else sorted(
             (i for i in plan.items if i.start is not None and i.end is not None), key=item_key
@@ -251,11 +255,33 @@ class PlanIndex:
                     at.append(item)
         return found
 
-    def memo(self, key: str, compute: Callable[[], T]) -> T:
-        """What `compute` returns, worked out once per index: for results several checks share."""
+    def memo(self, key: str, compute: Callable[[], T], *, lasting: bool = False) -> T:
+        """What `compute` returns, worked out once per index: for results several checks share.
+
+        `lasting`: it does not depend on the programme (vehicles by driver,
+        pickups from the travel legs), so an index built after an edit of items
+        alone takes it over (incremental.py) instead of working it out again.
+        """
         if key not in self._memo:
             self._memo[key] = compute()
+            if lasting:
+                self._lasting.add(key)
         return self._memo[key]  # type: ignore[no-any-return]
+
+    def take_lasting(self, other: PlanIndex) -> None:
+        """Take over what `other`, an index of the same plan but for the programme, worked out with `memo(..., lasting=True)`.
+
+        Only when every part but the programme is the very same object in both plans (as after an item's edit).
+        """
+        if any(getattr(self.plan, name) is not getattr(other.plan, name) for name in _NOT_PROGRAMME):
+            return
+        for key in other._lasting:
+            self._memo[key] = other._memo[key]
+        self._lasting |= other._lasting
+
+    def by_id(self) -> dict[int, ItemData]:
+        """The checkable items by id (kept up to date between edits by incremental.py)."""
+        return self.memo("items_by_id", lambda: {i.id: i for i in self.items if i.id is not None})
 
     def zone(self, name: str) -> ZoneInfo:
         """The zone by name, looked up (and checked) once per run."""

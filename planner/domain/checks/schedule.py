@@ -62,13 +62,20 @@ def outside_trip(index: PlanIndex) -> list[Problem]:
 
 def _unusual_hours(index: PlanIndex, items: Sequence[ItemData]) -> list[Problem]:
     problems: list[Problem] = []
+    judged: dict[tuple[object, ...], tuple[bool, bool]] = {}  # items run in slots: each slot's hours judged once
     for item in items:
         assert item.start is not None and item.end is not None
-        start, end = index.local(item.start, item.timezone), index.local(item.end, item.arrival_timezone)
-        early = start.time() < EARLIEST
-        late = end.time() > LATEST or (end.date() > start.date() and end.time() < EARLIEST)
+        slot = (item.start, item.end, item.timezone, item.end_timezone)
+        found = judged.get(slot)
+        if found is None:
+            start, end = index.local(item.start, item.timezone), index.local(item.end, item.arrival_timezone)
+            found = judged[slot] = (
+                start.time() < EARLIEST, end.time() > LATEST or (end.date() > start.date() and end.time() < EARLIEST),
+            )
+        early, late = found
         if not (early or late):
             continue
+        start, end = index.local(item.start, item.timezone), index.local(item.end, item.arrival_timezone)
         params: dict[str, object] = {"item": item.title, "when": index.span(item)}
         if early and late:
             msgid = EARLY_AND_LATE

@@ -5,8 +5,9 @@ decorators only annotate it. A check without annotations is simply run again
 after every change (always correct, never stale). With `reads`, it is run again
 only when a part of the plan it reads has changed. Checks whose problems are
 each about one item (`item_local`) or about a pair of items (`pairwise`) are,
-after an edit of some items, run on just those items or the pairs they are in
-(see planner.domain.checks.incremental).
+after an edit of some items, run on just those items or the pairs they are in;
+checks whose problems fall into groups (`grouped`: a vehicle's, a driver's) on
+just the groups the edited items are in (see planner.domain.checks.incremental).
 
 The promise a decorator makes is checked by tests/domain/test_checks_incremental.py:
 random edits, checked incrementally, give exactly what a full run gives.
@@ -14,7 +15,7 @@ random edits, checked incrementally, give exactly what a full run gives.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Hashable, Iterable, Sequence
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -32,6 +33,7 @@ class Part(StrEnum):
     ITEMS = "items"  # the programme
     VENUES = "venues"  # the venues the programme uses, with their contacts
     VISAS = "visas"
+    LOGISTICS = "logistics"  # vehicles, seats in them, members' travel legs, rooms
 
 
 class Pairs(StrEnum):
@@ -44,6 +46,9 @@ class Pairs(StrEnum):
 F = TypeVar("F", bound=Callable[..., Any])
 ForItems = Callable[["PlanIndex", Sequence["ItemData"]], list["Problem"]]
 ForPairs = Callable[["PlanIndex", Iterable[tuple["ItemData", "ItemData", Any]]], list["Problem"]]
+GroupsOf = Callable[["PlanIndex", Iterable["ItemData"]], set[Hashable]]
+#: (group, its place in the check's order, its problems) for each group asked that has problems.
+ForGroups = Callable[["PlanIndex", Collection[Hashable] | None], list[tuple[Hashable, Any, list["Problem"]]]]
 
 
 def reads(*parts: Part) -> Callable[[F], F]:
@@ -86,6 +91,33 @@ def pairwise(kind: Pairs, for_pairs: ForPairs) -> Callable[[F], F]:
         return check
 
     return mark
+
+
+def grouped(groups_of: GroupsOf, for_groups: ForGroups) -> Callable[[F], F]:
+    """Declare a check whose problems fall into groups that an item's edit touches few of (a vehicle's uses, a driver's).
+
+    `groups_of(index, items)` names every group whose problems may involve
+    `items` (more is harmless); `for_groups(index, groups)` gives, for each of
+    `groups` (None: all) that has problems, `(group, order, problems)`: the
+    check lists the groups by `order`, each group's problems in its own order,
+    and its result must be exactly that.
+    """
+
+    def mark(check: F) -> F:
+        check.groups_of = groups_of  # type: ignore[attr-defined]
+        check.for_groups = for_groups  # type: ignore[attr-defined]
+        return check
+
+    return mark
+
+
+def in_order(found: list[tuple[Hashable, Any, list[Problem]]]) -> list[Problem]:
+    """The problems of a grouped check's groups, the groups in their order: the check's result."""
+    return [problem for _group, _order, problems in sorted(found, key=_order) for problem in problems]
+
+
+def _order(entry: tuple[Hashable, Any, list[Problem]]) -> Any:
+    return entry[1]
 
 
 def parts_read(check: Callable[..., Any]) -> frozenset[Part] | None:

@@ -21,7 +21,6 @@ from planner.domain.checks.plan import PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
 from planner.domain.checks.scope import Part, reads
 from planner.domain.entities import ItemData
-from planner.domain.enums import ItemKind
 from planner.domain.timing import day_bounds_utc
 from planner.domain.travel_legs import MAX_JOURNEY_HOURS, LegDirection, TravelLegData
 from planner.i18n import N_
@@ -44,7 +43,7 @@ def _person_ids(index: PlanIndex, membership_id: int) -> tuple[int, ...]:
     return (person_id,) if person_id is not None else ()
 
 
-@reads(Part.TRIP, Part.MEMBERS)  # rooms and legs change only in a full run: a move of an item leaves them alone
+@reads(Part.TRIP, Part.MEMBERS, Part.LOGISTICS)
 def unmet_arrivals(index: PlanIndex) -> list[Problem]:
     """An arrival leg with nobody to meet it: a warning, or a hint when a vehicle is noted in words only.
 
@@ -74,7 +73,7 @@ def unmet_arrivals(index: PlanIndex) -> list[Problem]:
     return problems
 
 
-@reads(Part.TRIP, Part.MEMBERS)  # rooms and legs change only in a full run: a move of an item leaves them alone
+@reads(Part.TRIP, Part.MEMBERS, Part.LOGISTICS)
 def impossible_leg_times(index: PlanIndex) -> list[Problem]:
     """A leg that lands before it takes off (usually a zone or a date typed wrong), or one that takes days."""
     problems: list[Problem] = []
@@ -98,6 +97,7 @@ def impossible_leg_times(index: PlanIndex) -> list[Problem]:
     return problems
 
 
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS, Part.LOGISTICS)
 def booked_outside_legs(index: PlanIndex) -> list[Problem]:
     """Items a member attends that start before their own arrival lands, or end after their own departure leaves.
 
@@ -135,14 +135,12 @@ def booked_outside_legs(index: PlanIndex) -> list[Problem]:
             hit = {mid for mid in index.attendees(item) & who.keys() if not _day_check_reports(index, item, mid, tz, before=True)}
             if hit:
                 _add(index, problems, item, hit, who[next(iter(hit))], BEFORE_LANDING, moment)
-    if take_offs:
-        longest = max((i.end - i.start for i in index.items if i.kind != ItemKind.TRAVEL), default=timedelta(0))  # type: ignore[operator]
-        for moment, legs in take_offs.items():
-            who = {leg.membership_id: leg for leg in legs}
-            for item in ending_after(index, moment, longest):
-                hit = {mid for mid in index.attendees(item) & who.keys() if not _day_check_reports(index, item, mid, tz, before=False)}
-                if hit:
-                    _add(index, problems, item, hit, who[next(iter(hit))], AFTER_TAKE_OFF, moment)
+    for moment, legs in take_offs.items():
+        who = {leg.membership_id: leg for leg in legs}
+        for item in ending_after(index, moment):
+            hit = {mid for mid in index.attendees(item) & who.keys() if not _day_check_reports(index, item, mid, tz, before=False)}
+            if hit:
+                _add(index, problems, item, hit, who[next(iter(hit))], AFTER_TAKE_OFF, moment)
     return problems
 
 

@@ -11,17 +11,19 @@ same sweep.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection, Hashable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, cast
 
 from planner.domain.checks.params import Count, People, Span
 from planner.domain.checks.plan import PlanIndex, item_key
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
+from planner.domain.checks.scope import Part, grouped, in_order, item_local, reads
 from planner.domain.entities import ItemData
 from planner.domain.enums import Role
 from planner.domain.travel_legs import LegDirection, TravelLegData
-from planner.domain.vehicles import ItemRides
+from planner.domain.vehicles import Ride
 from planner.i18n import N_, _
 
 VEHICLE_OVER_SEATS = N_("{vehicle} carries {count} passengers on “{item}” ({when}) but has {seats} seats")
@@ -33,33 +35,36 @@ PICKUP_TIME = timedelta(minutes=60)
 DRIVER_TWICE = N_("{driver} drives {vehicle} on “{first}” and {other} on “{second}” at the same time ({when})")
 
 
-def _ridden(index: PlanIndex) -> list[tuple[ItemData, ItemRides]]:
-    """The items with rides, in time order, each with its rides (of attendees only), worked out once per run."""
-
-    def compute() -> list[tuple[ItemData, ItemRides]]:
-        rides = index.plan.rides
-        if not rides:
-            return []
-        found: list[tuple[ItemData, ItemRides]] = []
-        for item in index.items:
-            ride = rides.get(item.id) if item.id is not None else None
-            if ride is None or not ride.seats:
-                continue
-            attending = index.attendees(item)
-            seats = tuple(r for r in ride.seats if r.membership_id in attending and r.vehicle_id in index.plan.vehicles)
-            if seats:
-                found.append((item, ride.evolve(seats=seats)))
-        return found
-
-    return index.memo("vehicle rides", compute)
+Seats = tuple[Ride, ...]
 
 
-def vehicles_over_seats(index: PlanIndex) -> list[Problem]:
-    """More passengers than seats (the driver's not counted): someone stands at the kerb."""
+def _ridden(index: PlanIndex) -> list[tuple[ItemData, Seats]]:
+    """The items with seats, in time order, each with its seats (of attendees in the trip's vehicles), worked out once per run."""
+    return index.memo("vehicle rides", lambda: _seated(index, index.items))
+
+
+def _seated(index: PlanIndex, items: Iterable[ItemData]) -> list[tuple[ItemData, Seats]]:
+    """Those of `items` on which attendees have seats in the trip's vehicles, with those seats."""
+    rides, vehicles = index.plan.rides, index.plan.vehicles
+    if not rides:
+        return []
+    found: list[tuple[ItemData, Seats]] = []
+    for item in items:
+        ride = rides.get(item.id) if item.id is not None else None
+        if ride is None or not ride.seats:
+            continue
+        attending = index.attendees(item)
+        seats = tuple(r for r in ride.seats if r.membership_id in attending and r.vehicle_id in vehicles)
+        if seats:
+            found.append((item, seats))
+    return found
+
+
+def _over_seats(index: PlanIndex, ridden: Iterable[tuple[ItemData, Seats]]) -> list[Problem]:
     problems: list[Problem] = []
-    for item, rides in _ridden(index):
+    for item, seats in ridden:
         counts: dict[int, int] = defaultdict(int)
-        for ride in rides.seats:
+        for ride in seats:
             counts[ride.vehicle_id] += 1
         for vehicle_id, count in counts.items():
             vehicle = index.plan.vehicles[vehicle_id]
@@ -69,16 +74,22 @@ def vehicles_over_seats(index: PlanIndex) -> list[Problem]:
                     {"vehicle": vehicle.label, "count": Count(count), "item": item.title, "when": index.span(item),
                      "seats": Count(vehicle.seats)},
                     when=item.start, item_ids=(item.id,) if item.id is not None else (),
-                    membership_ids=rides.riders(vehicle_id),
+                    membership_ids=tuple(r.membership_id for r in seats if r.vehicle_id == vehicle_id),
                 ))
     return problems
 
 
-def attendees_without_seat(index: PlanIndex) -> list[Problem]:
-    """Once anyone has a seat on an item, every attendee needs one; hosts waiting at the venue excepted."""
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS, Part.LOGISTICS)
+@item_local(lambda index, items: _over_seats(index, _seated(index, items)))
+def vehicles_over_seats(index: PlanIndex) -> list[Problem]:
+    """More passengers than seats (the driver's not counted): someone stands at the kerb."""
+    return _over_seats(index, _ridden(index))
+
+
+def _without_seat(index: PlanIndex, ridden: Iterable[tuple[ItemData, Seats]]) -> list[Problem]:
     problems: list[Problem] = []
-    for item, rides in _ridden(index):
-        seated = {r.membership_id for r in rides.seats}
+    for item, seats in ridden:
+        seated = {r.membership_id for r in seats}
         missing = {
             mid for mid in index.attendees(item)
             if mid not in seated and index.member_by_id[mid].membership.role is not Role.HOST
@@ -93,6 +104,13 @@ def attendees_without_seat(index: PlanIndex) -> list[Problem]:
             item_ids=(item.id,) if item.id is not None else (), membership_ids=group.membership_ids, person_ids=group.person_ids,
         ))
     return problems
+
+
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS, Part.LOGISTICS)
+@item_local(lambda index, items: _without_seat(index, _seated(index, items)))
+def attendees_without_seat(index: PlanIndex) -> list[Problem]:
+    """Once anyone has a seat on an item, every attendee needs one; hosts waiting at the venue excepted."""
+    return _without_seat(index, _ridden(index))
 
 
 class _Use(NamedTuple):
@@ -138,50 +156,86 @@ def pickups(index: PlanIndex) -> list[_Use]:
             found.append(_Use(arrival, arrival + PICKUP_TIME, legs[0].arrival_timezone, title, vehicle_id, None, ids))
         return found
 
-    return index.memo("vehicle pickups", compute)
+    return index.memo("vehicle pickups", compute, lasting=True)
 
 
-def vehicles_in_two_places(index: PlanIndex) -> list[Problem]:
-    """A vehicle on two overlapping uses (items, pickups), or one driver at the wheel of two vehicles at once.
+def _uses(index: PlanIndex, ridden: Iterable[tuple[ItemData, Seats]], wanted: Collection[int] | None = None) -> dict[int, list[_Use]]:
+    """The uses of each vehicle (of `wanted` ones; None: all) in time order, vehicles in the order of their first use.
 
-    One sweep per vehicle and per driver over the uses, sorted by start: a use
-    starting before the latest end so far overlaps the use holding that end.
-    Vehicles are keyed by id, drivers by phone (else name).
+    That order, items before pickups, is the order the check reports vehicles and drivers in.
     """
     by_vehicle: dict[int, list[_Use]] = defaultdict(list)
-    for item, rides in _ridden(index):
+    for item, seats in ridden:
         assert item.start is not None and item.end is not None
-        for vehicle_id in sorted(rides.used()):
-            by_vehicle[vehicle_id].append(_Use(item.start, item.end, item.timezone, item.title, vehicle_id, item.id))
-    picked = pickups(index)
+        for vehicle_id in sorted({r.vehicle_id for r in seats}):
+            if wanted is None or vehicle_id in wanted:
+                by_vehicle[vehicle_id].append(_Use(item.start, item.end, item.timezone, item.title, vehicle_id, item.id))
+    picked = [use for use in pickups(index) if wanted is None or use.vehicle_id in wanted]
     for use in picked:
         by_vehicle[use.vehicle_id].append(use)
     if picked:  # the items come in time order; pickups are merged in
         for uses in by_vehicle.values():
             uses.sort(key=_use_key)
-    problems: list[Problem] = []
+    return by_vehicle
+
+
+def _vehicle_order(index: PlanIndex, uses: list[_Use]) -> tuple[Any, ...]:
+    """Where a vehicle with these uses comes in the check's order: by its first item, else by its first pickup."""
+    items = [use for use in uses if use.item_id is not None]
+    if items:
+        first = min(items, key=_use_key)
+        return (0, _use_key(first), first.vehicle_id)
+    return (1, min(pickups(index).index(use) for use in uses))
+
+
+def _two_places(index: PlanIndex, groups: Collection[Hashable] | None) -> list[tuple[Hashable, Any, list[Problem]]]:
+    """The vehicles' and drivers' clashes, by vehicle and by driver (of `groups`; None: all)."""
+    vehicles = index.plan.vehicles
+    if groups is None:
+        by_vehicle = _uses(index, _ridden(index))
+    else:
+        drivers = _by_driver(index)
+        named = cast(Collection[tuple[str, Any]], groups)  # ("vehicle", id) and ("driver", key), as _touched names them
+        wanted = {key for kind, key in named if kind == "vehicle"}
+        for kind, key in named:
+            if kind == "driver":
+                wanted.update(drivers.get(key, ()))
+        by_item = _ridden_by_vehicle(index)
+        items = index.by_id()
+        mine = sorted({i: items[i] for vid in wanted for i in by_item.get(vid, ()) if i in items}.values(), key=item_key)
+        by_vehicle = _uses(index, _seated(index, mine), wanted)
+    order = {vid: _vehicle_order(index, uses) for vid, uses in by_vehicle.items()}
+    found: list[tuple[Hashable, Any, list[Problem]]] = []
     for vehicle_id, uses in by_vehicle.items():
-        vehicle = index.plan.vehicles[vehicle_id]
-        for first, second in _clashes(uses):
-            problems.append(Problem(
+        if groups is not None and ("vehicle", vehicle_id) not in groups:
+            continue
+        vehicle = vehicles[vehicle_id]
+        problems = [
+            Problem(
                 Severity.ERROR, ProblemKind.VEHICLE_TWICE, VEHICLE_TWICE,
                 {"vehicle": vehicle.label, "first": first.title, "second": second.title, "when": _overlap(index, first, second)},
                 when=max(first.start, second.start), item_ids=_ids(first, second),
                 membership_ids=first.membership_ids + second.membership_ids,
-            ))
-    by_driver: dict[str, list[_Use]] = defaultdict(list)
-    drivers = {vid: index.plan.vehicles[vid].driver_key() for vid in by_vehicle}
-    for vehicle_id, uses in by_vehicle.items():
-        if drivers[vehicle_id]:
-            by_driver[drivers[vehicle_id]].extend(uses)
-    for uses in by_driver.values():
-        if len({use.vehicle_id for use in uses}) < 2:
+            )
+            for first, second in _clashes(uses)
+        ]
+        if problems:
+            found.append((("vehicle", vehicle_id), (0, order[vehicle_id]), problems))
+    by_driver: dict[str, list[int]] = defaultdict(list)
+    for vehicle_id in sorted(by_vehicle, key=order.__getitem__):
+        key = vehicles[vehicle_id].driver_key()
+        if key and (groups is None or ("driver", key) in groups):
+            by_driver[key].append(vehicle_id)
+    for key, driven in by_driver.items():
+        if len(driven) < 2:
             continue  # one vehicle: already reported above
+        uses = [use for vehicle_id in driven for use in by_vehicle[vehicle_id]]
         uses.sort(key=_use_key)
+        problems = []
         for first, second in _clashes(uses):
             if first.vehicle_id == second.vehicle_id:
                 continue
-            one, other = index.plan.vehicles[first.vehicle_id], index.plan.vehicles[second.vehicle_id]
+            one, other = vehicles[first.vehicle_id], vehicles[second.vehicle_id]
             problems.append(Problem(
                 Severity.ERROR, ProblemKind.DRIVER_TWICE, DRIVER_TWICE,
                 {"driver": one.driver_name or one.driver_phone, "vehicle": one.label, "first": first.title,
@@ -189,7 +243,64 @@ def vehicles_in_two_places(index: PlanIndex) -> list[Problem]:
                 when=max(first.start, second.start), item_ids=_ids(first, second),
                 membership_ids=first.membership_ids + second.membership_ids,
             ))
-    return problems
+        if problems:
+            found.append((("driver", key), (1, order[driven[0]]), problems))
+    return found
+
+
+def _touched(index: PlanIndex, items: Iterable[ItemData]) -> set[Hashable]:
+    """The vehicles `items` have seats in, and their drivers: the groups whose clashes an edit of `items` can change."""
+    rides, vehicles = index.plan.rides, index.plan.vehicles
+    found: set[Hashable] = set()
+    for item in items:
+        ride = rides.get(item.id) if item.id is not None else None
+        for vehicle_id in ride.used() if ride is not None else ():
+            if vehicle_id in vehicles:
+                found.add(("vehicle", vehicle_id))
+                key = vehicles[vehicle_id].driver_key()
+                if key:
+                    found.add(("driver", key))
+    return found
+
+
+def _by_driver(index: PlanIndex) -> dict[str, list[int]]:
+    """The trip's vehicles by who drives them (not about the programme: kept between edits of items)."""
+
+    def compute() -> dict[str, list[int]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for vehicle_id, vehicle in index.plan.vehicles.items():
+            key = vehicle.driver_key()
+            if key:
+                found[key].append(vehicle_id)
+        return dict(found)
+
+    return index.memo("vehicles by driver", compute, lasting=True)
+
+
+def _ridden_by_vehicle(index: PlanIndex) -> dict[int, list[int]]:
+    """The ids of the items each vehicle has seats on, whoever attends (not about the programme: kept between edits of items)."""
+
+    def compute() -> dict[int, list[int]]:
+        found: dict[int, list[int]] = defaultdict(list)
+        for item_id, ride in index.plan.rides.items():
+            for vehicle_id in ride.used():
+                found[vehicle_id].append(item_id)
+        return dict(found)
+
+    return index.memo("items by vehicle", compute, lasting=True)
+
+
+@reads(Part.TRIP, Part.MEMBERS, Part.ITEMS, Part.LOGISTICS)
+@grouped(_touched, _two_places)
+def vehicles_in_two_places(index: PlanIndex) -> list[Problem]:
+    """A vehicle on two overlapping uses (items, pickups), or one driver at the wheel of two vehicles at once.
+
+    One sweep per vehicle and per driver over the uses, sorted by start: a use
+    starting before the latest end so far overlaps the use holding that end.
+    Vehicles are keyed by id, drivers by phone (else name); an edit of an item
+    looks again only at the vehicles it has seats in and their drivers.
+    """
+    return in_order(_two_places(index, None))
 
 
 def _use_key(use: _Use) -> tuple[datetime, datetime, int]:
