@@ -179,17 +179,9 @@ def _pickup(pickup: Pickup, local: DocumentLanguage, second: DocumentLanguage | 
     flight = local.t(pickup.flight) if not pickup.number else pickup.number
     title = local.t(FLIGHT_FROM, flight=flight, origin=pickup.origin) if pickup.origin else flight
     block: list[Flowable] = [para(head, STYLES.item_title), strong(title, STYLES.item_title)]
-    wait = ", ".join(t for t in (pickup.place, local.t(TERMINAL, terminal=pickup.terminal) if pickup.terminal else "") if t)
-    if wait:
-        block.append(para(f"{_label(local, second, WAIT_AT)}{local.marks.colon}<b>{esc(wait)}</b>", STYLES.body))
-    for note in pickup.notes:
-        block.append(para(esc(note), STYLES.small))
-    venue = pickup.destination
-    if venue is not None:
-        block.append(para(f"{_label(local, second, DESTINATION)}{local.marks.colon}<b>{esc(_place_name(venue, local))}</b>", STYLES.body))
-        address = venue.address_local or venue.address_romanised
-        if address:
-            block.append(para(esc(address), STYLES.local))
+    block += _terminal(pickup, WAIT_AT, local, second)
+    block += [para(esc(note), STYLES.small) for note in pickup.notes]
+    block += _venue(pickup, DESTINATION, local, second)
     block += _passengers(pickup.passengers, local, second, width)
     return KeepTogether(block)
 
@@ -200,19 +192,27 @@ def _drop_off(pickup: Pickup, local: DocumentLanguage, second: DocumentLanguage 
     flight = local.t(pickup.flight) if not pickup.number else pickup.number
     title = local.t(FLIGHT_TO, flight=flight, destination=pickup.origin) if pickup.origin else flight
     block: list[Flowable] = [para(head, STYLES.item_title), strong(title, STYLES.item_title)]
-    venue = pickup.destination
-    if venue is not None:
-        block.append(para(f"{_label(local, second, PICKUP)}{_colon(local)}<b>{esc(_place_name(venue, local))}</b>", STYLES.body))
-        address = venue.address_local or venue.address_romanised
-        if address:
-            block.append(para(esc(address), STYLES.local))
-    to = ", ".join(t for t in (pickup.place, local.t(TERMINAL, terminal=pickup.terminal) if pickup.terminal else "") if t)
-    if to:
-        block.append(para(f"{_label(local, second, DESTINATION)}{_colon(local)}<b>{esc(to)}</b>", STYLES.body))
-    for note in pickup.notes:
-        block.append(para(esc(note), STYLES.small))
+    block += _venue(pickup, PICKUP, local, second)
+    block += _terminal(pickup, DESTINATION, local, second)
+    block += [para(esc(note), STYLES.small) for note in pickup.notes]
     block += _passengers(pickup.passengers, local, second, width)
     return KeepTogether(block)
+
+
+def _terminal(pickup: Pickup, label: str, local: DocumentLanguage, second: DocumentLanguage | None) -> list[Flowable]:
+    """Where at the airport or station: the place and the terminal, under `label` (wait at, or destination)."""
+    where = ", ".join(t for t in (pickup.place, local.t(TERMINAL, terminal=pickup.terminal) if pickup.terminal else "") if t)
+    return [para(f"{_label(local, second, label)}{local.marks.colon}<b>{esc(where)}</b>", STYLES.body)] if where else []
+
+
+def _venue(pickup: Pickup, label: str, local: DocumentLanguage, second: DocumentLanguage | None) -> list[Flowable]:
+    """The trip's end of the run (the hotel): its name under `label`, and its address as the driver reads it."""
+    venue = pickup.destination
+    if venue is None:
+        return []
+    lines = [para(f"{_label(local, second, label)}{local.marks.colon}<b>{esc(_place_name(venue, local))}</b>", STYLES.body)]
+    address = venue.address_local or venue.address_romanised
+    return lines + [para(esc(address), STYLES.local)] if address else lines
 
 
 def _passengers(passengers: tuple[Member, ...], local: DocumentLanguage, second: DocumentLanguage | None, width: float) -> list[Flowable]:
