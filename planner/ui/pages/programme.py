@@ -244,6 +244,8 @@ class ProgrammePage(TripPage):
                 self.model.refresh_item(item_id)  # items only: patch them in rather than read the whole programme
             if not self._batch:
                 self._refresh_agenda(changed=tuple(change.ids(EntityKind.ITEM)))  # and lay out again only the days it was or is on
+        elif self.out_of_sight():
+            self._stale = True  # read the whole programme again when the page comes to the front
         else:
             self.reload()
 
