@@ -1,5 +1,5 @@
-"""What an edit makes the window do: the pages behind the one in front read when they come to the front, and the
-trip list is left alone by a move (issue 22: an edit answered within a few frames)."""
+"""What an edit makes the window do: only the edited row changes, and the pages behind the one in front read when
+they come to the front (issue 22: an edit answered within a few frames)."""
 
 from __future__ import annotations
 
@@ -8,18 +8,120 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 import pytest
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
+from planner.db.engine import Database
 from planner.domain.entities import ItemData, MembershipData, PersonData
 from planner.domain.localized import LocalizedText as L
 from planner.services import delegation, people, programme
+from planner.ui.language import LanguageController
 from planner.ui.main_window import MainWindow
+from planner.ui.models import item_table as it
 from planner.ui.pages.base import TripPage
 from planner.ui.pages.delegation import DelegationPage
 from planner.ui.pages.overview import OverviewPage
-from planner.ui.pages.programme import ProgrammePage
+from planner.ui.pages.programme import TABLE, ProgrammePage
 from tests.ui.conftest import MakeTrip
-from tests.ui.programme_support import local
+from tests.ui.programme_support import add_item, local, make_context, make_programme
+
+
+@pytest.fixture
+def page(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> ProgrammePage:
+    widget = ProgrammePage(make_context(db, language, settings))
+    qtbot.addWidget(widget)
+    widget.resize(1100, 760)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+class Signals:
+    """What a model said, by signal: the arguments of each emission."""
+
+    def __init__(self, model: Any, names: tuple[str, ...]) -> None:
+        self.seen: dict[str, list[tuple[Any, ...]]] = {name: [] for name in names}
+        for name in names:
+            getattr(model, name).connect(lambda *args, name=name: self.seen[name].append(args))
+
+    def clear(self) -> None:
+        for emitted in self.seen.values():
+            emitted.clear()
+
+    def rows(self, name: str) -> list[tuple[int, int]]:
+        """(first, last) of each rowsRemoved / rowsInserted."""
+        return [(first, last) for _parent, first, last in self.seen[name]]
+
+    def data_rows(self) -> list[tuple[int, int]]:
+        return [(top.row(), bottom.row()) for top, bottom, *_roles in self.seen["dataChanged"]]
+
+
+MODEL_SIGNALS = ("modelReset", "layoutChanged", "rowsMoved", "rowsRemoved", "rowsInserted", "dataChanged")
+
+
+def _titles(page: ProgrammePage) -> list[str]:
+    return [page.proxy.index(row, it.TITLE).data() for row in range(page.proxy.rowCount())]
+
+
+def test_a_move_changes_only_the_items_row(page: ProgrammePage, db: Database) -> None:
+    trip = make_programme(db)
+    for start, end, title in (
+        ("2016-10-25 09:00", "2016-10-25 10:00", "Breakfast"), ("2016-10-25 10:30", "2016-10-25 11:30", "Talks"),
+        ("2016-10-25 12:00", "2016-10-25 13:00", "Lunch"), ("2016-10-25 15:00", "2016-10-25 16:00", "Factory visit"),
+    ):
+        add_item(db, trip.trip_id, start, end, title)
+    page.set_trip(trip.trip_id)
+    talks = next(i for i in page.model.items if i.title.en == "Talks")
+    others = {i.id: i for i in page.model.items if i.id != talks.id}
+    model, proxy = Signals(page.model, MODEL_SIGNALS), Signals(page.proxy, MODEL_SIGNALS)
+
+    assert page.move_item(talks.id, local("2016-10-25 14:00")) is not None  # past lunch: its row moves
+    assert _titles(page) == ["Breakfast", "Lunch", "Talks", "Factory visit"]
+    assert model.seen["modelReset"] == model.seen["layoutChanged"] == model.seen["rowsMoved"] == []
+    assert proxy.seen["modelReset"] == proxy.seen["layoutChanged"] == []  # the table is not laid out anew
+    assert model.rows("rowsRemoved") == [(1, 1)] and model.rows("rowsInserted") == [(2, 2)]
+    assert model.data_rows() == []
+    assert all(page.model.item_by_id(i) is item for i, item in others.items())  # the other rows untouched
+    assert page.model.item_by_id(talks.id) == programme.get_item(db, talks.id)  # shown as it is stored
+
+    model.clear()
+    proxy.clear()
+    assert page.move_item(talks.id, local("2016-10-25 14:15")) is not None  # still between lunch and the visit
+    assert model.data_rows() == [(2, 2)]
+    assert model.rows("rowsRemoved") == model.rows("rowsInserted") == [] and proxy.seen["layoutChanged"] == []
+    assert page.proxy.index(2, it.TIME).data() == "14:15–15:15"
+
+    page.ctx.history.stack.undo()
+    page.ctx.history.stack.undo()
+    assert _titles(page) == ["Breakfast", "Talks", "Lunch", "Factory visit"]
+    assert page.proxy.index(1, it.TIME).data() == "10:30–11:30"
+    assert model.seen["modelReset"] == [] and proxy.seen["layoutChanged"] == []
+    page.ctx.history.stack.redo()
+    assert _titles(page) == ["Breakfast", "Lunch", "Talks", "Factory visit"]
+    # The version the page holds is the stored one: the next drag is not refused as "changed elsewhere".
+    assert page.move_item(talks.id, local("2016-10-25 08:00")) is not None
+    assert _titles(page)[0] == "Talks"
+
+
+def test_the_tables_cursor_and_selection_stay_on_a_moved_item(page: ProgrammePage, db: Database, qtbot: QtBot) -> None:
+    trip = make_programme(db)
+    first = add_item(db, trip.trip_id, "2016-10-25 09:00", "2016-10-25 10:00", "Breakfast")
+    add_item(db, trip.trip_id, "2016-10-25 11:00", "2016-10-25 12:00", "Lunch")
+    page.set_trip(trip.trip_id)
+    page.show_view(TABLE)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Home)  # the first row, selected with the keyboard
+    page.table.selectionModel().select(
+        page.table.currentIndex(), QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+    )
+    assert page.selected_ids() == [first.id]
+
+    assert page.move_item(first.id, local("2016-10-25 13:00")) is not None  # after lunch: the last row now
+    assert _titles(page) == ["Lunch", "Breakfast"]
+    assert page.selected_ids() == [first.id] and page.agenda.selected_ids() == [first.id]
+    assert page.table.currentIndex().row() == 1 and page.current_id() == first.id
+    page.ctx.history.stack.undo()
+    assert page.selected_ids() == [first.id] and page.current_id() == first.id
 
 
 def _count_reads(page: TripPage, monkeypatch: pytest.MonkeyPatch) -> list[int | None]:
