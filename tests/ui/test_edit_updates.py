@@ -1,5 +1,5 @@
-"""What an edit makes the window do: only the edited row changes, and the pages behind the one in front read when
-they come to the front (issue 22: an edit answered within a few frames)."""
+"""What an edit makes the window do: only the edited row changes, pages behind read when they come to the front,
+the Problems list follows row by row and is never stale (issue 22: an edit answered within a few frames)."""
 
 from __future__ import annotations
 
@@ -12,12 +12,16 @@ from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
+from planner.domain.checks.problem import ProblemKind
 from planner.domain.entities import ItemData, MembershipData, PersonData
+from planner.domain.enums import Role
 from planner.domain.localized import LocalizedText as L
 from planner.services import delegation, people, programme
+from planner.services.checks import check_trip
 from planner.ui.language import LanguageController
 from planner.ui.main_window import MainWindow
 from planner.ui.models import item_table as it
+from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.base import TripPage
 from planner.ui.pages.delegation import DelegationPage
 from planner.ui.pages.overview import OverviewPage
@@ -228,3 +232,65 @@ def test_an_items_move_leaves_the_trip_list_alone(
     window.history.perform("add", lambda: programme.create_item(window.db, _item(trip_id, "Workshop", 8, ())))
     qtbot.waitUntil(lambda: reads == [1], timeout=3000)
     assert window.navigator.current_summary() is not None and window.navigator.current_summary().items == 2
+
+
+def test_the_problems_list_follows_a_move_row_by_row_and_is_never_stale(window: MainWindow, make_trip: MakeTrip) -> None:
+    trip_id = make_trip("Visit to Shenzhen")
+    kai = people.create_person(window.db, PersonData(family_name="Schirmeyer", given_name="Kai", nationality="DE")).id
+    member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=kai, role=Role.HEAD)).id
+    assert member is not None
+    programme.create_item(window.db, _item(trip_id, "Visit to EMAX", 2, (member,)))
+    workshop = programme.create_item(window.db, _item(trip_id, "Workshop", 6, (member,))).id
+    window.refresh(trip_id)
+    window.problems.refresh()
+    _overview, _members, agenda = _pages(window)
+    window.trip_tabs.setCurrentWidget(agenda)
+    panel = window.problems
+    view = panel.view
+    passport = next(r for r in range(panel.proxy.rowCount()) if panel.proxy.index(r, 0).data(OBJECT_ROLE).kind is ProblemKind.PASSPORT_MISSING)
+    view.selectRow(passport)
+    signals = Signals(panel.model, MODEL_SIGNALS)
+
+    def selected_kinds() -> list[ProblemKind]:
+        return [index.data(OBJECT_ROLE).kind for index in view.selectionModel().selectedRows()]
+
+    def shown_as_current() -> bool:
+        return view.isEnabled() and panel.model.problems() == check_trip(window.db, trip_id)
+
+    def counted(name: str) -> int:
+        return sum(last - first + 1 for first, last in signals.rows(name))
+
+    before = panel.model.problems()
+    assert agenda.move_item(workshop, datetime(2016, 10, 25, 3, tzinfo=UTC)) is not None  # into the visit: a double booking
+    assert shown_as_current()  # as soon as the move returns: no moment with the old list as current
+    after = panel.model.problems()
+    assert [p.kind for p in after].count(ProblemKind.PARTICIPANT_OVERLAP) == 1
+    assert signals.seen["modelReset"] == []  # rows for the new problems put in, those gone taken out, the rest kept
+    assert counted("rowsInserted") == len([p for p in after if p not in before]) >= 1
+    assert counted("rowsRemoved") == len([p for p in before if p not in after])
+    assert selected_kinds() == [ProblemKind.PASSPORT_MISSING]  # the planner's place in the list is kept
+
+    signals.clear()
+    window.history.stack.undo()
+    assert shown_as_current() and panel.model.problems() == before
+    assert signals.seen["modelReset"] == [] and counted("rowsRemoved") == len([p for p in after if p not in before])
+    assert selected_kinds() == [ProblemKind.PASSPORT_MISSING]
+
+
+def test_problems_from_scratch_or_another_trip_show_in_their_order(window: MainWindow, make_trip: MakeTrip) -> None:
+    """The row-by-row update gives the list check_trip gives, whatever the lists before and after."""
+    trips = []
+    for title, family in (("Visit to Shenzhen", "Schirmeyer"), ("Visit to Munich", "Vogt")):
+        trip_id = make_trip(title)
+        person = people.create_person(window.db, PersonData(family_name=family, nationality="DE")).id
+        member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person)).id
+        assert member is not None
+        for hour in (2, 3, 6):
+            programme.create_item(window.db, _item(trip_id, f"Meeting at {hour}", hour, (member,)))
+        trips.append(trip_id)
+    model = window.problems.model
+    for trip_id in (*trips, trips[0]):
+        window.refresh(trip_id)
+        window.problems.refresh()
+        assert model.problems() == check_trip(window.db, trip_id) != []
+        assert [model.index(r, 2).data() for r in range(model.rowCount())] == [p.message() for p in check_trip(window.db, trip_id)]
