@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
@@ -100,9 +100,16 @@ class TripPage(QWidget):
 
         Asked of the page's place in its window, not of the screen: a page in
         front stays up to date while the window is not shown (minimised, or in
-        a test), one behind another tab does not. A page standing alone is in sight.
+        a test), one its tab widget hid (or whose ancestor it hid) does not. A
+        widget merely not shown yet (the window's contents just built) is in
+        sight, and so is a page standing alone.
         """
-        return not self.isWindow() and not self.isVisibleTo(self.window())
+        widget: QWidget | None = self
+        while widget is not None and not widget.isWindow():
+            if widget.isHidden() and widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                return True
+            widget = widget.parentWidget()
+        return False
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         self.bring_up_to_date()  # before the first paint: never drawn with what it showed before
