@@ -114,6 +114,7 @@ def move_item(db: Database, item_id: int, version: int | None, new_start: dateti
         start = as_utc(new_start)
         end = as_utc(new_end) if new_end is not None else start + (before.end - before.start)
         moved = before.evolve(start=start, end=end).validated()
+        assert moved.start is not None and moved.end is not None
         row.start_utc, row.end_utc = moved.start, moved.end
         s.flush()
         return Change(Action.UPDATED, "item", row.id, before=before, after=item_data(row))
