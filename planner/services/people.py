@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
+from planner.domain.names import display_name
 from planner.i18n import N_, Nn_
 from planner.services.base import Change, EntityKind, delete_record, each, get_or_fail, refuse_while_used
 from planner.domain.briefing import ProfileOwner
@@ -27,6 +29,22 @@ def list_people(db: Database) -> list[PersonData]:
 def get_person(db: Database, person_id: int) -> PersonData:
     with db.reading() as s:
         return person_data(get_or_fail(s, m.Person, person_id, N_("person")))
+
+
+def names(db: Database, person_ids: Iterable[int]) -> dict[int, str]:
+    """The names (as PersonData.name words them) of these people still in the directory, read in one query.
+
+    For a list that names a few people (who promised a follow-up): reading
+    them whole, or the trip's delegation for them, took a good part of a frame.
+    """
+    ids = sorted(set(person_ids))
+    if not ids:
+        return {}
+    with db.reading() as s:
+        rows = s.execute(
+            select(m.Person.id, m.Person.family_name, m.Person.given_name, m.Person.native_name).where(m.Person.id.in_(ids))
+        )
+        return {person_id: display_name(family, given, native) for person_id, family, given, native in rows}
 
 
 def create_person(db: Database, data: PersonData) -> Change:

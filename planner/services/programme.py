@@ -93,16 +93,28 @@ def update_item(db: Database, data: ItemData) -> Change:
 
 
 def move_item(db: Database, item_id: int, version: int | None, new_start: datetime, new_end: datetime | None = None) -> Change:
-    """Move (and with `new_end`, resize) an item; without `new_end` it keeps its duration."""
-    current = get_item(db, item_id)
-    if version is not None and current.version != version:
-        from planner.domain.errors import ConflictError
+    """Move (and with `new_end`, resize) an item; without `new_end` it keeps its duration.
 
-        raise ConflictError(N_("This record was changed elsewhere in the meantime; please reload it and try again."))
-    assert current.start is not None and current.end is not None
-    start = as_utc(new_start)
-    end = as_utc(new_end) if new_end is not None else start + (current.end - current.start)
-    return update_item(db, current.evolve(start=start, end=end))
+    One transaction that reads the item and writes its times: the agenda's
+    drag is the edit made most often, and reading the item in a transaction
+    of its own first, then checking its venue, host and participants again as
+    a whole update does, was most of the time it took.
+    """
+
+    def act(s: Session) -> Change:
+        row = get_or_fail(s, m.ProgrammeItem, item_id, N_("programme item"))
+        check_version(row, version)
+        before = item_data(row)
+        assert before.start is not None and before.end is not None
+        start = as_utc(new_start)
+        end = as_utc(new_end) if new_end is not None else start + (before.end - before.start)
+        moved = before.evolve(start=start, end=end).validated()
+        assert moved.start is not None and moved.end is not None
+        row.start_utc, row.end_utc = moved.start, moved.end
+        s.flush()
+        return Change(Action.UPDATED, "item", row.id, before=before, after=item_data(row))
+
+    return run(db, act)
 
 
 def delete_item(db: Database, item_id: int) -> Change:

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from planner.i18n import _
-from planner.domain.changes import Change, EntityKind
+from planner.domain.changes import Action, Change, EntityKind
 from planner.ui.areas import AreaKeys
 from planner.ui.database_commands import LAST_DATABASE_KEY, DatabaseCommands
 from planner.ui.language import LANGUAGE_NAMES, LanguageController
@@ -52,6 +52,8 @@ class _Prepared(QObject):
 TRIP_LIST_KINDS = (
     EntityKind.TRIP, EntityKind.MEMBERSHIP, EntityKind.DELEGATION, EntityKind.ITEM, EntityKind.PERSON, EntityKind.DELEGATION_ORDER,
 )
+#: What an item's change must have done for the trip list to change with it: its count of items.
+ITEM_COUNT_ACTIONS = frozenset({Action.CREATED, Action.DELETED, Action.IMPORTED, Action.REVERTED})
 
 
 class MainWindow(DatabaseCommands, TripCommands, AreaKeys):
@@ -209,7 +211,6 @@ class MainWindow(DatabaseCommands, TripCommands, AreaKeys):
         for page in self.trip_pages:
             self.trip_tabs.addTab(page, page.page_title())
         self._current_trip_id: int | None = None
-        self._behind: set[TripPage] = set()  # pages that have not been given the current trip yet
         self._list_pending = False  # the trip list's counts are to be read again after an item's edit
         self.trip_tabs.currentChanged.connect(self._tab_changed)
         self.problems = ProblemsPanel(self.ctx, self)
@@ -416,30 +417,27 @@ class MainWindow(DatabaseCommands, TripCommands, AreaKeys):
 
     def _show_trip(self, summary: TripSummary | None) -> None:
         trip_id = summary.trip.id if summary is not None else None
-        if trip_id != self._current_trip_id:
-            self._current_trip_id = trip_id
+        changed, self._current_trip_id = trip_id != self._current_trip_id, trip_id
+        self._update_pages()  # first: the trip's tabs in sight, so that the page in front reads the trip now
+        if changed:
             # Only the page in front reads the trip now; the others when their tab is chosen.
             # A large trip takes a moment per page, and start-up selects a trip too.
-            self._behind = set(self.trip_pages)
-            self._bring_up_to_date(self.trip_tabs.currentWidget())
+            for page in self.trip_pages:
+                page.set_trip_when_seen(trip_id)
             self.problems.set_trip(trip_id)
         self.delete_action.setEnabled(summary is not None)
         self.duplicate_action.setEnabled(summary is not None)
         self.edit_trip_action.setEnabled(summary is not None)
         self.export_action.setEnabled(summary is not None)
         self.print_action.setEnabled(summary is not None)
-        self._update_pages()
 
     def _tab_changed(self, _index: int) -> None:
-        self._bring_up_to_date(self.trip_tabs.currentWidget())
-
-    def _bring_up_to_date(self, page: QWidget | None) -> None:
-        """Give the page in front the current trip if it has not had it yet."""
+        """The page brought to the front reads what waited: the trip, or changes made while it was behind."""
         from planner.ui.pages.base import TripPage
 
-        if isinstance(page, TripPage) and page in self._behind:
-            self._behind.discard(page)
-            page.set_trip(self._current_trip_id)
+        page = self.trip_tabs.currentWidget()
+        if isinstance(page, TripPage):
+            page.bring_up_to_date()
 
     def _update_pages(self) -> None:
         if self.model.rowCount() == 0:
@@ -471,6 +469,8 @@ class MainWindow(DatabaseCommands, TripCommands, AreaKeys):
         """Counts and titles in the trip list follow every change (including undo)."""
         if not change.touches(*TRIP_LIST_KINDS):
             return
+        if change.kinds <= {EntityKind.ITEM} and not any(c.action in ITEM_COUNT_ACTIONS for c in change.walk()):
+            return  # items moved or edited: the list shows their count, which is the same
         if change.kinds <= {EntityKind.ITEM}:  # at most the list's count of items: read once the edit is painted
             if not self._list_pending:
                 self._list_pending = True

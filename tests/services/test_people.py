@@ -85,3 +85,14 @@ def test_delete_person_refused_while_on_a_trip(db: Database) -> None:
     assert count(db, m.Person) == 0
     with pytest.raises(NotFoundError, match="person no longer exists"):
         people.get_person(db, person.id)
+
+
+def test_names_of_a_few_people_as_they_are_shown(db: Database) -> None:
+    """The names a list needs (who promised a follow-up), worded as PersonData.name, for those still in the directory."""
+    xu = people.create_person(db, PersonData(family_name="Xu", given_name="Qin", native_name="许勤")).id
+    anna = people.create_person(db, PersonData(family_name="Schmidt", given_name="Anna")).id
+    gone = people.create_person(db, PersonData(family_name="Vogt")).id
+    people.delete_person(db, gone)
+    assert people.names(db, [anna, xu, gone, xu]) == {xu: "Xu Qin", anna: "Anna Schmidt"}
+    assert people.names(db, [xu]) == {xu: people.get_person(db, xu).name}
+    assert people.names(db, []) == {}

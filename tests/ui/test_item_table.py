@@ -117,13 +117,14 @@ def test_rows_stay_in_time_order_so_the_table_by_time_is_not_sorted_again(db: Da
     assert by_time() == in_model() == ["Flight Frankfurt – Shenzhen", "Welcome dinner", "Meeting with the Vice-Mayor", "Press interview"]
     dinner = next(i for i in model.items if i.title.en == "Welcome dinner")
     programme.move_item(db, dinner.id, dinner.version, local("2016-10-25 19:00"))  # a day later: after the interview
-    with qtbot.waitSignal(model.rowsMoved):
+    # Taken out and put in at its place (the proxy maps that by itself; a row move made it map every row again).
+    with qtbot.waitSignals([model.rowsRemoved, model.rowsInserted], order="strict"):
         model.refresh_item(dinner.id)
     assert by_time() == in_model() == ["Flight Frankfurt – Shenzhen", "Meeting with the Vice-Mayor", "Press interview", "Welcome dinner"]
     dinner = model.item_by_id(dinner.id)
     assert dinner is not None
     programme.move_item(db, dinner.id, dinner.version, local("2016-10-24 08:00"))  # and back, before the meeting
-    with qtbot.waitSignal(model.rowsMoved):
+    with qtbot.waitSignals([model.rowsRemoved, model.rowsInserted], order="strict"):
         model.refresh_item(dinner.id)
     assert by_time() == in_model() == ["Flight Frankfurt – Shenzhen", "Welcome dinner", "Meeting with the Vice-Mayor", "Press interview"]
     early = add_item(db, trip.trip_id, "2016-10-23 08:00", "2016-10-23 09:00", "Early briefing")

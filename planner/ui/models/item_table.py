@@ -99,56 +99,65 @@ class ItemTableModel(RecordTableModel[ItemData]):
         self.endResetModel()
 
     def refresh_item(self, item_id: int) -> None:
-        """Fetch one changed item again: update, add or drop its row, keeping the rows in time order.
-
-        A row whose time is unchanged stays where it is and says so with
-        dataChanged; one that moved in time moves to its place.
-        """
+        """Fetch one changed item again and patch it in (see patch_item): for a change known only by its id."""
         try:
             item: ItemData | None = programme.get_item(self._db, item_id)
         except NotFoundError:
             item = None
+        self.patch_item(item_id, item)
+
+    def patch_item(self, item_id: int, item: ItemData | None) -> None:
+        """Show `item` as item `item_id` now is (None: gone): update, add or drop its row, keeping the rows in time order.
+
+        Only that row changes. One whose time is unchanged stays where it is
+        and says so with dataChanged; one that moved in time is taken out and
+        put in at its place. (A row move would be one signal, but the filter
+        proxy answers a move by mapping every row again, asking its filter about
+        each of thousands of rows; a removal and an insertion it maps by itself.)
+        """
         if item is not None and (self.trip_id is None or item.trip_id != self.trip_id):
             item = None
         if item is not None and item.host_person_id is not None and item.host_person_id not in self.host_people:
             self.host_people = programme.host_people(self._db, item.trip_id)  # a newly chosen host
         row = self._row_of.get(item_id, -1)
         self._forget(item_id)
-        if row >= 0 and item is not None:
-            place = self._place(item, row)
-            if place == row:
-                self._rows[row] = item
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
-                return
-            # Qt counts the destination before the row is taken out: one further down when moving down.
-            self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), place + 1 if place > row else place)
-            del self._rows[row]
-            self._rows.insert(place, item)
-            self._index_rows()
-            self.endMoveRows()
-        elif row >= 0:
+        if row >= 0 and item is not None and self._place(item, row) == row:
+            self._rows[row] = item
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+            return
+        if row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
-            self._index_rows()
+            del self._row_of[item_id]
+            self._index_rows(row)
             self.endRemoveRows()
-        elif item is not None:
+        if item is not None:
             place = bisect_left(self._rows, _order(item), key=_order)
             self.beginInsertRows(QModelIndex(), place, place)
             self._rows.insert(place, item)
-            self._index_rows()
+            self._index_rows(place)
             self.endInsertRows()
 
     def _place(self, item: ItemData, row: int) -> int:
         """Where `item` belongs in time order once the item now at `row` is taken out."""
-        others = self._rows[:row] + self._rows[row + 1:]
-        return bisect_left(others, _order(item), key=_order)
+        key, rows = _order(item), self._rows
+        before = bisect_left(rows, key, hi=row, key=_order)  # the rows before and after `row` are each in order
+        return before if before < row else bisect_left(rows, key, lo=row + 1, key=_order) - 1
 
     def in_order(self, column: int) -> bool:
         """Whether the rows are in this column's ascending sort order as they are: by day and by time they are."""
         return column in (DAY, TIME)
 
-    def _index_rows(self) -> None:
-        self._row_of = {item.id: row for row, item in enumerate(self._rows) if item.id is not None}
+    def _index_rows(self, start: int = 0) -> None:
+        """Note each item's row, from row `start` on (the rows before it did not move)."""
+        if start == 0:
+            self._row_of = {item.id: row for row, item in enumerate(self._rows) if item.id is not None}
+            return
+        row_of = self._row_of
+        for row in range(start, len(self._rows)):
+            item_id = self._rows[row].id
+            if item_id is not None:
+                row_of[item_id] = row
 
     def _forget(self, item_id: int | None = None) -> None:
         """Drop cached texts and sort keys (of one item, or all)."""

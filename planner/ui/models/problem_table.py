@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from difflib import SequenceMatcher
 from typing import Any
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from planner import formatting
 from planner.domain.checks.problem import Problem, Severity, sort_problems
@@ -32,13 +33,43 @@ class ProblemTableModel(RecordTableModel[Problem]):
         super().__init__(language, parent)
 
     def set_problems(self, problems: list[Problem], timezone: str) -> None:
+        """Show these problems: the rows of those that went are removed and rows for the new ones inserted.
+
+        The others stay as they are, with their selection and place in the
+        view: after an edit nearly all of a trip's problems are the same. A
+        change of the trip's zone words every "when" anew, so it resets.
+        """
         rows = sort_problems(problems)
         if timezone != self._timezone:
             self._words.clear()
-        self._timezone = timezone  # nothing draws between here and the reset
+            self._timezone = timezone  # nothing draws between here and the reset
+            self._replace_rows(rows)
+            return
+        self._apply(rows)
         words = self._words
-        self._words = {id(p): words[id(p)] for p in rows if id(p) in words and words[id(p)][0] is p}
-        self._replace_rows(rows)
+        self._words = {id(p): words[id(p)] for p in self._rows if id(p) in words and words[id(p)][0] is p}
+
+    def _apply(self, rows: list[Problem]) -> None:
+        """Turn the rows shown into `rows` by removing and inserting only where they differ."""
+        old = self._rows
+        start, end_old, end_new = 0, len(old), len(rows)
+        while start < min(end_old, end_new) and old[start] == rows[start]:  # the same problems before …
+            start += 1
+        while end_old > start and end_new > start and old[end_old - 1] == rows[end_new - 1]:  # … and after the change
+            end_old, end_new = end_old - 1, end_new - 1
+        matcher = SequenceMatcher(None, old[start:end_old], rows[start:end_new], autojunk=False)
+        for tag, i1, i2, j1, j2 in reversed(matcher.get_opcodes()):  # from the end: the rows before keep their numbers
+            if tag == "equal":
+                continue
+            first = start + i1
+            if i2 > i1:
+                self.beginRemoveRows(QModelIndex(), first, start + i2 - 1)
+                del self._rows[first:start + i2]
+                self.endRemoveRows()
+            if j2 > j1:
+                self.beginInsertRows(QModelIndex(), first, first + j2 - j1 - 1)
+                self._rows[first:first] = rows[start + j1:start + j2]
+                self.endInsertRows()
 
     def problems(self) -> list[Problem]:
         return self.records()

@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QWidget
 
 from planner.db.engine import Database
@@ -49,6 +50,10 @@ class TripPage(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.trip_id: int | None = None
+        # What waits until the page comes to the front (bring_up_to_date): a trip given while it was behind
+        # another tab (as a 1-tuple, so that "no trip" can wait too), and a change to what it shows.
+        self._due_trip: tuple[int | None] | None = None
+        self._stale = False
         ctx.history.bus.changed.connect(self._data_changed)
         # Bound slots, not lambdas: Qt drops them when the page is destroyed. A subclass sets its captions
         # once its widgets are built (the end of its __init__), so not now.
@@ -63,6 +68,53 @@ class TripPage(QWidget):
         self.trip_id = trip_id
         self.reload()
 
+    def set_trip_when_seen(self, trip_id: int | None) -> None:
+        """Show `trip_id` now if the page is in sight, else when it comes to the front.
+
+        The window gives every page the selected trip this way: a large trip
+        takes a moment per page, and only the page in front is looked at.
+        """
+        if self.out_of_sight():
+            self._due_trip = (trip_id,)
+        else:
+            self._due_trip = None
+            self._stale = False
+            self.set_trip(trip_id)
+
+    def bring_up_to_date(self) -> None:
+        """Read what waited while the page was out of sight (its trip, or a change); nothing if nothing did.
+
+        Called when the page is shown and when the window brings its tab to the
+        front (a window not on screen gets no show events): the second call finds
+        nothing left to do, so the page reads once.
+        """
+        due, self._due_trip = self._due_trip, None
+        stale, self._stale = self._stale, False
+        if due is not None:
+            self.set_trip(due[0])
+        elif stale:
+            self.reload()
+
+    def out_of_sight(self) -> bool:
+        """Whether the page is behind another tab (or inside a page that is), so what it shows can wait.
+
+        Asked of the page's place in its window, not of the screen: a page in
+        front stays up to date while the window is not shown (minimised, or in
+        a test), one its tab widget hid (or whose ancestor it hid) does not. A
+        widget merely not shown yet (the window's contents just built) is in
+        sight, and so is a page standing alone.
+        """
+        widget: QWidget | None = self
+        while widget is not None and not widget.isWindow():
+            if widget.isHidden() and widget.testAttribute(Qt.WidgetAttribute.WA_WState_ExplicitShowHide):
+                return True
+            widget = widget.parentWidget()
+        return False
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        self.bring_up_to_date()  # before the first paint: never drawn with what it showed before
+        super().showEvent(event)
+
     def reload(self) -> None:
         """Read again what the page shows."""
 
@@ -76,6 +128,7 @@ class TripPage(QWidget):
 
     def database_changed(self) -> None:
         """Another database was opened: drop everything read from the old one."""
+        self._due_trip = None
         self.set_trip(None)
 
     def concerned(self, change: Change) -> bool:
@@ -88,5 +141,7 @@ class TripPage(QWidget):
             return
         if not self.concerned(change):
             return
-        if self.isVisible() or self.trip_id is not None:
+        if self.out_of_sight():
+            self._stale = True  # read when it comes to the front: an edit on one page does not wait for the others
+        elif self.isVisible() or self.trip_id is not None:
             self.reload()

@@ -203,6 +203,7 @@ class DelegationPage(TripPage):
         return [m for m in selected_records(self.view) if isinstance(m, Member)]
 
     def select_members(self, membership_ids: Iterable[int]) -> None:
+        self.bring_up_to_date()  # members just added while the page was behind another tab are listed first
         select_source_rows(self.view, self.proxy, (self.model.row_of(i) for i in membership_ids))
 
     def _filter_changed(self, text: str) -> None:

@@ -29,6 +29,7 @@ class LogisticsPage(TripPage):
         self.pages: list[TripPage] = [cls(ctx, self.tabs) for cls in LOGISTICS_TABS]
         for page in self.pages:
             self.tabs.addTab(page, page.page_title())
+        self.tabs.currentChanged.connect(lambda _index: self._current_up_to_date())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 4, 0, 0)
         layout.addWidget(self.tabs)
@@ -53,8 +54,19 @@ class LogisticsPage(TripPage):
         for index, page in enumerate(self.pages):
             self.tabs.setTabText(index, page.page_title())
 
+    def bring_up_to_date(self) -> None:
+        super().bring_up_to_date()
+        self._current_up_to_date()
+
+    def _current_up_to_date(self) -> None:
+        """The tab in front reads what changed while it was behind (a window not on screen shows no tab)."""
+        current = self.tabs.currentWidget()
+        if isinstance(current, TripPage):
+            current.bring_up_to_date()
+
     def database_changed(self) -> None:
         self.trip_id = None
+        self._due_trip = None
         for page in self.pages:
             page.database_changed()
 

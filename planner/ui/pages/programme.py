@@ -33,7 +33,7 @@ from planner.domain.enums import ItemKind
 from planner.domain.timing import local_to_utc
 from planner.i18n import _, ngettext
 from planner.services import people, programme
-from planner.domain.changes import Change, EntityKind
+from planner.domain.changes import Action, Change, EntityKind
 from planner.ui.errors import show_planner_error
 from planner.ui.models import item_table
 from planner.ui.models.filter_proxy import FilterProxyModel
@@ -240,12 +240,44 @@ class ProgrammePage(TripPage):
         if self.trip_id is None or not self.concerned(change):
             return
         if change.kinds == {EntityKind.ITEM}:
-            for item_id in change.ids(EntityKind.ITEM):
-                self.model.refresh_item(item_id)  # items only: patch them in rather than read the whole programme
+            self._patch_items(change)  # items only: patch them in rather than read the whole programme
             if not self._batch:
                 self._refresh_agenda(changed=tuple(change.ids(EntityKind.ITEM)))  # and lay out again only the days it was or is on
+        elif self.out_of_sight():
+            self._stale = True  # read the whole programme again when the page comes to the front
         else:
             self.reload()
+
+    def _patch_items(self, change: Change) -> None:
+        """Put each changed item into the table as the change left it (read again where the change does not say).
+
+        A moved item's row is taken out and put back at its new time: the
+        table's selection is not the planner's choice meanwhile, so it is not
+        passed to the agenda (the agenda's selection is given back to the table
+        when it is laid out), and the table's cursor stays on the item.
+        """
+        latest: dict[int, Change] = {}
+        for step in change.walk():
+            if step.entity == EntityKind.ITEM and step.action is not Action.BATCH:
+                latest[step.id] = step
+        current = self.table.currentIndex()
+        current_item = current.data(OBJECT_ROLE) if current.isValid() else None
+        self._syncing = True
+        try:
+            for item_id, step in latest.items():
+                if step.action is Action.DELETED:
+                    self.model.patch_item(item_id, None)
+                elif isinstance(step.after, ItemData) and step.after.id == item_id:
+                    self.model.patch_item(item_id, step.after)  # the record as the service wrote it: no need to read it
+                else:
+                    self.model.refresh_item(item_id)  # known by its id alone (another planner's change)
+            if isinstance(current_item, ItemData) and current_item.id in latest:
+                row = self.model.row_of(current_item.id)
+                if row >= 0:
+                    index = self.proxy.mapFromSource(self.model.index(row, current.column()))
+                    self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.NoUpdate)
+        finally:
+            self._syncing = False
 
     def _refresh_agenda(self, keep_scroll: bool = True, changed: tuple[int, ...] | None = None) -> None:
         trip = self.model.trip

@@ -306,8 +306,16 @@ class AgendaView(QAbstractScrollArea):
         palette = self.palette()
         small: dict[tuple[ItemKind, bool], list[QRectF]] = defaultdict(list)
         large: list[tuple[Block, QRectF]] = []
+        left, right, width = area.left(), area.right(), g.column_width
         for column in range(first, last + 1):
+            x0 = column * width
             for block in self._layout.blocks_between(column, top, bottom):
+                # The lane's span first, in plain numbers: an edit repaints its day's column and a pixel or two of
+                # the next, whose thousand blocks are nearly all beside the area (a rectangle each took as long
+                # as the day painted).
+                lane_left = x0 + block.lane * width / block.lanes
+                if lane_left >= right or lane_left + width / block.lanes <= left:
+                    continue
                 rect = QRectF(*g.box(block))
                 if not rect.intersects(area):
                     continue

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
 )
 
 from planner.domain.briefing import FollowUpData, FollowUpStatus
-from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError
 from planner.export.follow_up_list import write_follow_up_list
 from planner.i18n import _, ngettext
@@ -42,8 +41,6 @@ class FollowUpsPanel(QWidget):
         super().__init__(parent)
         self.ctx = ctx
         self.trip_id: int | None = None
-        self._people: list[PersonData] = []
-        self._items: list[ItemData] = []
         self.heading = QLabel(self)
         font = QFont(self.heading.font())
         font.setPointSizeF(font.pointSizeF() * 1.2)
@@ -152,20 +149,13 @@ class FollowUpsPanel(QWidget):
         rows: list[FollowUpData] = []
         names: dict[int, str] = {}
         if self.trip_id is not None:
+            # The follow-ups and the names of those who promised them: not the delegation and the programme, which
+            # only the form needs (a 5,000-item programme took most of showing the Overview, on every change).
             try:
                 rows = follow_ups.list_follow_ups(self.ctx.db, self.trip_id)
-                members = delegation.list_members(self.ctx.db, self.trip_id)
-                self._items = programme.list_items(self.ctx.db, self.trip_id)
+                names = people.names(self.ctx.db, (e.who_person_id for e in rows if e.who_person_id is not None))
             except PlannerError:  # the trip went away (deleted elsewhere): the Overview says so; show nothing here
-                rows, members, self._items = [], [], []
-            self._people = [member.person for member in members]
-            names = {p.id: p.name for p in self._people if p.id is not None}
-            for entry in rows:  # someone named who is no longer on the trip
-                if entry.who_person_id is not None and entry.who_person_id not in names:
-                    try:
-                        names[entry.who_person_id] = people.get_person(self.ctx.db, entry.who_person_id).name
-                    except PlannerError:
-                        pass
+                rows, names = [], {}
         self.model.set_rows(rows, names)
         if chosen is not None and chosen.id is not None:
             self.select(chosen.id)
@@ -218,7 +208,15 @@ class FollowUpsPanel(QWidget):
         def save(data: FollowUpData) -> Change | None:
             return self.ctx.history.record(text, service(self.ctx.db, data))  # type: ignore[operator]
 
-        form = FollowUpForm(save, follow_up, self._people, self._items, self.ctx.lang, self.window())
+        if self.trip_id is None:
+            return None
+        try:  # whom and which item it may name: read when the form opens
+            members = delegation.list_members(self.ctx.db, self.trip_id)
+            items = programme.list_items(self.ctx.db, self.trip_id)
+        except PlannerError as error:
+            show_planner_error(self.window(), error)
+            return None
+        form = FollowUpForm(save, follow_up, [member.person for member in members], items, self.ctx.lang, self.window())
         try:
             accepted = form.exec() == QDialog.DialogCode.Accepted
         finally:

@@ -284,7 +284,9 @@ class ProblemsPanel(QDockWidget):
         arrow = "▾" if self.expanded else "▸"
         self.toggle.setText(_("Problems: {counts}").format(counts=text) + " " + arrow)
         errors = self.trip_id is not None and bool(self.model.counts().get(Severity.ERROR))
-        self.toggle.setStyleSheet("QToolButton { color: #b00020; font-weight: bold; }" if errors else "")  # seen while folded
+        style = "QToolButton { color: #b00020; font-weight: bold; }" if errors else ""  # seen while folded
+        if self.toggle.styleSheet() != style:  # set again, the same sheet would polish the button again
+            self.toggle.setStyleSheet(style)
         self.toggle.setToolTip(_("Hide the list of problems") if self.expanded else _("Show the list of problems"))
 
     def _activated(self, index: QModelIndex) -> None:
