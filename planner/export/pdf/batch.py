@@ -21,9 +21,10 @@ from pathlib import Path
 from planner.db.engine import Database
 from planner.domain.enums import Language
 from planner.export.language import parse_language
+from planner.export.pdf import qr
 from planner.export.pdf.filenames import FileNamer, itinerary_stem, output_folder
 from planner.export.pdf.layout import Paper, paper
-from planner.export.pdf.personal import personal_document
+from planner.export.pdf.personal import map_codes, personal_document
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.services import issuing
@@ -140,8 +141,10 @@ def _start_worker(bundle: TripBundle) -> None:
     _worker_view = TripView(bundle)
 
 
-def _work(job: _Job) -> Path:
+def _work(job: _Job, codes: dict[tuple[str, float], str]) -> Path:
+    """One document in a worker, with the QR codes the batch has drawn for it (see _parallel)."""
     assert _worker_view is not None
+    qr.share(codes)
     return _write(_worker_view, job)
 
 
@@ -153,6 +156,9 @@ def _parallel(view: TripView, jobs: list[_Job], progress: Progress | None, worke
     pool at a time, so the rest can still be taken here, and no document is
     made twice. If the pool breaks (workers cannot start), this process
     finishes the batch alone.
+
+    The QR codes of a document go with it: this process encodes each venue's
+    code once (map_codes, cached here) and every process draws it from there.
     """
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(view.bundle,))
@@ -170,7 +176,7 @@ def _parallel(view: TripView, jobs: list[_Job], progress: Progress | None, worke
             while usable and queue and len(running) < 2 * workers:
                 try:
                     job = queue.popleft()
-                    running[pool.submit(_work, job)] = job
+                    running[pool.submit(_work, job, map_codes(view, job.membership_id))] = job
                 except BrokenProcessPool:
                     queue.appendleft(job)
                     usable = False
