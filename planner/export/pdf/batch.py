@@ -8,10 +8,12 @@ threads running, and forking a threaded process can deadlock.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -75,13 +77,29 @@ def export_personal_pdfs(
     jobs = _jobs(members, folder, language, bilingual_with, paper, issued or date.today(), number)
     if not jobs:
         return []
-    if workers <= 1 or len(jobs) < MIN_PARALLEL:
-        written = _serial(view, jobs, progress)
-    else:
-        written = _parallel(view, jobs, progress, min(workers, len(jobs)))
+    with _settled():
+        if workers <= 1 or len(jobs) < MIN_PARALLEL:
+            written = _serial(view, jobs, progress)
+        else:
+            written = _parallel(view, jobs, progress, min(workers, len(jobs)))
     if number is not None and written:
         _record(db, view, jobs, written, number)
     return written
+
+
+@contextmanager
+def _settled() -> Iterator[None]:
+    """What exists now (the trip, the fonts, the modules) is left out of the garbage collector's rounds meanwhile.
+
+    A document makes hundreds of thousands of short-lived objects, so the collector runs
+    every few milliseconds, and each round of the oldest generation walked the whole trip
+    too: a tenth of an itinerary's time. Frozen objects are still freed once thawed.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _record(db: Database, view: TripView, jobs: list[_Job], written: list[Path], number: int) -> None:
@@ -139,6 +157,7 @@ def _start_worker(bundle: TripBundle) -> None:
 
     register_fonts()
     _worker_view = TripView(bundle)
+    gc.freeze()  # the trip and the modules stay for the worker's life: not walked by the collector (see _settled)
 
 
 def _work(job: _Job, codes: dict[tuple[str, float], str]) -> Path:

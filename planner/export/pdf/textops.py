@@ -91,6 +91,16 @@ class ReportlabText:
         self._canvas.restoreState()
 
 
+#: A string's bytes as a PDF string literal writes them (reportlab's escapePDF): printable ASCII as it is, the
+#: brackets and backslash escaped, anything else in octal; str.translate does it in one pass.
+_ESCAPES = {code: (f"\\{code:03o}" if code < 32 or code >= 127 else "\\" + chr(code) if chr(code) in "\\()" else chr(code))
+            for code in range(256)}
+
+
+def escape(chunk: bytes) -> str:
+    return chunk.decode("latin-1").translate(_ESCAPES)
+
+
 #: "r g b rg" by colour; "size Tf leading TL" by size and leading: the same few recur in every document.
 _FILLS: dict[tuple[float, float, float], str] = {}
 _STROKES: dict[tuple[float, float, float], str] = {}
@@ -117,7 +127,8 @@ class DirectText:
     def __init__(self, canvas: Canvas, x: float, y: float, color: Color, outline: float | None) -> None:
         self._canvas = canvas
         self._doc = canvas._doc
-        self._escape = canvas._escape
+        # The canvas's own escaping where a canvas class brings one; reportlab's is escapePDF, done here quicker.
+        self._escape = escape if type(canvas)._escape is Canvas._escape else canvas._escape
         code = canvas._code
         code.append("q")
         code.append(_rgb(color, "rg", _FILLS))
