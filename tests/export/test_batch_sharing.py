@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from reportlab import rl_config
 
 from planner.db.engine import Database
-from planner.export.pdf import personal_document, qr
+from planner.export.pdf import export_personal_pdfs, personal_document, qr
+from planner.export.pdf.batch import MIN_PARALLEL
 from planner.export.pdf.personal import map_codes
 from planner.export.tripview import TripView
 from tests.export.builders import DemoTrip
@@ -42,3 +44,16 @@ def test_a_worker_given_the_batch_codes_encodes_none_and_prints_the_same(
         qr._shared.clear()
         qr.share(codes[member.id])
         assert personal_document(view, member.id) == alone[member.id]
+
+
+def test_the_batch_in_worker_processes_writes_what_one_process_writes(
+    db: Database, demo: DemoTrip, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Codes handed over, trip frozen for the collector: each file is the one a single process writes."""
+    monkeypatch.setenv("RL_invariant", "1")  # the spawned workers read it at their start
+    alone = export_personal_pdfs(db, demo.trip_id, tmp_path / "alone", workers=1)
+    together = export_personal_pdfs(db, demo.trip_id, tmp_path / "together", workers=2)
+    assert len(together) == len(alone) >= MIN_PARALLEL  # enough participants for the workers to start
+    assert [p.name for p in together] == [p.name for p in alone]
+    for one, other in zip(alone, together, strict=True):
+        assert other.read_bytes() == one.read_bytes(), one.name
