@@ -172,10 +172,14 @@ def time_range(start: time | datetime, end: time | datetime, locale: str | None 
             return glue.replace("{1}", day_heading(moment.date(), locale)).replace("{0}", time_of_day(moment, locale))
 
         return fallback.replace("{0}", side(start)).replace("{1}", side(end))
+    return _clock_range(_wall_time(start), _wall_time(end), loc)
+
+
+@lru_cache(maxsize=4096)
+def _clock_range(start: time, end: time, loc: Locale) -> str:
+    """From–to on one day; kept, as the same few slots recur on every page of a trip (babel takes 0.1 ms each)."""
     base = date(2000, 1, 3)
-    return format_interval(
-        datetime.combine(base, _wall_time(start)), datetime.combine(base, _wall_time(end)), "Hm", locale=loc
-    )
+    return format_interval(datetime.combine(base, start), datetime.combine(base, end), "Hm", locale=loc)
 
 
 # --- time zones ------------------------------------------------------------------------

@@ -110,11 +110,11 @@ def vehicle_name(vehicle: VehicleData, t: Callable[[str], str]) -> str:
 
 def vehicle_for(view: TripView, item: ItemData, membership_id: int) -> VehicleData | None:
     """The vehicle a member takes to `item`, None when no seat is given (for the personal itinerary)."""
-    ride = next((r for r in view.bundle.rides if r.id == item.id), None)
+    ride = view.ride(item)
     if ride is None:
         return None
     vehicle_id = ride.vehicle_of().get(membership_id)
-    return next((v for v in view.bundle.vehicles if v.id == vehicle_id), None) if vehicle_id is not None else None
+    return view.vehicle(vehicle_id) if vehicle_id is not None else None
 
 
 def manifests(view: TripView, day: date | None = None) -> list[Manifest]:

@@ -18,6 +18,7 @@ from planner.domain.entities import ContactData, ItemData, TripData, VenueData
 from planner.domain.enums import ItemKind, Role, VenueKind
 from planner.domain.errors import NotFoundError
 from planner.domain.hosts import item_host
+from planner.domain.vehicles import ItemRides, VehicleData
 from planner.i18n import N_
 from planner.domain.members import Member
 from planner.domain.trip_bundle import TripBundle
@@ -50,6 +51,9 @@ class TripView:
         self._venues = {v.id: v for v in bundle.venues}
         self._contacts = {c.id: c for v in bundle.venues for c in v.contacts}
         self.items: tuple[ItemData, ...] = tuple(sorted(bundle.items, key=lambda i: (i.start, i.id or 0)))
+        # Answers asked again by every document of a batch (each item's people, each member's items), kept once found.
+        self._chosen: dict[tuple[int, ...], tuple[tuple[Member, ...], tuple[Member, ...]]] = {}
+        self._items_for: dict[int, tuple[ItemData, ...]] = {}
 
     @classmethod
     def load(cls, db: Database, trip_id: int, *, portraits: bool = False) -> TripView:
@@ -73,18 +77,52 @@ class TripView:
         """Who takes part, in protocol order."""
         if item.everyone:
             return self.members
-        chosen = set(item.participant_ids)
-        return tuple(m for m in self.members if m.id in chosen)
+        return self._split(item.participant_ids)[0]
 
     def absent(self, item: ItemData) -> tuple[Member, ...]:
         """Who does not take part, in protocol order."""
         if item.everyone:
             return ()
-        chosen = set(item.participant_ids)
-        return tuple(m for m in self.members if m.id not in chosen)
+        return self._split(item.participant_ids)[1]
+
+    def _split(self, participant_ids: tuple[int, ...]) -> tuple[tuple[Member, ...], tuple[Member, ...]]:
+        """The members ticked and those not, in protocol order (per set of ticks: a team's items share it)."""
+        found = self._chosen.get(participant_ids)
+        if found is None:
+            chosen = set(participant_ids)
+            found = self._chosen[participant_ids] = (
+                tuple(m for m in self.members if m.id in chosen), tuple(m for m in self.members if m.id not in chosen)
+            )
+        return found
 
     def items_for(self, membership_id: int) -> tuple[ItemData, ...]:
-        return tuple(i for i in self.items if i.attended_by(membership_id))
+        found = self._items_for.get(membership_id)
+        if found is None:
+            found = self._items_for[membership_id] = tuple(i for i in self.items if i.attended_by(membership_id))
+        return found
+
+    def ride(self, item: ItemData) -> ItemRides | None:
+        """Who rides in which vehicle to `item`; None when nobody has a seat."""
+        return self._rides.get(item.id) if item.id is not None else None
+
+    def vehicle(self, vehicle_id: int) -> VehicleData | None:
+        return self._vehicles.get(vehicle_id)
+
+    @cached_property
+    def _rides(self) -> dict[int, ItemRides]:
+        found: dict[int, ItemRides] = {}
+        for ride in self.bundle.rides:  # the first of an item's, as a search from the front finds it
+            if ride.id is not None:
+                found.setdefault(ride.id, ride)
+        return found
+
+    @cached_property
+    def _vehicles(self) -> dict[int, VehicleData]:
+        found: dict[int, VehicleData] = {}
+        for vehicle in self.bundle.vehicles:
+            if vehicle.id is not None:
+                found.setdefault(vehicle.id, vehicle)
+        return found
 
     @cached_property
     def heads(self) -> tuple[Member, ...]:
@@ -110,6 +148,16 @@ class TripView:
 
     def venues_of(self, items: tuple[ItemData, ...]) -> tuple[VenueData, ...]:
         """The venues of `items`, in the order they are first visited."""
+        if items is self.items:
+            return self._all_venues
+        return self._venues_of(items)
+
+    @cached_property
+    def _all_venues(self) -> tuple[VenueData, ...]:
+        """Every venue of the programme (each document's emergency page asks, for their countries)."""
+        return self._venues_of(self.items)
+
+    def _venues_of(self, items: tuple[ItemData, ...]) -> tuple[VenueData, ...]:
         seen: dict[int, VenueData] = {}
         for item in items:
             venue = self.venue(item)

@@ -8,10 +8,12 @@ threads running, and forking a threaded process can deadlock.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -21,9 +23,10 @@ from pathlib import Path
 from planner.db.engine import Database
 from planner.domain.enums import Language
 from planner.export.language import parse_language
+from planner.export.pdf import qr
 from planner.export.pdf.filenames import FileNamer, itinerary_stem, output_folder
 from planner.export.pdf.layout import Paper, paper
-from planner.export.pdf.personal import personal_document
+from planner.export.pdf.personal import map_codes, personal_document
 from planner.export.tripfile import write_atomically
 from planner.export.tripview import TripView
 from planner.services import issuing
@@ -74,13 +77,29 @@ def export_personal_pdfs(
     jobs = _jobs(members, folder, language, bilingual_with, paper, issued or date.today(), number)
     if not jobs:
         return []
-    if workers <= 1 or len(jobs) < MIN_PARALLEL:
-        written = _serial(view, jobs, progress)
-    else:
-        written = _parallel(view, jobs, progress, min(workers, len(jobs)))
+    with _settled():
+        if workers <= 1 or len(jobs) < MIN_PARALLEL:
+            written = _serial(view, jobs, progress)
+        else:
+            written = _parallel(view, jobs, progress, min(workers, len(jobs)))
     if number is not None and written:
         _record(db, view, jobs, written, number)
     return written
+
+
+@contextmanager
+def _settled() -> Iterator[None]:
+    """What exists now (the trip, the fonts, the modules) is left out of the garbage collector's rounds meanwhile.
+
+    A document makes hundreds of thousands of short-lived objects, so the collector runs
+    every few milliseconds, and each round of the oldest generation walked the whole trip
+    too: a tenth of an itinerary's time. Frozen objects are still freed once thawed.
+    """
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _record(db: Database, view: TripView, jobs: list[_Job], written: list[Path], number: int) -> None:
@@ -138,10 +157,13 @@ def _start_worker(bundle: TripBundle) -> None:
 
     register_fonts()
     _worker_view = TripView(bundle)
+    gc.freeze()  # the trip and the modules stay for the worker's life: not walked by the collector (see _settled)
 
 
-def _work(job: _Job) -> Path:
+def _work(job: _Job, codes: dict[tuple[str, float], str]) -> Path:
+    """One document in a worker, with the QR codes the batch has drawn for it (see _parallel)."""
     assert _worker_view is not None
+    qr.share(codes)
     return _write(_worker_view, job)
 
 
@@ -153,6 +175,9 @@ def _parallel(view: TripView, jobs: list[_Job], progress: Progress | None, worke
     pool at a time, so the rest can still be taken here, and no document is
     made twice. If the pool breaks (workers cannot start), this process
     finishes the batch alone.
+
+    The QR codes of a document go with it: this process encodes each venue's
+    code once (map_codes, cached here) and every process draws it from there.
     """
     context = multiprocessing.get_context("spawn")
     pool = ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_start_worker, initargs=(view.bundle,))
@@ -170,7 +195,7 @@ def _parallel(view: TripView, jobs: list[_Job], progress: Progress | None, worke
             while usable and queue and len(running) < 2 * workers:
                 try:
                     job = queue.popleft()
-                    running[pool.submit(_work, job)] = job
+                    running[pool.submit(_work, job, map_codes(view, job.membership_id))] = job
                 except BrokenProcessPool:
                     queue.appendleft(job)
                     usable = False

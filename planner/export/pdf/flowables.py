@@ -19,6 +19,7 @@ from reportlab.platypus.flowables import HRFlowable
 from planner.export.pdf.fonts import FONT, LATIN, LATIN_BOLD, cjk_flags, register_fonts, text_width
 from planner.export.pdf.linebreak import break_opportunities, fill
 from planner.export.pdf.styles import RULE
+from planner.export.pdf.textops import writer
 
 #: Outline width of Strong text, as a share of the font size: just enough to read as semibold.
 _STRONG_OUTLINE = 0.028
@@ -309,15 +310,11 @@ class Line(Flowable):
         if not self.height:
             return
         style = self.style
-        canvas.saveState()
-        canvas.setFillColor(style.textColor)
         strong = self.outline or any(span.bold for line in self.hard for span in line.spans)
-        if strong:
-            canvas.setStrokeColor(style.textColor)
-            canvas.setLineWidth(style.fontSize * _STRONG_OUTLINE)
         baseline = y + self.height - style.fontSize  # a Paragraph's first baseline
-        text = canvas.beginText(self._hAlignAdjust(x, _sW), baseline)
-        code = text._code
+        text = writer(canvas, self._hAlignAdjust(x, _sW), baseline, style.textColor,
+                      style.fontSize * _STRONG_OUTLINE if strong else None,
+                      [span.color for line in self.hard for span in line.spans if span.color is not None])
         colour, font = None, None
         for row in self.rows(self._rows_width if self._rows_width is not None else self.width):
             line = self.hard[row.line]
@@ -327,22 +324,21 @@ class Line(Flowable):
             for number, (start, end, cjk, span) in enumerate(pieces, start=1):
                 start, end = max(start, row.start), min(end, row.end)
                 if span.color != colour:
-                    text.setFillColor(span.color or style.textColor)
+                    text.fill(span.color or style.textColor)
                     colour = span.color
                 bold = self.outline or span.bold
                 if (cjk, span.size, bold) != font:
-                    text.setFont(FONT if cjk else LATIN_BOLD if bold else LATIN, self._size(span), style.leading)
+                    text.font(FONT if cjk else LATIN_BOLD if bold else LATIN, self._size(span), style.leading)
                     if strong:
-                        text.setTextRenderMode(2 if cjk and bold else 0)
+                        text.render_mode(2 if cjk and bold else 0)
                     font = (cjk, span.size, bold)
                 if number < len(pieces):
-                    code.append(text._formatText(line.text[start:end]))  # textOut, less its width count: lines start by T*
+                    text.show(line.text[start:end])
                 else:
-                    text.textLine(line.text[start:end])  # then down by the leading, as a Paragraph's lines go
+                    text.line(line.text[start:end])  # then down by the leading, as a Paragraph's lines go
             if not pieces:
-                text.textLine()
-        canvas.drawText(text)
-        canvas.restoreState()
+                text.line()
+        text.end()
 
     def draw(self) -> None:
         self.drawOn(self.canv, 0, 0)

@@ -26,7 +26,7 @@ from planner.export.pdf.items import day_section
 from planner.export.pdf.layout import Paper, paper, render
 from planner.export.pdf.programme import as_of, decoration, make_context, metadata, title_block, trip_facts
 from planner.export.pdf.overview import overview_table
-from planner.export.pdf.sections import emergency_page, facts_rows, section_break, venue_cards
+from planner.export.pdf.sections import emergency_page, facts_rows, section_break, venue_cards, venue_codes
 from planner.export.pdf.styles import STYLES
 from planner.export.tripfile import write_file
 from planner.export.tripview import Day, TripView
@@ -123,6 +123,15 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
         story += [*section_break(), *venue_cards(ctx, venues, full=False)]
     story += [*section_break(), *emergency_page(ctx, view.lodging(member.id))]
     return story
+
+
+def map_codes(view: TripView, membership_id: int) -> dict[tuple[str, float], str]:
+    """The QR codes the participant's itinerary prints (the map of each venue they visit), drawn.
+
+    A batch makes them in one process and hands them to the workers with each document: the
+    participants of a big trip share most venues, and each code takes milliseconds to encode.
+    """
+    return venue_codes(view.venues_of(view.items_for(membership_id)))
 
 
 def _hotel_nights(ctx: Context, membership_id: int) -> str:

@@ -7,6 +7,7 @@ its address. OpenStreetMap opens in any phone browser, without an app or account
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from urllib.parse import quote
 
@@ -23,6 +24,10 @@ qr_masks.install()  # the same codes, with the data mask chosen in half the time
 QUIET_ZONE = 4
 #: Error correction M (15 % of the code may be lost), as the codes were printed with reportlab's encoder.
 ERROR_LEVEL = "m"
+
+#: Codes drawn by another process of the same batch, by (value, size): planner.export.pdf.batch hands each
+#: worker the codes of its next document, so a venue's code is encoded once per batch, not once per worker.
+_shared: dict[tuple[str, float], str] = {}
 
 
 def map_url(venue: VenueData) -> str | None:
@@ -49,8 +54,25 @@ def qr_modules(value: str) -> tuple[tuple[bool, ...], ...]:
     return tuple(tuple(bool(cell) for cell in row) for row in code.matrix)
 
 
-@lru_cache(maxsize=2048)
 def qr_path(value: str, size: float) -> str:
+    """The PDF path operators that fill the code's dark modules in a `size` square: shared by the batch, or built here."""
+    shared = _shared.get((value, size))
+    return shared if shared is not None else _path(value, size)
+
+
+def drawn_codes(values: Iterable[str], size: float) -> dict[tuple[str, float], str]:
+    """The paths of these codes at `size`, keyed as `share` takes them (made here where not yet known)."""
+    key = round(size, 3)  # as QrCode.draw asks for them
+    return {(value, key): qr_path(value, key) for value in values}
+
+
+def share(paths: Mapping[tuple[str, float], str]) -> None:
+    """Take codes drawn elsewhere in the batch (a worker process lives for one batch, so they are kept for its life)."""
+    _shared.update(paths)
+
+
+@lru_cache(maxsize=2048)
+def _path(value: str, size: float) -> str:
     """The PDF path operators that fill the code's dark modules in a `size` square, built once per process.
 
     Each run of dark modules in a row is one rectangle, slightly taller than a

@@ -19,7 +19,7 @@ from planner.export.pdf.context import LABEL_SEPARATOR, Context
 from planner.export.pdf.emergency import numbers_for
 from planner.export.pdf.flowables import esc, para, rule, ruled_table, strong
 from planner.export.pdf.items import detail_rows, for_the_driver, venue_address
-from planner.export.pdf.qr import QrCode, map_url
+from planner.export.pdf.qr import QrCode, drawn_codes, map_url
 from planner.export.pdf.styles import GUTTER, QR_SIZE, STYLES
 from planner.i18n import N_
 from planner.domain.members import Member
@@ -154,6 +154,11 @@ def venue_cards(ctx: Context, venues: tuple[VenueData, ...], *, full: bool = Tru
         row = Columns(cells, space_after=1 * mm)
         story.append(KeepTogether([row] if index == 0 else [rule(thickness=0.3, before=0, after=2 * mm), row]))
     return story
+
+
+def venue_codes(venues: Sequence[VenueData]) -> dict[tuple[str, float], str]:
+    """The map codes venue_cards prints for `venues`, drawn (qr.drawn_codes): a batch makes each once for all its documents."""
+    return drawn_codes([url for venue in venues if (url := map_url(venue))], QR_SIZE)
 
 
 def place_line(ctx: Context, venue: VenueData) -> str:
