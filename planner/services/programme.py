@@ -14,7 +14,7 @@ from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError, ValidationError
 from planner.domain.timing import as_utc
 from planner.i18n import N_
-from planner.services.base import Change, EntityKind, check_version, delete_record, each, get_if_given, get_or_fail, run
+from planner.services.base import Action, Change, EntityKind, check_version, delete_record, each, get_if_given, get_or_fail, run
 from planner.services.bulk_read import read_items
 from planner.services.mapping import apply_item, item_data, person_data
 from planner.services.records import add_row, rewrite_row
