@@ -158,9 +158,14 @@ class RecordService(Generic[R, V]):
     ) -> Change:
         """A new row from `data`; `check(session, validated)` may refuse it or return the data to write instead."""
         valid = data.validated()
-        start = self.model if new_row is None else (lambda: new_row(valid))
-        return insert_record(db, self.entity, valid, start, self.apply, self.to_data,
-                             check=None if check is None else lambda s: check(s, valid))
+
+        def start() -> R:
+            return self.model() if new_row is None else new_row(valid)
+
+        def checked(s: Session) -> V | None:
+            return check(s, valid) if check is not None else None
+
+        return insert_record(db, self.entity, valid, start, self.apply, self.to_data, check=checked)
 
     def update(
         self, db: Database, data: V, check: Callable[[Session, R, V], V | None] | None = None,
@@ -168,8 +173,11 @@ class RecordService(Generic[R, V]):
     ) -> Change:
         """`data` written over its row (see update_record); `check(session, row, validated)` sees the row as stored."""
         valid = data.validated()
-        return update_record(db, self.entity, valid, self.model, self.label, self.apply, self.to_data,
-                             check=None if check is None else lambda s, row: check(s, row, valid), children=children)
+
+        def checked(s: Session, row: R) -> V | None:
+            return check(s, row, valid) if check is not None else None
+
+        return update_record(db, self.entity, valid, self.model, self.label, self.apply, self.to_data, check=checked, children=children)
 
     def delete(self, db: Database, record_id: int, going_with: Callable[[Session, Any], tuple[Change, ...]] | None = None) -> Change:
         """The row deleted, kept in the Change for undo (see base.delete_record)."""
