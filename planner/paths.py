@@ -18,6 +18,7 @@ LATIN_FONT = FONTS / "NotoSans-Regular.ttf"
 LATIN_BOLD_FONT = FONTS / "NotoSans-Bold.ttf"
 DEMO_TRIPS = RESOURCES / "demo"
 ICONS = RESOURCES / "icons"
+MISSIONS = RESOURCES / "missions.json"
 TRIP_FILE_SCHEMA = DOCS / "trip-file.schema.json"
 
 APP_NAME = "DelegationPlanner"

@@ -15,7 +15,7 @@ from bundle_data import bundle_datas  # noqa: E402
 def test_the_bundle_carries_every_resource_catalog_schema_and_migration() -> None:
     carried = {Path(source).relative_to(PROJECT_ROOT).as_posix() for source, _folder in bundle_datas(PROJECT_ROOT)}
     for needed in ("docs/trip-file.schema.json", "resources/fonts/NotoSans.LICENSE", "resources/fonts/wqy-microhei.COPYRIGHT",
-                   "resources/demo/hannover-shenzhen-2016.json", "resources/icons/app.svg"):
+                   "resources/demo/hannover-shenzhen-2016.json", "resources/icons/app.svg", "resources/missions.json"):
         assert needed in carried, needed
     migrations = {p.relative_to(PROJECT_ROOT).as_posix() for p in (PROJECT_ROOT / "planner/db/migrations/versions").glob("*.py")}
     assert migrations <= carried

@@ -13,7 +13,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import JSON, Boolean, Connection, Date, Float, ForeignKey, Integer, LargeBinary, MetaData, String, Table, Column, Text, UniqueConstraint, event, update
-from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, deferred, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, Relationship, declared_attr, mapped_column, relationship
 
 from planner.db.types import CompressedJSON, LocalizedTextType, UTCDateTime
 from planner.domain.localized import LocalizedText
@@ -45,10 +45,25 @@ class Versioned:
         return {"version_id_col": cls.version}
 
 
-class Person(Versioned, Base):
+class WithId:
+    """The surrogate key most tables have; kept first among the columns, as the migrations create it."""
+
+    id: Mapped[int] = mapped_column(primary_key=True, sort_order=-1)
+
+
+def children(back_populates: str, order_by: str) -> Relationship[Any]:
+    """The parent's side of a one-to-many whose rows belong to the parent.
+
+    The ORM deletes a child taken out of the list (delete-orphan); deleting the parent
+    leaves the children to the foreign key's ON DELETE CASCADE (passive_deletes), so a
+    trip with thousands of items is deleted without loading them.
+    """
+    return relationship(back_populates=back_populates, cascade="all, delete-orphan", passive_deletes=True, order_by=order_by)
+
+
+class Person(WithId, Versioned, Base):
     __tablename__ = "person"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     family_name: Mapped[str] = mapped_column(String(200))
     given_name: Mapped[str] = mapped_column(String(200), default="")
     native_name: Mapped[str] = mapped_column(String(200), default="")
@@ -72,10 +87,9 @@ class Person(Versioned, Base):
     memberships: Mapped[list[Membership]] = relationship(back_populates="person", passive_deletes=True)
 
 
-class Trip(Versioned, Base):
+class Trip(WithId, Versioned, Base):
     __tablename__ = "trip"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     title: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     purpose: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     destination_city: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
@@ -88,21 +102,16 @@ class Trip(Versioned, Base):
     buffer_minutes: Mapped[int] = mapped_column(Integer, default=30)
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    memberships: Mapped[list[Membership]] = relationship(
-        back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="[Membership.protocol_order, Membership.id]"
-    )
-    items: Mapped[list[ProgrammeItem]] = relationship(
-        back_populates="trip", cascade="all, delete-orphan", passive_deletes=True, order_by="[ProgrammeItem.start_utc, ProgrammeItem.id]"
-    )
+    memberships: Mapped[list[Membership]] = children("trip", "[Membership.protocol_order, Membership.id]")
+    items: Mapped[list[ProgrammeItem]] = children("trip", "[ProgrammeItem.start_utc, ProgrammeItem.id]")
 
 
-class Membership(Versioned, Base):
+class Membership(WithId, Versioned, Base):
     """A person on a trip, in a role and at a place in the order of precedence."""
 
     __tablename__ = "membership"
     __table_args__ = (UniqueConstraint("trip_id", "person_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="RESTRICT"), index=True)
     role: Mapped[str] = mapped_column(String(16), default="member")
@@ -114,10 +123,9 @@ class Membership(Versioned, Base):
     person: Mapped[Person] = relationship(back_populates="memberships")
 
 
-class Venue(Versioned, Base):
+class Venue(WithId, Versioned, Base):
     __tablename__ = "venue"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     name: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     kind: Mapped[str] = mapped_column(String(16), default="other")
     address_local: Mapped[str] = mapped_column(Text, default="")
@@ -130,15 +138,12 @@ class Venue(Versioned, Base):
     website: Mapped[str] = mapped_column(String(500), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
-    contacts: Mapped[list[VenueContact]] = relationship(
-        back_populates="venue", cascade="all, delete-orphan", passive_deletes=True, order_by="VenueContact.id"
-    )
+    contacts: Mapped[list[VenueContact]] = children("venue", "VenueContact.id")
 
 
-class VenueContact(Versioned, Base):
+class VenueContact(WithId, Versioned, Base):
     __tablename__ = "venue_contact"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(200))
     native_name: Mapped[str] = mapped_column(String(200), default="")
@@ -157,7 +162,7 @@ item_participant = Table(
 )
 
 
-class ProgrammeItem(Versioned, Base):
+class ProgrammeItem(WithId, Versioned, Base):
     """One entry of the programme, planned in the local time of `timezone`.
 
     `end_timezone` differs from `timezone` only for travel across zones
@@ -166,7 +171,6 @@ class ProgrammeItem(Versioned, Base):
 
     __tablename__ = "programme_item"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(16), default="meeting")
     title: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
@@ -196,7 +200,7 @@ class ProgrammeItem(Versioned, Base):
     participants: Mapped[list[Membership]] = relationship(secondary=item_participant, order_by=[Membership.protocol_order, Membership.id])
 
 
-class IssuedVersion(Versioned, Base):
+class IssuedVersion(WithId, Versioned, Base):
     """The personal itineraries of a trip handed out at one moment: version `number` of the trip.
 
     Issued versions are a record of the past and are never edited; a reissue
@@ -208,18 +212,15 @@ class IssuedVersion(Versioned, Base):
     __tablename__ = "issued_version"
     __table_args__ = (UniqueConstraint("trip_id", "number"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     number: Mapped[int] = mapped_column(Integer)
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime)
     content: Mapped[dict[str, Any]] = mapped_column(CompressedJSON)
 
-    copies: Mapped[list[IssuedCopy]] = relationship(
-        back_populates="issued_version", cascade="all, delete-orphan", passive_deletes=True, order_by="IssuedCopy.id"
-    )
+    copies: Mapped[list[IssuedCopy]] = children("issued_version", "IssuedCopy.id")
 
 
-class IssuedItem(Versioned, Base):
+class IssuedItem(WithId, Versioned, Base):
     """The key by which snapshots name a programme item: never reused, unlike an SQLite row id.
 
     When the item is deleted, `item_id` becomes NULL and the key stays behind
@@ -233,7 +234,6 @@ class IssuedItem(Versioned, Base):
     __tablename__ = "issued_item"
     __table_args__ = (UniqueConstraint("item_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     item_id: Mapped[int | None] = mapped_column(ForeignKey("programme_item.id", ondelete="SET NULL"), nullable=True)
     final_version: Mapped[int | None] = mapped_column(Integer, nullable=True)
@@ -250,7 +250,7 @@ def _remember_deleted_item(_mapper: Any, connection: Connection, target: Program
     )
 
 
-class IssuedCopy(Versioned, Base):
+class IssuedCopy(WithId, Versioned, Base):
     """What one participant received in an issued version, in the language of their document.
 
     A copy belongs to the person, not to their membership: someone taken off
@@ -263,7 +263,6 @@ class IssuedCopy(Versioned, Base):
     __tablename__ = "issued_copy"
     __table_args__ = (UniqueConstraint("issued_version_id", "person_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     issued_version_id: Mapped[int] = mapped_column(ForeignKey("issued_version.id", ondelete="CASCADE"), index=True)
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), index=True)
     language: Mapped[str] = mapped_column(String(5))
@@ -287,12 +286,11 @@ class Visa(Versioned, Base):
     valid_until: Mapped[date | None] = mapped_column(Date, nullable=True)
 
 
-class Gift(Versioned, Base):
+class Gift(WithId, Versioned, Base):
     """A gift given or received at a programme item; value in cents of `currency`, NULL when not estimated."""
 
     __tablename__ = "gift"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
     direction: Mapped[str] = mapped_column(String(16), default="given")
     description: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
@@ -303,25 +301,21 @@ class Gift(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class SeatingPlan(Versioned, Base):
+class SeatingPlan(WithId, Versioned, Base):
     """The seating plan of one programme item; its seats are replaced as a whole when it is saved."""
 
     __tablename__ = "seating_plan"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), unique=True)
     arrangement: Mapped[str] = mapped_column(String(16), default="facing")
 
-    seats: Mapped[list[SeatAssignment]] = relationship(
-        back_populates="plan", cascade="all, delete-orphan", passive_deletes=True, order_by="SeatAssignment.id"
-    )
+    seats: Mapped[list[SeatAssignment]] = children("plan", "SeatAssignment.id")
 
 
-class SeatAssignment(Versioned, Base):
+class SeatAssignment(WithId, Versioned, Base):
     __tablename__ = "seat_assignment"
     __table_args__ = (UniqueConstraint("plan_id", "membership_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     plan_id: Mapped[int] = mapped_column(ForeignKey("seating_plan.id", ondelete="CASCADE"), index=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
     side: Mapped[str] = mapped_column(String(8), default="guest")
@@ -331,12 +325,11 @@ class SeatAssignment(Versioned, Base):
     plan: Mapped[SeatingPlan] = relationship(back_populates="seats")
 
 
-class EmergencyContact(Versioned, Base):
+class EmergencyContact(WithId, Versioned, Base):
     """An embassy, consulate or other emergency contact of a trip, entered by the planner (see domain/missions.py)."""
 
     __tablename__ = "emergency_contact"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     name: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
@@ -345,12 +338,11 @@ class EmergencyContact(Versioned, Base):
     to_verify: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
-class TravelLeg(Versioned, Base):
+class TravelLeg(WithId, Versioned, Base):
     """A member's own flight or train (planner.domain.travel_legs): theirs, so it goes with their membership."""
 
     __tablename__ = "travel_leg"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
     direction: Mapped[str] = mapped_column(String(16), default="arrival")
     kind: Mapped[str] = mapped_column(String(16), default="flight")
@@ -374,12 +366,11 @@ class TravelLeg(Versioned, Base):
 # --- vehicles (planner.domain.vehicles) ------------------------------------------------------
 
 
-class Vehicle(Versioned, Base):
+class Vehicle(WithId, Versioned, Base):
     """A coach, minibus or car at the delegation's disposal, with its driver; `seats` excludes the driver's."""
 
     __tablename__ = "vehicle"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
     label: Mapped[str] = mapped_column(String(200))
@@ -392,25 +383,23 @@ class Vehicle(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class VehicleRide(Versioned, Base):
+class VehicleRide(WithId, Versioned, Base):
     """One member in one vehicle on one programme item; a member rides in one vehicle per item."""
 
     __tablename__ = "vehicle_ride"
     __table_args__ = (UniqueConstraint("item_id", "membership_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
     vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id", ondelete="CASCADE"), index=True)
 
 
-class MotorcadePlace(Versioned, Base):
+class MotorcadePlace(WithId, Versioned, Base):
     """A vehicle's place in an item's motorcade, once the planner set the order (else precedence decides)."""
 
     __tablename__ = "motorcade_place"
     __table_args__ = (UniqueConstraint("item_id", "vehicle_id"),)
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     item_id: Mapped[int] = mapped_column(ForeignKey("programme_item.id", ondelete="CASCADE"), index=True)
     vehicle_id: Mapped[int] = mapped_column(ForeignKey("vehicle.id", ondelete="CASCADE"), index=True)
     position: Mapped[int] = mapped_column(Integer, default=0)
@@ -436,7 +425,20 @@ class ItemBriefing(Versioned, Base):
     minutes: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
 
 
-class PersonProfile(Versioned, Base):
+class Profile:
+    """What a person and a venue contact both have for a briefing book: a biography and a portrait.
+
+    The same three columns in person_profile and contact_profile, since the briefing
+    service reads and writes both alike (planner.services.briefing.ProfileOwner).
+    The portrait, up to 2 MB, is loaded only when asked for (deferred).
+    """
+
+    biography: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
+    portrait: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True, deferred=True)
+    portrait_type: Mapped[str] = mapped_column(String(16), default="")
+
+
+class PersonProfile(Profile, Versioned, Base):
     """A person's biography and portrait: one row, so erasing the person drops both at once.
 
     Not columns of person: the portrait is up to 2 MB, and the person table is
@@ -447,28 +449,21 @@ class PersonProfile(Versioned, Base):
     __tablename__ = "person_profile"
 
     person_id: Mapped[int] = mapped_column(ForeignKey("person.id", ondelete="CASCADE"), primary_key=True)
-    biography: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
-    portrait: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, nullable=True))
-    portrait_type: Mapped[str] = mapped_column(String(16), default="")
 
 
-class ContactProfile(Versioned, Base):
+class ContactProfile(Profile, Versioned, Base):
     """The same for a contact at a venue: most hosts a delegation meets are entered as one."""
 
     __tablename__ = "contact_profile"
 
     contact_id: Mapped[int] = mapped_column(ForeignKey("venue_contact.id", ondelete="CASCADE"), primary_key=True)
-    biography: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
-    portrait: Mapped[bytes | None] = deferred(mapped_column(LargeBinary, nullable=True))
-    portrait_type: Mapped[str] = mapped_column(String(16), default="")
 
 
-class FollowUp(Versioned, Base):
+class FollowUp(WithId, Versioned, Base):
     """A task agreed at or after a visit (planner.domain.briefing.FollowUpData)."""
 
     __tablename__ = "follow_up"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     what: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
     who_person_id: Mapped[int | None] = mapped_column(ForeignKey("person.id", ondelete="SET NULL"), nullable=True, index=True)
@@ -484,12 +479,11 @@ class FollowUp(Versioned, Base):
 # --- accommodation (planner.domain.accommodation) -------------------------------------------
 
 
-class RoomBlock(Versioned, Base):
+class RoomBlock(WithId, Versioned, Base):
     """Rooms of one type a trip holds at a hotel (a venue of kind hotel); rate in cents of `currency`, NULL when not known."""
 
     __tablename__ = "room_block"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     trip_id: Mapped[int] = mapped_column(ForeignKey("trip.id", ondelete="CASCADE"), index=True)
     venue_id: Mapped[int] = mapped_column(ForeignKey("venue.id", ondelete="RESTRICT"), index=True)
     room_type: Mapped[LocalizedText] = mapped_column(LocalizedTextType, default=LocalizedText)
@@ -500,7 +494,7 @@ class RoomBlock(Versioned, Base):
     notes: Mapped[str] = mapped_column(Text, default="")
 
 
-class RoomAssignment(Versioned, Base):
+class RoomAssignment(WithId, Versioned, Base):
     """One member's room in a block for a run of nights (the night of a day: check-in that day).
 
     `sharing_with` are the membership ids of those the member shares the room with
@@ -510,7 +504,6 @@ class RoomAssignment(Versioned, Base):
 
     __tablename__ = "room_assignment"
 
-    id: Mapped[int] = mapped_column(primary_key=True)
     membership_id: Mapped[int] = mapped_column(ForeignKey("membership.id", ondelete="CASCADE"), index=True)
     block_id: Mapped[int] = mapped_column(ForeignKey("room_block.id", ondelete="CASCADE"), index=True)
     room_label: Mapped[str] = mapped_column(String(40), default="")

@@ -3,19 +3,24 @@
 The emergency page names the delegation's own people and the hosts from the
 trip's data; what the data cannot know is which mission helps a citizen who
 loses a passport or is taken to hospital. A planner enters it per trip, in
-the languages of the documents; a small built-in list suggests the mission
-for the demo pairs, marked "to be verified" until someone has checked the
-address and number.
+the languages of the documents; a small built-in list (resources/missions.json)
+suggests the mission for the demo pairs, marked "to be verified" until someone
+has checked the address and number.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
 
 from planner.domain import validation as v
 from planner.domain.entities import Record, _Collector, _localized_optional, _localized_required
+from planner.domain.errors import PlannerError
 from planner.domain.localized import LocalizedText
 from planner.i18n import _
+from planner.paths import MISSIONS
 
 #: At most this many per trip: an embassy, a consulate or two, a honorary consul.
 MAX_CONTACTS = 10
@@ -42,45 +47,43 @@ class EmergencyContactData(Record):
 
 
 @dataclass(frozen=True, slots=True)
-class _Suggestion:
+class MissionSuggestion:
+    """A built-in mission and where it helps: delegations from `visitors` on a trip to `cities` in `country`."""
+
     visitors: str  # ISO country of the delegation
     country: str  # ISO country the trip goes to
-    cities: tuple[str, ...]  # destination cities (any language, case-blind) the mission's district covers
+    cities: frozenset[str]  # destination cities (any language, folded) the mission's district covers
     contact: EmergencyContactData
 
 
-#: Missions for the pairs of the demo trips. Addresses and numbers as published by the missions
-#: when this list was made; they change, hence "to be verified".
-SUGGESTIONS: tuple[_Suggestion, ...] = (
-    _Suggestion("DE", "CN", ("shenzhen", "深圳", "guangzhou", "广州", "dongguan", "东莞", "foshan", "佛山"), EmergencyContactData(
-        name=LocalizedText(
-            de="Generalkonsulat der Bundesrepublik Deutschland Guangzhou",
-            zh="德意志联邦共和国驻广州总领事馆",
-            en="Consulate General of the Federal Republic of Germany Guangzhou",
-        ),
-        address=LocalizedText(
-            de="14. Etage, Main Tower, Guangdong International Hotel, 339 Huanshi Dong Lu, 510098 Guangzhou",
-            zh="广州市环市东路339号广东国际大厦主楼14楼，邮编510098",
-            en="14th Floor, Main Tower, Guangdong International Hotel, 339 Huanshi Dong Lu, Guangzhou 510098",
-        ),
-        phone="+86 20 8313 0000",
-        to_verify=True,
-    )),
-    _Suggestion("CN", "DE", ("hannover", "hanover", "汉诺威", "hamburg", "汉堡", "bremen", "不来梅"), EmergencyContactData(
-        name=LocalizedText(
-            de="Generalkonsulat der Volksrepublik China in Hamburg",
-            zh="中华人民共和国驻汉堡总领事馆",
-            en="Consulate General of the People's Republic of China in Hamburg",
-        ),
-        address=LocalizedText(
-            de="Elbchaussee 268, 22605 Hamburg",
-            zh="德国汉堡市Elbchaussee 268号，邮编22605",
-            en="Elbchaussee 268, 22605 Hamburg, Germany",
-        ),
-        phone="+49 40 8227 6018",
-        to_verify=True,
-    )),
-)
+def read_suggestions(path: Path = MISSIONS) -> tuple[MissionSuggestion, ...]:
+    """The missions listed in `path` (resources/missions.json), each checked as a planner's entry would be.
+
+    The list is data, not code: addresses and numbers change, and a correction should
+    not mean editing Python. A record that does not validate is a fault of the shipped
+    file, so it fails loudly (ValueError naming the record) rather than being skipped.
+    """
+    records = json.loads(path.read_text(encoding="utf-8"))["missions"]
+    found: list[MissionSuggestion] = []
+    for number, record in enumerate(records, start=1):
+        try:
+            contact = EmergencyContactData(
+                name=LocalizedText.from_mapping(record["name"]), address=LocalizedText.from_mapping(record.get("address")),
+                phone=record.get("phone", ""), to_verify=True,
+            ).validated()
+            visitors, country = v.country(record["visitors"], "visitors"), v.country(record["country"], "country")
+            cities = frozenset(city.strip().casefold() for city in record["cities"] if city.strip())
+        except (KeyError, TypeError, AttributeError, PlannerError) as exc:
+            raise ValueError(f"{path}: mission {number} is not valid: {exc!r}") from exc
+        if not (visitors and country and cities):
+            raise ValueError(f"{path}: mission {number} lacks the visitors' country, the country or the cities")
+        found.append(MissionSuggestion(visitors, country, cities, contact))
+    return tuple(found)
+
+
+@cache
+def _suggestions() -> tuple[MissionSuggestion, ...]:
+    return read_suggestions()
 
 
 def suggested_contacts(visitors: str, country: str, city: LocalizedText) -> tuple[EmergencyContactData, ...]:
@@ -91,6 +94,6 @@ def suggested_contacts(visitors: str, country: str, city: LocalizedText) -> tupl
     """
     names = {text.strip().casefold() for text in (city.de, city.zh, city.en) if text.strip()}
     return tuple(
-        s.contact for s in SUGGESTIONS
-        if s.visitors == visitors.upper() and s.country == country.upper() and names & set(s.cities)
+        s.contact for s in _suggestions()
+        if s.visitors == visitors.upper() and s.country == country.upper() and names & s.cities
     )

@@ -25,11 +25,13 @@ from collections.abc import Sequence
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import NamedTuple
 
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.enums import Language, Role
 from planner.domain.errors import PlannerError
+from planner.domain.localized import LocalizedText
 from planner.export.tripfile import write_atomically
 from planner.i18n import N_
 from planner.domain.members import Member
@@ -48,52 +50,47 @@ class ListFormat(StrEnum):
     XLSX = "xlsx"
 
 
-#: The columns, in order; `private` columns need include_private.
-COLUMNS: tuple[tuple[str, bool], ...] = (
-    ("order", False), ("family_name", False), ("given_name", False), ("native_name", False), ("honorific", False),
-    ("organisation", False), ("function", False), ("role", False), ("preferred_language", False), ("nationality", False),
-    ("email", False), ("phone", False), ("dietary_needs", False), ("accessibility_needs", False),
-    ("passport_number", True), ("passport_expiry", True), ("notes", True),
+class ListColumn(NamedTuple):
+    """A column of the list: the member's field, its header in each document language, whether it is private."""
+
+    key: str
+    header: LocalizedText
+    private: bool = False  # shown only with include_private
+
+
+#: The columns, in order. The headers are fixed words the member import reads back, so they are not translated.
+COLUMNS: tuple[ListColumn, ...] = (
+    ListColumn("order", LocalizedText(de="Nr.", zh="序号", en="No.")),
+    ListColumn("family_name", LocalizedText(de="Nachname", zh="姓", en="Family name")),
+    ListColumn("given_name", LocalizedText(de="Vorname", zh="名", en="Given name")),
+    ListColumn("native_name", LocalizedText(de="Name in Originalschrift", zh="中文姓名", en="Native name")),
+    ListColumn("honorific", LocalizedText(de="Anrede", zh="称谓", en="Honorific")),
+    ListColumn("organisation", LocalizedText(de="Organisation", zh="单位", en="Organisation")),
+    ListColumn("function", LocalizedText(de="Funktion", zh="职务", en="Function")),
+    ListColumn("role", LocalizedText(de="Rolle", zh="角色", en="Role")),
+    ListColumn("preferred_language", LocalizedText(de="Sprache", zh="语言", en="Language")),
+    ListColumn("nationality", LocalizedText(de="Nationalität", zh="国籍", en="Nationality")),
+    ListColumn("email", LocalizedText(de="E-Mail", zh="邮箱", en="Email")),
+    ListColumn("phone", LocalizedText(de="Telefon", zh="电话", en="Phone")),
+    ListColumn("dietary_needs", LocalizedText(de="Ernährung", zh="饮食要求", en="Dietary needs")),
+    ListColumn("accessibility_needs", LocalizedText(de="Barrierefreiheit", zh="无障碍需求", en="Accessibility needs")),
+    ListColumn("passport_number", LocalizedText(de="Passnummer", zh="护照号码", en="Passport number"), private=True),
+    ListColumn("passport_expiry", LocalizedText(de="Pass gültig bis", zh="护照有效期", en="Passport expiry"), private=True),
+    ListColumn("notes", LocalizedText(de="Notizen", zh="备注", en="Notes"), private=True),
 )
-HEADERS: dict[Language, dict[str, str]] = {
-    Language.DE: {
-        "order": "Nr.", "family_name": "Nachname", "given_name": "Vorname", "native_name": "Name in Originalschrift",
-        "honorific": "Anrede", "organisation": "Organisation", "function": "Funktion", "role": "Rolle",
-        "preferred_language": "Sprache", "nationality": "Nationalität", "email": "E-Mail", "phone": "Telefon",
-        "dietary_needs": "Ernährung", "accessibility_needs": "Barrierefreiheit", "passport_number": "Passnummer",
-        "passport_expiry": "Pass gültig bis", "notes": "Notizen",
-    },
-    Language.ZH: {
-        "order": "序号", "family_name": "姓", "given_name": "名", "native_name": "中文姓名", "honorific": "称谓",
-        "organisation": "单位", "function": "职务", "role": "角色", "preferred_language": "语言", "nationality": "国籍",
-        "email": "邮箱", "phone": "电话", "dietary_needs": "饮食要求", "accessibility_needs": "无障碍需求",
-        "passport_number": "护照号码", "passport_expiry": "护照有效期", "notes": "备注",
-    },
-    Language.EN: {
-        "order": "No.", "family_name": "Family name", "given_name": "Given name", "native_name": "Native name",
-        "honorific": "Honorific", "organisation": "Organisation", "function": "Function", "role": "Role",
-        "preferred_language": "Language", "nationality": "Nationality", "email": "Email", "phone": "Phone",
-        "dietary_needs": "Dietary needs", "accessibility_needs": "Accessibility needs", "passport_number": "Passport number",
-        "passport_expiry": "Passport expiry", "notes": "Notes",
-    },
+#: The words for roles and languages in each document language, also ones the import reads back.
+ROLE_WORDS: dict[Role, LocalizedText] = {
+    Role.HEAD: LocalizedText(de="Delegationsleitung", zh="团长", en="Head of delegation"),
+    Role.MEMBER: LocalizedText(de="Mitglied", zh="成员", en="Member"),
+    Role.STAFF: LocalizedText(de="Mitarbeiter", zh="工作人员", en="Staff"),
+    Role.INTERPRETER: LocalizedText(de="Dolmetscher", zh="翻译", en="Interpreter"),
+    Role.PRESS: LocalizedText(de="Presse", zh="记者", en="Press"),
+    Role.HOST: LocalizedText(de="Gastgeber", zh="接待方", en="Host"),
 }
-ROLE_WORDS: dict[Language, dict[Role, str]] = {
-    Language.DE: {
-        Role.HEAD: "Delegationsleitung", Role.MEMBER: "Mitglied", Role.STAFF: "Mitarbeiter", Role.INTERPRETER: "Dolmetscher",
-        Role.PRESS: "Presse", Role.HOST: "Gastgeber",
-    },
-    Language.ZH: {
-        Role.HEAD: "团长", Role.MEMBER: "成员", Role.STAFF: "工作人员", Role.INTERPRETER: "翻译", Role.PRESS: "记者", Role.HOST: "接待方",
-    },
-    Language.EN: {
-        Role.HEAD: "Head of delegation", Role.MEMBER: "Member", Role.STAFF: "Staff", Role.INTERPRETER: "Interpreter",
-        Role.PRESS: "Press", Role.HOST: "Host",
-    },
-}
-LANGUAGE_WORDS: dict[Language, dict[Language, str]] = {
-    Language.DE: {Language.DE: "Deutsch", Language.ZH: "Chinesisch", Language.EN: "Englisch"},
-    Language.ZH: {Language.DE: "德语", Language.ZH: "中文", Language.EN: "英语"},
-    Language.EN: {Language.DE: "German", Language.ZH: "Chinese", Language.EN: "English"},
+LANGUAGE_WORDS: dict[Language, LocalizedText] = {
+    Language.DE: LocalizedText(de="Deutsch", zh="德语", en="German"),
+    Language.ZH: LocalizedText(de="Chinesisch", zh="中文", en="Chinese"),
+    Language.EN: LocalizedText(de="Englisch", zh="英语", en="English"),
 }
 SHEET_TITLES: dict[Language, str] = {Language.DE: "Delegation", Language.ZH: "代表团", Language.EN: "Delegation"}
 
@@ -107,8 +104,9 @@ def member_table(
     members: Sequence[Member], *, include_private: bool = False, language: Language = Language.EN,
 ) -> tuple[list[str], list[list[Cell]]]:
     """The header and one row per member (in the order given), values not yet neutralised."""
-    keys = [key for key, private in COLUMNS if include_private or not private]
-    headers = [HEADERS[language][key] for key in keys]
+    columns = [column for column in COLUMNS if include_private or not column.private]
+    keys = [column.key for column in columns]
+    headers = [column.header.get(language) for column in columns]
     rows = [[_value(key, position, member, language) for key in keys] for position, member in enumerate(members, start=1)]
     return headers, rows
 
@@ -118,9 +116,9 @@ def _value(key: str, position: int, member: Member, language: Language) -> Cell:
     if key == "order":
         return position
     if key == "role":
-        return ROLE_WORDS[language][member.role]
+        return ROLE_WORDS[member.role].get(language)
     if key == "preferred_language":
-        return LANGUAGE_WORDS[language][person.preferred_language]
+        return LANGUAGE_WORDS[person.preferred_language].get(language)
     if key == "passport_expiry":
         return person.passport_expiry
     value = getattr(person, key)

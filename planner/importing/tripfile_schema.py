@@ -22,25 +22,18 @@ from planner.i18n import N_
 from planner.importing.tripfile_errors import Location, TripFileProblem, shown
 from planner.paths import TRIP_FILE_SCHEMA
 
-DATE_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-MOMENT_PATTERN = "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?$"
-NONBLANK_PATTERN = "\\S"
-COUNTRY_PATTERN = "^([A-Z]{2})?$"
-CURRENCY_PATTERN = "^[A-Z]{3}$"
-BASE64_PATTERN = "^[A-Za-z0-9+/]*={0,2}$"
-ITEM_REF_PATTERN = "^i[1-9][0-9]*$"
-OPTIONAL_CURRENCY_PATTERN = "^([A-Z]{3})?$"
-
-#: What a value that does not match a pattern of the schema should have looked like.
+#: What a value that does not match a pattern of the schema should have looked like, by the pattern as
+#: docs/trip-file.schema.json writes it (a test checks that every pattern there has its message here).
 PATTERN_MESSAGES: dict[str, str] = {
-    DATE_PATTERN: N_("“{value}” is not a date in the form YYYY-MM-DD."),
-    MOMENT_PATTERN: N_("“{value}” is not a local time with its UTC offset, like 2016-10-24T09:30:00+08:00."),
-    NONBLANK_PATTERN: N_("This must not be empty."),
-    COUNTRY_PATTERN: N_("“{value}” is not a two-letter country code in capitals (e.g. CN, DE)."),
-    CURRENCY_PATTERN: N_("“{value}” is not a currency code like EUR or CNY."),
-    BASE64_PATTERN: N_("The portrait data is not base64 text."),
-    ITEM_REF_PATTERN: N_("“{value}” does not name a programme entry; write i1 for the first entry of “programme”, i2 for the second, and so on."),
-    OPTIONAL_CURRENCY_PATTERN: N_("“{value}” is not a currency code like EUR or CNY."),
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}$": N_("“{value}” is not a date in the form YYYY-MM-DD."),
+    "^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}(:[0-9]{2}(\\.[0-9]{1,6})?)?[+-][0-9]{2}:[0-9]{2}(:[0-9]{2})?$":
+        N_("“{value}” is not a local time with its UTC offset, like 2016-10-24T09:30:00+08:00."),
+    "\\S": N_("This must not be empty."),
+    "^([A-Z]{2})?$": N_("“{value}” is not a two-letter country code in capitals (e.g. CN, DE)."),
+    "^[A-Z]{3}$": N_("“{value}” is not a currency code like EUR or CNY."),
+    "^[A-Za-z0-9+/]*={0,2}$": N_("The portrait data is not base64 text."),
+    "^i[1-9][0-9]*$": N_("“{value}” does not name a programme entry; write i1 for the first entry of “programme”, i2 for the second, and so on."),
+    "^([A-Z]{3})?$": N_("“{value}” is not a currency code like EUR or CNY."),
 }
 
 _TYPE_MESSAGES: dict[tuple[str, ...], str] = {

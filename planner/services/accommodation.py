@@ -25,9 +25,9 @@ from planner.domain.entities import VenueData
 from planner.domain.enums import VenueKind
 from planner.domain.errors import PlannerError, ValidationErrors
 from planner.i18n import N_, current_language
-from planner.services.base import Action, Change, delete_record, get_or_fail, run
+from planner.services.base import Action, Change, get_or_fail, run
 from planner.services.mapping import from_cents, person_data, to_cents, venue_data
-from planner.services.records import insert_record, update_record
+from planner.services.records import RecordService
 
 BLOCK = "room_block"
 ASSIGNMENT = "room_assignment"
@@ -66,6 +66,10 @@ def apply_assignment(row: m.RoomAssignment, data: RoomAssignmentData) -> None:
     row.last_night = data.last_night  # type: ignore[assignment]
     row.sharing_with = list(data.sharing_with)
     row.requests = data.requests
+
+
+BLOCKS = RecordService(BLOCK, m.RoomBlock, N_("room block"), apply_block, block_data)
+ROOMS = RecordService(ASSIGNMENT, m.RoomAssignment, N_("room"), apply_assignment, assignment_data)
 
 
 # --- reading -------------------------------------------------------------------------------------
@@ -151,15 +155,11 @@ def _check_block(s: Session, data: RoomBlockData) -> None:
 
 
 def create_block(db: Database, data: RoomBlockData) -> Change:
-    data = data.validated()
-    return insert_record(db, BLOCK, data, lambda: m.RoomBlock(trip_id=data.trip_id), apply_block, block_data,
-                         check=lambda s: _check_block(s, data))
+    return BLOCKS.create(db, data, check=_check_block, new_row=lambda valid: m.RoomBlock(trip_id=valid.trip_id))
 
 
 def update_block(db: Database, data: RoomBlockData) -> Change:
-    data = data.validated()
-    return update_record(db, BLOCK, data, m.RoomBlock, N_("room block"), apply_block, block_data,
-                         check=lambda s, row: _check_block(s, data.evolve(trip_id=row.trip_id)))
+    return BLOCKS.update(db, data, check=lambda s, row, valid: _check_block(s, valid.evolve(trip_id=row.trip_id)))
 
 
 def delete_block(db: Database, block_id: int) -> Change:
@@ -253,19 +253,15 @@ class _Day:
 
 def assign_room(db: Database, data: RoomAssignmentData) -> Change:
     """Give a member a room in a block for a run of nights (one user action)."""
-    data = data.validated()
-    return insert_record(db, ASSIGNMENT, data, m.RoomAssignment, apply_assignment, assignment_data,
-                         check=lambda s: _check_assignment(s, data))
+    return ROOMS.create(db, data, check=_check_assignment)
 
 
 def update_assignment(db: Database, data: RoomAssignmentData) -> Change:
-    data = data.validated()
-    return update_record(db, ASSIGNMENT, data, m.RoomAssignment, N_("room"), apply_assignment, assignment_data,
-                         check=lambda s, _row: _check_assignment(s, data))
+    return ROOMS.update(db, data, check=lambda s, _row, valid: _check_assignment(s, valid))
 
 
 def delete_assignment(db: Database, assignment_id: int) -> Change:
-    return delete_record(db, m.RoomAssignment, assignment_id, N_("room"), ASSIGNMENT, assignment_data)
+    return ROOMS.delete(db, assignment_id)
 
 
 def restore_assignment(db: Database, change: Change) -> Change:

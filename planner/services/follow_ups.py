@@ -20,8 +20,8 @@ from planner.db.engine import Database
 from planner.domain.briefing import FollowUpData, FollowUpStatus
 from planner.domain.errors import ValidationError
 from planner.i18n import N_
-from planner.services.base import Change, delete_record, get_if_given, get_or_fail, refuse_other_trip, run
-from planner.services.records import add_row, insert_record, update_record
+from planner.services.base import Change, get_if_given, get_or_fail, refuse_other_trip, run
+from planner.services.records import RecordService, add_row
 
 ENTITY = "follow_up"
 
@@ -45,6 +45,9 @@ def apply_follow_up(row: m.FollowUp, data: FollowUpData) -> None:
     row.origin_trip_id = data.origin_trip_id
     row.origin = data.origin
     row.agreed_on = data.agreed_on
+
+
+FOLLOW_UPS = RecordService(ENTITY, m.FollowUp, N_("follow-up"), apply_follow_up, follow_up_data)
 
 
 def sort_key(f: FollowUpData) -> tuple[int, date, int]:
@@ -80,20 +83,16 @@ def _check_references(s: Session, data: FollowUpData) -> None:
 
 
 def create_follow_up(db: Database, data: FollowUpData) -> Change:
-    checked = data.validated()
-    return insert_record(db, ENTITY, checked, m.FollowUp, apply_follow_up, follow_up_data,
-                         check=lambda s: _check_references(s, checked))
+    return FOLLOW_UPS.create(db, data, check=_check_references)
 
 
 def update_follow_up(db: Database, data: FollowUpData) -> Change:
-    checked = data.validated()
-
-    def check(s: Session, row: m.FollowUp) -> None:
+    def check(s: Session, row: m.FollowUp, checked: FollowUpData) -> None:
         if checked.trip_id != row.trip_id:
             raise ValidationError(N_("A follow-up cannot move to another trip."), field="trip_id")
         _check_references(s, checked)
 
-    return update_record(db, ENTITY, checked, m.FollowUp, N_("follow-up"), apply_follow_up, follow_up_data, check=check)
+    return FOLLOW_UPS.update(db, data, check=check)
 
 
 def set_status(db: Database, follow_up_id: int, status: FollowUpStatus, version: int | None) -> Change:
@@ -103,7 +102,7 @@ def set_status(db: Database, follow_up_id: int, status: FollowUpStatus, version:
 
 
 def delete_follow_up(db: Database, follow_up_id: int) -> Change:
-    return delete_record(db, m.FollowUp, follow_up_id, N_("follow-up"), ENTITY, follow_up_data)
+    return FOLLOW_UPS.delete(db, follow_up_id)
 
 
 def restore_follow_up(db: Database, before: FollowUpData) -> Change:

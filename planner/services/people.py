@@ -12,12 +12,14 @@ from planner.db.engine import Database
 from planner.domain.entities import PersonData
 from planner.domain.names import display_name
 from planner.i18n import N_, Nn_
-from planner.services.base import Change, EntityKind, delete_record, each, get_or_fail, refuse_while_used
+from planner.services.base import Change, EntityKind, each, get_or_fail, refuse_while_used
 from planner.domain.briefing import ProfileOwner
 from planner.services.briefing import profile_changes, read_profile
 from planner.services.bulk_read import read_people
 from planner.services.mapping import apply_person, person_data
-from planner.services.records import insert_record, update_record
+from planner.services.records import RecordService
+
+PEOPLE = RecordService("person", m.Person, N_("person"), apply_person, person_data)
 
 
 def list_people(db: Database) -> list[PersonData]:
@@ -48,11 +50,11 @@ def names(db: Database, person_ids: Iterable[int]) -> dict[int, str]:
 
 
 def create_person(db: Database, data: PersonData) -> Change:
-    return insert_record(db, "person", data.validated(), m.Person, apply_person, person_data)
+    return PEOPLE.create(db, data)
 
 
 def update_person(db: Database, data: PersonData) -> Change:
-    return update_record(db, "person", data.validated(), m.Person, N_("person"), apply_person, person_data)
+    return PEOPLE.update(db, data)
 
 
 def delete_person(db: Database, person_id: int) -> Change:
@@ -65,7 +67,7 @@ def delete_person(db: Database, person_id: int) -> Change:
         # The profile goes with the person (ON DELETE CASCADE); the Change keeps it for undo.
         return profile_changes([read_profile(s, ProfileOwner.PERSON, person_id)])
 
-    return delete_record(db, m.Person, person_id, N_("person"), "person", person_data, going_with)
+    return PEOPLE.delete(db, person_id, going_with)
 
 
 def delete_people(db: Database, person_ids: Sequence[int]) -> Change:

@@ -19,7 +19,7 @@ from planner.domain.seating import DEFAULT_TABLE_SIZE, Candidate, default_arrang
 from planner.i18n import N_
 from planner.services.base import Action, Change, bump_version, delete_record, get_or_fail, run
 from planner.services.mapping import from_cents, person_data, to_cents
-from planner.services.records import existing_or_new, insert_record, update_record
+from planner.services.records import RecordService, existing_or_new
 
 # --- mapping -------------------------------------------------------------------------------------
 
@@ -46,6 +46,9 @@ def apply_gift(row: m.Gift, data: GiftData) -> None:
     for f in GIFT_FIELDS:
         setattr(row, f, getattr(data, f))
     row.value_cents = to_cents(data.value)
+
+
+GIFTS = RecordService("gift", m.Gift, N_("gift"), apply_gift, gift_data)
 
 
 def seating_data(row: m.SeatingPlan) -> SeatingData:
@@ -127,31 +130,20 @@ def _check_gift_member(s: Session, data: GiftData) -> None:
 
 
 def add_gift(db: Database, data: GiftData) -> Change:
-    data = data.validated()
-    return insert_record(
-        db, "gift", data, lambda: m.Gift(item_id=data.item_id), apply_gift, gift_data, lambda s: _check_gift_member(s, data)
-    )
+    return GIFTS.create(db, data, check=_check_gift_member, new_row=lambda valid: m.Gift(item_id=valid.item_id))
 
 
 def update_gift(db: Database, data: GiftData) -> Change:
-    data = data.validated()
-    return update_record(
-        db, "gift", data, m.Gift, N_("gift"), apply_gift, gift_data,
-        lambda s, row: _check_gift_member(s, data.evolve(item_id=row.item_id)),
-    )
+    return GIFTS.update(db, data, check=lambda s, row, valid: _check_gift_member(s, valid.evolve(item_id=row.item_id)))
 
 
 def restore_gift(db: Database, data: GiftData) -> Change:
     """Put a deleted gift back with its old id (undo of a deletion, redo of an addition)."""
-    data = data.validated()
-    return insert_record(
-        db, "gift", data, lambda: m.Gift(id=data.id, item_id=data.item_id), apply_gift, gift_data,
-        lambda s: _check_gift_member(s, data),
-    )
+    return GIFTS.create(db, data, check=_check_gift_member, new_row=lambda valid: m.Gift(id=valid.id, item_id=valid.item_id))
 
 
 def delete_gift(db: Database, gift_id: int) -> Change:
-    return delete_record(db, m.Gift, gift_id, N_("gift"), "gift", gift_data)
+    return GIFTS.delete(db, gift_id)
 
 
 # --- seating -------------------------------------------------------------------------------------

@@ -10,12 +10,13 @@ say only what is theirs (the table, the mapping, an extra check).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, Protocol, TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, Protocol, Self, TypeVar
 
 from sqlalchemy.orm import Session
 
 from planner.db.engine import Database
-from planner.services.base import Action, Change, bump_version, check_version, get_or_fail, run
+from planner.services.base import Action, Change, bump_version, check_version, delete_record, get_or_fail, run
 
 
 class _Row(Protocol):
@@ -34,8 +35,13 @@ class _Record(Protocol):
     def version(self) -> int | None: ...
 
 
+class _Validated(_Record, Protocol):
+    def validated(self) -> Self: ...
+
+
 R = TypeVar("R", bound=_Row)
 D = TypeVar("D", bound=_Record)
+V = TypeVar("V", bound=_Validated)
 W = TypeVar("W")  # any row with a version (a visa's id is its membership's)
 T = TypeVar("T")
 
@@ -126,3 +132,53 @@ def existing_or_new(
         return row, None
     check_version(row, version)
     return row, to_data(row)
+
+
+@dataclass(frozen=True, slots=True)
+class RecordService(Generic[R, V]):
+    """One table's create, update and delete, declared once per service module.
+
+    The entity kind, the model, the label errors use, and the two mappings travelled
+    together as five arguments of every insert_record/update_record/delete_record
+    call, three or four times per table; a service now names them once and says at
+    each call only what is its own: the check, and how a new row starts if not empty.
+    Each method validates the data first (raising ValidationErrors naming every field)
+    and hands the validated data to `check`, so a check never sees unchecked input.
+    """
+
+    entity: str
+    model: type[R]
+    label: str  # N_()-marked: "{what} no longer exists"
+    apply: Callable[[R, V], object]
+    to_data: Callable[[R], V]
+
+    def create(
+        self, db: Database, data: V, check: Callable[[Session, V], V | None] | None = None,
+        new_row: Callable[[V], R] | None = None,
+    ) -> Change:
+        """A new row from `data`; `check(session, validated)` may refuse it or return the data to write instead."""
+        valid = data.validated()
+
+        def start() -> R:
+            return self.model() if new_row is None else new_row(valid)
+
+        def checked(s: Session) -> V | None:
+            return check(s, valid) if check is not None else None
+
+        return insert_record(db, self.entity, valid, start, self.apply, self.to_data, check=checked)
+
+    def update(
+        self, db: Database, data: V, check: Callable[[Session, R, V], V | None] | None = None,
+        children: tuple[Callable[[V], object], str] | None = None,
+    ) -> Change:
+        """`data` written over its row (see update_record); `check(session, row, validated)` sees the row as stored."""
+        valid = data.validated()
+
+        def checked(s: Session, row: R) -> V | None:
+            return check(s, row, valid) if check is not None else None
+
+        return update_record(db, self.entity, valid, self.model, self.label, self.apply, self.to_data, check=checked, children=children)
+
+    def delete(self, db: Database, record_id: int, going_with: Callable[[Session, Any], tuple[Change, ...]] | None = None) -> Change:
+        """The row deleted, kept in the Change for undo (see base.delete_record)."""
+        return delete_record(db, self.model, record_id, self.label, self.entity, self.to_data, going_with)

@@ -20,9 +20,9 @@ from planner.domain.entities import PersonData
 from planner.domain.errors import PlannerError
 from planner.domain.travel_legs import LegDirection, LegKind, TravelLegData, leg_sort_key
 from planner.i18n import N_
-from planner.services.base import Change, delete_record, get_if_given, get_or_fail, refuse_other_trip
+from planner.services.base import Change, get_if_given, get_or_fail, refuse_other_trip
 from planner.services.mapping import person_data
-from planner.services.records import insert_record, update_record
+from planner.services.records import RecordService, insert_record
 
 ENTITY = "travel_leg"
 _PLAIN_FIELDS = (
@@ -61,6 +61,7 @@ def apply_leg(row: m.TravelLeg, data: TravelLegData) -> None:
 
 _LEG = m.TravelLeg.__table__
 _LEG_MEMBER = m.Membership.__table__
+LEGS = RecordService(ENTITY, m.TravelLeg, N_("travel leg"), apply_leg, leg_data)
 
 
 def read_legs(session: Session, trip_id: int) -> tuple[TravelLegData, ...]:
@@ -100,25 +101,22 @@ def _check_references(s: Session, data: TravelLegData) -> None:
 
 
 def create_leg(db: Database, data: TravelLegData) -> Change:
-    data = data.validated()
-    return insert_record(db, ENTITY, data, m.TravelLeg, apply_leg, leg_data, check=lambda s: _check_references(s, data))
+    return LEGS.create(db, data, check=_check_references)
 
 
 def update_leg(db: Database, data: TravelLegData) -> Change:
-    data = data.validated()
-
-    def check(s: Session, row: m.TravelLeg) -> None:
-        member = get_or_fail(s, m.Membership, data.membership_id, N_("delegation member"))
+    def check(s: Session, row: m.TravelLeg, valid: TravelLegData) -> None:
+        member = get_or_fail(s, m.Membership, valid.membership_id, N_("delegation member"))
         old_member = get_or_fail(s, m.Membership, row.membership_id, N_("delegation member"))
         if member.trip_id != old_member.trip_id:
             raise PlannerError(N_("A travel leg cannot move to another trip."))
-        _check_references(s, data)
+        _check_references(s, valid)
 
-    return update_record(db, ENTITY, data, m.TravelLeg, N_("travel leg"), apply_leg, leg_data, check=check)
+    return LEGS.update(db, data, check=check)
 
 
 def delete_leg(db: Database, leg_id: int) -> Change:
-    return delete_record(db, m.TravelLeg, leg_id, N_("travel leg"), ENTITY, leg_data)
+    return LEGS.delete(db, leg_id)
 
 
 def restore_leg(db: Database, data: TravelLegData) -> Change:

@@ -8,12 +8,12 @@ from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import VenueData
 from planner.i18n import N_, Nn_
-from planner.services.base import Change, delete_record, get_or_fail, refuse_while_used
+from planner.services.base import Change, get_or_fail, refuse_while_used
 from planner.services.bulk_read import every_venue, read_venues
 from planner.domain.briefing import ProfileOwner
 from planner.services.briefing import profile_changes, read_profile
 from planner.services.mapping import apply_contact, apply_venue, venue_data
-from planner.services.records import insert_record, update_record
+from planner.services.records import RecordService
 
 
 def list_venues(db: Database) -> list[VenueData]:
@@ -41,14 +41,15 @@ def _apply_with_contacts(row: m.Venue, data: VenueData) -> None:
     row.contacts = keep
 
 
+VENUES = RecordService("venue", m.Venue, N_("venue"), _apply_with_contacts, venue_data)
+
+
 def create_venue(db: Database, data: VenueData) -> Change:
-    return insert_record(db, "venue", data.validated(), m.Venue, _apply_with_contacts, venue_data)
+    return VENUES.create(db, data)
 
 
 def update_venue(db: Database, data: VenueData) -> Change:
-    return update_record(
-        db, "venue", data.validated(), m.Venue, N_("venue"), _apply_with_contacts, venue_data, children=(lambda v: v.contacts, "name"),
-    )
+    return VENUES.update(db, data, children=(lambda v: v.contacts, "name"))
 
 
 def delete_venue(db: Database, venue_id: int) -> Change:
@@ -65,4 +66,4 @@ def delete_venue(db: Database, venue_id: int) -> Change:
         # The contacts' profiles go with them (ON DELETE CASCADE); the Change keeps them for undo.
         return profile_changes([read_profile(s, ProfileOwner.CONTACT, c.id) for c in before.contacts if c.id is not None])
 
-    return delete_record(db, m.Venue, venue_id, N_("venue"), "venue", venue_data, going_with)
+    return VENUES.delete(db, venue_id, going_with)

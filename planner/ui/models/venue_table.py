@@ -8,6 +8,7 @@ columns. Rows are plain VenueData/ContactData, never a copy of the database.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QObject, Qt
@@ -146,23 +147,31 @@ def coordinates_text(venue: VenueData) -> str:
 
 # --- contacts ------------------------------------------------------------------------------
 
-C_NAME, C_NATIVE, C_FUNCTION, C_FUNCTION_DE, C_FUNCTION_ZH, C_FUNCTION_EN, C_PHONE, C_EMAIL = range(8)
-CONTACT_HEADERS: tuple[str, ...] = (
-    N_("Contact name"),
-    N_("Native name"),
-    N_("Function"),
-    N_("Function ({language})"),
-    N_("Function ({language})"),
-    N_("Function ({language})"),
-    N_("Phone"),
-    N_("E-mail"),
+@dataclass(frozen=True, slots=True)
+class ContactColumn:
+    """A column of the contacts table: its header, the ContactData field it shows and edits (errors name these,
+    "contacts.1.name"), and for the function in one language, that language (named in the header)."""
+
+    header: str
+    field: str
+    language: Language | None = None
+
+
+#: The contact columns in order. One declaration, so header, field and language cannot drift apart.
+CONTACT_COLUMNS: tuple[ContactColumn, ...] = (
+    ContactColumn(N_("Contact name"), "name"),
+    ContactColumn(N_("Native name"), "native_name"),
+    ContactColumn(N_("Function"), "function"),
+    ContactColumn(N_("Function ({language})"), "function", Language.DE),
+    ContactColumn(N_("Function ({language})"), "function", Language.ZH),
+    ContactColumn(N_("Function ({language})"), "function", Language.EN),
+    ContactColumn(N_("Phone"), "phone"),
+    ContactColumn(N_("E-mail"), "email"),
 )
-_FUNCTION_LANGUAGE = {C_FUNCTION_DE: Language.DE, C_FUNCTION_ZH: Language.ZH, C_FUNCTION_EN: Language.EN}
-#: The ContactData field each column edits; errors name these ("contacts.1.name").
-CONTACT_FIELDS: dict[int, str] = {
-    C_NAME: "name", C_NATIVE: "native_name", C_FUNCTION: "function", C_FUNCTION_DE: "function",
-    C_FUNCTION_ZH: "function", C_FUNCTION_EN: "function", C_PHONE: "phone", C_EMAIL: "email",
-}
+C_NAME, C_NATIVE, C_FUNCTION, C_FUNCTION_DE, C_FUNCTION_ZH, C_FUNCTION_EN, C_PHONE, C_EMAIL = range(len(CONTACT_COLUMNS))
+CONTACT_HEADERS: tuple[str, ...] = tuple(c.header for c in CONTACT_COLUMNS)
+CONTACT_FIELDS: dict[int, str] = {index: c.field for index, c in enumerate(CONTACT_COLUMNS)}
+_FUNCTION_LANGUAGE = {index: c.language for index, c in enumerate(CONTACT_COLUMNS) if c.language is not None}
 #: The one-language columns shown by the directory and the all-language ones the editor shows.
 DIRECTORY_CONTACT_COLUMNS = (C_NAME, C_NATIVE, C_FUNCTION, C_PHONE, C_EMAIL)
 EDITOR_CONTACT_COLUMNS = (C_NAME, C_NATIVE, C_FUNCTION_DE, C_FUNCTION_ZH, C_FUNCTION_EN, C_PHONE, C_EMAIL)
