@@ -56,6 +56,21 @@ def read_items(session: Session, trip_id: int) -> list[ItemData]:
         return _read_items(session, trip_id)
 
 
+def raw_rows(session: Session, statement: Executable, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """All rows of `statement` as the database driver gives them: plain tuples, no SQLAlchemy rows.
+
+    Only for selects whose columns need no conversion by their types (integers, strings, and the
+    JSON and times read raw, see _RAW and _raw_text): the types' result processing is skipped.
+    Fetched at once from the driver's cursor: building SQLAlchemy's rows took a fifth of
+    reading a large programme (SQLite's Booleans then come as 0 and 1, so callers use bool()).
+    """
+    result = session.execute(statement, params)
+    try:
+        return result.cursor.fetchall()  # type: ignore[attr-defined,no-any-return]  # a CursorResult for a Core select
+    finally:
+        result.close()
+
+
 def read_item(session: Session, trip_id: int, item_id: int) -> ItemData | None:
     """One item of the trip as read_items makes it; None if the trip has no such item (any longer)."""
     found = _read_items(session, trip_id, item_id)
@@ -66,12 +81,12 @@ def _read_items(session: Session, trip_id: int, only: int | None = None) -> list
     ticks, columns = _QUERIES[only is not None]
     params = {"trip_id": trip_id} if only is None else {"trip_id": trip_id, "item_id": only}
     ticked: dict[int, list[int]] = {}
-    for item_id, membership_id in session.execute(ticks, params).all():
+    for item_id, membership_id in raw_rows(session, ticks, params):
         ticked.setdefault(item_id, []).append(membership_id)
     # The texts and times come raw (the JSON as text) and are decoded once per distinct value (see _Decoded).
     dialect = session.get_bind().dialect
     texts, moments = _Decoded(_ITEM.c.title.type, dialect), _Decoded(_ITEM.c.start_utc.type, dialect)
-    rows = session.execute(columns, params).all()  # fetched at once: iterating a result fetches row by row
+    rows = raw_rows(session, columns, params)
     items = []
     append = items.append
     for (item_id, version, kind, title, description, venue_id, start, end, timezone, end_timezone, host_contact_id,
