@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Dialect, Select, String, Text, bindparam, cast, or_, select, type_coerce
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.sql.expression import Executable
 from sqlalchemy.types import TypeEngine
 from sqlalchemy.orm import Session
@@ -61,12 +62,14 @@ def raw_rows(session: Session, statement: Executable, params: dict[str, Any] | N
 
     Only for selects whose columns need no conversion by their types (integers, strings, and the
     JSON and times read raw, see _RAW and _raw_text): the types' result processing is skipped.
-    Fetched at once from the driver's cursor: building SQLAlchemy's rows took a fifth of
-    reading a large programme (SQLite's Booleans then come as 0 and 1, so callers use bool()).
+    Fetched at once from the driver's cursor: building SQLAlchemy's rows added a fifth to the
+    query of a large programme's columns (SQLite's Booleans then come as 0 and 1: callers use bool()).
     """
     result = session.execute(statement, params)
+    assert isinstance(result, CursorResult)  # what a Core select gives
     try:
-        return result.cursor.fetchall()  # type: ignore[attr-defined,no-any-return]  # a CursorResult for a Core select
+        rows: list[tuple[Any, ...]] = result.cursor.fetchall()
+        return rows
     finally:
         result.close()
 
