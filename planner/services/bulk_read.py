@@ -13,9 +13,12 @@ from __future__ import annotations
 import gc
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
+from dataclasses import fields
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Dialect, Select, String, Text, bindparam, cast, or_, select, type_coerce
+from sqlalchemy.engine import CursorResult
 from sqlalchemy.sql.expression import Executable
 from sqlalchemy.types import TypeEngine
 from sqlalchemy.orm import Session
@@ -23,6 +26,7 @@ from sqlalchemy.orm import Session
 from planner.db import models as m
 from planner.domain.entities import ContactData, ItemData, MembershipData, PersonData, VenueData
 from planner.domain.enums import ItemKind, Language, Role, Sex, VenueKind
+from planner.domain.localized import LocalizedText
 
 _ITEM = m.ProgrammeItem.__table__
 _TICK = m.item_participant
@@ -56,6 +60,23 @@ def read_items(session: Session, trip_id: int) -> list[ItemData]:
         return _read_items(session, trip_id)
 
 
+def raw_rows(session: Session, statement: Executable, params: dict[str, Any] | None = None) -> list[tuple[Any, ...]]:
+    """All rows of `statement` as the database driver gives them: plain tuples, no SQLAlchemy rows.
+
+    Only for selects whose columns need no conversion by their types (integers, strings, and the
+    JSON and times read raw, see _RAW and _raw_text): the types' result processing is skipped.
+    Fetched at once from the driver's cursor: building SQLAlchemy's rows added a fifth to the
+    query of a large programme's columns (SQLite's Booleans then come as 0 and 1: callers use bool()).
+    """
+    result = session.execute(statement, params)
+    assert isinstance(result, CursorResult)  # what a Core select gives
+    try:
+        rows: list[tuple[Any, ...]] = result.cursor.fetchall()
+        return rows
+    finally:
+        result.close()
+
+
 def read_item(session: Session, trip_id: int, item_id: int) -> ItemData | None:
     """One item of the trip as read_items makes it; None if the trip has no such item (any longer)."""
     found = _read_items(session, trip_id, item_id)
@@ -66,12 +87,12 @@ def _read_items(session: Session, trip_id: int, only: int | None = None) -> list
     ticks, columns = _QUERIES[only is not None]
     params = {"trip_id": trip_id} if only is None else {"trip_id": trip_id, "item_id": only}
     ticked: dict[int, list[int]] = {}
-    for item_id, membership_id in session.execute(ticks, params).all():
+    for item_id, membership_id in raw_rows(session, ticks, params):
         ticked.setdefault(item_id, []).append(membership_id)
     # The texts and times come raw (the JSON as text) and are decoded once per distinct value (see _Decoded).
     dialect = session.get_bind().dialect
     texts, moments = _Decoded(_ITEM.c.title.type, dialect), _Decoded(_ITEM.c.start_utc.type, dialect)
-    rows = session.execute(columns, params).all()  # fetched at once: iterating a result fetches row by row
+    rows = raw_rows(session, columns, params)
     items = []
     append = items.append
     for (item_id, version, kind, title, description, venue_id, start, end, timezone, end_timezone, host_contact_id,
@@ -79,7 +100,7 @@ def _read_items(session: Session, trip_id: int, only: int | None = None) -> list
         everyone = bool(everyone)
         # Positional, in ItemData's field order (keywords cost a third more for thousands of records;
         # tests/services/test_bulk_read.py compares every field with the ORM mapping).
-        append(ItemData(
+        append(_item_data(
             item_id, version, trip_id, _KINDS.get(kind) or ItemKind(kind), texts[title], texts[description], venue_id,
             moments[start], moments[end], timezone, end_timezone, host_contact_id, texts[dress_code], texts[transport],
             everyone, () if everyone else tuple(sorted(ticked.get(item_id, ()))), host_person_id,
@@ -88,6 +109,50 @@ def _read_items(session: Session, trip_id: int, only: int | None = None) -> list
     # all the trip's rows in a temporary B-tree, which took longer than sorting the records.
     items.sort(key=_start_then_id)
     return items
+
+
+_ITEM_FIELDS = (
+    "id", "version", "trip_id", "kind", "title", "description", "venue_id", "start", "end", "timezone", "end_timezone",
+    "host_contact_id", "dress_code", "transport", "everyone", "participant_ids", "host_person_id",
+)
+assert tuple(f.name for f in fields(ItemData)) == _ITEM_FIELDS, "ItemData's fields changed: change _item_data too"
+(_SET_ID, _SET_VERSION, _SET_TRIP_ID, _SET_KIND, _SET_TITLE, _SET_DESCRIPTION, _SET_VENUE_ID, _SET_START, _SET_END,
+ _SET_TIMEZONE, _SET_END_TIMEZONE, _SET_HOST_CONTACT_ID, _SET_DRESS_CODE, _SET_TRANSPORT, _SET_EVERYONE,
+ _SET_PARTICIPANT_IDS, _SET_HOST_PERSON_ID) = (getattr(ItemData, name).__set__ for name in _ITEM_FIELDS)
+_new = object.__new__
+
+
+def _item_data(
+    id: int, version: int, trip_id: int, kind: ItemKind, title: LocalizedText, description: LocalizedText,
+    venue_id: int | None, start: datetime, end: datetime, timezone: str, end_timezone: str, host_contact_id: int | None,
+    dress_code: LocalizedText, transport: LocalizedText, everyone: bool, participant_ids: tuple[int, ...],
+    host_person_id: int | None,
+) -> ItemData:
+    """ItemData(every field, in order), with each value set straight into its slot (as Record.evolve sets them).
+
+    The frozen dataclass's __init__ sets each field through object.__setattr__, by name; for the
+    5,000 items of a large programme that was a quarter of the reading. ItemData has no
+    __post_init__ and checks nothing on construction, so the records are the same.
+    """
+    item = _new(ItemData)
+    _SET_ID(item, id)
+    _SET_VERSION(item, version)
+    _SET_TRIP_ID(item, trip_id)
+    _SET_KIND(item, kind)
+    _SET_TITLE(item, title)
+    _SET_DESCRIPTION(item, description)
+    _SET_VENUE_ID(item, venue_id)
+    _SET_START(item, start)
+    _SET_END(item, end)
+    _SET_TIMEZONE(item, timezone)
+    _SET_END_TIMEZONE(item, end_timezone)
+    _SET_HOST_CONTACT_ID(item, host_contact_id)
+    _SET_DRESS_CODE(item, dress_code)
+    _SET_TRANSPORT(item, transport)
+    _SET_EVERYONE(item, everyone)
+    _SET_PARTICIPANT_IDS(item, participant_ids)
+    _SET_HOST_PERSON_ID(item, host_person_id)
+    return item
 
 
 def _item_queries(one: bool) -> tuple[Executable, Executable]:

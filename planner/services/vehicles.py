@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 
-from sqlalchemy import delete, insert, select
+from sqlalchemy import bindparam, delete, insert, select
+from sqlalchemy.sql.expression import Executable
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
@@ -23,6 +24,7 @@ from planner.domain.vehicles import (
 from planner.domain.enums import Role
 from planner.i18n import N_
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.bulk_read import raw_rows
 from planner.services.records import add_row, update_record
 
 VEHICLE = "vehicle"
@@ -68,12 +70,8 @@ def read_vehicles(session: Session, trip_id: int) -> tuple[VehicleData, ...]:
 def read_rides(session: Session, trip_id: int) -> dict[int, ItemRides]:
     """Every item's rides of the trip by item id (items nobody rides on are absent); two queries for the trip."""
     seats: dict[int, list[Ride]] = {}
-    query = (
-        select(m.VehicleRide.item_id, m.VehicleRide.membership_id, m.VehicleRide.vehicle_id)
-        .join(m.Vehicle, m.Vehicle.id == m.VehicleRide.vehicle_id).where(m.Vehicle.trip_id == trip_id)
-        .order_by(m.VehicleRide.item_id, m.VehicleRide.membership_id)
-    )
-    for item_id, membership_id, vehicle_id in session.execute(query).all():  # at once: row by row took half as long again
+    params = {"trip_id": trip_id}
+    for item_id, membership_id, vehicle_id in raw_rows(session, _RIDES_OF_TRIP, params):  # plain integers
         ride = Ride(membership_id, vehicle_id)
         found = seats.get(item_id)
         if found is None:
@@ -81,17 +79,34 @@ def read_rides(session: Session, trip_id: int) -> dict[int, ItemRides]:
         else:
             found.append(ride)
     orders: dict[int, list[int]] = {}
-    query2 = (
-        select(m.MotorcadePlace.item_id, m.MotorcadePlace.vehicle_id)
-        .join(m.Vehicle, m.Vehicle.id == m.MotorcadePlace.vehicle_id).where(m.Vehicle.trip_id == trip_id)
-        .order_by(m.MotorcadePlace.item_id, m.MotorcadePlace.position)
-    )
-    for item_id, vehicle_id in session.execute(query2):
+    for item_id, vehicle_id in raw_rows(session, _ORDERS_OF_TRIP, params):
         orders.setdefault(item_id, []).append(vehicle_id)
     return {  # positional, in ItemRides' field order (id, version, seats, order): thousands of them for a big trip
         item_id: ItemRides(item_id, None, tuple(seats.get(item_id, ())), tuple(orders.get(item_id, ())))
         for item_id in seats.keys() | orders.keys()
     }
+
+
+def _trip_queries() -> tuple[Executable, Executable]:
+    """The seats and the motorcade places of a trip (parameter trip_id), by item.
+
+    Built once, on the tables rather than the ORM classes: an ORM select's rows went through
+    the ORM's loading, a third of reading a large trip's 4,000 seats.
+    """
+    ride, place, vehicle = m.VehicleRide.__table__, m.MotorcadePlace.__table__, m.Vehicle.__table__
+    of_trip = vehicle.c.trip_id == bindparam("trip_id")
+    rides: Executable = (
+        select(ride.c.item_id, ride.c.membership_id, ride.c.vehicle_id)
+        .join(vehicle, vehicle.c.id == ride.c.vehicle_id).where(of_trip).order_by(ride.c.item_id, ride.c.membership_id)
+    )
+    orders: Executable = (
+        select(place.c.item_id, place.c.vehicle_id)
+        .join(vehicle, vehicle.c.id == place.c.vehicle_id).where(of_trip).order_by(place.c.item_id, place.c.position)
+    )
+    return rides, orders
+
+
+_RIDES_OF_TRIP, _ORDERS_OF_TRIP = _trip_queries()
 
 
 def items_with_rides(db: Database, trip_id: int) -> set[int]:
