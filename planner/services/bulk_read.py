@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Column, ColumnElement, Dialect, Select, String, Text, bindparam, cast, or_, select, type_coerce
 from sqlalchemy.engine import CursorResult
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.expression import Executable
 from sqlalchemy.types import TypeEngine
 from sqlalchemy.orm import Session
@@ -70,9 +71,14 @@ def raw_rows(session: Session, statement: Executable, params: dict[str, Any] | N
     """
     result = session.execute(statement, params)
     assert isinstance(result, CursorResult)  # what a Core select gives
+    dbapi = session.get_bind().dialect.loaded_dbapi
     try:
         rows: list[tuple[Any, ...]] = result.cursor.fetchall()
         return rows
+    except dbapi.Error as error:
+        # Wrapped as SQLAlchemy wraps what its own fetching meets (a damaged file's "database disk image is
+        # malformed", a text that is no UTF-8), so that the callers' translated messages catch it.
+        raise DBAPIError.instance(str(statement), params, error, dbapi.Error) from error
     finally:
         result.close()
 
