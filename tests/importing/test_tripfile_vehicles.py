@@ -13,9 +13,9 @@ from planner.db.engine import Database
 from planner.domain.vehicles import VehicleKind
 from planner.export.tripfile import trip_document
 from planner.importing.tripfile import read_trip_document
-from planner.importing.tripfile_errors import TripFileError
 from planner.paths import DEMO_TRIPS
 from planner.services.transfer import import_trip_bundle
+from tests.importing.tripfile_support import assert_named_at
 
 Document = dict[str, Any]
 
@@ -75,10 +75,4 @@ def test_arrivals_name_the_vehicle_that_picks_them_up_by_its_fleet_key(db: Datab
     ],
 )
 def test_mistakes_are_named_by_their_place(document: Document, change: Callable[[Document], object], path: str, message: str) -> None:
-    broken = copy.deepcopy(document)
-    change(broken)
-    with pytest.raises(TripFileError) as caught:
-        read_trip_document(broken)
-    problems = {p.path: p.message for p in caught.value.problems}
-    assert path in problems, problems
-    assert message in problems[path]
+    assert_named_at(document, change, path, message)

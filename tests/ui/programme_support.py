@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from typing import TypeVar
 
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QWidget
+from pytestqt.qtbot import QtBot
 
 from planner.db.engine import Database
 from planner.domain.entities import ContactData, ItemData, MembershipData, PersonData, TripData, VenueData
@@ -21,6 +25,9 @@ SHANGHAI = "Asia/Shanghai"
 BERLIN = "Europe/Berlin"
 
 
+P = TypeVar("P", bound=QWidget)
+
+
 @dataclass
 class Programme:
     trip_id: int
@@ -31,6 +38,19 @@ class Programme:
 
 def make_context(db: Database, language: LanguageController, settings: QSettings) -> UiContext:
     return UiContext(UndoHistory(db, lambda: None), language, settings, lambda: None)
+
+
+def shown_page(
+    page_class: Callable[[UiContext], P], db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot,
+    size: tuple[int, int] = (1100, 760),
+) -> P:
+    """A page of its own (Programme, Arrivals, ...), shown at a usual size: the `page` fixture of the page tests."""
+    widget = page_class(make_context(db, language, settings))
+    qtbot.addWidget(widget)
+    widget.resize(*size)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
 
 
 def local(text: str, tz: str = SHANGHAI) -> datetime:

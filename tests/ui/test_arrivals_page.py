@@ -24,19 +24,14 @@ from planner.ui.mnemonics import mnemonic_of, strip_mnemonic
 from planner.ui.pages.logistics_arrivals import ArrivalsPage
 from planner.ui.widgets import leg_form
 from tests.ui.activation import activate
-from tests.ui.programme_support import Programme, make_context, make_programme
+from tests.ui.programme_support import Programme, make_programme, shown_page
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
 
 @pytest.fixture
 def page(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> ArrivalsPage:
-    widget = ArrivalsPage(make_context(db, language, settings))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 600)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_page(ArrivalsPage, db, language, settings, qtbot, (1100, 600))
 
 
 @pytest.fixture

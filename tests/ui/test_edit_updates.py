@@ -27,17 +27,12 @@ from planner.ui.pages.delegation import DelegationPage
 from planner.ui.pages.overview import OverviewPage
 from planner.ui.pages.programme import TABLE, ProgrammePage
 from tests.ui.conftest import MakeTrip
-from tests.ui.programme_support import add_item, local, make_context, make_programme
+from tests.ui.programme_support import shown_page, add_item, local, make_programme
 
 
 @pytest.fixture
 def page(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> ProgrammePage:
-    widget = ProgrammePage(make_context(db, language, settings))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_page(ProgrammePage, db, language, settings, qtbot)
 
 
 class Signals:

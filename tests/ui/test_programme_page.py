@@ -16,17 +16,12 @@ from planner.ui.language import LanguageController
 from planner.ui.models.roles import OBJECT_ROLE
 from planner.ui.pages.programme import AGENDA, TABLE, ProgrammePage
 from planner.ui.widgets import item_form
-from tests.ui.programme_support import Programme, add_item, local, make_context, make_programme
+from tests.ui.programme_support import shown_page, Programme, add_item, local, make_context, make_programme
 
 
 @pytest.fixture
 def page(db: Database, language: LanguageController, settings: QSettings, qtbot: QtBot) -> ProgrammePage:
-    widget = ProgrammePage(make_context(db, language, settings))
-    qtbot.addWidget(widget)
-    widget.resize(1100, 760)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+    return shown_page(ProgrammePage, db, language, settings, qtbot)
 
 
 @pytest.fixture
