@@ -121,7 +121,9 @@ _ITEM_FIELDS = (
     "id", "version", "trip_id", "kind", "title", "description", "venue_id", "start", "end", "timezone", "end_timezone",
     "host_contact_id", "dress_code", "transport", "everyone", "participant_ids", "host_person_id",
 )
-assert tuple(f.name for f in fields(ItemData)) == _ITEM_FIELDS, "ItemData's fields changed: change _item_data too"
+if tuple(f.name for f in fields(ItemData)) != _ITEM_FIELDS or hasattr(ItemData, "__post_init__"):
+    # Checked on import, also under python -O: _item_data must build what ItemData(...) builds.
+    raise ImportError("ItemData's fields or construction changed: change _item_data in services/bulk_read.py too")
 (_SET_ID, _SET_VERSION, _SET_TRIP_ID, _SET_KIND, _SET_TITLE, _SET_DESCRIPTION, _SET_VENUE_ID, _SET_START, _SET_END,
  _SET_TIMEZONE, _SET_END_TIMEZONE, _SET_HOST_CONTACT_ID, _SET_DRESS_CODE, _SET_TRANSPORT, _SET_EVERYONE,
  _SET_PARTICIPANT_IDS, _SET_HOST_PERSON_ID) = (getattr(ItemData, name).__set__ for name in _ITEM_FIELDS)
