@@ -9,6 +9,7 @@ skipped there.
 from __future__ import annotations
 
 import os
+import threading
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -79,9 +80,27 @@ def make_database(pg_server: ScratchServer | None, tmp_path_factory: pytest.Temp
     return make
 
 
+#: How long a test's background reader may take to finish after the test (a comparison or a check of a big trip).
+THREAD_WAIT_SECONDS = 10.0
+
+
 @pytest.fixture
 def db(db_target: str) -> Iterator[Database]:
-    """A new, empty planner database (migrated to the current schema)."""
+    """A new, empty planner database (migrated to the current schema).
+
+    Before it is closed, the threads the test started (a window's worker still
+    reading: the printouts' comparison, a check of the trip) are waited for:
+    left running, such a reader would still hold the database while the next
+    test empties it (on PostgreSQL its TRUNCATE then deadlocked with the read).
+    """
+    before = set(threading.enumerate())
     database = open_database(db_target)
     yield database
+    _wait_for_threads_since(before)
     database.close()
+
+
+def _wait_for_threads_since(before: set[threading.Thread]) -> None:
+    for thread in threading.enumerate():
+        if thread not in before and thread is not threading.current_thread() and thread.is_alive():
+            thread.join(THREAD_WAIT_SECONDS)
