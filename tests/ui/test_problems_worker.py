@@ -137,7 +137,12 @@ def test_an_items_edit_during_a_full_check_is_not_checked_against_the_old_checks
     panel = window.problems
     incremental: list[int] = []
     original = TripChecks.item_changed
-    monkeypatch.setattr(TripChecks, "item_changed", lambda self, item_id: incremental.append(item_id) or original(self, item_id))
+
+    def item_changed(self: TripChecks, item_id: int) -> list[Problem]:
+        incremental.append(item_id)
+        return original(self, item_id)
+
+    monkeypatch.setattr(TripChecks, "item_changed", item_changed)
     gate = CheckGate(monkeypatch)
     shown = _record_shown(panel, monkeypatch)
     panel.refresh()
