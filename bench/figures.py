@@ -440,6 +440,87 @@ def planning_checks(bench: Bench) -> Figure:
     return _profiled(bench, figure, "planning_checks", lambda: check_trip(bench.db, bench.big_trip_id))
 
 
+def full_check_stall(bench: Bench) -> Figure:
+    """The Problems panel checks the big trip in full: the GUI thread's longest stall meanwhile (a timer on it every
+    millisecond; the gaps between its firings), from the check's start to its result shown.
+
+    The panel (open, in a shown window of its own) is given the big trip from no trip, as when the trip is chosen:
+    the reading and the checks run in the panel's worker thread (planner/ui/widgets/problems_panel.py), the GUI
+    thread starts it and shows the result. Beside it: the whole time, start to result shown, and the longest gap
+    of the same timer over as long a time with no check running (what the machine's load alone makes of it).
+    """
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
+    from PySide6.QtWidgets import QMainWindow, QWidget
+
+    from planner.ui.widgets.problems_panel import ProblemsPanel
+
+    qt = _qt(bench)
+    window = QMainWindow()
+    window.setCentralWidget(QWidget())
+    window.resize(1280, 760)
+    panel = ProblemsPanel(qt.ctx, window)
+    window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, panel)
+    window.show()
+    panel.set_expanded(True)
+    qt.settle()
+
+    def gaps(run: Callable[[QEventLoop], None]) -> tuple[float, float]:
+        """The longest gap between the timer's firings while `run` has the loop going, and the whole time."""
+        fired: list[float] = []
+        timer = QTimer()
+        timer.setTimerType(Qt.TimerType.PreciseTimer)
+        timer.setInterval(1)
+        timer.timeout.connect(lambda: fired.append(time.perf_counter()))
+        loop = QEventLoop()
+        gc.collect()
+        started = time.perf_counter()
+        timer.start()
+        run(loop)
+        ended = time.perf_counter()
+        timer.stop()
+        marks = [started, *fired, ended]
+        return max(b - a for a, b in zip(marks, marks[1:])), ended - started
+
+    def check(loop: QEventLoop) -> None:
+        panel.checked.connect(loop.quit)
+        panel.set_trip(bench.big_trip_id)
+        if panel.checking:
+            loop.exec()
+        panel.checked.disconnect(loop.quit)
+
+    stalls: list[float] = []
+    totals: list[float] = []
+    idle: list[float] = []
+    for run in range(max(bench.runs, 7) + 1):  # the first untimed: the panel's first check waits for its paint
+        panel.set_trip(None)
+        qt.settle()
+        stall, total = gaps(check)
+        if run == 0:
+            continue
+        stalls.append(stall)
+        totals.append(total)
+
+        def quiet(loop: QEventLoop, ms: int = max(1, round(total * 1000))) -> None:
+            QTimer.singleShot(ms, loop.quit)
+            loop.exec()
+
+        idle.append(gaps(quiet)[0])
+    problems = panel.model.rowCount()
+    panel.set_trip(None)
+    window.close()
+    window.deleteLater()
+    qt.settle()
+    stall_t, total_t, idle_t = Timing(tuple(stalls)), Timing(tuple(totals)), Timing(tuple(idle))
+    return Figure(
+        "The Problems panel checks the big trip in full: the GUI thread's longest stall meanwhile",
+        stall_t.median * 1000, "ms", 16, "≤ 16 ms (one frame)", strict=False,
+        detail=f"ProblemsPanel.set_trip(big trip) from no trip, open in a shown window, until the result is shown "
+        f"({problems} problems); longest stall per run: {', '.join(f'{x * 1000:.1f}' for x in stalls)} ms; start to "
+        f"result shown {total_t.median * 1000:.0f} ms (runs: {', '.join(f'{x * 1000:.0f}' for x in totals)} ms); the "
+        f"same timer with no check running, as long: longest gap {idle_t.median * 1000:.1f} ms (median)",
+    )
+
+
 def _edit_copy(bench: Bench) -> tuple[Any, list[Any]]:
     """A copy of the big database to edit (the edits must not reach the data the later figures read), and the big trip's items."""
     from planner.db.engine import open_database
@@ -857,6 +938,7 @@ FIGURES: tuple[Callable[[Bench], Figure], ...] = (
     people_filter,
     member_list,
     planning_checks,
+    full_check_stall,
     incremental_checks,
     edit_latency,
     personal_pdfs,

@@ -30,16 +30,19 @@ LANGUAGES = ("de", "zh", "en")
 
 
 def settle(app: QApplication, rounds: int = 3) -> None:
-    """Let layouts, deferred reads and the first paints happen, and the Overview's comparison arrive from its worker."""
+    """Let layouts, deferred reads and the first paints happen, and the Overview's comparison and the Problems
+    panel's check arrive from their workers."""
     import time
 
     from planner.ui.widgets.printouts_panel import PrintoutsPanel
+    from planner.ui.widgets.problems_panel import ProblemsPanel
 
     for _round in range(rounds):
         app.processEvents()
     deadline = time.monotonic() + 30
-    while time.monotonic() < deadline and any(
-        p.comparing for w in app.topLevelWidgets() for p in w.findChildren(PrintoutsPanel)
+    while time.monotonic() < deadline and (
+        any(p.comparing for w in app.topLevelWidgets() for p in w.findChildren(PrintoutsPanel))
+        or any(p.checking and p.trip_id is not None for w in app.topLevelWidgets() for p in w.findChildren(ProblemsPanel))
     ):
         time.sleep(0.01)
         app.processEvents()

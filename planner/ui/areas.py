@@ -90,11 +90,9 @@ class AreaKeys:
             self._focus_area(self.pages)
 
     def focus_problems(self) -> None:
-        from planner.ui.keyboard import focus_into
-
         if not self.problems.expanded:
             self.problems.set_expanded(True)
-        focus_into(self.problems.view)
+        self.problems.focus_list()
 
     def cycle_area(self, step: int) -> None:
         """F6 (step 1) and Shift+F6 (-1): trip list → the page in front → Problems panel → trip list."""

@@ -532,6 +532,7 @@ class MainWindow(DatabaseCommands, TripCommands, AreaKeys):
             super().closeEvent(event)
             return
         self.live.stop()
+        self.problems.shut_down()  # a full check in its worker: waited for, so it reads no database being closed
         self.problems.remember()
         self.settings.setValue(SPLITTER_KEY, self.splitter.saveState())
         self.settings.setValue(STATE_KEY, self.saveState())

@@ -27,6 +27,7 @@ from planner.ui.pages.delegation import DelegationPage
 from planner.ui.pages.overview import OverviewPage
 from planner.ui.pages.programme import TABLE, ProgrammePage
 from tests.ui.conftest import MakeTrip
+from tests.ui.problems_support import wait_checked
 from tests.ui.programme_support import shown_page, add_item, local, make_programme
 
 
@@ -234,7 +235,7 @@ def test_an_items_move_leaves_the_trip_list_alone(
     assert window.navigator.current_summary() is not None and window.navigator.current_summary().items == 2
 
 
-def test_the_problems_list_follows_a_move_row_by_row_and_is_never_stale(window: MainWindow, make_trip: MakeTrip) -> None:
+def test_the_problems_list_follows_a_move_row_by_row_and_is_never_stale(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     kai = people.create_person(window.db, PersonData(family_name="Schirmeyer", given_name="Kai", nationality="DE")).id
     member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=kai, role=Role.HEAD)).id
@@ -243,6 +244,7 @@ def test_the_problems_list_follows_a_move_row_by_row_and_is_never_stale(window: 
     workshop = programme.create_item(window.db, _item(trip_id, "Workshop", 6, (member,))).id
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     _overview, _members, agenda = _pages(window)
     window.trip_tabs.setCurrentWidget(agenda)
     panel = window.problems
@@ -277,7 +279,7 @@ def test_the_problems_list_follows_a_move_row_by_row_and_is_never_stale(window: 
     assert selected_kinds() == [ProblemKind.PASSPORT_MISSING]
 
 
-def test_problems_from_scratch_or_another_trip_show_in_their_order(window: MainWindow, make_trip: MakeTrip) -> None:
+def test_problems_from_scratch_or_another_trip_show_in_their_order(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     """The row-by-row update gives the list check_trip gives, whatever the lists before and after."""
     trips = []
     for title, family in (("Visit to Shenzhen", "Schirmeyer"), ("Visit to Munich", "Vogt")):
@@ -292,5 +294,6 @@ def test_problems_from_scratch_or_another_trip_show_in_their_order(window: MainW
     for trip_id in (*trips, trips[0]):
         window.refresh(trip_id)
         window.problems.refresh()
+        wait_checked(window.problems, qtbot)
         assert model.problems() == check_trip(window.db, trip_id) != []
         assert [model.index(r, 2).data() for r in range(model.rowCount())] == [p.message() for p in check_trip(window.db, trip_id)]

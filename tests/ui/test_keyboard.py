@@ -23,6 +23,7 @@ from planner.ui.widgets.person_form import MemberForm, PersonForm
 from planner.ui.widgets.room_forms import RoomBlockForm
 from planner.ui.widgets.venue_form import VenueForm
 from tests.ui.activation import activate as _activate
+from tests.ui.problems_support import wait_checked
 
 P = TypeVar("P")
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -43,6 +44,7 @@ def _press(qtbot: QtBot, key: Qt.Key, modifier: Qt.KeyboardModifier = Qt.Keyboar
 def shown(window: MainWindow, two_trips: tuple[int, int], qtbot: QtBot) -> MainWindow:
     window.refresh()
     _activate(qtbot, window)
+    wait_checked(window.problems, qtbot)  # the list is greyed (and takes no keyboard) while its check runs
     return window
 
 

@@ -17,6 +17,7 @@ from planner.ui.main_window import MainWindow
 from planner.ui.models.problem_table import ProblemTableModel
 from planner.ui.widgets.problems_panel import counts_text
 from tests.ui.conftest import MakeTrip
+from tests.ui.problems_support import wait_checked
 
 
 def _item(trip_id: int, title: str, hour: int, participants: tuple[int, ...]) -> ItemData:
@@ -41,6 +42,7 @@ def test_panel_shows_a_double_booking_and_follows_undo(window: MainWindow, make_
     programme.create_item(window.db, _item(trip_id, "Visit to EMAX", 2, (member,)))
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     kinds = {p.kind for p in window.problems.model.problems()}
     assert ProblemKind.PARTICIPANT_OVERLAP not in kinds
 
@@ -55,12 +57,13 @@ def test_panel_shows_a_double_booking_and_follows_undo(window: MainWindow, make_
     qtbot.waitUntil(lambda: not any(p.kind is ProblemKind.PARTICIPANT_OVERLAP for p in window.problems.model.problems()), timeout=3000)
 
 
-def test_double_click_on_a_passport_problem_shows_the_member(window: MainWindow, make_trip: MakeTrip) -> None:
+def test_double_click_on_a_passport_problem_shows_the_member(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     person = people.create_person(window.db, PersonData(family_name="Wehrmann", given_name="Jonas", nationality="DE")).id
     member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person)).id
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     missing = next(p for p in window.problems.model.problems() if p.kind is ProblemKind.PASSPORT_MISSING)
     window.show_problem(missing)
     page = window.trip_tabs.currentWidget()
@@ -68,18 +71,19 @@ def test_double_click_on_a_passport_problem_shows_the_member(window: MainWindow,
     assert [m.id for m in page.selected_members()] == [member]
 
 
-def test_problem_model(qtmodeltester: ModelTester, window: MainWindow, make_trip: MakeTrip) -> None:
+def test_problem_model(qtmodeltester: ModelTester, window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     person = people.create_person(window.db, PersonData(family_name="Wehrmann", nationality="DE")).id
     delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person))
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     model: ProblemTableModel = window.problems.model
     assert model.rowCount() >= 1
     qtmodeltester.check(model)
 
 
-def test_overview_count_follows_the_language_switch(window: MainWindow, make_trip: MakeTrip) -> None:
+def test_overview_count_follows_the_language_switch(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     person = people.create_person(window.db, PersonData(family_name="Vogt", given_name="Martin")).id
     member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person, role=Role.HEAD)).id
@@ -87,6 +91,7 @@ def test_overview_count_follows_the_language_switch(window: MainWindow, make_tri
     programme.create_item(window.db, _item(trip_id, "Workshop", 3, (member,)))
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     english = window.overview.values["problems"].text()
     assert english.startswith("2 errors")
     window.language.set_language("de")
@@ -95,7 +100,7 @@ def test_overview_count_follows_the_language_switch(window: MainWindow, make_tri
     assert german == counts_text(window.problems.model.counts()) != english
 
 
-def test_the_severity_cell_reads_as_a_heading_in_every_language(window: MainWindow, make_trip: MakeTrip) -> None:
+def test_the_severity_cell_reads_as_a_heading_in_every_language(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     from planner.ui.models.problem_table import SEVERITY
 
     trip_id = make_trip("Visit to Shenzhen")
@@ -105,6 +110,7 @@ def test_the_severity_cell_reads_as_a_heading_in_every_language(window: MainWind
     programme.create_item(window.db, _item(trip_id, "Workshop", 3, (member,)))
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     model = window.problems.model
     cells = {model.index(row, SEVERITY).data() for row in range(model.rowCount())}
     assert "Error" in cells and "error" not in cells
@@ -112,7 +118,7 @@ def test_the_severity_cell_reads_as_a_heading_in_every_language(window: MainWind
     assert "Fehler" in {model.index(row, SEVERITY).data() for row in range(model.rowCount())}
 
 
-def test_a_venue_on_another_countrys_clock_leads_to_the_venue(window: MainWindow, make_trip: MakeTrip) -> None:
+def test_a_venue_on_another_countrys_clock_leads_to_the_venue(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     from planner.domain.entities import VenueData
     from planner.services import venues
 
@@ -122,6 +128,7 @@ def test_a_venue_on_another_countrys_clock_leads_to_the_venue(window: MainWindow
     programme.create_item(window.db, _item(trip_id, "Reception", 2, ()).evolve(everyone=True, venue_id=rathaus))
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     misfit = next(p for p in window.problems.model.problems() if p.kind is ProblemKind.VENUE_ZONE_NOT_COUNTRY)
     assert "New Town Hall is in Germany" in misfit.message()
     window.show_problem(misfit)
@@ -130,7 +137,7 @@ def test_a_venue_on_another_countrys_clock_leads_to_the_venue(window: MainWindow
     assert page.current_venue().id == rathaus
 
 
-def test_two_heads_lead_to_both_members(window: MainWindow, make_trip: MakeTrip) -> None:
+def test_two_heads_lead_to_both_members(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     trip_id = make_trip("Visit to Shenzhen")
     ids = [
         delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=people.create_person(window.db, PersonData(family_name=name, nationality="CN")).id, role=Role.HEAD)).id
@@ -138,6 +145,7 @@ def test_two_heads_lead_to_both_members(window: MainWindow, make_trip: MakeTrip)
     ]
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     twice = next(p for p in window.problems.model.problems() if p.kind is ProblemKind.DUPLICATE_ROLE)
     window.show_problem(twice)
     page = window.trip_tabs.currentWidget()
@@ -145,7 +153,7 @@ def test_two_heads_lead_to_both_members(window: MainWindow, make_trip: MakeTrip)
     assert sorted(m.id for m in page.selected_members()) == sorted(ids)
 
 
-def test_when_column_and_message_agree_for_an_item_on_another_clock(window: MainWindow, make_trip: MakeTrip) -> None:
+def test_when_column_and_message_agree_for_an_item_on_another_clock(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     from planner.ui.models.problem_table import MESSAGE, WHEN
 
     trip_id = make_trip("Visit to Shenzhen")  # on Asia/Shanghai time
@@ -154,13 +162,14 @@ def test_when_column_and_message_agree_for_an_item_on_another_clock(window: Main
     programme.create_item(window.db, item)
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     model = window.problems.model
     row = next(r for r in range(model.rowCount()) if model.problem(r).kind is ProblemKind.NO_HOST_CONTACT)
     assert model.index(row, WHEN).data() == "25/10/2016 10:00 GMT+2"
     assert "10:00–12:00 GMT+2" in model.index(row, MESSAGE).data()
 
 
-def test_an_item_moved_on_the_programme_page_is_checked_before_the_next_paint(window: MainWindow, make_trip: MakeTrip) -> None:
+def test_an_item_moved_on_the_programme_page_is_checked_before_the_next_paint(window: MainWindow, make_trip: MakeTrip, qtbot: QtBot) -> None:
     """No waiting for the debounce: the list is current as soon as the move returns, and again after undo and redo."""
     from planner.ui.pages.programme import ProgrammePage
 
@@ -173,6 +182,7 @@ def test_an_item_moved_on_the_programme_page_is_checked_before_the_next_paint(wi
     workshop = programme.create_item(window.db, _item(trip_id, "Workshop", 6, (member,))).id
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     page = next(p for p in window.trip_pages if isinstance(p, ProgrammePage))
     window.trip_tabs.setCurrentWidget(page)
 
@@ -197,6 +207,7 @@ def test_a_change_checked_in_full_is_marked_as_checking_until_then(window: MainW
     member = delegation.add_member(window.db, MembershipData(trip_id=trip_id, person_id=person.id)).after
     window.refresh(trip_id)
     window.problems.refresh()
+    wait_checked(window.problems, qtbot)
     assert any(p.kind is ProblemKind.PASSPORT_MISSING for p in window.problems.model.problems())
 
     updated = person.evolve(passport_number="C1", passport_expiry=date(2030, 1, 1))

@@ -8,6 +8,16 @@ often come in bursts, e.g. undoing a macro); until then the list is greyed and
 the strip says "Checking…", so an old list is never shown as current.
 Double-clicking a problem asks the window to show what it is about.
 
+A full check (reading the whole trip and running every check: 60–100 ms on a
+5,000-item trip) runs in a worker thread, as the Overview's printout
+comparison does (planner/ui/widgets/printouts_panel.py), so the window keeps
+answering meanwhile. Each full check carries the generation it was started
+for; anything the problems depend on (another trip, a change, an item's edit
+while a check runs) raises the generation, and a result of an older one is
+dropped, never shown, and one check of the latest state follows it: at most
+one runs, and at most one more waits. A language switch only words the same
+problems anew and does not make a result stale.
+
 The panel starts as a slim strip with the counts ("2 errors, 5 warnings ▸"),
 so the pages keep their room; clicking the counts (or Ctrl+6, or F6 into the
 panel) opens the list, and the height it was given is remembered.
@@ -15,7 +25,10 @@ panel) opens the list, and the height it was given is remembered.
 
 from __future__ import annotations
 
+import threading
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QSettings, Qt, QTimer, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -41,9 +54,12 @@ from planner.ui.models import problem_table as pt
 from planner.ui.models.filter_proxy import FilterProxyModel
 from planner.ui.models.roles import KIND_ROLE, OBJECT_ROLE
 from planner.ui.pages.base import UiContext
-from planner.ui.keyboard import tab_leaves
+from planner.ui.keyboard import focus_into, tab_leaves
 
 REFRESH_DELAY_MS = 250
+#: At most this long the closing window waits for a running full check (it takes a fraction of a second; longer
+#: means the database does not answer, and the worker is left to end on its own).
+CLOSE_WAIT_S = 2.0
 #: Changes the checks do not read: nothing to check again.
 NOT_CHECKED = frozenset({
     "gift", "seating", "issued_version", "item_briefing", "person_profile", "contact_profile", "follow_up",
@@ -72,9 +88,26 @@ def counts_text(counts: dict[Severity, int]) -> str:
     return ", ".join(parts) if parts else _("No problems found.")
 
 
+#: What a full check hands back: the trip's checks (kept for the item edits after it) and their problems.
+Outcome = tuple[TripChecks, list[Problem]]
+
+
+class _Messenger(QObject):
+    """Carries a full check's result from the worker thread to the GUI thread: (generation, Outcome, error)."""
+
+    arrived = Signal(int, object, object)
+
+
 class ProblemsPanel(QDockWidget):
+    """The trip's problems; `checking` is True while the list shown is not the current trip's (greyed, "Checking…").
+
+    `checked` is emitted whenever a current list has been shown: a full check's result, an item's edit
+    checked where it happened, or the empty list of no trip.
+    """
+
     jumpRequested = Signal(object)  # the Problem double-clicked
     countsChanged = Signal(object)  # dict[Severity, int], after every check
+    checked = Signal()
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -82,6 +115,13 @@ class ProblemsPanel(QDockWidget):
         self.ctx = ctx
         self.trip_id: int | None = None
         self._checks: TripChecks | None = None  # the trip's checks, kept so an item's edit is checked where it happened
+        self.checking = False  # a full check is wanted or under way: what the list shows may be out of date
+        self._generation = 0  # raised by all that makes a full check's result stale; only the latest one is shown
+        self._running: tuple[int, threading.Thread] | None = None  # the full check whose result has not arrived yet
+        self._stopped = False  # the window closed: no new check starts
+        self._focus_when_checked = False  # the keyboard was asked into the list while it was greyed
+        self._messenger = _Messenger(self)
+        self._messenger.arrived.connect(self._arrived)
         self.model = pt.ProblemTableModel(ctx.language, self)
         self.proxy = FilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
@@ -167,8 +207,9 @@ class ProblemsPanel(QDockWidget):
         if trip_id is None or self._checked_once:
             self.refresh()
             return
-        self.summary.setText(_("Checking…"))
-        self.toggle.setText(_("Problems: {counts}").format(counts=_("Checking…")))
+        self._generation += 1
+        self._checks = None
+        self._set_refreshing()
         self._check_after_paint = True
         self._timer.start(REFRESH_DELAY_MS)
 
@@ -224,49 +265,113 @@ class ProblemsPanel(QDockWidget):
             return
         checks = self._checks
         items = change.ids(EntityKind.ITEM)
+        # Only against checks that are current: while a full check is wanted or runs, the kept ones are older
+        # than the data, and the edit makes that check's result stale instead (it is dropped and run again).
         if (change.kinds <= {EntityKind.ITEM} and 0 < len(items) <= INCREMENTAL_ITEMS and checks is not None
-                and checks.trip_id == self.trip_id and not self._timer.isActive()):
+                and checks.trip_id == self.trip_id and not self.checking):
             try:
                 for item_id in items:
                     problems = checks.item_changed(item_id)
             except PlannerError:
-                pass  # e.g. the database went away: checked in full below, which says what is wrong
+                pass  # e.g. the database went away: checked in full below
             else:
                 self._show(problems, checks.timezone)
                 return
+        self._generation += 1  # a full check running now read the data before this change
+        self._checks = None
         self._set_refreshing()
         self._timer.start(REFRESH_DELAY_MS)
 
     def _set_refreshing(self) -> None:
         """Grey the list and say the problems are being checked: what it shows may be out of date."""
+        self.checking = True
         self.view.setEnabled(False)
-        text = _("Checking…")
-        self.summary.setText(text)
-        self.toggle.setText(_("Problems: {counts}").format(counts=text) + (" ▾" if self.expanded else " ▸"))
-        self.toggle.setStyleSheet("")
+        self._update_summary()
 
     def refresh(self) -> None:
+        """Check the trip in full in the worker thread; the list is greyed and says "Checking…" until the result."""
         self._timer.stop()
         self._check_after_paint = False
         self._checked_once = self._checked_once or self.trip_id is not None
-        problems: list[Problem] = []
-        timezone = "UTC"
+        self._generation += 1  # whatever runs now was started for an older state (or another trip)
         self._checks = None
-        if self.trip_id is not None:
+        if self.trip_id is None:
+            self._show([], "UTC")
+            return
+        self._set_refreshing()
+        self._start_check()
+
+    def _start_check(self) -> None:
+        """Run the full check of the latest state in the worker, unless one runs (its result then starts it)."""
+        if self._running is not None or self._stopped or self.trip_id is None:
+            return
+        generation, db, trip_id, messenger = self._generation, self.ctx.db, self.trip_id, self._messenger
+
+        def work() -> None:  # in the worker thread: the services and the checks only, no widget
+            outcome: Outcome | None = None
+            error: BaseException | None = None
             try:
-                self._checks = TripChecks(self.ctx.db, self.trip_id)
-            except PlannerError:
-                problems = []  # the trip is gone (deleted here or elsewhere): nothing to check
-            else:
-                problems, timezone = self._checks.problems(), self._checks.timezone
-        self._show(problems, timezone)
+                checks = TripChecks(db, trip_id)
+                outcome = (checks, checks.problems())
+            except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which shows or reports it
+                error = exc
+            try:
+                messenger.arrived.emit(generation, outcome, error)
+            except RuntimeError:  # the panel is gone (its window closed without waiting for this check)
+                pass
+
+        thread = threading.Thread(target=work, name="problems-check", daemon=True)
+        self._running = (generation, thread)
+        thread.start()
+
+    def _arrived(self, generation: int, outcome: Outcome | None, error: BaseException | None) -> None:
+        self._running = None
+        if generation != self._generation:  # started before the last change or for another trip: never shown
+            if self.checking and not self._timer.isActive() and not self._check_after_paint:
+                self._start_check()  # (a change waiting for its short delay starts the check itself)
+            return
+        if isinstance(error, PlannerError):  # the trip is gone (deleted here or elsewhere), or the database
+            self._show([], "UTC")
+            return
+        if error is not None:
+            raise error  # a bug: to the crash reporter, as if it had happened here
+        assert outcome is not None
+        self._checks, problems = outcome
+        self._show(problems, self._checks.timezone)
+
+    def shut_down(self, timeout_s: float | None = None) -> None:
+        """The window closes: no check starts any more, and a running one is waited for (boundedly).
+
+        So no worker still reads a database the window closes, or posts to a panel
+        being deleted; a worker that does not end within `timeout_s` (CLOSE_WAIT_S:
+        a server that does not answer) is left to end on its own: it is a daemon
+        thread, and a panel that is gone is not told.
+        """
+        self._stopped = True
+        self._timer.stop()
+        self._check_after_paint = False
+        if self._running is not None:
+            self._running[1].join(CLOSE_WAIT_S if timeout_s is None else timeout_s)
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        super().showEvent(event)
+        if self._stopped:  # the window shown again after it closed: checks go on
+            self._stopped = False
+            if self.checking and not self._timer.isActive() and not self._check_after_paint:
+                self._start_check()
 
     def _show(self, problems: list[Problem], timezone: str) -> None:
+        self.checking = False
         self.model.set_problems(problems, timezone)
         self.fit_columns()
         self.view.setEnabled(True)
+        if self._focus_when_checked:
+            self._focus_when_checked = False
+            if self.toggle.hasFocus():  # still where focus_list put it: on into the list, as asked
+                focus_into(self.view)
         self._update_summary()
         self.countsChanged.emit(self.model.counts())
+        self.checked.emit()
 
     def fit_columns(self) -> None:
         """Severity and When as wide as their longest text (or heading), icon and cell margins included."""
@@ -279,15 +384,27 @@ class ProblemsPanel(QDockWidget):
             header.resizeSection(column, max(widest + extra + margin, header.sectionSizeFromContents(column).width()))
 
     def _update_summary(self) -> None:
-        text = counts_text(self.model.counts()) if self.trip_id is not None else _("No trip selected.")
+        if self.trip_id is None:
+            text = _("No trip selected.")
+        else:
+            text = _("Checking…") if self.checking else counts_text(self.model.counts())
         self.summary.setText(text)
         arrow = "▾" if self.expanded else "▸"
         self.toggle.setText(_("Problems: {counts}").format(counts=text) + " " + arrow)
-        errors = self.trip_id is not None and bool(self.model.counts().get(Severity.ERROR))
+        errors = self.trip_id is not None and not self.checking and bool(self.model.counts().get(Severity.ERROR))
         style = "QToolButton { color: #b00020; font-weight: bold; }" if errors else ""  # seen while folded
         if self.toggle.styleSheet() != style:  # set again, the same sheet would polish the button again
             self.toggle.setStyleSheet(style)
         self.toggle.setToolTip(_("Hide the list of problems") if self.expanded else _("Show the list of problems"))
+
+    def focus_list(self) -> None:
+        """Put the keyboard in the list; while a check greys it (a disabled list takes no focus), on the strip's
+        button, and in the list as soon as the result is shown."""
+        if self.view.isEnabled():
+            focus_into(self.view)
+            return
+        focus_into(self.toggle)
+        self._focus_when_checked = True
 
     def _activated(self, index: QModelIndex) -> None:
         problem = index.data(OBJECT_ROLE)
