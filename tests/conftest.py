@@ -102,5 +102,8 @@ def db(db_target: str) -> Iterator[Database]:
 
 def _wait_for_threads_since(before: set[threading.Thread]) -> None:
     for thread in threading.enumerate():
-        if thread not in before and thread is not threading.current_thread() and thread.is_alive():
+        # A QThread that ran Python code is listed as a "dummy" thread, which cannot be joined (Qt's own tasks
+        # wait for theirs); only the threads started with `threading` are waited for here.
+        dummy = type(thread).__name__ == "_DummyThread"
+        if thread not in before and not dummy and thread is not threading.current_thread() and thread.is_alive():
             thread.join(THREAD_WAIT_SECONDS)
