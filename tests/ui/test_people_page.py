@@ -320,3 +320,16 @@ def test_export_and_erase_personal_data(qtbot: QtBot, db: Database, language: La
     assert asked == ["Also erase them from the backups of this database"]
     assert is_erased(people_service.get_person(db, person))
     assert history.stack.count() == 0
+
+
+def test_a_trip_switch_does_not_read_the_directory_again(page: PeoplePage, db: Database, make_trip: MakeTrip, monkeypatch: pytest.MonkeyPatch) -> None:
+    reads: list[int] = []
+    read = page._read
+    monkeypatch.setattr(page, "_read", lambda: (reads.append(1), read()))
+    other = make_trip("Hannover")
+    page.set_trip(other)
+    page.set_trip(None)
+    assert reads == []  # the directory is the same for every trip
+    page.ctx.history.perform("New person", lambda: people.create_person(db, PersonData(family_name="Berg", given_name="Ida")))
+    assert reads == [1]  # a change of people is read
+    assert "Berg" in _families(page)

@@ -22,10 +22,22 @@ class DirectoryPage(TripPage):
 
     def __init__(self, ctx: UiContext, parent: QWidget | None = None) -> None:
         super().__init__(ctx, parent)
-        self._stale = True  # read when first shown: the window builds every page at start-up
+        self._unread = True  # read when first shown: the window builds every page at start-up
+
+    def set_trip(self, trip_id: int | None) -> None:
+        """The directory is the same for every trip: a trip switch reads nothing again (unless never read)."""
+        self.trip_id = trip_id
+        if self._unread:
+            self._reload_when_seen()
+
+    def database_changed(self) -> None:
+        """Another database: its directory is read now if the page is in sight, else when it is shown."""
+        self._due_trip = None
+        self.trip_id = None
+        self._reload_when_seen()
 
     def reload(self) -> None:
-        self._stale = False
+        self._unread = False
         self._read()
 
     def _read(self) -> None:
@@ -47,9 +59,9 @@ class DirectoryPage(TripPage):
         if self.isVisible() or alone:
             self.reload()
         else:
-            self._stale = True
+            self._unread = True
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
-        if self._stale:
+        if self._unread:
             self.reload()
         super().showEvent(event)

@@ -117,10 +117,10 @@ def tool_button(parent: QWidget, action: QAction) -> QToolButton:
 class PeoplePage(DirectoryPage):
     """The directory is the same whatever trip is selected; it is a tab beside the trip's pages.
 
-    It still reads again on a trip switch and after every change of people (an
-    import or a restored trip may bring people), but a directory of thousands takes a
-    moment: so it reads only when it is shown, or when shown next. The window
-    builds every page at start-up, and this one waits until it is first shown.
+    It reads again after every change of people (an import or a restored trip may
+    bring people), not on a trip switch; a directory of thousands takes a moment, so
+    it reads only when it is shown, or when shown next. The window builds every page
+    at start-up, and this one waits until it is first shown.
     """
 
     #: People, also those an import brought (its Change is about the delegation, with the people related).

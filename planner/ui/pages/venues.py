@@ -243,10 +243,6 @@ class VenuesPage(DirectoryPage):
     def page_title(self) -> str:
         return _("Venues")
 
-    def set_trip(self, trip_id: int | None) -> None:
-        """The directory is the same for every trip: nothing to read again."""
-        self.trip_id = trip_id
-
     def _read(self) -> None:
         current = self.current_venue()
         self.model.reload()
