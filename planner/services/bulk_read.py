@@ -107,7 +107,8 @@ def _read_items(session: Session, trip_id: int, only: int | None = None) -> list
      dress_codes, transports, everyones, host_person_ids) = transposed(rows, len(_ITEM_FIELDS) - 2)
     # The texts, times and flags come raw (the JSON as text) and are decoded once per distinct value (see Decoded).
     dialect = session.get_bind().dialect
-    texts, moments, flags = Decoded.of(_ITEM.c.title, dialect), Decoded.of(_ITEM.c.start_utc, dialect), Decoded.of(_ITEM.c.everyone, dialect)
+    texts, moments = Decoded.of(_ITEM.c.title, dialect), Decoded.of(_ITEM.c.start_utc, dialect)
+    flags = Decoded.of(_ITEM.c.everyone, dialect)
     for_everyone = list(map(flags.__getitem__, everyones))
     participants = [() if everyone else tuple(ticked.get(item_id, ())) for item_id, everyone in zip(ids, for_everyone)]
     # In ItemData's field order (checked on import, see _ITEM_FIELDS; tests/services/test_bulk_read.py compares

@@ -69,10 +69,13 @@ def trip_visas(db: Database, trip_id: int) -> dict[int, VisaData]:
 
 def read_visas(session: Session, trip_id: int) -> dict[int, VisaData]:
     """The trip's recorded visas by membership id, as plain rows (the planning checks read them every time)."""
-    return {visa.membership_id: visa for visa in _VISAS.read(session, _VISAS_OF_TRIP, {"trip_id": trip_id})}  # type: ignore[misc]
+    visas = _VISAS.read(session, _VISAS_OF_TRIP, {"trip_id": trip_id})
+    return {visa.membership_id: visa for visa in visas}  # type: ignore[misc]  # read back: never None
 
 
-_VISAS = TableRecords(VisaData, m.Visa.__table__, columns={"id": "membership_id"}, convert={"status": lambda status: VisaStatus(status or "")})
+_VISAS = TableRecords(
+    VisaData, m.Visa.__table__, columns={"id": "membership_id"}, convert={"status": lambda status: VisaStatus(status or "")},
+)
 #: The visas of the trip's members (parameter trip_id), built once.
 _VISAS_OF_TRIP = (
     select(*_VISAS.selected).join(m.Membership.__table__, m.Membership.__table__.c.id == m.Visa.__table__.c.membership_id)

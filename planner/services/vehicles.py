@@ -71,8 +71,8 @@ def read_vehicles(session: Session, trip_id: int) -> tuple[VehicleData, ...]:
 
 def read_rides(session: Session, trip_id: int) -> dict[int, ItemRides]:
     """Every item's rides of the trip by item id (items nobody rides on are absent); two queries for the trip."""
-    params = {"trip_id": trip_id}
     seats: dict[int, list[Ride]] = {}
+    params = {"trip_id": trip_id}
     for item_id, membership_id, vehicle_id in raw_rows(session, _RIDES_OF_TRIP, params):  # plain integers
         # What Ride(membership_id, vehicle_id) makes, without the Python call of the named tuple's own __new__
         # (a big trip has thousands of seats).

@@ -106,7 +106,9 @@ def test_venues_can_be_chosen_by_ids_too(db: Database) -> None:
 def test_every_reader_of_the_planning_checks_gives_the_orm_records_of_the_demo_trips(db: Database) -> None:
     """Members, venues, legs, vehicles, rides with a motorcade order, rooms and visas: equal records, in the same order."""
     trip_ids = [change.after.id for change in load_demo(db)]
-    ridden = next(i for i in vehicles.items_with_rides(db, trip_ids[0]) if len(set(vehicles.item_rides(db, i).vehicle_of().values())) > 1)
+    ridden = next(
+        i for i in vehicles.items_with_rides(db, trip_ids[0]) if len(set(vehicles.item_rides(db, i).vehicle_of().values())) > 1
+    )
     vehicles.move_in_motorcade(db, ridden, vehicles.item_motorcade(db, ridden)[1], -1)  # a planner's own order
     # The protocol order against the order of the ids: rooms and members are listed by the former.
     delegation.reorder_members(db, trip_ids[0], [member.id for member in reversed(delegation.list_members(db, trip_ids[0]))])
@@ -127,7 +129,9 @@ def test_every_reader_of_the_planning_checks_gives_the_orm_records_of_the_demo_t
             orm_rooms = [assignment_data(r) for r in s.scalars(
                 select(m.RoomAssignment).join(m.RoomBlock).join(m.Membership, m.Membership.id == m.RoomAssignment.membership_id)
                 .where(m.RoomBlock.trip_id == trip_id)
-                .order_by(m.Membership.protocol_order, m.RoomAssignment.membership_id, m.RoomAssignment.first_night, m.RoomAssignment.id))]
+                .order_by(
+                    m.Membership.protocol_order, m.RoomAssignment.membership_id, m.RoomAssignment.first_night, m.RoomAssignment.id,
+                ))]
             venue_ids = {i.venue_id for i in read_items(s, trip_id) if i.venue_id is not None} | set(lodging.hotel_ids())
             used = read_venues(s, venue_ids)
             orm_venues = {v.id: venue_data(v) for v in s.scalars(
@@ -170,7 +174,10 @@ class _Checked:
 
 
 def test_records_are_what_the_class_builds_and_only_for_classes_that_just_set_their_fields() -> None:
-    values = [(1, 2, 3, "Chen Jing", "陈静", LocalizedText(en="Director"), "+86", "chen@example.cn"), (4, None, 5, "", "", LocalizedText(), "", "")]
+    values = [
+        (1, 2, 3, "Chen Jing", "陈静", LocalizedText(en="Director"), "+86", "chen@example.cn"),
+        (4, None, 5, "", "", LocalizedText(), "", ""),
+    ]
     assert records(ContactData, 2, zip(*values)) == [ContactData(*row) for row in values]
     assert records(ContactData, 0, [()] * 8) == []
     with pytest.raises(ValueError):  # a column missing
