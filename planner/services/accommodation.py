@@ -12,10 +12,12 @@ undo step.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date, timedelta
+from operator import itemgetter
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
@@ -26,6 +28,7 @@ from planner.domain.enums import VenueKind
 from planner.domain.errors import PlannerError, ValidationErrors
 from planner.i18n import N_, current_language
 from planner.services.base import Action, Change, get_or_fail, run
+from planner.services.bulk_read import records, transposed
 from planner.services.mapping import from_cents, person_data, to_cents, venue_data
 from planner.services.records import RecordService
 
@@ -108,33 +111,45 @@ def read_accommodation(session: Session, trip_id: int) -> Accommodation:
 
     One query of plain columns, not ORM objects: the checks read a whole trip in a handful of
     queries, and two hundred rooms as ORM objects cost more than all the accommodation checks.
+    The records are built column by column (bulk_read.records), in their fields' order.
     `sharing_with` may still name a member who has left the delegation since; readers skip ids
     they do not know, and the next save of the room drops them.
     """
-    block_columns = [c.name for c in _BLOCK.c]
-    room_columns = [c.name for c in _ROOM.c]
-    split = len(block_columns)
-    rows = session.execute(
-        select(*_BLOCK.c, *_ROOM.c, _MEMBER.c.protocol_order)
-        .select_from(_BLOCK)
-        .outerjoin(_ROOM, _ROOM.c.block_id == _BLOCK.c.id)
-        .outerjoin(_MEMBER, _MEMBER.c.id == _ROOM.c.membership_id)
-        .where(_BLOCK.c.trip_id == trip_id)
-        .order_by(_BLOCK.c.venue_id, _BLOCK.c.id)
-    ).all()
-    blocks: dict[int, RoomBlockData] = {}
-    rooms: list[tuple[int, int, RoomAssignmentData]] = []
+    rows = session.execute(_ACCOMMODATION_OF_TRIP, {"trip_id": trip_id}).all()
+    first_rows: dict[int, Any] = {}  # of each block, in the query's order (by hotel, then as entered)
     for row in rows:
-        block = dict(zip(block_columns, row[:split], strict=True))
-        if block["id"] not in blocks:
-            cents = block.pop("rate_cents")
-            blocks[block["id"]] = RoomBlockData(**block, rate=from_cents(cents))
-        room = dict(zip(room_columns, row[split:-1], strict=True))
-        if room["id"] is not None:
-            room["sharing_with"] = tuple(room["sharing_with"] or ())
-            rooms.append((row[-1], room["membership_id"], RoomAssignmentData(**room)))
-    rooms.sort(key=lambda r: (r[0], r[1], r[2].first_night, r[2].id))
-    return Accommodation(tuple(blocks.values()), tuple(room for _o, _m, room in rooms))
+        first_rows.setdefault(row[0], row)
+    blocks = transposed(list(first_rows.values()), _ROOM_AT)[:_ROOM_AT]
+    blocks[_RATE] = tuple(map(from_cents, blocks[_RATE]))
+    # By member (in protocol order), then first night (see _ROOM_ORDER).
+    rooms = sorted((row for row in rows if row[_ROOM_AT] is not None), key=_ROOM_ORDER)
+    room_values = transposed(rooms, len(_ACCOMMODATION_OF_TRIP.selected_columns))[_ROOM_AT:-1]
+    room_values[_SHARING] = tuple(tuple(sharing or ()) for sharing in room_values[_SHARING])
+    return Accommodation(
+        tuple(records(RoomBlockData, len(first_rows), blocks)), tuple(records(RoomAssignmentData, len(rooms), room_values)),
+    )
+
+
+#: The trip's blocks (parameter trip_id), each with its rooms and their members' places in the protocol order,
+#: the columns in RoomBlockData's and RoomAssignmentData's field order (the rate as stored, in cents); built once.
+_ACCOMMODATION_OF_TRIP = (
+    select(
+        *(_BLOCK.c["rate_cents" if f.name == "rate" else f.name] for f in fields(RoomBlockData)),
+        *(_ROOM.c[f.name] for f in fields(RoomAssignmentData)),
+        _MEMBER.c.protocol_order,
+    )
+    .select_from(_BLOCK)
+    .outerjoin(_ROOM, _ROOM.c.block_id == _BLOCK.c.id)
+    .outerjoin(_MEMBER, _MEMBER.c.id == _ROOM.c.membership_id)
+    .where(_BLOCK.c.trip_id == bindparam("trip_id"))
+    .order_by(_BLOCK.c.venue_id, _BLOCK.c.id)
+)
+_ROOM_AT = len(fields(RoomBlockData))  # where a row's room begins
+_RATE = [f.name for f in fields(RoomBlockData)].index("rate")
+_ROOM_FIELDS = [f.name for f in fields(RoomAssignmentData)]
+_SHARING = _ROOM_FIELDS.index("sharing_with")
+#: A room's row's place among the rooms: the member's in the protocol order, the membership, the first night, the id.
+_ROOM_ORDER = itemgetter(-1, *(_ROOM_AT + _ROOM_FIELDS.index(name) for name in ("membership_id", "first_night", "id")))
 
 
 def hotels(db: Database) -> list[VenueData]:

@@ -11,23 +11,27 @@ trip: the records come out exactly as services.mapping makes them from ORM rows.
 from __future__ import annotations
 
 import gc
-from collections.abc import Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import fields
-from datetime import datetime
-from typing import Any
+from dataclasses import fields, is_dataclass
+from itertools import repeat
+from operator import attrgetter
+from types import MemberDescriptorType
+from typing import Any, Generic, TypeVar
 
-from sqlalchemy import Column, ColumnElement, Dialect, Select, String, Text, bindparam, cast, or_, select, type_coerce
+from sqlalchemy import (
+    Boolean, ColumnElement, Date, Dialect, FromClause, Select, String, Text, bindparam, cast, or_, select, type_coerce,
+)
 from sqlalchemy.engine import CursorResult
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.sql.expression import Executable
-from sqlalchemy.types import TypeEngine
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
+from planner.db.types import LocalizedTextType, UTCDateTime
 from planner.domain.entities import ContactData, ItemData, MembershipData, PersonData, VenueData
 from planner.domain.enums import ItemKind, Language, Role, Sex, VenueKind
-from planner.domain.localized import LocalizedText
 
 _ITEM = m.ProgrammeItem.__table__
 _TICK = m.item_participant
@@ -35,7 +39,6 @@ _VENUE = m.Venue.__table__
 _CONTACT = m.VenueContact.__table__
 _PERSON = m.Person.__table__
 _MEMBER = m.Membership.__table__
-_KINDS: dict[str, ItemKind] = {kind.value: kind for kind in ItemKind}
 
 
 @contextmanager
@@ -93,27 +96,32 @@ def _read_items(session: Session, trip_id: int, only: int | None = None) -> list
     ticks, columns = _QUERIES[only is not None]
     params = {"trip_id": trip_id} if only is None else {"trip_id": trip_id, "item_id": only}
     ticked: dict[int, list[int]] = {}
-    for item_id, membership_id in raw_rows(session, ticks, params):
-        ticked.setdefault(item_id, []).append(membership_id)
-    # The texts and times come raw (the JSON as text) and are decoded once per distinct value (see _Decoded).
-    dialect = session.get_bind().dialect
-    texts, moments = _Decoded(_ITEM.c.title.type, dialect), _Decoded(_ITEM.c.start_utc.type, dialect)
+    for item_id, membership_id in raw_rows(session, ticks, params):  # by item, each item's in order
+        found = ticked.get(item_id)
+        if found is None:
+            ticked[item_id] = [membership_id]
+        else:
+            found.append(membership_id)
     rows = raw_rows(session, columns, params)
-    items = []
-    append = items.append
-    for (item_id, version, kind, title, description, venue_id, start, end, timezone, end_timezone, host_contact_id,
-         dress_code, transport, everyone, host_person_id) in rows:  # unpacked: by name, a row's fields cost ten times as much
-        everyone = bool(everyone)
-        # Positional, in ItemData's field order (keywords cost a third more for thousands of records;
-        # tests/services/test_bulk_read.py compares every field with the ORM mapping).
-        append(_item_data(
-            item_id, version, trip_id, _KINDS.get(kind) or ItemKind(kind), texts[title], texts[description], venue_id,
-            moments[start], moments[end], timezone, end_timezone, host_contact_id, texts[dress_code], texts[transport],
-            everyone, () if everyone else tuple(sorted(ticked.get(item_id, ()))), host_person_id,
-        ))
+    (ids, versions, kinds, titles, descriptions, venue_ids, starts, ends, timezones, end_timezones, host_contact_ids,
+     dress_codes, transports, everyones, host_person_ids) = transposed(rows, len(_ITEM_FIELDS) - 2)
+    # The texts, times and flags come raw (the JSON as text) and are decoded once per distinct value (see Decoded).
+    dialect = session.get_bind().dialect
+    texts, moments = Decoded.of(_ITEM.c.title, dialect), Decoded.of(_ITEM.c.start_utc, dialect)
+    flags = Decoded.of(_ITEM.c.everyone, dialect)
+    for_everyone = list(map(flags.__getitem__, everyones))
+    participants = [() if everyone else tuple(ticked.get(item_id, ())) for item_id, everyone in zip(ids, for_everyone)]
+    # In ItemData's field order (checked on import, see _ITEM_FIELDS; tests/services/test_bulk_read.py compares
+    # every field with the ORM mapping).
+    items = records(ItemData, len(rows), (
+        ids, versions, repeat(trip_id), map(Decoded(ItemKind).__getitem__, kinds), map(texts.__getitem__, titles),
+        map(texts.__getitem__, descriptions), venue_ids, map(moments.__getitem__, starts), map(moments.__getitem__, ends),
+        timezones, end_timezones, host_contact_ids, map(texts.__getitem__, dress_codes), map(texts.__getitem__, transports),
+        for_everyone, participants, host_person_ids,
+    ))
     # Sorted here rather than by the database: no index serves (trip, start), so SQLite sorted
     # all the trip's rows in a temporary B-tree, which took longer than sorting the records.
-    items.sort(key=_start_then_id)
+    items.sort(key=_START_THEN_ID)
     return items
 
 
@@ -121,46 +129,10 @@ _ITEM_FIELDS = (
     "id", "version", "trip_id", "kind", "title", "description", "venue_id", "start", "end", "timezone", "end_timezone",
     "host_contact_id", "dress_code", "transport", "everyone", "participant_ids", "host_person_id",
 )
-if tuple(f.name for f in fields(ItemData)) != _ITEM_FIELDS or hasattr(ItemData, "__post_init__"):
-    # Checked on import, also under python -O: _item_data must build what ItemData(...) builds.
-    raise ImportError("ItemData's fields or construction changed: change _item_data in services/bulk_read.py too")
-(_SET_ID, _SET_VERSION, _SET_TRIP_ID, _SET_KIND, _SET_TITLE, _SET_DESCRIPTION, _SET_VENUE_ID, _SET_START, _SET_END,
- _SET_TIMEZONE, _SET_END_TIMEZONE, _SET_HOST_CONTACT_ID, _SET_DRESS_CODE, _SET_TRANSPORT, _SET_EVERYONE,
- _SET_PARTICIPANT_IDS, _SET_HOST_PERSON_ID) = (getattr(ItemData, name).__set__ for name in _ITEM_FIELDS)
-_new = object.__new__
-
-
-def _item_data(
-    id: int, version: int, trip_id: int, kind: ItemKind, title: LocalizedText, description: LocalizedText,
-    venue_id: int | None, start: datetime, end: datetime, timezone: str, end_timezone: str, host_contact_id: int | None,
-    dress_code: LocalizedText, transport: LocalizedText, everyone: bool, participant_ids: tuple[int, ...],
-    host_person_id: int | None,
-) -> ItemData:
-    """ItemData(every field, in order), with each value set straight into its slot (as Record.evolve sets them).
-
-    The frozen dataclass's __init__ sets each field through object.__setattr__, by name; for the
-    5,000 items of a large programme that was a quarter of the reading. ItemData has no
-    __post_init__ and checks nothing on construction, so the records are the same.
-    """
-    item = _new(ItemData)
-    _SET_ID(item, id)
-    _SET_VERSION(item, version)
-    _SET_TRIP_ID(item, trip_id)
-    _SET_KIND(item, kind)
-    _SET_TITLE(item, title)
-    _SET_DESCRIPTION(item, description)
-    _SET_VENUE_ID(item, venue_id)
-    _SET_START(item, start)
-    _SET_END(item, end)
-    _SET_TIMEZONE(item, timezone)
-    _SET_END_TIMEZONE(item, end_timezone)
-    _SET_HOST_CONTACT_ID(item, host_contact_id)
-    _SET_DRESS_CODE(item, dress_code)
-    _SET_TRANSPORT(item, transport)
-    _SET_EVERYONE(item, everyone)
-    _SET_PARTICIPANT_IDS(item, participant_ids)
-    _SET_HOST_PERSON_ID(item, host_person_id)
-    return item
+if tuple(f.name for f in fields(ItemData)) != _ITEM_FIELDS:
+    # Checked on import, also under python -O: _read_items gives records() the columns in this order.
+    raise ImportError("ItemData's fields changed: change _read_items in services/bulk_read.py too")
+_START_THEN_ID = attrgetter("start", "id")
 
 
 def _item_queries(one: bool) -> tuple[Executable, Executable]:
@@ -169,7 +141,11 @@ def _item_queries(one: bool) -> tuple[Executable, Executable]:
     Built once: building a select of fifteen columns took a third of reading one item after an edit.
     """
     where = [_ITEM.c.trip_id == bindparam("trip_id")] + ([_ITEM.c.id == bindparam("item_id")] if one else [])
-    ticks: Executable = select(_TICK.c.item_id, _TICK.c.membership_id).join(_ITEM, _ITEM.c.id == _TICK.c.item_id).where(*where)
+    # In item order, each item's participants in id order: on SQLite the order the index search gives anyway (no sort).
+    ticks: Executable = (
+        select(_TICK.c.item_id, _TICK.c.membership_id).join(_ITEM, _ITEM.c.id == _TICK.c.item_id).where(*where)
+        .order_by(_ITEM.c.id, _TICK.c.membership_id)
+    )
     columns: Executable = select(
         _ITEM.c.id, _ITEM.c.version, _ITEM.c.kind, _raw_text(_ITEM.c.title), _raw_text(_ITEM.c.description),
         _ITEM.c.venue_id, type_coerce(_ITEM.c.start_utc, _RAW), type_coerce(_ITEM.c.end_utc, _RAW),
@@ -179,15 +155,11 @@ def _item_queries(one: bool) -> tuple[Executable, Executable]:
     return ticks, columns
 
 
-def _start_then_id(item: ItemData) -> tuple[Any, Any]:
-    return item.start, item.id
-
-
 #: A column read as the driver gives it, without the column type's processing.
 _RAW = String()
 
 
-def _raw_text(column: Column[Any]) -> ColumnElement[str]:
+def _raw_text(column: ColumnElement[Any]) -> ColumnElement[str]:
     """A JSON column as its text, on every database (PostgreSQL's driver would decode JSON into a dict)."""
     return cast(column, Text)
 
@@ -196,43 +168,157 @@ def _raw_text(column: Column[Any]) -> ColumnElement[str]:
 _QUERIES = (_item_queries(False), _item_queries(True))
 
 
-class _Decoded(dict[Any, Any]):
-    """Raw database values of one column type and what the type makes of them, each decoded once per read.
+class Decoded(dict[Any, Any]):
+    """Raw database values and what they decode to, each distinct value decoded once per read.
 
-    A programme repeats its texts and times (items run in slots, and "{}" is
-    every empty text); looking a value up costs a fraction of running the
-    type's result processor on each of tens of thousands of cells.
+    A trip repeats its values (items run in slots, "{}" is every empty text, a role or a
+    date recurs for many members); looking a value up costs a fraction of running the
+    type's result processor on each of tens of thousands of cells, and
+    `map(decoded.__getitem__, column)` decodes a whole column without a Python step per cell.
+    `decode` is any function of one raw value (an enum: an unknown value raises as the enum
+    itself does), or None to keep the values as they are.
     """
 
-    def __init__(self, column_type: TypeEngine[Any], dialect: Dialect) -> None:
+    def __init__(self, decode: Callable[[Any], Any] | None) -> None:
         super().__init__()
-        self._process = column_type.result_processor(dialect, None)
+        self._decode = decode
+
+    @classmethod
+    def of(cls, column: ColumnElement[Any], dialect: Dialect) -> Decoded:
+        """The column's values as its type makes them on this database (Date, UTCDateTime, Boolean, and a
+        LocalizedTextType read as its JSON text: see _raw).
+
+        The dialect's own variant of the type decides, as in SQLAlchemy's result processing: a Date is text to
+        parse on SQLite and a date already on PostgreSQL. Not for a Float or Numeric: their processors on
+        PostgreSQL need the driver's type code.
+        """
+        return cls(column.type.dialect_impl(dialect).result_processor(dialect, None))
+
+    @property
+    def keeps_values(self) -> bool:
+        """Whether every value decodes to itself (no decoding to do)."""
+        return self._decode is None
 
     def __missing__(self, raw: Any) -> Any:
-        value = self[raw] = raw if self._process is None else self._process(raw)
+        value = self[raw] = raw if self._decode is None else self._decode(raw)
         return value
+
+
+R = TypeVar("R")
+_new = object.__new__
+#: The slot setters of each record class's fields, in field order (see records).
+_SETTERS: dict[type, tuple[Callable[[Any, Any], None], ...]] = {}
+
+
+def records(cls: type[R], count: int, columns: Iterable[Iterable[Any]]) -> list[R]:
+    """`count` records of `cls`, whose fields take their values, in field order, from `columns` (one per field).
+
+    The same records as [cls(*values) for values in zip(*columns)]: each column's values are set
+    straight into the field's slot (its member descriptor's __set__), in loops that run in C (map,
+    consumed by a deque of length 0) rather than a Python step per record and field. A frozen
+    dataclass's __init__ sets each field through object.__setattr__ by name, and keywords
+    (cls(**row)) cost more still: for the 5,000 items of a large programme that was a quarter of
+    their reading. Only for classes whose __init__ does nothing else (checked, see _field_setters).
+    Each column must give at least `count` values (itertools.repeat for a value they all share).
+    """
+    setters = _SETTERS.get(cls)
+    if setters is None:
+        setters = _SETTERS[cls] = _field_setters(cls)
+    made = list(map(_new, repeat(cls, count)))
+    for set_field, values in zip(setters, columns, strict=True):  # strict: a field without its column is an error
+        deque(map(set_field, made, values), maxlen=0)
+    return made
+
+
+def _field_setters(cls: type) -> tuple[Callable[[Any, Any], None], ...]:
+    """The setters of `cls`'s fields' slots; refused for a class whose construction does more than set its fields."""
+    found = fields(cls) if is_dataclass(cls) else ()
+    slots = [getattr(cls, f.name, None) for f in found]
+    if not found or hasattr(cls, "__post_init__") or any(not f.init for f in found) or not all(
+        isinstance(slot, MemberDescriptorType) for slot in slots
+    ):
+        raise TypeError(f"records() builds only slotted dataclasses whose __init__ sets every field, not {cls.__name__}")
+    return tuple(slot.__set__ for slot in slots)  # type: ignore[union-attr]
+
+
+def _raw(column: ColumnElement[Any]) -> ColumnElement[Any]:
+    """A column as the driver gives it (a multilingual text as its JSON text), for raw_rows and Decoded.of.
+
+    Not for a plain JSON column: PostgreSQL's driver decodes those itself, and their type leaves the text as it is.
+    """
+    if isinstance(column.type, LocalizedTextType):
+        return _raw_text(column)
+    return type_coerce(column, _RAW)
+
+
+class TableRecords(Generic[R]):
+    """How one record class is read from plain rows: a column per field, each value decoded once.
+
+    The columns are those named as the fields (or as `columns` says), selected raw (see _raw) for
+    raw_rows; `build` makes the records from their values as services.mapping makes them from ORM
+    rows: each value decoded as its column's type decodes it (dates, times, booleans, multilingual
+    texts) or by `convert` for its field (an enum for the stored text), each distinct value once
+    (see Decoded), the records built column by column (see records). Fields after the read ones
+    (a venue's contacts) are given to `build` by the caller.
+    """
+
+    def __init__(
+        self, cls: type[R], table: FromClause, *, columns: Mapping[str, str] | None = None,
+        convert: Mapping[str, Callable[[Any], Any]] | None = None, given: int = 0,
+    ) -> None:
+        names = [f.name for f in fields(cls)]  # type: ignore[arg-type]  # a dataclass: records() checks
+        read = names[:len(names) - given]
+        self.cls = cls
+        self.columns = tuple(table.c[(columns or {}).get(name, name)] for name in read)
+        self.selected = tuple(_raw(column) for column in self.columns)
+        self._convert = tuple((convert or {}).get(name) for name in read)
+        unknown = set(convert or {}) - {name for name, column in zip(read, self.columns) if not _decoded(column)}
+        if unknown:
+            raise ValueError(f"{cls.__name__}: no field {', '.join(sorted(unknown))} of a column read as it comes to convert")
+
+    def build(self, dialect: Dialect, values: Sequence[Sequence[Any]], *given: Iterable[Any]) -> list[R]:
+        """The records whose read fields hold `values` (the selected columns' raw values, column by column)."""
+        count = len(values[0]) if values else 0
+        columns: list[Iterable[Any]] = []
+        for column, raw, convert in zip(self.columns, values, self._convert, strict=True):
+            decoded = Decoded.of(column, dialect) if _decoded(column) else Decoded(convert)
+            columns.append(raw if decoded.keeps_values else map(decoded.__getitem__, raw))
+        return records(self.cls, count, (*columns, *given))
+
+    def read(self, session: Session, statement: Executable, params: dict[str, Any]) -> list[R]:
+        """The records of the rows of `statement`, a select of `selected` (and nothing else)."""
+        values = transposed(raw_rows(session, statement, params), len(self.columns))
+        return self.build(session.get_bind().dialect, values)
+
+
+def _decoded(column: ColumnElement[Any]) -> bool:
+    """Whether a column's raw values need its type's decoding (see Decoded.of; other types are read as they come)."""
+    return isinstance(column.type, (LocalizedTextType, UTCDateTime, Date, Boolean))
+
+
+def transposed(rows: Sequence[tuple[Any, ...]], width: int) -> list[tuple[Any, ...]]:
+    """The values of `rows` column by column; `width` empty columns for no rows."""
+    return list(zip(*rows)) if rows else [()] * width
+
+
+_MEMBERSHIPS = TableRecords(MembershipData, _MEMBER, convert={"role": Role})
+_PEOPLE = TableRecords(PersonData, _PERSON, convert={"preferred_language": Language, "sex": lambda sex: Sex(sex or "")})
+#: The delegation with its persons (parameter trip_id), built once.
+_MEMBERS_OF_TRIP = (
+    select(*_MEMBERSHIPS.selected, *_PEOPLE.selected)
+    .join(_PERSON, _PERSON.c.id == _MEMBER.c.person_id)
+    .where(_MEMBER.c.trip_id == bindparam("trip_id"))
+    .order_by(_MEMBER.c.protocol_order, _MEMBER.c.id)
+)
 
 
 def read_members(session: Session, trip_id: int) -> list[tuple[MembershipData, PersonData]]:
     """The delegation in protocol order, each membership with its person."""
-    member_names = [c.name for c in _MEMBER.c]
-    person_names = [c.name for c in _PERSON.c]
-    split = len(member_names)
-    rows = session.execute(
-        select(*_MEMBER.c, *_PERSON.c)
-        .join(_PERSON, _PERSON.c.id == _MEMBER.c.person_id)
-        .where(_MEMBER.c.trip_id == trip_id)
-        .order_by(_MEMBER.c.protocol_order, _MEMBER.c.id)
-    ).all()  # at once, and by position: row by row and by name took four times as long
-    found = []
-    for row in rows:
-        person = dict(zip(person_names, row[split:], strict=True))
-        person["preferred_language"] = Language(person["preferred_language"])
-        person["sex"] = Sex(person["sex"] or "")
-        member = dict(zip(member_names, row[:split], strict=True))
-        member["role"] = Role(member["role"])
-        found.append((MembershipData(**member), PersonData(**person)))
-    return found
+    rows = raw_rows(session, _MEMBERS_OF_TRIP, {"trip_id": trip_id})
+    split = len(_MEMBERSHIPS.columns)
+    values = transposed(rows, split + len(_PEOPLE.columns))
+    dialect = session.get_bind().dialect
+    return list(zip(_MEMBERSHIPS.build(dialect, values[:split]), _PEOPLE.build(dialect, values[split:])))
 
 
 def read_people(session: Session) -> list[PersonData]:
@@ -265,26 +351,43 @@ def venues_of_hosts(trip_id: int) -> Select[Any]:
     return select(_CONTACT.c.venue_id).join(_ITEM, _ITEM.c.host_contact_id == _CONTACT.c.id).where(_ITEM.c.trip_id == trip_id)
 
 
+_CONTACTS = TableRecords(ContactData, _CONTACT)
+_VENUES = TableRecords(VenueData, _VENUE, convert={"kind": VenueKind}, given=1)  # given: the contacts
+
+
+def _venue_queries(chosen: ColumnElement[bool]) -> tuple[Select[Any], Select[Any]]:
+    """The contacts (in id order) and the venues (in id order) whose venue ids meet `chosen`."""
+    return (
+        select(*_CONTACTS.selected).where(_CONTACT.c.venue_id.in_(select(_VENUE.c.id).where(chosen))).order_by(_CONTACT.c.id),
+        select(*_VENUES.selected).where(chosen).order_by(_VENUE.c.id),
+    )
+
+
+#: The contacts and venues of the ids given as the parameter ids (a list), built once.
+_VENUES_BY_ID = _venue_queries(_VENUE.c.id.in_(bindparam("ids", expanding=True)))
+
+
 def read_venues(session: Session, *chosen: Select[Any] | Iterable[int]) -> dict[int, VenueData]:
     """The venues whose ids any of `chosen` (queries or ids) gives, by id in id order, with their contacts in id order."""
-    conditions: list[ColumnElement[bool]] = []
-    for ids in chosen:
-        conditions.append(_VENUE.c.id.in_(ids if isinstance(ids, Select) else list(ids)))
-    if not conditions:
+    if not chosen:
         return {}
-    where = or_(*conditions)
+    if len(chosen) == 1 and not isinstance(chosen[0], Select):  # the checks' case: the statements built once
+        params: dict[str, Any] | None = {"ids": list(chosen[0])}
+        contact_query, venue_query = _VENUES_BY_ID
+    else:
+        params = None
+        contact_query, venue_query = _venue_queries(
+            or_(*(_VENUE.c.id.in_(ids if isinstance(ids, Select) else list(ids)) for ids in chosen))
+        )
+    dialect = session.get_bind().dialect
     contacts: dict[int, list[ContactData]] = {}
-    names = [c.name for c in _CONTACT.c]
-    for row in session.execute(
-        select(*_CONTACT.c).where(_CONTACT.c.venue_id.in_(select(_VENUE.c.id).where(where))).order_by(_CONTACT.c.id)
-    ).all():
-        contact = ContactData(**dict(zip(names, row, strict=True)))
-        contacts.setdefault(contact.venue_id, []).append(contact)  # type: ignore[arg-type]
-    venues: dict[int, VenueData] = {}
-    names = [c.name for c in _VENUE.c]
-    for row in session.execute(select(*_VENUE.c).where(where).order_by(_VENUE.c.id)).all():
-        fields = dict(zip(names, row, strict=True))
-        fields["kind"] = VenueKind(fields["kind"])
-        venues[fields["id"]] = VenueData(**fields, contacts=tuple(contacts.get(fields["id"], ())))
-    return venues
-
+    for contact in _CONTACTS.build(dialect, transposed(raw_rows(session, contact_query, params), len(_CONTACTS.columns))):
+        found = contacts.get(contact.venue_id)  # type: ignore[arg-type]
+        if found is None:
+            contacts[contact.venue_id] = [contact]  # type: ignore[index]
+        else:
+            found.append(contact)
+    values = transposed(raw_rows(session, venue_query, params), len(_VENUES.columns))
+    ids = values[0]
+    made = _VENUES.build(dialect, values, (tuple(contacts.get(venue_id, ())) for venue_id in ids))
+    return dict(zip(ids, made))

@@ -7,7 +7,7 @@ its seats must be members of the item's trip who attend the item.
 
 from __future__ import annotations
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 from sqlalchemy.orm import Session
 
 from planner.db import models as m
@@ -18,6 +18,7 @@ from planner.domain.protocol import GiftData, Seat, SeatingData, VisaData
 from planner.domain.seating import DEFAULT_TABLE_SIZE, Candidate, default_arrangement, generate_seating
 from planner.i18n import N_
 from planner.services.base import Action, Change, bump_version, delete_record, get_or_fail, run
+from planner.services.bulk_read import TableRecords
 from planner.services.mapping import from_cents, person_data, to_cents
 from planner.services.records import RecordService, existing_or_new
 
@@ -67,8 +68,19 @@ def trip_visas(db: Database, trip_id: int) -> dict[int, VisaData]:
 
 
 def read_visas(session: Session, trip_id: int) -> dict[int, VisaData]:
-    rows = session.scalars(select(m.Visa).join(m.Membership).where(m.Membership.trip_id == trip_id))
-    return {row.membership_id: visa_data(row) for row in rows}
+    """The trip's recorded visas by membership id, as plain rows (the planning checks read them every time)."""
+    visas = _VISAS.read(session, _VISAS_OF_TRIP, {"trip_id": trip_id})
+    return {visa.membership_id: visa for visa in visas}  # type: ignore[misc]  # read back: never None
+
+
+_VISAS = TableRecords(
+    VisaData, m.Visa.__table__, columns={"id": "membership_id"}, convert={"status": lambda status: VisaStatus(status or "")},
+)
+#: The visas of the trip's members (parameter trip_id), built once.
+_VISAS_OF_TRIP = (
+    select(*_VISAS.selected).join(m.Membership.__table__, m.Membership.__table__.c.id == m.Visa.__table__.c.membership_id)
+    .where(m.Membership.__table__.c.trip_id == bindparam("trip_id"))
+)
 
 
 def save_visa(db: Database, data: VisaData) -> Change:

@@ -10,6 +10,7 @@ passengers.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
+from itertools import repeat
 
 from sqlalchemy import bindparam, delete, insert, select
 from sqlalchemy.sql.expression import Executable
@@ -24,7 +25,7 @@ from planner.domain.vehicles import (
 from planner.domain.enums import Role
 from planner.i18n import N_
 from planner.services.base import Action, Change, get_or_fail, run
-from planner.services.bulk_read import raw_rows
+from planner.services.bulk_read import TableRecords, raw_rows, records
 from planner.services.records import add_row, update_record
 
 VEHICLE = "vehicle"
@@ -63,8 +64,9 @@ def trip_vehicles(db: Database, trip_id: int) -> tuple[VehicleData, ...]:
 
 
 def read_vehicles(session: Session, trip_id: int) -> tuple[VehicleData, ...]:
-    rows = session.scalars(select(m.Vehicle).where(m.Vehicle.trip_id == trip_id).order_by(m.Vehicle.position, m.Vehicle.id))
-    return tuple(vehicle_data(row) for row in rows)
+    """The trip's vehicles in the planner's order, as plain rows (no ORM objects, so nothing is flushed first:
+    the services that add or delete vehicles flush before they count them)."""
+    return tuple(_VEHICLES.read(session, _VEHICLES_OF_TRIP, {"trip_id": trip_id}))
 
 
 def read_rides(session: Session, trip_id: int) -> dict[int, ItemRides]:
@@ -72,7 +74,9 @@ def read_rides(session: Session, trip_id: int) -> dict[int, ItemRides]:
     seats: dict[int, list[Ride]] = {}
     params = {"trip_id": trip_id}
     for item_id, membership_id, vehicle_id in raw_rows(session, _RIDES_OF_TRIP, params):  # plain integers
-        ride = Ride(membership_id, vehicle_id)
+        # What Ride(membership_id, vehicle_id) makes, without the Python call of the named tuple's own __new__
+        # (a big trip has thousands of seats).
+        ride = _new_tuple(Ride, (membership_id, vehicle_id))
         found = seats.get(item_id)
         if found is None:
             seats[item_id] = [ride]
@@ -81,10 +85,16 @@ def read_rides(session: Session, trip_id: int) -> dict[int, ItemRides]:
     orders: dict[int, list[int]] = {}
     for item_id, vehicle_id in raw_rows(session, _ORDERS_OF_TRIP, params):
         orders.setdefault(item_id, []).append(vehicle_id)
-    return {  # positional, in ItemRides' field order (id, version, seats, order): thousands of them for a big trip
-        item_id: ItemRides(item_id, None, tuple(seats.get(item_id, ())), tuple(orders.get(item_id, ())))
-        for item_id in seats.keys() | orders.keys()
-    }
+    ids = list(seats.keys() | orders.keys())
+    # In ItemRides' field order (id, version, seats, order): thousands of them for a big trip.
+    found_rides = records(ItemRides, len(ids), (
+        ids, repeat(None), (tuple(seats.get(item_id, ())) for item_id in ids),
+        (tuple(orders.get(item_id, ())) for item_id in ids),
+    ))
+    return dict(zip(ids, found_rides))
+
+
+_new_tuple = tuple.__new__
 
 
 def _trip_queries() -> tuple[Executable, Executable]:
@@ -107,6 +117,12 @@ def _trip_queries() -> tuple[Executable, Executable]:
 
 
 _RIDES_OF_TRIP, _ORDERS_OF_TRIP = _trip_queries()
+_VEHICLES = TableRecords(VehicleData, m.Vehicle.__table__, convert={"kind": VehicleKind})
+#: The trip's vehicles in the planner's order (parameter trip_id), built once.
+_VEHICLES_OF_TRIP = (
+    select(*_VEHICLES.selected).where(m.Vehicle.__table__.c.trip_id == bindparam("trip_id"))
+    .order_by(m.Vehicle.__table__.c.position, m.Vehicle.__table__.c.id)
+)
 
 
 def items_with_rides(db: Database, trip_id: int) -> set[int]:

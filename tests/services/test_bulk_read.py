@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 from sqlalchemy.orm import selectinload
 
@@ -12,9 +14,15 @@ from planner.db.engine import Database
 from planner.domain.entities import ContactData, VenueData
 from planner.domain.enums import ItemKind, Language, Role, VenueKind
 from planner.domain.localized import LocalizedText
-from planner.services import delegation, venues
-from planner.services.bulk_read import read_items, read_members, read_venues, venues_of_hosts, venues_of_items
+from planner.domain.travel_legs import leg_sort_key
+from planner.importing.demo import load_demo
+from planner.services import delegation, vehicles, venues
+from planner.services.accommodation import assignment_data, block_data, read_accommodation
+from planner.services.bulk_read import read_items, read_members, read_venues, records, venues_of_hosts, venues_of_items
 from planner.services.mapping import item_data, membership_data, person_data, venue_data
+from planner.services.protocol import read_visas, visa_data
+from planner.services.travel_legs import leg_data, read_legs
+from planner.services.vehicles import read_rides, read_vehicles, vehicle_data
 from tests.services.conftest import MORNING, new_item, new_member, new_person, new_trip, new_venue
 
 
@@ -93,3 +101,86 @@ def test_venues_can_be_chosen_by_ids_too(db: Database) -> None:
         assert read_venues(s, [a.id]) == {a.id: expected}
         assert read_venues(s, []) == {}
         assert read_venues(s) == {}
+
+
+def test_every_reader_of_the_planning_checks_gives_the_orm_records_of_the_demo_trips(db: Database) -> None:
+    """Members, venues, legs, vehicles, rides with a motorcade order, rooms and visas: equal records, in the same order."""
+    trip_ids = [change.after.id for change in load_demo(db)]
+    ridden = next(
+        i for i in vehicles.items_with_rides(db, trip_ids[0]) if len(set(vehicles.item_rides(db, i).vehicle_of().values())) > 1
+    )
+    vehicles.move_in_motorcade(db, ridden, vehicles.item_motorcade(db, ridden)[1], -1)  # a planner's own order
+    # The protocol order against the order of the ids: rooms and members are listed by the former.
+    delegation.reorder_members(db, trip_ids[0], [member.id for member in reversed(delegation.list_members(db, trip_ids[0]))])
+    seen = {"dates": 0, "legs": 0, "rooms": 0, "visas": 0, "orders": 0}
+    for trip_id in trip_ids:
+        with db.reading() as s:
+            members = read_members(s, trip_id)
+            orm_members = [
+                (membership_data(ms), person_data(p))
+                for ms, p in s.execute(
+                    select(m.Membership, m.Person).join(m.Person).where(m.Membership.trip_id == trip_id)
+                    .order_by(m.Membership.protocol_order, m.Membership.id)
+                )
+            ]
+            lodging = read_accommodation(s, trip_id)
+            orm_blocks = [block_data(b) for b in s.scalars(
+                select(m.RoomBlock).where(m.RoomBlock.trip_id == trip_id).order_by(m.RoomBlock.venue_id, m.RoomBlock.id))]
+            orm_rooms = [assignment_data(r) for r in s.scalars(
+                select(m.RoomAssignment).join(m.RoomBlock).join(m.Membership, m.Membership.id == m.RoomAssignment.membership_id)
+                .where(m.RoomBlock.trip_id == trip_id)
+                .order_by(
+                    m.Membership.protocol_order, m.RoomAssignment.membership_id, m.RoomAssignment.first_night, m.RoomAssignment.id,
+                ))]
+            venue_ids = {i.venue_id for i in read_items(s, trip_id) if i.venue_id is not None} | set(lodging.hotel_ids())
+            used = read_venues(s, venue_ids)
+            orm_venues = {v.id: venue_data(v) for v in s.scalars(
+                select(m.Venue).options(selectinload(m.Venue.contacts)).where(m.Venue.id.in_(venue_ids)).order_by(m.Venue.id))}
+            legs = read_legs(s, trip_id)
+            orm_legs = sorted((leg_data(leg) for leg in s.scalars(
+                select(m.TravelLeg).join(m.Membership).where(m.Membership.trip_id == trip_id))), key=leg_sort_key)
+            fleet = read_vehicles(s, trip_id)
+            orm_fleet = [vehicle_data(v) for v in s.scalars(
+                select(m.Vehicle).where(m.Vehicle.trip_id == trip_id).order_by(m.Vehicle.position, m.Vehicle.id))]
+            rides = read_rides(s, trip_id)
+            ridden_items = set(s.scalars(select(m.VehicleRide.item_id).join(m.Vehicle).where(m.Vehicle.trip_id == trip_id)))
+            ridden_items |= set(s.scalars(select(m.MotorcadePlace.item_id).join(m.Vehicle).where(m.Vehicle.trip_id == trip_id)))
+            orm_rides = {i: vehicles.read_item_rides(s, i) for i in ridden_items}
+            visas = read_visas(s, trip_id)
+            orm_visas = {v.membership_id: visa_data(v) for v in s.scalars(
+                select(m.Visa).join(m.Membership).where(m.Membership.trip_id == trip_id))}
+        assert members == orm_members
+        assert lodging.blocks == tuple(orm_blocks) and lodging.assignments == tuple(orm_rooms)
+        assert used == orm_venues and list(used) == list(orm_venues)
+        assert legs == tuple(orm_legs)
+        assert fleet == tuple(orm_fleet)
+        assert rides == orm_rides
+        assert visas == orm_visas
+        seen["dates"] += sum(p.passport_expiry is not None or ms.arrival is not None for ms, p in members)
+        seen["legs"] += len(legs)
+        seen["rooms"] += len(lodging.assignments)
+        seen["visas"] += sum(v.granted_on is not None or v.applied_on is not None for v in visas.values())
+        seen["orders"] += sum(bool(r.order) for r in rides.values())
+    assert all(seen.values()), seen  # the demo holds each kind of value compared
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    value: int = 0
+
+    def __post_init__(self) -> None:
+        if self.value < 0:
+            raise ValueError("negative")
+
+
+def test_records_are_what_the_class_builds_and_only_for_classes_that_just_set_their_fields() -> None:
+    values = [
+        (1, 2, 3, "Chen Jing", "陈静", LocalizedText(en="Director"), "+86", "chen@example.cn"),
+        (4, None, 5, "", "", LocalizedText(), "", ""),
+    ]
+    assert records(ContactData, 2, zip(*values)) == [ContactData(*row) for row in values]
+    assert records(ContactData, 0, [()] * 8) == []
+    with pytest.raises(ValueError):  # a column missing
+        records(ContactData, 2, list(zip(*values))[:-1])
+    with pytest.raises(TypeError):  # its __init__ checks something: records() would skip that
+        records(_Checked, 1, [[-1]])
