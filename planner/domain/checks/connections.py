@@ -46,24 +46,35 @@ Consecutive = tuple[ItemData, ItemData, frozenset[int]]
 def _tight(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Problem]:
     buffer = max(0, int(index.trip.buffer_minutes))
     points = index.memo("venue points", lambda: {vid: point(v) for vid, v in index.venues.items()}, lasting=True)
+    point_of = points.get
     needs: dict[tuple[int, int], _Need] = {}
+    reach: dict[float, float] = {}  # gap -> _reachable_km of it (a programme runs in slots: few distinct gaps)
     travel = ItemKind.TRAVEL
     problems: list[Problem] = []
     # One pass, everything inline: a large programme has thousands of consecutive pairs, nearly
     # all between different venues, and a function call per step cost more than the arithmetic.
     for a, b, who in pairs:
         first, second = a.venue_id, b.venue_id
-        if first is None or second is None or first == second or a.kind == travel:
+        if first == second or first is None or second is None or a.kind == travel:
             continue
-        pa, pb = points.get(first, _ELSEWHERE), points.get(second, _ELSEWHERE)
+        pa, pb = point_of(first, _ELSEWHERE), point_of(second, _ELSEWHERE)
         if pa is _ELSEWHERE or pb is _ELSEWHERE:  # not a venue of this plan: nothing to name
             continue
         assert a.end is not None and b.start is not None
         gap = (b.start - a.end).total_seconds() / 60
         if gap < 0:  # they overlap: a double booking, reported as such
             continue
-        if gap >= buffer and (pa is None or pb is None or _surely_enough(pa, pb, gap)):
-            continue  # the buffer is kept, and the travel time cannot be longer than the gap
+        if gap >= buffer:
+            if pa is None or pb is None:
+                continue  # the buffer is kept, and no distance is known
+            # _surely_enough(pa, pb, gap), written out with the bound kept per gap: this runs for every pair.
+            spread = abs(pb[0] - pa[0]) + abs(pb[1] - pa[1])
+            if spread <= 1:
+                km = reach.get(gap)
+                if km is None:
+                    km = reach[gap] = _reachable_km(gap)
+                if _KM_PER_SPREAD * spread < km:
+                    continue  # the buffer is kept, and the travel time cannot be longer than the gap
         wanted = needs.get((first, second))
         if wanted is None:
             wanted = needs[(first, second)] = needs[(second, first)] = _needed(pa, pb, buffer)
@@ -127,10 +138,16 @@ def _surely_enough(pa: Point, pb: Point, gap: float) -> bool:
     calculation when even the bound leaves time to spare.
     """
     spread = abs(pb[0] - pa[0]) + abs(pb[1] - pa[1])
-    if spread > 1:
-        return False
-    reachable_km = (floor(gap) - TRANSFER_MINUTES) * URBAN_SPEED_KMH / 60  # travel_minutes(km) > gap needs more
-    return EARTH_RADIUS_KM * 1.05 * spread < reachable_km - 1e-6
+    return spread <= 1 and _KM_PER_SPREAD * spread < _reachable_km(gap)
+
+
+#: The most kilometres a great-circle angle of 1 (|Δlatitude| + |Δlongitude| in radians, up to 1) can span.
+_KM_PER_SPREAD = EARTH_RADIUS_KM * 1.05
+
+
+def _reachable_km(gap: float) -> float:
+    """The distance below which `gap` minutes surely suffice (travel_minutes(km) > gap needs more), less a margin."""
+    return (floor(gap) - TRANSFER_MINUTES) * URBAN_SPEED_KMH / 60 - 1e-6
 
 
 def _needed(pa: Point | None, pb: Point | None, buffer: int) -> _Need:

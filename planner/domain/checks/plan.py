@@ -85,15 +85,6 @@ class Group:
         return several
 
 
-@dataclass(frozen=True, slots=True)
-class Layer:
-    """A timeline several members share (`base`, positions in PlanIndex.items) and what some add to it."""
-
-    base: list[int]
-    members: frozenset[int]
-    extras: list[tuple[list[int], frozenset[int]]]  # (positions, who), each a subset of `members`
-
-
 #: The fields of a TripPlan that are not its programme (see PlanIndex.take_lasting).
 _NOT_PROGRAMME = tuple(name for name in TripPlan.__dataclass_fields__ if name != "items")
 
@@ -161,7 +152,11 @@ class PlanIndex:
         classes: dict[tuple[int, ...], list[int]] = {}
         for n, item in enumerate(self.items):
             if not item.everyone:
-                classes.setdefault(item.participant_ids, []).append(n)
+                found = classes.get(item.participant_ids)
+                if found is None:  # not setdefault: no list made and thrown away for each of thousands of items
+                    classes[item.participant_ids] = [n]
+                else:
+                    found.append(n)
         member_classes: dict[int, list[int]] = {}
         for c, ids in enumerate(classes):
             for mid in set(ids):
@@ -194,32 +189,6 @@ class PlanIndex:
     def _merged(self, classes: tuple[int, ...], *more: list[int]) -> list[int]:
         lists = [self._class_lists[c] for c in classes] + list(more)
         return lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
-
-    def layers(self) -> list[Layer]:
-        """Every member's timeline as a layer they share with their group, plus their own extras.
-
-        A member's base is the items for everyone together with their largest
-        class (usually their group's track); members with the same base share
-        it, and only what they have beyond it (a meeting of another group)
-        is theirs alone. Nobody's timeline is then walked in full more than
-        once per group.
-        """
-        return self.memo("layers", self._layers)
-
-    def _layers(self) -> list[Layer]:
-        by_base: dict[int, dict[tuple[int, ...], set[int]]] = {}
-        for mid in self.member_by_id:
-            cs = self._member_classes.get(mid, ())
-            base = max(cs, key=lambda c: len(self._class_lists[c])) if cs else -1  # the first of the largest
-            extras = tuple(c for c in cs if c != base)
-            by_base.setdefault(base, {}).setdefault(extras, set()).add(mid)
-        layers: list[Layer] = []
-        for base, extras in by_base.items():
-            members = frozenset(chain.from_iterable(extras.values()))
-            timeline = self.everyone_numbers if base < 0 else self._merged((base,), self.everyone_numbers)
-            own = [(self._merged(cs), frozenset(who)) for cs, who in extras.items() if cs]
-            layers.append(Layer(timeline, members, own))
-        return layers
 
     def timeline(self, membership_id: int) -> list[int]:
         """One member's whole timeline: the positions in `items` of what they attend, in time order."""
