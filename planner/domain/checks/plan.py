@@ -289,6 +289,10 @@ class PlanIndex:
             found = self._foreign[tz] = canonical_zone(tz) != canonical_zone(self.trip.timezone)
         return found
 
+    def name(self, membership_id: int) -> PersonName:
+        """A member's name as a message shows it, made once per index rather than each time a member is named."""
+        return self._name[membership_id]
+
     def group(self, membership_ids: frozenset[int] | set[int]) -> Group:
         """The members named by `membership_ids`, in protocol order (kept: the same groups recur)."""
         key = membership_ids if isinstance(membership_ids, frozenset) else frozenset(membership_ids)

@@ -159,15 +159,16 @@ def pickups(index: PlanIndex) -> list[_Use]:
 
     def compute() -> list[_Use]:
         grouped: dict[tuple[int, datetime, str], list[TravelLegData]] = defaultdict(list)
+        arriving = LegDirection.ARRIVAL  # looked up once, not per leg
         for leg in index.plan.legs:
             vehicle_id, arrival = leg.vehicle_id, leg.arrival
-            if (vehicle_id is not None and arrival is not None and leg.direction is LegDirection.ARRIVAL
+            if (vehicle_id is not None and arrival is not None and leg.direction is arriving
                     and vehicle_id in index.plan.vehicles and leg.membership_id in index.member_by_id):
                 grouped[(vehicle_id, arrival, leg.number)].append(leg)
         found = []
         for (vehicle_id, arrival, number), legs in grouped.items():
             ids = tuple(leg.membership_id for leg in legs if leg.membership_id is not None)
-            title = Pickup(People(tuple(index.member_by_id[mid].name for mid in ids)), number or legs[0].kind.label)
+            title = Pickup(People(tuple(map(index.name, ids))), number or legs[0].kind.label)
             found.append(_Use(arrival, arrival + PICKUP_TIME, legs[0].arrival_timezone, title, vehicle_id, None, ids))
         return found
 
