@@ -109,15 +109,18 @@ def rooms_over_capacity(index: PlanIndex) -> list[Problem]:
     if not index.plan.room_blocks:
         return []
     by_block = _rooms_by(index, "block_id")
+    stays: dict[tuple[date, date], list[date]] = {}  # the nights of each stay: a delegation mostly shares a few
     problems: list[Problem] = []
     for block in index.plan.room_blocks:
         rooms = by_block.get(block.id or -1, [])
         if rooms:
-            problems.extend(_block_problems(index, block, rooms))
+            problems.extend(_block_problems(index, block, rooms, stays))
     return problems
 
 
-def _block_problems(index: PlanIndex, block: RoomBlockData, rooms: list[RoomAssignmentData]) -> list[Problem]:
+def _block_problems(
+    index: PlanIndex, block: RoomBlockData, rooms: list[RoomAssignmentData], stays: dict[tuple[date, date], list[date]],
+) -> list[Problem]:
     hotel = index.venues[block.venue_id].name if block.venue_id in index.venues else ""
     problems: list[Problem] = []
     in_use: Counter[date] = Counter()  # rooms in use a night, as rooms_in_use counts them, from the rooms grouped here once
@@ -125,7 +128,11 @@ def _block_problems(index: PlanIndex, block: RoomBlockData, rooms: list[RoomAssi
         per_night: Counter[date] = Counter()
         for room in group:
             assert room.first_night is not None and room.last_night is not None
-            per_night.update(nights(room.first_night, room.last_night))
+            stay = (room.first_night, room.last_night)
+            found = stays.get(stay)
+            if found is None:
+                found = stays[stay] = nights(*stay)
+            per_night.update(found)
         in_use.update(per_night.keys())  # a shared room counts once
         if max(per_night.values()) > block.sleeps:
             who = index.group({room.membership_id for room in group})  # type: ignore[misc]
