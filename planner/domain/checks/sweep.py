@@ -101,35 +101,33 @@ def _consecutive_pairs(index: PlanIndex) -> list[tuple[ItemData, ItemData, froze
     common = index.everyone_numbers
     n_common = len(common)
     width = len(items)  # the pair (a, b) of positions in `items` is the number a * width + b
-    found: dict[int, frozenset[int]] = {}  # pair -> who has it (the first timeline found with it)
-    again: list[tuple[int, frozenset[int]]] = []  # (pair, who) for pairs already found on another timeline
+    found: dict[int, tuple[ItemData, ItemData, frozenset[int]]] = {}
     breaks: dict[int, list[frozenset[int]]] = {}  # gap before common[place] -> who has own items there
 
-    def add(pair: int, who: frozenset[int]) -> None:
-        if found.setdefault(pair, who) is not who:
-            again.append((pair, who))
+    def add(first: int, second: int, who: frozenset[int]) -> None:
+        pair = first * width + second
+        known = found.get(pair)  # found before on another timeline: those who have it are joined
+        found[pair] = (items[first], items[second], who) if known is None else (known[0], known[1], known[2] | who)
 
     for numbers, who in index.own_timelines:
         before = last = -1  # the previous own item, and its place among the items for everyone
         for number, place in zip(numbers, [bisect_left(common, n) for n in numbers]):
             if place == last:  # in the same gap as the own item before
-                add(before * width + number, who)
+                add(before, number, who)
             else:
                 if before >= 0 and last < n_common:  # the own item before is followed by the next common item
-                    add(before * width + common[last], who)
+                    add(before, common[last], who)
                 if place > 0:
-                    add(common[place - 1] * width + number, who)
+                    add(common[place - 1], number, who)
                     if place < n_common:
                         breaks.setdefault(place, []).append(who)
                 last = place
             before = number
         if before >= 0 and last < n_common:
-            add(before * width + common[last], who)
+            add(before, common[last], who)
     everyone = index.all_ids
     for place in range(1, n_common):
         who = everyone.difference(*breaks[place]) if place in breaks else everyone
         if who:
-            add(common[place - 1] * width + common[place], who)
-    for pair, who in again:
-        found[pair] = found[pair] | who
-    return [(items[pair // width], items[pair % width], who) for pair, who in found.items()]
+            add(common[place - 1], common[place], who)
+    return list(found.values())
