@@ -152,11 +152,7 @@ class PlanIndex:
         classes: dict[tuple[int, ...], list[int]] = {}
         for n, item in enumerate(self.items):
             if not item.everyone:
-                found = classes.get(item.participant_ids)
-                if found is None:  # not setdefault: no list made and thrown away for each of thousands of items
-                    classes[item.participant_ids] = [n]
-                else:
-                    found.append(n)
+                classes.setdefault(item.participant_ids, []).append(n)
         member_classes: dict[int, list[int]] = {}
         for c, ids in enumerate(classes):
             for mid in set(ids):
