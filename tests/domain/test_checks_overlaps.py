@@ -10,6 +10,7 @@ import pytest
 from planner.domain.checks import PlanIndex, ProblemKind, Severity
 from planner.domain.checks.overlaps import participant_overlaps
 from planner.domain.checks.plan import item_key
+from planner.domain.checks.sweep import everyone_crossings, overlapping_pairs
 from planner.domain.enums import ItemKind
 from tests.domain.checks_support import BERLIN, SHANGHAI, found, item, local, member, plan, sz, venue
 
@@ -199,6 +200,30 @@ def test_the_sweep_agrees_with_comparing_every_pair(seed: int) -> None:
     expected = _brute_force(items, members)
     got = {pr.item_ids: set(pr.membership_ids) for pr in participant_overlaps(PlanIndex(plan(items, members)))}
     assert got == expected
+
+
+def _overlapping_by_definition(items: list) -> set[tuple[int, int]]:
+    """In time order, an item overlaps a later one when it ends after that one starts (half-open, empty items too)."""
+    ordered = sorted(items, key=item_key)
+    return {(a.id, b.id) for x, a in enumerate(ordered) for b in ordered[x + 1:] if a.end > b.start}
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_the_sweeps_agree_with_the_definition_for_touching_empty_and_long_items(seed: int) -> None:
+    rnd = random.Random(seed)
+    items = []
+    for n in range(1, rnd.randint(2, 60)):
+        start = sz(25, 6) + timedelta(minutes=30 * rnd.randint(0, 20))
+        end = start + timedelta(minutes=30 * rnd.choice((0, 0, 1, 2, 3, 12)))
+        items.append(item(n, start, end, participants=None if rnd.random() < 0.25 else [1]))
+    index = PlanIndex(plan(items, [KAI]))
+    expected = _overlapping_by_definition(items)
+    swept = [(a.id, b.id) for a, b in overlapping_pairs(index.items)]
+    assert len(swept) == len(set(swept)) and set(swept) == expected
+    everyone = {i.id for i in items if i.everyone}
+    crossing = [(a.id, b.id) for a, b in everyone_crossings(index)]
+    assert len(crossing) == len(set(crossing))
+    assert set(crossing) == {(x, y) for x, y in expected if (x in everyone) != (y in everyone)}
 
 
 # --- venues -----------------------------------------------------------------------------------

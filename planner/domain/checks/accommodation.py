@@ -20,7 +20,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 from datetime import date, timedelta
 
-from planner.domain.accommodation import RoomAssignmentData, RoomBlockData, nights, rooms_in_use, shared_rooms, stay_nights
+from planner.domain.accommodation import RoomAssignmentData, RoomBlockData, nights, shared_rooms, stay_nights
 from planner.domain.checks.params import Count, DayRange, People
 from planner.domain.checks.plan import Participant, PlanIndex
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
@@ -109,22 +109,31 @@ def rooms_over_capacity(index: PlanIndex) -> list[Problem]:
     if not index.plan.room_blocks:
         return []
     by_block = _rooms_by(index, "block_id")
+    stays: dict[tuple[date, date], list[date]] = {}  # the nights of each stay: a delegation mostly shares a few
     problems: list[Problem] = []
     for block in index.plan.room_blocks:
         rooms = by_block.get(block.id or -1, [])
         if rooms:
-            problems.extend(_block_problems(index, block, rooms))
+            problems.extend(_block_problems(index, block, rooms, stays))
     return problems
 
 
-def _block_problems(index: PlanIndex, block: RoomBlockData, rooms: list[RoomAssignmentData]) -> list[Problem]:
+def _block_problems(
+    index: PlanIndex, block: RoomBlockData, rooms: list[RoomAssignmentData], stays: dict[tuple[date, date], list[date]],
+) -> list[Problem]:
     hotel = index.venues[block.venue_id].name if block.venue_id in index.venues else ""
     problems: list[Problem] = []
+    in_use: Counter[date] = Counter()  # rooms in use a night, as rooms_in_use counts them, from the rooms grouped here once
     for group in shared_rooms(rooms):
         per_night: Counter[date] = Counter()
         for room in group:
             assert room.first_night is not None and room.last_night is not None
-            per_night.update(nights(room.first_night, room.last_night))
+            stay = (room.first_night, room.last_night)
+            found = stays.get(stay)
+            if found is None:
+                found = stays[stay] = nights(*stay)
+            per_night.update(found)
+        in_use.update(per_night.keys())  # a shared room counts once
         if max(per_night.values()) > block.sleeps:
             who = index.group({room.membership_id for room in group})  # type: ignore[misc]
             problems.append(Problem(
@@ -133,7 +142,6 @@ def _block_problems(index: PlanIndex, block: RoomBlockData, rooms: list[RoomAssi
                 membership_ids=who.membership_ids, person_ids=who.person_ids,
                 venue_ids=(block.venue_id,) if block.venue_id is not None else (),
             ))
-    in_use = rooms_in_use(rooms)
     over = sorted(night for night, count in in_use.items() if count > block.rooms)
     if over:
         problems.append(Problem(

@@ -16,6 +16,9 @@ from planner.domain.checks.plan import PlanIndex
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
 
+#: Looked up once: asked about thousands of items, an enum member costs more to look up than to compare.
+_TRAVEL = ItemKind.TRAVEL
+
 
 def starting_before(index: PlanIndex, moment: datetime) -> Iterator[ItemData]:
     """The index's items that begin before `moment`, but a journey still under way then: that is the journey there,
@@ -44,7 +47,7 @@ def lies_before(item: ItemData, moment: datetime) -> bool:
 def runs_past(item: ItemData, moment: datetime) -> bool:
     """Whether `item` runs past `moment`; a journey only when it starts then or later."""
     assert item.start is not None and item.end is not None
-    return item.start >= moment if item.kind == ItemKind.TRAVEL else item.end > moment
+    return item.start >= moment if item.kind == _TRAVEL else item.end > moment
 
 
 def _start(item: ItemData) -> datetime:
@@ -57,10 +60,10 @@ def _longest_stay(index: PlanIndex) -> timedelta:
     """The longest item but a journey, worked out once per index (and kept up to date between edits: see incremental.py)."""
     return index.memo(
         "longest_stay_item",
-        lambda: max((i.end - i.start for i in index.items if i.kind != ItemKind.TRAVEL), default=timedelta(0)),  # type: ignore[operator]
+        lambda: max((i.end - i.start for i in index.items if i.kind != _TRAVEL), default=timedelta(0)),  # type: ignore[operator]
     )
 
 
 def _under_way(item: ItemData, moment: datetime) -> bool:
     assert item.end is not None
-    return item.kind == ItemKind.TRAVEL and item.end > moment
+    return item.kind == _TRAVEL and item.end > moment

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from planner.domain.checks.geo import EARTH_RADIUS_KM, TRANSFER_MINUTES, URBAN_SPEED_KMH, Point, point, point_distance_km, travel_minutes
 from planner.domain.checks.params import Count, Kilometres, Moment, Span, Zone
-from planner.domain.checks.plan import PlanIndex, item_key
+from planner.domain.checks.plan import PlanIndex, SortKey, item_key
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
 from planner.domain.checks.scope import Pairs, Part, pairwise, reads
 from planner.domain.checks.sweep import consecutive_pairs
@@ -41,29 +41,42 @@ class _Need(NamedTuple):
 
 
 Consecutive = tuple[ItemData, ItemData, frozenset[int]]
+#: A problem with the pair of items it is about.
+Found = tuple[ItemData, ItemData, Problem]
 
 
-def _tight(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Problem]:
+def _tight(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Found]:
     buffer = max(0, int(index.trip.buffer_minutes))
     points = index.memo("venue points", lambda: {vid: point(v) for vid, v in index.venues.items()}, lasting=True)
+    point_of = points.get
     needs: dict[tuple[int, int], _Need] = {}
+    reach: dict[float, float] = {}  # gap -> _reachable_km of it (a programme runs in slots: few distinct gaps)
     travel = ItemKind.TRAVEL
-    problems: list[Problem] = []
+    problems: list[Found] = []
     # One pass, everything inline: a large programme has thousands of consecutive pairs, nearly
     # all between different venues, and a function call per step cost more than the arithmetic.
     for a, b, who in pairs:
         first, second = a.venue_id, b.venue_id
-        if first is None or second is None or first == second or a.kind == travel:
+        if first == second or first is None or second is None or a.kind == travel:
             continue
-        pa, pb = points.get(first, _ELSEWHERE), points.get(second, _ELSEWHERE)
+        pa, pb = point_of(first, _ELSEWHERE), point_of(second, _ELSEWHERE)
         if pa is _ELSEWHERE or pb is _ELSEWHERE:  # not a venue of this plan: nothing to name
             continue
         assert a.end is not None and b.start is not None
         gap = (b.start - a.end).total_seconds() / 60
         if gap < 0:  # they overlap: a double booking, reported as such
             continue
-        if gap >= buffer and (pa is None or pb is None or _surely_enough(pa, pb, gap)):
-            continue  # the buffer is kept, and the travel time cannot be longer than the gap
+        if gap >= buffer:
+            if pa is None or pb is None:
+                continue  # the buffer is kept, and no distance is known
+            # _surely_enough(pa, pb, gap), written out with the bound kept per gap: this runs for every pair.
+            spread = abs(pb[0] - pa[0]) + abs(pb[1] - pa[1])
+            if spread <= 1:
+                km = reach.get(gap)
+                if km is None:
+                    km = reach[gap] = _reachable_km(gap)
+                if _KM_PER_SPREAD * spread < km:
+                    continue  # the buffer is kept, and the travel time cannot be longer than the gap
         wanted = needs.get((first, second))
         if wanted is None:
             wanted = needs[(first, second)] = needs[(second, first)] = _needed(pa, pb, buffer)
@@ -81,19 +94,17 @@ def _tight(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Problem]:
         }
         if wanted.km is not None:
             params["distance"] = Kilometres(wanted.km)
-        problems.append(
-            Problem(
-                Severity.WARNING, ProblemKind.TIGHT_CONNECTION,
-                TOO_LITTLE_TRAVEL_TIME if wanted.km is not None else TOO_LITTLE_BUFFER, params,
-                when=b.start, item_ids=_ids(a, b), membership_ids=group.membership_ids,
-                person_ids=group.person_ids, venue_ids=(a.venue_id, b.venue_id),
-            )
-        )
+        problems.append((a, b, Problem(
+            Severity.WARNING, ProblemKind.TIGHT_CONNECTION,
+            TOO_LITTLE_TRAVEL_TIME if wanted.km is not None else TOO_LITTLE_BUFFER, params,
+            when=b.start, item_ids=_ids(a, b), membership_ids=group.membership_ids,
+            person_ids=group.person_ids, venue_ids=(a.venue_id, b.venue_id),
+        )))
     return problems
 
 
 @reads(Part.TRIP, Part.MEMBERS, Part.ITEMS, Part.VENUES)
-@pairwise(Pairs.CONSECUTIVE, _tight)
+@pairwise(Pairs.CONSECUTIVE, lambda index, pairs: _problems(_tight(index, pairs)))
 def tight_connections(index: PlanIndex) -> list[Problem]:
     """Too little time to get from one venue to the next.
 
@@ -102,16 +113,21 @@ def tight_connections(index: PlanIndex) -> list[Problem]:
     is longer. After a travel item the next venue is not checked: the item's
     venue is where the journey starts, not where it ends.
     """
-    problems = _tight(index, consecutive_pairs(index))
-    return _problems_in_time_order(index, problems)
+    return _in_time_order(_tight(index, consecutive_pairs(index)))
 
 
-def _problems_in_time_order(index: PlanIndex, problems: list[Problem]) -> list[Problem]:
-    """Problems about pairs of items (by id), in the time order of the pairs: few, so sorted at the end."""
-    if len(problems) < 2:
-        return problems
-    by_id = index.memo("items_by_id", lambda: {i.id: i for i in index.items})
-    return sorted(problems, key=lambda p: tuple(item_key(by_id[i]) for i in p.item_ids))
+def _problems(found: list[Found]) -> list[Problem]:
+    return [problem for _a, _b, problem in found]
+
+
+def _in_time_order(found: list[Found]) -> list[Problem]:
+    """The problems in the time order of their pairs (first item, then second): few, so sorted at the end."""
+    found.sort(key=_pair_order)
+    return _problems(found)
+
+
+def _pair_order(found: Found) -> tuple[SortKey, SortKey]:
+    return item_key(found[0]), item_key(found[1])
 
 
 #: The point of a venue that is not part of the plan (None is a venue without coordinates).
@@ -127,10 +143,16 @@ def _surely_enough(pa: Point, pb: Point, gap: float) -> bool:
     calculation when even the bound leaves time to spare.
     """
     spread = abs(pb[0] - pa[0]) + abs(pb[1] - pa[1])
-    if spread > 1:
-        return False
-    reachable_km = (floor(gap) - TRANSFER_MINUTES) * URBAN_SPEED_KMH / 60  # travel_minutes(km) > gap needs more
-    return EARTH_RADIUS_KM * 1.05 * spread < reachable_km - 1e-6
+    return spread <= 1 and _KM_PER_SPREAD * spread < _reachable_km(gap)
+
+
+#: The most kilometres a great-circle angle of 1 (|Δlatitude| + |Δlongitude| in radians, up to 1) can span.
+_KM_PER_SPREAD = EARTH_RADIUS_KM * 1.05
+
+
+def _reachable_km(gap: float) -> float:
+    """The distance below which `gap` minutes surely suffice (travel_minutes(km) > gap needs more), less a margin."""
+    return (floor(gap) - TRANSFER_MINUTES) * URBAN_SPEED_KMH / 60 - 1e-6
 
 
 def _needed(pa: Point | None, pb: Point | None, buffer: int) -> _Need:
@@ -144,7 +166,7 @@ def _needed(pa: Point | None, pb: Point | None, buffer: int) -> _Need:
 
 
 @reads(Part.TRIP, Part.MEMBERS, Part.ITEMS)
-@pairwise(Pairs.CONSECUTIVE, lambda index, pairs: _zone_changes(index, pairs))
+@pairwise(Pairs.CONSECUTIVE, lambda index, pairs: _problems(_zone_changes(index, pairs)))
 def zone_changes(index: PlanIndex) -> list[Problem]:
     """A participant's next item is in another time zone, yet no travel item leads there.
 
@@ -152,34 +174,32 @@ def zone_changes(index: PlanIndex) -> list[Problem]:
     Europe/Berlin followed by Europe/Paris is no change, while a programme
     jumping from Berlin to Shanghai without the flight is.
     """
-    return _problems_in_time_order(index, _zone_changes(index, consecutive_pairs(index)))
+    return _in_time_order(_zone_changes(index, consecutive_pairs(index)))
 
 
-def _zone_changes(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Problem]:
+def _zone_changes(index: PlanIndex, pairs: Iterable[Consecutive]) -> list[Found]:
     def jumps(a: ItemData, b: ItemData) -> bool:
         if a.kind == ItemKind.TRAVEL or b.kind == ItemKind.TRAVEL or a.arrival_timezone == b.timezone:
             return False
         assert b.start is not None
         return index.local(b.start, a.arrival_timezone).utcoffset() != index.local(b.start, b.timezone).utcoffset()
 
-    problems: list[Problem] = []
+    problems: list[Found] = []
     for a, b, who in pairs:
         if (a.end_timezone or a.timezone) == b.timezone or not jumps(a, b):  # the usual case first, without a call
             continue
         group = index.group(who)
         assert a.end is not None and b.start is not None
-        problems.append(
-            Problem(
-                Severity.WARNING, ProblemKind.ZONE_CHANGE, ZONE_CHANGE_WITHOUT_TRAVEL,
-                {
-                    "first": a.title, "second": b.title,
-                    "first_zone": Zone(a.arrival_timezone, a.end), "second_zone": Zone(b.timezone, b.start),
-                    "when": Moment(index.local(b.start, b.timezone)), "who": group.who,
-                },
-                when=b.start, item_ids=_ids(a, b), membership_ids=group.membership_ids,
-                person_ids=group.person_ids,
-            )
-        )
+        problems.append((a, b, Problem(
+            Severity.WARNING, ProblemKind.ZONE_CHANGE, ZONE_CHANGE_WITHOUT_TRAVEL,
+            {
+                "first": a.title, "second": b.title,
+                "first_zone": Zone(a.arrival_timezone, a.end), "second_zone": Zone(b.timezone, b.start),
+                "when": Moment(index.local(b.start, b.timezone)), "who": group.who,
+            },
+            when=b.start, item_ids=_ids(a, b), membership_ids=group.membership_ids,
+            person_ids=group.person_ids,
+        )))
     return problems
 
 

@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from operator import attrgetter
 from typing import Any
 
 from planner.domain.checks.params import Span
 from planner.domain.checks.plan import PlanIndex, item_key
 from planner.domain.checks.problem import Problem, ProblemKind, Severity
 from planner.domain.checks.scope import Pairs, Part, pairwise, reads
-from planner.domain.checks.sweep import Pair, crossing_pairs, overlapping_pairs
+from planner.domain.checks.sweep import Pair, everyone_crossings, overlapping_pairs
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind
 from planner.i18n import N_
@@ -61,12 +60,13 @@ def participant_overlaps(index: PlanIndex) -> list[Problem]:
 
     for pair in overlapping_pairs(index.everyone_items):
         add(pair, index.all_ids)
-    for a, b in crossing_pairs(index.items, attrgetter("everyone")):  # the common programme against the ticked items
+    for a, b in everyone_crossings(index):  # the common programme against the ticked items
         who = index.attendees(b if a.everyone else a)
         if who:
             add((a, b), who)
+    items = index.items
     for numbers, who in index.own_timelines:
-        for pair in overlapping_pairs([index.items[n] for n in numbers]):
+        for pair in overlapping_pairs(map(items.__getitem__, numbers)):
             add(pair, who)
     in_order = sorted(found.values(), key=lambda found: (item_key(found[0]), item_key(found[1])))  # pairs in time order
     return [_double_booking(index, a, b, frozenset(who)) for a, b, who in in_order]

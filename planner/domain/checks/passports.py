@@ -46,32 +46,34 @@ def passport_problems(index: PlanIndex) -> list[Problem]:
     country = index.trip.destination_country
     if not country:
         return []
+    # The margin's end is the trip's, not the member's: worked out once, not per member.
+    margin_end = add_months(index.trip.last_day, VALIDITY_MONTHS) if index.trip.last_day is not None else None
     problems: list[Problem] = []
     for member in index.members:
         if travels_abroad(member.person.nationality, country):
-            problem = _passport_problem(index, member)
+            problem = _passport_problem(index, member, margin_end)
             if problem is not None:
                 problems.append(problem)
     return problems
 
 
-def _passport_problem(index: PlanIndex, member: Participant) -> Problem | None:
+def _passport_problem(index: PlanIndex, member: Participant, margin_end: date | None) -> Problem | None:
+    """`margin_end`: the trip's last day plus the months a passport must stay valid (None: no last day)."""
     person, trip = member.person, index.trip
 
     def problem(severity: Severity, kind: ProblemKind, msgid: str, params: dict[str, object]) -> Problem:
         person_ids = (person.id,) if person.id is not None else ()
         return Problem(severity, kind, msgid, params, membership_ids=(member.id,), person_ids=person_ids)
 
-    where: dict[str, object] = {"person": member.name, "country": Country(trip.destination_country)}
     if not person.passport_number:
+        where: dict[str, object] = {"person": member.name, "country": Country(trip.destination_country)}
         return problem(Severity.ERROR, ProblemKind.PASSPORT_MISSING, PASSPORT_MISSING, where)
     if person.passport_expiry is None:
+        where = {"person": member.name, "country": Country(trip.destination_country)}
         return problem(Severity.WARNING, ProblemKind.PASSPORT_EXPIRY_UNKNOWN, PASSPORT_EXPIRY_UNKNOWN, where)
-    if trip.last_day is None:
+    if trip.last_day is None or margin_end is None or person.passport_expiry >= margin_end:
         return None
     dates: dict[str, object] = {"person": member.name, "expiry": Day(person.passport_expiry), "last_day": Day(trip.last_day)}
     if person.passport_expiry < trip.last_day:
         return problem(Severity.ERROR, ProblemKind.PASSPORT_EXPIRED, PASSPORT_EXPIRED, dates)
-    if person.passport_expiry < add_months(trip.last_day, VALIDITY_MONTHS):
-        return problem(Severity.WARNING, ProblemKind.PASSPORT_EXPIRING, PASSPORT_EXPIRING, dates)
-    return None
+    return problem(Severity.WARNING, ProblemKind.PASSPORT_EXPIRING, PASSPORT_EXPIRING, dates)

@@ -85,15 +85,6 @@ class Group:
         return several
 
 
-@dataclass(frozen=True, slots=True)
-class Layer:
-    """A timeline several members share (`base`, positions in PlanIndex.items) and what some add to it."""
-
-    base: list[int]
-    members: frozenset[int]
-    extras: list[tuple[list[int], frozenset[int]]]  # (positions, who), each a subset of `members`
-
-
 #: The fields of a TripPlan that are not its programme (see PlanIndex.take_lasting).
 _NOT_PROGRAMME = tuple(name for name in TripPlan.__dataclass_fields__ if name != "items")
 
@@ -195,32 +186,6 @@ class PlanIndex:
         lists = [self._class_lists[c] for c in classes] + list(more)
         return lists[0] if len(lists) == 1 else sorted(chain.from_iterable(lists))
 
-    def layers(self) -> list[Layer]:
-        """Every member's timeline as a layer they share with their group, plus their own extras.
-
-        A member's base is the items for everyone together with their largest
-        class (usually their group's track); members with the same base share
-        it, and only what they have beyond it (a meeting of another group)
-        is theirs alone. Nobody's timeline is then walked in full more than
-        once per group.
-        """
-        return self.memo("layers", self._layers)
-
-    def _layers(self) -> list[Layer]:
-        by_base: dict[int, dict[tuple[int, ...], set[int]]] = {}
-        for mid in self.member_by_id:
-            cs = self._member_classes.get(mid, ())
-            base = max(cs, key=lambda c: len(self._class_lists[c])) if cs else -1  # the first of the largest
-            extras = tuple(c for c in cs if c != base)
-            by_base.setdefault(base, {}).setdefault(extras, set()).add(mid)
-        layers: list[Layer] = []
-        for base, extras in by_base.items():
-            members = frozenset(chain.from_iterable(extras.values()))
-            timeline = self.everyone_numbers if base < 0 else self._merged((base,), self.everyone_numbers)
-            own = [(self._merged(cs), frozenset(who)) for cs, who in extras.items() if cs]
-            layers.append(Layer(timeline, members, own))
-        return layers
-
     def timeline(self, membership_id: int) -> list[int]:
         """One member's whole timeline: the positions in `items` of what they attend, in time order."""
         if membership_id not in self.member_by_id:
@@ -319,6 +284,10 @@ class PlanIndex:
         if found is None:
             found = self._foreign[tz] = canonical_zone(tz) != canonical_zone(self.trip.timezone)
         return found
+
+    def name(self, membership_id: int) -> PersonName:
+        """A member's name as a message shows it, made once per index rather than each time a member is named."""
+        return self._name[membership_id]
 
     def group(self, membership_ids: frozenset[int] | set[int]) -> Group:
         """The members named by `membership_ids`, in protocol order (kept: the same groups recur)."""

@@ -31,10 +31,11 @@ def _outside_trip(index: PlanIndex, items: Sequence[ItemData]) -> list[Problem]:
     begin = day_bounds_utc(trip.first_day, trip.timezone)[0]
     finish = day_bounds_utc(trip.last_day, trip.timezone)[1]
     days = DayRange(trip.first_day, trip.last_day)
+    travel = ItemKind.TRAVEL  # looked up once: an enum member costs more to look up than to compare
     problems: list[Problem] = []
     for item in items:
         assert item.start is not None and item.end is not None
-        if item.kind == ItemKind.TRAVEL:
+        if item.kind == travel:
             outside = item.end <= begin or item.start >= finish
         else:
             outside = item.start < begin or item.end > finish

@@ -59,9 +59,11 @@ def _item_zone_misfits(index: PlanIndex, items: Sequence[ItemData]) -> list[Prob
         return found
 
     problems: list[Problem] = []
+    venue_of = index.venues.get
     for item in items:
-        venue = index.venues.get(item.venue_id) if item.venue_id is not None else None
-        if venue is None or fits(item.timezone, venue.timezone):
+        venue = venue_of(item.venue_id)  # type: ignore[arg-type]  # None for an item without a venue
+        # The same name is the usual case, answered without folding aliases.
+        if venue is None or item.timezone == venue.timezone or fits(item.timezone, venue.timezone):
             continue
         if item.kind == ItemKind.TRAVEL and fits(item.arrival_timezone, venue.timezone):
             continue

@@ -50,8 +50,9 @@ def unmet_arrivals(index: PlanIndex) -> list[Problem]:
     One of the trip's vehicles (`vehicle_id`) is as good as a person: its driver meets them.
     """
     problems: list[Problem] = []
+    arriving = LegDirection.ARRIVAL  # looked up once, not per leg
     for leg in index.plan.legs:
-        if leg.direction is not LegDirection.ARRIVAL or leg.met_by_person_id is not None or leg.arrival is None:
+        if leg.direction is not arriving or leg.met_by_person_id is not None or leg.arrival is None:
             continue
         if leg.vehicle_id is not None:
             continue  # a vehicle of the trip picks them up: its driver meets them
@@ -77,10 +78,11 @@ def unmet_arrivals(index: PlanIndex) -> list[Problem]:
 def impossible_leg_times(index: PlanIndex) -> list[Problem]:
     """A leg that lands before it takes off (usually a zone or a date typed wrong), or one that takes days."""
     problems: list[Problem] = []
+    longest = timedelta(hours=MAX_JOURNEY_HOURS)
     for leg in index.plan.legs:
         if leg.departure is None or leg.arrival is None or leg.membership_id not in index.member_by_id:
             continue
-        too_long = leg.arrival - leg.departure > timedelta(hours=MAX_JOURNEY_HOURS)
+        too_long = leg.arrival - leg.departure > longest
         if leg.arrival > leg.departure and not too_long:
             continue
         params: dict[str, object] = {
@@ -111,14 +113,15 @@ def booked_outside_legs(index: PlanIndex) -> list[Problem]:
     take_offs: dict[datetime, list[TravelLegData]] = defaultdict(list)
     last_in: dict[int, TravelLegData] = {}
     first_out: dict[int, TravelLegData] = {}
+    arriving, departing = LegDirection.ARRIVAL, LegDirection.DEPARTURE  # looked up once, not per leg
     for leg in index.plan.legs:
         mid = leg.membership_id
         if mid is None or mid not in index.member_by_id:
             continue
-        if leg.direction is LegDirection.ARRIVAL and leg.arrival is not None:
+        if leg.direction is arriving and leg.arrival is not None:
             if mid not in last_in or leg.arrival > last_in[mid].arrival:  # type: ignore[operator]
                 last_in[mid] = leg
-        elif leg.direction is LegDirection.DEPARTURE and leg.departure is not None:
+        elif leg.direction is departing and leg.departure is not None:
             if mid not in first_out or leg.departure < first_out[mid].departure:  # type: ignore[operator]
                 first_out[mid] = leg
     for leg in last_in.values():

@@ -10,8 +10,9 @@ same sweep.
 
 from __future__ import annotations
 
+from bisect import insort
 from collections import defaultdict
-from collections.abc import Collection, Hashable, Iterable
+from collections.abc import Collection, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, NamedTuple, cast
@@ -49,25 +50,37 @@ def _seated(index: PlanIndex, items: Iterable[ItemData]) -> list[tuple[ItemData,
     if not rides:
         return []
     found: list[tuple[ItemData, Seats]] = []
+    ride_of, attendees = rides.get, index.attendees
     for item in items:
-        ride = rides.get(item.id) if item.id is not None else None
+        ride = ride_of(item.id)  # type: ignore[arg-type]  # an unsaved item (id None) has none
         if ride is None or not ride.seats:
             continue
-        attending = index.attendees(item)
-        seats = tuple(r for r in ride.seats if r.membership_id in attending and r.vehicle_id in vehicles)
+        attending = attendees(item)
+        seats = ride.seats
+        for r in seats:
+            if r.membership_id not in attending or r.vehicle_id not in vehicles:
+                # Rarely: someone no longer attends, or a vehicle is gone; otherwise the seats are kept as they are.
+                seats = tuple(r for r in seats if r.membership_id in attending and r.vehicle_id in vehicles)
+                break
         if seats:
             found.append((item, seats))
     return found
 
 
 def _over_seats(index: PlanIndex, ridden: Iterable[tuple[ItemData, Seats]]) -> list[Problem]:
+    vehicles = index.plan.vehicles
+    # No vehicle can be over its seats on an item with no more passengers than the smallest vehicle seats:
+    # most items of a large programme (a team of two in a car) need no count.
+    fits_any = min((vehicle.seats for vehicle in vehicles.values()), default=0)
     problems: list[Problem] = []
     for item, seats in ridden:
+        if len(seats) <= fits_any:
+            continue
         counts: dict[int, int] = defaultdict(int)
         for ride in seats:
             counts[ride.vehicle_id] += 1
         for vehicle_id, count in counts.items():
-            vehicle = index.plan.vehicles[vehicle_id]
+            vehicle = vehicles[vehicle_id]
             if count > vehicle.seats:
                 problems.append(Problem(
                     Severity.ERROR, ProblemKind.VEHICLE_OVER_SEATS, VEHICLE_OVER_SEATS,
@@ -90,6 +103,8 @@ def _without_seat(index: PlanIndex, ridden: Iterable[tuple[ItemData, Seats]]) ->
     problems: list[Problem] = []
     for item, seats in ridden:
         seated = {r.membership_id for r in seats}
+        if len(seated) == len(index.attendees(item)):  # the seats are the attendees': everyone has one
+            continue
         missing = {
             mid for mid in index.attendees(item)
             if mid not in seated and index.member_by_id[mid].membership.role is not Role.HOST
@@ -144,15 +159,16 @@ def pickups(index: PlanIndex) -> list[_Use]:
 
     def compute() -> list[_Use]:
         grouped: dict[tuple[int, datetime, str], list[TravelLegData]] = defaultdict(list)
+        arriving = LegDirection.ARRIVAL  # looked up once, not per leg
         for leg in index.plan.legs:
             vehicle_id, arrival = leg.vehicle_id, leg.arrival
-            if (vehicle_id is not None and arrival is not None and leg.direction is LegDirection.ARRIVAL
+            if (vehicle_id is not None and arrival is not None and leg.direction is arriving
                     and vehicle_id in index.plan.vehicles and leg.membership_id in index.member_by_id):
                 grouped[(vehicle_id, arrival, leg.number)].append(leg)
         found = []
         for (vehicle_id, arrival, number), legs in grouped.items():
             ids = tuple(leg.membership_id for leg in legs if leg.membership_id is not None)
-            title = Pickup(People(tuple(index.member_by_id[mid].name for mid in ids)), number or legs[0].kind.label)
+            title = Pickup(People(tuple(map(index.name, ids))), number or legs[0].kind.label)
             found.append(_Use(arrival, arrival + PICKUP_TIME, legs[0].arrival_timezone, title, vehicle_id, None, ids))
         return found
 
@@ -167,23 +183,29 @@ def _uses(index: PlanIndex, ridden: Iterable[tuple[ItemData, Seats]], wanted: Co
     by_vehicle: dict[int, list[_Use]] = defaultdict(list)
     for item, seats in ridden:
         assert item.start is not None and item.end is not None
-        for vehicle_id in sorted({r.vehicle_id for r in seats}):
+        for vehicle_id in _vehicle_ids(seats):
             if wanted is None or vehicle_id in wanted:
                 by_vehicle[vehicle_id].append(_Use(item.start, item.end, item.timezone, item.title, vehicle_id, item.id))
-    picked = [use for use in pickups(index) if wanted is None or use.vehicle_id in wanted]
-    for use in picked:
-        by_vehicle[use.vehicle_id].append(use)
-    if picked:  # the items come in time order; pickups are merged in
-        for uses in by_vehicle.values():
-            uses.sort(key=_use_key)
+    # The items come in time order; the pickups, a few per vehicle, are put in their places (after equal ones).
+    for use in pickups(index):
+        if wanted is None or use.vehicle_id in wanted:
+            insort(by_vehicle[use.vehicle_id], use, key=_use_key)
     return by_vehicle
+
+
+def _vehicle_ids(seats: Seats) -> Sequence[int]:
+    """The vehicles the seats are in, by id: on most items all in one (a team's car)."""
+    first = seats[0].vehicle_id
+    for ride in seats:
+        if ride.vehicle_id != first:
+            return sorted({r.vehicle_id for r in seats})
+    return (first,)
 
 
 def _vehicle_order(index: PlanIndex, uses: list[_Use]) -> tuple[Any, ...]:
     """Where a vehicle with these uses comes in the check's order: by its first item, else by its first pickup."""
-    items = [use for use in uses if use.item_id is not None]
-    if items:
-        first = min(items, key=_use_key)
+    first = next((use for use in uses if use.item_id is not None), None)  # `uses` are in time order
+    if first is not None:
         return (0, _use_key(first), first.vehicle_id)
     return (1, min(pickups(index).index(use) for use in uses))
 
