@@ -1,5 +1,5 @@
-"""Members' own flights and trains: someone at every arrival, a pick-up time for every departure run, no booking before they land or after they take off,
-and times that can be true.
+"""Members' own flights and trains: someone at every arrival, a pick-up time for every departure run, no booking
+before they land or after they take off, and times that can be true.
 
 The delegation list's arrival and departure days (checks.delegation) say on
 which day a member comes; a leg says when. An item at 10:00 on the day of a
