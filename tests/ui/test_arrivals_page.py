@@ -234,7 +234,7 @@ def test_a_departure_takes_a_vehicle_to_the_airport_chosen_by_keys_and_undone(
     assert tips == ["The trip's vehicle that takes them to the airport or station; its driver's list then shows the run"]
     [saved] = trip_legs(db, trip.trip_id)
     assert (saved.id, saved.vehicle_id) == (leg.id, car.id)
-    assert _shown(page, 7) == ["Car 2 – Pick up at the hotel lobby, 11:30"]
+    assert _shown(page, 7) == ["Car 2, pick-up time not set – Pick up at the hotel lobby, 11:30"]  # the note is no time
     page.ctx.history.stack.undo()
     assert trip_legs(db, trip.trip_id)[0].vehicle_id is None and _shown(page, 7) == [""]
 
@@ -292,11 +292,13 @@ def test_a_departures_pick_up_time_typed_by_keys_saved_and_undone(
     [saved] = trip_legs(db, trip.trip_id)
     assert saved.id == leg.id and saved.local_pickup() is not None
     assert saved.local_pickup().isoformat() == "2016-10-27T10:05:00+08:00"
+    assert _shown(page, 7) == ["Car 2, pick-up 10:05"]
     assert page.ctx.history.stack.undoText() == "Edit travel leg"
     page.ctx.history.stack.undo()
-    assert trip_legs(db, trip.trip_id)[0].pickup is None
+    assert trip_legs(db, trip.trip_id)[0].pickup is None and _shown(page, 7) == ["Car 2, pick-up time not set"]
     page.ctx.history.stack.redo()
     assert trip_legs(db, trip.trip_id)[0].pickup == datetime(2016, 10, 27, 2, 5, tzinfo=UTC)
+    assert _shown(page, 7) == ["Car 2, pick-up 10:05"]
 
 
 def test_the_rows_read_as_the_direction_chosen_each_with_its_own_alt_key(page: ArrivalsPage, trip: Programme, db: Database,
