@@ -361,6 +361,8 @@ class TravelLeg(WithId, Versioned, Base):
     vehicle_id: Mapped[int | None] = mapped_column(ForeignKey("vehicle.id", ondelete="SET NULL"), nullable=True, index=True)
     vehicle_note: Mapped[str] = mapped_column(String(200), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    # A departure's moment the vehicle leaves the hotel (UTC, shown on departure_timezone); NULL: not agreed yet.
+    pickup_utc: Mapped[datetime | None] = mapped_column(UTCDateTime, nullable=True)
 
 
 # --- vehicles (planner.domain.vehicles) ------------------------------------------------------

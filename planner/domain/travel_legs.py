@@ -5,7 +5,8 @@ them in their itinerary). Members who travel on their own, arriving a day
 early from another city or leaving for a conference elsewhere, have legs:
 each with its number ("LH 722"), from and to, the departure and arrival times
 on their own clocks, the terminal, and on arrival who meets them and in what
-car. Hosts plan their airport runs from these (the arrivals list); the checks
+car (on departure who sees them off, and when the car fetches them from the
+hotel). Hosts plan their airport runs from these (the arrivals list); the checks
 compare a member's bookings with the moment they land or take off.
 
 A leg is an individual booking, so it belongs to one membership: it is not
@@ -16,7 +17,7 @@ when the person is erased.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timedelta
 from enum import StrEnum
 
 from planner.domain import validation as v
@@ -31,6 +32,8 @@ MAX_NUMBER = 20
 MAX_SHORT = 60
 #: A leg longer than this is almost certainly a wrong date or zone, not a journey.
 MAX_JOURNEY_HOURS = 48
+#: A departure run leaves the hotel at most this long before the flight or train: earlier is a wrong day or zone.
+MAX_PICKUP_HOURS = 12
 
 
 class LegKind(StrEnum):
@@ -68,9 +71,13 @@ class TravelLegData(Record):
 
     The time that matters for the direction is required (an arrival's landing,
     a departure's take-off); the other may be unknown yet. `met_by_person_id`
-    is who waits at the exit (a host or a member of the trip); `vehicle_id` the
-    trip's vehicle that picks them up (its driver's manifest lists the pickup),
-    and `vehicle_note` any words the driver needs besides ("sign at exit B").
+    is who waits at the exit (a host or a member of the trip), or for a
+    departure who sees them off; `vehicle_id` the trip's vehicle that picks them
+    up (its driver's manifest lists the pickup) or takes them to the airport or
+    station, and `vehicle_note` any words the driver needs besides ("sign at
+    exit B"). `pickup` is a departure's moment the vehicle leaves the hotel (aware
+    UTC, shown on the departure's zone): the driver's time, which the flight's
+    own time is not; None while it is not agreed.
     """
 
     membership_id: int | None = None
@@ -89,12 +96,17 @@ class TravelLegData(Record):
     vehicle_id: int | None = None
     vehicle_note: str = ""
     notes: str = ""
+    pickup: datetime | None = None
 
     def local_departure(self) -> datetime | None:
         return utc_to_local(self.departure, self.departure_timezone) if self.departure is not None else None
 
     def local_arrival(self) -> datetime | None:
         return utc_to_local(self.arrival, self.arrival_timezone) if self.arrival is not None else None
+
+    def local_pickup(self) -> datetime | None:
+        """When the vehicle leaves the hotel, on the departure's clock (the hotel is where the flight leaves from)."""
+        return utc_to_local(self.pickup, self.departure_timezone) if self.pickup is not None and self.departure_timezone else None
 
     @property
     def moment(self) -> datetime | None:
@@ -112,7 +124,8 @@ class TravelLegData(Record):
         destination = c.run(lambda: v.optional_text(self.destination, "destination", _("Arrives at"), v.MAX_NAME), "")
         terminal = c.run(lambda: v.optional_text(self.terminal, "terminal", _("Terminal"), MAX_SHORT), "")
         booking = c.run(lambda: v.optional_text(self.booking_reference, "booking_reference", _("Booking reference"), MAX_SHORT), "")
-        vehicle = c.run(lambda: v.optional_text(self.vehicle_note, "vehicle_note", _("Note for the pickup"), v.MAX_NAME), "")
+        note_label = _("Note for the driver") if self.direction == LegDirection.DEPARTURE else _("Note for the pickup")
+        vehicle = c.run(lambda: v.optional_text(self.vehicle_note, "vehicle_note", note_label, v.MAX_NAME), "")
         notes = c.run(lambda: v.optional_text(self.notes, "notes", _("Notes")), "")
         dep_tz = c.run(lambda: v.timezone(self.departure_timezone, "departure_timezone"), "") if self.departure is not None else ""
         arr_tz = c.run(lambda: v.timezone(self.arrival_timezone, "arrival_timezone"), "") if self.arrival is not None else ""
@@ -124,12 +137,28 @@ class TravelLegData(Record):
             c.errors.append(ValidationError(N_("A departure needs the time it leaves."), field="departure"))
         elif self.departure is None and self.arrival is None:
             c.errors.append(ValidationError(N_("Give the time it leaves or the time it arrives."), field="departure"))
+        if self.pickup is not None:
+            c.errors += _pickup_errors(direction, self.pickup, self.departure)
         c.raise_if_any()
         return self.evolve(
             direction=direction, kind=kind, number=" ".join(number.split()).upper(), origin=origin, destination=destination,
             terminal=terminal, booking_reference=booking.upper(), vehicle_note=vehicle, notes=notes,
             departure_timezone=dep_tz, arrival_timezone=arr_tz,
         )
+
+
+def _pickup_errors(direction: LegDirection, pickup: datetime, departure: datetime | None) -> list[ValidationError]:
+    """A pick-up at the hotel belongs to a departure, before its flight or train and no more than MAX_PICKUP_HOURS before."""
+    if direction is not LegDirection.DEPARTURE:
+        return [ValidationError(N_("Only a departure has a pick-up time at the hotel."), field="pickup")]
+    if departure is None:
+        return []  # the departure's own error names the missing time
+    if pickup >= departure:
+        return [ValidationError(N_("The pick-up at the hotel must be before the departure."), field="pickup")]
+    if departure - pickup > timedelta(hours=MAX_PICKUP_HOURS):
+        return [ValidationError(N_("The pick-up at the hotel is more than {hours} hours before the departure."),
+                                field="pickup", hours=MAX_PICKUP_HOURS)]
+    return []
 
 
 def leg_sort_key(leg: TravelLegData) -> tuple[datetime, int]:

@@ -14,8 +14,10 @@ whom the vehicle picks up are stops too, in time order with the rides: at the
 landing, at the airport's terminal, the flight to look out for and whom to
 meet, then on to their hotel. So are members leaving on their own whom the
 vehicle takes to the airport or station: from their hotel, to the terminal,
-listed at the time their flight or train leaves (the driver sets off in time
-for it; the leg says nothing about when).
+listed at the pick-up time at the hotel (the leg's `pickup`), the flight's own
+time beside it. A run whose pick-up time is not set yet stays at the time the
+flight or train leaves, and the manifest says plainly that the pick-up time is
+missing, so no driver reads the take-off as the time to be at the hotel.
 """
 
 from __future__ import annotations
@@ -49,9 +51,10 @@ class Stop:
 class Pickup:
     """Meeting members off their own flight or train: `at` the landing on the local clock, `place` where it lands.
 
-    With `leaving`, taking them to it instead: `at` is when it leaves, `place`
-    where it leaves from, `origin` where it goes, and they are fetched from
-    `destination` (their hotel).
+    With `leaving`, taking them to it instead: `departs` is when it leaves,
+    `place` where it leaves from, `origin` where it goes, and they are fetched
+    from `destination` (their hotel) at `at`, the pick-up time; while that is
+    not set (`timed` False) `at` is the departure, where the run stands until then.
     """
 
     at: datetime
@@ -64,6 +67,8 @@ class Pickup:
     passengers: tuple[Member, ...]
     destination: VenueData | None  # where they sleep, if the programme says
     leaving: bool = False
+    departs: datetime | None = None  # a departure's own time (local), whether or not a pick-up time is set
+    timed: bool = True  # False: a departure run without its pick-up time, listed at `departs`
 
     @property
     def flight(self) -> str:
@@ -151,29 +156,33 @@ def pickups(view: TripView, vehicles: dict[int, VehicleData]) -> list[tuple[tupl
     and local day: one run per vehicle, moment and flight."""
     members = {m.id: m for m in view.members}
     ranks = precedence(view).rank
-    grouped: dict[tuple[int, bool, datetime, str], list[TravelLegData]] = {}
+    grouped: dict[tuple[int, bool, datetime, datetime | None, str], list[TravelLegData]] = {}
     for leg in view.bundle.travel_legs:
         leaving = leg.direction is LegDirection.DEPARTURE
         moment = leg.departure if leaving else leg.arrival
         if (leg.vehicle_id is not None and moment is not None and leg.direction in (LegDirection.ARRIVAL, LegDirection.DEPARTURE)
                 and leg.vehicle_id in vehicles and leg.membership_id in members):
-            grouped.setdefault((leg.vehicle_id, leaving, moment, leg.number), []).append(leg)
+            fetched = leg.pickup if leaving else None  # those on one flight fetched at different times are two runs
+            grouped.setdefault((leg.vehicle_id, leaving, moment, fetched, leg.number), []).append(leg)
     found: list[tuple[tuple[int, date], Pickup]] = []
-    for (vehicle_id, leaving, _moment, number), legs in grouped.items():
+    for (vehicle_id, leaving, _moment, _fetched, number), legs in grouped.items():
         first = legs[0]
-        at = first.local_departure() if leaving else first.local_arrival()
+        departs = first.local_departure() if leaving else None
+        at = (first.local_pickup() or departs) if leaving else first.local_arrival()
         assert at is not None
         passengers = tuple(sorted((members[leg.membership_id or 0] for leg in legs), key=lambda m: ranks.get(m.id, 0)))
         hotel = next(iter(view.lodging(passengers[0].id)), None) or next(iter(view.lodging()), None)
         notes = tuple(dict.fromkeys(leg.vehicle_note for leg in legs if leg.vehicle_note))
         going, place = (first.destination, first.origin) if leaving else (first.origin, first.destination)
-        pickup = Pickup(at, number, first.kind, going, place, first.terminal, notes, passengers, hotel, leaving)
+        pickup = Pickup(at, number, first.kind, going, place, first.terminal, notes, passengers, hotel, leaving, departs,
+                        timed=not leaving or first.pickup is not None)
         found.append(((vehicle_id, at.date()), pickup))
     return found
 
 
 def _time(stop: Stop | Pickup) -> datetime:
-    """When the stop begins: a ride at its item's start, a pickup at the landing or the departure (aware moments, any zone)."""
+    """When the stop begins: a ride at its item's start, a pickup at the landing, a departure run at the pick-up at the
+    hotel, else at the departure (aware moments, any zone)."""
     return stop.at if isinstance(stop, Pickup) else stop.item.local_start()
 
 

@@ -371,10 +371,11 @@ def _leg(leg: TravelLegData, member_key: dict[int | None, str], person_key: dict
          vehicle_key: dict[int | None, str], include_private: bool) -> dict[str, Any]:
     """One member's own journey, its times on their own clocks; the booking reference is theirs (private).
 
-    `vehicle` (the key of the fleet's vehicle picking them up) is written only when there is one, so a
-    file without pickups stays as it was.
+    `vehicle` (the key of the fleet's vehicle picking them up) is written only when there is one, and a
+    departure's `pickup` at the hotel (on the departure's clock) only when it is set, so a file without
+    pickups stays as it was.
     """
-    departure, arrival = leg.local_departure(), leg.local_arrival()
+    departure, arrival, pickup = leg.local_departure(), leg.local_arrival(), leg.local_pickup()
     record: dict[str, Any] = {
         "person": member_key[leg.membership_id],
         "direction": leg.direction.value,
@@ -391,6 +392,7 @@ def _leg(leg: TravelLegData, member_key: dict[int | None, str], person_key: dict
         "met_by": person_key.get(leg.met_by_person_id) if leg.met_by_person_id is not None else None,
         **({"vehicle": vehicle_key[leg.vehicle_id]} if leg.vehicle_id in vehicle_key else {}),
         "vehicle_note": leg.vehicle_note,
+        **({"pickup": pickup.isoformat()} if pickup is not None else {}),
         "notes": leg.notes,
     }
     if not include_private:

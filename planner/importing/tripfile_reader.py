@@ -272,6 +272,11 @@ class TripDocumentReader:
                 if moment is not None and not zone_name:
                     self.problem(where + (f"{name}_timezone",), N_("A time needs its time zone (e.g. Asia/Shanghai)."))
                 times[name], times[f"{name}_timezone"] = moment, zone_name
+            # A departure's pick-up at the hotel is on the departure's clock (absent in files before it existed).
+            departure_zone = self.zone(record, where, "departure_timezone") if times["departure_timezone"] else None
+            times["pickup"] = self.moment(record, where, "pickup", departure_zone, times["departure_timezone"])
+            if times["pickup"] is not None and departure_zone is None:
+                self.problem(where + ("pickup",), N_("A pick-up time needs the departure's time zone (departure_timezone)."))
             data = TravelLegData(
                 membership_id=membership_id,
                 direction=LegDirection(self.get(record, where, "direction", LegDirection.ARRIVAL.value)),

@@ -137,7 +137,8 @@ def _leg(row: m.TravelLeg) -> dict[str, Any]:
         "direction": row.direction, "kind": row.kind, "number": row.number, "from": row.origin, "to": row.destination,
         "departure": row.departure_utc.isoformat() if row.departure_utc else None, "departure_timezone": row.departure_timezone,
         "arrival": row.arrival_utc.isoformat() if row.arrival_utc else None, "arrival_timezone": row.arrival_timezone,
-        "terminal": row.terminal, "booking_reference": row.booking_reference, "notes": row.notes,
+        "terminal": row.terminal, "booking_reference": row.booking_reference,
+        "pickup": row.pickup_utc.isoformat() if row.pickup_utc else None, "notes": row.notes,
     }
 
 

@@ -35,7 +35,7 @@ _PLAIN_FIELDS = (
 def leg_data(row: m.TravelLeg) -> TravelLegData:
     return TravelLegData(
         id=row.id, version=row.version, membership_id=row.membership_id, direction=LegDirection(row.direction),
-        kind=LegKind(row.kind), departure=row.departure_utc, arrival=row.arrival_utc,
+        kind=LegKind(row.kind), departure=row.departure_utc, arrival=row.arrival_utc, pickup=row.pickup_utc,
         **{f: getattr(row, f) for f in _PLAIN_FIELDS},
     )
 
@@ -45,7 +45,7 @@ def _leg_row(data: TravelLegData, membership_id: int, met_by: int | None, vehicl
     row: dict[str, object] = {f: getattr(data, f) for f in _PLAIN_FIELDS}
     row.update(
         version=1, membership_id=membership_id, direction=data.direction.value, kind=data.kind.value,
-        departure_utc=data.departure, arrival_utc=data.arrival, met_by_person_id=met_by, vehicle_id=vehicle,
+        departure_utc=data.departure, arrival_utc=data.arrival, pickup_utc=data.pickup, met_by_person_id=met_by, vehicle_id=vehicle,
     )
     return row
 
@@ -58,13 +58,14 @@ def apply_leg(row: m.TravelLeg, data: TravelLegData) -> None:
     row.kind = data.kind.value
     row.departure_utc = data.departure
     row.arrival_utc = data.arrival
+    row.pickup_utc = data.pickup
 
 
 _LEG = m.TravelLeg.__table__
 _LEG_MEMBER = m.Membership.__table__
 LEGS = RecordService(ENTITY, m.TravelLeg, N_("travel leg"), apply_leg, leg_data)
 _LEG_RECORDS = TableRecords(
-    TravelLegData, _LEG, columns={"departure": "departure_utc", "arrival": "arrival_utc"},
+    TravelLegData, _LEG, columns={"departure": "departure_utc", "arrival": "arrival_utc", "pickup": "pickup_utc"},
     convert={"direction": LegDirection, "kind": LegKind},
 )
 #: The trip's legs (parameter trip_id), built once.

@@ -19,6 +19,7 @@ from planner.domain.checks import CHECKS, Participant, Problem, TripPlan, run_ch
 from planner.domain.checks.problem import ProblemKind
 from planner.domain.accommodation import RoomAssignmentData, RoomBlockData
 from planner.domain.checks.scope import Part
+from planner.domain.checks.vehicles import DepartureRun
 from planner.domain.entities import ItemData
 from planner.domain.enums import ItemKind, Language
 from planner.domain.localized import LocalizedText
@@ -146,8 +147,12 @@ def _rides(rng: random.Random, item_ids: list[int], members: list[Participant]) 
 
 
 def _legs(rng: random.Random, members: list[Participant]) -> tuple[TravelLegData, ...]:
-    """Arrivals (some picked up by a vehicle, two on the same flight) and departures of some members."""
+    """Arrivals (some picked up by a vehicle, two on the same flight) and departures of some members (some taken to
+    the airport by a vehicle, with or without a pick-up time)."""
     legs = []
+    # The departure runs' vehicles and pick-up times come from a generator of their own, seeded by `rng`'s state
+    # without drawing from it: the plans of every seed stay as they were before departure runs were added.
+    runs = random.Random(hash(rng.getstate()[1]))
     for m in members:
         if rng.random() < 0.5:
             landing = sz(rng.choice((24, 25)), rng.choice((8, 10, 14)))
@@ -156,9 +161,12 @@ def _legs(rng: random.Random, members: list[Participant]) -> tuple[TravelLegData
                 arrival=landing, arrival_timezone=SHANGHAI, vehicle_id=rng.choice((None, 1, 2, 5)),
             ))
         if rng.random() < 0.4:
+            take_off = sz(rng.choice((27, 28)), rng.choice((9, 18)))
+            # some taken from the hotel by a vehicle, most of those with the time it leaves (two on one flight share it)
+            pickup = take_off - timedelta(hours=runs.choice((2, 3))) if runs.random() < 0.7 else None
             legs.append(TravelLegData(
                 id=m.id * 10 + 1, membership_id=m.id, direction=LegDirection.DEPARTURE, number="LH 723",
-                departure=sz(rng.choice((27, 28)), rng.choice((9, 18))), departure_timezone=SHANGHAI,
+                departure=take_off, departure_timezone=SHANGHAI, vehicle_id=runs.choice((None, 1, 2, 5)), pickup=pickup,
             ))
     return tuple(legs)
 
@@ -184,9 +192,8 @@ def _logistics(rng: random.Random, p: TripPlan, item_ids: list[int]) -> TripPlan
     return replace(p, vehicles=vehicles, rides=rides, legs=legs, room_blocks=blocks, rooms=rooms)
 
 
-@pytest.mark.parametrize("seed", range(30))
-def test_random_edits_checked_incrementally_find_what_a_full_run_finds(seed: int) -> None:
-    rng = random.Random(seed)
+def _first_plan(rng: random.Random, seed: int) -> TripPlan:
+    """The random plan a seed starts from: with vehicles, seats, legs and rooms for odd seeds."""
     members = _members(rng)
     items = [_random_item(rng, n, members) for n in range(1, 41)]
     p = plan(items, members, _venues(rng))
@@ -194,6 +201,23 @@ def test_random_edits_checked_incrementally_find_what_a_full_run_finds(seed: int
         blocks, rooms = _rooms(rng, members)
         p = replace(p, vehicles=_vehicles(rng), rides=_rides(rng, [i.id for i in items], members), legs=_legs(rng, members),
                     room_blocks=blocks, rooms=rooms)
+    return p
+
+
+def test_the_random_plans_hold_departure_runs_in_clashes_and_without_pick_up_time() -> None:
+    """What the test below compares includes departure runs: busy vehicles and the hint for a missing pick-up time."""
+    clashes = hints = 0
+    for seed in range(1, 30, 2):
+        problems = run_checks(_first_plan(random.Random(seed), seed))
+        clashes += sum(isinstance(p.params.get(part), DepartureRun) for p in problems for part in ("first", "second"))
+        hints += sum(p.kind is ProblemKind.NO_PICKUP_TIME for p in problems)
+    assert clashes > 0 and hints > 0
+
+
+@pytest.mark.parametrize("seed", range(30))
+def test_random_edits_checked_incrementally_find_what_a_full_run_finds(seed: int) -> None:
+    rng = random.Random(seed)
+    p = _first_plan(rng, seed)
     run = start_checks(p)
     assert run.problems() == run_checks(p)
     next_id = [1000]

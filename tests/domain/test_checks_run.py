@@ -57,7 +57,7 @@ def test_a_chosen_set_of_checks_runs_alone() -> None:
     members = [member(1, "Schirmeyer", "Kai", passport="")]
     items = [item(1, sz(25, 9), sz(25, 11)), item(2, sz(25, 10), sz(25, 12))]
     assert [p.kind for p in run_checks(plan(items, members), (passport_problems,))] == [ProblemKind.PASSPORT_MISSING]
-    assert len(CHECKS) == 26  # missing_translations registered as its three parts; travel legs, vehicles, rooms
+    assert len(CHECKS) == 27  # missing_translations registered as its three parts; travel legs (a departure run's pick-up time too), vehicles, rooms
 
 
 def test_severity_labels_and_order() -> None:

@@ -1,5 +1,5 @@
-"""Members' own flights and trains: an arrival nobody meets, bookings before a landing or after a take-off
-(without repeating what the day check says), and leg times that cannot be true."""
+"""Members' own flights and trains: an arrival nobody meets, a departure run without its pick-up time,
+bookings before a landing or after a take-off (without repeating what the day check says), and leg times that cannot be true."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from datetime import date, datetime
 from planner.domain.checks import Participant, ProblemKind, Severity, TripPlan, run_checks
 from planner.domain.enums import ItemKind
 from planner.domain.travel_legs import LegDirection, TravelLegData
+from planner.domain.vehicles import VehicleData
 from tests.domain.checks_support import BERLIN, SHANGHAI, found, item, local, member, plan, sz
 
 KAI = member(1, "Schirmeyer", "Kai")
@@ -127,3 +128,15 @@ def test_an_arrival_picked_up_by_one_of_the_trips_vehicles_is_met() -> None:
     noted = landing(2, sz(24, 7, 40), vehicle="Sign at exit B")
     problems = found(with_legs(plan([], [KAI, XU]), picked, noted), ProblemKind.UNMET_ARRIVAL)
     assert [(x.severity, x.membership_ids) for x in problems] == [(Severity.HINT, (2,))]  # words alone stay a hint
+
+
+def test_a_departure_run_without_a_pick_up_time_is_a_hint_naming_car_member_and_flight() -> None:
+    car = VehicleData(id=7, label="Car 2")
+    leaving = take_off(1, sz(27, 14, 5)).evolve(vehicle_id=7)
+    p = replace(with_legs(plan([], [KAI, XU]), leaving, take_off(2, sz(27, 18))), vehicles={7: car})
+    [hint] = found(p, ProblemKind.NO_PICKUP_TIME)
+    assert hint.severity is Severity.HINT and hint.membership_ids == (1,)  # Xu Qin's flight has no car: nothing to time
+    assert hint.message().startswith("Car 2 takes Kai Schirmeyer to LH 723 (") and "14:05" in hint.message()
+    assert hint.message().endswith("but no pick-up time at the hotel is entered")
+    timed = replace(p, legs=(leaving.evolve(pickup=sz(27, 11)),))
+    assert found(timed, ProblemKind.NO_PICKUP_TIME) == []

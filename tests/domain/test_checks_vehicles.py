@@ -1,4 +1,5 @@
-"""Vehicle checks: over its seats, an attendee without a seat, a vehicle or a driver in two places at once."""
+"""Vehicle checks: over its seats, an attendee without a seat, a vehicle or a driver in two places at once (on items,
+airport pickups and departure runs)."""
 
 from __future__ import annotations
 
@@ -132,3 +133,37 @@ def test_a_departure_or_a_vehicle_of_no_trip_makes_no_pickup() -> None:
     leaving = replace(_pickup(1, sz(24, 15, 10), 1), direction=LegDirection.DEPARTURE, departure=sz(24, 15, 10), departure_timezone="Asia/Shanghai")
     plan = replace(_plan([transfer], [_ride(1, (3, 1))]), legs=(leaving, _pickup(2, sz(24, 15, 10), 99)))
     assert _kinds(plan, ProblemKind.VEHICLE_TWICE, ProblemKind.DRIVER_TWICE) == []
+
+
+def _run(mid: int, take_off: datetime, vehicle_id: int, pickup: datetime | None, number: str = "LH 723") -> TravelLegData:
+    return TravelLegData(id=100 + mid, membership_id=mid, direction=LegDirection.DEPARTURE, number=number, departure=take_off,
+                         departure_timezone="Asia/Shanghai", vehicle_id=vehicle_id, pickup=pickup)
+
+
+def test_a_departure_run_keeps_its_vehicle_busy_from_the_pick_up_until_the_flight_leaves() -> None:
+    lunch = item(1, sz(27, 12), sz(27, 13, 30), "Farewell lunch", participants=[3, 4])
+    # two members on one flight fetched together are one run; the car is at the hotel at 11:00, the flight leaves at 14:05
+    legs = (_run(1, sz(27, 14, 5), 1, sz(27, 11)), _run(2, sz(27, 14, 5), 1, sz(27, 11)))
+    plan = replace(_plan([lunch], [_ride(1, (3, 1))]), legs=legs)
+    [problem] = _kinds(plan, ProblemKind.VEHICLE_TWICE, ProblemKind.DRIVER_TWICE)
+    assert problem.item_ids == (1,) and set(problem.membership_ids) == {1, 2}
+    assert problem.message().startswith(
+        "Car 1 is needed for “departure run of Peter Eisenschmidt and Martin Vogt to LH 723” and “Farewell lunch” at the same time"
+    )
+    assert "12:00–13:30" in problem.message()
+    # without a pick-up time nobody knows when the car is busy: no clash (a hint asks for the time instead)
+    unknown = replace(plan, legs=tuple(leg.evolve(pickup=None) for leg in legs))
+    assert _kinds(unknown, ProblemKind.VEHICLE_TWICE, ProblemKind.DRIVER_TWICE) == []
+    assert [p.kind for p in run_checks(unknown) if p.kind is ProblemKind.NO_PICKUP_TIME] == [ProblemKind.NO_PICKUP_TIME] * 2
+    # a car back from the airport after the take-off is free for the evening
+    evening = item(2, sz(27, 14, 5), sz(27, 16), "Factory visit", participants=[3, 4])
+    assert _kinds(replace(_plan([evening], [_ride(2, (3, 1))]), legs=legs), ProblemKind.VEHICLE_TWICE) == []
+
+
+def test_a_driver_sent_to_the_hotel_while_driving_another_vehicle_is_named_with_the_run() -> None:
+    other = COACH.evolve(driver_name="Wang", driver_phone="0138 0000 0701")  # Car 1's driver
+    visit = item(1, sz(27, 9), sz(27, 11), "Port visit", participants=[3, 4])
+    plan = replace(_plan([visit], [_ride(1, (3, 2), (4, 2))], vehicles=(CAR, other)), legs=(_run(1, sz(27, 12), 1, sz(27, 10)),))
+    [problem] = _kinds(plan, ProblemKind.VEHICLE_TWICE, ProblemKind.DRIVER_TWICE)
+    assert problem.kind is ProblemKind.DRIVER_TWICE
+    assert problem.message().startswith("Wang drives Coach on “Port visit” and Car 1 on “departure run of Peter Eisenschmidt to LH 723”")

@@ -19,7 +19,7 @@ from planner.domain.localized import LocalizedText
 from planner.domain.missions import suggested_contacts
 from planner.services.emergency_contacts import save_emergency_contacts
 from planner.services.travel_legs import create_leg
-from planner.domain.travel_legs import TravelLegData
+from planner.domain.travel_legs import LegDirection, TravelLegData
 from planner.services import vehicles
 from planner.domain.vehicles import VehicleData
 from planner.db.engine import Database
@@ -120,12 +120,16 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     car = vehicles.create_vehicle(db, VehicleData(trip_id=trip, label="Car 1", driver_name="Wang", driver_phone="+86 138 0000 0001")).id
     create_leg(db, TravelLegData(membership_id=first.id, number="LH 722", arrival=datetime(2016, 10, 24, 7, 10, tzinfo=UTC),
                                  arrival_timezone="Asia/Shanghai", vehicle_id=car))  # "vehicle" only with a pickup
+    create_leg(db, TravelLegData(membership_id=first.id, direction=LegDirection.DEPARTURE, number="LH 723",
+                                 departure=datetime(2016, 10, 27, 6, 5, tzinfo=UTC), departure_timezone="Asia/Shanghai",
+                                 vehicle_id=car, pickup=datetime(2016, 10, 27, 3, tzinfo=UTC)))  # "pickup" only for a timed run
     vehicles.assign(db, item.id or 0, [first.id], car)
     vehicles.move_in_motorcade(db, item.id or 0, car, 0)
     _give_the_head_a_room(db, trip)
     doc = trip_document(db, trip)
     assert list(doc) == [name for name in SCHEMA["properties"] if name != "follow_ups"]
-    assert list(doc["travel_legs"][0]) == list(DEFS["travelLeg"]["properties"])
+    assert list(doc["travel_legs"][0]) == [name for name in DEFS["travelLeg"]["properties"] if name != "pickup"]
+    assert list(doc["travel_legs"][1]) == list(DEFS["travelLeg"]["properties"])
     assert list(doc["vehicles"]) == list(DEFS["vehicles"]["properties"])
     assert list(doc["vehicles"]["fleet"][0]) == list(DEFS["vehicle"]["properties"])
     assert list(doc["vehicles"]["rides"][0]) == list(DEFS["ride"]["properties"])

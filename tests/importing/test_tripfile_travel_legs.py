@@ -1,5 +1,5 @@
 """Members' own legs in the trip file: written in time order with their clocks and a meeter's person key, read back
-the same (byte for byte), the booking reference private, mistakes named by their path."""
+the same (byte for byte), a departure's pick-up time on its clock, the booking reference private, mistakes named by their path."""
 
 from __future__ import annotations
 
@@ -97,3 +97,51 @@ def test_an_arrival_without_its_time_is_refused(db: Database) -> None:
     with pytest.raises(TripFileError) as caught:
         read_trip_document(document)
     assert [(p.path, p.message) for p in caught.value.problems] == [("$.travel_legs[0].arrival", "An arrival needs the time it arrives.")]
+
+
+def _with_timed_run(db: Database) -> int:
+    """As _with_legs, the train leaving 18:00 in Shenzhen reached by a car that fetches the member at 16:30."""
+    from planner.domain.vehicles import VehicleData
+    from planner.services.travel_legs import update_leg
+    from planner.services.vehicles import create_vehicle
+
+    trip_id = _with_legs(db)
+    car = create_vehicle(db, VehicleData(trip_id=trip_id, label="Car 2", driver_name="Li Zhiqiang")).after
+    leaving = next(leg for leg in trip_legs(db, trip_id) if leg.direction is LegDirection.DEPARTURE)
+    update_leg(db, leaving.evolve(vehicle_id=car.id, pickup=datetime(2016, 10, 27, 8, 30, tzinfo=UTC), vehicle_note="Lobby"))
+    return trip_id
+
+
+def test_a_pick_up_time_is_written_on_the_departures_clock_and_read_back_byte_for_byte(
+    db: Database, second_db: Database, tmp_path: Path,
+) -> None:
+    first = write_trip_file(db, _with_timed_run(db), tmp_path / "first.json")
+    document = json.loads(first.read_text(encoding="utf-8"))
+    Draft202012Validator(json.loads(TRIP_FILE_SCHEMA.read_text(encoding="utf-8"))).validate(document)
+    landing, leaving = document["travel_legs"]
+    assert "pickup" not in landing  # written only when set: a file without pick-up times stays as it was
+    assert (leaving["pickup"], leaving["departure"]) == ("2016-10-27T16:30:00+08:00", "2016-10-27T18:00:00+08:00")
+    change = import_trip_file(second_db, first)
+    assert write_trip_file(second_db, change.id, tmp_path / "second.json").read_bytes() == first.read_bytes()
+    [_landing, run] = trip_legs(second_db, change.id)
+    assert run.pickup == datetime(2016, 10, 27, 8, 30, tzinfo=UTC) and run.vehicle_id is not None
+
+
+def test_a_file_from_before_pick_up_times_still_imports(db: Database) -> None:
+    document = trip_document(db, _with_timed_run(db))
+    del document["travel_legs"][1]["pickup"]
+    assert [leg.pickup for leg in read_trip_document(document).travel_legs] == [None, None]
+
+
+def test_a_bad_pick_up_time_is_named_by_its_path(db: Database) -> None:
+    document = trip_document(db, _with_timed_run(db))
+    document["travel_legs"][1]["pickup"] = "16:30"
+    with pytest.raises(TripFileError) as caught:
+        read_trip_document(document)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("$.travel_legs[1].pickup", "“16:30” is not a local time with its UTC offset, like 2016-10-24T09:30:00+08:00.")]
+    document["travel_legs"][1]["pickup"] = "2016-10-27T18:30:00+08:00"  # after the train leaves
+    with pytest.raises(TripFileError) as caught:
+        read_trip_document(document)
+    assert [(p.path, p.message) for p in caught.value.problems] == [
+        ("$.travel_legs[1].pickup", "The pick-up at the hotel must be before the departure.")]

@@ -2,13 +2,13 @@
 
 On the demo trip, which has a delegation, programme, vehicles and rides, rooms,
 visas, gifts, seating plans, briefings and follow-ups, given here also what the
-demo file lacks (emergency contacts, an issued version, a motorcade order) and
+demo file lacks (emergency contacts, an issued version, a motorcade order, a timed departure run) and
 a copy whose carried follow-ups name the trip as their origin.
 """
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import pytest
@@ -19,11 +19,13 @@ from planner.db.cascade import DeletedRows
 from planner.db.engine import Database
 from planner.domain.errors import PlannerError
 from planner.domain.localized import LocalizedText as L
+from planner.domain.travel_legs import LegDirection
 from planner.export.tripfile import trip_document
 from planner.importing.demo import load_demo
 from planner.services import emergency_contacts, issuing, programme, trips, undo, vehicles
 from planner.domain.changes import Action, Change
 from planner.services.restore import NOT_FREE
+from planner.services.travel_legs import trip_legs, update_leg
 from planner.services.trip_copy import duplicate_trip
 from planner.services.trips import TRIP_ROWS
 
@@ -65,6 +67,9 @@ def _demo_with_everything(db: Database) -> tuple[int, int]:
     ridden = next(i for i in vehicles.items_with_rides(db, trip) if len(set(vehicles.item_rides(db, i).vehicle_of().values())) > 1)
     second = vehicles.item_motorcade(db, ridden)[1]
     vehicles.move_in_motorcade(db, ridden, second, -1)
+    leaving = next(leg for leg in trip_legs(db, trip) if leg.direction is LegDirection.DEPARTURE and leg.departure is not None)
+    car = vehicles.trip_vehicles(db, trip)[0]
+    update_leg(db, leaving.evolve(vehicle_id=car.id, pickup=leaving.departure - timedelta(hours=3)))  # a departure run, timed
     copy = duplicate_trip(db, trip, title=L(en="Shenzhen 2017"), first_day=date(2017, 10, 23)).id
     return trip, copy
 

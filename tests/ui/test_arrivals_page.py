@@ -223,7 +223,7 @@ def test_a_departure_takes_a_vehicle_to_the_airport_chosen_by_keys_and_undone(
     def fill(form: leg_form.LegForm) -> None:
         form.show()
         activate(qtbot, form)
-        assert form.pickup.isEnabled() and not form.met_by.isEnabled()  # nobody "meets" a departure; a car takes them
+        assert form.pickup.isEnabled() and form.met_by.isEnabled()  # a host may see them off; a car takes them
         tips.append(form.pickup.toolTip())
         form.pickup.setFocus()
         qtbot.keyClick(form.pickup, Qt.Key.Key_Down)
@@ -234,7 +234,7 @@ def test_a_departure_takes_a_vehicle_to_the_airport_chosen_by_keys_and_undone(
     assert tips == ["The trip's vehicle that takes them to the airport or station; its driver's list then shows the run"]
     [saved] = trip_legs(db, trip.trip_id)
     assert (saved.id, saved.vehicle_id) == (leg.id, car.id)
-    assert _shown(page, 7) == ["Car 2 – Pick up at the hotel lobby, 11:30"]
+    assert _shown(page, 7) == ["Car 2, pick-up time not set – Pick up at the hotel lobby, 11:30"]  # the note is no time
     page.ctx.history.stack.undo()
     assert trip_legs(db, trip.trip_id)[0].vehicle_id is None and _shown(page, 7) == [""]
 
@@ -245,9 +245,83 @@ def test_a_journey_during_the_trip_has_no_vehicle_of_the_trip(page: ArrivalsPage
                             departure=datetime(2016, 10, 27, 15, tzinfo=UTC), departure_timezone="Asia/Shanghai")
     page.set_trip(trip.trip_id)
     form = leg_form.LegForm(lambda d: d, get_trip(db, trip.trip_id), page.model.members(), leaving, "en", vehicles=page.model.vehicles())
-    assert form.pickup.isEnabled() and not form.met_by.isEnabled()
+    assert form.pickup.isEnabled() and form.met_by.isEnabled()
     form.direction.setCurrentIndex(form.direction.findData(LegDirection.OTHER.value))
     assert not form.pickup.isEnabled() and form.pickup.toolTip() == "Only an arrival or a departure has a vehicle of the trip"
     form.direction.setCurrentIndex(form.direction.findData(LegDirection.ARRIVAL.value))
     assert form.pickup.isEnabled() and form.met_by.isEnabled()
+    form.close()
+
+
+def test_a_departures_pick_up_time_typed_by_keys_saved_and_undone(
+    page: ArrivalsPage, trip: Programme, db: Database, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Alt+its key to "Pick-up at the hotel", Space ticks it (proposed three hours before the flight), the hour typed
+    over, OK; the manifest's time for the driver, on the departure's clock; undo takes it back, redo sets it again."""
+    car = create_vehicle(db, VehicleData(trip_id=trip.trip_id, label="Car 2", driver_name="Li Zhiqiang")).after
+    leg = create_leg(db, TravelLegData(membership_id=trip.member_ids[0], direction=LegDirection.DEPARTURE, number="LH 723",
+                                       departure=datetime(2016, 10, 27, 6, 5, tzinfo=UTC), departure_timezone="Asia/Shanghai",
+                                       vehicle_id=car.id)).after
+    page.set_trip(trip.trip_id)
+    page.view.setFocus()
+    page.view.selectRow(0)
+    seen: dict[str, object] = {}
+
+    def fill(form: leg_form.LegForm) -> None:
+        form.show()
+        activate(qtbot, form)
+        captions = {label.property("mnemonicHint"): label for label in form.findChildren(QLabel) if label.buddy() is not None}
+        seen["captions"] = [strip_mnemonic(captions[f].text()) for f in ("met_by_person_id", "pickup", "vehicle_note")]
+        seen["zone"] = form.hotel_pickup.zone.text()
+        caption = captions["pickup"]
+        qtbot.keyClick(form, Qt.Key(ord(mnemonic_of(caption.text()))), Qt.KeyboardModifier.AltModifier)
+        assert QApplication.focusWidget() is form.hotel_pickup.known
+        qtbot.keyClick(form.hotel_pickup.known, Qt.Key.Key_Space)
+        seen["proposed"] = form.hotel_pickup.clock.time().toString("HH:mm")
+        presses = 0
+        while QApplication.focusWidget() is not form.hotel_pickup.clock and presses < 5:  # the date's sections, then the time
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            presses += 1
+        assert QApplication.focusWidget() is form.hotel_pickup.clock and presses == 4  # box, day, month, year
+        qtbot.keyClicks(form.hotel_pickup.clock, "10")  # 10:05, an hour earlier than proposed
+
+    _fill_with(monkeypatch, fill)
+    qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    assert seen == {"captions": ["Seen off by", "Pick-up at the hotel", "Note for the driver"], "zone": "Asia/Shanghai",
+                    "proposed": "11:05"}
+    [saved] = trip_legs(db, trip.trip_id)
+    assert saved.id == leg.id and saved.local_pickup() is not None
+    assert saved.local_pickup().isoformat() == "2016-10-27T10:05:00+08:00"
+    assert _shown(page, 7) == ["Car 2, pick-up 10:05"]
+    assert page.ctx.history.stack.undoText() == "Edit travel leg"
+    page.ctx.history.stack.undo()
+    assert trip_legs(db, trip.trip_id)[0].pickup is None and _shown(page, 7) == ["Car 2, pick-up time not set"]
+    page.ctx.history.stack.redo()
+    assert trip_legs(db, trip.trip_id)[0].pickup == datetime(2016, 10, 27, 2, 5, tzinfo=UTC)
+    assert _shown(page, 7) == ["Car 2, pick-up 10:05"]
+
+
+def test_the_rows_read_as_the_direction_chosen_each_with_its_own_alt_key(page: ArrivalsPage, trip: Programme, db: Database,
+                                                                         qtbot: QtBot) -> None:
+    landing = _landing(trip, trip.member_ids[0], 7, "LH 722")
+    page.set_trip(trip.trip_id)
+    form = leg_form.LegForm(lambda d: d, get_trip(db, trip.trip_id), page.model.members(), landing, "en", vehicles=page.model.vehicles())
+    form.show()
+    activate(qtbot, form)
+
+    def captions() -> dict[str, str]:
+        return {str(label.property("mnemonicHint")): label.text() for label in form.findChildren(QLabel)
+                if label.buddy() is not None and label.isVisible()}
+
+    shown = captions()
+    assert [strip_mnemonic(shown[f]) for f in ("met_by_person_id", "vehicle_note")] == ["Met by", "Note for the pickup"]
+    assert not form.hotel_pickup.isEnabled() and form.hotel_pickup.toolTip() == "Only a departure has a pick-up at the hotel"
+    qtbot.keyClick(form, Qt.Key(ord(mnemonic_of(shown["direction"]))), Qt.KeyboardModifier.AltModifier)
+    assert QApplication.focusWidget() is form.direction
+    qtbot.keyClick(form.direction, Qt.Key.Key_Down)  # Arriving → Leaving
+    shown = captions()
+    assert [strip_mnemonic(shown[f]) for f in ("met_by_person_id", "vehicle_note")] == ["Seen off by", "Note for the driver"]
+    assert form.hotel_pickup.isEnabled() and form.vehicle.placeholderText() == "e.g. luggage in the lobby at 10:45"
+    keys = [mnemonic_of(text) for text in shown.values()]
+    assert all(keys) and len(set(keys)) == len(keys)  # every caption its own Alt key, the new words too
     form.close()

@@ -24,7 +24,7 @@ from planner.domain.checks.plan import Participant, PlanIndex, TripPlan
 from planner.domain.checks.problem import Problem, ProblemKind, Severity, sort_problems
 from planner.domain.checks.schedule import outside_trip, unusual_hours
 from planner.domain.checks.timezones import item_zone_misfits, venue_zone_misfits
-from planner.domain.checks.travel import booked_outside_legs, impossible_leg_times, unmet_arrivals
+from planner.domain.checks.travel import booked_outside_legs, departure_runs_without_pickup, impossible_leg_times, unmet_arrivals
 from planner.domain.checks.vehicles import attendees_without_seat, vehicles_in_two_places, vehicles_over_seats
 from planner.domain.checks.visas import visa_problems
 
@@ -51,6 +51,7 @@ CHECKS: tuple[Check, ...] = (
     venue_zone_misfits,
     item_zone_misfits,
     unmet_arrivals,
+    departure_runs_without_pickup,
     impossible_leg_times,
     booked_outside_legs,
     vehicles_over_seats,

@@ -68,6 +68,7 @@ class ProblemKind(StrEnum):
     VENUE_ZONE_NOT_COUNTRY = "venue_zone_not_country"
     ITEM_ZONE_NOT_VENUE = "item_zone_not_venue"
     UNMET_ARRIVAL = "unmet_arrival"
+    NO_PICKUP_TIME = "no_pickup_time"
     LEG_TIMES = "leg_times"
     VEHICLE_OVER_SEATS = "vehicle_over_seats"
     NO_SEAT = "no_seat"

@@ -1,5 +1,5 @@
-"""Members' own flights and trains: someone at every arrival, no booking before they land or after they take off,
-and times that can be true.
+"""Members' own flights and trains: someone at every arrival, a pick-up time for every departure run, no booking
+before they land or after they take off, and times that can be true.
 
 The delegation list's arrival and departure days (checks.delegation) say on
 which day a member comes; a leg says when. An item at 10:00 on the day of a
@@ -26,6 +26,7 @@ from planner.domain.travel_legs import MAX_JOURNEY_HOURS, LegDirection, TravelLe
 from planner.i18n import N_
 
 UNMET_ARRIVAL = N_("Nobody is entered to meet {person} arriving on {leg} ({at})")
+NO_PICKUP_TIME = N_("{vehicle} takes {person} to {leg} ({at}) but no pick-up time at the hotel is entered")
 UNMET_ARRIVAL_VEHICLE = N_("{person} arriving on {leg} ({at}) has a vehicle ({vehicle}) but nobody entered to meet them")
 ARRIVES_BEFORE_LEAVING = N_("{leg} of {person} arrives ({arrival}) before it leaves ({departure}); check the times and their zones")
 JOURNEY_TOO_LONG = N_("{leg} of {person} takes more than {hours} hours ({departure} to {arrival}); check the dates and zones")
@@ -69,6 +70,31 @@ def unmet_arrivals(index: PlanIndex) -> list[Problem]:
             severity, msgid = Severity.WARNING, UNMET_ARRIVAL
         problems.append(Problem(
             severity, ProblemKind.UNMET_ARRIVAL, msgid, params, when=leg.arrival,
+            membership_ids=(leg.membership_id,), person_ids=_person_ids(index, leg.membership_id),
+        ))
+    return problems
+
+
+@reads(Part.TRIP, Part.MEMBERS, Part.LOGISTICS)
+def departure_runs_without_pickup(index: PlanIndex) -> list[Problem]:
+    """A departure taken to its flight or train by one of the trip's vehicles with no pick-up time: a hint.
+
+    The driver's manifest then lists the run at the departure time and says the
+    pick-up time is not set yet; the vehicle check cannot count the run.
+    """
+    problems: list[Problem] = []
+    leaving = LegDirection.DEPARTURE  # looked up once, not per leg
+    vehicles = index.plan.vehicles
+    for leg in index.plan.legs:
+        if (leg.direction is not leaving or leg.pickup is not None or leg.departure is None or leg.vehicle_id is None
+                or leg.vehicle_id not in vehicles or leg.membership_id not in index.member_by_id):
+            continue
+        params: dict[str, object] = {
+            "vehicle": vehicles[leg.vehicle_id].label, "person": index.member_by_id[leg.membership_id].name,
+            "leg": _leg_name(leg), "at": Moment(index.local(leg.departure, leg.departure_timezone)),
+        }
+        problems.append(Problem(
+            Severity.HINT, ProblemKind.NO_PICKUP_TIME, NO_PICKUP_TIME, params, when=leg.departure,
             membership_ids=(leg.membership_id,), person_ids=_person_ids(index, leg.membership_id),
         ))
     return problems

@@ -4,8 +4,11 @@ Plain functions over the plan index: each looks only at the items that have
 rides, in time order, so a trip of 5,000 items with seats on a few hundred
 costs a few hundred steps, and the "two places at once" check is one sweep
 per vehicle and per driver (sorted by start, the latest end kept). An arrival
-picked up by a vehicle keeps it busy from the landing for PICKUP_TIME, in the
-same sweep.
+picked up by a vehicle keeps it busy from the landing for PICKUP_TIME, and a
+departure run with its pick-up time from the pick-up at the hotel until the
+flight or train leaves (on the way, then at the terminal), in the same sweep.
+A departure run without a pick-up time is not counted: nobody can say when the
+car is busy (the driver's manifest says the time is not set yet).
 """
 
 from __future__ import annotations
@@ -129,12 +132,13 @@ def attendees_without_seat(index: PlanIndex) -> list[Problem]:
 
 
 class _Use(NamedTuple):
-    """A vehicle busy from `start` to `end` (UTC): on a programme item, or picking someone up after a landing."""
+    """A vehicle busy from `start` to `end` (UTC): on a programme item, picking someone up after a landing,
+    or taking someone from the hotel to their flight or train."""
 
     start: datetime
     end: datetime
     timezone: str  # the clock of the place it starts at, for the message
-    title: Any  # the item's LocalizedText, or a Pickup
+    title: Any  # the item's LocalizedText, a Pickup or a DepartureRun
     vehicle_id: int
     item_id: int | None = None
     membership_ids: tuple[int, ...] = ()
@@ -151,25 +155,45 @@ class Pickup:
         return _("pickup of {people} from {leg}").format(people=self.people.display(), leg=self.leg)
 
 
-def pickups(index: PlanIndex) -> list[_Use]:
-    """The airport and station runs: one per vehicle, landing and flight, however many it collects, busy for PICKUP_TIME.
+@dataclass(frozen=True, slots=True)
+class DepartureRun:
+    """A run to the airport or station as a message names it: "departure run of Martin Vogt to LH 723"."""
 
-    Only arrivals of the trip's members, with a landing time and one of the trip's vehicles.
+    people: People
+    leg: str
+
+    def display(self) -> str:
+        return _("departure run of {people} to {leg}").format(people=self.people.display(), leg=self.leg)
+
+
+def pickups(index: PlanIndex) -> list[_Use]:
+    """The airport and station runs: one per vehicle, moment and flight, however many it carries.
+
+    An arrival's pickup (with a landing time) is busy for PICKUP_TIME from the
+    landing; a departure run (with a pick-up time and a departure) from the
+    pick-up at the hotel until the departure. Only legs of the trip's members in
+    one of the trip's vehicles.
     """
 
     def compute() -> list[_Use]:
-        grouped: dict[tuple[int, datetime, str], list[TravelLegData]] = defaultdict(list)
-        arriving = LegDirection.ARRIVAL  # looked up once, not per leg
+        grouped: dict[tuple[int, bool, datetime, datetime, str], list[TravelLegData]] = defaultdict(list)
+        arriving, leaving = LegDirection.ARRIVAL, LegDirection.DEPARTURE  # looked up once, not per leg
+        vehicles, members = index.plan.vehicles, index.member_by_id
         for leg in index.plan.legs:
-            vehicle_id, arrival = leg.vehicle_id, leg.arrival
-            if (vehicle_id is not None and arrival is not None and leg.direction is arriving
-                    and vehicle_id in index.plan.vehicles and leg.membership_id in index.member_by_id):
-                grouped[(vehicle_id, arrival, leg.number)].append(leg)
+            vehicle_id = leg.vehicle_id
+            if vehicle_id is None or vehicle_id not in vehicles or leg.membership_id not in members:
+                continue
+            if leg.direction is arriving and leg.arrival is not None:
+                grouped[(vehicle_id, False, leg.arrival, leg.arrival + PICKUP_TIME, leg.number)].append(leg)
+            elif leg.direction is leaving and leg.pickup is not None and leg.departure is not None and leg.pickup < leg.departure:
+                grouped[(vehicle_id, True, leg.pickup, leg.departure, leg.number)].append(leg)
         found = []
-        for (vehicle_id, arrival, number), legs in grouped.items():
+        for (vehicle_id, departing, start, end, number), legs in grouped.items():
             ids = tuple(leg.membership_id for leg in legs if leg.membership_id is not None)
-            title = Pickup(People(tuple(map(index.name, ids))), number or legs[0].kind.label)
-            found.append(_Use(arrival, arrival + PICKUP_TIME, legs[0].arrival_timezone, title, vehicle_id, None, ids))
+            people, leg_name = People(tuple(map(index.name, ids))), number or legs[0].kind.label
+            title = DepartureRun(people, leg_name) if departing else Pickup(people, leg_name)
+            zone = legs[0].departure_timezone if departing else legs[0].arrival_timezone
+            found.append(_Use(start, end, zone, title, vehicle_id, None, ids))
         return found
 
     return index.memo("vehicle pickups", compute, lasting=True)
@@ -315,7 +339,7 @@ def _ridden_by_vehicle(index: PlanIndex) -> dict[int, list[int]]:
 @reads(Part.TRIP, Part.MEMBERS, Part.ITEMS, Part.LOGISTICS)
 @grouped(_touched, _two_places)
 def vehicles_in_two_places(index: PlanIndex) -> list[Problem]:
-    """A vehicle on two overlapping uses (items, pickups), or one driver at the wheel of two vehicles at once.
+    """A vehicle on two overlapping uses (items, pickups, departure runs), or one driver at the wheel of two vehicles at once.
 
     One sweep per vehicle and per driver over the uses, sorted by start: a use
     starting before the latest end so far overlaps the use holding that end.

@@ -8,7 +8,9 @@ the one number printed besides the driver's is the delegation's contact.
 A pickup of members arriving on their own flight reads like a ride: the
 landing time, the flight to look for, where to wait (airport and terminal),
 whom to meet and where to take them; taking members to their own flight, the
-time it leaves, where to fetch them and to which airport and terminal.
+time to be at their hotel, the flight and the time it leaves, where to fetch
+them and to which airport and terminal. A run without its pick-up time stands
+at the flight's time and says in bold that the pick-up time is not set yet.
 """
 
 from __future__ import annotations
@@ -62,6 +64,12 @@ WAIT_AT = N_("Wait at")
 #: A member leaving on their own flight or train: the time it leaves, and which one where to.
 OWN_DEPARTURE = N_("Their flight or train leaves")
 FLIGHT_TO = N_("{flight} to {destination}")
+#: A departure run at its pick-up time: the time at the hotel, then the flight with the time it leaves.
+PICKUP_AT_HOTEL = N_("Pick-up at the hotel")
+FLIGHT_TO_DEPARTS = N_("{flight} to {destination}, departs {time}")
+FLIGHT_DEPARTS = N_("{flight}, departs {time}")
+#: A departure run whose pick-up time nobody has entered: listed at the flight's time, which is not the driver's.
+PICKUP_NOT_SET = N_("Pick-up time at the hotel not set yet: ask the delegation contact when to be there.")
 NO_RIDES = N_("No vehicle has passengers on this trip yet; seat them on the Logistics page first.")
 NO_RIDES_ON = N_("No vehicle has passengers on {day}.")
 
@@ -187,11 +195,21 @@ def _pickup(pickup: Pickup, local: DocumentLanguage, second: DocumentLanguage | 
 
 
 def _drop_off(pickup: Pickup, local: DocumentLanguage, second: DocumentLanguage | None, width: float) -> Flowable:
-    """Taking members to their own flight or train: when it leaves, which one, from where to fetch them, where to."""
-    head = f'<b><font size="13">{esc(formatting.time_of_day(pickup.at, local.locale))}</font></b>  {_label(local, second, OWN_DEPARTURE)}'
+    """Taking members to their own flight or train: when to be at the hotel, which one and when it leaves, from where
+    to fetch them, where to; without a pick-up time, at the time it leaves and saying the pick-up time is missing."""
     flight = local.t(pickup.flight) if not pickup.number else pickup.number
-    title = local.t(FLIGHT_TO, flight=flight, destination=pickup.origin) if pickup.origin else flight
+    if pickup.timed and pickup.departs is not None:
+        head_label = PICKUP_AT_HOTEL
+        departs = formatting.time_of_day(pickup.departs, local.locale)
+        title = (local.t(FLIGHT_TO_DEPARTS, flight=flight, destination=pickup.origin, time=departs) if pickup.origin
+                 else local.t(FLIGHT_DEPARTS, flight=flight, time=departs))
+    else:
+        head_label = OWN_DEPARTURE
+        title = local.t(FLIGHT_TO, flight=flight, destination=pickup.origin) if pickup.origin else flight
+    head = f'<b><font size="13">{esc(formatting.time_of_day(pickup.at, local.locale))}</font></b>  {_label(local, second, head_label)}'
     block: list[Flowable] = [para(head, STYLES.item_title), strong(title, STYLES.item_title)]
+    if not pickup.timed:
+        block.append(para(f"<b>{_label(local, second, PICKUP_NOT_SET)}</b>", STYLES.body))
     block += _venue(pickup, PICKUP, local, second)
     block += _terminal(pickup, DESTINATION, local, second)
     block += [para(esc(note), STYLES.small) for note in pickup.notes]

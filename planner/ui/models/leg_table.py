@@ -159,9 +159,14 @@ class LegTableModel(RecordTableModel[TravelLegData]):
             return leg.terminal
         if column == MET_BY:
             return self._name(self.person(leg.met_by_person_id))
-        if column == VEHICLE:  # the vehicle picking them up, and the words besides
+        if column == VEHICLE:  # the vehicle picking them up (a departure's: when it fetches them), and the words besides
             vehicle = self._vehicles.get(leg.vehicle_id) if leg.vehicle_id is not None else None
-            return " – ".join(t for t in (vehicle.label if vehicle is not None else "", leg.vehicle_note) if t)
+            name = vehicle.label if vehicle is not None else ""
+            if vehicle is not None and leg.direction is LegDirection.DEPARTURE:
+                fetched = leg.local_pickup()
+                name = (_("{vehicle}, pick-up {time}").format(vehicle=name, time=formatting.time_of_day(fetched)) if fetched is not None
+                        else _("{vehicle}, pick-up time not set").format(vehicle=name))
+            return " – ".join(t for t in (name, leg.vehicle_note) if t)
         return ""
 
     def _journey_tooltip(self, leg: TravelLegData) -> str:

@@ -9,16 +9,20 @@ an item's host: the trip's hosts and members first, anyone from the people
 directory through "Other person…"; the vehicle that picks them up is one of
 the trip's (its driver's manifest then lists the pickup), with a note for
 anything else the driver needs to know; so is the one that takes a departing
-member to the airport or station.
+member to the airport or station, with the time it fetches them from the hotel
+(on the departure's clock: the hotel is where the flight leaves from). The
+rows read as the direction chosen: "Met by" and "Note for the pickup" for an
+arrival, "Seen off by" and "Note for the driver" for a departure, their Alt
+keys chosen again when the direction changes.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from PySide6.QtCore import QDate, QTime
-from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLineEdit, QPlainTextEdit, QTimeEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QTimeEdit, QWidget
 
 from planner.domain.entities import PersonData, TripData
 from planner.domain.enums import Role
@@ -29,8 +33,22 @@ from planner.domain.vehicles import VehicleData
 from planner.i18n import N_, _
 from planner.domain.members import Member
 from planner.ui.widgets.form import RecordForm
+from planner.ui.mnemonics import strip_mnemonic
+from planner.ui.widgets.form_keys import HINT_PROPERTY, assign_form_mnemonics
 from planner.ui.widgets.host_picker import HostCombo, person_key
 from planner.ui.widgets.trip_dialog import timezone_combo
+
+
+#: The rows that read as the direction: an arrival's words, a departure's (msgids).
+MEETER_CAPTIONS: dict[bool, str] = {False: N_("Met by"), True: N_("Seen off by")}
+NOTE_CAPTIONS: dict[bool, str] = {False: N_("Note for the pickup"), True: N_("Note for the driver")}
+MEETER_TIPS: dict[bool, str] = {
+    False: N_("Who waits for them at the exit: a host, a member of the trip, or anyone from the people directory"),
+    True: N_("Who sees them off: a host, a member of the trip, or anyone from the people directory"),
+}
+NOTE_EXAMPLES: dict[bool, str] = {False: N_("e.g. sign at exit B"), True: N_("e.g. luggage in the lobby at 10:45")}
+#: A new pick-up time starts this long before the departure (the planner corrects it).
+PICKUP_LEAD = timedelta(hours=3)
 
 
 class MeeterCombo(HostCombo):
@@ -42,7 +60,7 @@ class MeeterCombo(HostCombo):
         hosts = [m.person for m in members if m.role is Role.HOST and m.person.id is not None]
         others = [m.person for m in members if m.role is not Role.HOST and m.person.id is not None]
         self._hosts = hosts + others
-        self.setToolTip(_("Who waits for them at the exit: a host, a member of the trip, or anyone from the people directory"))
+        self.setToolTip(_(MEETER_TIPS[False]))
 
     def refill(self, venue: object, keep: object, extra: PersonData | None = None) -> None:  # type: ignore[override]
         super().refill(None, keep, extra)
@@ -113,6 +131,66 @@ class _MomentRow(QWidget):
         return datetime.combine(self.day.date().toPython(), self.clock.time().toPython().replace(second=0, microsecond=0))
 
 
+class _PickupRow(QWidget):
+    """A departure's pick-up at the hotel: a ticked box for "known", the local date and time on the departure's zone.
+
+    The zone is the departure's (named beside the time, following its box). A
+    time ticked anew starts PICKUP_LEAD before the departure as typed so far.
+    """
+
+    def __init__(self, form: LegForm, departure: _MomentRow) -> None:
+        super().__init__(form)
+        self._departure = departure
+        box = QHBoxLayout(self)
+        box.setContentsMargins(0, 0, 0, 0)
+        self.known = QCheckBox(_("known"), self)
+        self.day = form.date_edit(None, "pickup")
+        self.clock = QTimeEdit(self)
+        self.clock.setDisplayFormat("HH:mm")
+        self.zone = QLabel(self)
+        self.zone.setToolTip(_("The pick-up time is on the clock of the departure's time zone"))
+        for widget, stretch in ((self.known, 0), (self.day, 2), (self.clock, 1), (self.zone, 3)):
+            box.addWidget(widget, stretch)
+        self.known.toggled.connect(self._ticked)
+        self.clock.timeChanged.connect(lambda _t: form.clear_error("pickup"))
+        departure.zone.currentTextChanged.connect(lambda _t: self._show_zone())
+        self._show_zone()
+        self._enable(False)
+
+    def _show_zone(self) -> None:
+        self.zone.setText(self.zone_name())
+
+    def zone_name(self) -> str:
+        return self._departure.zone.currentText().strip()
+
+    def _enable(self, on: bool) -> None:
+        for widget in (self.day, self.clock, self.zone):
+            widget.setEnabled(on)
+
+    def _ticked(self, on: bool) -> None:
+        self._enable(on)
+        if on and self._departure.known.isChecked():
+            start = self._departure.local() - PICKUP_LEAD
+            self.day.setDate(QDate(start.year, start.month, start.day))
+            self.clock.setTime(QTime(start.hour, start.minute))
+
+    def set_moment(self, moment: datetime | None, zone: str, fallback_day: QDate) -> None:
+        self.known.blockSignals(True)  # a saved time is shown as it is, not proposed anew
+        self.known.setChecked(moment is not None)
+        self.known.blockSignals(False)
+        self._enable(moment is not None)
+        if moment is None:
+            self.day.setDate(fallback_day)
+            self.clock.setTime(QTime(12, 0))
+            return
+        local = utc_to_local(moment, zone)
+        self.day.setDate(QDate(local.year, local.month, local.day))
+        self.clock.setTime(QTime(local.hour, local.minute))
+
+    def local(self) -> datetime:
+        return datetime.combine(self.day.date().toPython(), self.clock.time().toPython().replace(second=0, microsecond=0))
+
+
 class LegForm(RecordForm):
     def __init__(
         self, save: Callable[[TravelLegData], object], trip: TripData, members: Sequence[Member], leg: TravelLegData,
@@ -157,12 +235,14 @@ class LegForm(RecordForm):
         self.booking = QLineEdit(self)
         self.add_row("booking_reference", _("Booking reference"), self.booking)
         self.met_by = MeeterCombo(members, language, directory, self)
-        self.add_row("met_by_person_id", _("Met by"), self.met_by)
+        self.add_row("met_by_person_id", _(MEETER_CAPTIONS[False]), self.met_by)
         self.pickup = VehicleCombo(vehicles, self)
         self.add_row("vehicle_id", _("Vehicle"), self.pickup)
+        self.hotel_pickup = _PickupRow(self, self.departure)
+        self.add_row("pickup", _("Pick-up at the hotel"), self.hotel_pickup)
         self.vehicle = QLineEdit(self)
-        self.vehicle.setPlaceholderText(_("e.g. sign at exit B"))
-        self.add_row("vehicle_note", _("Note for the pickup"), self.vehicle)
+        self.vehicle.setPlaceholderText(_(NOTE_EXAMPLES[False]))
+        self.add_row("vehicle_note", _(NOTE_CAPTIONS[False]), self.vehicle)
         self.notes = QPlainTextEdit(self)
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(self.notes.fontMetrics().lineSpacing() * 3 + 12)
@@ -186,6 +266,7 @@ class LegForm(RecordForm):
         fallback = QDate(first.year, first.month, first.day) if first is not None else QDate.currentDate()
         self.departure.set_moment(leg.departure, leg.departure_timezone or self._trip.timezone, fallback)
         self.arrival.set_moment(leg.arrival, leg.arrival_timezone or self._trip.timezone, fallback)
+        self.hotel_pickup.set_moment(leg.pickup, leg.departure_timezone or self._trip.timezone, self.departure.day.date())
         if leg.id is None:  # a new leg: the time that matters is the one to type
             self._direction_changed()
         self.terminal.setText(leg.terminal)
@@ -208,23 +289,43 @@ class LegForm(RecordForm):
         self._enable_meeting()
 
     def _enable_meeting(self) -> None:
-        """Who meets them: for arrivals; the vehicle: one that picks them up, or takes them to their flight or train
-        (each also while one is still set, to be cleared)."""
+        """Who meets them on arrival or sees them off on departure; the vehicle: one that picks them up, or takes them
+        to their flight or train; the pick-up at the hotel: for a departure (each also while one is still set, to be
+        cleared). The rows' captions read as the direction."""
         direction = LegDirection(self.direction.currentData())
-        arriving = direction is LegDirection.ARRIVAL
-        self.met_by.setEnabled(arriving or self.met_by.currentData() is not None)
+        leaving = direction is LegDirection.DEPARTURE
+        self.met_by.setEnabled(direction is not LegDirection.OTHER or self.met_by.currentData() is not None)
+        self.met_by.setToolTip(_(MEETER_TIPS[leaving]))
         self.pickup.setEnabled(direction is not LegDirection.OTHER or self.pickup.vehicle_id() is not None)
         self.pickup.setToolTip(_(VEHICLE_TIPS[direction]))
+        self.hotel_pickup.setEnabled(leaving or self.hotel_pickup.known.isChecked())
+        self.hotel_pickup.setToolTip(
+            _("When the vehicle leaves the hotel for the flight or train") if leaving else _("Only a departure has a pick-up at the hotel"))
+        self.vehicle.setPlaceholderText(_(NOTE_EXAMPLES[leaving]))
+        captions = {"met_by_person_id": _(MEETER_CAPTIONS[leaving]), "vehicle_note": _(NOTE_CAPTIONS[leaving])}
+        changed = False
+        for label in self.findChildren(QLabel):
+            field = label.property(HINT_PROPERTY)
+            if field in captions and label.buddy() is not None and strip_mnemonic(label.text()) != captions[field]:
+                label.setText(captions[field])
+                changed = True
+        if changed and self.isVisible():
+            assign_form_mnemonics(self)  # the new words get their Alt keys, still without clashes
 
     def record(self) -> TravelLegData:
         errors: list[ValidationError] = []
         moments: dict[str, datetime | None] = {}
-        for field, row in (("departure", self.departure), ("arrival", self.arrival)):
+        rows: tuple[tuple[str, _MomentRow | _PickupRow, str], ...] = (
+            ("departure", self.departure, self.departure.zone.currentText().strip()),
+            ("arrival", self.arrival, self.arrival.zone.currentText().strip()),
+            ("pickup", self.hotel_pickup, self.hotel_pickup.zone_name()),  # on the departure's clock
+        )
+        for field, row, zone in rows:
             moments[field] = None
             if not row.known.isChecked():
                 continue
             try:
-                moments[field] = local_to_utc(row.local(), row.zone.currentText().strip(), field)
+                moments[field] = local_to_utc(row.local(), zone, field)
             except ValidationError as error:
                 error.field = field  # an unknown zone or a time that does not exist: named at the row
                 errors.append(error)
@@ -245,6 +346,7 @@ class LegForm(RecordForm):
             vehicle_id=self.pickup.vehicle_id(),
             vehicle_note=self.vehicle.text(),
             notes=self.notes.toPlainText(),
+            pickup=moments["pickup"],
         )
         if errors:
             known = {e.field for e in errors}
