@@ -12,6 +12,8 @@ run() {  # the bundle's program with nothing of this machine's Python around it
 }
 db="$work/home/plan.sqlite"
 run "$work/app/planner" --version
+# reportlab imports its C accelerator through exec(), which PyInstaller cannot see: the spec names it.
+ls "$bundle"/_internal/_rl_accel.* >/dev/null 2>&1 || { echo "smoke test: reportlab's accelerator (_rl_accel) is not in the bundle" >&2; exit 1; }
 run "$work/app/planner" --db "$db" demo
 run "$work/app/planner" --db "$db" --lang zh export-pdf --trip 1 --member programme --lang zh --out "$work/out"
 run "$work/app/planner" --db "$db" export-ics --trip 1 --member all --out "$work/out"

@@ -30,3 +30,10 @@ def test_every_shipped_font_is_listed_with_its_licence_file() -> None:
     font_files = {p.name for p in FONTS.iterdir() if p.suffix in (".ttf", ".ttc", ".otf")}
     covered = {e["file"] for e in listed} | {"NotoSans-Bold.ttf"}  # the bold face travels with its family's entry
     assert font_files <= covered
+
+
+def test_reportlab_draws_with_its_c_accelerator() -> None:
+    """rl_accel is a dependency: without it reportlab silently falls back to its Python functions (a tenth slower)."""
+    from reportlab.lib import rl_accel
+
+    assert getattr(rl_accel.fp_str, "__module__", None) == "_rl_accel"
