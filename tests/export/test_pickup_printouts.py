@@ -15,12 +15,14 @@ from planner.domain.enums import Language
 from planner.domain.travel_legs import LegDirection, TravelLegData
 from planner.export.arrivals import arrival_lines, leg_summary, write_arrivals, your_pickup
 from planner.export.language import DocumentLanguage
+from planner.export.pdf.arrivals import arrivals_document
 from planner.export.pdf.personal import personal_document
 from planner.export.tripview import TripView
 from planner.importing.tripfile import import_trip_file
 from planner.paths import DEMO_TRIPS
 from planner.services.travel_legs import trip_legs, update_leg
 from tests.export.pdfcheck import squeezed, text_of
+from tests.export.test_line_breaking import CLOSING, Drawn, drawn  # noqa: F401 - drawn is the fixture
 
 CAR_2 = {
     "en": "Car 2, 粤B·A0002, driver 李志强 +86 138 0000 0702",
@@ -144,3 +146,22 @@ def test_the_hosts_pdf_and_sheet_carry_the_pick_up_time(db: Database, tmp_path: 
     vehicle = rows[0].index({"en": "Vehicle", "de": "Fahrzeug", "zh": "车辆"}[language])
     [row] = [r for r in rows[1:] if r[7] == "ZZ 9653"]
     assert row[vehicle] == HOSTS_TIMED[language]
+
+
+@pytest.mark.parametrize("language", ["zh", "de"])
+def test_the_pick_up_lines_break_as_the_language_requires(db: Database, drawn: list[Drawn], language: str) -> None:
+    """Chinese is long in the hosts' narrow vehicle cell and the itinerary's row: the time with its zone stays whole,
+    no line starts with closing punctuation, and the Chinese lines carry no half-width colon or comma of ours."""
+    view, leg = _daan_leaving(db, datetime(2016, 10, 27, 13, tzinfo=UTC))
+    assert leg.membership_id is not None
+    personal_document(view, leg.membership_id, language=language)
+    arrivals_document(view, language=language)
+    ours = (TIMED[language].split(" · ")[0], HOSTS_TIMED[language].split("；" if language == "zh" else "; ")[1])
+    lines = [(d, index, line) for d in drawn for index, line in enumerate(d.hard) if any(t in line for t in ours)]
+    assert len(lines) == 2  # the itinerary's line under the leg, the hosts' vehicle cell
+    for d, index, line in lines:
+        rows = [line[start:end] for hard, start, end in d.rows if hard == index]
+        assert any("21:00 GMT+8" in row for row in rows), rows  # never split
+        assert not any(row[:1] in CLOSING for row in rows[1:]), rows
+    if language == "zh":
+        assert all(":" not in t.replace("21:00", "") and "," not in t for t in ours)
