@@ -7,7 +7,8 @@ item naming how many travel on it. Each line gives the local time with its
 zone (a flight leaves on Frankfurt's clock and lands on Shenzhen's), the
 member with their place in the order of precedence and their function, the
 flight or train, from and to, the terminal, and who meets them with which
-vehicle (its plate, driver and driver's phone, so those waiting find each other). As PDF (planner.export.pdf.arrivals) in the hosts' language, or as
+vehicle (its plate, driver and driver's phone, so those waiting find each other); for a member leaving,
+when that vehicle fetches them from the hotel, or that the time is not set yet. As PDF (planner.export.pdf.arrivals) in the hosts' language, or as
 an Excel sheet (cells guarded against formulas like the member list).
 """
 
@@ -45,6 +46,12 @@ BOOKING = N_("booking {reference}")
 MET_BY = N_("met by {person}")
 IN_VEHICLE = N_("in {vehicle}")
 DRIVER = N_("driver {name}")
+#: A departure's vehicle in the hosts' list: when it leaves the hotel, or that nobody has said yet.
+PICKUP_AT = N_("pick-up at the hotel {time}")
+PICKUP_NOT_SET = N_("pick-up time at the hotel not set")
+#: The traveller's own line about their departure run: when to be at the hotel, or that the time follows.
+YOUR_PICKUP_AT = N_("Pick-up at the hotel {time}")
+YOUR_PICKUP_TO_FOLLOW = N_("Pick-up at the hotel: time to follow")
 HEADERS = (
     N_("Date"), N_("Time"), N_("Time zone"), N_("Arriving or leaving"), N_("Precedence"), N_("Name"), N_("Function"),
     N_("Flight or train"), N_("Departs from"), N_("Arrives at"), N_("Departure time"), N_("Arrival time"), N_("Terminal"), N_("Met by"),
@@ -141,9 +148,51 @@ def vehicle_text(vehicle: VehicleData, lang: DocumentLanguage) -> str:
 
 
 def pickup_text(leg: TravelLegData, vehicle: VehicleData | None, lang: DocumentLanguage) -> str:
-    """The vehicle that picks them up with its plate and driver, then the words besides ("sign at exit B")."""
-    parts = [vehicle_text(vehicle, lang) if vehicle is not None else "", leg.vehicle_note]
+    """The vehicle that picks them up with its plate and driver, then the words besides ("sign at exit B").
+
+    A departure's vehicle also says when it leaves the hotel, or that this is not set: the hosts who arrange the
+    run read the flight's time in the same line and must not take it for the driver's.
+    """
+    parts = [vehicle_text(vehicle, lang) if vehicle is not None else "", _hotel_pickup(leg, vehicle, lang), leg.vehicle_note]
     return "; ".join(p for p in parts if p) if lang.language is not Language.ZH else "；".join(p for p in parts if p)
+
+
+def _hotel_pickup(leg: TravelLegData, vehicle: VehicleData | None, lang: DocumentLanguage) -> str:
+    """"pick-up at the hotel 15:30 GMT+8" for a departure taken to the airport by a vehicle, or that the time is not
+    set; "" for any other leg."""
+    if vehicle is None or leg.direction is not LegDirection.DEPARTURE:
+        return ""
+    fetched = _pickup_clock(leg, lang)
+    return lang.t(PICKUP_AT, time=fetched) if fetched else lang.t(PICKUP_NOT_SET)
+
+
+def your_pickup(leg: TravelLegData, view: TripView, lang: DocumentLanguage) -> tuple[str, str] | None:
+    """The traveller's own departure run, for a line of its own under the leg: ("Pick-up at the hotel 15:30 GMT+8",
+    "Car 2, 粤B·A0002, driver 李志强 +86 138 0000 0702 · note for the driver"); None for an arrival or a leg without
+    a vehicle.
+
+    The first part is what the traveller acts on (be in the lobby then), so the itinerary sets it apart; with no
+    time agreed yet it says the time follows, so the vehicle named is not read as "no pick-up".
+    """
+    vehicle = _leg_vehicle(leg, view)
+    if vehicle is None or leg.direction is not LegDirection.DEPARTURE:
+        return None
+    fetched = _pickup_clock(leg, lang)
+    when = lang.t(YOUR_PICKUP_AT, time=fetched) if fetched else lang.t(YOUR_PICKUP_TO_FOLLOW)
+    return when, " · ".join(t for t in (vehicle_text(vehicle, lang), leg.vehicle_note) if t)
+
+
+def _pickup_clock(leg: TravelLegData, lang: DocumentLanguage) -> str:
+    """The pick-up time on the departure's clock with its zone, as the flight's own time beside it is printed, and
+    with the date when the car comes the day before a night flight; "" while it is not set."""
+    fetched, departs = leg.local_pickup(), leg.local_departure()
+    if fetched is None:
+        return ""
+    return clock(fetched, lang, day_of=departs.date() if departs is not None else None)
+
+
+def _leg_vehicle(leg: TravelLegData, view: TripView) -> VehicleData | None:
+    return next((v for v in view.bundle.vehicles if v.id == leg.vehicle_id), None) if leg.vehicle_id is not None else None
 
 
 def _first_day_end(view: TripView) -> datetime | None:
@@ -194,7 +243,8 @@ def clock(moment: datetime | None, lang: DocumentLanguage, *, day_of: date | Non
 def leg_summary(leg: TravelLegData, view: TripView, lang: DocumentLanguage) -> str:
     """One leg on one line for its traveller: "Arriving: ZZ 9731 London (LHR) → Shenzhen (SZX), departs …, arrives …, met by …".
 
-    The booking reference is printed: the personal itinerary is the traveller's own document.
+    The booking reference is printed: the personal itinerary is the traveller's own document. A departure taken to
+    the airport by one of the trip's vehicles names the vehicle on its pick-up line instead (`your_pickup`).
     """
     parts = [leg.number or lang.t(KIND_LABELS[leg.kind])]
     route = " → ".join(p for p in (leg.origin, leg.destination) if p)
@@ -214,11 +264,12 @@ def leg_summary(leg: TravelLegData, view: TripView, lang: DocumentLanguage) -> s
     meeter = next((p for p in view.bundle.people if p.id == leg.met_by_person_id), None) if leg.met_by_person_id is not None else None
     if meeter is not None:
         details.append(lang.t(MET_BY, person=_meeter(meeter, lang)))
-    vehicle = next((v for v in view.bundle.vehicles if v.id == leg.vehicle_id), None) if leg.vehicle_id is not None else None
-    if vehicle is not None:
-        details.append(lang.t(IN_VEHICLE, vehicle=vehicle_text(vehicle, lang)))
-    if leg.vehicle_note:
-        details.append(leg.vehicle_note)
+    if your_pickup(leg, view, lang) is None:  # a departure run has the vehicle and its note on the pick-up line
+        vehicle = _leg_vehicle(leg, view)
+        if vehicle is not None:
+            details.append(lang.t(IN_VEHICLE, vehicle=vehicle_text(vehicle, lang)))
+        if leg.vehicle_note:
+            details.append(leg.vehicle_note)
     return text + (" · " + " · ".join(details) if details else "")
 
 

@@ -1,7 +1,8 @@
 """A personal itinerary: only what one participant attends, in that participant's language.
 
-It names the reader's own particulars (role, arrival, their own dietary and
-accessibility needs) and nobody else's private data: other participants appear
+It names the reader's own particulars (role, arrival, their own flights and
+trains with, for a departure, when and in which car they are fetched from the
+hotel, their own dietary and accessibility needs) and nobody else's private data: other participants appear
 by name only where they share an item, as in the programme.
 """
 
@@ -19,7 +20,8 @@ from planner.db.engine import Database
 from planner.domain.checks.needs_vocabulary import variant_for
 from planner.domain.entities import ItemData
 from planner.domain.enums import Language
-from planner.export.arrivals import leg_summary
+from planner.domain.travel_legs import TravelLegData
+from planner.export.arrivals import leg_summary, your_pickup
 from planner.export.pdf.context import Context
 from planner.export.pdf.flowables import esc, para
 from planner.export.pdf.items import day_section
@@ -101,7 +103,7 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
         rows.append((ctx.label(YOUR_HOTEL), nights))
     own = [leg for leg in view.bundle.travel_legs if leg.membership_id == member.id]
     if own:  # their own flights and trains, in time order (the group's flights are items of the programme)
-        rows.append((ctx.label(N_("Your own travel")), "<br/>".join(esc(leg_summary(leg, view, ctx.lang)) for leg in own)))
+        rows.append((ctx.label(N_("Your own travel")), "<br/>".join(_own_leg(leg, view, ctx) for leg in own)))
     language = ctx.lang.language.value  # the reader's own needs, in the variant of the document's language
     if person.dietary_needs:
         rows.append((ctx.label(N_("Your dietary requirements")), esc(variant_for(person.dietary_needs, language))))
@@ -123,6 +125,16 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
         story += [*section_break(), *venue_cards(ctx, venues, full=False)]
     story += [*section_break(), *emergency_page(ctx, view.lodging(member.id))]
     return story
+
+
+def _own_leg(leg: TravelLegData, view: TripView, ctx: Context) -> str:
+    """Markup for one of the reader's legs; a departure run adds a line with, in bold, when to be at the hotel."""
+    line = esc(leg_summary(leg, view, ctx.lang))
+    pickup = your_pickup(leg, view, ctx.lang)
+    if pickup is None:
+        return line
+    when, vehicle = pickup
+    return f"{line}<br/><b>{esc(when)}</b>" + (f" · {esc(vehicle)}" if vehicle else "")
 
 
 def map_codes(view: TripView, membership_id: int) -> dict[tuple[str, float], str]:
