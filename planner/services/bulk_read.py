@@ -121,8 +121,19 @@ def _read_items(session: Session, trip_id: int, only: int | None = None) -> list
     ))
     # Sorted here rather than by the database: no index serves (trip, start), so SQLite sorted
     # all the trip's rows in a temporary B-tree, which took longer than sorting the records.
-    items.sort(key=_START_THEN_ID)
+    in_time_order(items)
     return items
+
+
+def in_time_order(items: list[ItemData]) -> None:
+    """Sorts saved items in place by start, then id (read_items' order).
+
+    By id, then by start: both sorts are stable, so this is (start, id) order; two sorts on a single
+    field took two thirds of one on a (start, id) tuple made per item (the first finds SQLite's rows
+    in id order already, as its index on the trip gives them).
+    """
+    items.sort(key=_ID)
+    items.sort(key=_START)
 
 
 _ITEM_FIELDS = (
@@ -132,7 +143,7 @@ _ITEM_FIELDS = (
 if tuple(f.name for f in fields(ItemData)) != _ITEM_FIELDS:
     # Checked on import, also under python -O: _read_items gives records() the columns in this order.
     raise ImportError("ItemData's fields changed: change _read_items in services/bulk_read.py too")
-_START_THEN_ID = attrgetter("start", "id")
+_ID, _START = attrgetter("id"), attrgetter("start")
 
 
 def _item_queries(one: bool) -> tuple[Executable, Executable]:

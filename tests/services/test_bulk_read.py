@@ -11,14 +11,16 @@ from sqlalchemy.orm import selectinload
 
 from planner.db import models as m
 from planner.db.engine import Database
-from planner.domain.entities import ContactData, VenueData
+from planner.domain.entities import ContactData, ItemData, VenueData
 from planner.domain.enums import ItemKind, Language, Role, VenueKind
 from planner.domain.localized import LocalizedText
 from planner.domain.travel_legs import LegDirection, leg_sort_key
 from planner.importing.demo import load_demo
 from planner.services import delegation, vehicles, venues
 from planner.services.accommodation import assignment_data, block_data, read_accommodation
-from planner.services.bulk_read import read_items, read_members, read_venues, records, venues_of_hosts, venues_of_items
+from planner.services.bulk_read import (
+    in_time_order, read_items, read_members, read_venues, records, venues_of_hosts, venues_of_items,
+)
 from planner.services.mapping import item_data, membership_data, person_data, venue_data
 from planner.services.protocol import read_visas, visa_data
 from planner.services.travel_legs import leg_data, read_legs, trip_legs, update_leg
@@ -189,3 +191,14 @@ def test_records_are_what_the_class_builds_and_only_for_classes_that_just_set_th
         records(ContactData, 2, list(zip(*values))[:-1])
     with pytest.raises(TypeError):  # its __init__ checks something: records() would skip that
         records(_Checked, 1, [[-1]])
+
+
+def test_items_come_in_time_order_whatever_order_the_database_gives_their_rows() -> None:
+    """Start, then id, also for rows out of id order (PostgreSQL promises no order without ORDER BY)."""
+    starts = [MORNING + timedelta(hours=h) for h in (3, 0, 3, 1, 0, 3, 1)]
+    made = [ItemData(id=item_id, start=start, end=start + timedelta(hours=1)) for item_id, start in zip((7, 2, 5, 9, 4, 1, 3), starts)]
+    expected = sorted(made, key=lambda item: (item.start, item.id))
+    for shuffled in (made, list(reversed(made)), sorted(made, key=lambda item: item.id)):
+        in_order = list(shuffled)
+        in_time_order(in_order)
+        assert [i.id for i in in_order] == [i.id for i in expected] == [2, 4, 3, 9, 1, 5, 7]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date, timedelta
@@ -12,7 +13,7 @@ from sqlalchemy import event
 
 from planner.db.engine import Database
 from planner.domain.checks import ProblemKind, Severity
-from planner.domain.entities import ContactData, VenueData
+from planner.domain.entities import ContactData, ItemData, VenueData
 from planner.domain.enums import ItemKind, Language
 from planner.domain.errors import NotFoundError
 from planner.domain.localized import LocalizedText
@@ -151,6 +152,32 @@ def test_the_number_of_queries_does_not_grow_with_the_programme(db: Database) ->
     assert len(many) == len(few) <= 11, many  # 11: the members' own travel legs, the fleet (rides only when there is one), the rooms
     assert all(p.kind in {ProblemKind.OUTSIDE_TRIP, ProblemKind.UNUSUAL_HOUR} for p in problems)
     assert any(p.kind == ProblemKind.OUTSIDE_TRIP for p in problems)  # 34 items every 6 hours run past the 7 days
+
+
+def test_no_collection_after_a_check_walks_the_plan_it_read(db: Database) -> None:
+    """The plan is freed while the collector is still off: the collection that is due as soon as it is back on
+    (thousands of objects were made meanwhile) finds none of its records (it walked them all, 4 ms on a big trip)."""
+    trip = new_trip(db)
+    for n in range(12):
+        new_item(db, trip, MORNING + timedelta(hours=n), hours=1)
+    check_trip(db, trip.id)  # once: imports and caches
+    records_seen: list[int] = []
+
+    def young_records(phase: str, _info: dict[str, int]) -> None:
+        if phase == "start":
+            records_seen.append(sum(isinstance(o, ItemData) for o in gc.get_objects(generation=0)))
+
+    thresholds = gc.get_threshold()
+    gc.collect()
+    gc.callbacks.append(young_records)
+    try:
+        gc.set_threshold(1)  # a collection after any allocation: the first one after the check comes at once
+        check_trip(db, trip.id)
+        assert gc.isenabled()
+    finally:
+        gc.set_threshold(*thresholds)
+        gc.callbacks.remove(young_records)
+    assert records_seen and not any(records_seen), records_seen
 
 
 def test_item_needs_counts_the_attendees_needs(db: Database) -> None:
