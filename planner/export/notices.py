@@ -14,6 +14,7 @@ the notice prints the new lines whole, to replace the old ones.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -197,18 +198,23 @@ def _changed_part(old: str, new: str) -> tuple[str, str, str]:
         differing = [n for n, (a, b) in enumerate(zip(olds, news, strict=True)) if a != b]
         if len(differing) == 1:
             n = differing[0]
-            a, b = olds[n].split(" "), news[n].split(" ")
+            a, b = _words(olds[n]), _words(news[n])
             same = 0
             while same < min(len(a), len(b)) - 1 and a[same] == b[same]:
                 same += 1
-            lead = " ".join(a[:same]).rstrip(":：")  # "Abholung am Hotel: 21:00" reads "Abholung am Hotel jetzt …"
+            lead = "".join(a[:same]).rstrip(" :：")  # "Abholung am Hotel: 21:00" reads "Abholung am Hotel jetzt …"
             head = olds[0] if n > 0 else ""
             what = f"{head}{_PARTS if head and lead else ''}{lead}"
-            return what, " ".join(a[same:]), " ".join(b[same:])
+            return what, "".join(a[same:]).strip(), "".join(b[same:]).strip()
         if differing and differing[0] > 0:
             head = olds[0]
             return head, _PARTS.join(olds[n] for n in differing), _PARTS.join(news[n] for n in differing)
     return head, old, new
+
+
+def _words(text: str) -> list[str]:
+    """The words of a part with what follows each (a space, or a Chinese colon: "酒店上车时间：21:00" is two words)."""
+    return [word for word in re.findall(r"[^ ：]*(?:：| |$)", text) if word]
 
 
 def travel_sentences(change: TravelDiff | None, language: Language | str, *, personal: bool = True) -> list[str]:

@@ -21,7 +21,7 @@ from planner.domain.address import Addressee, salutation
 from planner.domain.enums import Language
 from planner.export.language import DocumentLanguage
 from planner.domain.issued import TravelDiff
-from planner.export.notices import TEXT_TRAVEL_NOW, YOUR_TRAVEL, NoticeRow, notice_rows, notice_text, travel_sentences
+from planner.export.notices import TEXT_TRAVEL_NOW, NoticeRow, notice_rows, notice_text, travel_sentences
 from planner.export.own_travel import travel_texts
 from planner.export.pdf.context import Context
 from planner.export.pdf.filenames import FileNamer, itinerary_stem, output_folder
@@ -91,8 +91,7 @@ def _travel(ctx: Context, travel: TravelDiff | None) -> list[Flowable]:
     sentences = travel_sentences(travel, ctx.lang.language)
     if travel is None or not sentences:
         return []
-    story: list[Flowable] = [strong(ctx.label(YOUR_TRAVEL), STYLES.cell)]
-    story += [para(esc(f"– {sentence}"), STYLES.cell) for sentence in sentences]
+    story: list[Flowable] = [para(esc(sentence), STYLES.cell) for sentence in sentences]  # each names "Your own travel"
     if travel.after:
         story += [Spacer(1, 2 * mm), para(esc(ctx.label(TEXT_TRAVEL_NOW)), STYLES.small)]
         story += [para(esc(line), STYLES.cell) for line in travel.after]
