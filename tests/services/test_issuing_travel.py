@@ -32,13 +32,13 @@ def _demo_with_a_departure_run(db: Database) -> tuple[int, TravelLegData]:
     return trip, get_leg(db, leaving.id or 0)
 
 
-def _issue_all(db: Database, trip: int, **kw: object) -> None:
-    issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip), Language.EN), **kw)  # type: ignore[arg-type]
+def _issue_all(db: Database, trip: int, travel: issuing.TravelText | None = None) -> None:
+    issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip), Language.EN), travel=travel)
 
 
 def test_the_recorded_lines_are_the_itinerarys_own(db: Database) -> None:
     trip, leg = _demo_with_a_departure_run(db)
-    _issue_all(db, trip, travel=travel_texts)
+    _issue_all(db, trip, travel_texts)
     view = TripView.load(db, trip)
     printed = tuple(line.text for line in own_travel(view, leg.membership_id or 0, DocumentLanguage.of("en")))
     assert any(line.startswith("Pick-up at the hotel 21:00 GMT+8") for line in printed)
@@ -53,13 +53,13 @@ def test_the_recorded_lines_are_the_itinerarys_own(db: Database) -> None:
 
 def test_a_changed_pick_up_names_the_traveller_with_the_reason_and_nobody_else(db: Database) -> None:
     trip, leg = _demo_with_a_departure_run(db)
-    _issue_all(db, trip, travel=travel_texts)
+    _issue_all(db, trip, travel_texts)
     update_leg(db, leg.evolve(pickup=EIGHT_PM))
     state = issuing.pending_changes(db, trip, travel=travel_texts)
     assert [c.member.id for c in state.outdated] == [leg.membership_id]
     change = state.outdated[0]
-    assert change.changes == () and change.travel is not None
-    assert [line for line in change.travel.dropped] == [next(line for line in change.before.snapshot.travel or () if "21:00" in line)]
+    assert change.changes == () and change.travel is not None and change.before is not None
+    assert list(change.travel.dropped) == [line for line in change.before.snapshot.travel or () if "21:00" in line]
     assert travel_sentences(change.travel, "en", personal=False) == [
         "Own travel: Pick-up at the hotel now 20:00 GMT+8 instead of 21:00 GMT+8"
     ]
@@ -76,7 +76,7 @@ def test_copies_issued_without_travel_and_comparisons_without_it_name_nobody(db:
     _issue_all(db, trip)  # as a copy recorded before travel was kept
     update_leg(db, leg.evolve(pickup=EIGHT_PM))
     assert issuing.pending_changes(db, trip, travel=travel_texts).outdated == ()
-    _issue_all(db, trip, travel=travel_texts)
+    _issue_all(db, trip, travel_texts)
     update_leg(db, get_leg(db, leg.id or 0).evolve(pickup=NINE_PM))
     assert issuing.pending_changes(db, trip).outdated == ()  # a caller that does not word the travel compares none
     assert [c.member.id for c in issuing.pending_changes(db, trip, travel=travel_texts).outdated] == [leg.membership_id]
