@@ -23,6 +23,7 @@ from planner.db.engine import Database
 from planner.domain.errors import PlannerError
 from planner.i18n import N_, _, current_language, ngettext
 from planner.domain.members import Member
+from planner.export.own_travel import travel_texts
 from planner.services.issuing import MemberChanges
 
 
@@ -65,7 +66,7 @@ def issue_command(args: argparse.Namespace, db: Database) -> int:
     if args.members is not None:
         chosen = list(dict.fromkeys(args.members))
     else:
-        chosen = members_needing(pending_changes(db, args.trip))
+        chosen = members_needing(pending_changes(db, args.trip, travel=travel_texts))
         if not chosen:
             _print(_("Every printout is up to date; nothing was issued."))
             return 0
@@ -95,7 +96,7 @@ def changes_command(args: argparse.Namespace, db: Database) -> int:
     if args.since is None:
         if args.until is not None:
             raise PlannerError(N_("--until needs --since."))
-        state = pending_changes(db, args.trip)
+        state = pending_changes(db, args.trip, travel=travel_texts)
         if state.last_number == 0:
             _print(_("No itineraries of this trip have been issued yet."))
             return 0
@@ -115,7 +116,7 @@ def changes_command(args: argparse.Namespace, db: Database) -> int:
             )
         return 0
     versions = {v.number: v for v in list_versions(db, args.trip)}
-    found = compare_versions(db, args.trip, args.since, args.until)
+    found = compare_versions(db, args.trip, args.since, args.until, travel=travel_texts)
     since = versions[args.since]
     when = formatting.long_date(since.issued_at.astimezone().date())
     if args.until is None:

@@ -7,6 +7,13 @@ with today's programme tells exactly what their printout gets wrong, so a
 change notice says only what concerns them and nobody holds a stale programme
 without the planner knowing.
 
+A copy also keeps the lines of "Your own travel" as printed (the reader's
+flights and trains, and when the car fetches them from the hotel), so a
+changed flight or pick-up time makes the printout outdated too. The text is
+made by the export layer (planner.export.own_travel) and only stored and
+compared here; copies recorded before it was kept have None, which never
+counts as a change.
+
 Items are named by a key that is never reused (see planner.db.models.IssuedItem),
 not by their database id. Snapshots are plain data; a version's copies are
 stored as JSON of their shared content (IssuedContent: each item once) and each
@@ -70,6 +77,9 @@ class ParticipantSnapshot:
     language: Language
     delegation: tuple[Person, ...]
     items: tuple[SnapshotItem, ...]
+    #: The lines of "Your own travel" exactly as printed in `language` (() when it printed none); None where the
+    #: copy was recorded before this was kept, or by a caller that did not say.
+    travel: tuple[str, ...] | None = None
 
     def attendees(self, item: SnapshotItem) -> frozenset[int]:
         if item.participants is None:
@@ -83,7 +93,7 @@ class ParticipantSnapshot:
 def participant_snapshot(
     membership_id: int, language: Language | str, items: Iterable[ItemData], *, keys: Mapping[int, int],
     venues: Mapping[int, LocalizedText], delegation: Sequence[tuple[int, int, str]],
-    printed: dict[int, tuple[int, ...] | None] | None = None,
+    printed: dict[int, tuple[int, ...] | None] | None = None, travel: Sequence[str] | None = None,
 ) -> ParticipantSnapshot:
     """The snapshot of what the itinerary of `membership_id` shows of `items`.
 
@@ -92,7 +102,8 @@ def participant_snapshot(
     name in `language`). Participants are recorded as the itinerary prints
     them: nobody where no member of the delegation is left out. `printed`
     keeps them by item id between calls for the same delegation (they are the
-    same for every reader).
+    same for every reader). `travel` is the reader's own travel as the
+    itinerary prints it (None: not known, never compared).
     """
     person_of = {mid: pid for mid, pid, _name in delegation}
     everyone = [mid for mid, _pid, _name in delegation]
@@ -120,7 +131,9 @@ def participant_snapshot(
         )
     chosen.sort(key=lambda i: (as_utc(i.start), i.key))
     people = tuple((pid, name) for _mid, pid, name in delegation)
-    return ParticipantSnapshot(person_of[membership_id], Language(language), people, tuple(chosen))
+    return ParticipantSnapshot(
+        person_of[membership_id], Language(language), people, tuple(chosen), tuple(travel) if travel is not None else None
+    )
 
 
 # --- comparing two snapshots -------------------------------------------------------------------
@@ -215,6 +228,45 @@ def diff_snapshots(before: ParticipantSnapshot | None, after: ParticipantSnapsho
     return tuple(found)
 
 
+@dataclass(frozen=True, slots=True)
+class TravelDiff:
+    """How the reader's own travel reads now against their printout: the lines as printed and as they would print now.
+
+    Kept as whole lines, not as fields: the reader holds those lines, and the
+    notice shows the new ones to replace them. `dropped` and `added` are the
+    lines that differ, in order, for a short summary.
+    """
+
+    before: tuple[str, ...]
+    after: tuple[str, ...]
+
+    @property
+    def dropped(self) -> tuple[str, ...]:
+        """Lines on the printout that are no longer true."""
+        return tuple(line for line in self.before if line not in self.after)
+
+    @property
+    def added(self) -> tuple[str, ...]:
+        """Lines that would print now and are not on the printout."""
+        return tuple(line for line in self.after if line not in self.before)
+
+
+def diff_travel(before: ParticipantSnapshot | None, after: ParticipantSnapshot | None) -> TravelDiff | None:
+    """The change to the reader's own travel lines, or None when they read alike or either side was not recorded.
+
+    A copy recorded before travel was kept (None) says nothing about it, so it
+    never makes a printout outdated; an empty tuple (no travel printed) does
+    compare. Copies in two languages are not compared (their words differ, not their travel).
+    """
+    if before is None or after is None or before.travel is None or after.travel is None:
+        return None
+    if before.language != after.language:  # the same flight worded in two languages is no change
+        return None
+    if before.travel == after.travel:
+        return None
+    return TravelDiff(before.travel, after.travel)
+
+
 # --- one version's copies, stored without repeating an item --------------------------------------
 
 
@@ -240,6 +292,8 @@ class IssuedContent:
 
     items: tuple[SnapshotItem, ...]
     delegations: Mapping[Language, tuple[Person, ...]]
+    #: Each copy's own travel lines by its holder's person id; a holder not named here has None (not recorded).
+    travel: Mapping[int, tuple[str, ...]] = field(default_factory=dict)
     _by_key: dict[int, SnapshotItem] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -250,7 +304,10 @@ class IssuedContent:
         """The content the snapshots of one version share; ValueError if two disagree on an item or on a delegation."""
         items: dict[int, SnapshotItem] = {}
         delegations: dict[Language, tuple[Person, ...]] = {}
+        travel: dict[int, tuple[str, ...]] = {}
         for snapshot in snapshots:
+            if snapshot.travel is not None:
+                travel[snapshot.person_id] = snapshot.travel
             if delegations.setdefault(snapshot.language, snapshot.delegation) != snapshot.delegation:
                 raise ValueError(f"two delegations in {snapshot.language.value} in one version")
             for item in snapshot.items:
@@ -258,7 +315,7 @@ class IssuedContent:
                     raise ValueError(f"item {item.key} printed in two ways in one version")
         first = {key: n for n, key in enumerate(items)}
         ordered = sorted(items.values(), key=lambda i: (as_utc(i.start), first[i.key]))
-        return cls(tuple(ordered), {lang: delegations[lang] for lang in Language if lang in delegations})
+        return cls(tuple(ordered), {lang: delegations[lang] for lang in Language if lang in delegations}, travel)
 
     def snapshot(self, person_id: int, language: Language | str, keys: Iterable[int]) -> ParticipantSnapshot:
         """The copy of `person_id`: the items named by `keys`, in that order; ValueError if one is not in this version."""
@@ -267,15 +324,18 @@ class IssuedContent:
             items = tuple(self._by_key[key] for key in keys)
         except KeyError as exc:
             raise ValueError(f"item {exc.args[0]} is not in this version") from exc
-        return ParticipantSnapshot(person_id, lang, self.delegations.get(lang, ()), items)
+        return ParticipantSnapshot(person_id, lang, self.delegations.get(lang, ()), items, self.travel.get(person_id))
 
     def to_json(self) -> dict[str, Any]:
         """The content as JSON-ready data (keys and ids as numbers, times as local ISO 8601 with offset)."""
-        return {
+        data: dict[str, Any] = {
             "format": CONTENT_FORMAT,
             "delegations": {lang.value: [[pid, name] for pid, name in people] for lang, people in self.delegations.items()},
             "items": [_item_to_json(i) for i in self.items],
         }
+        if self.travel:  # only then: content recorded without it reads as before (the key is optional in this format)
+            data["travel"] = {str(pid): list(lines) for pid, lines in self.travel.items()}
+        return data
 
     @classmethod
     def from_json(cls, data: Mapping[str, Any]) -> IssuedContent:
@@ -286,7 +346,8 @@ class IssuedContent:
             delegations = {
                 Language(lang): tuple((int(pid), str(name)) for pid, name in people) for lang, people in data["delegations"].items()
             }
-            return cls(tuple(_item_from_json(raw) for raw in data["items"]), delegations)
+            travel = {int(pid): tuple(str(line) for line in lines) for pid, lines in (data.get("travel") or {}).items()}
+            return cls(tuple(_item_from_json(raw) for raw in data["items"]), delegations, travel)
         except (KeyError, TypeError, AttributeError) as exc:
             raise ValueError(f"not an issued version: {exc}") from exc
 
@@ -295,22 +356,36 @@ class IssuedContent:
         return IssuedContent(
             tuple(_rekeyed_item(i, keys, people) for i in self.items),
             {lang: tuple((people[pid], name) for pid, name in group) for lang, group in self.delegations.items()},
+            {people[pid]: lines for pid, lines in self.travel.items()},
         )
 
     def person_ids(self) -> set[int]:
         """Everyone the content names: in a delegation or among an item's participants."""
-        found = {pid for group in self.delegations.values() for pid, _name in group}
+        found = {pid for group in self.delegations.values() for pid, _name in group} | set(self.travel)
         for item in self.items:
             found.update(item.participants or ())
         return found
 
     def renamed(self, person_id: int, name: str) -> IssuedContent:
-        """The content with `person_id` named `name` in every delegation (for erasing a person's data)."""
+        """The content with `person_id` named `name` in every delegation (for erasing a person's data).
+
+        Their own travel lines (flights, booking references) are dropped, so
+        their copy no longer compares its travel; where another reader's lines
+        name them (met by …), the name is replaced as in the delegations.
+        """
+        former = sorted({old for people in self.delegations.values() for pid, old in people if pid == person_id and old}, key=len, reverse=True)
+
+        def unnamed(line: str) -> str:
+            for old in former:
+                line = line.replace(old, name)
+            return line
+
         return replace(
             self,
             delegations={
                 lang: tuple((pid, name if pid == person_id else old) for pid, old in people) for lang, people in self.delegations.items()
             },
+            travel={pid: tuple(unnamed(line) for line in lines) for pid, lines in self.travel.items() if pid != person_id},
         )
 
 
@@ -361,7 +436,7 @@ def rekeyed(snapshot: ParticipantSnapshot, *, keys: Mapping[int, int], people: M
     """The snapshot with item keys and person ids replaced (for a trip file's stand-ins and back)."""
     items = tuple(_rekeyed_item(i, keys, people) for i in snapshot.items)
     delegation = tuple((people[pid], name) for pid, name in snapshot.delegation)
-    return ParticipantSnapshot(people[snapshot.person_id], snapshot.language, delegation, items)
+    return ParticipantSnapshot(people[snapshot.person_id], snapshot.language, delegation, items, snapshot.travel)
 
 
 def _rekeyed_item(item: SnapshotItem, keys: Mapping[int, int], people: Mapping[int, int]) -> SnapshotItem:

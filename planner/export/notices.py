@@ -5,17 +5,23 @@ bei EMAX jetzt 14:00–16:00 Uhr statt 09:30–11:30 Uhr"). Times are the local
 times of the place, as on the itinerary; where an item lies in another zone
 than the trip, or crosses zones, the offsets are named. The same lines make
 the plain text to paste into a message, the PDF notice and the Overview's list.
+
+The reader's own travel (their flights and the hotel pick-up) is compared as
+the lines their itinerary printed; a changed line is worded by what differs
+in it ("Pick-up at the hotel now 20:00 GMT+8 instead of 21:00 GMT+8"), and
+the notice prints the new lines whole, to replace the old ones.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
 from planner import formatting
 from planner.domain.enums import ChangeKind, Language
-from planner.domain.issued import ItemDiff, Person, SnapshotItem, group_changes, with_names
+from planner.domain.issued import ItemDiff, Person, SnapshotItem, TravelDiff, group_changes, with_names
 from planner.domain.names import name_for_language
 from planner.export.language import DocumentLanguage
 from planner.i18n import N_, Nn_, ngettext
@@ -41,6 +47,15 @@ WITHOUT = N_("Without {names}")
 ALSO_WITH = N_("Also with {names}")
 CANCELLED_FOR_YOU = N_("Cancelled for you")
 NO_VENUE = N_("no venue given")
+
+#: Who the travel is, in a notice to its traveller and in a list for the planner ("Own travel: …" beside the name).
+YOUR_TRAVEL = N_("Your own travel")
+OWN_TRAVEL = N_("Own travel")
+#: A changed line of it: what stays ("Pick-up at the hotel"), then the part that differs, now and as printed.
+TRAVEL_CHANGED = N_("{travel}: {what} now {new} instead of {old}")
+TRAVEL_REPLACED = N_("{travel}: now {new} instead of {old}")
+TRAVEL_ADDED = N_("{travel}, new: {line}")
+TRAVEL_DROPPED = N_("{travel}, no longer: {line}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,17 +179,82 @@ def notice_rows(changes: Sequence[ItemDiff], language: Language | str, trip_zone
     return rows
 
 
+# --- the reader's own travel ----------------------------------------------------------------------
+
+_PARTS = " · "  # how leg_summary and the pick-up line join their parts
+
+
+def _changed_part(old: str, new: str) -> tuple[str, str, str]:
+    """(what stays, old part, new part) of two versions of one line, for a reader to see at a glance what differs.
+
+    Lines are compared by their parts (" · "); where one part differs, by its
+    words: "Pick-up at the hotel 21:00 GMT+8" and "… 20:00 GMT+8" give
+    ("Pick-up at the hotel", "21:00 GMT+8", "20:00 GMT+8"). The words after
+    the change stay with both sides, so a time keeps its zone.
+    """
+    olds, news = old.split(_PARTS), new.split(_PARTS)
+    head = ""
+    if len(olds) == len(news):
+        differing = [n for n, (a, b) in enumerate(zip(olds, news, strict=True)) if a != b]
+        if len(differing) == 1:
+            n = differing[0]
+            a, b = _words(olds[n]), _words(news[n])
+            same = 0
+            while same < min(len(a), len(b)) - 1 and a[same] == b[same]:
+                same += 1
+            lead = "".join(a[:same]).rstrip(" :：")  # "Abholung am Hotel: 21:00" reads "Abholung am Hotel jetzt …"
+            head = olds[0] if n > 0 else ""
+            what = f"{head}{_PARTS if head and lead else ''}{lead}"
+            return what, "".join(a[same:]).strip(), "".join(b[same:]).strip()
+        if differing and differing[0] > 0:
+            head = olds[0]
+            return head, _PARTS.join(olds[n] for n in differing), _PARTS.join(news[n] for n in differing)
+    return head, old, new
+
+
+def _words(text: str) -> list[str]:
+    """The words of a part with what follows each (a space, or a Chinese colon: "酒店上车时间：21:00" is two words)."""
+    return [word for word in re.findall(r"[^ ：]*(?:：| |$)", text) if word]
+
+
+def travel_sentences(change: TravelDiff | None, language: Language | str, *, personal: bool = True) -> list[str]:
+    """One sentence per changed line of the reader's own travel, in `language`.
+
+    A line that reads otherwise now is paired with the line it replaces, in
+    order; a line only on one side is new or gone. `personal` False words
+    them for the planner's list ("Own travel: …" rather than "Your own travel: …").
+    """
+    if change is None:
+        return []
+    lang = DocumentLanguage.of(language)
+    travel = lang.t(YOUR_TRAVEL if personal else OWN_TRAVEL)
+    dropped, added = change.dropped, change.added
+    sentences: list[str] = []
+    for old, new in zip(dropped, added):
+        what, was, now = _changed_part(old, new)
+        if what:
+            sentences.append(lang.t(TRAVEL_CHANGED, travel=travel, what=what, new=now, old=was))
+        else:
+            sentences.append(lang.t(TRAVEL_REPLACED, travel=travel, new=now, old=was))
+    paired = min(len(dropped), len(added))
+    sentences += [lang.t(TRAVEL_ADDED, travel=travel, line=line) for line in added[paired:]]
+    sentences += [lang.t(TRAVEL_DROPPED, travel=travel, line=line) for line in dropped[paired:]]
+    return sentences
+
+
 # --- the text to paste into a message ----------------------------------------------------------
 
 TEXT_HEADING = N_("Changes to your programme: {trip}")
 TEXT_HELD = N_("Your printed itinerary (version {number} of {date}) is out of date. What has changed for you:")
 TEXT_LOCAL = N_("All times are local times.")
+TEXT_TRAVEL_NOW = N_("Your own travel now reads:")
 
 
 def notice_text(
     *, name: str, trip_title: str, language: Language | str, held_number: int, held_at: datetime, rows: Sequence[NoticeRow],
+    travel: TravelDiff | None = None,
 ) -> str:
-    """The whole notice as plain text, one change per line."""
+    """The whole notice as plain text, one change per line; a change to the reader's own travel ends with its new lines whole."""
     lang = DocumentLanguage.of(language)
     lines = [
         lang.t(TEXT_HEADING, trip=trip_title),
@@ -185,6 +265,9 @@ def notice_text(
     ]
     for row in rows:
         lines += [f"– {sentence}" for sentence in row.sentences]
+    lines += [f"– {sentence}" for sentence in travel_sentences(travel, lang.language)]
+    if travel is not None and travel.after:
+        lines += ["", lang.t(TEXT_TRAVEL_NOW), *(f"  {line}" for line in travel.after)]
     lines += ["", lang.t(TEXT_LOCAL)]
     return "\n".join(lines) + "\n"
 
@@ -216,4 +299,9 @@ def change_list(changes: Sequence[MemberChanges], language: Language | str, trip
             lines += row.sentences
         people = ", ".join(m.person.full_name for m in members)
         lines.append("    " + ngettext(*FOR_PEOPLE, len(members)).format(count=formatting.integer(len(members), lang.locale), names=people))
+    for c in changes:  # each traveller's own lines are theirs alone, worded in the language of their printout
+        sentences = travel_sentences(c.travel, lang.language, personal=False)
+        if sentences:
+            lines += sentences
+            lines.append("    " + ngettext(*FOR_PEOPLE, 1).format(count=formatting.integer(1, lang.locale), names=c.member.person.full_name))
     return lines

@@ -27,7 +27,7 @@ from planner.domain.entities import ItemData, PersonData
 from planner.domain.errors import PlannerError
 from planner.domain.localized import LocalizedText
 from planner.domain.protocol import GiftData, SeatingData, VisaData
-from planner.domain.issued import IssuedContent, IssuedRecord, SnapshotItem
+from planner.domain.issued import IssuedContent, IssuedRecord, ParticipantSnapshot, SnapshotItem
 from planner.domain.timing import as_utc
 from planner.domain.travel_legs import TravelLegData
 from planner.i18n import N_
@@ -504,12 +504,17 @@ def _issued(records: tuple[IssuedRecord, ...], person_key: dict[int | None, str]
                 lang.value: [{"person": person(pid), "name": name} for pid, name in group] for lang, group in content.delegations.items()
             },
             "items": [snapshot_item(i) for i in content.items],
-            "copies": [
-                {"person": person_key[copy.person_id], "language": copy.language.value, "items": [item(i.key) for i in copy.items]}
-                for copy in copies
-            ],
+            "copies": [_copy(copy, person_key[copy.person_id], [item(i.key) for i in copy.items]) for copy in copies],
         })
     return versions
+
+
+def _copy(copy: ParticipantSnapshot, holder: str, items: list[str]) -> dict[str, Any]:
+    """One printout: its holder, language and items, and its own travel lines where they were recorded (not before they were)."""
+    found: dict[str, Any] = {"person": holder, "language": copy.language.value, "items": items}
+    if copy.travel is not None:
+        found["travel"] = list(copy.travel)
+    return found
 
 
 def _text(value: LocalizedText) -> dict[str, str]:

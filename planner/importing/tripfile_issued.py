@@ -3,7 +3,8 @@
 Each version lists the items printed once; a copy names its items among
 them. Items are named "i<n>" (the n-th programme entry) or, deleted since, by
 any other text; people by their key or, no longer on the trip, by any other
-text. A printout's holder must be in the delegation. Times are checked like the
+text. A printout's holder must be in the delegation. A copy's "travel" (its
+holder's own flights and pick-up as printed) is optional: older files lack it. Times are checked like the
 programme's (their offset must be the zone's at that moment).
 """
 
@@ -105,7 +106,11 @@ def read_issued(reader: TripDocumentReader, person_keys: _Keys, member_of: dict[
                 elif isinstance(name, str) and name not in listed:  # one listed but wrong is reported there
                     reader.problem(at + ("items", n), N_("“{key}” is not among the items of this version."), key=name)
             language = Language(reader.get(copy, at, "language", Language.EN.value))
-            copies.append(ParticipantSnapshot(person(holder), language, delegations.get(language, ()), tuple(snapshot_items)))
+            travel = reader.get(copy, at, "travel", None)  # absent in files written before it was recorded: never compared
+            copies.append(ParticipantSnapshot(
+                person(holder), language, delegations.get(language, ()), tuple(snapshot_items),
+                tuple(str(line) for line in travel) if isinstance(travel, list) else None,
+            ))
         if isinstance(number, int) and issued_at is not None:
             records.append(IssuedRecord(number, issued_at, tuple(copies)))
     return sorted(records, key=lambda r: r.number)

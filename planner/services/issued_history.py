@@ -150,5 +150,5 @@ def forget_name(s: Session, person_id: int, name: str) -> None:
         except ValueError as exc:
             raise PlannerError(N_("A recorded printout of this trip cannot be read: {reason}"), reason=str(exc)) from exc
         renamed = content.renamed(person_id, name)
-        if renamed.delegations != content.delegations:
+        if renamed.delegations != content.delegations or renamed.travel != content.travel:
             row.content = renamed.to_json()

@@ -9,11 +9,17 @@ items once and each copy as the keys of its items. A participant holds the lates
 them; comparing it with today's programme says whether they need a new
 printout and what their change notice must say. Reissuing records the next
 version for the people reissued only.
+
+A copy also records the reader's own travel as printed (their flights and
+the hotel pick-up). Those lines are worded by the export layer, which this
+layer cannot import, so the callers that print pass the wording in as
+`travel` (planner.export.own_travel.travel_texts); without it a copy records
+none and no travel is compared.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 
@@ -29,7 +35,9 @@ from planner.domain.issued import (
     IssuedContent,
     ItemDiff,
     ParticipantSnapshot,
+    TravelDiff,
     diff_snapshots,
+    diff_travel,
     item_keys,
     participant_snapshot,
 )
@@ -40,6 +48,10 @@ from planner.domain.members import Member
 from planner.services.issued_history import read_contents, read_copy, read_versions
 from planner.domain.trip_bundle import TripBundle
 from planner.services.transfer import load_trip_bundle
+
+#: Each member's own travel lines as their itinerary prints them, by membership id, for the trip as `bundle` has it
+#: and the members and document languages given (planner.export.own_travel.travel_texts).
+TravelText = Callable[[TripBundle, Mapping[int, Language]], Mapping[int, tuple[str, ...]]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,6 +91,7 @@ class MemberChanges:
     after: HeldCopy | None
     now: ParticipantSnapshot
     changes: tuple[ItemDiff, ...]
+    travel: TravelDiff | None = None  # their own flights or pick-up read otherwise than printed
 
     @property
     def language(self) -> Language:
@@ -110,12 +123,16 @@ def _members(bundle: TripBundle) -> list[Member]:
     return [Member(ms, people[ms.person_id]) for ms in ordered]
 
 
-def current_snapshots(bundle: TripBundle, keys: Mapping[int, int], languages: Mapping[int, Language | str]) -> dict[int, ParticipantSnapshot]:
+def current_snapshots(
+    bundle: TripBundle, keys: Mapping[int, int], languages: Mapping[int, Language | str], travel: TravelText | None = None,
+) -> dict[int, ParticipantSnapshot]:
     """What an itinerary made now would show each participant in `languages` (membership id -> language).
 
     `keys` are the item keys by item id; an item without one (never issued)
-    is named by its id negated, which no key is.
+    is named by its id negated, which no key is. `travel` words each reader's
+    own travel (None: it is not recorded).
     """
+    own = travel(bundle, {mid: Language(lang) for mid, lang in languages.items()}) if travel is not None else {}
     members = _members(bundle)
     venues = {v.id: v.name for v in bundle.venues if v.id is not None}
     item_keys = {i.id: keys.get(i.id, -i.id) for i in bundle.items if i.id is not None}
@@ -141,6 +158,7 @@ def current_snapshots(bundle: TripBundle, keys: Mapping[int, int], languages: Ma
             ]
         found[membership_id] = participant_snapshot(
             membership_id, lang, chosen[membership_id], keys=item_keys, venues=venues, delegation=delegations[lang], printed=printed,
+            travel=own.get(membership_id) if travel is not None else None,
         )
     return found
 
@@ -178,7 +196,7 @@ def _last_number(s: Session, trip_id: int) -> int:
 
 def issue(
     db: Database, trip_id: int, languages: Mapping[int, Language | str], *, bundle: TripBundle | None = None,
-    number: int | None = None, issued_at: datetime | None = None,
+    number: int | None = None, issued_at: datetime | None = None, travel: TravelText | None = None,
 ) -> VersionSummary:
     """Record that the people in `languages` (membership id -> document language) received the trip as it is.
 
@@ -186,6 +204,8 @@ def issue(
     given), so the record says exactly what was printed. `number` is the
     version the documents already show; if another version was issued in the
     meantime, nothing is recorded and the user is asked to export again.
+    `travel` words the readers' own travel as their documents print it, to
+    be recorded with their copies.
     """
     if not languages:
         raise PlannerError(N_("Choose at least one participant."))
@@ -214,7 +234,7 @@ def issue(
             raise ConflictError(N_("The trip was changed while the documents were being made; please export them again."))
         keys = _item_keys(s, trip_id)
         keys.update(new_item_keys(s, trip_id, [i for i in item_ids if i is not None and i not in keys]))
-        snapshots = current_snapshots(bundle, keys, languages)
+        snapshots = current_snapshots(bundle, keys, languages, travel)
         recipients = [mb for mb in _members(bundle) if mb.id in languages]
         copies = [snapshots[member.id] for member in recipients]
         content = IssuedContent.of(copies).to_json()
@@ -296,8 +316,11 @@ def _check_number(s: Session, trip_id: int, number: int) -> None:
 # --- what changed --------------------------------------------------------------------------------
 
 
-def pending_changes(db: Database, trip_id: int) -> TripChanges:
-    """For each participant: does the printout they hold still match the programme, and if not, what changed."""
+def pending_changes(db: Database, trip_id: int, *, travel: TravelText | None = None) -> TripChanges:
+    """For each participant: does the printout they hold still match the programme, and if not, what changed.
+
+    With `travel`, a reader's own travel lines are compared too (where their copy recorded them).
+    """
     bundle = load_trip_bundle(db, trip_id)
     with db.reading() as s:
         held = held_copies(s, trip_id)
@@ -309,7 +332,7 @@ def pending_changes(db: Database, trip_id: int) -> TripChanges:
             .limit(1)
         ).first()
     members = _members(bundle)
-    now = current_snapshots(bundle, keys, {mb.id: held[mb.person.id].language for mb in members if mb.person.id in held})
+    now = current_snapshots(bundle, keys, {mb.id: held[mb.person.id].language for mb in members if mb.person.id in held}, travel)
     outdated: list[MemberChanges] = []
     up_to_date: list[Member] = []
     never: list[Member] = []
@@ -319,8 +342,9 @@ def pending_changes(db: Database, trip_id: int) -> TripChanges:
             never.append(member)
             continue
         changes = diff_snapshots(copy.snapshot, now[member.id])
-        if changes:
-            outdated.append(MemberChanges(member, copy, None, now[member.id], changes))
+        moved = diff_travel(copy.snapshot, now[member.id])
+        if changes or moved is not None:
+            outdated.append(MemberChanges(member, copy, None, now[member.id], changes, moved))
         else:
             up_to_date.append(member)
     return TripChanges(
@@ -329,12 +353,15 @@ def pending_changes(db: Database, trip_id: int) -> TripChanges:
     )
 
 
-def compare_versions(db: Database, trip_id: int, since: int, until: int | None = None) -> list[MemberChanges]:
+def compare_versions(
+    db: Database, trip_id: int, since: int, until: int | None = None, *, travel: TravelText | None = None,
+) -> list[MemberChanges]:
     """What changed for each participant from version `since` to version `until` (None: to the programme as it is now).
 
     A participant's state at a version is the latest copy issued to them up to
     it. Only participants who held a copy at `since` are compared, and only
-    those with a change are returned, in protocol order.
+    those with a change are returned, in protocol order. `travel` as for
+    `pending_changes` (needed only when comparing with the programme now).
     """
     bundle = load_trip_bundle(db, trip_id)
     with db.reading() as s:
@@ -346,7 +373,7 @@ def compare_versions(db: Database, trip_id: int, since: int, until: int | None =
         keys = _item_keys(s, trip_id)
     members = _members(bundle)
     languages = {mb.id: before[mb.person.id].language for mb in members if mb.person.id in before}
-    now = current_snapshots(bundle, keys, languages) if until is None else {}
+    now = current_snapshots(bundle, keys, languages, travel) if until is None else {}
     found: list[MemberChanges] = []
     for member in members:
         old = before.get(member.person.id)
@@ -357,8 +384,9 @@ def compare_versions(db: Database, trip_id: int, since: int, until: int | None =
         if snapshot is None:
             continue
         changes = diff_snapshots(old.snapshot, snapshot)
-        if changes:
-            found.append(MemberChanges(member, old, later, snapshot, changes))
+        moved = diff_travel(old.snapshot, snapshot)
+        if changes or moved is not None:
+            found.append(MemberChanges(member, old, later, snapshot, changes, moved))
     return found
 
 

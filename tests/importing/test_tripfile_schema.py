@@ -26,6 +26,7 @@ from planner.db.engine import Database
 from planner.domain.enums import (
     GiftDirection, ItemKind, Language, Role, SeatingArrangement, SeatSide, Sex, TripStatus, VenueKind, VisaStatus,
 )
+from planner.export.own_travel import travel_texts
 from planner.export.tripfile import trip_document
 from planner.importing.tripfile_schema import PATTERN_MESSAGES, schema_problems
 from planner.paths import DOCS, TRIP_FILE_SCHEMA
@@ -114,7 +115,7 @@ def test_the_writer_writes_exactly_the_fields_the_schema_knows(db: Database) -> 
     programme.update_item(db, item.evolve(host_contact_id=None, host_person_id=delegation.list_members(db, trip)[0].person.id))
     hosted = next(i for i in trip_document(db, trip)["programme"] if "host_person" in i)
     assert list(hosted) == [name for name in DEFS["item"]["properties"] if name != "briefing"]
-    issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip)))
+    issuing.issue(db, trip, issuing.languages_for(delegation.list_members(db, trip)), travel=travel_texts)  # "travel" only then
     save_emergency_contacts(db, trip, suggested_contacts("DE", "CN", LocalizedText(en="Shenzhen")))
     first = delegation.list_members(db, trip)[0]
     car = vehicles.create_vehicle(db, VehicleData(trip_id=trip, label="Car 1", driver_name="Wang", driver_phone="+86 138 0000 0001")).id

@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 from datetime import timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from PySide6.QtCore import QPoint, QSettings, Qt
@@ -217,8 +218,8 @@ def test_a_comparison_overtaken_by_a_change_is_dropped(
     real = issuing.pending_changes
     computed: list[list[str]] = []
 
-    def held_back(database: Database, trip_id: int) -> issuing.TripChanges:
-        result = real(database, trip_id)
+    def held_back(database: Database, trip_id: int, **options: Any) -> issuing.TripChanges:
+        result = real(database, trip_id, **options)  # the panel words the travel to compare (travel=)
         computed.append([c.member.person.full_name for c in result.outdated])
         if len(computed) == 1:
             release.wait(30)  # the first result is computed, but arrives only after the undo

@@ -23,6 +23,7 @@ from pathlib import Path
 from planner.db.engine import Database
 from planner.domain.enums import Language
 from planner.export.language import parse_language
+from planner.export.own_travel import travel_texts
 from planner.export.pdf import qr
 from planner.export.pdf.filenames import FileNamer, itinerary_stem, output_folder
 from planner.export.pdf.layout import Paper, paper
@@ -109,7 +110,7 @@ def _record(db: Database, view: TripView, jobs: list[_Job], written: list[Path],
         job.membership_id: job.language or view.member(job.membership_id).person.preferred_language
         for job in jobs if job.target in done
     }
-    issuing.issue(db, view.trip.id or 0, languages, bundle=view.bundle, number=number)
+    issuing.issue(db, view.trip.id or 0, languages, bundle=view.bundle, number=number, travel=travel_texts)
 
 
 def _language(value: Language | str | None, field: str) -> Language | None:

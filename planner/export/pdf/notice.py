@@ -20,7 +20,9 @@ from planner.db.engine import Database
 from planner.domain.address import Addressee, salutation
 from planner.domain.enums import Language
 from planner.export.language import DocumentLanguage
-from planner.export.notices import NoticeRow, notice_rows, notice_text
+from planner.domain.issued import TravelDiff
+from planner.export.notices import TEXT_TRAVEL_NOW, NoticeRow, notice_rows, notice_text, travel_sentences
+from planner.export.own_travel import travel_texts
 from planner.export.pdf.context import Context
 from planner.export.pdf.filenames import FileNamer, itinerary_stem, output_folder
 from planner.export.pdf.flowables import esc, para, ruled_table, strong
@@ -45,9 +47,9 @@ FILE_WORD = N_("change notice")
 
 def notice_document(
     view: TripView, membership_id: int, rows: Sequence[NoticeRow], *, language: Language | str, held_number: int,
-    held_at: datetime, paper: Paper = Paper.A4, made: date | None = None,
+    held_at: datetime, paper: Paper = Paper.A4, made: date | None = None, travel: TravelDiff | None = None,
 ) -> bytes:
-    """The notice of one participant as PDF bytes."""
+    """The notice of one participant as PDF bytes; `travel`, a change to their own travel, is said and its new lines printed whole."""
     ctx = make_context(view, language, None, paper, reader=membership_id)
     member = view.member(membership_id)
     name = ctx.address(member.person)  # as protocol names the reader: "Herr Oberbürgermeister Schostok", "许勤市长"
@@ -56,7 +58,13 @@ def notice_document(
     held = ctx.label(HELD, number=formatting.integer(held_number, ctx.lang.locale),
                      date=formatting.long_date(held_at.astimezone().date(), ctx.lang.locale))
     story += [Spacer(1, 3 * mm), para(esc(held), STYLES.small), Spacer(1, 6 * mm)]
-    story += [_table(ctx, rows)] if rows else [para(esc(ctx.label(NO_CHANGES)), STYLES.body)]
+    if rows:
+        story.append(_table(ctx, rows))
+    travel_part = _travel(ctx, travel)
+    if travel_part:
+        story += [Spacer(1, 5 * mm), *travel_part] if rows else travel_part
+    if not rows and not travel_part:
+        story.append(para(esc(ctx.label(NO_CHANGES)), STYLES.body))
     story += [Spacer(1, 5 * mm), para(esc(ctx.label(LOCAL_TIMES)), STYLES.small)]
     return render(story, decoration=_decoration(ctx, name, made or date.today()), metadata=metadata(ctx, NOTICE, about=name), size=paper)
 
@@ -76,6 +84,18 @@ def _table(ctx: Context, rows: Sequence[NoticeRow]) -> Table:
         ])
     table = ruled_table(data, widths)
     return table
+
+
+def _travel(ctx: Context, travel: TravelDiff | None) -> list[Flowable]:
+    """What changed in the reader's own travel, then the lines as their itinerary would print them now (to replace the old)."""
+    sentences = travel_sentences(travel, ctx.lang.language)
+    if travel is None or not sentences:
+        return []
+    story: list[Flowable] = [para(esc(sentence), STYLES.cell) for sentence in sentences]  # each names "Your own travel"
+    if travel.after:
+        story += [Spacer(1, 2 * mm), para(esc(ctx.label(TEXT_TRAVEL_NOW)), STYLES.small)]
+        story += [para(esc(line), STYLES.cell) for line in travel.after]
+    return story
 
 
 def _decoration(ctx: Context, name: str, made: date) -> Decoration:
@@ -104,7 +124,7 @@ def write_notices(
     the files written; nobody with an up-to-date printout gets one.
     """
     size = paper_size(paper)
-    changes = pending_changes(db, trip_id)
+    changes = pending_changes(db, trip_id, travel=travel_texts)
     wanted = set(membership_ids) if membership_ids is not None else None
     chosen = [c for c in changes.outdated if wanted is None or c.member.id in wanted]
     if not chosen:
@@ -121,7 +141,7 @@ def write_notices(
         pdf = folder / namer.name(stem, ".pdf")
         data = notice_document(
             view, change.member.id, rows, language=lang.language, held_number=change.before.number,
-            held_at=change.before.issued_at, paper=size, made=made,
+            held_at=change.before.issued_at, paper=size, made=made, travel=change.travel,
         )
         write_atomically(pdf, data, private=True)
         txt = pdf.with_suffix(".txt")
@@ -129,6 +149,7 @@ def write_notices(
             # The text to paste into a message opens with the greeting: "Sehr geehrter Herr Oberbürgermeister,".
             name=salutation(Addressee.of(change.member.person), lang.language), trip_title=lang.text(view.trip.title),
             language=lang.language, held_number=change.before.number, held_at=change.before.issued_at, rows=rows,
+            travel=change.travel,
         )
         write_atomically(txt, text.encode("utf-8"), private=True)
         written += [pdf, txt]

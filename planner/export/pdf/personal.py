@@ -20,8 +20,7 @@ from planner.db.engine import Database
 from planner.domain.checks.needs_vocabulary import variant_for
 from planner.domain.entities import ItemData
 from planner.domain.enums import Language
-from planner.domain.travel_legs import TravelLegData
-from planner.export.arrivals import leg_summary, your_pickup
+from planner.export.own_travel import TravelLine, own_travel
 from planner.export.pdf.context import Context
 from planner.export.pdf.flowables import esc, para
 from planner.export.pdf.items import day_section
@@ -101,9 +100,9 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
     nights = _hotel_nights(ctx, member.id)
     if nights:
         rows.append((ctx.label(YOUR_HOTEL), nights))
-    own = [leg for leg in view.bundle.travel_legs if leg.membership_id == member.id]
+    own = own_travel(view, member.id, ctx.lang)
     if own:  # their own flights and trains, in time order (the group's flights are items of the programme)
-        rows.append((ctx.label(N_("Your own travel")), "<br/>".join(_own_leg(leg, view, ctx) for leg in own)))
+        rows.append((ctx.label(N_("Your own travel")), "<br/>".join(_own_line(line) for line in own)))
     language = ctx.lang.language.value  # the reader's own needs, in the variant of the document's language
     if person.dietary_needs:
         rows.append((ctx.label(N_("Your dietary requirements")), esc(variant_for(person.dietary_needs, language))))
@@ -127,14 +126,11 @@ def personal_story(ctx: Context, issued: date, version: int | None = None) -> li
     return story
 
 
-def _own_leg(leg: TravelLegData, view: TripView, ctx: Context) -> str:
-    """Markup for one of the reader's legs; a departure run adds a line with, in bold, when to be at the hotel."""
-    line = esc(leg_summary(leg, view, ctx.lang))
-    pickup = your_pickup(leg, view, ctx.lang)
-    if pickup is None:
-        return line
-    when, vehicle = pickup
-    return f"{line}<br/><b>{esc(when)}</b>" + (f" · {esc(vehicle)}" if vehicle else "")
+def _own_line(line: TravelLine) -> str:
+    """Markup for one line of the reader's travel; a pick-up line has, in bold, when to be at the hotel."""
+    if not line.lead:
+        return esc(line.rest)
+    return f"<b>{esc(line.lead)}</b>" + (f" · {esc(line.rest)}" if line.rest else "")
 
 
 def map_codes(view: TripView, membership_id: int) -> dict[tuple[str, float], str]:

@@ -38,7 +38,8 @@ from planner import formatting
 from planner.domain.errors import PlannerError
 from planner.domain.issued import with_names
 from planner.domain.names import name_for_language
-from planner.export.notices import summary
+from planner.export.notices import summary, travel_sentences
+from planner.export.own_travel import travel_texts
 from planner.i18n import _, ngettext
 from planner.services import issuing
 from planner.services.issuing import TripChanges
@@ -163,7 +164,7 @@ class PrintoutsPanel(QWidget):
             result: tuple[TripChanges, str, Rows] | None = None
             error: BaseException | None = None
             try:
-                state = issuing.pending_changes(db, trip_id)
+                state = issuing.pending_changes(db, trip_id, travel=travel_texts)
                 result = (state, lang, _rows(state, lang))
             except Exception as exc:  # noqa: BLE001 - handed to the GUI thread, which shows or reports it
                 error = exc
@@ -355,7 +356,9 @@ def _rows(state: TripChanges, lang: str) -> Rows:
             name=member.person.full_name, number=formatting.integer(change.before.number),
             language=LANGUAGE_NAMES[change.language.value],
         )
-        rows.append((member.id, line, summary([with_names(c, names) for c in change.changes], lang, zone, personal=False)))
+        sentences = summary([with_names(c, names) for c in change.changes], lang, zone, personal=False)
+        sentences += travel_sentences(change.travel, lang, personal=False)  # the lines as printed, in the printout's language
+        rows.append((member.id, line, sentences))
     return rows
 
 

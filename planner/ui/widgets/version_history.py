@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from planner import formatting
 from planner.domain.errors import PlannerError
 from planner.export.notices import change_list
+from planner.export.own_travel import travel_texts
 from planner.i18n import _, ngettext
 from planner.services import issuing, trips
 from planner.services.issuing import MemberChanges, VersionSummary
@@ -110,7 +111,9 @@ class VersionHistoryDialog(QDialog):
             self.diff.setPlainText(_("Choose a later version to compare with."))
             return
         try:
-            found = issuing.compare_versions(self.ctx.db, self.trip_id, int(since), None if until in (None, NOW) else int(until))
+            found = issuing.compare_versions(
+                self.ctx.db, self.trip_id, int(since), None if until in (None, NOW) else int(until), travel=travel_texts
+            )
         except PlannerError as exc:
             show_planner_error(self, exc)
             return
