@@ -93,32 +93,32 @@ class VehicleCombo(QComboBox):
         return int(value) if value is not None else None
 
 
-class _MomentRow(QWidget):
-    """A ticked box for "known", the local date and time, and the zone they are on."""
+class _TimeRow(QWidget):
+    """A ticked box for "known", the local date and time, and `zone` beside them (a widget the row subclass makes).
 
-    def __init__(self, form: LegForm, field: str, zone: str) -> None:
-        super().__init__(form)
+    What the departure, arrival and pick-up rows share: laid out and read the same way, so they cannot drift apart.
+    """
+
+    zone: QWidget
+
+    def _build(self, form: LegForm, field: str, zone: QWidget) -> None:
         box = QHBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         self.known = QCheckBox(_("known"), self)
         self.day = form.date_edit(None, field)
         self.clock = QTimeEdit(self)
         self.clock.setDisplayFormat("HH:mm")
-        self.zone = timezone_combo(self, zone)
-        self.zone.setToolTip(_("The time zone of the place; the time is its local time"))
+        self.zone = zone
         for widget, stretch in ((self.known, 0), (self.day, 2), (self.clock, 1), (self.zone, 3)):
             box.addWidget(widget, stretch)
-        self.known.toggled.connect(self._enable)
         self.clock.timeChanged.connect(lambda _t: form.clear_error(field))
-        self._enable(self.known.isChecked())
 
     def _enable(self, on: bool) -> None:
         for widget in (self.day, self.clock, self.zone):
             widget.setEnabled(on)
 
-    def set_moment(self, moment: datetime | None, zone: str, fallback_day: QDate) -> None:
-        self.zone.setCurrentText(zone)
-        self.known.setChecked(moment is not None)
+    def _show_local(self, moment: datetime | None, zone: str, fallback_day: QDate) -> None:
+        """`moment` on the clock of `zone`; none: `fallback_day` at noon."""
         if moment is None:
             self.day.setDate(fallback_day)
             self.clock.setTime(QTime(12, 0))
@@ -131,28 +131,41 @@ class _MomentRow(QWidget):
         return datetime.combine(self.day.date().toPython(), self.clock.time().toPython().replace(second=0, microsecond=0))
 
 
-class _PickupRow(QWidget):
+class _MomentRow(_TimeRow):
+    """A departure or an arrival: the time on the zone of the place, chosen beside it."""
+
+    zone: QComboBox
+
+    def __init__(self, form: LegForm, field: str, zone: str) -> None:
+        super().__init__(form)
+        combo = timezone_combo(self, zone)
+        combo.setToolTip(_("The time zone of the place; the time is its local time"))
+        self._build(form, field, combo)
+        self.known.toggled.connect(self._enable)
+        self._enable(self.known.isChecked())
+
+    def set_moment(self, moment: datetime | None, zone: str, fallback_day: QDate) -> None:
+        self.zone.setCurrentText(zone)
+        self.known.setChecked(moment is not None)
+        self._show_local(moment, zone, fallback_day)
+
+
+class _PickupRow(_TimeRow):
     """A departure's pick-up at the hotel: a ticked box for "known", the local date and time on the departure's zone.
 
     The zone is the departure's (named beside the time, following its box). A
     time ticked anew starts PICKUP_LEAD before the departure as typed so far.
     """
 
+    zone: QLabel
+
     def __init__(self, form: LegForm, departure: _MomentRow) -> None:
         super().__init__(form)
         self._departure = departure
-        box = QHBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
-        self.known = QCheckBox(_("known"), self)
-        self.day = form.date_edit(None, "pickup")
-        self.clock = QTimeEdit(self)
-        self.clock.setDisplayFormat("HH:mm")
-        self.zone = QLabel(self)
-        self.zone.setToolTip(_("The pick-up time is on the clock of the departure's time zone"))
-        for widget, stretch in ((self.known, 0), (self.day, 2), (self.clock, 1), (self.zone, 3)):
-            box.addWidget(widget, stretch)
+        label = QLabel(self)
+        label.setToolTip(_("The pick-up time is on the clock of the departure's time zone"))
+        self._build(form, "pickup", label)
         self.known.toggled.connect(self._ticked)
-        self.clock.timeChanged.connect(lambda _t: form.clear_error("pickup"))
         departure.zone.currentTextChanged.connect(lambda _t: self._show_zone())
         self._show_zone()
         self._enable(False)
@@ -162,10 +175,6 @@ class _PickupRow(QWidget):
 
     def zone_name(self) -> str:
         return self._departure.zone.currentText().strip()
-
-    def _enable(self, on: bool) -> None:
-        for widget in (self.day, self.clock, self.zone):
-            widget.setEnabled(on)
 
     def _ticked(self, on: bool) -> None:
         self._enable(on)
@@ -179,16 +188,7 @@ class _PickupRow(QWidget):
         self.known.setChecked(moment is not None)
         self.known.blockSignals(False)
         self._enable(moment is not None)
-        if moment is None:
-            self.day.setDate(fallback_day)
-            self.clock.setTime(QTime(12, 0))
-            return
-        local = utc_to_local(moment, zone)
-        self.day.setDate(QDate(local.year, local.month, local.day))
-        self.clock.setTime(QTime(local.hour, local.minute))
-
-    def local(self) -> datetime:
-        return datetime.combine(self.day.date().toPython(), self.clock.time().toPython().replace(second=0, microsecond=0))
+        self._show_local(moment, zone, fallback_day)
 
 
 class LegForm(RecordForm):
