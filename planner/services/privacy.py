@@ -19,6 +19,7 @@ from planner import __version__
 from planner.db import models as m
 from planner.db.engine import Database
 from planner.domain.entities import PersonData
+from planner.domain.issued import IssuedContent
 from planner.domain.localized import LocalizedText
 from planner.i18n import N_
 from planner.domain.briefing import ProfileOwner
@@ -98,16 +99,22 @@ def person_report(db: Database, person_id: int) -> dict[str, Any]:
                     ],
                 }
             )
-        printouts = [
-            {"trip": title.to_mapping(), "version": number, "issued_at": issued_at.isoformat(), "language": language}
-            for title, number, issued_at, language in s.execute(
-                select(m.Trip.title, m.IssuedVersion.number, m.IssuedVersion.issued_at, m.IssuedCopy.language)
-                .join(m.IssuedVersion, m.IssuedVersion.id == m.IssuedCopy.issued_version_id)
-                .join(m.Trip, m.Trip.id == m.IssuedVersion.trip_id)
-                .where(m.IssuedCopy.person_id == person_id)
-                .order_by(m.Trip.id, m.IssuedVersion.number)
-            )
-        ]
+        printouts = []
+        for title, number, issued_at, language, content in s.execute(
+            select(m.Trip.title, m.IssuedVersion.number, m.IssuedVersion.issued_at, m.IssuedCopy.language, m.IssuedVersion.content)
+            .join(m.IssuedVersion, m.IssuedVersion.id == m.IssuedCopy.issued_version_id)
+            .join(m.Trip, m.Trip.id == m.IssuedVersion.trip_id)
+            .where(m.IssuedCopy.person_id == person_id)
+            .order_by(m.Trip.id, m.IssuedVersion.number)
+        ):
+            printout: dict[str, Any] = {
+                "trip": title.to_mapping(), "version": number, "issued_at": issued_at.isoformat(), "language": language,
+            }
+            # Their own travel as the copy printed it (flights, booking references, the pick-up): data held about them.
+            travel = IssuedContent.from_json(content).travel.get(person_id)
+            if travel is not None:
+                printout["own_travel"] = list(travel)
+            printouts.append(printout)
     return {
         "generator": f"delegation-planner {__version__}",
         "person": {f.name: _plain(getattr(data, f.name)) for f in fields(data) if f.name not in ("version",)},

@@ -80,3 +80,15 @@ def test_copies_issued_without_travel_and_comparisons_without_it_name_nobody(db:
     update_leg(db, get_leg(db, leg.id or 0).evolve(pickup=NINE_PM))
     assert issuing.pending_changes(db, trip).outdated == ()  # a caller that does not word the travel compares none
     assert [c.member.id for c in issuing.pending_changes(db, trip, travel=travel_texts).outdated] == [leg.membership_id]
+
+
+def test_the_personal_data_report_shows_the_own_travel_their_printout_holds(db: Database) -> None:
+    from planner.services.privacy import person_report
+
+    trip, leg = _demo_with_a_departure_run(db)
+    _issue_all(db, trip, travel_texts)
+    view = TripView.load(db, trip)
+    daan = view.member(leg.membership_id or 0).person.id
+    printed = [line.text for line in own_travel(view, leg.membership_id or 0, DocumentLanguage.of("en"))]
+    report = person_report(db, daan or 0)
+    assert [p["own_travel"] for p in report["printouts"]] == [printed]  # booking references and times held about them
