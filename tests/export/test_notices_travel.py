@@ -29,7 +29,7 @@ EIGHT = "Pick-up at the hotel 20:00 GMT+8 · Car 2, 粤B·A0002"
 MOVED = {
     "en": "Your own travel: Pick-up at the hotel now 20:00 GMT+8 instead of 21:00 GMT+8",
     "de": "Ihre eigene An- und Abreise: Pick-up at the hotel jetzt 20:00 GMT+8 statt 21:00 GMT+8",
-    "zh": "您的个人往返行程：Pick-up at the hotel改为20:00 GMT+8（原为21:00 GMT+8）",
+    "zh": "您的个人往返行程：“Pick-up at the hotel”改为20:00 GMT+8（原为21:00 GMT+8）",
 }
 
 

@@ -27,7 +27,7 @@ EIGHT_PM = datetime(2016, 10, 27, 12, tzinfo=UTC)  # 20:00 in Shenzhen
 REASON = {
     "en": "Own travel: Pick-up at the hotel now 20:00 GMT+8 instead of 21:00 GMT+8",
     "de": "Eigene An- und Abreise: Pick-up at the hotel jetzt 20:00 GMT+8 statt 21:00 GMT+8",
-    "zh": "个人往返行程：Pick-up at the hotel改为20:00 GMT+8（原为21:00 GMT+8）",
+    "zh": "个人往返行程：“Pick-up at the hotel”改为20:00 GMT+8（原为21:00 GMT+8）",
 }
 
 
