@@ -38,7 +38,9 @@ def _item(trip_id: int, title: str, hour: int, participants: tuple[int, ...]) ->
     )
 
 
-def _trip_with_problems(db: Database, make_trip: MakeTrip, title: str, family: str) -> tuple[int, int, int]:
+def _trip_with_problems(
+    db: Database, make_trip: MakeTrip, title: str = "Visit to Shenzhen", family: str = "Schirmeyer",
+) -> tuple[int, int, int]:
     """A trip whose head has a passport and two items an hour apart: (trip, member, the later item)."""
     trip_id = make_trip(title)
     person = people.create_person(
@@ -69,10 +71,17 @@ def _strip(panel: ProblemsPanel) -> str:
     return panel.toggle.text()
 
 
+
+def _running_worker(panel: ProblemsPanel) -> threading.Thread:
+    """The thread of the full check the panel is waiting for."""
+    running = panel._running
+    assert running is not None
+    return running[1]
+
 def test_opening_a_trip_says_checking_until_the_worker_has_checked_it(
     window: MainWindow, make_trip: MakeTrip, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    trip_id, _member, _later = _trip_with_problems(window.db, make_trip, "Visit to Shenzhen", "Schirmeyer")
+    trip_id, _member, _later = _trip_with_problems(window.db, make_trip)
     gate = CheckGate(monkeypatch)
     panel = window.problems
     shown = _record_shown(panel, monkeypatch)
@@ -100,7 +109,7 @@ def test_opening_a_trip_says_checking_until_the_worker_has_checked_it(
 def test_a_member_added_during_a_full_check_makes_its_result_stale(
     window: MainWindow, make_trip: MakeTrip, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    trip_id, _member, _later = _trip_with_problems(window.db, make_trip, "Visit to Shenzhen", "Schirmeyer")
+    trip_id, _member, _later = _trip_with_problems(window.db, make_trip)
     window.refresh(trip_id)
     window.problems.refresh()
     wait_checked(window.problems, qtbot)
@@ -130,7 +139,7 @@ def test_a_member_added_during_a_full_check_makes_its_result_stale(
 def test_an_items_edit_during_a_full_check_is_not_checked_against_the_old_checks(
     window: MainWindow, make_trip: MakeTrip, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    trip_id, _member, workshop = _trip_with_problems(window.db, make_trip, "Visit to Shenzhen", "Schirmeyer")
+    trip_id, _member, workshop = _trip_with_problems(window.db, make_trip)
     window.refresh(trip_id)
     window.problems.refresh()
     wait_checked(window.problems, qtbot)
@@ -168,7 +177,7 @@ def test_an_items_edit_during_a_full_check_is_not_checked_against_the_old_checks
 def test_a_trip_chosen_during_a_check_ends_on_that_trips_problems(
     window: MainWindow, make_trip: MakeTrip, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    shenzhen, _m, _i = _trip_with_problems(window.db, make_trip, "Visit to Shenzhen", "Schirmeyer")
+    shenzhen, _m, _i = _trip_with_problems(window.db, make_trip)
     munich = make_trip("Visit to Munich")
     delegation.add_member(window.db, MembershipData(trip_id=munich, person_id=people.create_person(window.db, PersonData(family_name="Vogt")).id))
     gate = CheckGate(monkeypatch)
@@ -191,7 +200,7 @@ def test_a_trip_chosen_during_a_check_ends_on_that_trips_problems(
 def test_a_language_switch_during_a_check_keeps_its_result(
     window: MainWindow, make_trip: MakeTrip, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    trip_id, _member, _later = _trip_with_problems(window.db, make_trip, "Visit to Shenzhen", "Schirmeyer")
+    trip_id, _member, _later = _trip_with_problems(window.db, make_trip)
     gate = CheckGate(monkeypatch)
     panel = window.problems
     window.refresh(trip_id)
@@ -211,7 +220,7 @@ def test_a_language_switch_during_a_check_keeps_its_result(
 def test_a_trip_deleted_elsewhere_ends_the_check_with_an_empty_list(
     window: MainWindow, make_trip: MakeTrip, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    trip_id, _member, _later = _trip_with_problems(window.db, make_trip, "Visit to Shenzhen", "Schirmeyer")
+    trip_id, _member, _later = _trip_with_problems(window.db, make_trip)
     window.refresh(trip_id)
     window.problems.refresh()
     wait_checked(window.problems, qtbot)
@@ -232,15 +241,13 @@ def test_a_trip_deleted_elsewhere_ends_the_check_with_an_empty_list(
 def test_closing_the_window_during_a_check_waits_for_it(
     window: MainWindow, make_trip: MakeTrip, qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    trip_id, _member, _later = _trip_with_problems(window.db, make_trip, "Visit to Shenzhen", "Schirmeyer")
+    trip_id, _member, _later = _trip_with_problems(window.db, make_trip)
     gate = CheckGate(monkeypatch)
     panel = window.problems
     window.show()
     window.refresh(trip_id)
     gate.wait_read(qtbot)
-    running = panel._running
-    assert running is not None
-    worker = running[1]
+    worker = _running_worker(panel)
     original = panel.shut_down
 
     def shut_down() -> None:  # the check goes on from where the gate held it, while the window closes
@@ -259,7 +266,7 @@ def test_a_window_deleted_before_its_check_ends_is_not_told(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     """A check that outlasts the closing's wait (a server that does not answer) ends on its own, quietly."""
-    trip_id, _member, _later = _trip_with_problems(db, make_trip, "Visit to Shenzhen", "Schirmeyer")
+    trip_id, _member, _later = _trip_with_problems(db, make_trip)
     monkeypatch.setattr(problems_panel, "CLOSE_WAIT_S", 0.0)
     errors: list[BaseException] = []
     monkeypatch.setattr(threading, "excepthook", lambda args: errors.append(args.exc_value))
@@ -267,9 +274,7 @@ def test_a_window_deleted_before_its_check_ends_is_not_told(
     window = MainWindow(db, language, settings)
     window.refresh(trip_id)
     gate.wait_read(qtbot)
-    running = window.problems._running
-    assert running is not None
-    worker = running[1]
+    worker = _running_worker(window.problems)
     assert window.close()
     assert worker.is_alive()  # not waited for (no time allowed)
     window.deleteLater()
@@ -289,7 +294,7 @@ def test_ctrl_7_during_a_check_puts_the_keyboard_in_the_list_once_it_is_current(
 
     from tests.ui.activation import activate
 
-    trip_id, _member, _later = _trip_with_problems(window.db, make_trip, "Visit to Shenzhen", "Schirmeyer")
+    trip_id, _member, _later = _trip_with_problems(window.db, make_trip)
     gate = CheckGate(monkeypatch)
     panel = window.problems
     window.refresh(trip_id)
